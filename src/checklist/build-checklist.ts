@@ -1,0 +1,208 @@
+/**
+ * The readiness checklist: what this candidate must do, in order, from eligibility to
+ * continuing education. Pure: answers, verdict, dates and rules in; items with ids and numbers out.
+ */
+import type { Answers } from '../model/answers.js';
+import type { DateEvent, EventId } from '../model/calendar.js';
+import type { Eligibility } from '../model/eligibility.js';
+import type { ChecklistItem, FileResult } from '../model/report.js';
+import type { RuleSet } from '../model/rules.js';
+import { routesFor } from '../eligibility/evaluate-eligibility.js';
+import { feeRuleFor, valueOf } from '../rules/rule-access.js';
+
+export interface ChecklistInput {
+  answers: Answers;
+  eligibility: Eligibility;
+  events: DateEvent[];
+  files: FileResult[];
+  ruleSet: RuleSet;
+}
+
+const STATUS_BY_ELIGIBILITY = { eligible: 'done', ineligible: 'blocked', unknown: 'todo' } as const;
+
+export function examFee(ruleSet: RuleSet, answers: Pick<Answers, 'level' | 'province'>) {
+  const { rule, provinceSpecific } = feeRuleFor(ruleSet, answers.province);
+  const papers = valueOf(ruleSet, 'papers')[answers.level];
+  const perPaper = papers.map((paper) => (paper.kind === 'objective' ? rule.value.objective : rule.value[paper.kind]));
+  const total = perPaper.reduce((sum, fee) => sum + fee, 0) + (rule.value.perCandidate ?? 0);
+  return { papers: papers.length, perPaper, perCandidate: rule.value.perCandidate ?? 0, total, provinceSpecific, confidence: rule.confidence };
+}
+
+export function buildChecklist({ answers, eligibility, events, files, ruleSet }: ChecklistInput): ChecklistItem[] {
+  const items: ChecklistItem[] = [];
+  const event = (id: EventId) => events.find((e) => e.id === id);
+  const window = (id: EventId) => {
+    const e = event(id);
+    return e ? { start: e.start, end: e.end, estimated: e.estimated, ownWindow: e.basis.kind === 'province' } : {};
+  };
+  const due = (id: EventId, edge: 'start' | 'end' = 'end') => {
+    const e = event(id);
+    return e ? { due: e[edge], dueEstimated: e.estimated } : {};
+  };
+
+  // 资格
+  items.push({
+    id: 'eligibility.verdict',
+    group: 'eligibility',
+    status: STATUS_BY_ELIGIBILITY[eligibility.status],
+    args: {
+      status: eligibility.status,
+      route: eligibility.route,
+      counted: eligibility.countedMonths,
+      required: eligibility.requiredYears,
+      shortfall: eligibility.shortfallMonths,
+      year: eligibility.examYear,
+      earliestYear: eligibility.earliestYear,
+    },
+  });
+
+  // 材料
+  const fileFor = (role: string) => files.find((f) => f.role === role);
+  const photo = fileFor('photo');
+  items.push({
+    id: 'materials.photo',
+    group: 'materials',
+    status: photo ? (photo.status === 'fail' ? 'blocked' : 'done') : 'todo',
+    args: { checked: photo ? photo.status : null },
+    ...due('photo'),
+  });
+  const platform = valueOf(ruleSet, 'registration.platform');
+  const graduatedYear = Number(answers.graduated.slice(0, 4));
+  items.push({
+    id: 'materials.education-verification',
+    group: 'materials',
+    status: graduatedYear < platform.educationOnlineFromYear || answers.education === 'highschool' || answers.education === 'secondary' ? 'todo' : 'info',
+    args: { graduatedYear, fromYear: platform.educationOnlineFromYear, education: answers.education },
+  });
+  if ((eligibility.requiredYears ?? 0) > 0) {
+    const proof = fileFor('work-proof');
+    items.push({
+      id: 'materials.work-proof',
+      group: 'materials',
+      status: proof ? (proof.status === 'fail' ? 'blocked' : 'done') : 'todo',
+      args: { years: eligibility.requiredYears, cutoff: eligibility.cutoff },
+    });
+  }
+  const route = routesFor(ruleSet, answers).find((r) => r.id === eligibility.route);
+  if (route?.certificate) {
+    const held = answers.certificates.find((c) => c.level === route.certificate);
+    items.push({
+      id: 'materials.certificate',
+      group: 'materials',
+      status: held ? 'todo' : 'blocked',
+      args: { certificate: route.certificate, obtained: held?.obtained ?? null },
+    });
+  }
+  if (answers.hukou && answers.hukou !== answers.province) {
+    items.push({
+      id: 'materials.residence',
+      group: 'materials',
+      status: 'todo',
+      args: { province: answers.province, hukou: answers.hukou },
+    });
+  }
+
+  // 报名
+  items.push({
+    id: 'registration.account',
+    group: 'registration',
+    status: 'todo',
+    args: { hours: platform.onlineVerificationHours },
+    ...due('registration', 'start'),
+  });
+  items.push({ id: 'registration.commitment', group: 'registration', status: 'todo', args: {} , ...due('registration') });
+  items.push({
+    id: 'registration.window',
+    group: 'registration',
+    status: eligibility.status === 'ineligible' ? 'blocked' : 'todo',
+    args: window('registration'),
+    ...due('registration'),
+  });
+  const fee = examFee(ruleSet, answers);
+  items.push({
+    id: 'registration.fee',
+    group: 'registration',
+    status: eligibility.status === 'ineligible' ? 'blocked' : 'todo',
+    args: {
+      papers: fee.papers,
+      perPaper: fee.perPaper.map(String),
+      perCandidate: fee.perCandidate,
+      total: fee.total,
+      provinceSpecific: fee.provinceSpecific,
+      province: answers.province,
+      ...window('payment'),
+    },
+    ...due('payment'),
+  });
+
+  // 考试
+  items.push({ id: 'exam.admission-ticket', group: 'exam', status: 'todo', args: window('admission-ticket'), ...due('admission-ticket') });
+  const exam = event('exam');
+  items.push({
+    id: 'exam.timetable',
+    group: 'exam',
+    status: 'info',
+    args: {
+      level: answers.level,
+      start: exam?.start ?? null,
+      end: exam?.end ?? null,
+      estimated: exam?.estimated ?? false,
+      papers: (exam?.papers ?? []).map((p) => `${p.id}@${p.date} ${p.start}-${p.end}`),
+    },
+    ...due('exam', 'start'),
+  });
+  const passLine = valueOf(ruleSet, 'pass-line');
+  items.push({ id: 'exam.pass-line', group: 'exam', status: 'info', args: { score: passLine.score, outOf: passLine.outOf } });
+  items.push({
+    id: 'exam.retention',
+    group: 'exam',
+    status: 'info',
+    args: { level: answers.level, years: valueOf(ruleSet, 'score-retention')[answers.level] },
+  });
+
+  // 考后
+  items.push({ id: 'after.scores', group: 'after', status: 'info', args: window('scores'), ...due('scores', 'start') });
+  if (event('post-exam-review')) {
+    items.push({ id: 'after.review', group: 'after', status: 'todo', args: { province: answers.province, ...window('post-exam-review') }, ...due('post-exam-review') });
+  }
+  const eCertificate = valueOf(ruleSet, 'e-certificate');
+  items.push({
+    id: 'after.certificate',
+    group: 'after',
+    status: 'info',
+    args: { level: answers.level, annotationDays: eCertificate.annotationMaxDays, maxAnnotations: eCertificate.maxValidAnnotations, ...window('certificate') },
+  });
+  if (answers.level === 'senior') {
+    items.push({
+      id: 'after.evaluation',
+      group: 'after',
+      status: 'todo',
+      args: { years: valueOf(ruleSet, 'senior.evaluation').passCertificateValidYears },
+    });
+  }
+  const registration = valueOf(ruleSet, 'certificate.registration');
+  items.push({
+    id: 'after.registration',
+    group: 'after',
+    status: 'todo',
+    args: { months: registration.firstWithinMonths, validYears: registration.validYears, renewMonths: registration.renewWithinMonths },
+    ...due('certificate-registration'),
+  });
+  const education = valueOf(ruleSet, 'continuing-education');
+  items.push({
+    id: 'after.continuing-education',
+    group: 'after',
+    status: 'info',
+    args: { hours: education.hours[answers.level], years: education.periodYears, level: answers.level },
+  });
+  return items;
+}
+
+/** Open items (todo or blocked), blocked first, then by deadline. */
+export function openItems(items: ChecklistItem[]): ChecklistItem[] {
+  const rank = (item: ChecklistItem) => (item.status === 'blocked' ? 0 : 1);
+  return items
+    .filter((item) => item.status === 'todo' || item.status === 'blocked')
+    .sort((a, b) => rank(a) - rank(b) || (a.due ?? '9999').localeCompare(b.due ?? '9999'));
+}
+

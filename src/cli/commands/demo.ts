@@ -1,0 +1,20 @@
+/** `shegong demo`: the checklist for a bundled sample candidate; no input needed. */
+import { UserError } from '../../errors.js';
+import { resolveAnswers, completeAnswers, type RawAnswers } from '../../answers/resolve-answers.js';
+import { readJson } from '../../rules/load-rule-set.js';
+import { templatePath } from '../../rules/templates-dir.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
+import type { GlobalOptions } from '../global-options.js';
+import { loadContext } from '../load-context.js';
+import { reportOn } from './check.js';
+
+export async function runDemo(globals: GlobalOptions): Promise<ExitCode> {
+  const context = await loadContext({ ...globals, interactive: false });
+  const sample = (await readJson(templatePath('demo', 'candidate.json'))) as { answers: RawAnswers };
+  const answers = completeAnswers(resolveAnswers(sample.answers, context.provinces).answers);
+  if (!answers) throw new UserError('error.rules-invalid', { file: 'templates/demo/candidate.json' });
+  if (globals.format === 'text' && !globals.output) process.stderr.write(`${context.messages.ui.demoIntro}\n`);
+  await reportOn(answers, context);
+  // The demo shows what the tool does; its sample's verdict is not a failure of the run.
+  return EXIT.OK;
+}

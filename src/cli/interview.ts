@@ -1,0 +1,109 @@
+/** The interview: ask, in order, for every answer the flags did not give. Validated by the core's parsers. */
+import type { Messages } from '../i18n/messages.js';
+import { EDUCATIONS, LEVELS, MAJORS, STUDY_MODES, type Answers } from '../model/answers.js';
+import type { Province } from '../model/provinces.js';
+import { problemText } from '../i18n/messages.js';
+import {
+  completeAnswers,
+  missingAnswers,
+  neededCertificate,
+  parseAnswer,
+  type AnswerKey,
+  type RawAnswers,
+} from '../answers/resolve-answers.js';
+import type { Prompter } from './prompter.js';
+
+export interface InterviewInput {
+  answers: Partial<Answers>;
+  /** Saved answers from last time, offered as defaults. */
+  defaults: RawAnswers;
+  provinces: readonly Province[];
+  messages: Messages;
+  prompter: Prompter;
+  /** Ask for 户籍 too when the flags did not give it. */
+  askHukou: boolean;
+}
+
+export async function interview(input: InterviewInput): Promise<Answers> {
+  const { messages, prompter, provinces } = input;
+  const { labels, prompt } = messages;
+  const answers: Partial<Answers> = { ...input.answers };
+  const validator = (key: AnswerKey, wrap: (value: string) => string = (v) => v) => (value: string) => {
+    const parsed = parseAnswer(key, wrap(value), provinces);
+    return parsed.ok ? true : problemText(messages, parsed.problem.key, parsed.problem.args);
+  };
+  const accept = (key: AnswerKey, raw: string) => {
+    const parsed = parseAnswer(key, raw, provinces);
+    if (parsed.ok) (answers as Record<string, unknown>)[key] = parsed.value;
+  };
+  const fromDefault = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(', ') : value);
+  const provinceChoices = (registering: boolean) =>
+    provinces.filter((p) => !registering || p.registers).map((p) => ({ value: p.id, name: messages.lang === 'en' ? p.en : p.zh }));
+
+  let next: AnswerKey | undefined;
+  while ((next = missingAnswers(answers)[0])) {
+    const saved = fromDefault(input.defaults[next]);
+    switch (next) {
+      case 'level':
+      case 'education':
+      case 'major':
+      case 'studyMode': {
+        const [values, names, message] = {
+          level: [LEVELS, labels.level, prompt.level],
+          education: [EDUCATIONS, labels.education, prompt.education],
+          major: [MAJORS, labels.major, prompt.major],
+          studyMode: [STUDY_MODES, labels.studyMode, prompt.studyMode],
+        }[next] as [readonly string[], Record<string, string>, string];
+        const value = await prompter.select({
+          message,
+          choices: values.map((v) => ({ value: v, name: names[v] ?? v })),
+          ...(saved && values.includes(saved) ? { default: saved } : {}),
+        });
+        accept(next, value);
+        break;
+      }
+      case 'graduated':
+      case 'work': {
+        const message = next === 'graduated' ? prompt.graduated : prompt.work;
+        const value = await prompter.input({ message, ...(saved ? { default: saved } : {}), validate: validator(next) });
+        accept(next, value);
+        break;
+      }
+      case 'certificates': {
+        const level = neededCertificate(answers) ?? 'assistant';
+        const savedMonth = input.defaults.certificates && fromDefault(input.defaults.certificates)?.match(new RegExp(`${level}:(\\d{4}-\\d{2})`))?.[1];
+        const wrap = (value: string) => (/^(none|no|无|没有|-)?$/i.test(value.trim()) ? 'none' : `${level}:${value.trim()}`);
+        const value = await prompter.input({
+          message: level === 'assistant' ? prompt.certAssistant : prompt.certIntermediate,
+          ...(savedMonth ? { default: savedMonth } : {}),
+          validate: validator('certificates', wrap),
+        });
+        accept('certificates', wrap(value));
+        break;
+      }
+      case 'province': {
+        const value = await prompter.select({
+          message: prompt.province,
+          choices: provinceChoices(true),
+          ...(saved ? { default: saved } : {}),
+        });
+        accept('province', value);
+        break;
+      }
+      case 'hukou':
+        break;
+    }
+  }
+  if (input.askHukou && answers.hukou === undefined) {
+    const same = { value: '', name: messages.lang === 'en' ? '(same as the province above)' : '（与报考省份相同）' };
+    const value = await prompter.select({
+      message: prompt.hukou,
+      choices: [same, ...provinceChoices(false)],
+      default: input.defaults.hukou ?? '',
+    });
+    if (value) accept('hukou', value);
+  }
+  const complete = completeAnswers(answers);
+  if (!complete) throw new Error('interview ended with answers missing');
+  return complete;
+}

@@ -1,0 +1,22 @@
+/** Everything a command needs from templates/ and --rules, loaded once. */
+import { loadCalendar } from '../dates/load-calendar.js';
+import { messagesFor, type Messages } from '../i18n/messages.js';
+import type { Calendar } from '../model/calendar.js';
+import type { Province } from '../model/provinces.js';
+import type { RuleSet } from '../model/rules.js';
+import { loadRuleSet } from '../rules/load-rule-set.js';
+import type { GlobalOptions } from './global-options.js';
+
+export interface CommandContext {
+  globals: GlobalOptions;
+  messages: Messages;
+  ruleSet: RuleSet;
+  provinces: Province[];
+  calendar: Calendar;
+}
+
+export async function loadContext(globals: GlobalOptions): Promise<CommandContext> {
+  const { ruleSet, provinces, overrides } = await loadRuleSet(globals.rules);
+  const calendar = await loadCalendar(overrides, new Set(provinces.map((p) => p.id)));
+  return { globals, messages: messagesFor(globals.lang), ruleSet, provinces, calendar };
+}

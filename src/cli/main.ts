@@ -1,0 +1,44 @@
+/** The shell's top: run the program, map every outcome to the exit-code contract, set it once. */
+import { CancelledError, UserError } from '../errors.js';
+import { EXIT, type ExitCode } from './exit-codes.js';
+
+async function describeError(error: unknown, argv: string[]): Promise<ExitCode> {
+  const english = argv.some((arg, i) => arg === '--lang=en' || (arg === '--lang' && argv[i + 1] === 'en'));
+  const verbose = argv.includes('--verbose');
+  const { messagesFor, problemText } = await import('../i18n/messages.js');
+  const messages = messagesFor(english ? 'en' : 'zh-CN');
+  if (error instanceof CancelledError) {
+    process.stderr.write(`\n${String(messages.error.cancelled)}\n`);
+    return EXIT.CANCELLED;
+  }
+  if (error instanceof UserError) {
+    const headline = problemText(messages, error.key, error.args);
+    const lines = error.key === 'error.usage' ? error.details : [headline, ...error.details.map((d) => `  - ${d}`)];
+    process.stderr.write(`${lines.join('\n')}\n`);
+    if (error.key === 'error.usage') process.stderr.write(`${english ? 'See' : '查看用法：'} shegong --help\n`);
+    return EXIT.CANNOT_RUN;
+  }
+  process.stderr.write(`${problemText(messages, 'error.internal')}\n`);
+  if (verbose && error instanceof Error) process.stderr.write(`${error.stack ?? error.message}\n`);
+  return EXIT.CANNOT_RUN;
+}
+
+function commanderExit(error: unknown): ExitCode | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  const code = String((error as { code: unknown }).code);
+  if (!code.startsWith('commander.')) return undefined;
+  // Help and version are successful runs; everything else commander throws is a usage error
+  // whose message it has already printed.
+  return code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help' ? EXIT.OK : EXIT.CANNOT_RUN;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  let code: ExitCode;
+  try {
+    const { buildProgram } = await import('./program.js');
+    code = (await buildProgram(argv).run()) ?? EXIT.OK;
+  } catch (error) {
+    code = commanderExit(error) ?? (await describeError(error, argv));
+  }
+  process.exitCode = code;
+}

@@ -1,0 +1,143 @@
+/**
+ * Every command and flag in one place. Imports only commander: each action loads its own module
+ * when it runs, so `--help`, `--version` and usage errors stay fast.
+ */
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import type { ExitCode } from './exit-codes.js';
+import type { RawGlobalOptions } from './global-options.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+const packageVersion = (): string =>
+  (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** Help text in the language asked for (zh-CN unless --lang en appears in argv). */
+function texts(english: boolean) {
+  const t = (zh: string, en: string) => (english ? en : zh);
+  return {
+    program: t(
+      '社会工作者职业资格考试报名准备检查：资格、材料、关键日期、准备清单。全部在本机完成，不上传任何数据。',
+      'Readiness checker for the national social worker qualification exam: eligibility, materials, key dates, checklist. Runs offline.',
+    ),
+    format: t('输出格式：text | json | md | html', 'output format: text | json | md | html'),
+    output: t('把报告写入文件（原子写入）', 'write the report to a file (atomic)'),
+    lang: t('语言：zh-CN（默认）| en', 'language: zh-CN (default) | en'),
+    year: t('考试年度（默认：正在准备的那一年）', 'exam year (default: the one being prepared for)'),
+    today: t('固定“今天”（YYYY-MM-DD，默认按北京时间）', 'pin "today" (YYYY-MM-DD; default: today in Asia/Shanghai)'),
+    rules: t('规则覆盖文件（JSON，可重复）', 'rule override file (JSON, repeatable)'),
+    noInput: t('从不提问：缺少的回答按用法错误退出（码 2）', 'never prompt; a missing answer is a usage error (exit 2)'),
+    verbose: t('显示计算明细、实测值与来源', 'show measured values, calculations and sources'),
+    noColor: t('不使用颜色（也可设 NO_COLOR）', 'no colour (or set NO_COLOR)'),
+    check: t('准备清单：资格判断 + 材料 + 日期（终端中会逐项提问）', 'the readiness checklist (asks in a terminal)'),
+    level: t('报考级别：assistant(助理) | intermediate(中级) | senior(高级)', 'level: assistant | intermediate | senior'),
+    education: t('学历：highschool(高中) secondary(中专) associate(大专) bachelor(本科) master(硕士) doctor(博士)', 'education: highschool | secondary | associate | bachelor | master | doctor'),
+    major: t('专业：social-work(社会工作) | other(其他)', 'major: social-work | other'),
+    graduated: t('取得学历的年月 YYYY-MM', 'month the education was obtained, YYYY-MM'),
+    studyMode: t('学习形式：full-time(全日制) | part-time(非全日制)', 'study mode: full-time | part-time'),
+    work: t('社会工作时段 YYYY-MM..YYYY-MM 或 YYYY-MM..（至今），可重复；没有写 none', 'social-work period YYYY-MM..YYYY-MM or YYYY-MM.. (ongoing); repeatable; none'),
+    cert: t('已有证书 assistant:YYYY-MM 或 intermediate:YYYY-MM，可重复', 'certificate held, assistant:YYYY-MM or intermediate:YYYY-MM; repeatable'),
+    province: t('报考省份（如 广东 / guangdong）', 'province you register in'),
+    hukou: t('户籍所在省份', 'province of your hukou'),
+    rulesCommand: t('当前规则：每条规则的取值、来源与可信度', 'the active rules with values, sources and confidence'),
+    profile: t('保存的回答：show | reset | path', 'saved answers: show | reset | path'),
+    demo: t('用内置示例考生演示准备清单（无需输入）', 'the checklist for a bundled sample candidate (no input)'),
+  };
+}
+
+export interface CommandHandlers {
+  check(flags: Record<string, unknown>, globals: RawGlobalOptions): Promise<ExitCode>;
+  rules(globals: RawGlobalOptions): Promise<ExitCode>;
+  profile(action: string, globals: RawGlobalOptions): Promise<ExitCode>;
+  demo(globals: RawGlobalOptions): Promise<ExitCode>;
+}
+
+/** Lazy handlers: each imports its command module only when that command runs. */
+export const lazyHandlers: CommandHandlers = {
+  async check(flags, globals) {
+    const [{ runCheck }, { resolveGlobalOptions }] = await Promise.all([import('./commands/check.js'), import('./global-options.js')]);
+    return runCheck(flags, resolveGlobalOptions(globals, ['text', 'json', 'md']));
+  },
+  async rules(globals) {
+    const [{ runRules }, { resolveGlobalOptions }] = await Promise.all([import('./commands/rules.js'), import('./global-options.js')]);
+    return runRules(resolveGlobalOptions(globals, ['text', 'json']));
+  },
+  async profile(action, globals) {
+    const [{ runProfile }, { resolveGlobalOptions }] = await Promise.all([import('./commands/profile.js'), import('./global-options.js')]);
+    return runProfile(action as 'show', resolveGlobalOptions(globals, ['text', 'json']));
+  },
+  async demo(globals) {
+    const [{ runDemo }, { resolveGlobalOptions }] = await Promise.all([import('./commands/demo.js'), import('./global-options.js')]);
+    return runDemo(resolveGlobalOptions(globals, ['text', 'json', 'md']));
+  },
+};
+
+export function buildProgram(argv: string[], handlers: CommandHandlers = lazyHandlers) {
+  const english = argv.some((arg, i) => arg === '--lang=en' || (arg === '--lang' && argv[i + 1] === 'en'));
+  const t = texts(english);
+  let result: ExitCode | undefined;
+  const program = new Command('shegong')
+    .description(t.program)
+    .version(packageVersion(), '-V, --version')
+    .option('--format <format>', t.format)
+    .option('-o, --output <file>', t.output)
+    .option('--lang <lang>', t.lang)
+    .option('--year <YYYY>', t.year)
+    .option('--today <YYYY-MM-DD>', t.today)
+    .option('--rules <file>', t.rules, collect)
+    .option('--no-input', t.noInput)
+    .option('--verbose', t.verbose)
+    .option('--no-color', t.noColor)
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+  program
+    .command('check', { isDefault: true })
+    .description(t.check)
+    .option('--level <level>', t.level)
+    .option('--education <education>', t.education)
+    .option('--major <major>', t.major)
+    .option('--graduated <YYYY-MM>', t.graduated)
+    .option('--study-mode <mode>', t.studyMode)
+    .option('--work <period>', t.work, collect)
+    .option('--cert <level:YYYY-MM>', t.cert, collect)
+    .option('--province <province>', t.province)
+    .option('--hukou <province>', t.hukou)
+    .action(async (flags: Record<string, unknown>, command: Command) => {
+      result = await handlers.check(flags, command.optsWithGlobals() as RawGlobalOptions);
+    });
+
+  program
+    .command('rules')
+    .description(t.rulesCommand)
+    .action(async (_flags: unknown, command: Command) => {
+      result = await handlers.rules(command.optsWithGlobals() as RawGlobalOptions);
+    });
+
+  program
+    .command('profile')
+    .description(t.profile)
+    .argument('[action]', 'show | reset | path', 'show')
+    .action(async (action: string, _flags: unknown, command: Command) => {
+      if (!['show', 'reset', 'path'].includes(action)) program.error(`error: unknown profile action '${action}' (show | reset | path)`, { exitCode: 2 });
+      result = await handlers.profile(action, command.optsWithGlobals() as RawGlobalOptions);
+    });
+
+  program
+    .command('demo')
+    .description(t.demo)
+    .action(async (_flags: unknown, command: Command) => {
+      result = await handlers.demo(command.optsWithGlobals() as RawGlobalOptions);
+    });
+
+  for (const command of program.commands) command.exitOverride().configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+  return {
+    program,
+    async run(): Promise<ExitCode | undefined> {
+      await program.parseAsync(argv, { from: 'user' });
+      return result;
+    },
+  };
+}

@@ -1,0 +1,23 @@
+/** Pick the renderer for --format (loaded on demand) and write the result where it belongs. */
+import type { Report } from '../report/build-report.js';
+import type { CommandContext } from './load-context.js';
+import { painterFor } from './terminal.js';
+import { emit } from './write-output.js';
+
+export async function renderReport(report: Report, context: CommandContext): Promise<void> {
+  const { globals, messages } = context;
+  let content: string;
+  switch (globals.format) {
+    case 'json':
+      content = (await import('../report/render-json.js')).renderJson(report);
+      break;
+    case 'md':
+      content = (await import('../report/render-markdown.js')).renderMarkdown(report, { messages, verbose: globals.verbose });
+      break;
+    default: {
+      const { renderText } = await import('../report/render-text.js');
+      content = renderText(report, { messages, painter: await painterFor(globals.colour), verbose: globals.verbose });
+    }
+  }
+  await emit(content, globals.output);
+}

@@ -1,0 +1,39 @@
+/** The single module that imports dayjs. Calendar days as `YYYY-MM-DD`, computed in UTC (no zone drift). */
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
+
+dayjs.extend(utc);
+
+export type IsoDay = string;
+
+const parse = (day: IsoDay) => dayjs.utc(day, 'YYYY-MM-DD');
+
+export const addDays = (day: IsoDay, days: number): IsoDay => parse(day).add(days, 'day').format('YYYY-MM-DD');
+export const addMonths = (day: IsoDay, months: number): IsoDay => parse(day).add(months, 'month').format('YYYY-MM-DD');
+export const daysBetween = (from: IsoDay, to: IsoDay): number => parse(to).diff(parse(from), 'day');
+/** 0 = Sunday … 6 = Saturday. */
+export const weekday = (day: IsoDay): number => parse(day).day();
+export const isValidDay = (text: string): boolean =>
+  /^\d{4}-\d{2}-\d{2}$/.test(text) && parse(text).isValid() && parse(text).format('YYYY-MM-DD') === text;
+
+/** The calendar day in Asia/Shanghai at the given instant, whatever the machine's zone. */
+export function dayInShanghai(instant: Date): IsoDay {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** Which occurrence of its weekday in its month a day is (1 = first). */
+export const nthWeekdayOfMonth = (day: IsoDay): number => Math.ceil(parse(day).date() / 7);
+
+/** The nth given weekday of a month (month 1–12). */
+export function nthWeekday(year: number, month: number, weekdayIndex: number, nth: number): IsoDay {
+  const first = dayjs.utc(Date.UTC(year, month - 1, 1));
+  const offset = (weekdayIndex - first.day() + 7) % 7;
+  return first.add(offset + (nth - 1) * 7, 'day').format('YYYY-MM-DD');
+}

@@ -1,0 +1,376 @@
+/** English messages: the same keys and arguments as zh-CN.ts, in English. */
+import type { Values } from '../model/finding.js';
+import type { Messages, NameContext } from './zh-CN.js';
+
+type A = Values;
+const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+const n = (v: unknown) => Number(v ?? 0);
+
+/** 1 → “1 month”, 2 → “2 months”. */
+const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? '' : 's'}`;
+
+/** 26 → “2 years 2 months”, 12 → “1 year”, 1 → “1 month”. */
+function months(total: number): string {
+  const years = Math.floor(Math.abs(total) / 12);
+  const rest = Math.abs(total) % 12;
+  if (years === 0) return plural(rest, 'month');
+  return rest === 0 ? plural(years, 'year') : `${plural(years, 'year')} ${plural(rest, 'month')}`;
+}
+
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2026-03-09" → [2026, 3, 9], or undefined when it is not a date. */
+function parts(iso: unknown): [number, number, number] | undefined {
+  const [y, m, d] = s(iso).split('-').map(Number);
+  return y && m && d && m >= 1 && m <= 12 ? [y, m, d] : undefined;
+}
+const monthName = (m: number) => MONTH_NAMES[m - 1] ?? String(m);
+
+/** 2026-03-09 → 9 Mar 2026 */
+function day(iso: unknown): string {
+  const p = parts(iso);
+  return p ? `${p[2]} ${monthName(p[1])} ${p[0]}` : s(iso);
+}
+/** 2026-03-09 → 9 Mar */
+const shortDay = (iso: unknown) => {
+  const p = parts(iso);
+  return p ? `${p[2]} ${monthName(p[1])}` : s(iso);
+};
+/** 9–30 Mar 2026, 30 Mar – 2 Apr 2026, 30 Dec 2026 – 2 Jan 2027, or a single day. */
+function dateRange(start: unknown, end: unknown): string {
+  const a = parts(start);
+  const b = parts(end);
+  if (!a || !b) return `${day(start)} – ${day(end)}`;
+  if (a[0] === b[0] && a[1] === b[1]) return a[2] === b[2] ? day(start) : `${a[2]}–${b[2]} ${monthName(a[1])} ${a[0]}`;
+  if (a[0] === b[0]) return `${shortDay(start)} – ${day(end)}`;
+  return `${day(start)} – ${day(end)}`;
+}
+const span = (a: A) => (a.start ? (a.end && a.end !== a.start ? dateRange(a.start, a.end) : day(a.start)) : '');
+const est = (a: A) => (a.estimated ? ' (estimated)' : '');
+
+const CPTA = 'China Personnel Examination website (cpta.com.cn)';
+const PHOTO_TOOL = 'the official photo tool (照片审核处理工具)';
+const COMMITMENT = '告知承诺制 (declaration-based registration)';
+
+export const en: Messages = {
+  lang: 'en',
+  months,
+  day,
+  labels: {
+    level: {
+      assistant: 'Assistant Social Worker (junior level)',
+      intermediate: 'Social Worker (intermediate level)',
+      senior: 'Senior Social Worker',
+    } as Record<string, string>,
+    education: {
+      highschool: 'high school (高中)',
+      secondary: 'secondary vocational school (中专)',
+      associate: 'junior college diploma (大专)',
+      bachelor: "bachelor's degree (本科)",
+      master: "master's degree (硕士)",
+      doctor: 'doctorate (博士)',
+    } as Record<string, string>,
+    major: { 'social-work': 'social work major', other: 'other major' } as Record<string, string>,
+    studyMode: {
+      'full-time': 'full-time',
+      'part-time': 'part-time (correspondence, self-study exam, adult or online education)',
+    } as Record<string, string>,
+    certificate: {
+      assistant: 'Assistant Social Worker certificate',
+      intermediate: 'Social Worker (intermediate) certificate',
+    } as Record<string, string>,
+    group: {
+      eligibility: 'Eligibility',
+      materials: 'Materials',
+      registration: 'Registration',
+      exam: 'Exam',
+      after: 'After the exam',
+    } as Record<string, string>,
+    eligibility: {
+      eligible: 'Eligible to apply',
+      ineligible: 'Not yet eligible to apply',
+      unknown: 'Possibly eligible, needs confirmation',
+    } as Record<string, string>,
+    confidence: { official: 'official', secondary: 'second-hand', folklore: 'hearsay' } as Record<string, string>,
+    severity: { error: 'error', warning: 'warning', info: 'info' } as Record<string, string>,
+    event: {
+      photo: `Photo processing (${PHOTO_TOOL})`,
+      registration: 'Online registration',
+      payment: 'Payment',
+      'admission-ticket': 'Print admission ticket',
+      exam: 'Exam',
+      scores: 'Scores released',
+      'post-exam-review': 'Post-exam eligibility review',
+      certificate: 'Paper certificates issued',
+      'e-certificate': 'E-certificate download and annotation',
+      'certificate-registration': 'First certificate registration deadline',
+      'continuing-education': 'Continuing education cycle',
+      'work-years-cutoff': 'Work experience counted up to',
+    } as Record<string, string>,
+    timing: { upcoming: 'not started', open: 'open', passed: 'past' } as Record<string, string>,
+  },
+  ui: {
+    title: (year: number) => `Social Worker Qualification Exam · ${year} registration checklist`,
+    candidate: 'Candidate',
+    eligibilityHeading: 'Eligibility',
+    route: 'Route',
+    counted: 'Work experience counted',
+    countedLine: (counted: string, required: string, cutoff: string) => `${counted} (required ${required}, counted up to ${cutoff})`,
+    colon: ': ',
+    listSeparator: '; ',
+    required: 'Required',
+    cutoff: 'Counted up to',
+    earliest: 'Earliest eligible year',
+    summaryReady: 'Ready: nothing blocks your registration.',
+    summaryNotReady: (blocked: number, todo: number) => `Not ready yet: ${blocked} blocked, ${todo} to do.`,
+    remaining: (count: number, list: string) => `${plural(count, 'item')} left: ${list}`,
+    nothingLeft: 'Everything is done.',
+    due: (iso: string, estimated: boolean) => `due ${day(iso)}${estimated ? ' (estimated)' : ''}`,
+    estimatedMark: ' (estimated)',
+    verboseHint: 'Add --verbose to see the calculation details and data sources.',
+    measured: 'Measured',
+    expected: 'Required',
+    fix: 'Suggestion',
+    source: 'Source',
+    folklore: 'Rumoured online (contradicts official sources, not used)',
+    rulesTitle: 'Current rules (each with its source and confidence)',
+    rulesColumns: ['Rule', 'Value', 'Confidence', 'Checked on', 'Source'],
+    overridden: (file: string) => `overridden by ${file}`,
+    nextAction: 'Next step',
+    daysLeft: (d: number) => (d === 0 ? 'today' : d > 0 ? `${plural(d, 'day')} left` : `${plural(-d, 'day')} ago`),
+    openNow: (d: number) => `open now, ${plural(d, 'day')} until the deadline`,
+    passed: 'past',
+    profileSaved: (path: string) => `Saved your answers (without your ID number) as defaults for next time: ${path}`,
+    profileEmpty: 'No answers saved yet.',
+    profileReset: 'Saved answers cleared.',
+    demoIntro: 'Sample candidate (built-in data, no input needed):',
+    findingsHeading: 'Problems and notes',
+    datesHeading: 'Key dates',
+  },
+  eligibilityRoute: (id: string) => ROUTES_EN[id] ?? id,
+  finding: {
+    'eligibility.education': {
+      message: (a: A) =>
+        `The ${en.labels.level[s(a.level)]} exam does not accept ${en.labels.education[s(a.education)]} as qualifying education`,
+      fix: (a: A) =>
+        a.level === 'senior'
+          ? "The senior level requires a bachelor's degree or higher, plus 5 years after obtaining the intermediate qualification"
+          : 'Check the education you entered; the minimum is high school (高中) or secondary vocational school (中专)',
+    },
+    'eligibility.certificate': {
+      message: (a: A) => `This route requires the ${en.labels.certificate[s(a.certificate)]}, but your answers don't include it`,
+      fix: (a: A) =>
+        `Apply once you have the ${en.labels.certificate[s(a.certificate)]}; if you already have it, add --cert ${s(a.certificate)}:YYYY-MM with the month you obtained it`,
+    },
+    'eligibility.graduation': {
+      message: (a: A) => `Your qualification was obtained in ${s(a.graduated)}, later than required`,
+      fix: () =>
+        "You must already hold the qualification you enter when you register (bachelor's students in social work may graduate in the exam year); check your graduation month",
+    },
+    'eligibility.years': {
+      message: (a: A) =>
+        `Not enough social work experience: ${months(n(a.counted))} counted, ${plural(n(a.years), 'year')} required, ${months(n(a.shortfall))} short (counted up to ${day(a.cutoff)})`,
+      fix: (a: A) =>
+        `Only social work experience from ${s(a.countFrom)} onwards counts; keep working in social work, or check the periods given with --work`,
+    },
+    'eligibility.borderline': {
+      message: (a: A) =>
+        n(a.gap) >= 0
+          ? `Borderline: ${months(n(a.counted))} counted, just meeting the requirement (${months(n(a.required))})`
+          : `Borderline: only ${months(-n(a.gap))} short of the requirement`,
+      fix: () =>
+        'The official rules do not say how partial months are rounded; have a work certificate with clear start and end dates ready, and confirm with your local exam authority before registering',
+    },
+    'eligibility.work-overlap': {
+      message: (a: A) => `Some work periods overlap; the overlapping ${months(n(a.months))} is counted only once`,
+      fix: () => 'Several jobs in the same period count only once; nothing to do',
+    },
+    'eligibility.during-study': {
+      message: (a: A) =>
+        `${months(n(a.months))} of work experience fell during full-time study (including the graduation month) and does not count`,
+      fix: (a: A) => `Work during full-time study (including internships) does not count; counting starts from ${s(a.countFrom)}`,
+    },
+    'eligibility.before-certificate': {
+      message: (a: A) =>
+        `${months(n(a.months))} of work experience predates your ${en.labels.certificate[s(a.certificate)]} and does not count for this route`,
+      fix: (a: A) => `This route only counts experience after you obtained the certificate, starting from ${s(a.countFrom)}`,
+    },
+    'eligibility.after-cutoff': {
+      message: (a: A) => `${months(n(a.months))} of work falls after ${day(a.cutoff)} and does not count this year`,
+      fix: () => 'Work experience is always counted up to 31 December of the exam year',
+    },
+    'eligibility.interpretation': {
+      message: () =>
+        'The years required for this route are inferred from the "other majors need 2 more years" rule; the official document does not list this case',
+      fix: () =>
+        "Confirm with the exam authority where you register before applying; alternatively, apply via the bachelor's-in-another-major route (at least 5 years)",
+    },
+  } as Record<string, { message: (a: A) => string; fix: (a: A) => string }>,
+  checklist: {
+    'eligibility.verdict': (a: A) => {
+      const status = s(a.status);
+      if (status === 'eligible') return `Eligible for the ${a.year} exam`;
+      if (status === 'unknown') return `Possibly eligible for the ${a.year} exam; confirm with the exam authority`;
+      const when = a.earliestYear ? `; the earliest exam you can apply for is ${a.earliestYear}` : '';
+      return `Not yet eligible for the ${a.year} exam${when}`;
+    },
+    'materials.photo': (a: A) =>
+      a.checked
+        ? `Registration photo checked (${a.checked === 'fail' ? 'failed' : 'passed'}); before uploading, it must be processed with ${PHOTO_TOOL}, which produces "报名照片.jpg"`
+        : `Prepare a recent colour 1-inch ID photo on a white background (295×413 pixels, JPG), process it with ${PHOTO_TOOL}, and upload the resulting "报名照片.jpg"`,
+    'materials.education-verification': (a: A) =>
+      n(a.graduatedYear) < n(a.fromYear) || a.education === 'highschool' || a.education === 'secondary'
+        ? `Your education (${a.graduatedYear}, ${en.labels.education[s(a.education)]}) may not be verifiable online: have a scan of your diploma ready, or the 学信网 (CHSI) registration record of your qualification (《教育部学历证书电子注册备案表》)`
+        : 'Your education will be verified online by the registration platform; if verification fails, upload a PDF report from 学信网 (CHSI) (the registration record 备案表 or a verification report 认证报告)',
+    'materials.work-proof': (a: A) =>
+      `Prepare proof of your social work experience (stamped by your employer, stating start and end dates and your position; ${plural(n(a.years), 'year')} needed, counted up to ${day(a.cutoff)}); under ${COMMITMENT} it is usually not submitted at registration, but is needed for the post-exam review or manual checks`,
+    'materials.certificate': (a: A) =>
+      a.obtained
+        ? `Prepare a scan of your ${en.labels.certificate[s(a.certificate)]} (obtained ${a.obtained}) for verification`
+        : `This route requires the ${en.labels.certificate[s(a.certificate)]}, which you have not obtained yet`,
+    'materials.residence': (a: A, c: NameContext) =>
+      `Your household registration (hukou, ${c.province(s(a.hukou))}) differs from the province you are applying in (${c.province(s(a.province))}): you register where you work or live, so have a residence permit or social insurance payment record ready`,
+    'registration.account': (a: A) =>
+      `Create an account on the registration platform of the ${CPTA} and complete real-name verification (results take about ${a.hours} hours); do this before registration opens`,
+    'registration.commitment': () =>
+      `When registering, choose ${COMMITMENT} and sign the electronic declaration (you then need not submit proof of education or work experience; a false declaration is treated as exam misconduct)`,
+    'registration.window': (a: A) =>
+      a.start
+        ? `Register within the ${a.ownWindow ? "province's" : 'national'} registration window: ${span(a)}${est(a)}${a.ownWindow ? '' : " (each province sets its own 7–15 days within this period; follow your province's notice)"}`
+        : "Register within your province's registration window",
+    'registration.fee': (a: A, c: NameContext) => {
+      const name = c.province(s(a.province));
+      const papers = (a.perPaper as string[] | undefined) ?? [];
+      const extra = n(a.perCandidate) > 0 ? ` + registration fee ${a.perCandidate} yuan` : '';
+      const basis = a.provinceSpecific ? `${name} rate` : `rate in most provinces, not verified for ${name}`;
+      const when = a.end ? `; pay by ${day(a.end)}${est(a)}` : '';
+      return n(a.total) === 0
+        ? `${name} charges no exam fee (follow your province's notice)`
+        : `Pay for ${plural(n(a.papers), 'paper')}: ${papers.join(' + ')} yuan${extra} = ${a.total} yuan (${basis})${when}; not paying counts as withdrawing, and fees paid are generally not refunded`;
+    },
+    'exam.admission-ticket': (a: A) =>
+      a.start
+        ? `Print your admission ticket: ${span(a)}${est(a)} (on A4 paper; bring your ID card and admission ticket on exam day)`
+        : 'Print your admission ticket in the week before the exam',
+    'exam.timetable': (a: A, c: NameContext) =>
+      `Exam ${span(a)}${est(a)}: ${((a.papers as string[] | undefined) ?? []).map((p) => paper(p, c)).join('; ')}`,
+    'exam.pass-line': (a: A) =>
+      `Each paper is marked out of ${a.outOf}, and ${a.score} is a pass; some areas set their own pass mark, and certificates gained that way are valid only in that area`,
+    'exam.retention': (a: A) =>
+      a.level === 'assistant'
+        ? 'At assistant level, both papers must be passed in the same exam year; scores do not carry over'
+        : a.level === 'intermediate'
+          ? `At intermediate level, scores roll over for ${plural(n(a.years), 'year')}: pass all 3 papers within ${a.years} consecutive exam years`
+          : `Passing the senior exam earns a certificate of passing scores, valid nationwide for ${plural(n(a.years), 'year')}; you must pass the evaluation (评审) within that period`,
+    'after.scores': (a: A) =>
+      `Scores released around ${span(a)}${est(a)}; check them on the ${CPTA}. A re-check must be requested in writing within 30 days of release`,
+    'after.review': (a: A, c: NameContext) =>
+      `${c.province(s(a.province))} holds a post-exam eligibility review (around ${span(a)}${est(a)}): submit the materials the notice asks for; if you do not pass, your scores are void and fees are not refunded`,
+    'after.certificate': (a: A) =>
+      `Certificates: paper certificates are issued around ${span(a)}${est(a)}; the e-certificate is downloaded from the ${CPTA}, each annotation lasts at most ${plural(n(a.annotationDays), 'day')}, with at most ${a.maxAnnotations} valid annotations within 90 days`,
+    'after.evaluation': (a: A) =>
+      `Senior level: you must pass the evaluation within ${plural(n(a.years), 'year')} of the certificate of passing scores to obtain the Senior Social Worker certificate`,
+    'after.registration': (a: A) =>
+      `Within ${plural(n(a.months), 'month')} of obtaining the certificate, complete first registration in the national social work information system (全国社会工作信息系统); registration is valid for ${plural(n(a.validYears), 'year')}, renew it within the ${plural(n(a.renewMonths), 'month')} before it expires`,
+    'after.continuing-education': (a: A) =>
+      `Complete at least ${plural(n(a.hours), 'hour')} of continuing education in each registration period (${plural(n(a.years), 'year')})`,
+  } as Record<string, (a: A, c: NameContext) => string>,
+  /** Short names of checklist items, for the closing “N items left” line. */
+  short: {
+    'eligibility.verdict': 'meet the eligibility requirements',
+    'materials.photo': 'process your registration photo',
+    'materials.education-verification': 'prepare education verification documents',
+    'materials.work-proof': 'prepare proof of work experience',
+    'materials.certificate': 'prepare a certificate scan',
+    'materials.residence': 'prepare a residence permit or social insurance record',
+    'registration.account': 'create an account and verify your identity',
+    'registration.commitment': 'sign the 告知承诺制 declaration',
+    'registration.window': 'register online',
+    'registration.fee': 'pay the fees',
+    'exam.admission-ticket': 'print your admission ticket',
+    'after.review': 'post-exam eligibility review',
+    'after.evaluation': 'senior-level evaluation (评审)',
+    'after.registration': 'first certificate registration',
+  } as Record<string, string>,
+  eventNote: {
+    estimated: (from: string) =>
+      `Estimated from ${from === 'exam' ? 'the exam dates' : from === 'registration' ? 'the registration window' : from === 'scores' ? 'the score release date' : from === 'certificate' ? 'the certificate issue date' : `the ${from} timetable pattern`}`,
+    province: (name: string) => `${name} provincial dates`,
+    published: 'Officially published',
+    rule: 'Calculated from the rules',
+  },
+  problem: {
+    'answer.level': (a: A) =>
+      `Unrecognised level "${s(a.value)}": use assistant (助理/初级), intermediate (中级) or senior (高级)`,
+    'answer.education': (a: A) =>
+      `Unrecognised education "${s(a.value)}": use highschool, secondary, associate, bachelor, master or doctor (or 高中, 中专, 大专, 本科, 硕士, 博士)`,
+    'answer.major': (a: A) => `Unrecognised major "${s(a.value)}": use social-work or other (or 社会工作 / 其他)`,
+    'answer.study-mode': (a: A) =>
+      `Unrecognised mode of study "${s(a.value)}": use full-time or part-time (or 全日制 / 非全日制)`,
+    'answer.year-month': (a: A) => `Unrecognised year and month "${s(a.value)}": write it as 2019-07, 2019.07 or 2019年7月`,
+    'answer.work': (a: A) =>
+      `Unrecognised work period "${s(a.value)}": write it as 2019-07..2021-06, write 2019-07.. if it is ongoing, or none if you have none`,
+    'answer.work-order': (a: A) => `Work period "${s(a.value)}" ends before it starts`,
+    'answer.certificate': (a: A) => `Unrecognised certificate "${s(a.value)}": write it as assistant:2019-12 or 助理:2019-12`,
+    'answer.province': (a: A) =>
+      `Unrecognised province "${s(a.value)}": give a provincial-level region name, such as guangdong or 广东`,
+    'answer.province-registers': (a: A) =>
+      `${s(a.value)} is not a mainland registration province: enter the province where you work or live`,
+    'answer.required': (a: A) =>
+      `Missing required answer: ${s(a.what)}. Add ${s(a.flag)} (no questions are asked in non-interactive mode)`,
+    'answer.date': (a: A) => `Unrecognised date "${s(a.value)}": write it as YYYY-MM-DD`,
+    'answer.year': (a: A) => `Unrecognised year "${s(a.value)}"`,
+    'answer.format': (a: A) => `Unsupported output format "${s(a.value)}": choose from ${s(a.allowed)}`,
+    'answer.lang': (a: A) => `Unsupported language "${s(a.value)}": choose zh-CN or en`,
+  } as Record<string, (a: A) => string>,
+  error: {
+    'error.rules-unreadable': (a: A) => `Cannot read rule file ${s(a.file)} (${s(a.reason)})`,
+    'error.rules-invalid': (a: A) => `Rule file ${s(a.file)} has problems, so nothing was run:`,
+    'error.output': (a: A) => `Cannot write ${s(a.file)} (${s(a.reason)})`,
+    'error.internal': () =>
+      'Internal error: the program ran into something unexpected. Add --verbose for details, and please report this problem.',
+    'error.usage': () => 'Usage error',
+    cancelled: 'Cancelled.',
+  } as Record<string, ((a: A) => string) | string>,
+  prompt: {
+    intro:
+      'Answer a few questions to check your eligibility and build your preparation checklist (answers are saved on this computer; clear them with shegong profile reset).',
+    level: 'Exam level',
+    education: 'Highest education (the one you are applying with)',
+    major: 'Major',
+    graduated: 'Year and month you obtained it (e.g. 2019-07; if you graduate this year, the expected month)',
+    studyMode: 'Mode of study for this qualification',
+    work: 'Social work periods (e.g. 2019-07..2021-06, 2022-03..; ending with ".." means ongoing; none if you have none)',
+    certAssistant: 'Year and month you obtained the Assistant Social Worker certificate (none if you have not)',
+    certIntermediate: 'Year and month you obtained the Social Worker (intermediate) qualification (none if you have not)',
+    province: 'Province you are applying in (where you work or live, e.g. guangdong)',
+    hukou: 'Province of your household registration (hukou) (optional)',
+  },
+};
+
+const ROUTES_EN: Record<string, string> = {
+  'assistant.highschool': 'High school or secondary vocational (中专) education, at least 4 years in social work',
+  'assistant.associate-sw': 'Junior college diploma (大专) in social work, at least 2 years in social work',
+  'assistant.bachelor-sw':
+    "Graduating this year with a bachelor's in social work (or already holding a bachelor's or higher in social work)",
+  'assistant.associate-other': 'Junior college diploma (大专) in another major, at least 4 years in social work',
+  'assistant.bachelor-other': "Bachelor's or higher in another major, at least 2 years in social work",
+  'intermediate.highschool-cert':
+    'High school or secondary vocational (中专) education, at least 6 years in social work after obtaining the assistant certificate',
+  'intermediate.associate-sw': 'Junior college diploma (大专) or higher in social work, at least 4 years in social work',
+  'intermediate.bachelor-sw': "Bachelor's in social work, at least 3 years in social work",
+  'intermediate.master-sw': "Master's in social work, at least 1 year in social work",
+  'intermediate.doctor-sw': 'Doctorate in social work',
+  'intermediate.associate-other': 'Junior college diploma (大专) or higher in another major, at least 6 years in social work',
+  'intermediate.bachelor-other': "Bachelor's or higher in another major, at least 5 years in social work",
+  'intermediate.master-other': "Master's in another major, at least 3 years in social work (inferred)",
+  'intermediate.doctor-other': 'Doctorate in another major, at least 2 years in social work (inferred)',
+  'senior.bachelor-cert': "Bachelor's or higher, at least 5 years in social work after obtaining the intermediate qualification",
+};
+
+/** `law-policy@2026-05-23 14:00-16:00` → Social Work Law and Policy 23 May 14:00-16:00 */
+function paper(spec: string, c: NameContext): string {
+  const [id = '', when = ''] = spec.split('@');
+  const [date = '', time = ''] = when.split(' ');
+  return `${c.paper(id)} ${shortDay(date)} ${time}`;
+}

@@ -1,0 +1,18 @@
+/** Pick the message catalogue for a language. Both are small and load together. */
+import type { Lang } from '../model/rules.js';
+import { en } from './en.js';
+import { zhCN, type Messages } from './zh-CN.js';
+
+export type { Messages, NameContext } from './zh-CN.js';
+
+export const messagesFor = (lang: Lang): Messages => (lang === 'en' ? en : zhCN);
+
+/** Words for a parse problem or a user error key. */
+export function problemText(messages: Messages, key: string, args: Record<string, string> = {}): string {
+  const problem = messages.problem[key];
+  if (problem) return problem(args);
+  const error = messages.error[key];
+  if (typeof error === 'function') return error(args);
+  if (typeof error === 'string') return error;
+  return key;
+}

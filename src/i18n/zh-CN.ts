@@ -1,0 +1,297 @@
+/** 中文文案：所有面向用户的句子都在这里（英文版在 en.ts，键完全一致）。 */
+import type { Values } from '../model/finding.js';
+
+type A = Values;
+/** Names the core leaves as ids: papers and provinces come from the rule data. */
+export interface NameContext {
+  paper: (id: string) => string;
+  province: (id: string) => string;
+}
+const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+const n = (v: unknown) => Number(v ?? 0);
+
+/** 26 → “2 年 2 个月”. */
+export function months(total: number): string {
+  const years = Math.floor(Math.abs(total) / 12);
+  const rest = Math.abs(total) % 12;
+  if (years === 0) return `${rest} 个月`;
+  return rest === 0 ? `${years} 年` : `${years} 年 ${rest} 个月`;
+}
+
+/** 2026-03-09 → 2026年3月9日 */
+export function day(iso: unknown): string {
+  const [y, m, d] = s(iso).split('-').map(Number);
+  return y && m && d ? `${y}年${m}月${d}日` : s(iso);
+}
+const shortDay = (iso: unknown) => {
+  const [, m, d] = s(iso).split('-').map(Number);
+  return m && d ? `${m}月${d}日` : s(iso);
+};
+const span = (a: A) => (a.start ? (a.end && a.end !== a.start ? `${day(a.start)}–${shortDay(a.end)}` : day(a.start)) : '');
+const est = (a: A) => (a.estimated ? '（预估）' : '');
+
+const labels = {
+    level: { assistant: '助理社会工作师（初级）', intermediate: '社会工作师（中级）', senior: '高级社会工作师' } as Record<string, string>,
+    education: { highschool: '高中', secondary: '中专', associate: '大专', bachelor: '本科', master: '硕士', doctor: '博士' } as Record<string, string>,
+    major: { 'social-work': '社会工作专业', other: '其他专业' } as Record<string, string>,
+    studyMode: { 'full-time': '全日制', 'part-time': '非全日制（函授/自考/成人/网络）' } as Record<string, string>,
+    certificate: { assistant: '助理社会工作师证书', intermediate: '社会工作师（中级）证书' } as Record<string, string>,
+    group: { eligibility: '资格', materials: '材料', registration: '报名', exam: '考试', after: '考后' } as Record<string, string>,
+    eligibility: { eligible: '符合报考条件', ineligible: '暂不符合报考条件', unknown: '可能符合，需确认' } as Record<string, string>,
+    confidence: { official: '官方', secondary: '二手', folklore: '传言' } as Record<string, string>,
+    severity: { error: '错误', warning: '警告', info: '提示' } as Record<string, string>,
+    event: {
+      photo: '照片处理（官方照片审核处理工具）',
+      registration: '网上报名',
+      payment: '缴费',
+      'admission-ticket': '打印准考证',
+      exam: '考试',
+      scores: '成绩公布',
+      'post-exam-review': '考后资格复核',
+      certificate: '纸质证书发放',
+      'e-certificate': '电子证书下载与加注',
+      'certificate-registration': '证书首次登记截止',
+      'continuing-education': '继续教育周期',
+      'work-years-cutoff': '工作年限计算截止',
+    } as Record<string, string>,
+    timing: { upcoming: '未开始', open: '进行中', passed: '已过' } as Record<string, string>,
+  };
+
+export const zhCN = {
+  lang: 'zh-CN',
+  months,
+  day,
+  labels,
+  ui: {
+    title: (year: number) => `社会工作者职业资格考试 · ${year} 年度报名准备清单`,
+    candidate: '考生',
+    eligibilityHeading: '报考资格',
+    route: '适用条件',
+    counted: '已计工作年限',
+    countedLine: (counted: string, required: string, cutoff: string) => `${counted}（要求 ${required}，计至 ${cutoff}）`,
+    colon: '：',
+    listSeparator: '；',
+    required: '要求',
+    cutoff: '计算截止',
+    earliest: '最早可报考年份',
+    summaryReady: '已准备就绪：没有阻止报名的问题。',
+    summaryNotReady: (blocked: number, todo: number) => `尚未就绪：${blocked} 项受阻，${todo} 项待办。`,
+    remaining: (count: number, list: string) => `还差 ${count} 项：${list}`,
+    nothingLeft: '所有事项均已完成。',
+    due: (iso: string, estimated: boolean) => `截止 ${day(iso)}${estimated ? '（预估）' : ''}`,
+    estimatedMark: '（预估）',
+    verboseHint: '加 --verbose 查看计算明细与数据来源。',
+    measured: '实测',
+    expected: '要求',
+    fix: '建议',
+    source: '来源',
+    folklore: '网传说法（与官方不符，未采用）',
+    rulesTitle: '当前规则（每条都有来源与可信度）',
+    rulesColumns: ['规则', '取值', '可信度', '核对日期', '来源'],
+    overridden: (file: string) => `已被 ${file} 覆盖`,
+    nextAction: '下一步',
+    daysLeft: (d: number) => (d === 0 ? '今天' : d > 0 ? `还有 ${d} 天` : `已过 ${-d} 天`),
+    openNow: (d: number) => `进行中，还剩 ${d} 天截止`,
+    passed: '已过',
+    profileSaved: (path: string) => `已保存你的回答（不含身份证号），下次作为默认值：${path}`,
+    profileEmpty: '尚未保存任何回答。',
+    profileReset: '已清除保存的回答。',
+    demoIntro: '示例考生（内置数据，无需输入）：',
+    findingsHeading: '问题与提示',
+    datesHeading: '关键日期',
+  },
+  eligibilityRoute: (id: string) => ROUTES_ZH[id] ?? id,
+  finding: {
+    'eligibility.education': {
+      message: (a: A) => `${labels.level[s(a.level)]} 不接受 ${labels.education[s(a.education)]} 学历报考`,
+      fix: (a: A) => (a.level === 'senior' ? '高级需本科及以上学历，并取得中级资格后满 5 年' : '请确认所填学历；最低学历要求为高中或中专'),
+    },
+    'eligibility.certificate': {
+      message: (a: A) => `此条件要求持有${labels.certificate[s(a.certificate)]}，但你的回答中没有`,
+      fix: (a: A) => `取得${labels.certificate[s(a.certificate)]}后再报考；如已取得，用 --cert ${s(a.certificate)}:YYYY-MM 注明取得年月`,
+    },
+    'eligibility.graduation': {
+      message: (a: A) => `学历取得时间 ${s(a.graduated)} 晚于要求时间`,
+      fix: () => '报名时须已取得所填学历（社会工作专业本科应届生可在考试当年毕业）；请核对毕业年月',
+    },
+    'eligibility.years': {
+      message: (a: A) => `社会工作年限不足：已计 ${months(n(a.counted))}，要求 ${n(a.years)} 年，差 ${months(n(a.shortfall))}（计至 ${day(a.cutoff)}）`,
+      fix: (a: A) => `从 ${s(a.countFrom)} 起的社会工作经历才计入；继续从事社会工作，或核对 --work 所填时段`,
+    },
+    'eligibility.borderline': {
+      message: (a: A) =>
+        n(a.gap) >= 0
+          ? `临界：已计 ${months(n(a.counted))}，刚好达到要求（${months(n(a.required))}）`
+          : `临界：只差 ${months(-n(a.gap))} 即满足要求`,
+      fix: () => '官方未规定按月取整办法；请备好起止时间清楚的工作证明，报名前向当地考试机构确认',
+    },
+    'eligibility.work-overlap': {
+      message: (a: A) => `工作时段有重叠，重叠的 ${months(n(a.months))} 只计一次`,
+      fix: () => '同一时间段的多份工作只算一次，无需处理',
+    },
+    'eligibility.during-study': {
+      message: (a: A) => `${months(n(a.months))}的工作经历在全日制学习期间（含毕业当月），不计入工作年限`,
+      fix: (a: A) => `全日制学习期间（含实习）不计工作年限，从 ${s(a.countFrom)} 起计算`,
+    },
+    'eligibility.before-certificate': {
+      message: (a: A) => `${months(n(a.months))}的工作经历早于取得${labels.certificate[s(a.certificate)]}，此条件下不计入`,
+      fix: (a: A) => `此条件只计取得证书之后的工作年限，从 ${s(a.countFrom)} 起计算`,
+    },
+    'eligibility.after-cutoff': {
+      message: (a: A) => `${months(n(a.months))}的工作在 ${day(a.cutoff)} 之后，本年度不计入`,
+      fix: () => '工作年限统一计算到考试当年 12 月 31 日',
+    },
+    'eligibility.interpretation': {
+      message: () => '此条件的年限是按“其他专业增加 2 年”推算的，官方文件未逐项列出',
+      fix: () => '报名前向报考地考试机构确认；也可按本科其他专业（满 5 年）条件报考',
+    },
+  } as Record<string, { message: (a: A) => string; fix: (a: A) => string }>,
+  checklist: {
+    'eligibility.verdict': (a: A) => {
+      const status = s(a.status);
+      if (status === 'eligible') return `符合 ${a.year} 年度报考条件`;
+      if (status === 'unknown') return `${a.year} 年度可能符合报考条件，需向考试机构确认`;
+      const when = a.earliestYear ? `，最早 ${a.earliestYear} 年度可报考` : '';
+      return `${a.year} 年度暂不符合报考条件${when}`;
+    },
+    'materials.photo': (a: A) =>
+      a.checked
+        ? `报名照片已检查（${a.checked === 'fail' ? '未通过' : '通过'}）；上传前须用官方照片审核处理工具处理，生成“报名照片.jpg”`
+        : '准备近期白底彩色一寸证件照（295×413 像素，JPG），用官方“照片审核处理工具”处理，上传生成的“报名照片.jpg”',
+    'materials.education-verification': (a: A) =>
+      n(a.graduatedYear) < n(a.fromYear) || a.education === 'highschool' || a.education === 'secondary'
+        ? `学历（${a.graduatedYear} 年，${labels.education[s(a.education)]}）可能无法在线核验：备好学历证书扫描件或学信网《教育部学历证书电子注册备案表》`
+        : '学历将由报名平台在线核验；核验不通过时需上传学信网 PDF 报告（备案表或认证报告）',
+    'materials.work-proof': (a: A) =>
+      `准备社会工作年限证明（单位盖章，写明起止时间与岗位，需满 ${a.years} 年，计至 ${day(a.cutoff)}）；告知承诺制下报名时一般不交，考后复核或人工核查时需要`,
+    'materials.certificate': (a: A) =>
+      a.obtained
+        ? `准备${labels.certificate[s(a.certificate)]}（${a.obtained} 取得）扫描件，供核查`
+        : `此条件需要${labels.certificate[s(a.certificate)]}，你尚未取得`,
+    'materials.residence': (a: A, c: NameContext) =>
+      `户籍（${c.province(s(a.hukou))}）与报考省份（${c.province(s(a.province))}）不同：按属地原则在工作或居住地报名，备好居住证或社保缴费证明`,
+    'registration.account': (a: A) =>
+      `在中国人事考试网报名服务平台注册并完成实名核验（约 ${a.hours} 小时出结果），报名开始前办好`,
+    'registration.commitment': () => '报名时选择“告知承诺制”并签署电子承诺书（可免交学历、工作年限证明；虚假承诺按违纪处理）',
+    'registration.window': (a: A) =>
+      a.start
+        ? `在${a.ownWindow ? '本省' : '全国'}报名时间内完成报名：${span(a)}${est(a)}${a.ownWindow ? '' : '（各省在此期间内另定 7–15 天，以本省通知为准）'}`
+        : '在本省报名时间内完成报名',
+    'registration.fee': (a: A, c: NameContext) => {
+      const name = c.province(s(a.province));
+      const papers = (a.perPaper as string[] | undefined) ?? [];
+      const extra = n(a.perCandidate) > 0 ? ` + 报名费 ${a.perCandidate} 元` : '';
+      const basis = a.provinceSpecific ? `${name}标准` : `多数省份标准，${name}未核实`;
+      const when = a.end ? `，${day(a.end)}${est(a)}前缴清` : '';
+      return n(a.total) === 0
+        ? `${name}不收考试费（以本省通知为准）`
+        : `缴费 ${a.papers} 科：${papers.join(' + ')} 元${extra} = ${a.total} 元（${basis}）${when}；未缴费视为放弃，已缴一般不退`;
+    },
+    'exam.admission-ticket': (a: A) => (a.start ? `打印准考证：${span(a)}${est(a)}（A4 纸，考试当天携带身份证和准考证）` : '考前一周打印准考证'),
+    'exam.timetable': (a: A, c: NameContext) =>
+      `考试 ${span(a)}${est(a)}：${((a.papers as string[] | undefined) ?? []).map((p) => paper(p, c)).join('；')}`,
+    'exam.pass-line': (a: A) => `每科满分 ${a.outOf} 分，${a.score} 分合格；部分地区单独划线，证书仅在该地区有效`,
+    'exam.retention': (a: A) =>
+      a.level === 'assistant'
+        ? '助理级须在同一考试年度通过全部 2 科，成绩不滚动'
+        : a.level === 'intermediate'
+          ? `中级实行 ${a.years} 年滚动管理：在连续 ${a.years} 个考试年度内通过全部 3 科`
+          : `高级考试合格取得成绩合格证明，全国 ${a.years} 年有效，期内须通过评审`,
+    'after.scores': (a: A) => `成绩公布：约 ${span(a)}${est(a)}，在中国人事考试网查询；复核须在公布后 30 天内书面申请`,
+    'after.review': (a: A, c: NameContext) => `${c.province(s(a.province))}实行考后资格复核（约 ${span(a)}${est(a)}）：按通知提交材料，未通过则成绩作废、费用不退`,
+    'after.certificate': (a: A) =>
+      `证书：纸质证书约 ${span(a)}${est(a)} 发放；电子证书在中国人事考试网下载，每次加注最长 ${a.annotationDays} 天，90 天内最多 ${a.maxAnnotations} 次有效加注`,
+    'after.evaluation': (a: A) => `高级：成绩合格证明 ${a.years} 年内须通过评审，方可取得高级社会工作师证书`,
+    'after.registration': (a: A) =>
+      `取得证书后 ${a.months} 个月内在全国社会工作信息系统办理首次登记；登记有效期 ${a.validYears} 年，期满前 ${a.renewMonths} 个月内再登记`,
+    'after.continuing-education': (a: A) => `每个登记有效期（${a.years} 年）完成继续教育不少于 ${a.hours} 学时`,
+  } as Record<string, (a: A, c: NameContext) => string>,
+  /** Short names of checklist items, for the closing “还差 N 项” line. */
+  short: {
+    'eligibility.verdict': '满足报考条件',
+    'materials.photo': '处理报名照片',
+    'materials.education-verification': '准备学历核验材料',
+    'materials.work-proof': '准备工作年限证明',
+    'materials.certificate': '准备证书扫描件',
+    'materials.residence': '准备居住证或社保证明',
+    'registration.account': '注册并实名核验',
+    'registration.commitment': '签署告知承诺书',
+    'registration.window': '网上报名',
+    'registration.fee': '缴费',
+    'exam.admission-ticket': '打印准考证',
+    'after.review': '考后资格复核',
+    'after.evaluation': '高级评审',
+    'after.registration': '证书首次登记',
+  } as Record<string, string>,
+  eventNote: {
+    estimated: (from: string) => `预估：依据${from === 'exam' ? '考试日期' : from === 'registration' ? '报名时间' : from === 'scores' ? '成绩公布时间' : from === 'certificate' ? '证书发放时间' : ` ${from} 年的时间规律`}推算`,
+    province: (name: string) => `${name}本省时间`,
+    published: '已公布',
+    rule: '按规定计算',
+  },
+  problem: {
+    'answer.level': (a: A) => `无法识别级别“${s(a.value)}”：可填 assistant（助理/初级）、intermediate（中级）、senior（高级）`,
+    'answer.education': (a: A) => `无法识别学历“${s(a.value)}”：可填 高中、中专、大专、本科、硕士、博士（或 highschool … doctor）`,
+    'answer.major': (a: A) => `无法识别专业“${s(a.value)}”：可填 社会工作 或 其他（social-work / other）`,
+    'answer.study-mode': (a: A) => `无法识别学习形式“${s(a.value)}”：可填 全日制 或 非全日制（full-time / part-time）`,
+    'answer.year-month': (a: A) => `无法识别年月“${s(a.value)}”：请写成 2019-07、2019.07 或 2019年7月`,
+    'answer.work': (a: A) => `无法识别工作时段“${s(a.value)}”：请写成 2019-07..2021-06，至今写 2019-07..，没有写 无`,
+    'answer.work-order': (a: A) => `工作时段“${s(a.value)}”结束早于开始`,
+    'answer.certificate': (a: A) => `无法识别证书“${s(a.value)}”：请写成 助理:2019-12 或 assistant:2019-12`,
+    'answer.province': (a: A) => `无法识别省份“${s(a.value)}”：请写省级行政区名称，如 广东 或 guangdong`,
+    'answer.province-registers': (a: A) => `${s(a.value)}不是内地报名省份：请填写你工作或居住地所在省份`,
+    'answer.required': (a: A) => `缺少必填回答：${s(a.what)}。请加 ${s(a.flag)}（非交互模式下不会提问）`,
+    'answer.date': (a: A) => `无法识别日期“${s(a.value)}”：请写成 YYYY-MM-DD`,
+    'answer.year': (a: A) => `无法识别年份“${s(a.value)}”`,
+    'answer.format': (a: A) => `不支持的输出格式“${s(a.value)}”：可选 ${s(a.allowed)}`,
+    'answer.lang': (a: A) => `不支持的语言“${s(a.value)}”：可选 zh-CN、en`,
+  } as Record<string, (a: A) => string>,
+  error: {
+    'error.rules-unreadable': (a: A) => `无法读取规则文件 ${s(a.file)}（${s(a.reason)}）`,
+    'error.rules-invalid': (a: A) => `规则文件 ${s(a.file)} 有问题，未能运行：`,
+    'error.output': (a: A) => `无法写入 ${s(a.file)}（${s(a.reason)}）`,
+    'error.internal': () => '内部错误：程序遇到意外情况。加 --verbose 查看详情，并请反馈此问题。',
+    'error.usage': () => '用法错误',
+    cancelled: '已取消。',
+  } as Record<string, ((a: A) => string) | string>,
+  prompt: {
+    intro: '回答几个问题，检查你的报考资格并生成准备清单（回答保存在本机，可用 shegong profile reset 清除）。',
+    level: '报考级别',
+    education: '最高学历（用于报考的学历）',
+    major: '所学专业',
+    graduated: '取得该学历的年月（如 2019-07；应届生填预计毕业年月）',
+    studyMode: '该学历的学习形式',
+    work: '社会工作经历时段（如 2019-07..2021-06, 2022-03..；“..”结尾表示至今；没有填 无）',
+    certAssistant: '取得助理社会工作师证书的年月（没有填 无）',
+    certIntermediate: '取得社会工作师（中级）资格的年月（没有填 无）',
+    province: '报考省份（工作或居住地，如 广东）',
+    hukou: '户籍所在省份（可留空）',
+  },
+};
+
+const ROUTES_ZH: Record<string, string> = {
+  'assistant.highschool': '高中/中专学历，从事社会工作满 4 年',
+  'assistant.associate-sw': '社会工作专业大专学历，从事社会工作满 2 年',
+  'assistant.bachelor-sw': '社会工作专业本科应届毕业生（含已取得社会工作专业本科及以上学历）',
+  'assistant.associate-other': '其他专业大专学历，从事社会工作满 4 年',
+  'assistant.bachelor-other': '其他专业本科及以上学历，从事社会工作满 2 年',
+  'intermediate.highschool-cert': '高中/中专学历，取得助理证书后从事社会工作满 6 年',
+  'intermediate.associate-sw': '社会工作专业大专及以上学历，从事社会工作满 4 年',
+  'intermediate.bachelor-sw': '社会工作专业本科学历，从事社会工作满 3 年',
+  'intermediate.master-sw': '社会工作专业硕士学位，从事社会工作满 1 年',
+  'intermediate.doctor-sw': '社会工作专业博士学位',
+  'intermediate.associate-other': '其他专业大专及以上学历，从事社会工作满 6 年',
+  'intermediate.bachelor-other': '其他专业本科及以上学历，从事社会工作满 5 年',
+  'intermediate.master-other': '其他专业硕士学位，从事社会工作满 3 年（推算）',
+  'intermediate.doctor-other': '其他专业博士学位，从事社会工作满 2 年（推算）',
+  'senior.bachelor-cert': '本科及以上学历，取得中级资格后从事社会工作满 5 年',
+};
+
+/** `law-policy@2026-05-23 14:00-16:00` → 社会工作法规与政策 5月23日 14:00-16:00 */
+function paper(spec: string, c: NameContext): string {
+  const [id = '', when = ''] = spec.split('@');
+  const [date = '', time = ''] = when.split(' ');
+  return `${c.paper(id)} ${shortDay(date)} ${time}`;
+}
+
+export type Messages = typeof zhCN;

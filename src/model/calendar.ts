@@ -1,0 +1,76 @@
+/** Calendars as data (templates/calendars): published dates per year and the pattern for estimates. */
+import type { Confidence } from './rules.js';
+
+export interface PublishedDate {
+  start: string;
+  end?: string;
+  source: string;
+  confidence: Confidence;
+  note?: string;
+}
+
+export const WINDOW_IDS = ['registration', 'payment', 'admission-ticket', 'scores'] as const;
+export type WindowId = (typeof WINDOW_IDS)[number];
+
+export interface CalendarYear {
+  exam: PublishedDate;
+  registration?: PublishedDate;
+  payment?: PublishedDate;
+  'admission-ticket'?: PublishedDate;
+  scores?: PublishedDate;
+  /** A province's own windows replace the national ones for candidates registering there. */
+  provinces?: Record<string, Partial<Record<WindowId, PublishedDate>>>;
+}
+
+export interface CalendarPattern {
+  source: string;
+  confidence: Confidence;
+  registration: { startDaysBeforeExam: number; lengthDays: number };
+  payment: { endDaysAfterRegistrationEnd: number };
+  'admission-ticket': { startDaysBeforeExam: number };
+  scores: { daysAfterExam: number };
+  'post-exam-review': { startDaysAfterScores: number; lengthDays: number };
+  certificate: { startDaysAfterScores: number; lengthDays: number };
+  photo: { daysBeforeRegistration: number };
+}
+
+export interface Calendar {
+  years: Record<string, CalendarYear>;
+  pattern: CalendarPattern;
+}
+
+export const EVENT_IDS = [
+  'photo',
+  'registration',
+  'payment',
+  'admission-ticket',
+  'exam',
+  'scores',
+  'post-exam-review',
+  'certificate',
+  'e-certificate',
+  'certificate-registration',
+  'continuing-education',
+  'work-years-cutoff',
+] as const;
+export type EventId = (typeof EVENT_IDS)[number];
+
+export type EventTiming = 'upcoming' | 'open' | 'passed';
+
+export interface DateEvent {
+  id: EventId;
+  year: number;
+  start: string;
+  end: string;
+  estimated: boolean;
+  source: string;
+  /** Whole days from today to the start (negative once it has begun). */
+  daysFromToday: number;
+  /** Whole days from today to the end. */
+  daysToEnd: number;
+  timing: EventTiming;
+  /** Why this date: the province window used, or what an estimate was derived from. */
+  basis: { kind: 'published' | 'province' | 'estimated' | 'rule'; from?: string; province?: string };
+  /** Papers sat, for the exam event. */
+  papers?: { id: string; day: 1 | 2; date: string; start: string; end: string }[];
+}

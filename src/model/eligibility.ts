@@ -1,0 +1,33 @@
+import type { Finding } from './finding.js';
+
+export const ELIGIBILITY_STATUSES = ['eligible', 'ineligible', 'unknown'] as const;
+export type EligibilityStatus = (typeof ELIGIBILITY_STATUSES)[number];
+
+export interface RouteAssessment {
+  id: string;
+  requiredYears: number;
+  requiredMonths: number;
+  countedMonths: number;
+  /** First month that counted (after graduation or after the certificate). */
+  countFrom: string;
+  educationHeld: boolean;
+  certificateHeld: boolean;
+  satisfied: boolean;
+}
+
+export interface Eligibility {
+  status: EligibilityStatus;
+  examYear: number;
+  /** The route that decided the verdict (the satisfied one, else the nearest). */
+  route: string | null;
+  requiredYears: number | null;
+  countedMonths: number;
+  shortfallMonths: number;
+  /** Last day that counts for work years (YYYY-MM-DD). */
+  cutoff: string;
+  /** First exam year in which the candidate is eligible, if the answers let us tell. */
+  earliestYear: number | null;
+  borderline: boolean;
+  routes: RouteAssessment[];
+  findings: Finding[];
+}

@@ -1,0 +1,17 @@
+/** A finding as the functional core produces it: an id, a severity and numbers, no sentences. */
+
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export type Values = Record<string, string | number | boolean | null | undefined | string[]>;
+
+export interface Finding {
+  /** Stable public id, `<family>.<property>` (SPEC §4). */
+  id: string;
+  severity: Severity;
+  /** What was measured and what was expected: shown with --verbose and in JSON. */
+  measured?: Values;
+  expected?: Values;
+  /** Arguments for the message and fix wording (may repeat measured/expected values). */
+  args?: Values;
+}

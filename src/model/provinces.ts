@@ -1,0 +1,8 @@
+export interface Province {
+  id: string;
+  zh: string;
+  en: string;
+  aliases: string[];
+  /** false for places where one cannot register (香港/澳门/台湾: valid only as 户籍). */
+  registers: boolean;
+}

@@ -1,0 +1,43 @@
+import type { Answers } from './answers.js';
+import type { DateEvent } from './calendar.js';
+import type { Eligibility } from './eligibility.js';
+import type { Finding, Values } from './finding.js';
+
+export const CHECKLIST_GROUPS = ['eligibility', 'materials', 'registration', 'exam', 'after'] as const;
+export type ChecklistGroup = (typeof CHECKLIST_GROUPS)[number];
+export const CHECKLIST_STATUSES = ['done', 'todo', 'blocked', 'info'] as const;
+export type ChecklistStatus = (typeof CHECKLIST_STATUSES)[number];
+
+/** A checklist item as the core builds it: an id and numbers; words come from i18n. */
+export interface ChecklistItem {
+  id: string;
+  group: ChecklistGroup;
+  status: ChecklistStatus;
+  args: Values;
+  /** Deadline (YYYY-MM-DD) when the item has one. */
+  due?: string;
+  /** Whether `due` is an estimate. */
+  dueEstimated?: boolean;
+}
+
+export type FileStatus = 'pass' | 'warn' | 'fail';
+
+export interface FileResult {
+  path: string;
+  role: string;
+  status: FileStatus;
+  measured: Values;
+  findings: Finding[];
+}
+
+/** Everything one check run found, before any words are chosen. */
+export interface CheckOutcome {
+  today: string;
+  year: number;
+  answers: Answers;
+  eligibility: Eligibility;
+  files: FileResult[];
+  events: DateEvent[];
+  checklist: ChecklistItem[];
+  ready: boolean;
+}

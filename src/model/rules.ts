@@ -1,0 +1,90 @@
+/** The active rule set: every number about the exam, each with its provenance. Types only. */
+import type { Education, Level, Major } from './answers.js';
+
+export const CONFIDENCES = ['official', 'secondary', 'folklore'] as const;
+export type Confidence = (typeof CONFIDENCES)[number];
+
+export const LANGS = ['zh-CN', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+export type Localized = Record<Lang, string>;
+
+export interface Provenance {
+  source: string;
+  confidence: Confidence;
+  /** Date the value was last checked against its source (YYYY-MM-DD). */
+  checked: string;
+  /** Set when a --rules file replaced any part of this rule. */
+  overriddenBy?: string;
+}
+
+export interface Rule<V = unknown> extends Provenance {
+  title: Localized;
+  value: V;
+  note?: Localized;
+  /** Claims found in guides and seed articles that the official value overrules. */
+  folklore?: { claim: Localized; source: string }[];
+}
+
+export interface Route {
+  id: string;
+  education: Education[];
+  major: Major | 'any';
+  years: number;
+  /** Years are counted after obtaining this certificate. */
+  certificate?: 'assistant' | 'intermediate';
+  /** When the education must be held: 'registration' (default) or 'cutoff' (应届, by 31 Dec). */
+  educationBy?: 'registration' | 'cutoff';
+  /** A route whose source is weaker than the rule's (a derived figure). */
+  confidence?: Confidence;
+  note?: Localized;
+}
+
+export interface WorkCounting {
+  cutoffMonth: number;
+  cutoffDay: number;
+  fullTimeStudyCounts: boolean;
+  certificateMonthCounts: boolean;
+  borderlineMonths: number;
+  educationHeldBy: 'registration' | 'cutoff';
+}
+
+export const FEE_KINDS = ['objective', 'intermediate-practice', 'senior-practice'] as const;
+export type FeeKind = (typeof FEE_KINDS)[number];
+export type Fees = Record<FeeKind, number> & { perCandidate?: number };
+
+export interface Paper {
+  id: string;
+  name: Localized;
+  /** 1 = Saturday, 2 = Sunday of the exam weekend. */
+  day: 1 | 2;
+  start: string;
+  end: string;
+  kind: 'objective' | FeeKind;
+}
+
+/** The rule ids the program reads, with their value types. */
+export interface RuleValues {
+  'eligibility.assistant': { routes: Route[] };
+  'eligibility.intermediate': { routes: Route[] };
+  'eligibility.senior': { routes: Route[] };
+  'eligibility.work-counting': WorkCounting;
+  papers: Record<Level, Paper[]>;
+  'pass-line': { score: number; outOf: number };
+  'score-retention': Record<Level, number>;
+  'fees.default': Fees;
+  'post-exam-review': { provinces: string[] };
+  'registration.platform': { onlineVerificationHours: number; educationOnlineFromYear: number };
+  'registration.commitment': { covers: string[] };
+  'certificate.registration': { firstWithinMonths: number; validYears: number; renewWithinMonths: number };
+  'continuing-education': { periodYears: number; hours: Record<Level, number> };
+  'e-certificate': { annotationMaxDays: number; maxValidAnnotations: number };
+  'senior.evaluation': { passCertificateValidYears: number };
+}
+
+export interface RuleSet {
+  name: Localized;
+  /** Every rule by id, including per-province fee rules (`fees.<province>`). */
+  rules: Record<string, Rule>;
+  /** Files that overrode parts of the bundled rules, in order. */
+  overrides: string[];
+}

@@ -1,0 +1,187 @@
+/**
+ * CheckOutcome (ids and numbers) → the public report (SPEC §3, schema shegong.report/v1) in one
+ * language. Pure. Every renderer works from this one object, so all formats say the same thing.
+ */
+import type { Messages, NameContext } from '../i18n/messages.js';
+import type { DateEvent } from '../model/calendar.js';
+import type { Finding, Severity, Values } from '../model/finding.js';
+import type { Province } from '../model/provinces.js';
+import type { ChecklistGroup, ChecklistStatus, CheckOutcome, FileResult } from '../model/report.js';
+import type { Lang, RuleSet } from '../model/rules.js';
+import { valueOf } from '../rules/rule-access.js';
+import { openItems } from '../checklist/build-checklist.js';
+
+export const REPORT_SCHEMA = 'shegong.report/v1';
+
+export interface ReportFinding {
+  id: string;
+  severity: Severity;
+  message: string;
+  measured?: Values;
+  expected?: Values;
+  fix: string;
+}
+
+export interface ReportEvent {
+  id: string;
+  title: string;
+  year: number;
+  start: string;
+  end: string;
+  estimated: boolean;
+  source: string;
+  daysFromToday: number;
+  daysToEnd: number;
+  timing: DateEvent['timing'];
+  note: string;
+  papers?: DateEvent['papers'];
+}
+
+export interface ReportChecklistItem {
+  id: string;
+  group: ChecklistGroup;
+  status: ChecklistStatus;
+  text: string;
+  due?: string;
+  dueEstimated?: boolean;
+}
+
+export interface ReportFile extends Omit<FileResult, 'findings'> {
+  findings: ReportFinding[];
+}
+
+export interface Report {
+  schema: typeof REPORT_SCHEMA;
+  lang: Lang;
+  today: string;
+  year: number;
+  ready: boolean;
+  candidate: Record<string, string | string[] | undefined>;
+  eligibility: {
+    status: string;
+    route: string | null;
+    routeText: string | null;
+    requiredYears: number | null;
+    countedMonths: number;
+    shortfallMonths: number;
+    cutoff: string;
+    earliestYear: number | null;
+    borderline: boolean;
+    routes: CheckOutcome['eligibility']['routes'];
+    findings: ReportFinding[];
+  };
+  files: ReportFile[];
+  dates: { events: ReportEvent[] };
+  checklist: ReportChecklistItem[];
+  /** The open items, most urgent first: what to do next. */
+  next: { id: string; short: string; text: string; due?: string }[];
+}
+
+export function nameContext(ruleSet: RuleSet, provinces: readonly Province[], lang: Lang): NameContext {
+  const papers = Object.values(valueOf(ruleSet, 'papers')).flat();
+  return {
+    paper: (id) => papers.find((p) => p.id === id)?.name[lang] ?? id,
+    province: (id) => {
+      const province = provinces.find((p) => p.id === id);
+      return province ? (lang === 'en' ? province.en : province.zh) : id;
+    },
+  };
+}
+
+export function localizeFinding(messages: Messages, finding: Finding): ReportFinding {
+  const words = messages.finding[finding.id];
+  const args = finding.args ?? {};
+  return {
+    id: finding.id,
+    severity: finding.severity,
+    message: words ? words.message(args) : finding.id,
+    ...(finding.measured ? { measured: finding.measured } : {}),
+    ...(finding.expected ? { expected: finding.expected } : {}),
+    fix: words ? words.fix(args) : '',
+  };
+}
+
+export function localizeEvent(messages: Messages, event: DateEvent, names: NameContext): ReportEvent {
+  const note =
+    event.basis.kind === 'estimated'
+      ? messages.eventNote.estimated(event.basis.from ?? '')
+      : event.basis.kind === 'province'
+        ? messages.eventNote.province(names.province(event.basis.province ?? ''))
+        : event.basis.kind === 'rule'
+          ? messages.eventNote.rule
+          : messages.eventNote.published;
+  return {
+    id: event.id,
+    title: messages.labels.event[event.id] ?? event.id,
+    year: event.year,
+    start: event.start,
+    end: event.end,
+    estimated: event.estimated,
+    source: event.source,
+    daysFromToday: event.daysFromToday,
+    daysToEnd: event.daysToEnd,
+    timing: event.timing,
+    note,
+    ...(event.papers ? { papers: event.papers } : {}),
+  };
+}
+
+export interface ReportContext {
+  lang: Lang;
+  messages: Messages;
+  ruleSet: RuleSet;
+  provinces: readonly Province[];
+}
+
+export function buildReport(outcome: CheckOutcome, context: ReportContext): Report {
+  const { messages, lang } = context;
+  const names = nameContext(context.ruleSet, context.provinces, lang);
+  const text = (id: string, args: Values) => messages.checklist[id]?.(args, names) ?? id;
+  const { answers, eligibility } = outcome;
+  return {
+    schema: REPORT_SCHEMA,
+    lang,
+    today: outcome.today,
+    year: outcome.year,
+    ready: outcome.ready,
+    candidate: {
+      level: answers.level,
+      education: answers.education,
+      major: answers.major,
+      graduated: answers.graduated,
+      studyMode: answers.studyMode,
+      work: answers.work.map((w) => `${w.start}..${w.end ?? ''}`),
+      certificates: answers.certificates.map((c) => `${c.level}:${c.obtained}`),
+      province: answers.province,
+      ...(answers.hukou ? { hukou: answers.hukou } : {}),
+    },
+    eligibility: {
+      status: eligibility.status,
+      route: eligibility.route,
+      routeText: eligibility.route ? messages.eligibilityRoute(eligibility.route) : null,
+      requiredYears: eligibility.requiredYears,
+      countedMonths: eligibility.countedMonths,
+      shortfallMonths: eligibility.shortfallMonths,
+      cutoff: eligibility.cutoff,
+      earliestYear: eligibility.earliestYear,
+      borderline: eligibility.borderline,
+      routes: eligibility.routes,
+      findings: eligibility.findings.map((f) => localizeFinding(messages, f)),
+    },
+    files: outcome.files.map((file) => ({ ...file, findings: file.findings.map((f) => localizeFinding(messages, f)) })),
+    dates: { events: outcome.events.map((event) => localizeEvent(messages, event, names)) },
+    checklist: outcome.checklist.map((item) => ({
+      id: item.id,
+      group: item.group,
+      status: item.status,
+      text: text(item.id, item.args),
+      ...(item.due ? { due: item.due, dueEstimated: item.dueEstimated ?? false } : {}),
+    })),
+    next: openItems(outcome.checklist).map((item) => ({
+      id: item.id,
+      short: messages.short[item.id] ?? item.id,
+      text: text(item.id, item.args),
+      ...(item.due ? { due: item.due } : {}),
+    })),
+  };
+}

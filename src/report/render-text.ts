@@ -1,0 +1,140 @@
+/** The report for a terminal: summary first, grouped checklist, next actions last. Returns a string. */
+import type { Messages } from '../i18n/messages.js';
+import { CHECKLIST_GROUPS, type ChecklistStatus } from '../model/report.js';
+import type { Severity, Values } from '../model/finding.js';
+import { renderTable } from '../text/table.js';
+import type { Report, ReportEvent, ReportFinding } from './build-report.js';
+import type { Painter } from './painter.js';
+
+export interface TextOptions {
+  messages: Messages;
+  painter: Painter;
+  verbose: boolean;
+  /** How many open items to name in the closing line. */
+  nextCount?: number;
+}
+
+export const STATUS_SYMBOL: Record<ChecklistStatus, string> = { done: '✓', todo: '○', blocked: '✗', info: '·' };
+const SEVERITY_SYMBOL: Record<Severity, string> = { error: '✗', warning: '!', info: '·' };
+
+function paintStatus(painter: Painter, status: ChecklistStatus, text: string) {
+  if (status === 'done') return painter.green(text);
+  if (status === 'blocked') return painter.red(text);
+  if (status === 'todo') return painter.yellow(text);
+  return painter.dim(text);
+}
+
+function paintSeverity(painter: Painter, severity: Severity, text: string) {
+  return severity === 'error' ? painter.red(text) : severity === 'warning' ? painter.yellow(text) : painter.dim(text);
+}
+
+export const formatValues = (values: Values | undefined) =>
+  Object.entries(values ?? {})
+    .filter(([, v]) => v !== undefined && v !== null)
+    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`)
+    .join(' ');
+
+export function renderFindingLines(finding: ReportFinding, options: TextOptions, indent: string): string[] {
+  const { painter, messages, verbose } = options;
+  const lines = [`${indent}${paintSeverity(painter, finding.severity, `${SEVERITY_SYMBOL[finding.severity]} ${finding.message}`)}`];
+  if (finding.fix) lines.push(`${indent}  ${painter.dim(`${messages.ui.fix}${messages.ui.colon}`)}${finding.fix}`);
+  if (verbose && (finding.measured || finding.expected)) {
+    lines.push(
+      `${indent}  ${painter.dim(`[${finding.id}] ${messages.ui.measured} ${formatValues(finding.measured)} · ${messages.ui.expected} ${formatValues(finding.expected)}`)}`,
+    );
+  }
+  return lines;
+}
+
+export function eventWhen(event: ReportEvent, messages: Messages): string {
+  const { ui } = messages;
+  const range = event.start === event.end ? messages.day(event.start) : `${messages.day(event.start)} – ${messages.day(event.end)}`;
+  const timing =
+    event.timing === 'open' ? ui.openNow(event.daysToEnd) : event.timing === 'passed' ? ui.passed : ui.daysLeft(event.daysFromToday);
+  return `${range}${event.estimated ? ui.estimatedMark : ''}  ${timing}`;
+}
+
+export function renderText(report: Report, options: TextOptions): string {
+  const { messages, painter, verbose } = options;
+  const { ui, labels } = messages;
+  const out: string[] = [];
+  const c = report.candidate;
+
+  out.push(painter.bold(ui.title(report.year)));
+  const who = [
+    labels.level[String(c.level)],
+    labels.education[String(c.education)],
+    labels.major[String(c.major)],
+    labels.studyMode[String(c.studyMode)],
+  ];
+  out.push(`${ui.candidate}${ui.colon}${who.join(' · ')}`);
+  out.push('');
+
+  const blocked = report.checklist.filter((i) => i.status === 'blocked').length;
+  const todo = report.checklist.filter((i) => i.status === 'todo').length;
+  out.push(report.ready ? painter.green(`✓ ${ui.summaryReady}`) : painter.red(`✗ ${ui.summaryNotReady(blocked, todo)}`));
+  out.push('');
+
+  // Eligibility: the verdict, the route and the months, then what is wrong.
+  const e = report.eligibility;
+  const verdictPaint = e.status === 'eligible' ? painter.green : e.status === 'ineligible' ? painter.red : painter.yellow;
+  out.push(`${painter.bold(ui.eligibilityHeading)}  ${verdictPaint(labels.eligibility[e.status] ?? e.status)}`);
+  const rows: string[][] = [];
+  if (e.routeText) rows.push([ui.route, e.routeText]);
+  if (e.requiredYears !== null) {
+    rows.push([ui.counted, ui.countedLine(messages.months(e.countedMonths), messages.months(e.requiredYears * 12), messages.day(e.cutoff))]);
+  }
+  if (e.status !== 'eligible' && e.earliestYear) rows.push([ui.earliest, String(e.earliestYear)]);
+  out.push(...renderTable(rows).map((line) => `  ${line}`));
+  const shown = verbose ? e.findings : e.findings.filter((f) => f.severity !== 'info');
+  for (const finding of shown) out.push(...renderFindingLines(finding, options, '  '));
+  if (verbose) {
+    const routeRows = e.routes.map((r) => [
+      r.satisfied ? '✓' : '✗',
+      r.id,
+      `${messages.months(r.countedMonths)} / ${messages.months(r.requiredMonths)}`,
+      `from ${r.countFrom}`,
+    ]);
+    out.push(...renderTable(routeRows).map((line) => `    ${painter.dim(line)}`));
+  }
+  out.push('');
+
+  // Files, when any were checked.
+  for (const file of report.files) {
+    const status: ChecklistStatus = file.status === 'pass' ? 'done' : file.status === 'warn' ? 'todo' : 'blocked';
+    out.push(paintStatus(painter, status, `${STATUS_SYMBOL[status]} ${file.role}  ${file.path}`));
+    for (const finding of file.findings) out.push(...renderFindingLines(finding, options, '    '));
+  }
+  if (report.files.length) out.push('');
+
+  // The checklist, grouped, with deadlines aligned on the right.
+  for (const group of CHECKLIST_GROUPS) {
+    const items = report.checklist.filter((item) => item.group === group);
+    if (!items.length) continue;
+    out.push(painter.bold(labels.group[group] ?? group));
+    for (const item of items) {
+      const line = `  ${paintStatus(painter, item.status, STATUS_SYMBOL[item.status])} ${item.text}`;
+      out.push(item.due && item.status !== 'info' && item.status !== 'done' ? `${line}  ${painter.cyan(ui.due(item.due, item.dueEstimated ?? false))}` : line);
+    }
+  }
+  out.push('');
+
+  if (verbose) {
+    out.push(painter.bold(ui.datesHeading));
+    const rows = report.dates.events.map((event) => [event.title, eventWhen(event, messages), painter.dim(`${event.note} · ${ui.source}: ${event.source}`)]);
+    out.push(...renderTable(rows).map((line) => `  ${line}`));
+    out.push('');
+  }
+
+  if (report.next.length) {
+    const count = options.nextCount ?? 3;
+    const names = report.next.slice(0, count).map((item) => item.short);
+    out.push(painter.bold(`${ui.nextAction}${ui.colon}`) + ui.remaining(report.next.length, names.join(ui.listSeparator) + (report.next.length > count ? ' …' : '')));
+    const first = report.next[0];
+    if (first?.due) out.push(`  → ${first.text}  ${painter.cyan(ui.due(first.due, false))}`);
+  } else {
+    out.push(painter.green(ui.nothingLeft));
+  }
+  if (!verbose) out.push(painter.dim(ui.verboseHint));
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,44 @@
+/** Read the bundled rule files and any --rules overrides, then parse. The only file access for rules. */
+import { readFile } from 'node:fs/promises';
+import { UserError } from '../errors.js';
+import type { Province } from '../model/provinces.js';
+import type { RuleSet } from '../model/rules.js';
+import { parseRuleSet, type OverrideInput } from './parse-rule-set.js';
+import { templatePath } from './templates-dir.js';
+
+export async function readJson(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UserError('error.rules-unreadable', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new UserError('error.rules-invalid', { file }, [`${file}: ${(error as Error).message}`]);
+  }
+}
+
+export async function loadProvinces(): Promise<Province[]> {
+  const json = (await readJson(templatePath('provinces.json'))) as { provinces: Province[] };
+  return json.provinces;
+}
+
+export interface LoadedRules {
+  ruleSet: RuleSet;
+  provinces: Province[];
+  /** Raw override documents, for other data they may carry (calendars). */
+  overrides: OverrideInput[];
+}
+
+export async function loadRuleSet(overrideFiles: string[] = []): Promise<LoadedRules> {
+  const [bundled, provinces] = await Promise.all([readJson(templatePath('rules', 'exam.json')), loadProvinces()]);
+  const overrides: OverrideInput[] = [];
+  for (const file of overrideFiles) overrides.push({ file, json: await readJson(file) });
+  const parsed = parseRuleSet(bundled, overrides, provinces);
+  if (!parsed.ok) {
+    throw new UserError('error.rules-invalid', { file: overrideFiles.join(', ') || 'templates/rules/exam.json' }, parsed.problems);
+  }
+  return { ruleSet: parsed.ruleSet, provinces, overrides };
+}

@@ -1,0 +1,105 @@
+/** Unknown JSON → a validated rule set, or every problem found. Pure: never throws, never reads files. */
+import type { Province } from '../model/provinces.js';
+import type { Rule, RuleSet } from '../model/rules.js';
+import { overrideFileSchema, ruleFileSchema, ruleSchema, valueSchemaFor } from './rule-schema.js';
+import type { z } from 'zod';
+
+export type ParseResult = { ok: true; ruleSet: RuleSet } | { ok: false; problems: string[] };
+
+export interface OverrideInput {
+  file: string;
+  json: unknown;
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Objects merge key by key; arrays and scalars are replaced. */
+export function deepMerge(base: unknown, patch: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(patch)) return patch;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) merged[key] = deepMerge(base[key], value);
+  return merged;
+}
+
+const describe = (where: string, issues: z.core.$ZodIssue[]) =>
+  issues.map((issue) => `${[where, ...issue.path.map(String)].join('.')}: ${issue.message}`);
+
+export function parseRuleSet(bundled: unknown, overrides: OverrideInput[], provinces: readonly Province[]): ParseResult {
+  const problems: string[] = [];
+  const base = ruleFileSchema.safeParse(bundled);
+  if (!base.success) return { ok: false, problems: describe('templates/rules', base.error.issues) };
+
+  const rules: Record<string, unknown> = { ...base.data.rules };
+  for (const { file, json } of overrides) {
+    const parsed = overrideFileSchema.safeParse(json);
+    if (!parsed.success) {
+      problems.push(...describe(file, parsed.error.issues));
+      continue;
+    }
+    for (const [id, patch] of Object.entries(parsed.data.rules ?? {})) {
+      if (!valueSchemaFor(id)) {
+        problems.push(`${file}: rules.${id}: unknown rule id`);
+        continue;
+      }
+      const existing = rules[id];
+      if (existing === undefined && !('source' in patch)) {
+        // A new rule (a province's fees, say) must bring its own provenance.
+        problems.push(`${file}: rules.${id}: new rule needs title, value, source, confidence and checked`);
+        continue;
+      }
+      rules[id] = { ...(deepMerge(existing ?? {}, patch) as object), overriddenBy: file };
+    }
+  }
+
+  const provinceIds = new Set(provinces.map((province) => province.id));
+  const valid: Record<string, Rule> = {};
+  for (const [id, raw] of Object.entries(rules)) {
+    const rule = ruleSchema.safeParse(raw);
+    if (!rule.success) {
+      problems.push(...describe(`rules.${id}`, rule.error.issues));
+      continue;
+    }
+    const schema = valueSchemaFor(id);
+    if (!schema) {
+      problems.push(`rules.${id}: unknown rule id`);
+      continue;
+    }
+    const value = schema.safeParse(rule.data.value);
+    if (!value.success) {
+      problems.push(...describe(`rules.${id}.value`, value.error.issues));
+      continue;
+    }
+    if (id.startsWith('fees.') && id !== 'fees.default' && !provinceIds.has(id.slice('fees.'.length))) {
+      problems.push(`rules.${id}: unknown province "${id.slice('fees.'.length)}"`);
+      continue;
+    }
+    valid[id] = { ...(rule.data as Rule), value: value.data };
+  }
+  for (const id of REQUIRED_RULES) if (!(id in rules)) problems.push(`rules.${id}: missing`);
+  const review = valid['post-exam-review']?.value as { provinces: string[] } | undefined;
+  for (const province of review?.provinces ?? []) {
+    if (!provinceIds.has(province)) problems.push(`rules.post-exam-review.value.provinces: unknown province "${province}"`);
+  }
+
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, ruleSet: { name: base.data.name, rules: valid, overrides: overrides.map((o) => o.file) } };
+}
+
+const REQUIRED_RULES = [
+  'eligibility.assistant',
+  'eligibility.intermediate',
+  'eligibility.senior',
+  'eligibility.work-counting',
+  'papers',
+  'pass-line',
+  'score-retention',
+  'fees.default',
+  'post-exam-review',
+  'registration.platform',
+  'registration.commitment',
+  'certificate.registration',
+  'continuing-education',
+  'e-certificate',
+  'senior.evaluation',
+];

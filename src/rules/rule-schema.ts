@@ -1,0 +1,93 @@
+/** The shape of rule files, as zod schemas: one place that says what a valid rule set is. */
+import { z } from 'zod';
+import { CONFIDENCES, FEE_KINDS, LANGS } from '../model/rules.js';
+import { EDUCATIONS, LEVELS, MAJORS } from '../model/answers.js';
+
+const localized = z.object(Object.fromEntries(LANGS.map((lang) => [lang, z.string().min(1)])) as Record<
+  (typeof LANGS)[number],
+  z.ZodString
+>);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+const count = z.number().int().nonnegative();
+const levelRecord = <T extends z.ZodType>(schema: T) =>
+  z.object({ assistant: schema, intermediate: schema, senior: schema });
+
+const route = z.object({
+  id: z.string().min(1),
+  education: z.array(z.enum(EDUCATIONS)).min(1),
+  major: z.enum([...MAJORS, 'any']),
+  years: count,
+  certificate: z.enum(['assistant', 'intermediate']).optional(),
+  educationBy: z.enum(['registration', 'cutoff']).optional(),
+  confidence: z.enum(CONFIDENCES).optional(),
+  note: localized.optional(),
+});
+const routes = z.object({ routes: z.array(route).min(1) });
+const fees = z.object({
+  ...Object.fromEntries(FEE_KINDS.map((kind) => [kind, z.number().nonnegative()])),
+  perCandidate: z.number().nonnegative().optional(),
+});
+const paper = z.object({
+  id: z.string().min(1),
+  name: localized,
+  day: z.union([z.literal(1), z.literal(2)]),
+  start: clock,
+  end: clock,
+  kind: z.enum(['objective', ...FEE_KINDS]),
+});
+
+/** Value schema per rule id; `fees.<province>` rules share the fee schema. */
+export const VALUE_SCHEMAS: Record<string, z.ZodType> = {
+  'eligibility.assistant': routes,
+  'eligibility.intermediate': routes,
+  'eligibility.senior': routes,
+  'eligibility.work-counting': z.object({
+    cutoffMonth: z.number().int().min(1).max(12),
+    cutoffDay: z.number().int().min(1).max(31),
+    fullTimeStudyCounts: z.boolean(),
+    certificateMonthCounts: z.boolean(),
+    borderlineMonths: count,
+    educationHeldBy: z.enum(['registration', 'cutoff']),
+  }),
+  papers: levelRecord(z.array(paper).min(1)),
+  'pass-line': z.object({ score: z.number().positive(), outOf: z.number().positive() }),
+  'score-retention': levelRecord(z.number().int().positive()),
+  'post-exam-review': z.object({ provinces: z.array(z.string()) }),
+  'registration.platform': z.object({ onlineVerificationHours: count, educationOnlineFromYear: count }),
+  'registration.commitment': z.object({ covers: z.array(z.string()) }),
+  'certificate.registration': z.object({ firstWithinMonths: count, validYears: count, renewWithinMonths: count }),
+  'continuing-education': z.object({ periodYears: z.number().int().positive(), hours: levelRecord(count) }),
+  'e-certificate': z.object({ annotationMaxDays: count, maxValidAnnotations: count }),
+  'senior.evaluation': z.object({ passCertificateValidYears: count }),
+};
+
+export function valueSchemaFor(id: string): z.ZodType | undefined {
+  if (id.startsWith('fees.')) return fees;
+  return VALUE_SCHEMAS[id];
+}
+
+export const ruleSchema = z.object({
+  title: localized,
+  value: z.unknown(),
+  source: z.string().min(1),
+  confidence: z.enum(CONFIDENCES),
+  checked: isoDate,
+  note: localized.optional(),
+  folklore: z.array(z.object({ claim: localized, source: z.string() })).optional(),
+  overriddenBy: z.string().optional(),
+});
+
+export const ruleFileSchema = z.object({
+  schema: z.literal('shegong.rules/v1'),
+  name: localized,
+  checked: isoDate.optional(),
+  rules: z.record(z.string(), ruleSchema),
+});
+
+/** An override file: any subset of rules, each with any subset of fields. */
+export const overrideFileSchema = z.object({
+  schema: z.literal('shegong.rules/v1').optional(),
+  rules: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+  calendar: z.unknown().optional(),
+});

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseRuleSet } from '../../src/rules/parse-rule-set.js';
+import { templatePath } from '../../src/rules/templates-dir.js';
+import { provinces } from '../helpers/fixtures.js';
+
+const bundled = JSON.parse(readFileSync(templatePath('rules', 'exam.json'), 'utf8'));
+
+describe('the bundled rule set', () => {
+  it('parses, and every rule carries a source, a confidence and a check date', () => {
+    const result = parseRuleSet(bundled, [], provinces);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    for (const rule of Object.values(result.ruleSet.rules)) {
+      expect(rule.source.length).toBeGreaterThan(5);
+      expect(['official', 'secondary', 'folklore']).toContain(rule.confidence);
+      expect(rule.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+});
+
+describe('--rules overrides', () => {
+  it('replaces a single value and marks the rule overridden', () => {
+    const result = parseRuleSet(bundled, [{ file: 'mine.json', json: { rules: { 'score-retention': { value: { assistant: 2 } } } } }], provinces);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.ruleSet.rules['score-retention']).toMatchObject({
+      value: { assistant: 2, intermediate: 2, senior: 3 },
+      overriddenBy: 'mine.json',
+    });
+  });
+
+  it('adds a province fee rule when it brings its provenance', () => {
+    const rule = { title: { 'zh-CN': '费', en: 'fee' }, value: { objective: 50, 'intermediate-practice': 55, 'senior-practice': 60 }, source: 'x', confidence: 'official', checked: '2027-01-01' };
+    const result = parseRuleSet(bundled, [{ file: 'p.json', json: { rules: { 'fees.jiangxi': rule } } }], provinces);
+    expect(result.ok && result.ruleSet.rules['fees.jiangxi']?.value).toMatchObject({ objective: 50 });
+  });
+
+  it('lists every problem of a malformed override', () => {
+    const result = parseRuleSet(
+      bundled,
+      [
+        {
+          file: 'bad.json',
+          json: {
+            rules: {
+              'pass-line': { value: { score: 'sixty' } },
+              'no.such.rule': { value: 1 },
+              'fees.atlantis': { value: { objective: 1 } },
+              'eligibility.assistant': { confidence: 'rumour' },
+            },
+          },
+        },
+      ],
+      provinces,
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const text = result.problems.join('\n');
+    expect(text).toContain('rules.pass-line.value.score');
+    expect(text).toContain('no.such.rule');
+    expect(text).toContain('fees.atlantis');
+    expect(text).toContain('rules.eligibility.assistant.confidence');
+    expect(result.problems.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('rejects a file that is not a rule override at all', () => {
+    expect(parseRuleSet(bundled, [{ file: 'x.json', json: { rules: [1, 2] } }], provinces).ok).toBe(false);
+  });
+});
