@@ -22,7 +22,8 @@ export function assessCandidate(input: AssessInput): CheckOutcome {
   const year = input.year ?? upcomingExamYear(calendar, today);
   const events = buildEvents(calendar, ruleSet, { year, today, province: answers.province, level: answers.level });
   const registration = events.find((e) => e.id === 'registration');
-  const registrationMonth = registration ? Number(registration.start.slice(5, 7)) : 3;
+  if (!registration) throw new Error('the calendar gave no registration window');
+  const registrationMonth = Number(registration.start.split('-')[1]);
   const eligibility = evaluateEligibility(answers, ruleSet, { examYear: year, registrationMonth });
   const files = input.files ?? [];
   const checklist = buildChecklist({ answers, eligibility, events, files, ruleSet });

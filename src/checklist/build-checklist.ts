@@ -67,7 +67,7 @@ export function buildChecklist({ answers, eligibility, events, files, ruleSet }:
     ...due('photo'),
   });
   const platform = valueOf(ruleSet, 'registration.platform');
-  const graduatedYear = Number(answers.graduated.slice(0, 4));
+  const graduatedYear = Number(answers.graduated.split('-')[0]);
   items.push({
     id: 'materials.education-verification',
     group: 'materials',
@@ -198,11 +198,10 @@ export function buildChecklist({ answers, eligibility, events, files, ruleSet }:
   return items;
 }
 
-/** Open items (todo or blocked), blocked first, then by deadline. */
+/** Open items: blocked ones first in checklist order, then to-dos by deadline (undated last). */
 export function openItems(items: ChecklistItem[]): ChecklistItem[] {
-  const rank = (item: ChecklistItem) => (item.status === 'blocked' ? 0 : 1);
-  return items
-    .filter((item) => item.status === 'todo' || item.status === 'blocked')
-    .sort((a, b) => rank(a) - rank(b) || (a.due ?? '9999').localeCompare(b.due ?? '9999'));
+  const blocked = items.filter((item) => item.status === 'blocked');
+  const todo = items.filter((item) => item.status === 'todo');
+  return [...blocked, ...todo.sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'))];
 }
 

@@ -1,0 +1,122 @@
+import { writeFileSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONFIG_DIR, ELIGIBLE, candidate, runCli } from '../helpers/run-cli.js';
+
+describe('shegong (built bin)', () => {
+  it('--help and --version exit 0', () => {
+    const help = runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('check');
+    expect(runCli(['--version']).out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('an eligible candidate from flags: exit 0, JSON only on stdout', () => {
+    const result = runCli([...ELIGIBLE, '--format', 'json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.out);
+    expect(report).toMatchObject({ schema: 'shegong.report/v1', year: 2026, today: '2026-02-20', ready: true });
+    expect(report.eligibility).toMatchObject({ status: 'eligible', route: 'assistant.bachelor-other', requiredYears: 2, countedMonths: 78 });
+    expect(report.checklist.map((i: { group: string }) => i.group)).toEqual(
+      expect.arrayContaining(['eligibility', 'materials', 'registration', 'exam', 'after']),
+    );
+    for (const id of ['registration', 'payment', 'admission-ticket', 'exam', 'scores', 'certificate', 'work-years-cutoff']) {
+      expect(report.dates.events.map((e: { id: string }) => e.id)).toContain(id);
+    }
+  });
+
+  it('a candidate who falls short: exit 1 with the shortfall and the earliest year', () => {
+    const result = runCli([...candidate({ work: '2025-07..' }), '--format', 'json']);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.out);
+    expect(report.ready).toBe(false);
+    expect(report.eligibility).toMatchObject({ status: 'ineligible', countedMonths: 18, shortfallMonths: 6, earliestYear: 2027 });
+    expect(report.eligibility.findings.map((f: { id: string }) => f.id)).toContain('eligibility.years');
+    expect(report.checklist.find((i: { id: string }) => i.id === 'eligibility.verdict').status).toBe('blocked');
+  });
+
+  it('without a TTY a missing answer is a usage error naming the flag; it never hangs', () => {
+    const result = runCli(['--level', 'assistant', '--today', '2026-02-20']);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('--education');
+    expect(result.err).toContain('--province');
+    expect(result.err).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('a bad value is a usage error that says what is accepted', () => {
+    const result = runCli(candidate({ level: '专家' }));
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('专家');
+  });
+
+  it('text output in English and Chinese, no colour codes under NO_COLOR', () => {
+    const zh = runCli(ELIGIBLE);
+    expect(zh.code).toBe(0);
+    expect(zh.out).toContain('符合');
+    expect(zh.out).not.toContain('\u001b[');
+    const en = runCli([...ELIGIBLE, '--lang', 'en']);
+    expect(en.out).toContain('Eligible');
+  });
+
+  it('markdown output and --output writes the file atomically', () => {
+    const file = path.join(CONFIG_DIR, 'out', 'report.md');
+    const result = runCli([...ELIGIBLE, '--format', 'md', '--output', file]);
+    expect(result.code).toBe(0);
+    expect(result.out).toBe('');
+    expect(readFileSync(file, 'utf8')).toMatch(/^# /);
+  });
+
+  it('demo runs with no input', () => {
+    const result = runCli(['demo', '--format', 'json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out).eligibility.status).toBe('eligible');
+  });
+
+  it('rules: text and JSON, with sources; a malformed override exits 2 listing every problem', () => {
+    const text = runCli(['rules']);
+    expect(text.code).toBe(0);
+    expect(text.out).toContain('国人部发〔2006〕71号');
+    const json = JSON.parse(runCli(['rules', '--format', 'json']).out);
+    expect(json.rules['eligibility.assistant'].confidence).toBe('official');
+
+    const bad = path.join(CONFIG_DIR, 'bad-rules.json');
+    writeFileSync(bad, JSON.stringify({ rules: { 'pass-line': { value: { score: -1 } }, 'fees.nowhere': { value: {} } } }));
+    const result = runCli(['rules', '--rules', bad]);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('pass-line');
+    expect(result.err).toContain('fees.nowhere');
+
+    const broken = path.join(CONFIG_DIR, 'broken.json');
+    writeFileSync(broken, '{ not json');
+    expect(runCli(['rules', '--rules', broken]).code).toBe(2);
+    expect(runCli(['rules', '--rules', path.join(CONFIG_DIR, 'missing.json')]).code).toBe(2);
+  });
+
+  it('an override changes the numbers: a province fee from --rules reaches the checklist', () => {
+    const file = path.join(CONFIG_DIR, 'fees.json');
+    writeFileSync(file, JSON.stringify({ rules: { 'fees.guangdong': { value: { objective: 99 } } } }));
+    const report = JSON.parse(runCli([...ELIGIBLE, '--rules', file, '--format', 'json']).out);
+    expect(report.checklist.find((i: { id: string }) => i.id === 'registration.fee').text).toContain('198');
+  });
+
+  it('profile: empty at first, path inside the configured folder, reset works', () => {
+    expect(runCli(['profile', 'path']).out.trim().startsWith(CONFIG_DIR)).toBe(true);
+    expect(runCli(['profile', 'show', '--format', 'json']).code).toBe(0);
+    expect(runCli(['profile', 'reset']).code).toBe(0);
+    expect(runCli(['profile', 'nonsense']).code).toBe(2);
+  });
+
+  it('flags never write the profile (scripts do not change saved answers)', () => {
+    runCli(['profile', 'reset']);
+    runCli(ELIGIBLE);
+    const shown = JSON.parse(runCli(['profile', 'show', '--format', 'json']).out);
+    expect(shown.answers).toEqual({});
+    expect(existsSync(shown.path) ? JSON.parse(readFileSync(shown.path, 'utf8')).answers ?? {} : {}).toEqual({});
+  });
+
+  it('unknown options and bad global values exit 2', () => {
+    expect(runCli(['--frobnicate']).code).toBe(2);
+    expect(runCli([...ELIGIBLE, '--format', 'yaml']).code).toBe(2);
+    expect(runCli(candidate({ today: '2026-02-30' })).code).toBe(2);
+  });
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { completeAnswers, resolveAnswers, type RawAnswers } from '../../src/answers/resolve-answers.js';
+import { interview } from '../../src/cli/interview.js';
+import type { Prompter } from '../../src/cli/prompter.js';
+import { CancelledError } from '../../src/errors.js';
+import { messagesFor } from '../../src/i18n/messages.js';
+import { provinces } from '../helpers/fixtures.js';
+
+/** A prompter that answers from a script, in order, and checks each typed answer with the prompt's validator. */
+function scripted(answers: string[]) {
+  const asked: string[] = [];
+  const rejected: string[] = [];
+  const next = (message: string) => {
+    asked.push(message);
+    const answer = answers.shift();
+    if (answer === undefined) throw new Error(`no scripted answer for: ${message}`);
+    return answer;
+  };
+  const prompter: Prompter = {
+    async select({ message, choices }) {
+      const answer = next(message);
+      if (!choices.some((c) => c.value === answer)) throw new Error(`${answer} is not a choice of ${message}`);
+      return answer;
+    },
+    async input({ message, validate }) {
+      let answer = next(message);
+      // A rejected answer is typed again, as a user would after reading the message.
+      while (validate(answer) !== true) {
+        rejected.push(answer);
+        answer = next(message);
+      }
+      return answer;
+    },
+  };
+  return { prompter, asked, rejected };
+}
+
+const messages = messagesFor('zh-CN');
+const run = (script: string[], given: RawAnswers = {}, askHukou = true) => {
+  const { prompter, asked, rejected } = scripted(script);
+  const answers = resolveAnswers(given, provinces).answers;
+  return { done: interview({ answers, defaults: {}, provinces, messages, prompter, askHukou }), asked, rejected };
+};
+
+describe('interview', () => {
+  it('gives the same answers as the equivalent flags', async () => {
+    const { done, rejected } = run(['intermediate', 'highschool', 'other', '2008年6月', 'full-time', '2009-01..', '坏日期', '2018-12', 'hubei', 'henan']);
+    const fromPrompts = await done;
+    const fromFlags = completeAnswers(
+      resolveAnswers(
+        {
+          level: '中级',
+          education: '高中',
+          major: '其他',
+          graduated: '2008-06',
+          studyMode: '全日制',
+          work: ['2009-01..'],
+          certificates: ['助理:2018-12'],
+          province: '湖北',
+          hukou: '河南',
+        },
+        provinces,
+      ).answers,
+    );
+    expect(fromPrompts).toEqual(fromFlags);
+    expect(rejected).toEqual(['坏日期']);
+  });
+
+  it('asks only what the flags did not give, and no certificate when none is needed', async () => {
+    const { done, asked } = run(['2020-06', ''], { level: 'assistant', education: 'bachelor', major: 'other', studyMode: 'full-time', work: 'none', province: '广东' });
+    const answers = await done;
+    expect(asked).toEqual([messages.prompt.graduated, messages.prompt.hukou]);
+    expect(answers).toMatchObject({ graduated: '2020-06', certificates: [], work: [] });
+    expect(answers.hukou).toBeUndefined();
+  });
+
+  it('asks for the 中级 certificate for 高级', async () => {
+    const { done, asked } = run(['2019-12'], { level: 'senior', education: 'bachelor', major: 'other', graduated: '2010-06', studyMode: 'full-time', work: '2010-07..', province: '广东' }, false);
+    expect((await done).certificates).toEqual([{ level: 'intermediate', obtained: '2019-12' }]);
+    expect(asked).toEqual([messages.prompt.certIntermediate]);
+  });
+
+  it('Ctrl-C inside a prompt becomes a CancelledError', async () => {
+    const prompter: Prompter = {
+      select: async () => {
+        throw new CancelledError();
+      },
+      input: async () => '',
+    };
+    await expect(interview({ answers: {}, defaults: {}, provinces, messages, prompter, askHukou: false })).rejects.toBeInstanceOf(CancelledError);
+  });
+});
