@@ -1,7 +1,7 @@
 import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_DIR, ELIGIBLE, candidate, runCli } from '../helpers/run-cli.js';
+import { CONFIG_DIR, ELIGIBLE, ROOT, candidate, runCli } from '../helpers/run-cli.js';
 
 describe('shegong (built bin)', () => {
   it('--help and --version exit 0', () => {
@@ -118,5 +118,28 @@ describe('shegong (built bin)', () => {
     expect(runCli(['--frobnicate']).code).toBe(2);
     expect(runCli([...ELIGIBLE, '--format', 'yaml']).code).toBe(2);
     expect(runCli(candidate({ today: '2026-02-30' })).code).toBe(2);
+  });
+});
+
+describe('start-up cost', () => {
+  const packagesLoaded = (args: string[]) => {
+    const result = runCli(args, { NODE_OPTIONS: `--import ${path.join(ROOT, 'test/fixtures/trace-imports.mjs')}` });
+    const line = result.err.split('\n').find((l) => l.startsWith('IMPORTS '));
+    const urls: string[] = JSON.parse(line?.slice('IMPORTS '.length) ?? '[]');
+    return new Set(urls.flatMap((url) => url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? []));
+  };
+
+  it('--help, --version and usage errors load only commander', () => {
+    for (const args of [['--help'], ['--version'], ['--frobnicate']]) {
+      expect([...packagesLoaded(args)]).toEqual(['commander']);
+    }
+  });
+
+  it('a check run loads what it needs but never prompts, conf or sharp without a TTY', () => {
+    const loaded = packagesLoaded(ELIGIBLE);
+    expect(loaded.has('dayjs')).toBe(true); // the trace sees packages at all
+    expect(loaded.has('@inquirer/prompts')).toBe(false);
+    expect(loaded.has('conf')).toBe(false);
+    expect(loaded.has('sharp')).toBe(false);
   });
 });
