@@ -68,6 +68,8 @@ export interface Report {
     earliestYear: number | null;
     borderline: boolean;
     routes: CheckOutcome['eligibility']['routes'];
+    /** Looser claims from guides and seed articles that the official rule overrules (context only). */
+    folklore: { claim: string; source: string }[];
     findings: ReportFinding[];
   };
   files: ReportFile[];
@@ -166,6 +168,7 @@ export function buildReport(outcome: CheckOutcome, context: ReportContext): Repo
       earliestYear: eligibility.earliestYear,
       borderline: eligibility.borderline,
       routes: eligibility.routes,
+      folklore: (context.ruleSet.rules[`eligibility.${answers.level}`]?.folklore ?? []).map((f) => ({ claim: f.claim[lang], source: f.source })),
       findings: eligibility.findings.map((f) => localizeFinding(messages, f)),
     },
     files: outcome.files.map((file) => ({ ...file, findings: file.findings.map((f) => localizeFinding(messages, f)) })),

@@ -96,6 +96,7 @@ export function renderText(report: Report, options: TextOptions): string {
       `from ${r.countFrom}`,
     ]);
     out.push(...renderTable(routeRows).map((line) => `    ${painter.dim(line)}`));
+    for (const claim of e.folklore) out.push(`    ${painter.dim(`${ui.folklore}${ui.colon}${claim.claim} (${claim.source})`)}`);
   }
   out.push('');
 

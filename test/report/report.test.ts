@@ -36,6 +36,9 @@ describe('report', () => {
     expect(lines[3]).toMatch(/^✗/);
     expect(text.indexOf('资格\n')).toBeLessThan(text.indexOf('考后\n'));
     expect(text).toMatch(/还差 \d+ 项/);
+    expect(text).not.toContain('ykbgo');
+    const verbose = renderText(report('zh-CN'), { messages: messagesFor('zh-CN'), painter: plain, verbose: true });
+    expect(verbose).toContain('ykbgo.com'); // the seed's looser 助理 claim, shown only as context
   });
 
   it('markdown: checkboxes and a dates table', () => {
