@@ -42,6 +42,8 @@ function texts(english: boolean) {
     rulesCommand: t('当前规则：每条规则的取值、来源与可信度', 'the active rules with values, sources and confidence'),
     profile: t('保存的回答：show | reset | path', 'saved answers: show | reset | path'),
     demo: t('用内置示例考生演示准备清单（无需输入）', 'the checklist for a bundled sample candidate (no input)'),
+    dates: t('关键日期与倒计时（已公布的用官方日期，其余按往年规律预估）', 'key dates with countdowns (published where known, else estimated)'),
+    ics: t('导出日历文件（.ics，可导入手机日历）', 'export a calendar file (.ics) for your phone'),
   };
 }
 
@@ -50,6 +52,7 @@ export interface CommandHandlers {
   rules(globals: RawGlobalOptions): Promise<ExitCode>;
   profile(action: string, globals: RawGlobalOptions): Promise<ExitCode>;
   demo(globals: RawGlobalOptions): Promise<ExitCode>;
+  dates(flags: Record<string, unknown>, globals: RawGlobalOptions): Promise<ExitCode>;
 }
 
 /** Lazy handlers: each imports its command module only when that command runs. */
@@ -65,6 +68,10 @@ export const lazyHandlers: CommandHandlers = {
   async profile(action, globals) {
     const [{ runProfile }, { resolveGlobalOptions }] = await Promise.all([import('./commands/profile.js'), import('./global-options.js')]);
     return runProfile(action as 'show', resolveGlobalOptions(globals, ['text', 'json']));
+  },
+  async dates(flags, globals) {
+    const [{ runDates }, { resolveGlobalOptions }] = await Promise.all([import('./commands/dates.js'), import('./global-options.js')]);
+    return runDates(flags, resolveGlobalOptions(globals, ['text', 'json', 'md']));
   },
   async demo(globals) {
     const [{ runDemo }, { resolveGlobalOptions }] = await Promise.all([import('./commands/demo.js'), import('./global-options.js')]);
@@ -122,6 +129,16 @@ export function buildProgram(argv: string[], handlers: CommandHandlers = lazyHan
     .action(async (action: string, _flags: unknown, command: Command) => {
       if (!['show', 'reset', 'path'].includes(action)) program.error(`error: unknown profile action '${action}' (show | reset | path)`, { exitCode: 2 });
       result = await handlers.profile(action, command.optsWithGlobals() as RawGlobalOptions);
+    });
+
+  program
+    .command('dates')
+    .description(t.dates)
+    .option('--province <province>', t.province)
+    .option('--level <level>', t.level)
+    .option('--ics <file>', t.ics)
+    .action(async (flags: Record<string, unknown>, command: Command) => {
+      result = await handlers.dates(flags, command.optsWithGlobals() as RawGlobalOptions);
     });
 
   program

@@ -32,6 +32,7 @@ const calendarSchema = z.object({
     'post-exam-review': z.object({ startDaysAfterScores: days, lengthDays: days }),
     certificate: z.object({ startDaysAfterScores: days, lengthDays: days }),
     photo: z.object({ daysBeforeRegistration: days }),
+    reminders: z.object({ beforeStartHours: days.positive(), beforeEndHours: days.positive(), beforePaperHours: days.positive() }),
   }),
 });
 

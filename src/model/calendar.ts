@@ -32,6 +32,8 @@ export interface CalendarPattern {
   'post-exam-review': { startDaysAfterScores: number; lengthDays: number };
   certificate: { startDaysAfterScores: number; lengthDays: number };
   photo: { daysBeforeRegistration: number };
+  /** Lead times of the .ics reminders (hours). */
+  reminders: { beforeStartHours: number; beforeEndHours: number; beforePaperHours: number };
 }
 
 export interface Calendar {

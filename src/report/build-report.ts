@@ -10,6 +10,7 @@ import type { ChecklistGroup, ChecklistStatus, CheckOutcome, FileResult } from '
 import type { Lang, RuleSet } from '../model/rules.js';
 import { valueOf } from '../rules/rule-access.js';
 import { openItems } from '../checklist/build-checklist.js';
+import { deadlineLine, type DeadlineLine } from './dates-report.js';
 
 export const REPORT_SCHEMA = 'shegong.report/v1';
 
@@ -77,6 +78,8 @@ export interface Report {
   checklist: ReportChecklistItem[];
   /** The open items, most urgent first: what to do next. */
   next: { id: string; short: string; text: string; due?: string }[];
+  /** The nearest window to act on, as a sentence ("报名将于 3月9日 开始，还有 12 天"). */
+  nextDeadline?: DeadlineLine;
 }
 
 export function nameContext(ruleSet: RuleSet, provinces: readonly Province[], lang: Lang): NameContext {
@@ -186,5 +189,8 @@ export function buildReport(outcome: CheckOutcome, context: ReportContext): Repo
       text: text(item.id, item.args),
       ...(item.due ? { due: item.due } : {}),
     })),
+    ...withDeadline(deadlineLine(messages, outcome.events)),
   };
 }
+
+const withDeadline = (line: DeadlineLine | undefined) => (line ? { nextDeadline: line } : {});

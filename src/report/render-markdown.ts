@@ -61,5 +61,6 @@ export function renderMarkdown(report: Report, options: { messages: Messages; ve
   for (const event of report.dates.events) out.push(`| ${escapeCell(event.title)} | ${escapeCell(eventWhen(event, messages))} | ${escapeCell(event.note)} |`);
   out.push('');
   if (report.next.length) out.push(`**${ui.nextAction}**${ui.colon}${ui.remaining(report.next.length, report.next.map((i) => i.short).join(ui.listSeparator))}`, '');
+  if (report.nextDeadline) out.push(`→ ${report.nextDeadline.text}`, '');
   return `${out.join('\n')}\n`;
 }

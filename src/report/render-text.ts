@@ -131,8 +131,7 @@ export function renderText(report: Report, options: TextOptions): string {
     const count = options.nextCount ?? 3;
     const names = report.next.slice(0, count).map((item) => item.short);
     out.push(painter.bold(`${ui.nextAction}${ui.colon}`) + ui.remaining(report.next.length, names.join(ui.listSeparator) + (report.next.length > count ? ' …' : '')));
-    const first = report.next[0];
-    if (first?.due) out.push(`  → ${first.text}  ${painter.cyan(ui.due(first.due, false))}`);
+    if (report.nextDeadline) out.push(`  → ${painter.cyan(report.nextDeadline.text)}`);
   } else {
     out.push(painter.green(ui.nothingLeft));
   }

@@ -1,0 +1,79 @@
+/** `shegong dates` as data: one or two exam cycles, localized, plus the next deadline. Pure. */
+import type { Messages } from '../i18n/messages.js';
+import type { Level } from '../model/answers.js';
+import type { Calendar, DateEvent } from '../model/calendar.js';
+import type { Province } from '../model/provinces.js';
+import type { Lang, RuleSet } from '../model/rules.js';
+import { buildEvents, examDates } from '../dates/build-events.js';
+import { nextDeadline, timelineOrder } from '../dates/next-deadline.js';
+import { localizeEvent, nameContext, type ReportEvent } from './build-report.js';
+
+export const DATES_SCHEMA = 'shegong.dates/v1';
+
+export interface DeadlineLine {
+  id: string;
+  text: string;
+  date: string;
+  days: number;
+  estimated: boolean;
+}
+
+export interface DatesReport {
+  schema: typeof DATES_SCHEMA;
+  lang: Lang;
+  today: string;
+  year: number;
+  province?: string;
+  level?: Level;
+  events: ReportEvent[];
+  /** The following cycle, shown once this year's exam is over. */
+  nextYear?: { year: number; events: ReportEvent[] };
+  nextDeadline?: DeadlineLine;
+}
+
+export interface DatesInput {
+  calendar: Calendar;
+  ruleSet: RuleSet;
+  provinces: readonly Province[];
+  lang: Lang;
+  messages: Messages;
+  today: string;
+  /** Pinned year; without it the current year, plus the next once this year's exam is over. */
+  year?: number;
+  province?: string;
+  level?: Level;
+}
+
+export function deadlineLine(messages: Messages, events: DateEvent[]): DeadlineLine | undefined {
+  const next = nextDeadline(events);
+  if (!next) return undefined;
+  const title = messages.labels.event[next.id] ?? next.id;
+  const text = next.timing === 'open' ? messages.ui.deadlineOpen(title, next.date, next.days) : messages.ui.deadlineUpcoming(title, next.date, next.days);
+  return { id: next.id, text: next.estimated ? `${text}${messages.ui.estimatedMark}` : text, date: next.date, days: next.days, estimated: next.estimated };
+}
+
+export function buildDatesReport(input: DatesInput): DatesReport {
+  const { calendar, ruleSet, messages, lang, today } = input;
+  const names = nameContext(ruleSet, input.provinces, lang);
+  const cycle = (year: number) => {
+    const raw = buildEvents(calendar, ruleSet, { year, today, ...(input.province ? { province: input.province } : {}), ...(input.level ? { level: input.level } : {}) });
+    return { raw, events: timelineOrder(raw).map((e) => localizeEvent(messages, e, names)) };
+  };
+  const year = input.year ?? Number(today.split('-')[0]);
+  const current = cycle(year);
+  const showNext = input.year === undefined && today > examDates(calendar, year).end;
+  const following = showNext ? cycle(year + 1) : undefined;
+  // Once this year's exam is over, what a candidate acts on next belongs to the next cycle.
+  const deadline = deadlineLine(messages, following?.raw ?? current.raw);
+  return {
+    schema: DATES_SCHEMA,
+    lang,
+    today,
+    year,
+    ...(input.province ? { province: input.province } : {}),
+    ...(input.level ? { level: input.level } : {}),
+    events: current.events,
+    ...(following ? { nextYear: { year: year + 1, events: following.events } } : {}),
+    ...(deadline ? { nextDeadline: deadline } : {}),
+  };
+}
