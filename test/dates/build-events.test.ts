@@ -88,3 +88,21 @@ describe('today and the current year', () => {
     expect(dayInShanghai(new Date('2026-05-22T15:59:00Z'))).toBe('2026-05-22');
   });
 });
+
+describe('every published date in templates/calendars is reproduced, unestimated', () => {
+  for (const [year, entry] of Object.entries(calendar.years)) {
+    it(`${year}`, () => {
+      const national = events(Number(year), '2026-01-01');
+      for (const id of ['exam', 'registration', 'payment', 'admission-ticket', 'scores'] as const) {
+        const published = entry[id];
+        if (published) expect(byId(national, id), `${year} ${id}`).toMatchObject({ start: published.start, end: published.end ?? published.start, estimated: false });
+      }
+      for (const [province, windows] of Object.entries(entry.provinces ?? {})) {
+        const local = events(Number(year), '2026-01-01', province);
+        for (const [id, published] of Object.entries(windows)) {
+          expect(byId(local, id), `${year} ${province} ${id}`).toMatchObject({ start: published.start, estimated: false, basis: { kind: 'province', province } });
+        }
+      }
+    });
+  }
+});
