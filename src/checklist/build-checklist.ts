@@ -66,6 +66,14 @@ export function buildChecklist({ answers, eligibility, events, files, ruleSet }:
     args: { checked: photo ? photo.status : null },
     ...due('photo'),
   });
+  for (const file of files.filter((f) => f.role !== 'photo')) {
+    items.push({
+      id: `materials.file.${file.role}`,
+      group: 'materials',
+      status: file.status === 'fail' ? 'blocked' : file.status === 'warn' ? 'todo' : 'done',
+      args: { role: file.role, fileStatus: file.status, problems: file.findings.filter((f) => f.severity !== 'info').length, path: file.path },
+    });
+  }
   const platform = valueOf(ruleSet, 'registration.platform');
   const graduatedYear = Number(answers.graduated.split('-')[0]);
   items.push({

@@ -42,6 +42,18 @@ function texts(english: boolean) {
     rulesCommand: t('当前规则：每条规则的取值、来源与可信度', 'the active rules with values, sources and confidence'),
     profile: t('保存的回答：show | reset | path', 'saved answers: show | reset | path'),
     demo: t('用内置示例考生演示准备清单（无需输入）', 'the checklist for a bundled sample candidate (no input)'),
+    files: t('只检查上传文件（照片、身份证、学历、工作证明等）；可给文件夹', 'validate upload files only (photo, ID, diploma, work proof …); folders allowed'),
+    as: t('文件用途：photo | id-front | id-back | diploma | work-proof | social-security | residence-permit（默认按文件名判断）', 'role: photo | id-front | id-back | diploma | work-proof | social-security | residence-permit (default: from the name)'),
+    fix: t('生成合规副本（原文件不动），并检查新文件；--output 指定输出文件或文件夹', 'write a compliant copy (the original is untouched) to --output <file|dir>, and check it'),
+    photo: t('报名照片文件', 'photo file'),
+    idFront: t('身份证正面', 'ID card front'),
+    idBack: t('身份证反面', 'ID card back'),
+    diploma: t('学历证书或学信网报告（JPG/PDF）', 'diploma or CHSI report (JPG/PDF)'),
+    workProof: t('工作年限证明', 'proof of work experience'),
+    socialSecurity: t('社保缴费证明', 'social insurance record'),
+    residencePermit: t('居住证', 'residence permit'),
+    filesDir: t('材料文件夹：按文件名找照片、身份证正面、学历……', 'materials folder: files found by name (照片/photo, 身份证正面/id-front …)'),
+    checkFix: t('为有问题的文件生成合规副本（写在原文件旁，带 .fixed）', 'write compliant copies of fixable files beside the originals (.fixed)'),
     dates: t('关键日期与倒计时（已公布的用官方日期，其余按往年规律预估）', 'key dates with countdowns (published where known, else estimated)'),
     ics: t('导出日历文件（.ics，可导入手机日历）', 'export a calendar file (.ics) for your phone'),
   };
@@ -53,6 +65,8 @@ export interface CommandHandlers {
   profile(action: string, globals: RawGlobalOptions): Promise<ExitCode>;
   demo(globals: RawGlobalOptions): Promise<ExitCode>;
   dates(flags: Record<string, unknown>, globals: RawGlobalOptions): Promise<ExitCode>;
+  files(paths: string[], flags: Record<string, unknown>, globals: RawGlobalOptions): Promise<ExitCode>;
+  fix(file: string, flags: Record<string, unknown>, globals: RawGlobalOptions): Promise<ExitCode>;
 }
 
 /** Lazy handlers: each imports its command module only when that command runs. */
@@ -72,6 +86,20 @@ export const lazyHandlers: CommandHandlers = {
   async dates(flags, globals) {
     const [{ runDates }, { resolveGlobalOptions }] = await Promise.all([import('./commands/dates.js'), import('./global-options.js')]);
     return runDates(flags, resolveGlobalOptions(globals, ['text', 'json', 'md']));
+  },
+  async files(paths, flags, globals) {
+    const [{ runFiles }, { resolveGlobalOptions }] = await Promise.all([import('./commands/files.js'), import('./global-options.js')]);
+    return runFiles(paths, flags as { as?: string }, resolveGlobalOptions(globals, ['text', 'json']));
+  },
+  async fix(file, flags, globals) {
+    const [{ runFix }, { resolveGlobalOptions }] = await Promise.all([import('./commands/fix.js'), import('./global-options.js')]);
+    // For fix, --output names the fixed file (required); the report goes to stdout.
+    const { output, ...rest } = globals;
+    if (!output) {
+      const { UserError } = await import('../errors.js');
+      throw new UserError('error.usage', {}, ['shegong fix <file> --as <role> --output <file|dir>']);
+    }
+    return runFix(file, { ...(flags as { as?: string }), output }, resolveGlobalOptions(rest, ['text', 'json']));
   },
   async demo(globals) {
     const [{ runDemo }, { resolveGlobalOptions }] = await Promise.all([import('./commands/demo.js'), import('./global-options.js')]);
@@ -111,6 +139,15 @@ export function buildProgram(argv: string[], handlers: CommandHandlers = lazyHan
     .option('--cert <level:YYYY-MM>', t.cert, collect)
     .option('--province <province>', t.province)
     .option('--hukou <province>', t.hukou)
+    .option('--photo <file>', t.photo)
+    .option('--id-front <file>', t.idFront)
+    .option('--id-back <file>', t.idBack)
+    .option('--diploma <file>', t.diploma)
+    .option('--work-proof <file>', t.workProof)
+    .option('--social-security <file>', t.socialSecurity)
+    .option('--residence-permit <file>', t.residencePermit)
+    .option('--files <dir>', t.filesDir)
+    .option('--fix', t.checkFix)
     .action(async (flags: Record<string, unknown>, command: Command) => {
       result = await handlers.check(flags, command.optsWithGlobals() as RawGlobalOptions);
     });
@@ -129,6 +166,24 @@ export function buildProgram(argv: string[], handlers: CommandHandlers = lazyHan
     .action(async (action: string, _flags: unknown, command: Command) => {
       if (!['show', 'reset', 'path'].includes(action)) program.error(`error: unknown profile action '${action}' (show | reset | path)`, { exitCode: 2 });
       result = await handlers.profile(action, command.optsWithGlobals() as RawGlobalOptions);
+    });
+
+  program
+    .command('files')
+    .description(t.files)
+    .argument('<path...>')
+    .option('--as <role>', t.as)
+    .action(async (paths: string[], flags: Record<string, unknown>, command: Command) => {
+      result = await handlers.files(paths, flags, command.optsWithGlobals() as RawGlobalOptions);
+    });
+
+  program
+    .command('fix')
+    .description(t.fix)
+    .argument('<file>')
+    .option('--as <role>', t.as)
+    .action(async (file: string, flags: Record<string, unknown>, command: Command) => {
+      result = await handlers.fix(file, flags, command.optsWithGlobals() as RawGlobalOptions);
     });
 
   program

@@ -12,6 +12,7 @@ export interface Choice {
 export interface Prompter {
   select(options: { message: string; choices: Choice[]; default?: string }): Promise<string>;
   input(options: { message: string; default?: string; validate: (value: string) => true | string }): Promise<string>;
+  confirm(options: { message: string; default?: boolean }): Promise<boolean>;
 }
 
 const isExit = (error: unknown) => error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
@@ -29,5 +30,6 @@ export function inquirerPrompter(): Prompter {
   return {
     select: (options) => guard(async () => (await load()).select({ ...options, pageSize: 12 })),
     input: (options) => guard(async () => (await load()).input(options)),
+    confirm: (options) => guard(async () => (await load()).confirm(options)),
   };
 }

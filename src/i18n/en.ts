@@ -1,3 +1,4 @@
+import { fileFindingsEn } from './file-findings.js';
 /** English messages: the same keys and arguments as zh-CN.ts, in English. */
 import type { Values } from '../model/finding.js';
 import type { Messages, NameContext } from './zh-CN.js';
@@ -108,6 +109,17 @@ export const en: Messages = {
       'work-years-cutoff': 'Work experience counted up to',
     } as Record<string, string>,
     timing: { upcoming: 'not started', open: 'open', passed: 'past' } as Record<string, string>,
+    role: {
+      photo: 'registration photo',
+      'id-front': 'ID card (front)',
+      'id-back': 'ID card (back)',
+      diploma: 'diploma / CHSI report',
+      'work-proof': 'proof of work experience',
+      'social-security': 'social insurance record',
+      'residence-permit': 'residence permit',
+      unknown: 'unknown file',
+    } as Record<string, string>,
+    fileStatus: { pass: 'passed', warn: 'warnings', fail: 'failed' } as Record<string, string>,
   },
   ui: {
     title: (year: number) => `Social Worker Qualification Exam · ${year} registration checklist`,
@@ -152,12 +164,30 @@ export const en: Messages = {
       days === 0 ? `${title} closes today (${day(date)})` : `${title} is open and closes on ${day(date)}, ${days} day${days === 1 ? '' : 's'} left`,
     icsWritten: (file: string, count: number) => `Exported ${count} calendar events to ${file} (importing again updates them, no duplicates)`,
     calendarName: 'Social worker qualification exam',
+    filesHeading: 'Materials',
+    filesSummary: (pass: number, warn: number, fail: number) => `Materials: ${pass} passed, ${warn} with warnings, ${fail} failed`,
+    fixed: (file: string, width: number, height: number, kb: number, quality: number, dpi: number) =>
+      `Wrote ${file} (${width}×${height} px, ${kb} KB, JPEG quality ${quality}, ${dpi} dpi; the original is unchanged)`,
+    fixedNotInWindow: 'Note: the file size could not be brought into the target window; see the check below',
+    recheck: 'Check of the new file:',
+    cannotFix: {
+      heic: 'HEIC (iPhone) cannot be converted here: set Settings → Camera → Formats → Most Compatible and take it again, or export as JPEG',
+      pdf: 'PDF files are kept as they are; this tool does not change PDFs',
+      undecodable: 'The file cannot be decoded; export or take it again',
+      'too-small': 'The photo is too small and enlarging only blurs it: use the original or take a new one (at least 295×413 px)',
+      'too-many-pixels': 'Too many pixels; not processed, for safety',
+      missing: 'The file is missing, empty or unreadable',
+      'cannot-shrink': 'It cannot be brought under the size limit without going below the minimum resolution: crop the margins and try again',
+    } as Record<string, string>,
+    fixConfirm: (role: string, file: string) => `Write a compliant copy of the ${role} (${file})? The original is not changed`,
+    fixesWritten: (count: number) => `Wrote ${count} fixed copies (named .fixed); no original was changed`,
     estimatedLegend: '(estimated) = no official notice yet, derived from earlier years; your province\'s notice decides',
     findingsHeading: 'Problems and notes',
     datesHeading: 'Key dates',
   },
   eligibilityRoute: (id: string) => ROUTES_EN[id] ?? id,
   finding: {
+    ...fileFindingsEn,
     'eligibility.education': {
       message: (a: A) =>
         `The ${en.labels.level[s(a.level)]} exam does not accept ${en.labels.education[s(a.education)]} as qualifying education`,
@@ -281,11 +311,13 @@ export const en: Messages = {
       `Senior level: you must pass the evaluation within ${plural(n(a.years), 'year')} of the certificate of passing scores to obtain the Senior Social Worker certificate`,
     'after.registration': (a: A) =>
       `Within ${plural(n(a.months), 'month')} of obtaining the certificate, complete first registration in the national social work information system (全国社会工作信息系统); registration is valid for ${plural(n(a.validYears), 'year')}, renew it within the ${plural(n(a.renewMonths), 'month')} before it expires`,
+    'materials.file': (a: A) => `${s(a.roleName)}: ${s(a.statusName)}${n(a.problems) > 0 ? ` (${a.problems} problem${n(a.problems) === 1 ? '' : 's'})` : ''}`,
     'after.continuing-education': (a: A) =>
       `Complete at least ${plural(n(a.hours), 'hour')} of continuing education in each registration period (${plural(n(a.years), 'year')})`,
   } as Record<string, (a: A, c: NameContext) => string>,
   /** Short names of checklist items, for the closing “N items left” line. */
   short: {
+    'materials.file': 'replace the failed materials',
     'eligibility.verdict': 'meet the eligibility requirements',
     'materials.photo': 'process your registration photo',
     'materials.education-verification': 'prepare education verification documents',
@@ -350,6 +382,8 @@ export const en: Messages = {
     'error.rules-unreadable': (a: A) => `Cannot read rule file ${s(a.file)} (${s(a.reason)})`,
     'error.rules-invalid': (a: A) => `Rule file ${s(a.file)} has problems, so nothing was run:`,
     'error.output': (a: A) => `Cannot write ${s(a.file)} (${s(a.reason)})`,
+    'error.fix-overwrite': (a: A) => `Will not overwrite the original ${s(a.file)}: give another file or folder with --output`,
+    'error.no-files': () => 'No files to check were given',
     'error.internal': () =>
       'Internal error: the program ran into something unexpected. Add --verbose for details, and please report this problem.',
     'error.usage': () => 'Usage error',
@@ -367,6 +401,7 @@ export const en: Messages = {
     certAssistant: 'Year and month you obtained the Assistant Social Worker certificate (none if you have not)',
     certIntermediate: 'Year and month you obtained the Social Worker (intermediate) qualification (none if you have not)',
     province: 'Province you are applying in (where you work or live, e.g. guangdong)',
+    filesDir: 'Folder holding your materials (photo, ID card, diploma …; leave empty to skip)',
     hukou: 'Province of your household registration (hukou) (optional)',
   },
 };

@@ -1,3 +1,4 @@
+import { fileFindingsZh } from './file-findings.js';
 /** 中文文案：所有面向用户的句子都在这里（英文版在 en.ts，键完全一致）。 */
 import type { Values } from '../model/finding.js';
 
@@ -55,6 +56,17 @@ const labels = {
       'work-years-cutoff': '工作年限计算截止',
     } as Record<string, string>,
     timing: { upcoming: '未开始', open: '进行中', passed: '已过' } as Record<string, string>,
+    role: {
+      photo: '报名照片',
+      'id-front': '身份证正面',
+      'id-back': '身份证反面',
+      diploma: '学历证书/学信网报告',
+      'work-proof': '工作年限证明',
+      'social-security': '社保缴费证明',
+      'residence-permit': '居住证',
+      unknown: '未知材料',
+    } as Record<string, string>,
+    fileStatus: { pass: '通过', warn: '有提醒', fail: '未通过' } as Record<string, string>,
   };
 
 export const zhCN = {
@@ -106,11 +118,29 @@ export const zhCN = {
       days === 0 ? `${title}今天截止（${shortDay(date)}）` : `${title}进行中，${shortDay(date)} 截止，还剩 ${days} 天`,
     icsWritten: (file: string, count: number) => `已导出 ${count} 个日历事件：${file}（重复导入会更新而不是重复）`,
     calendarName: '社会工作者职业资格考试',
+    filesHeading: '材料检查',
+    filesSummary: (pass: number, warn: number, fail: number) => `材料：${pass} 个通过，${warn} 个有提醒，${fail} 个未通过`,
+    fixed: (file: string, width: number, height: number, kb: number, quality: number, dpi: number) =>
+      `已写入 ${file}（${width}×${height} 像素，${kb} KB，JPEG 质量 ${quality}，${dpi} dpi；原文件未改动）`,
+    fixedNotInWindow: '注意：无法把文件大小调到目标范围内，见下方检查结果',
+    recheck: '新文件的检查结果：',
+    cannotFix: {
+      heic: 'HEIC（苹果手机格式）无法在本机转换：iPhone 设置 → 相机 → 格式 → “兼容性最佳”后重拍，或在相册“共享 → 存储到文件”时选 JPEG',
+      pdf: 'PDF 文件原样保留，本工具不修改 PDF',
+      undecodable: '文件无法解码，只能重新导出或重新拍摄',
+      'too-small': '照片太小，放大只会更模糊：请用原图或重拍（至少 295×413 像素）',
+      'too-many-pixels': '图片像素过多，为安全起见不处理',
+      missing: '文件不存在、为空或无法读取',
+      'cannot-shrink': '在不低于最低分辨率的前提下无法把文件压到上限以内：请裁掉多余边缘后重试',
+    } as Record<string, string>,
+    fixConfirm: (role: string, file: string) => `为 ${role}（${file}）生成合规副本吗？原文件不会改动`,
+    fixesWritten: (count: number) => `已生成 ${count} 个修复副本（文件名带 .fixed），原文件均未改动`,
     estimatedLegend: '（预估）= 尚无官方通知，按往年规律推算；以本省正式通知为准',
     datesHeading: '关键日期',
   },
   eligibilityRoute: (id: string) => ROUTES_ZH[id] ?? id,
   finding: {
+    ...fileFindingsZh,
     'eligibility.education': {
       message: (a: A) => `${labels.level[s(a.level)]} 不接受 ${labels.education[s(a.education)]} 学历报考`,
       fix: (a: A) => (a.level === 'senior' ? '高级需本科及以上学历，并取得中级资格后满 5 年' : '请确认所填学历；最低学历要求为高中或中专'),
@@ -213,6 +243,7 @@ export const zhCN = {
     'after.evaluation': (a: A) => `高级：成绩合格证明 ${a.years} 年内须通过评审，方可取得高级社会工作师证书`,
     'after.registration': (a: A) =>
       `取得证书后 ${a.months} 个月内在全国社会工作信息系统办理首次登记；登记有效期 ${a.validYears} 年，期满前 ${a.renewMonths} 个月内再登记`,
+    'materials.file': (a: A) => `${s(a.roleName)}：${s(a.statusName)}${n(a.problems) > 0 ? `（${a.problems} 个问题）` : ''}`,
     'after.continuing-education': (a: A) => `每个登记有效期（${a.years} 年）完成继续教育不少于 ${a.hours} 学时`,
   } as Record<string, (a: A, c: NameContext) => string>,
   /** Short names of checklist items, for the closing “还差 N 项” line. */
@@ -223,6 +254,7 @@ export const zhCN = {
     'materials.work-proof': '准备工作年限证明',
     'materials.certificate': '准备证书扫描件',
     'materials.residence': '准备居住证或社保证明',
+    'materials.file': '重新准备未通过的材料',
     'registration.account': '注册并实名核验',
     'registration.commitment': '签署告知承诺书',
     'registration.window': '网上报名',
@@ -274,6 +306,8 @@ export const zhCN = {
     'error.rules-unreadable': (a: A) => `无法读取规则文件 ${s(a.file)}（${s(a.reason)}）`,
     'error.rules-invalid': (a: A) => `规则文件 ${s(a.file)} 有问题，未能运行：`,
     'error.output': (a: A) => `无法写入 ${s(a.file)}（${s(a.reason)}）`,
+    'error.fix-overwrite': (a: A) => `不会覆盖原文件 ${s(a.file)}：请用 --output 指定另一个文件或文件夹`,
+    'error.no-files': () => '没有给出要检查的文件',
     'error.internal': () => '内部错误：程序遇到意外情况。加 --verbose 查看详情，并请反馈此问题。',
     'error.usage': () => '用法错误',
     cancelled: '已取消。',
@@ -290,6 +324,7 @@ export const zhCN = {
     certIntermediate: '取得社会工作师（中级）资格的年月（没有填 无）',
     province: '报考省份（工作或居住地，如 广东）',
     hukou: '户籍所在省份（可留空）',
+    filesDir: '报名材料所在文件夹（照片、身份证、学历等；可留空跳过）',
   },
 };
 

@@ -1,5 +1,6 @@
 /** The active rule set: every number about the exam, each with its provenance. Types only. */
 import type { Education, Level, Major } from './answers.js';
+import type { Severity } from './finding.js';
 
 export const CONFIDENCES = ['official', 'secondary', 'folklore'] as const;
 export type Confidence = (typeof CONFIDENCES)[number];
@@ -79,6 +80,33 @@ export interface RuleValues {
   'continuing-education': { periodYears: number; hours: Record<Level, number> };
   'e-certificate': { annotationMaxDays: number; maxValidAnnotations: number };
   'senior.evaluation': { passCertificateValidYears: number };
+  'upload.roles': Record<UploadRole, RoleSpec>;
+  'upload.photo.pixels': { minWidth: number; minHeight: number; severity: Severity };
+  'upload.photo.aspect': { width: number; height: number; tolerance: number; severity: Severity };
+  'upload.photo.bytes': { min: number; severity: Severity };
+  'upload.photo.bytes-guides': { min: number; max: number; severity: Severity };
+  'upload.photo.density-guides': { min: number; severity: Severity };
+  'upload.photo.background': { patchShare: number; minMean: number; maxCast: number; maxSpread: number; severity: Severity };
+  'upload.photo.colour': { maxGreyChroma: number; severity: Severity };
+  'upload.photo.position': { headTopMin: number; headTopMax: number; maxOffCentre: number; backgroundDistance: number; severity: Severity };
+  'upload.photo.output': { width: number; height: number; fileName: string };
+  'upload.scan.bytes': { max: number; severity: Severity };
+  'upload.scan.bytes-guides': { max: number; severity: Severity };
+  'upload.scan.resolution': { minDpi: number; goodDpi: number };
+  'upload.scan.sharpness': { decodeSize: number; minLaplacianVariance: number; severity: Severity };
+  'upload.scan.exposure': { minMean: number; maxMean: number; maxClippedShare: number; severity: Severity };
+  'upload.seal': { minRedShare: number; cellShare: number; minBlobWidth: number; maxBlobWidth: number; minAspect: number; maxAspect: number; severity: Severity };
+  'upload.image': { maxPixels: number; photoDecodeSize: number; maxReadBytes: number };
+  'upload.pdf': { maxPages: number; severity: Severity };
+}
+
+export const UPLOAD_ROLES = ['photo', 'id-front', 'id-back', 'diploma', 'work-proof', 'social-security', 'residence-permit'] as const;
+export type UploadRole = (typeof UPLOAD_ROLES)[number];
+export const FILE_TYPES = ['jpeg', 'png', 'pdf', 'heic', 'avif', 'webp', 'gif', 'bmp', 'tiff'] as const;
+export type FileType = (typeof FILE_TYPES)[number];
+export interface RoleSpec {
+  types: FileType[];
+  document?: { widthMm: number; heightMm: number };
 }
 
 export interface RuleSet {

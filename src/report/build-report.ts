@@ -141,7 +141,13 @@ export interface ReportContext {
 export function buildReport(outcome: CheckOutcome, context: ReportContext): Report {
   const { messages, lang } = context;
   const names = nameContext(context.ruleSet, context.provinces, lang);
-  const text = (id: string, args: Values) => messages.checklist[id]?.(args, names) ?? id;
+  // Per-file items (materials.file.<role>) share one wording; role and status get their names here.
+  const wording = (id: string) => (id.startsWith('materials.file.') ? 'materials.file' : id);
+  const text = (id: string, args: Values) =>
+    messages.checklist[wording(id)]?.(
+      { ...args, roleName: messages.labels.role[String(args.role)] ?? '', statusName: messages.labels.fileStatus[String(args.fileStatus)] ?? '' },
+      names,
+    ) ?? id;
   const { answers, eligibility } = outcome;
   return {
     schema: REPORT_SCHEMA,
@@ -185,7 +191,7 @@ export function buildReport(outcome: CheckOutcome, context: ReportContext): Repo
     })),
     next: openItems(outcome.checklist).map((item) => ({
       id: item.id,
-      short: messages.short[item.id] ?? item.id,
+      short: messages.short[wording(item.id)] ?? item.id,
       text: text(item.id, item.args),
       ...(item.due ? { due: item.due } : {}),
     })),

@@ -101,10 +101,13 @@ export function renderText(report: Report, options: TextOptions): string {
   out.push('');
 
   // Files, when any were checked.
+  if (report.files.length) out.push(painter.bold(ui.filesHeading));
   for (const file of report.files) {
     const status: ChecklistStatus = file.status === 'pass' ? 'done' : file.status === 'warn' ? 'todo' : 'blocked';
-    out.push(paintStatus(painter, status, `${STATUS_SYMBOL[status]} ${file.role}  ${file.path}`));
-    for (const finding of file.findings) out.push(...renderFindingLines(finding, options, '    '));
+    out.push(`  ${paintStatus(painter, status, `${STATUS_SYMBOL[status]} ${labels.role[file.role] ?? file.role}`)}  ${file.path}`);
+    if (verbose) out.push(`      ${painter.dim(formatValues(file.measured))}`);
+    const shown = verbose ? file.findings : file.findings.filter((f) => f.severity !== 'info' || f.id === 'photo.official-tool');
+    for (const finding of shown) out.push(...renderFindingLines(finding, options, '      '));
   }
   if (report.files.length) out.push('');
 

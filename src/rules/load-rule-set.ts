@@ -33,7 +33,13 @@ export interface LoadedRules {
 }
 
 export async function loadRuleSet(overrideFiles: string[] = []): Promise<LoadedRules> {
-  const [bundled, provinces] = await Promise.all([readJson(templatePath('rules', 'exam.json')), loadProvinces()]);
+  const [exam, uploads, provinces] = await Promise.all([
+    readJson(templatePath('rules', 'exam.json')),
+    readJson(templatePath('rules', 'uploads.json')),
+    loadProvinces(),
+  ]);
+  // One rule set from the bundled files: the exam's rules and the upload rules.
+  const bundled = { ...(exam as object), rules: { ...(exam as { rules: object }).rules, ...(uploads as { rules: object }).rules } };
   const overrides: OverrideInput[] = [];
   for (const file of overrideFiles) overrides.push({ file, json: await readJson(file) });
   const parsed = parseRuleSet(bundled, overrides, provinces);

@@ -37,6 +37,15 @@ const paper = z.object({
   kind: z.enum(['objective', ...FEE_KINDS]),
 });
 
+const severity = z.enum(['error', 'warning', 'info']);
+const share = z.number().min(0).max(1);
+const positive = z.number().positive();
+const FILE_TYPES = ['jpeg', 'png', 'pdf', 'heic', 'avif', 'webp', 'gif', 'bmp', 'tiff'] as const;
+const roleSpec = z.object({
+  types: z.array(z.enum(FILE_TYPES)).min(1),
+  document: z.object({ widthMm: positive, heightMm: positive }).optional(),
+});
+
 /** Value schema per rule id; `fees.<province>` rules share the fee schema. */
 export const VALUE_SCHEMAS: Record<string, z.ZodType> = {
   'eligibility.assistant': routes,
@@ -60,6 +69,32 @@ export const VALUE_SCHEMAS: Record<string, z.ZodType> = {
   'continuing-education': z.object({ periodYears: z.number().int().positive(), hours: levelRecord(count) }),
   'e-certificate': z.object({ annotationMaxDays: count, maxValidAnnotations: count }),
   'senior.evaluation': z.object({ passCertificateValidYears: count }),
+  'upload.roles': z.object({
+    photo: roleSpec,
+    'id-front': roleSpec,
+    'id-back': roleSpec,
+    diploma: roleSpec,
+    'work-proof': roleSpec,
+    'social-security': roleSpec,
+    'residence-permit': roleSpec,
+  }),
+  'upload.photo.pixels': z.object({ minWidth: count, minHeight: count, severity }),
+  'upload.photo.aspect': z.object({ width: positive, height: positive, tolerance: share, severity }),
+  'upload.photo.bytes': z.object({ min: count, severity }),
+  'upload.photo.bytes-guides': z.object({ min: count, max: count, severity }),
+  'upload.photo.density-guides': z.object({ min: positive, severity }),
+  'upload.photo.background': z.object({ patchShare: share, minMean: z.number().min(0).max(255), maxCast: positive, maxSpread: positive, severity }),
+  'upload.photo.colour': z.object({ maxGreyChroma: z.number().nonnegative(), severity }),
+  'upload.photo.position': z.object({ headTopMin: share, headTopMax: share, maxOffCentre: share, backgroundDistance: positive, severity }),
+  'upload.photo.output': z.object({ width: count, height: count, fileName: z.string().min(1) }),
+  'upload.scan.bytes': z.object({ max: count, severity }),
+  'upload.scan.bytes-guides': z.object({ max: count, severity }),
+  'upload.scan.resolution': z.object({ minDpi: positive, goodDpi: positive }),
+  'upload.scan.sharpness': z.object({ decodeSize: z.number().int().min(64), minLaplacianVariance: positive, severity }),
+  'upload.scan.exposure': z.object({ minMean: z.number().min(0).max(255), maxMean: z.number().min(0).max(255), maxClippedShare: share, severity }),
+  'upload.seal': z.object({ minRedShare: share, cellShare: share, minBlobWidth: share, maxBlobWidth: share, minAspect: positive, maxAspect: positive, severity }),
+  'upload.image': z.object({ maxPixels: z.number().int().positive(), photoDecodeSize: z.number().int().min(64), maxReadBytes: z.number().int().positive() }),
+  'upload.pdf': z.object({ maxPages: z.number().int().positive(), severity }),
 };
 
 export function valueSchemaFor(id: string): z.ZodType | undefined {

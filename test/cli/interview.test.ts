@@ -17,6 +17,7 @@ function scripted(answers: string[]) {
     return answer;
   };
   const prompter: Prompter = {
+    confirm: async () => true,
     async select({ message, choices }) {
       const answer = next(message);
       if (!choices.some((c) => c.value === answer)) throw new Error(`${answer} is not a choice of ${message}`);
@@ -86,6 +87,7 @@ describe('interview', () => {
         throw new CancelledError();
       },
       input: async () => '',
+      confirm: async () => true,
     };
     await expect(interview({ answers: {}, defaults: {}, provinces, messages, prompter, askHukou: false })).rejects.toBeInstanceOf(CancelledError);
   });

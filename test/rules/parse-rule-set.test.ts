@@ -4,7 +4,9 @@ import { parseRuleSet } from '../../src/rules/parse-rule-set.js';
 import { templatePath } from '../../src/rules/templates-dir.js';
 import { provinces } from '../helpers/fixtures.js';
 
-const bundled = JSON.parse(readFileSync(templatePath('rules', 'exam.json'), 'utf8'));
+const exam = JSON.parse(readFileSync(templatePath('rules', 'exam.json'), 'utf8'));
+const uploads = JSON.parse(readFileSync(templatePath('rules', 'uploads.json'), 'utf8'));
+const bundled = { ...exam, rules: { ...exam.rules, ...uploads.rules } };
 
 describe('the bundled rule set', () => {
   it('parses, and every rule carries a source, a confidence and a check date', () => {

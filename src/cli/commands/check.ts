@@ -12,6 +12,11 @@ import {
 } from '../../answers/resolve-answers.js';
 import { assessCandidate } from '../../checklist/assess-candidate.js';
 import { buildReport } from '../../report/build-report.js';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { FileInput } from '../../files/check-files.js';
+import type { FileResult } from '../../model/report.js';
+import type { UploadRole } from '../../model/rules.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
 import { loadContext, type CommandContext } from '../load-context.js';
@@ -20,6 +25,38 @@ import { renderReport } from '../render-report.js';
 export interface CheckFlags extends RawAnswers {
   work?: string[];
   cert?: string[];
+  photo?: string;
+  idFront?: string;
+  idBack?: string;
+  diploma?: string;
+  workProof?: string;
+  socialSecurity?: string;
+  residencePermit?: string;
+  files?: string;
+  fix?: boolean;
+}
+
+const FILE_FLAGS: [keyof CheckFlags, UploadRole][] = [
+  ['photo', 'photo'],
+  ['idFront', 'id-front'],
+  ['idBack', 'id-back'],
+  ['diploma', 'diploma'],
+  ['workProof', 'work-proof'],
+  ['socialSecurity', 'social-security'],
+  ['residencePermit', 'residence-permit'],
+];
+
+/** Files named by flags, then the rest of the roles found by name in --files DIR. */
+export async function fileInputs(flags: CheckFlags): Promise<FileInput[]> {
+  const inputs: FileInput[] = FILE_FLAGS.filter(([flag]) => typeof flags[flag] === 'string').map(([flag, role]) => ({ path: String(flags[flag]), role }));
+  if (flags.files) {
+    const folder = await stat(flags.files).catch(() => undefined);
+    if (!folder?.isDirectory()) throw new UserError('error.usage', {}, [`--files ${flags.files}: not a folder`]);
+    const { filesInFolder } = await import('../../files/check-files.js');
+    const { found } = await filesInFolder(flags.files);
+    inputs.push(...found.filter((f) => !inputs.some((i) => i.role === f.role)));
+  }
+  return inputs;
 }
 
 export async function gatherAnswers(flags: CheckFlags, context: CommandContext): Promise<Answers> {
@@ -65,16 +102,72 @@ const promptKey = (key: keyof typeof ANSWER_FLAGS) =>
 export async function runCheck(flags: CheckFlags, globals: GlobalOptions): Promise<ExitCode> {
   const context = await loadContext(globals);
   const answers = await gatherAnswers(flags, context);
-  return reportOn(answers, context);
+  let inputs = await fileInputs(flags);
+  if (inputs.length === 0 && globals.interactive) inputs = await askForFolder(context);
+  let files = inputs.length ? await checkInputs(inputs, context) : [];
+  if (flags.fix) files = await fixFiles(files, context);
+  return reportOn(answers, context, files);
 }
 
-export async function reportOn(answers: Answers, context: CommandContext): Promise<ExitCode> {
+async function checkInputs(inputs: FileInput[], context: CommandContext): Promise<FileResult[]> {
+  const { checkFiles } = await import('../../files/check-files.js');
+  return checkFiles(inputs, context.ruleSet);
+}
+
+/** The interview's optional last question: where the materials are. */
+async function askForFolder(context: CommandContext): Promise<FileInput[]> {
+  const { inquirerPrompter } = await import('../prompter.js');
+  const folder = await inquirerPrompter().input({
+    message: context.messages.prompt.filesDir,
+    validate: () => true,
+  });
+  const trimmed = folder.trim().replace(/^['"]|['"]$/g, '');
+  if (!trimmed) return [];
+  return fileInputs({ files: trimmed });
+}
+
+/**
+ * check --fix: a compliant copy beside each fixable original (`<name>.fixed.jpg`), asked file by
+ * file in a terminal. The report then shows the copy's verdict in place of the original's.
+ */
+async function fixFiles(files: FileResult[], context: CommandContext): Promise<FileResult[]> {
+  const { messages, ruleSet, globals } = context;
+  const { fixToFile } = await import('../../files/fix-to-file.js');
+  const prompter = globals.interactive ? (await import('../prompter.js')).inquirerPrompter() : undefined;
+  let written = 0;
+  const results: FileResult[] = [];
+  for (const file of files) {
+    if (file.status === 'pass' || file.role === 'unknown' || file.measured.format === 'pdf') {
+      results.push(file);
+      continue;
+    }
+    const role = file.role as UploadRole;
+    if (prompter && !(await prompter.confirm({ message: messages.ui.fixConfirm(messages.labels.role[role] ?? role, file.path), default: true }))) {
+      results.push(file);
+      continue;
+    }
+    const output = path.join(path.dirname(file.path), `${path.basename(file.path).replace(/\.[^.]+$/, '')}.fixed.jpg`);
+    const outcome = await fixToFile(file.path, role, output, ruleSet);
+    if (outcome.ok) {
+      written += 1;
+      results.push(outcome.result);
+    } else {
+      process.stderr.write(`✗ ${file.path}: ${messages.ui.cannotFix[outcome.reason] ?? outcome.reason}\n`);
+      results.push(file);
+    }
+  }
+  if (written) process.stderr.write(`${messages.ui.fixesWritten(written)}\n`);
+  return results;
+}
+
+export async function reportOn(answers: Answers, context: CommandContext, files: FileResult[] = []): Promise<ExitCode> {
   const { globals, messages, ruleSet, provinces, calendar } = context;
   const outcome = assessCandidate({
     answers,
     ruleSet,
     calendar,
     today: globals.today,
+    files,
     ...(globals.year ? { year: globals.year } : {}),
   });
   const report = buildReport(outcome, { lang: globals.lang, messages, ruleSet, provinces });

@@ -1,0 +1,49 @@
+/** `shegong files <path...> [--as role]`: validate upload files only. */
+import { stat } from 'node:fs/promises';
+import { UserError } from '../../errors.js';
+import { checkFiles, filesInFolder, unknownRoleResult, type FileInput } from '../../files/check-files.js';
+import { localizeFinding } from '../../report/build-report.js';
+import { UPLOAD_ROLES, type UploadRole } from '../../model/rules.js';
+import type { FileResult } from '../../model/report.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
+import type { GlobalOptions } from '../global-options.js';
+import { loadContext, type CommandContext } from '../load-context.js';
+import { painterFor } from '../terminal.js';
+import { emit } from '../write-output.js';
+
+export function parseRole(raw: string | undefined, messages: CommandContext['messages']): UploadRole | undefined {
+  if (raw === undefined) return undefined;
+  if ((UPLOAD_ROLES as readonly string[]).includes(raw)) return raw as UploadRole;
+  throw new UserError('error.usage', {}, [`--as ${raw}: ${UPLOAD_ROLES.join(' | ')}`, messages.finding['file.role']?.fix({}) ?? '']);
+}
+
+/** Paths → file inputs: folders expand to the files they hold, by role from the names. */
+export async function expandPaths(paths: string[], role: UploadRole | undefined): Promise<{ inputs: FileInput[]; unknown: FileResult[] }> {
+  const inputs: FileInput[] = [];
+  const unknown: FileResult[] = [];
+  for (const item of paths) {
+    const info = await stat(item).catch(() => undefined);
+    if (info?.isDirectory() && !role) {
+      const { found, unknown: strays } = await filesInFolder(item);
+      inputs.push(...found);
+      unknown.push(...strays.map(unknownRoleResult));
+    } else inputs.push({ path: item, ...(role ? { role } : {}) });
+  }
+  return { inputs, unknown };
+}
+
+export async function runFiles(paths: string[], flags: { as?: string }, globals: GlobalOptions): Promise<ExitCode> {
+  const context = await loadContext(globals);
+  const { messages, ruleSet } = context;
+  const role = parseRole(flags.as, messages);
+  const { inputs, unknown } = await expandPaths(paths, role);
+  const results = [...(await checkFiles(inputs, ruleSet)), ...unknown];
+  const files = results.map((file) => ({ ...file, findings: file.findings.map((f) => localizeFinding(messages, f)) }));
+  if (globals.format === 'json') {
+    await emit(`${JSON.stringify({ schema: 'shegong.files/v1', files }, null, 2)}\n`, globals.output);
+  } else {
+    const { renderFilesText } = await import('../../report/render-files.js');
+    await emit(renderFilesText(files, { messages, painter: await painterFor(globals.colour), verbose: globals.verbose }), globals.output);
+  }
+  return results.some((r) => r.status === 'fail') ? EXIT.FINDINGS : EXIT.OK;
+}

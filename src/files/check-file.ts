@@ -1,0 +1,274 @@
+/**
+ * The upload checks: pure functions from a file's facts and the rules to findings. Every finding
+ * carries what was measured and what was expected; heuristic checks say so in their args.
+ */
+import type { Finding, Severity } from '../model/finding.js';
+import type { FileFacts } from '../model/files.js';
+import type { FileResult, FileStatus } from '../model/report.js';
+import type { RuleSet } from '../model/rules.js';
+import { valueOf } from '../rules/rule-access.js';
+
+const MM_PER_INCH = 25.4;
+
+export function fileStatus(findings: Finding[]): FileStatus {
+  if (findings.some((f) => f.severity === 'error')) return 'fail';
+  if (findings.some((f) => f.severity === 'warning')) return 'warn';
+  return 'pass';
+}
+
+/** The measured summary of a file (FileResult.measured). */
+export function measuredOf(facts: FileFacts): FileResult['measured'] {
+  const image = facts.image;
+  return {
+    format: facts.sniffed,
+    extension: facts.extension,
+    bytes: facts.bytes,
+    ...(image
+      ? {
+          width: image.width,
+          height: image.height,
+          orientedWidth: image.orientedWidth,
+          orientedHeight: image.orientedHeight,
+          orientation: image.orientation,
+          space: image.space,
+          jfifDpi: image.jfifDpi,
+          exifDpi: image.exifDpi,
+        }
+      : {}),
+    ...(facts.pdf ? { pages: facts.pdf.pages, encrypted: facts.pdf.encrypted } : {}),
+  };
+}
+
+export function checkFile(facts: FileFacts, ruleSet: RuleSet): FileResult {
+  const findings = runChecks(facts, ruleSet);
+  return { path: facts.path, role: facts.role, status: fileStatus(findings), measured: measuredOf(facts), findings };
+}
+
+function runChecks(facts: FileFacts, ruleSet: RuleSet): Finding[] {
+  const findings: Finding[] = [];
+  const add = (id: string, severity: Severity, parts: Omit<Finding, 'id' | 'severity'> = {}) => findings.push({ id, severity, ...parts });
+
+  if (!facts.exists) return [{ id: 'file.missing', severity: 'error', args: { path: facts.path, role: facts.role } }];
+  if (!facts.readable) return [{ id: 'file.unreadable', severity: 'error', measured: { reason: facts.readError ?? null }, args: { path: facts.path, reason: facts.readError ?? '' } }];
+  if (facts.bytes === 0) return [{ id: 'file.empty', severity: 'error', measured: { bytes: 0 }, args: { path: facts.path } }];
+
+  // Type: the bytes decide, not the name.
+  const spec = valueOf(ruleSet, 'upload.roles')[facts.role];
+  const typeOk = (spec.types as string[]).includes(facts.sniffed);
+  if (!typeOk) {
+    add('file.format', 'error', {
+      measured: { type: facts.sniffed, extension: facts.extension, brand: facts.brand ?? null },
+      expected: { types: spec.types },
+      args: { type: facts.sniffed, extension: facts.extension, allowed: spec.types.join('/'), variant: facts.sniffed === 'heic' ? 'heic' : facts.sniffed === 'text' ? 'text' : 'type' },
+    });
+  } else if (facts.extension !== facts.sniffed) {
+    add('file.format', 'warning', { measured: { type: facts.sniffed, extension: facts.extension }, expected: { extension: facts.sniffed }, args: { type: facts.sniffed, extension: facts.extension, allowed: spec.types.join('/'), variant: 'extension' } });
+  }
+  if (facts.image && facts.image.pages > 1) {
+    add('file.format', 'error', { measured: { pages: facts.image.pages }, expected: { pages: 1 }, args: { type: facts.sniffed, extension: facts.extension, allowed: spec.types.join('/'), variant: 'animated' } });
+  }
+
+  sizeChecks(facts, ruleSet, add);
+
+  if (facts.pdf) {
+    pdfChecks(facts, ruleSet, add);
+    if (facts.role === 'work-proof') add('seal.missing', 'info', { args: { variant: 'pdf' } });
+    return findings;
+  }
+  if (facts.refusedPixels !== undefined) {
+    const { maxPixels } = valueOf(ruleSet, 'upload.image');
+    add('image.pixels', 'error', { measured: { pixels: facts.refusedPixels, width: facts.image?.width ?? null, height: facts.image?.height ?? null }, expected: { maxPixels }, args: { pixels: facts.refusedPixels, max: maxPixels } });
+    return findings;
+  }
+  if (facts.decodeError) {
+    add('file.corrupt', 'error', { measured: { error: facts.decodeError }, args: { reason: facts.decodeError, type: facts.sniffed } });
+    return findings;
+  }
+  if (!typeOk || !facts.image) return findings;
+
+  if (facts.role === 'photo') photoChecks(facts, ruleSet, add);
+  else scanChecks(facts, ruleSet, add);
+  return findings;
+}
+
+type Add = (id: string, severity: Severity, parts?: Omit<Finding, 'id' | 'severity'>) => void;
+
+function sizeChecks(facts: FileFacts, ruleSet: RuleSet, add: Add) {
+  const kb = (bytes: number) => Math.round(bytes / 1024);
+  if (facts.role === 'photo') {
+    const official = valueOf(ruleSet, 'upload.photo.bytes');
+    const guides = valueOf(ruleSet, 'upload.photo.bytes-guides');
+    if (facts.bytes < official.min) {
+      add('file.size', official.severity, { measured: { bytes: facts.bytes }, expected: { minBytes: official.min }, args: { kb: kb(facts.bytes), min: kb(official.min), variant: 'below-official' } });
+    } else if (facts.bytes < guides.min || facts.bytes > guides.max) {
+      add('file.size', guides.severity, { measured: { bytes: facts.bytes }, expected: { minBytes: guides.min, maxBytes: guides.max }, args: { kb: kb(facts.bytes), min: kb(guides.min), max: kb(guides.max), variant: 'guides' } });
+    }
+    return;
+  }
+  const hard = valueOf(ruleSet, 'upload.scan.bytes');
+  const soft = valueOf(ruleSet, 'upload.scan.bytes-guides');
+  if (facts.bytes > hard.max) {
+    add('file.size', hard.severity, { measured: { bytes: facts.bytes }, expected: { maxBytes: hard.max }, args: { kb: kb(facts.bytes), max: kb(hard.max), variant: 'above' } });
+  } else if (facts.bytes > soft.max) {
+    add('file.size', soft.severity, { measured: { bytes: facts.bytes }, expected: { maxBytes: soft.max }, args: { kb: kb(facts.bytes), max: kb(soft.max), variant: 'above-guides' } });
+  }
+}
+
+function pdfChecks(facts: FileFacts, ruleSet: RuleSet, add: Add) {
+  const pdf = facts.pdf!;
+  if (!pdf.header) {
+    add('pdf.invalid', 'error', { measured: { header: false }, args: { variant: 'header' } });
+    return;
+  }
+  if (!pdf.eof || !pdf.xrefOk) {
+    add('file.corrupt', 'error', { measured: { eof: pdf.eof, xref: pdf.xrefOk }, args: { reason: pdf.eof ? 'xref' : 'truncated', type: 'pdf' } });
+  }
+  if (pdf.encrypted) add('pdf.encrypted', 'error', { measured: { encrypted: true }, expected: { encrypted: false } });
+  const { maxPages, severity } = valueOf(ruleSet, 'upload.pdf');
+  if (pdf.pages !== null && pdf.pages > maxPages) add('pdf.pages', severity, { measured: { pages: pdf.pages }, expected: { maxPages }, args: { pages: pdf.pages, max: maxPages } });
+}
+
+function photoChecks(facts: FileFacts, ruleSet: RuleSet, add: Add) {
+  const image = facts.image!;
+  const { orientedWidth: w, orientedHeight: h } = image;
+  const pixels = valueOf(ruleSet, 'upload.photo.pixels');
+  if (w < pixels.minWidth || h < pixels.minHeight) {
+    add('photo.dimensions', pixels.severity, { measured: { width: w, height: h }, expected: { minWidth: pixels.minWidth, minHeight: pixels.minHeight }, args: { width: w, height: h, minWidth: pixels.minWidth, minHeight: pixels.minHeight } });
+  }
+  const aspect = valueOf(ruleSet, 'upload.photo.aspect');
+  const want = aspect.width / aspect.height;
+  const ratio = w / h;
+  if (Math.abs(ratio - want) / want > aspect.tolerance) {
+    add('photo.aspect', aspect.severity, { measured: { ratio: round3(ratio) }, expected: { ratio: round3(want), tolerance: aspect.tolerance }, args: { ratio: round3(ratio), want: round3(want), width: w, height: h } });
+  }
+  if (image.orientation !== 1) {
+    add('photo.orientation', 'warning', { measured: { orientation: image.orientation, width: image.width, height: image.height }, expected: { orientation: 1 }, args: { orientation: image.orientation } });
+  }
+
+  const content = facts.content;
+  if (content) {
+    const bg = valueOf(ruleSet, 'upload.photo.background');
+    const [r, g, b] = content.border.mean;
+    const problems = [
+      Math.min(r, g, b) < bg.minMean ? 'dark' : null,
+      content.border.cast > bg.maxCast ? 'cast' : null,
+      content.border.spread > bg.maxSpread ? 'uneven' : null,
+    ].filter((p): p is string => p !== null);
+    if (problems.length) {
+      add('photo.background', bg.severity, {
+        measured: { r, g, b, cast: content.border.cast, spread: content.border.spread },
+        expected: { minMean: bg.minMean, maxCast: bg.maxCast, maxSpread: bg.maxSpread },
+        args: { r, g, b, cast: content.border.cast, spread: content.border.spread, problems: problems.join(','), minMean: bg.minMean },
+      });
+    }
+  }
+
+  const colour = valueOf(ruleSet, 'upload.photo.colour');
+  if (image.space === 'cmyk') {
+    add('photo.colour', colour.severity, { measured: { space: 'cmyk' }, expected: { space: 'srgb' }, args: { variant: 'cmyk' } });
+  } else if (content && content.chroma <= colour.maxGreyChroma) {
+    add('photo.colour', colour.severity, { measured: { chroma: content.chroma, space: image.space }, expected: { minChroma: colour.maxGreyChroma }, args: { variant: 'grey', chroma: content.chroma } });
+  } else if (image.depth !== 'uchar') {
+    add('photo.colour', 'warning', { measured: { depth: image.depth }, expected: { depth: 'uchar' }, args: { variant: 'depth', depth: image.depth } });
+  }
+
+  if (content) {
+    const position = valueOf(ruleSet, 'upload.photo.position');
+    const subject = content.subject;
+    if (!subject) {
+      add('photo.position', position.severity, { measured: { subject: false }, args: { variant: 'none', heuristic: true } });
+    } else {
+      const offCentre = Math.abs(subject.headCentre - 0.5);
+      const variant = subject.top < position.headTopMin ? 'top-tight' : subject.top > position.headTopMax ? 'top-loose' : offCentre > position.maxOffCentre ? 'off-centre' : null;
+      if (variant) {
+        add('photo.position', position.severity, {
+          measured: { headTop: subject.top, headCentre: subject.headCentre },
+          expected: { headTopMin: position.headTopMin, headTopMax: position.headTopMax, maxOffCentre: position.maxOffCentre },
+          args: { variant, top: pct(subject.top), centre: pct(subject.headCentre), heuristic: true },
+        });
+      }
+    }
+    exposureCheck('photo.exposure', content, ruleSet, add);
+  }
+
+  const density = valueOf(ruleSet, 'upload.photo.density-guides');
+  const dpi = image.jfifDpi ?? image.exifDpi;
+  if (dpi === null || dpi < density.min) {
+    add('photo.density', density.severity, { measured: { jfifDpi: image.jfifDpi, exifDpi: image.exifDpi }, expected: { minDpi: density.min }, args: { dpi: dpi ?? '', min: density.min, jfif: image.jfifDpi ?? '', exif: image.exifDpi ?? '' } });
+  }
+
+  const output = valueOf(ruleSet, 'upload.photo.output');
+  const looksOfficial = facts.name === output.fileName && w === output.width && h === output.height;
+  add('photo.official-tool', 'info', { args: { variant: looksOfficial ? 'recognised' : 'reminder', fileName: output.fileName } });
+}
+
+function exposureCheck(id: string, content: NonNullable<FileFacts['content']>, ruleSet: RuleSet, add: Add) {
+  const exposure = valueOf(ruleSet, 'upload.scan.exposure');
+  const variant =
+    content.meanLuma < exposure.minMean || content.darkShare > exposure.maxClippedShare
+      ? 'dark'
+      : content.meanLuma > exposure.maxMean
+        ? 'bright'
+        : null;
+  if (variant) {
+    add(id, exposure.severity, {
+      measured: { meanLuma: content.meanLuma, darkShare: content.darkShare, brightShare: content.brightShare },
+      expected: { minMean: exposure.minMean, maxMean: exposure.maxMean, maxClippedShare: exposure.maxClippedShare },
+      args: { variant, mean: content.meanLuma, heuristic: true },
+    });
+  }
+}
+
+function scanChecks(facts: FileFacts, ruleSet: RuleSet, add: Add) {
+  const image = facts.image!;
+  const spec = valueOf(ruleSet, 'upload.roles')[facts.role];
+  if (spec.document) {
+    // Match long side to long side: a card may be scanned either way round.
+    const long = Math.max(image.orientedWidth, image.orientedHeight);
+    const short = Math.min(image.orientedWidth, image.orientedHeight);
+    const docLong = Math.max(spec.document.widthMm, spec.document.heightMm) / MM_PER_INCH;
+    const docShort = Math.min(spec.document.widthMm, spec.document.heightMm) / MM_PER_INCH;
+    const dpi = Math.round(Math.min(long / docLong, short / docShort));
+    const resolution = valueOf(ruleSet, 'upload.scan.resolution');
+    const severity: Severity | null = dpi < resolution.minDpi ? 'error' : dpi < resolution.goodDpi ? 'warning' : null;
+    if (severity) {
+      add('scan.resolution', severity, {
+        measured: { dpi, width: image.orientedWidth, height: image.orientedHeight },
+        expected: { minDpi: resolution.minDpi, goodDpi: resolution.goodDpi, widthMm: spec.document.widthMm, heightMm: spec.document.heightMm },
+        args: { dpi, min: severity === 'error' ? resolution.minDpi : resolution.goodDpi, mm: `${spec.document.widthMm}×${spec.document.heightMm}`, needLong: Math.ceil(docLong * resolution.goodDpi), needShort: Math.ceil(docShort * resolution.goodDpi) },
+      });
+    }
+  }
+  const content = facts.content;
+  if (!content) return;
+  const sharpness = valueOf(ruleSet, 'upload.scan.sharpness');
+  if (content.laplacianVariance < sharpness.minLaplacianVariance) {
+    add('scan.sharpness', sharpness.severity, {
+      measured: { laplacianVariance: content.laplacianVariance, sampleWidth: content.sampleWidth, sampleHeight: content.sampleHeight },
+      expected: { minLaplacianVariance: sharpness.minLaplacianVariance },
+      args: { variance: content.laplacianVariance, min: sharpness.minLaplacianVariance, heuristic: true },
+    });
+  }
+  exposureCheck('scan.exposure', content, ruleSet, add);
+  if (facts.role === 'work-proof') {
+    const seal = valueOf(ruleSet, 'upload.seal');
+    const red = content.red;
+    const found =
+      red !== null &&
+      red.share >= seal.minRedShare &&
+      red.blobWidth >= seal.minBlobWidth &&
+      red.blobWidth <= seal.maxBlobWidth &&
+      red.blobAspect >= seal.minAspect &&
+      red.blobAspect <= seal.maxAspect;
+    if (!found) {
+      add('seal.missing', seal.severity, {
+        measured: { redShare: red?.share ?? 0, blobWidth: red?.blobWidth ?? 0, blobAspect: red?.blobAspect ?? 0 },
+        expected: { minRedShare: seal.minRedShare, blobWidth: `${seal.minBlobWidth}–${seal.maxBlobWidth}`, aspect: `${seal.minAspect}–${seal.maxAspect}` },
+        args: { share: pct(red?.share ?? 0), width: pct(red?.blobWidth ?? 0), aspect: red?.blobAspect ?? 0, heuristic: true },
+      });
+    }
+  }
+}
+
+const round3 = (v: number) => Math.round(v * 1000) / 1000;
+const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;

@@ -1,0 +1,50 @@
+/** Probe and check many files with bounded concurrency; one bad file never stops the others. */
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { FileResult } from '../model/report.js';
+import type { RuleSet, UploadRole } from '../model/rules.js';
+import { checkFile } from './check-file.js';
+import { guessRole } from './guess-role.js';
+import { mapLimit } from './map-limit.js';
+import { probeFile } from './probe-file.js';
+
+export interface FileInput {
+  path: string;
+  role?: UploadRole;
+}
+
+/** A file whose role cannot be told from its name and was not given. */
+export function unknownRoleResult(file: string): FileResult {
+  return {
+    path: file,
+    role: 'unknown',
+    status: 'fail',
+    measured: {},
+    findings: [{ id: 'file.role', severity: 'error', args: { path: file } }],
+  };
+}
+
+export async function checkOne(input: FileInput, ruleSet: RuleSet): Promise<FileResult> {
+  const role = input.role ?? guessRole(path.basename(input.path));
+  if (!role) return unknownRoleResult(input.path);
+  const facts = await probeFile(input.path, { role, roleFrom: input.role ? 'flag' : 'name', ruleSet });
+  return checkFile(facts, ruleSet);
+}
+
+export const checkFiles = (inputs: FileInput[], ruleSet: RuleSet, concurrency = 4): Promise<FileResult[]> =>
+  mapLimit(inputs, concurrency, (input) => checkOne(input, ruleSet));
+
+/** The files in a folder, by role from their names (照片.jpg, 身份证正面.png, diploma.pdf …). */
+export async function filesInFolder(folder: string): Promise<{ found: FileInput[]; unknown: string[] }> {
+  const names = (await readdir(folder)).filter((name) => !name.startsWith('.')).sort((a, b) => a.localeCompare(b));
+  const found: FileInput[] = [];
+  const unknown: string[] = [];
+  for (const name of names) {
+    const full = path.join(folder, name);
+    if (!(await stat(full).catch(() => undefined))?.isFile()) continue;
+    const role = guessRole(name);
+    if (!role) unknown.push(full);
+    else if (!found.some((f) => f.role === role)) found.push({ path: full, role });
+  }
+  return { found, unknown };
+}

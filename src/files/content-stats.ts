@@ -1,0 +1,202 @@
+/**
+ * Content statistics from one small RGB decode, in plain JS: border colour and uniformity,
+ * greyscale, exposure, Laplacian variance (sharpness), the subject's box (photos) and the
+ * largest compact red blob (seals). About a millisecond on a 440-px image. Pure.
+ */
+import type { ContentStats } from '../model/files.js';
+
+export interface StatsOptions {
+  /** Border strip thickness as a share of the side. */
+  patchShare: number;
+  /** Max channel distance from the border colour that still counts as background. */
+  backgroundDistance: number;
+  /** Measure the subject box (photos). */
+  subject: boolean;
+  /** Look for a red blob (work proofs): red-cell threshold as a share of the cell. */
+  redCellShare?: number;
+}
+
+const isRed = (r: number, g: number, b: number) => r > 110 && r - g > 55 && r - b > 45;
+
+export function contentStats(rgb: Uint8Array, width: number, height: number, options: StatsOptions): ContentStats {
+  const pixels = width * height;
+  const luma = new Float32Array(pixels);
+  let lumaSum = 0;
+  let dark = 0;
+  let bright = 0;
+  let chromaSum = 0;
+  for (let i = 0, p = 0; p < pixels; p += 1, i += 3) {
+    const r = rgb[i]!;
+    const g = rgb[i + 1]!;
+    const b = rgb[i + 2]!;
+    const y = 0.299 * r + 0.587 * g + 0.114 * b;
+    luma[p] = y;
+    lumaSum += y;
+    if (y < 16) dark += 1;
+    else if (y > 250) bright += 1;
+    chromaSum += Math.max(Math.abs(r - g), Math.abs(g - b), Math.abs(r - b));
+  }
+
+  // Border: five patches along the top and the upper sides (the bottom holds shoulders or text).
+  const band = Math.max(1, Math.round(Math.min(width, height) * options.patchShare));
+  const third = Math.floor(width / 3);
+  const patches: [number, number, number, number][] = [
+    [0, 0, third, band],
+    [third, 0, 2 * third, band],
+    [2 * third, 0, width, band],
+    [0, band, band, Math.floor(height * 0.6)],
+    [width - band, band, width, Math.floor(height * 0.6)],
+  ];
+  const means = patches.map(([x0, y0, x1, y1]) => {
+    const sum = [0, 0, 0];
+    let n = 0;
+    for (let y = y0; y < y1; y += 1) {
+      for (let x = x0; x < x1; x += 1) {
+        const i = (y * width + x) * 3;
+        sum[0]! += rgb[i]!;
+        sum[1]! += rgb[i + 1]!;
+        sum[2]! += rgb[i + 2]!;
+        n += 1;
+      }
+    }
+    return sum.map((v) => v / Math.max(1, n)) as [number, number, number];
+  });
+  const mean = [0, 1, 2].map((c) => means.reduce((s, m) => s + m[c]!, 0) / means.length) as [number, number, number];
+  const cast = Math.max(Math.abs(mean[0] - mean[1]), Math.abs(mean[1] - mean[2]), Math.abs(mean[0] - mean[2]));
+  const spread = Math.max(...means.map((m) => Math.max(...m.map((v, c) => Math.abs(v - mean[c]!)))));
+
+  // Sharpness: variance of the 4-neighbour Laplacian of luma.
+  let lapSum = 0;
+  let lapSq = 0;
+  let lapN = 0;
+  for (let y = 1; y < height - 1; y += 1) {
+    for (let x = 1; x < width - 1; x += 1) {
+      const p = y * width + x;
+      const l = 4 * luma[p]! - luma[p - 1]! - luma[p + 1]! - luma[p - width]! - luma[p + width]!;
+      lapSum += l;
+      lapSq += l * l;
+      lapN += 1;
+    }
+  }
+  const lapMean = lapSum / Math.max(1, lapN);
+
+  return {
+    sampleWidth: width,
+    sampleHeight: height,
+    border: { mean: mean.map((v) => Math.round(v)) as [number, number, number], cast: round1(cast), spread: round1(spread) },
+    chroma: round1(chromaSum / pixels),
+    meanLuma: round1(lumaSum / pixels),
+    darkShare: round3(dark / pixels),
+    brightShare: round3(bright / pixels),
+    laplacianVariance: round1(lapSq / Math.max(1, lapN) - lapMean * lapMean),
+    subject: options.subject ? subjectBox(rgb, width, height, mean, options.backgroundDistance) : null,
+    red: options.redCellShare === undefined ? null : redBlob(rgb, width, height, options.redCellShare),
+  };
+}
+
+const round1 = (v: number) => Math.round(v * 10) / 10;
+const round3 = (v: number) => Math.round(v * 1000) / 1000;
+
+function subjectBox(rgb: Uint8Array, width: number, height: number, background: number[], distance: number): ContentStats['subject'] {
+  const rows = new Uint32Array(height);
+  const cols = new Uint32Array(width);
+  const mask = new Uint8Array(width * height);
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      const i = (y * width + x) * 3;
+      const d = Math.max(Math.abs(rgb[i]! - background[0]!), Math.abs(rgb[i + 1]! - background[1]!), Math.abs(rgb[i + 2]! - background[2]!));
+      if (d > distance) {
+        mask[y * width + x] = 1;
+        rows[y]! += 1;
+        cols[x]! += 1;
+      }
+    }
+  }
+  const rowMin = Math.max(2, width * 0.02);
+  const colMin = Math.max(2, height * 0.02);
+  const top = rows.findIndex((n) => n >= rowMin);
+  if (top < 0) return null;
+  const bottom = height - 1 - [...rows].reverse().findIndex((n) => n >= rowMin);
+  const left = cols.findIndex((n) => n >= colMin);
+  const right = width - 1 - [...cols].reverse().findIndex((n) => n >= colMin);
+  // The head: horizontal centroid of subject pixels in the top quarter of the subject.
+  const headEnd = top + Math.max(1, Math.round((bottom - top) * 0.25));
+  let sx = 0;
+  let n = 0;
+  for (let y = top; y <= headEnd; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      if (mask[y * width + x]) {
+        sx += x;
+        n += 1;
+      }
+    }
+  }
+  return {
+    top: round3(top / height),
+    bottom: round3((bottom + 1) / height),
+    left: round3(left / width),
+    right: round3((right + 1) / width),
+    headCentre: round3(n ? sx / n / width : 0.5),
+  };
+}
+
+function redBlob(rgb: Uint8Array, width: number, height: number, cellShare: number): ContentStats['red'] {
+  const cell = Math.max(4, Math.round(Math.max(width, height) / 60));
+  const gw = Math.ceil(width / cell);
+  const gh = Math.ceil(height / cell);
+  const counts = new Uint32Array(gw * gh);
+  let total = 0;
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      const i = (y * width + x) * 3;
+      if (isRed(rgb[i]!, rgb[i + 1]!, rgb[i + 2]!)) {
+        counts[Math.floor(y / cell) * gw + Math.floor(x / cell)]! += 1;
+        total += 1;
+      }
+    }
+  }
+  const threshold = cell * cell * cellShare;
+  const seen = new Uint8Array(gw * gh);
+  let best = { cells: 0, red: 0, x0: 0, y0: 0, x1: 0, y1: 0 };
+  for (let start = 0; start < gw * gh; start += 1) {
+    if (seen[start] || counts[start]! < threshold) continue;
+    const blob = { cells: 0, red: 0, x0: gw, y0: gh, x1: 0, y1: 0 };
+    const stack = [start];
+    seen[start] = 1;
+    while (stack.length) {
+      const c = stack.pop()!;
+      const cx = c % gw;
+      const cy = Math.floor(c / gw);
+      blob.cells += 1;
+      blob.red += counts[c]!;
+      blob.x0 = Math.min(blob.x0, cx);
+      blob.y0 = Math.min(blob.y0, cy);
+      blob.x1 = Math.max(blob.x1, cx);
+      blob.y1 = Math.max(blob.y1, cy);
+      // 8-neighbours, so the thin ring of a seal holds together.
+      for (let dy = -1; dy <= 1; dy += 1) {
+        for (let dx = -1; dx <= 1; dx += 1) {
+          const nx = cx + dx;
+          const ny = cy + dy;
+          if (nx < 0 || ny < 0 || nx >= gw || ny >= gh) continue;
+          const nc = ny * gw + nx;
+          if (!seen[nc] && counts[nc]! >= threshold) {
+            seen[nc] = 1;
+            stack.push(nc);
+          }
+        }
+      }
+    }
+    if (blob.red > best.red) best = blob;
+  }
+  if (best.cells === 0) return { share: round3(total / (width * height)), blobWidth: 0, blobHeight: 0, blobAspect: 0, blobFill: 0 };
+  const bw = Math.min(width, (best.x1 - best.x0 + 1) * cell);
+  const bh = Math.min(height, (best.y1 - best.y0 + 1) * cell);
+  return {
+    share: round3(total / (width * height)),
+    blobWidth: round3(bw / width),
+    blobHeight: round3(bh / height),
+    blobAspect: round3(bw / bh),
+    blobFill: round3(best.red / (bw * bh)),
+  };
+}

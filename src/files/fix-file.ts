@@ -1,0 +1,177 @@
+/**
+ * Write a compliant copy of a photo or scan. The original is only read. Pixels are decoded and
+ * resized once to raw; the JPEG quality search encodes that raw buffer only, and the bytes
+ * returned are exactly the bytes that were measured (density is patched in before measuring).
+ */
+import type { FileFacts } from '../model/files.js';
+import type { RuleSet } from '../model/rules.js';
+import { valueOf } from '../rules/rule-access.js';
+import { withJfifDensity } from './jpeg-header.js';
+import { loadSharp } from './load-sharp.js';
+
+const DECODABLE = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff', 'avif']);
+const MM_PER_INCH = 25.4;
+
+export type FixResult =
+  | { ok: true; bytes: Uint8Array; width: number; height: number; quality: number; dpi: number; inWindow: boolean; encodes: number }
+  | { ok: false; reason: 'heic' | 'pdf' | 'undecodable' | 'too-small' | 'too-many-pixels' | 'missing' | 'cannot-shrink'; args?: Record<string, number> };
+
+interface Raw {
+  data: Buffer;
+  width: number;
+  height: number;
+}
+
+async function encode(raw: Raw, quality: number, dpi: number): Promise<Uint8Array> {
+  const sharp = loadSharp();
+  // The raw input carries no metadata, so nothing private (GPS, camera) can leak into the copy;
+  // withMetadata adds only the EXIF resolution, and JFIF gets the same density below.
+  const jpeg = await sharp(raw.data, { raw: { width: raw.width, height: raw.height, channels: 3 } })
+    .withMetadata({ density: dpi })
+    .jpeg({ quality, chromaSubsampling: quality >= 90 ? '4:4:4' : '4:2:0', mozjpeg: false })
+    .toBuffer();
+  return withJfifDensity(jpeg, dpi);
+}
+
+/**
+ * The highest quality whose size fits under `max`, preferring sizes at or above `min`.
+ * Binary search on quality over the final raw pixels (size grows with quality).
+ */
+async function searchQuality(raw: Raw, dpi: number, window: { min: number; max: number }, range = { low: 40, high: 95 }) {
+  let encodes = 0;
+  const tryQ = async (quality: number) => {
+    encodes += 1;
+    return { quality, bytes: await encode(raw, quality, dpi) };
+  };
+  let best = await tryQ(range.high);
+  if (best.bytes.length <= window.max) {
+    if (best.bytes.length < window.min) {
+      const top = await tryQ(100);
+      if (top.bytes.length <= window.max) best = top;
+    }
+    return { ...best, encodes };
+  }
+  let low = range.low;
+  let high = range.high - 1;
+  let fit: typeof best | undefined;
+  while (low <= high) {
+    const mid = Math.floor((low + high) / 2);
+    const attempt = await tryQ(mid);
+    if (attempt.bytes.length <= window.max) {
+      fit = attempt;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return { ...(fit ?? (await tryQ(range.low))), encodes };
+}
+
+function refuse(facts: FileFacts): FixResult | undefined {
+  if (!facts.exists || !facts.readable || facts.bytes === 0) return { ok: false, reason: 'missing' };
+  if (facts.sniffed === 'heic') return { ok: false, reason: 'heic' };
+  if (facts.sniffed === 'pdf') return { ok: false, reason: 'pdf' };
+  if (facts.refusedPixels !== undefined) return { ok: false, reason: 'too-many-pixels' };
+  if (!DECODABLE.has(facts.sniffed) || facts.decodeError || !facts.image) return { ok: false, reason: 'undecodable' };
+  return undefined;
+}
+
+export async function fixPhoto(facts: FileFacts, ruleSet: RuleSet): Promise<FixResult> {
+  const refused = refuse(facts);
+  if (refused) return refused;
+  const image = facts.image!;
+  const output = valueOf(ruleSet, 'upload.photo.output');
+  const aspect = valueOf(ruleSet, 'upload.photo.aspect');
+  const w = image.orientedWidth;
+  const h = image.orientedHeight;
+  const target = aspect.width / aspect.height;
+
+  // The largest 25:35 box inside the image, centred on the head, with a little space above it.
+  const cropW = w / h > target ? Math.round(h * target) : w;
+  const cropH = w / h > target ? h : Math.round(w / target);
+  if (cropW < output.width || cropH < output.height) {
+    return { ok: false, reason: 'too-small', args: { width: w, height: h, minWidth: output.width, minHeight: output.height } };
+  }
+  const subject = facts.content?.subject;
+  const position = valueOf(ruleSet, 'upload.photo.position');
+  const centreX = (subject?.headCentre ?? 0.5) * w;
+  const left = clamp(Math.round(centreX - cropW / 2), 0, w - cropW);
+  const headTop = (subject?.top ?? 0) * h;
+  const margin = ((position.headTopMin + position.headTopMax) / 2) * cropH;
+  const top = clamp(Math.round(headTop - margin), 0, h - cropH);
+
+  // Resize first, then extract, so JPEG shrink-on-load still applies.
+  const scale = output.width / cropW;
+  const sharp = loadSharp();
+  const resizedW = Math.max(output.width, Math.round(w * scale));
+  const resizedH = Math.max(output.height, Math.round(h * scale));
+  const { data, info } = await sharp(facts.path, { limitInputPixels: valueOf(ruleSet, 'upload.image').maxPixels })
+    .rotate()
+    .resize({ width: resizedW, height: resizedH, fit: 'fill' })
+    .extract({
+      left: clamp(Math.round(left * scale), 0, resizedW - output.width),
+      top: clamp(Math.round(top * scale), 0, resizedH - output.height),
+      width: output.width,
+      height: output.height,
+    })
+    .flatten({ background: '#ffffff' })
+    .toColourspace('srgb')
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const raw = { data, width: info.width, height: info.height };
+  const official = valueOf(ruleSet, 'upload.photo.bytes');
+  const guides = valueOf(ruleSet, 'upload.photo.bytes-guides');
+  const window = { min: Math.max(official.min, guides.min), max: guides.max };
+  const dpi = valueOf(ruleSet, 'upload.photo.density-guides').min;
+  const found = await searchQuality(raw, dpi, window);
+  return {
+    ok: true,
+    bytes: found.bytes,
+    width: raw.width,
+    height: raw.height,
+    quality: found.quality,
+    dpi,
+    inWindow: found.bytes.length >= window.min && found.bytes.length <= window.max,
+    encodes: found.encodes,
+  };
+}
+
+export async function fixScan(facts: FileFacts, ruleSet: RuleSet): Promise<FixResult> {
+  const refused = refuse(facts);
+  if (refused) return refused;
+  const image = facts.image!;
+  const spec = valueOf(ruleSet, 'upload.roles')[facts.role];
+  const resolution = valueOf(ruleSet, 'upload.scan.resolution');
+  const hard = valueOf(ruleSet, 'upload.scan.bytes').max;
+  const soft = valueOf(ruleSet, 'upload.scan.bytes-guides').max;
+  const long = Math.max(image.orientedWidth, image.orientedHeight);
+  const docLongInches = Math.max(spec.document?.widthMm ?? 297, spec.document?.heightMm ?? 210) / MM_PER_INCH;
+  // Never more pixels than the good resolution needs, never fewer than the minimum allows.
+  const goodLong = Math.round(docLongInches * resolution.goodDpi);
+  const minLong = Math.round(docLongInches * resolution.minDpi);
+  let targetLong = Math.min(long, goodLong);
+  const sharp = loadSharp();
+  let encodes = 0;
+  for (;;) {
+    const { data, info } = await sharp(facts.path, { limitInputPixels: valueOf(ruleSet, 'upload.image').maxPixels })
+      .rotate()
+      .resize({ width: targetLong, height: targetLong, fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .toColourspace('srgb')
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const raw = { data, width: info.width, height: info.height };
+    const dpi = Math.round(Math.max(info.width, info.height) / docLongInches);
+    const found = await searchQuality(raw, dpi, { min: 0, max: soft }, { low: 60, high: 90 });
+    encodes += found.encodes;
+    const fits = found.bytes.length <= soft;
+    const next = Math.round(targetLong * 0.85);
+    if (fits || next < minLong) {
+      if (!fits && found.bytes.length > hard) return { ok: false, reason: 'cannot-shrink', args: { bytes: found.bytes.length, max: hard } };
+      return { ok: true, bytes: found.bytes, width: raw.width, height: raw.height, quality: found.quality, dpi, inWindow: fits, encodes };
+    }
+    targetLong = next;
+  }
+}
+
+const clamp = (v: number, low: number, high: number) => Math.min(Math.max(v, low), Math.max(low, high));

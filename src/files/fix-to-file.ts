@@ -1,0 +1,33 @@
+/** Fix one file into a new file, atomically, then check the copy with the same checks. */
+import { realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { UserError } from '../errors.js';
+import type { FileResult } from '../model/report.js';
+import type { RuleSet, UploadRole } from '../model/rules.js';
+import { checkFile } from './check-file.js';
+import { fixPhoto, fixScan, type FixResult } from './fix-file.js';
+import { probeFile } from './probe-file.js';
+import { writeAtomic } from './write-atomic.js';
+
+export type FixOutcome =
+  | { ok: true; output: string; bytes: number; width: number; height: number; quality: number; dpi: number; inWindow: boolean; result: FileResult }
+  | { ok: false; reason: Extract<FixResult, { ok: false }>['reason']; args?: Record<string, number> };
+
+/** `<dir>/<name>.jpg` when the output is a folder; refuses to write over the input. */
+export async function resolveFixOutput(input: string, output: string, isDirectory: boolean): Promise<string> {
+  const base = path.basename(input).replace(/\.[^.]+$/, '');
+  const target = path.resolve(isDirectory ? path.join(output, `${base}.jpg`) : output);
+  const original = await realpath(input).catch(() => path.resolve(input));
+  const existing = await realpath(target).catch(() => target);
+  if (existing === original) throw new UserError('error.fix-overwrite', { file: input });
+  return target;
+}
+
+export async function fixToFile(input: string, role: UploadRole, output: string, ruleSet: RuleSet): Promise<FixOutcome> {
+  const facts = await probeFile(input, { role, roleFrom: 'flag', ruleSet });
+  const fixed = role === 'photo' ? await fixPhoto(facts, ruleSet) : await fixScan(facts, ruleSet);
+  if (!fixed.ok) return fixed;
+  await writeAtomic(output, fixed.bytes);
+  const result = checkFile(await probeFile(output, { role, roleFrom: 'flag', ruleSet }), ruleSet);
+  return { ok: true, output, bytes: fixed.bytes.length, width: fixed.width, height: fixed.height, quality: fixed.quality, dpi: fixed.dpi, inWindow: fixed.inWindow, result };
+}

@@ -1,0 +1,16 @@
+/** The upload role a file name suggests (照片.jpg → photo, 身份证正面 → id-front). Pure. */
+import type { UploadRole } from '../model/rules.js';
+
+const PATTERNS: [UploadRole, RegExp][] = [
+  ['id-front', /身份证.*(正面|人像)|id[-_ ]?front|idcard[-_ ]?front/i],
+  ['id-back', /身份证.*(反面|背面|国徽)|id[-_ ]?back|idcard[-_ ]?back/i],
+  ['residence-permit', /居住证|residence/i],
+  ['social-security', /社保|社会保险|social[-_ ]?security|insurance/i],
+  ['work-proof', /工作.*证明|工作年限|在职证明|work[-_ ]?proof|employment/i],
+  ['diploma', /学历|学位|毕业证|备案表|认证报告|学信|diploma|degree/i],
+  ['photo', /照片|证件照|报名照|photo|portrait/i],
+];
+
+export function guessRole(fileName: string): UploadRole | undefined {
+  return PATTERNS.find(([, pattern]) => pattern.test(fileName))?.[0];
+}

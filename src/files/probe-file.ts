@@ -1,0 +1,178 @@
+/**
+ * Gather every fact about one upload file, once: existence, size, real type, header fields
+ * (dimensions, orientation, colour space, density from JFIF and EXIF), a pixel-count refusal
+ * before any decode, then one shrink-on-load decode for content statistics. Never throws for a
+ * bad file: every failure becomes a fact.
+ */
+import { open, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { FileFacts, ImageHeader } from '../model/files.js';
+import type { RuleSet, UploadRole } from '../model/rules.js';
+import { valueOf } from '../rules/rule-access.js';
+import { contentStats } from './content-stats.js';
+import { inspectPdf } from './inspect-pdf.js';
+import { readJpegDensity } from './jpeg-header.js';
+import { loadSharp } from './load-sharp.js';
+import { extensionType, sniffType } from './sniff-type.js';
+
+const HEAD_BYTES = 128 * 1024;
+/** Types sharp's prebuilt binaries decode. HEIC (HEVC) is not among them; BMP neither. */
+const DECODABLE = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff', 'avif']);
+
+async function readRange(file: string, bytes: number, maxRead: number): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    if (bytes <= maxRead) {
+      const buffer = new Uint8Array(bytes);
+      await handle.read(buffer, 0, bytes, 0);
+      return buffer;
+    }
+    // Too big to read whole: the head and the tail hold a PDF's header and trailer.
+    const half = Math.floor(maxRead / 2);
+    const buffer = new Uint8Array(half * 2);
+    await handle.read(buffer, 0, half, 0);
+    await handle.read(buffer, half, half, bytes - half);
+    return buffer;
+  } finally {
+    await handle.close();
+  }
+}
+
+export interface ProbeOptions {
+  role: UploadRole;
+  roleFrom: FileFacts['roleFrom'];
+  ruleSet: RuleSet;
+}
+
+export async function probeFile(file: string, options: ProbeOptions): Promise<FileFacts> {
+  const facts: FileFacts = {
+    path: file,
+    name: path.basename(file),
+    role: options.role,
+    roleFrom: options.roleFrom,
+    exists: false,
+    readable: false,
+    bytes: 0,
+    extension: extensionType(path.basename(file)),
+    sniffed: 'unknown',
+  };
+  let size: number;
+  try {
+    const info = await stat(file);
+    facts.exists = true;
+    if (!info.isFile()) {
+      facts.readError = 'EISDIR';
+      return facts;
+    }
+    size = info.size;
+    facts.bytes = size;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+      facts.exists = true;
+      facts.readError = code ?? String(error);
+    }
+    return facts;
+  }
+
+  const limits = valueOf(options.ruleSet, 'upload.image');
+  let head: Uint8Array;
+  try {
+    head = await readRange(file, Math.min(size, HEAD_BYTES), HEAD_BYTES);
+    facts.readable = true;
+  } catch (error) {
+    facts.readError = (error as NodeJS.ErrnoException).code ?? String(error);
+    return facts;
+  }
+  if (size === 0) return facts;
+
+  const sniffed = sniffType(head);
+  facts.sniffed = sniffed.type;
+  if (sniffed.brand) facts.brand = sniffed.brand;
+
+  if (sniffed.type === 'pdf') {
+    facts.pdf = inspectPdf(size <= HEAD_BYTES ? head : await readRange(file, size, limits.maxReadBytes));
+    facts.pdf.bytes = size;
+    return facts;
+  }
+  if (!DECODABLE.has(sniffed.type)) return facts;
+
+  const sharp = loadSharp();
+  let header: ImageHeader;
+  try {
+    const meta = await sharp(file, { limitInputPixels: false, pages: -1 }).metadata();
+    const width = meta.width ?? 0;
+    // Animated images report the height of all frames stacked; one frame is pageHeight.
+    const height = meta.pageHeight ?? meta.height ?? 0;
+    const orientation = meta.orientation ?? 1;
+    const swapped = orientation >= 5;
+    const density = sniffed.type === 'jpeg' ? readJpegDensity(head) : undefined;
+    header = {
+      format: meta.format ?? sniffed.type,
+      width,
+      height,
+      orientation,
+      orientedWidth: swapped ? height : width,
+      orientedHeight: swapped ? width : height,
+      space: meta.space ?? 'unknown',
+      channels: meta.channels ?? 0,
+      depth: meta.depth ?? 'uchar',
+      hasAlpha: meta.hasAlpha ?? false,
+      pages: meta.pages ?? 1,
+      jfifDpi: density?.jfif ? jfifToDpi(density.jfif) : null,
+      exifDpi: density?.exif ? Math.round(density.exif.unit === 3 ? density.exif.x * 2.54 : density.exif.x) : null,
+    };
+    facts.image = header;
+  } catch (error) {
+    facts.decodeError = cleanMessage(error);
+    return facts;
+  }
+
+  if (header.width * header.height > limits.maxPixels) {
+    facts.refusedPixels = header.width * header.height;
+    return facts;
+  }
+
+  const size2 = options.role === 'photo' ? limits.photoDecodeSize : valueOf(options.ruleSet, 'upload.scan.sharpness').decodeSize;
+  try {
+    const { data, info } = await sharp(file, { limitInputPixels: limits.maxPixels, failOn: 'truncated' })
+      .rotate()
+      .resize({ width: size2, height: size2, fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .toColourspace('srgb')
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const rgb = info.channels === 3 ? data : toRgb(data, info.channels);
+    const background = valueOf(options.ruleSet, 'upload.photo.background');
+    facts.content = contentStats(rgb, info.width, info.height, {
+      patchShare: background.patchShare,
+      backgroundDistance: valueOf(options.ruleSet, 'upload.photo.position').backgroundDistance,
+      subject: options.role === 'photo',
+      ...(options.role === 'work-proof' ? { redCellShare: valueOf(options.ruleSet, 'upload.seal').cellShare } : {}),
+    });
+  } catch (error) {
+    facts.decodeError = cleanMessage(error);
+  }
+  return facts;
+}
+
+function jfifToDpi(jfif: { units: 0 | 1 | 2; x: number }): number | null {
+  if (jfif.units === 1) return jfif.x;
+  if (jfif.units === 2) return Math.round(jfif.x * 2.54);
+  return null;
+}
+
+function toRgb(data: Uint8Array, channels: number): Uint8Array {
+  const pixels = data.length / channels;
+  const rgb = new Uint8Array(pixels * 3);
+  for (let p = 0; p < pixels; p += 1) {
+    const v = data[p * channels]!;
+    rgb[p * 3] = channels >= 3 ? data[p * channels]! : v;
+    rgb[p * 3 + 1] = channels >= 3 ? data[p * channels + 1]! : v;
+    rgb[p * 3 + 2] = channels >= 3 ? data[p * channels + 2]! : v;
+  }
+  return rgb;
+}
+
+/** libvips messages carry paths and newlines; keep the first line, without the path. */
+const cleanMessage = (error: unknown) => String((error as Error)?.message ?? error).split('\n')[0]!.slice(0, 200);

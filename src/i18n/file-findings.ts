@@ -1,0 +1,218 @@
+/** Words for the upload findings (SPEC §4 ids), zh-CN and en. Each message shows the measured numbers. */
+import type { Values } from '../model/finding.js';
+
+type A = Values;
+type Words = Record<string, { message: (a: A) => string; fix: (a: A) => string }>;
+const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+const heuristicZh = (a: A) => (a.heuristic ? '（启发式判断，仅供参考）' : '');
+const heuristicEn = (a: A) => (a.heuristic ? ' (heuristic, advisory)' : '');
+
+const TYPE_ZH: Record<string, string> = { jpeg: 'JPEG', png: 'PNG', pdf: 'PDF', heic: 'HEIC（苹果手机格式）', avif: 'AVIF', webp: 'WebP', gif: 'GIF', bmp: 'BMP', tiff: 'TIFF', text: '文本', unknown: '无法识别的格式' };
+const typeName = (t: unknown) => TYPE_ZH[s(t)] ?? s(t);
+
+export const fileFindingsZh: Words = {
+  'file.role': { message: (a) => `看不出这是什么材料：${s(a.path)}`, fix: () => '用 --as photo|id-front|id-back|diploma|work-proof|social-security|residence-permit 指明，或按“照片/身份证正面/学历…”命名' },
+  'file.missing': { message: (a) => `找不到文件：${s(a.path)}`, fix: () => '检查路径是否正确，或把文件放进资料文件夹并按“照片/身份证正面/学历…”命名' },
+  'file.unreadable': { message: (a) => `无法读取文件：${s(a.path)}（${s(a.reason)}）`, fix: () => '确认这是一个文件而不是文件夹，并且有读取权限' },
+  'file.empty': { message: () => '文件是空的（0 字节）', fix: () => '重新导出或重新拍摄这个文件' },
+  'file.format': {
+    message: (a) =>
+      a.variant === 'heic'
+        ? `这是苹果手机的 HEIC 照片${a.extension && a.extension !== 'heic' ? `（只是改成了 .${s(a.extension)} 后缀）` : ''}，报名平台不接受`
+        : a.variant === 'text'
+          ? `这不是图片，而是文本文件（后缀 .${s(a.extension)}）`
+          : a.variant === 'extension'
+            ? `文件实际是 ${typeName(a.type)}，但后缀写成了 .${s(a.extension)}`
+            : a.variant === 'animated'
+              ? '这是动图（多帧），只能上传单张图片'
+              : `文件实际格式是 ${typeName(a.type)}，此项只接受 ${s(a.allowed).toUpperCase()}`,
+    fix: (a) =>
+      a.variant === 'heic'
+        ? 'iPhone：设置 → 相机 → 格式 → 选“兼容性最佳”后重拍；或在相册里“共享 → 存储到文件”时选 JPEG；也可用电脑另存为 JPG'
+        : a.variant === 'extension'
+          ? `把后缀改为 .${s(a.type) === 'jpeg' ? 'jpg' : s(a.type)}，或用 shegong fix 重新生成`
+          : `用 shegong fix 转成 ${s(a.allowed).split('/')[0]?.toUpperCase()}，或在电脑上另存为 JPG`,
+  },
+  'file.size': {
+    message: (a) =>
+      a.variant === 'below-official'
+        ? `文件只有 ${s(a.kb)} KB，小于官方照片工具要求的 ${s(a.min)} KB`
+        : a.variant === 'guides'
+          ? `文件 ${s(a.kb)} KB，不在常见说法的 ${s(a.min)}–${s(a.max)} KB 范围内（非官方数字）`
+          : a.variant === 'above'
+            ? `文件 ${s(a.kb)} KB，超过上传上限 ${s(a.max)} KB`
+            : `文件 ${s(a.kb)} KB，超过建议的 ${s(a.max)} KB，上传可能很慢`,
+    fix: (a) => (a.variant === 'below-official' ? '用原图（不要用聊天软件压缩过的图），或用 shegong fix 生成合规副本' : '用 shegong fix 生成压缩后的副本（原件不变）'),
+  },
+  'image.pixels': { message: (a) => `图片像素过多（${s(a.pixels)} 像素，上限 ${s(a.max)}），为安全起见不解码`, fix: () => '这不像正常的照片或扫描件；请重新导出一张普通大小的图片' },
+  'file.corrupt': {
+    message: (a) => (a.type === 'pdf' ? (a.reason === 'truncated' ? 'PDF 文件不完整（缺少结尾），可能下载中断' : 'PDF 文件结构损坏（交叉引用表不对）') : `图片已损坏或不完整，无法解码（${s(a.reason)}）`),
+    fix: () => '重新下载或重新导出这个文件',
+  },
+  'pdf.invalid': { message: () => '文件名是 PDF，但内容不是有效的 PDF', fix: () => '从学信网重新下载报告 PDF，或用“打印 → 另存为 PDF”重新生成' },
+  'pdf.encrypted': { message: () => 'PDF 设置了密码或加密，平台无法打开', fix: () => '下载未加密的版本，或在阅读器里去掉密码后另存' },
+  'pdf.pages': { message: (a) => `PDF 有 ${s(a.pages)} 页，多于常见的 ${s(a.max)} 页`, fix: () => '只保留需要的页面' },
+  'seal.missing': {
+    message: (a) =>
+      a.variant === 'pdf'
+        ? 'PDF 无法自动检查公章，请自己确认盖有单位红色公章'
+        : `没有找到红色公章${heuristicZh(a)}：红色像素占 ${s(a.share)}，最大红色区域宽 ${s(a.width)}、宽高比 ${s(a.aspect)}`,
+    fix: () => '工作证明须加盖单位公章；扫描时用彩色模式，确保红章清楚可见',
+  },
+  'photo.dimensions': { message: (a) => `照片只有 ${s(a.width)}×${s(a.height)} 像素，至少需要 ${s(a.minWidth)}×${s(a.minHeight)}`, fix: () => '用原图或重新拍摄；小图放大会变模糊，本工具不会替你放大' },
+  'photo.aspect': { message: (a) => `照片宽高比 ${s(a.ratio)}（${s(a.width)}×${s(a.height)}），应为 25:35 ≈ ${s(a.want)}`, fix: () => '用 shegong fix 按 25:35 裁剪（以人像为中心）' },
+  'photo.orientation': { message: (a) => `照片带 EXIF 旋转标记（${s(a.orientation)}），不识别该标记的网站会把它显示成横的`, fix: () => '用 shegong fix 生成已摆正的副本' },
+  'photo.background': {
+    message: (a) => {
+      const problems = s(a.problems).split(',');
+      const parts = [
+        problems.includes('dark') ? `不够白（边缘平均 RGB(${s(a.r)},${s(a.g)},${s(a.b)})，要求各通道 ≥ ${s(a.minMean)}）` : '',
+        problems.includes('cast') ? `有色偏（通道差 ${s(a.cast)}）` : '',
+        problems.includes('uneven') ? `不均匀（阴影或渐变，差异 ${s(a.spread)}）` : '',
+      ].filter(Boolean);
+      return `照片背景不是纯白：${parts.join('，')}`;
+    },
+    fix: () => '在白墙前、光线均匀处重拍；或到照相馆拍白底证件照（本工具不替换背景）',
+  },
+  'photo.colour': {
+    message: (a) => (a.variant === 'cmyk' ? '照片是 CMYK 印刷色彩，网页和平台需要 RGB 彩色' : a.variant === 'grey' ? `照片是黑白的（色度 ${s(a.chroma)}），要求彩色照片` : `照片是 ${s(a.depth)} 高位深，请用普通 8 位 JPEG`),
+    fix: (a) => (a.variant === 'grey' ? '使用近期彩色照片' : '用 shegong fix 转成 sRGB 彩色 JPEG'),
+  },
+  'photo.position': {
+    message: (a) =>
+      a.variant === 'none'
+        ? `没有找到与背景区分开的人像${heuristicZh(a)}`
+        : a.variant === 'top-tight'
+          ? `头顶离上边太近（${s(a.top)}）${heuristicZh(a)}`
+          : a.variant === 'top-loose'
+            ? `头顶上方空白过多（${s(a.top)}），人像偏小${heuristicZh(a)}`
+            : `人像不居中（头部中心在 ${s(a.centre)} 处）${heuristicZh(a)}`,
+    fix: () => '正面免冠、居中，头顶留少量空白；官方照片工具会再裁剪一次',
+  },
+  'photo.exposure': {
+    message: (a) => (a.variant === 'dark' ? `照片偏暗（平均亮度 ${s(a.mean)}）${heuristicZh(a)}` : `照片过亮或发白（平均亮度 ${s(a.mean)}）${heuristicZh(a)}`),
+    fix: () => '在光线均匀处重拍，避免逆光和闪光灯直射',
+  },
+  'photo.density': {
+    message: (a) => (a.dpi === '' ? '照片没有写明分辨率（dpi），有的网站会按 72 dpi 处理（非官方要求）' : `照片分辨率 ${s(a.dpi)} dpi，低于常见说法的 ${s(a.min)} dpi（非官方要求）`),
+    fix: () => 'shegong fix 生成的副本会同时在 JFIF 和 EXIF 中写入 300 dpi',
+  },
+  'photo.official-tool': {
+    message: (a) => (a.variant === 'recognised' ? `这看起来是官方照片审核处理工具生成的“${s(a.fileName)}”` : `报名平台只接受官方“照片审核处理工具”处理后生成的“${s(a.fileName)}”`),
+    fix: (a) => (a.variant === 'recognised' ? '上传这个文件即可，不要再修改' : '本工具的检查和修复只是帮照片通过官方工具；最后仍要用官方工具处理并上传它生成的文件'),
+  },
+  'scan.resolution': {
+    message: (a) => `按实物尺寸 ${s(a.mm)} mm 折算只有 ${s(a.dpi)} dpi，低于 ${s(a.min)} dpi`,
+    fix: (a) => `扫描时选 300 dpi（约 ${s(a.needLong)}×${s(a.needShort)} 像素），或拍照时让证件占满画面`,
+  },
+  'scan.sharpness': { message: (a) => `扫描件可能模糊（拉普拉斯方差 ${s(a.variance)}，参考下限 ${s(a.min)}）${heuristicZh(a)}`, fix: () => '对焦后重拍或重新扫描，手机拍摄时保持稳定' },
+  'scan.exposure': {
+    message: (a) => (a.variant === 'dark' ? `扫描件太暗（平均亮度 ${s(a.mean)}）${heuristicZh(a)}` : `扫描件曝光过度、发白（平均亮度 ${s(a.mean)}）${heuristicZh(a)}`),
+    fix: () => '在均匀光线下重新拍摄或扫描，避免反光',
+  },
+};
+
+const TYPE_EN: Record<string, string> = { jpeg: 'JPEG', png: 'PNG', pdf: 'PDF', heic: 'HEIC (iPhone format)', text: 'text', unknown: 'an unrecognised format' };
+const typeEn = (t: unknown) => TYPE_EN[s(t)] ?? s(t).toUpperCase();
+
+export const fileFindingsEn: Words = {
+  'file.role': { message: (a) => `Cannot tell what this file is: ${s(a.path)}`, fix: () => 'Pass --as photo|id-front|id-back|diploma|work-proof|social-security|residence-permit, or name it photo / id-front / diploma …' },
+  'file.missing': { message: (a) => `File not found: ${s(a.path)}`, fix: () => 'Check the path, or put the file in the materials folder named photo / id-front / diploma …' },
+  'file.unreadable': { message: (a) => `Cannot read the file: ${s(a.path)} (${s(a.reason)})`, fix: () => 'Make sure it is a file, not a folder, and that you may read it' },
+  'file.empty': { message: () => 'The file is empty (0 bytes)', fix: () => 'Export or take the file again' },
+  'file.format': {
+    message: (a) =>
+      a.variant === 'heic'
+        ? `This is an iPhone HEIC photo${a.extension && a.extension !== 'heic' ? ` renamed to .${s(a.extension)}` : ''}; the platform does not accept it`
+        : a.variant === 'text'
+          ? `This is a text file, not an image (named .${s(a.extension)})`
+          : a.variant === 'extension'
+            ? `The file is really ${typeEn(a.type)} but is named .${s(a.extension)}`
+            : a.variant === 'animated'
+              ? 'This is an animated image; upload a single still image'
+              : `The file is really ${typeEn(a.type)}; this role accepts only ${s(a.allowed).toUpperCase()}`,
+    fix: (a) =>
+      a.variant === 'heic'
+        ? 'iPhone: Settings → Camera → Formats → Most Compatible, then take it again; or export as JPEG from Photos/Files'
+        : a.variant === 'extension'
+          ? `Rename it to .${s(a.type) === 'jpeg' ? 'jpg' : s(a.type)}, or let shegong fix write a new copy`
+          : `Convert it with shegong fix, or save it as JPG on a computer`,
+  },
+  'file.size': {
+    message: (a) =>
+      a.variant === 'below-official'
+        ? `The file is only ${s(a.kb)} KB, below the official photo tool's ${s(a.min)} KB minimum`
+        : a.variant === 'guides'
+          ? `The file is ${s(a.kb)} KB, outside the ${s(a.min)}–${s(a.max)} KB that guides quote (not an official figure)`
+          : a.variant === 'above'
+            ? `The file is ${s(a.kb)} KB, over the ${s(a.max)} KB upload limit`
+            : `The file is ${s(a.kb)} KB, over the suggested ${s(a.max)} KB; uploading may be slow`,
+    fix: (a) => (a.variant === 'below-official' ? 'Use the original (not a chat-app copy), or let shegong fix write a compliant copy' : 'Let shegong fix write a smaller copy (the original is kept)'),
+  },
+  'image.pixels': { message: (a) => `Too many pixels (${s(a.pixels)}, limit ${s(a.max)}); not decoded, for safety`, fix: () => 'This is not an ordinary photo or scan; export a normal-sized image' },
+  'file.corrupt': {
+    message: (a) => (a.type === 'pdf' ? (a.reason === 'truncated' ? 'The PDF is incomplete (no end marker); the download may have been cut' : 'The PDF structure is broken (bad cross-reference table)') : `The image is damaged or incomplete and cannot be decoded (${s(a.reason)})`),
+    fix: () => 'Download or export the file again',
+  },
+  'pdf.invalid': { message: () => 'Named PDF, but not a valid PDF', fix: () => 'Download the report from 学信网 (CHSI) again, or print it to PDF' },
+  'pdf.encrypted': { message: () => 'The PDF is password-protected or encrypted; the platform cannot open it', fix: () => 'Get an unencrypted copy, or remove the password and save again' },
+  'pdf.pages': { message: (a) => `The PDF has ${s(a.pages)} pages, more than the usual ${s(a.max)}`, fix: () => 'Keep only the pages needed' },
+  'seal.missing': {
+    message: (a) =>
+      a.variant === 'pdf'
+        ? 'Seals cannot be checked in a PDF: make sure the red official seal is there'
+        : `No red seal found${heuristicEn(a)}: red pixels ${s(a.share)}, largest red area ${s(a.width)} wide, aspect ${s(a.aspect)}`,
+    fix: () => 'The work proof needs the employer\'s official seal (公章); scan in colour so the red seal shows',
+  },
+  'photo.dimensions': { message: (a) => `The photo is only ${s(a.width)}×${s(a.height)} px; at least ${s(a.minWidth)}×${s(a.minHeight)} is needed`, fix: () => 'Use the original or take a new photo; enlarging a small one blurs it, so this tool will not' },
+  'photo.aspect': { message: (a) => `Aspect ratio ${s(a.ratio)} (${s(a.width)}×${s(a.height)}); it should be 25:35 ≈ ${s(a.want)}`, fix: () => 'Let shegong fix crop it to 25:35 around the subject' },
+  'photo.orientation': { message: (a) => `The photo carries an EXIF rotation flag (${s(a.orientation)}); sites that ignore it show the photo sideways`, fix: () => 'Let shegong fix write an upright copy' },
+  'photo.background': {
+    message: (a) => {
+      const problems = s(a.problems).split(',');
+      const parts = [
+        problems.includes('dark') ? `not white enough (border average RGB(${s(a.r)},${s(a.g)},${s(a.b)}); each channel should be ≥ ${s(a.minMean)})` : '',
+        problems.includes('cast') ? `colour cast (channel difference ${s(a.cast)})` : '',
+        problems.includes('uneven') ? `uneven (shadow or gradient, difference ${s(a.spread)})` : '',
+      ].filter(Boolean);
+      return `The background is not plain white: ${parts.join('; ')}`;
+    },
+    fix: () => 'Take it again against a white wall in even light, or at a photo studio (this tool does not replace backgrounds)',
+  },
+  'photo.colour': {
+    message: (a) => (a.variant === 'cmyk' ? 'The photo is CMYK (print colours); the platform needs RGB colour' : a.variant === 'grey' ? `The photo is black and white (chroma ${s(a.chroma)}); a colour photo is required` : `The photo has ${s(a.depth)} samples; use an ordinary 8-bit JPEG`),
+    fix: (a) => (a.variant === 'grey' ? 'Use a recent colour photo' : 'Let shegong fix convert it to an sRGB JPEG'),
+  },
+  'photo.position': {
+    message: (a) =>
+      a.variant === 'none'
+        ? `No subject stands out from the background${heuristicEn(a)}`
+        : a.variant === 'top-tight'
+          ? `The head touches the top edge (${s(a.top)})${heuristicEn(a)}`
+          : a.variant === 'top-loose'
+            ? `Too much space above the head (${s(a.top)}); the subject is small${heuristicEn(a)}`
+            : `The subject is off-centre (head centre at ${s(a.centre)})${heuristicEn(a)}`,
+    fix: () => 'Face the camera, bare-headed and centred, with a little space above the head; the official tool crops again',
+  },
+  'photo.exposure': {
+    message: (a) => (a.variant === 'dark' ? `The photo is dark (mean brightness ${s(a.mean)})${heuristicEn(a)}` : `The photo is washed out (mean brightness ${s(a.mean)})${heuristicEn(a)}`),
+    fix: () => 'Take it again in even light, without backlight or direct flash',
+  },
+  'photo.density': {
+    message: (a) => (a.dpi === '' ? 'The photo states no resolution (dpi); some sites assume 72 dpi (not an official rule)' : `The photo says ${s(a.dpi)} dpi, below the ${s(a.min)} dpi guides quote (not an official rule)`),
+    fix: () => 'Copies written by shegong fix carry 300 dpi in both JFIF and EXIF',
+  },
+  'photo.official-tool': {
+    message: (a) => (a.variant === 'recognised' ? `This looks like "${s(a.fileName)}" saved by the official photo tool` : `The platform accepts only "${s(a.fileName)}" as saved by the official photo tool (照片审核处理工具)`),
+    fix: (a) => (a.variant === 'recognised' ? 'Upload this file as it is' : 'These checks help your photo pass the official tool; you still run the tool and upload the file it saves'),
+  },
+  'scan.resolution': {
+    message: (a) => `Only ${s(a.dpi)} dpi for a ${s(a.mm)} mm document, below ${s(a.min)} dpi`,
+    fix: (a) => `Scan at 300 dpi (about ${s(a.needLong)}×${s(a.needShort)} px), or fill the frame with the document when photographing`,
+  },
+  'scan.sharpness': { message: (a) => `The scan may be blurred (Laplacian variance ${s(a.variance)}, reference minimum ${s(a.min)})${heuristicEn(a)}`, fix: () => 'Focus and take it again, holding the phone still' },
+  'scan.exposure': {
+    message: (a) => (a.variant === 'dark' ? `The scan is too dark (mean brightness ${s(a.mean)})${heuristicEn(a)}` : `The scan is washed out (mean brightness ${s(a.mean)})${heuristicEn(a)}`),
+    fix: () => 'Scan or photograph again in even light, without glare',
+  },
+};

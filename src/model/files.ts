@@ -1,0 +1,74 @@
+/** Facts about one upload file, gathered once by the probe; checks read only these. Types only. */
+import type { FileType, UploadRole } from './rules.js';
+
+export type SniffedType = FileType | 'text' | 'unknown';
+
+export interface ImageHeader {
+  format: string;
+  width: number;
+  height: number;
+  /** EXIF orientation 1–8 (1 when absent). */
+  orientation: number;
+  /** Size as displayed after applying EXIF orientation. */
+  orientedWidth: number;
+  orientedHeight: number;
+  space: string;
+  channels: number;
+  /** libvips band format: 'uchar' = 8-bit, 'ushort' = 16-bit. */
+  depth: string;
+  hasAlpha: boolean;
+  pages: number;
+  /** Dots per inch from JFIF (APP0) and EXIF, when the file says. */
+  jfifDpi: number | null;
+  exifDpi: number | null;
+}
+
+/** Statistics from one small decode (shrink-on-load), computed in plain JS. */
+export interface ContentStats {
+  sampleWidth: number;
+  sampleHeight: number;
+  border: { mean: [number, number, number]; cast: number; spread: number };
+  /** Largest mean channel difference over the image: ≈ 0 for greyscale. */
+  chroma: number;
+  meanLuma: number;
+  darkShare: number;
+  brightShare: number;
+  laplacianVariance: number;
+  /** Subject (non-background) bounding box as shares of the sample size, for photos. */
+  subject: { top: number; bottom: number; left: number; right: number; headCentre: number } | null;
+  red: { share: number; blobWidth: number; blobHeight: number; blobAspect: number; blobFill: number } | null;
+}
+
+export interface FileFacts {
+  path: string;
+  name: string;
+  role: UploadRole;
+  /** How the role was decided. */
+  roleFrom: 'flag' | 'name' | 'default';
+  exists: boolean;
+  readable: boolean;
+  readError?: string;
+  bytes: number;
+  extension: string;
+  sniffed: SniffedType;
+  /** ftyp brand for HEIF-family files (heic, mif1, avif…). */
+  brand?: string;
+  image?: ImageHeader;
+  /** Why decoding failed (corrupt, truncated, unsupported). */
+  decodeError?: string;
+  /** Pixels refused before decoding (decompression bomb). */
+  refusedPixels?: number;
+  content?: ContentStats;
+  pdf?: PdfStructure;
+}
+
+/** What a structural PDF check found (same shape as files/inspect-pdf's PdfFacts). */
+export interface PdfStructure {
+  header: boolean;
+  version: string | null;
+  eof: boolean;
+  xrefOk: boolean;
+  encrypted: boolean;
+  pages: number | null;
+  bytes: number;
+}
