@@ -66,7 +66,8 @@ export function buildChecklist({ answers, eligibility, events, files, ruleSet }:
     args: { checked: photo ? photo.status : null },
     ...due('photo'),
   });
-  for (const file of files.filter((f) => f.role !== 'photo')) {
+  // Photo and work proof have their own items above and below; other files get one each.
+  for (const file of files.filter((f) => f.role !== 'photo' && f.role !== 'work-proof')) {
     items.push({
       id: `materials.file.${file.role}`,
       group: 'materials',

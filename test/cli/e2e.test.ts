@@ -1,4 +1,4 @@
-import { writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_DIR, ELIGIBLE, ROOT, candidate, runCli } from '../helpers/run-cli.js';
@@ -141,5 +141,50 @@ describe('start-up cost', () => {
     expect(loaded.has('@inquirer/prompts')).toBe(false);
     expect(loaded.has('conf')).toBe(false);
     expect(loaded.has('sharp')).toBe(false);
+  });
+});
+
+describe('check with files', () => {
+  const demoFiles = path.join(ROOT, 'templates', 'demo', 'files');
+
+  it('--files DIR finds the materials by name; a failing file makes the run exit 1', () => {
+    const result = runCli([...ELIGIBLE, '--files', demoFiles, '--format', 'json']);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.out);
+    const byRole = Object.fromEntries(report.files.map((f: { role: string; status: string }) => [f.role, f.status]));
+    expect(byRole).toEqual({ 'id-front': 'pass', photo: 'pass', 'work-proof': 'fail' });
+    expect(report.checklist.find((i: { id: string }) => i.id === 'materials.photo').status).toBe('done');
+  });
+
+  it('--photo alone: a good photo keeps the candidate ready', () => {
+    const result = runCli([...ELIGIBLE, '--photo', path.join(demoFiles, '照片.jpg'), '--format', 'json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out).files[0]).toMatchObject({ role: 'photo', status: 'pass', measured: { width: 413, height: 578 } });
+  });
+
+  it('--fix writes a .fixed copy beside the original and reports the copy', () => {
+    const folder = path.join(CONFIG_DIR, 'materials');
+    mkdirSync(folder, { recursive: true });
+    copyFileSync(path.join(demoFiles, '工作证明.jpg'), path.join(folder, '工作证明.jpg'));
+    const original = readFileSync(path.join(folder, '工作证明.jpg'));
+    const result = runCli([...ELIGIBLE, '--work-proof', path.join(folder, '工作证明.jpg'), '--fix', '--format', 'json']);
+    const report = JSON.parse(result.out);
+    expect(existsSync(path.join(folder, '工作证明.fixed.jpg'))).toBe(true);
+    expect(readFileSync(path.join(folder, '工作证明.jpg')).equals(original)).toBe(true);
+    expect(report.files[0].path).toContain('工作证明.fixed.jpg');
+  });
+
+  it('files and fix commands: verdicts, exit codes, no overwrite', () => {
+    const files = runCli(['files', demoFiles, '--format', 'json']);
+    expect(files.code).toBe(1);
+    expect(JSON.parse(files.out).files).toHaveLength(3);
+    expect(runCli(['files', path.join(demoFiles, '照片.jpg')]).code).toBe(0);
+    expect(runCli(['files', '/nonexistent/照片.jpg']).code).toBe(1);
+    const out = path.join(CONFIG_DIR, 'fixed-out');
+    const fixed = runCli(['fix', path.join(demoFiles, '照片.jpg'), '--as', 'photo', '--output', `${out}/`, '--format', 'json']);
+    expect(fixed.code).toBe(0);
+    expect(JSON.parse(fixed.out)).toMatchObject({ ok: true, output: { width: 295, height: 413 } });
+    expect(runCli(['fix', path.join(demoFiles, '照片.jpg'), '--as', 'photo', '--output', path.join(demoFiles, '照片.jpg')]).code).toBe(2);
+    expect(runCli(['fix', path.join(demoFiles, '照片.jpg'), '--as', 'nonsense', '--output', out]).code).toBe(2);
   });
 });

@@ -6,7 +6,7 @@ import { templatePath } from '../../rules/templates-dir.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
 import { loadContext } from '../load-context.js';
-import { reportOn } from './check.js';
+import { fileInputs, reportOn } from './check.js';
 
 export async function runDemo(globals: GlobalOptions): Promise<ExitCode> {
   const context = await loadContext({ ...globals, interactive: false });
@@ -14,7 +14,10 @@ export async function runDemo(globals: GlobalOptions): Promise<ExitCode> {
   const answers = completeAnswers(resolveAnswers(sample.answers, context.provinces).answers);
   if (!answers) throw new UserError('error.rules-invalid', { file: 'templates/demo/candidate.json' });
   if (globals.format === 'text' && !globals.output) process.stderr.write(`${context.messages.ui.demoIntro}\n`);
-  await reportOn(answers, context);
+  // Sample files ship inside the package: a good photo and ID card, and a work proof with problems.
+  const { checkFiles } = await import('../../files/check-files.js');
+  const files = await checkFiles(await fileInputs({ files: templatePath('demo', 'files') }), context.ruleSet);
+  await reportOn(answers, context, files);
   // The demo shows what the tool does; its sample's verdict is not a failure of the run.
   return EXIT.OK;
 }
