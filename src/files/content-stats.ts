@@ -20,21 +20,34 @@ const isRed = (r: number, g: number, b: number) => r > 110 && r - g > 55 && r - 
 
 export function contentStats(rgb: Uint8Array, width: number, height: number, options: StatsOptions): ContentStats {
   const pixels = width * height;
-  const luma = new Float32Array(pixels);
+  // One pass: integer luma, exposure counts, chroma, and (for seals) red pixels per grid cell.
+  const luma = new Uint8Array(pixels);
+  const red = options.redCellShare === undefined ? undefined : redGrid(width, height);
   let lumaSum = 0;
   let dark = 0;
   let bright = 0;
   let chromaSum = 0;
-  for (let i = 0, p = 0; p < pixels; p += 1, i += 3) {
-    const r = rgb[i]!;
-    const g = rgb[i + 1]!;
-    const b = rgb[i + 2]!;
-    const y = 0.299 * r + 0.587 * g + 0.114 * b;
-    luma[p] = y;
-    lumaSum += y;
-    if (y < 16) dark += 1;
-    else if (y > 250) bright += 1;
-    chromaSum += Math.max(Math.abs(r - g), Math.abs(g - b), Math.abs(r - b));
+  let redTotal = 0;
+  for (let y = 0, p = 0; y < height; y += 1) {
+    const cellRow = red ? red.rowCell[y]! * red.gw : 0;
+    for (let x = 0; x < width; x += 1, p += 1) {
+      const i = p * 3;
+      const r = rgb[i]!;
+      const g = rgb[i + 1]!;
+      const b = rgb[i + 2]!;
+      const l = (77 * r + 150 * g + 29 * b) >> 8;
+      luma[p] = l;
+      lumaSum += l;
+      if (l < 16) dark += 1;
+      else if (l > 250) bright += 1;
+      const max = r > g ? (r > b ? r : b) : g > b ? g : b;
+      const min = r < g ? (r < b ? r : b) : g < b ? g : b;
+      chromaSum += max - min;
+      if (red && isRed(r, g, b)) {
+        red.counts[cellRow + red.colCell[x]!]! += 1;
+        redTotal += 1;
+      }
+    }
   }
 
   // Border: five patches along the top and the upper sides (the bottom holds shoulders or text).
@@ -90,7 +103,7 @@ export function contentStats(rgb: Uint8Array, width: number, height: number, opt
     brightShare: round3(bright / pixels),
     laplacianVariance: round1(lapSq / Math.max(1, lapN) - lapMean * lapMean),
     subject: options.subject ? subjectBox(rgb, width, height, mean, options.backgroundDistance) : null,
-    red: options.redCellShare === undefined ? null : redBlob(rgb, width, height, options.redCellShare),
+    red: red ? redBlob(red, redTotal, width, height, options.redCellShare ?? 0) : null,
   };
 }
 
@@ -140,21 +153,29 @@ function subjectBox(rgb: Uint8Array, width: number, height: number, background: 
   };
 }
 
-function redBlob(rgb: Uint8Array, width: number, height: number, cellShare: number): ContentStats['red'] {
+interface RedGrid {
+  cell: number;
+  gw: number;
+  gh: number;
+  counts: Uint32Array;
+  rowCell: Uint16Array;
+  colCell: Uint16Array;
+}
+
+function redGrid(width: number, height: number): RedGrid {
   const cell = Math.max(4, Math.round(Math.max(width, height) / 60));
   const gw = Math.ceil(width / cell);
   const gh = Math.ceil(height / cell);
-  const counts = new Uint32Array(gw * gh);
-  let total = 0;
-  for (let y = 0; y < height; y += 1) {
-    for (let x = 0; x < width; x += 1) {
-      const i = (y * width + x) * 3;
-      if (isRed(rgb[i]!, rgb[i + 1]!, rgb[i + 2]!)) {
-        counts[Math.floor(y / cell) * gw + Math.floor(x / cell)]! += 1;
-        total += 1;
-      }
-    }
-  }
+  const rowCell = new Uint16Array(height);
+  const colCell = new Uint16Array(width);
+  for (let y = 0; y < height; y += 1) rowCell[y] = Math.floor(y / cell);
+  for (let x = 0; x < width; x += 1) colCell[x] = Math.floor(x / cell);
+  return { cell, gw, gh, counts: new Uint32Array(gw * gh), rowCell, colCell };
+}
+
+/** The largest 8-connected group of red-rich cells: a seal is one compact, roughly round blob. */
+function redBlob(grid: RedGrid, total: number, width: number, height: number, cellShare: number): ContentStats['red'] {
+  const { cell, gw, gh, counts } = grid;
   const threshold = cell * cell * cellShare;
   const seen = new Uint8Array(gw * gh);
   let best = { cells: 0, red: 0, x0: 0, y0: 0, x1: 0, y1: 0 };

@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// npm run bench: the files pipeline against a decode-only floor, measured side by side in one run.
+// Generates its own corpus under .bench/ (phone-size 3000×4000 scans of 2–4 MB and small photos).
+// Each measurement runs in a child process so its peak memory (maxRSS) is its own.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, copyFileSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const corpus = path.join(root, '.bench', 'corpus');
+const COUNT = Number(process.env.BENCH_FILES ?? 48);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
+
+async function makeCorpus() {
+  const { default: sharp } = await import('sharp');
+  mkdirSync(corpus, { recursive: true });
+  const bases = [];
+  for (let i = 0; i < 3; i += 1) {
+    const file = path.join(corpus, `base-scan-${i}.jpg`);
+    if (!existsSync(file)) {
+      // A phone photo of a page: off-white paper, text bars, a red seal and sensor noise, drawn
+      // straight into a raw buffer so the JPEG has the entropy (and size) of a real phone shot.
+      const width = 3000;
+      const height = 4000;
+      const raw = Buffer.alloc(width * height * 3);
+      let x = 17 + i;
+      for (let y = 0; y < height; y += 1) {
+        const textRow = y > 400 && y < 2800 && (y - 400) % 120 < 45;
+        for (let px = 0; px < width; px += 1) {
+          x = (x * 1103515245 + 12345) & 0x7fffffff;
+          const grain = ((x >> 16) % 49) - 24;
+          const ink = textRow && px > 300 && px < 2600 && (px - 300) % 150 < 110;
+          const dx = px - 2100;
+          const dy = y - 3200;
+          const ring = Math.abs(Math.sqrt(dx * dx + dy * dy) - 270) < 14;
+          const o = (y * width + px) * 3;
+          const base = ink ? [40, 40, 40] : ring ? [210, 40, 40] : [236, 232, 224];
+          raw[o] = Math.max(0, Math.min(255, base[0] + grain));
+          raw[o + 1] = Math.max(0, Math.min(255, base[1] + grain));
+          raw[o + 2] = Math.max(0, Math.min(255, base[2] + grain));
+        }
+      }
+      await sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 80 + i * 5 }).toFile(file);
+    }
+    bases.push({ file, role: 'work-proof' });
+    const photo = path.join(corpus, `base-photo-${i}.jpg`);
+    if (!existsSync(photo)) {
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="413" height="578"><rect width="100%" height="100%" fill="#fff"/><ellipse cx="206" cy="530" rx="185" ry="170" fill="#1f3a68"/><ellipse cx="206" cy="210" rx="85" ry="125" fill="#e0b193"/></svg>`;
+      await sharp(Buffer.from(svg)).jpeg({ quality: 92 }).toFile(photo);
+    }
+    bases.push({ file: photo, role: 'photo' });
+  }
+  const files = [];
+  for (let n = 0; n < COUNT; n += 1) {
+    const base = bases[n % bases.length];
+    const target = path.join(corpus, `${String(n).padStart(4, '0')}-${base.role}.jpg`);
+    if (!existsSync(target)) copyFileSync(base.file, target);
+    files.push({ path: target, role: base.role });
+  }
+  return files;
+}
+
+/** One measurement in this (child) process: mode 'floor' or 'full'. */
+async function measure(mode) {
+  const files = readdirSync(corpus).filter((f) => /^\d{4}-/.test(f)).sort().slice(0, COUNT).map((f) => ({ path: path.join(corpus, f), role: f.includes('photo') ? 'photo' : 'work-proof' }));
+  const { loadRuleSet } = await import(path.join(root, 'dist/rules/load-rule-set.js'));
+  const { checkFiles } = await import(path.join(root, 'dist/files/check-files.js'));
+  const { mapLimit } = await import(path.join(root, 'dist/files/map-limit.js'));
+  const { loadSharp } = await import(path.join(root, 'dist/files/load-sharp.js'));
+  const { ruleSet } = await loadRuleSet();
+  const sharp = loadSharp();
+  const sizeFor = (role) => (role === 'photo' ? ruleSet.rules['upload.image'].value.photoDecodeSize : ruleSet.rules['upload.scan.sharpness'].value.decodeSize);
+  const floor = () =>
+    mapLimit(files, CONCURRENCY, (f) =>
+      sharp(f.path).resize({ width: sizeFor(f.role), height: sizeFor(f.role), fit: 'inside', withoutEnlargement: true }).raw().toBuffer().then((b) => b.length),
+    );
+  const full = () => checkFiles(files, ruleSet, CONCURRENCY);
+  const run = mode === 'floor' ? floor : full;
+  await run(); // warm-up: page cache, JIT
+  const start = process.hrtime.bigint();
+  const results = await run();
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const failed = mode === 'full' ? results.filter((r) => r.findings.some((f) => f.id === 'file.corrupt')).length : 0;
+  process.stdout.write(JSON.stringify({ mode, ms, files: files.length, maxRssMb: process.resourceUsage().maxRSS / 1024, failed }));
+}
+
+function child(mode) {
+  const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--measure', mode], { encoding: 'utf8', env: process.env });
+  if (result.status !== 0) throw new Error(result.stderr);
+  return JSON.parse(result.stdout);
+}
+
+if (process.argv[2] === '--measure') {
+  await measure(process.argv[3]);
+} else {
+  if (!existsSync(path.join(root, 'dist/files/check-files.js'))) throw new Error('build first: npm run build');
+  const files = await makeCorpus();
+  const scanBytes = statSync(files.find((f) => f.role === 'work-proof').path).size;
+  console.log(`corpus: ${files.length} files (scans 3000×4000, ${(scanBytes / 1048576).toFixed(1)} MB each; photos 413×578), concurrency ${CONCURRENCY}, ${os.cpus().length} cores, ${ROUNDS} rounds`);
+  const floors = [];
+  const fulls = [];
+  // Alternate the two so drift on the machine hits both alike; keep the best of each.
+  for (let round = 0; round < ROUNDS; round += 1) {
+    floors.push(child('floor'));
+    fulls.push(child('full'));
+  }
+  const best = (list) => list.reduce((a, b) => (b.ms < a.ms ? b : a));
+  const floor = best(floors);
+  const full = best(fulls);
+  const rate = (m) => (m.files / (m.ms / 1000)).toFixed(1);
+  console.log(`decode-only floor : ${floor.ms.toFixed(0)} ms  ${rate(floor)} files/s  peak ${floor.maxRssMb.toFixed(0)} MB`);
+  console.log(`full files checks : ${full.ms.toFixed(0)} ms  ${rate(full)} files/s  peak ${full.maxRssMb.toFixed(0)} MB`);
+  const ratio = full.ms / floor.ms;
+  console.log(`ratio full/floor  : ${ratio.toFixed(2)}× (target ≤ 1.30×)  ${ratio <= 1.3 ? 'OK' : 'OVER'}`);
+  console.log(`peak memory       : ${full.maxRssMb.toFixed(0)} MB (target < 200 MB)  ${full.maxRssMb < 200 ? 'OK' : 'OVER'}`);
+  if (full.failed) console.log(`warning: ${full.failed} files failed to decode`);
+}
