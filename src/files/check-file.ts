@@ -189,6 +189,14 @@ function photoChecks(facts: FileFacts, ruleSet: RuleSet, add: Add) {
       }
     }
     exposureCheck('photo.exposure', content, ruleSet, add);
+    const sharpness = valueOf(ruleSet, 'upload.scan.sharpness');
+    if (content.laplacianVariance < sharpness.photoMinLaplacianVariance) {
+      add('photo.sharpness', sharpness.severity, {
+        measured: { laplacianVariance: content.laplacianVariance, sampleWidth: content.sampleWidth, sampleHeight: content.sampleHeight },
+        expected: { minLaplacianVariance: sharpness.photoMinLaplacianVariance },
+        args: { variance: content.laplacianVariance, min: sharpness.photoMinLaplacianVariance, heuristic: true },
+      });
+    }
   }
 
   const density = valueOf(ruleSet, 'upload.photo.density-guides');

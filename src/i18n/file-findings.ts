@@ -93,6 +93,7 @@ export const fileFindingsZh: Words = {
     message: (a) => (a.variant === 'dark' ? `照片偏暗（平均亮度 ${s(a.mean)}）${heuristicZh(a)}` : `照片过亮或发白（平均亮度 ${s(a.mean)}）${heuristicZh(a)}`),
     fix: () => '在光线均匀处重拍，避免逆光和闪光灯直射',
   },
+  'photo.sharpness': { message: (a) => `照片可能模糊（拉普拉斯方差 ${s(a.variance)}，参考下限 ${s(a.min)}）${heuristicZh(a)}`, fix: () => '对焦后重拍，保持手机稳定；不要用截图或聊天软件压缩过的图' },
   'photo.density': {
     message: (a) => (a.dpi === '' ? '照片没有写明分辨率（dpi），有的网站会按 72 dpi 处理（非官方要求）' : `照片分辨率 ${s(a.dpi)} dpi，低于常见说法的 ${s(a.min)} dpi（非官方要求）`),
     fix: () => 'shegong fix 生成的副本会同时在 JFIF 和 EXIF 中写入 300 dpi',
@@ -198,6 +199,7 @@ export const fileFindingsEn: Words = {
     message: (a) => (a.variant === 'dark' ? `The photo is dark (mean brightness ${s(a.mean)})${heuristicEn(a)}` : `The photo is washed out (mean brightness ${s(a.mean)})${heuristicEn(a)}`),
     fix: () => 'Take it again in even light, without backlight or direct flash',
   },
+  'photo.sharpness': { message: (a) => `The photo may be blurred (Laplacian variance ${s(a.variance)}, reference minimum ${s(a.min)})${heuristicEn(a)}`, fix: () => 'Focus and take it again, holding still; avoid screenshots and chat-app copies' },
   'photo.density': {
     message: (a) => (a.dpi === '' ? 'The photo states no resolution (dpi); some sites assume 72 dpi (not an official rule)' : `The photo says ${s(a.dpi)} dpi, below the ${s(a.min)} dpi guides quote (not an official rule)`),
     fix: () => 'Copies written by shegong fix carry 300 dpi in both JFIF and EXIF',

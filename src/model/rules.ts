@@ -93,7 +93,7 @@ export interface RuleValues {
   'upload.scan.bytes': { max: number; severity: Severity };
   'upload.scan.bytes-guides': { max: number; severity: Severity };
   'upload.scan.resolution': { minDpi: number; goodDpi: number };
-  'upload.scan.sharpness': { decodeSize: number; minLaplacianVariance: number; severity: Severity };
+  'upload.scan.sharpness': { decodeSize: number; minLaplacianVariance: number; photoMinLaplacianVariance: number; severity: Severity };
   'upload.scan.exposure': { minMean: number; maxMean: number; maxClippedShare: number; severity: Severity };
   'upload.seal': { minRedShare: number; cellShare: number; minBlobWidth: number; maxBlobWidth: number; minAspect: number; maxAspect: number; severity: Severity };
   'upload.image': { maxPixels: number; photoDecodeSize: number; maxReadBytes: number };

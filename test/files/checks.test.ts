@@ -44,6 +44,8 @@ beforeAll(async () => {
   writeFileSync(at('offcentre.jpg'), await makePhoto({ offset: 0.22, width: 413, height: 578, texture: 24 }));
   writeFileSync(at('small.jpg'), await makePhoto({ width: 200, height: 280 }));
   writeFileSync(at('wide.jpg'), await makePhoto({ width: 700, height: 560, texture: 24 }));
+  writeFileSync(at('blurred-photo.jpg'), await sharp(good).blur(2).jpeg({ quality: 92 }).toBuffer());
+  writeFileSync(at('deep.png'), await sharp(good).toColourspace('rgb16').png().toBuffer());
   writeFileSync(at('cmyk.jpg'), await sharp(good).toColourspace('cmyk').jpeg().toBuffer());
   writeFileSync(at('rotated.jpg'), await sharp(good).rotate(90).withMetadata({ orientation: 8 }).jpeg({ quality: 95 }).toBuffer());
   writeFileSync(at('dpi300.jpg'), await sharp(good).withMetadata({ density: 300 }).jpeg({ quality: 92 }).toBuffer());
@@ -79,6 +81,7 @@ describe('photo checks', () => {
     expect(result.measured).toMatchObject({ format: 'jpeg', width: 413, height: 578 });
     expect(ids(result)).toContain('photo.official-tool');
     expect(ids(await check('dpi300.jpg', 'photo'))).not.toContain('photo.density');
+    expect(ids(result)).not.toContain('photo.sharpness');
   });
 
   it.each([
@@ -97,6 +100,7 @@ describe('photo checks', () => {
     ['offcentre.jpg', 'photo.position'],
     ['rotated.jpg', 'photo.orientation'],
     ['照片 good.jpg', 'photo.density'],
+    ['blurred-photo.jpg', 'photo.sharpness'],
   ])('%s → %s (warning)', async (name, id) => {
     expect(ids(await check(name, 'photo'), 'warning')).toContain(id);
   });
@@ -123,6 +127,7 @@ describe('bad input never stops the run', () => {
     ['iphone.jpg', 'file.format'],
     ['bomb.png', 'image.pixels'],
     ['fake.pdf', 'file.format'],
+    ['deep.png', 'file.format'],
   ])('%s → %s', async (name, id) => {
     const result = await check(name, 'photo');
     expect(result.status).toBe('fail');
