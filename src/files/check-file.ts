@@ -189,14 +189,7 @@ function photoChecks(facts: FileFacts, ruleSet: RuleSet, add: Add) {
       }
     }
     exposureCheck('photo.exposure', content, ruleSet, add);
-    const sharpness = valueOf(ruleSet, 'upload.scan.sharpness');
-    if (content.laplacianVariance < sharpness.photoMinLaplacianVariance) {
-      add('photo.sharpness', sharpness.severity, {
-        measured: { laplacianVariance: content.laplacianVariance, sampleWidth: content.sampleWidth, sampleHeight: content.sampleHeight },
-        expected: { minLaplacianVariance: sharpness.photoMinLaplacianVariance },
-        args: { variance: content.laplacianVariance, min: sharpness.photoMinLaplacianVariance, heuristic: true },
-      });
-    }
+    sharpnessCheck('photo.sharpness', content, valueOf(ruleSet, 'upload.scan.sharpness').photoMinLaplacianVariance, ruleSet, add);
   }
 
   const density = valueOf(ruleSet, 'upload.photo.density-guides');
@@ -227,6 +220,16 @@ function exposureCheck(id: string, content: NonNullable<FileFacts['content']>, r
   }
 }
 
+/** Blur: variance of the Laplacian on the small decode, against a per-kind minimum (heuristic). */
+function sharpnessCheck(id: string, content: NonNullable<FileFacts['content']>, min: number, ruleSet: RuleSet, add: Add) {
+  if (content.laplacianVariance >= min) return;
+  add(id, valueOf(ruleSet, 'upload.scan.sharpness').severity, {
+    measured: { laplacianVariance: content.laplacianVariance, sampleWidth: content.sampleWidth, sampleHeight: content.sampleHeight },
+    expected: { minLaplacianVariance: min },
+    args: { variance: content.laplacianVariance, min, heuristic: true },
+  });
+}
+
 function scanChecks(facts: FileFacts, ruleSet: RuleSet, add: Add) {
   const image = facts.image!;
   const spec = valueOf(ruleSet, 'upload.roles')[facts.role];
@@ -249,14 +252,7 @@ function scanChecks(facts: FileFacts, ruleSet: RuleSet, add: Add) {
   }
   const content = facts.content;
   if (!content) return;
-  const sharpness = valueOf(ruleSet, 'upload.scan.sharpness');
-  if (content.laplacianVariance < sharpness.minLaplacianVariance) {
-    add('scan.sharpness', sharpness.severity, {
-      measured: { laplacianVariance: content.laplacianVariance, sampleWidth: content.sampleWidth, sampleHeight: content.sampleHeight },
-      expected: { minLaplacianVariance: sharpness.minLaplacianVariance },
-      args: { variance: content.laplacianVariance, min: sharpness.minLaplacianVariance, heuristic: true },
-    });
-  }
+  sharpnessCheck('scan.sharpness', content, valueOf(ruleSet, 'upload.scan.sharpness').minLaplacianVariance, ruleSet, add);
   exposureCheck('scan.exposure', content, ruleSet, add);
   if (facts.role === 'work-proof') {
     const seal = valueOf(ruleSet, 'upload.seal');

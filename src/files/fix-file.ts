@@ -7,6 +7,7 @@ import type { FileFacts } from '../model/files.js';
 import type { RuleSet } from '../model/rules.js';
 import { valueOf } from '../rules/rule-access.js';
 import { withJfifDensity } from './jpeg-header.js';
+import type { Sharp } from 'sharp';
 import { loadSharp } from './load-sharp.js';
 
 const DECODABLE = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff', 'avif']);
@@ -65,6 +66,14 @@ async function searchQuality(raw: Raw, dpi: number, window: { min: number; max: 
   return { ...(fit ?? (await tryQ(range.low))), encodes };
 }
 
+/** Decode once, upright, flattened on white, sRGB, 3 channels; `shape` resizes (and crops). */
+async function decodeRaw(facts: FileFacts, ruleSet: RuleSet, shape: (image: Sharp) => Sharp): Promise<Raw> {
+  const sharp = loadSharp();
+  const image = sharp(facts.path, { limitInputPixels: valueOf(ruleSet, 'upload.image').maxPixels }).rotate();
+  const { data, info } = await shape(image).flatten({ background: '#ffffff' }).toColourspace('srgb').removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}
+
 function refuse(facts: FileFacts): FixResult | undefined {
   if (!facts.exists || !facts.readable || facts.bytes === 0) return { ok: false, reason: 'missing' };
   if (facts.sniffed === 'heic') return { ok: false, reason: 'heic' };
@@ -100,24 +109,16 @@ export async function fixPhoto(facts: FileFacts, ruleSet: RuleSet): Promise<FixR
 
   // Resize first, then extract, so JPEG shrink-on-load still applies.
   const scale = output.width / cropW;
-  const sharp = loadSharp();
   const resizedW = Math.max(output.width, Math.round(w * scale));
   const resizedH = Math.max(output.height, Math.round(h * scale));
-  const { data, info } = await sharp(facts.path, { limitInputPixels: valueOf(ruleSet, 'upload.image').maxPixels })
-    .rotate()
-    .resize({ width: resizedW, height: resizedH, fit: 'fill' })
-    .extract({
+  const raw = await decodeRaw(facts, ruleSet, (img) =>
+    img.resize({ width: resizedW, height: resizedH, fit: 'fill' }).extract({
       left: clamp(Math.round(left * scale), 0, resizedW - output.width),
       top: clamp(Math.round(top * scale), 0, resizedH - output.height),
       width: output.width,
       height: output.height,
-    })
-    .flatten({ background: '#ffffff' })
-    .toColourspace('srgb')
-    .removeAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  const raw = { data, width: info.width, height: info.height };
+    }),
+  );
   const official = valueOf(ruleSet, 'upload.photo.bytes');
   const guides = valueOf(ruleSet, 'upload.photo.bytes-guides');
   const window = { min: Math.max(official.min, guides.min), max: guides.max };
@@ -149,19 +150,11 @@ export async function fixScan(facts: FileFacts, ruleSet: RuleSet): Promise<FixRe
   const goodLong = Math.round(docLongInches * resolution.goodDpi);
   const minLong = Math.round(docLongInches * resolution.minDpi);
   let targetLong = Math.min(long, goodLong);
-  const sharp = loadSharp();
   let encodes = 0;
   for (;;) {
-    const { data, info } = await sharp(facts.path, { limitInputPixels: valueOf(ruleSet, 'upload.image').maxPixels })
-      .rotate()
-      .resize({ width: targetLong, height: targetLong, fit: 'inside', withoutEnlargement: true })
-      .flatten({ background: '#ffffff' })
-      .toColourspace('srgb')
-      .removeAlpha()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const raw = { data, width: info.width, height: info.height };
-    const dpi = Math.round(Math.max(info.width, info.height) / docLongInches);
+    const size = targetLong;
+    const raw = await decodeRaw(facts, ruleSet, (img) => img.resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true }));
+    const dpi = Math.round(Math.max(raw.width, raw.height) / docLongInches);
     const found = await searchQuality(raw, dpi, { min: 0, max: soft }, { low: 60, high: 90 });
     encodes += found.encodes;
     const fits = found.bytes.length <= soft;
