@@ -54,6 +54,11 @@ function texts(english: boolean) {
     residencePermit: t('居住证', 'residence permit'),
     filesDir: t('材料文件夹：按文件名找照片、身份证正面、学历……', 'materials folder: files found by name (照片/photo, 身份证正面/id-front …)'),
     checkFix: t('为有问题的文件生成合规副本（写在原文件旁，带 .fixed）', 'write compliant copies of fixable files beside the originals (.fixed)'),
+    batch: t('批量检查花名册（CSV/GBK/xlsx）：每人的资格、材料与报告', 'check a whole roster (CSV, GBK, xlsx): eligibility, materials and reports per applicant'),
+    materials: t('材料目录：每人一个文件夹（按材料目录列、姓名或身份证后 6 位）', 'materials folder: one subfolder per applicant (folder column, name or last 6 ID digits)'),
+    sheet: t('xlsx 的工作表（名称或序号，默认第一个）', 'xlsx sheet (name or number; default the first)'),
+    concurrency: t('同时检查的人数（默认按 CPU 核数）', 'applicants checked at once (default: number of cores)'),
+    batchFix: t('把可修复的文件修复到 输出目录/fixed/<考生>/', 'write fixed copies to OUTPUT/fixed/<applicant>/'),
     dates: t('关键日期与倒计时（已公布的用官方日期，其余按往年规律预估）', 'key dates with countdowns (published where known, else estimated)'),
     ics: t('导出日历文件（.ics，可导入手机日历）', 'export a calendar file (.ics) for your phone'),
   };
@@ -65,6 +70,7 @@ export interface CommandHandlers {
   profile(action: string, globals: RawGlobalOptions): Promise<ExitCode>;
   demo(globals: RawGlobalOptions): Promise<ExitCode>;
   dates(flags: Record<string, unknown>, globals: RawGlobalOptions): Promise<ExitCode>;
+  batch(roster: string, flags: Record<string, unknown>, globals: RawGlobalOptions): Promise<ExitCode>;
   files(paths: string[], flags: Record<string, unknown>, globals: RawGlobalOptions): Promise<ExitCode>;
   fix(file: string, flags: Record<string, unknown>, globals: RawGlobalOptions): Promise<ExitCode>;
 }
@@ -86,6 +92,16 @@ export const lazyHandlers: CommandHandlers = {
   async dates(flags, globals) {
     const [{ runDates }, { resolveGlobalOptions }] = await Promise.all([import('./commands/dates.js'), import('./global-options.js')]);
     return runDates(flags, resolveGlobalOptions(globals, ['text', 'json', 'md']));
+  },
+  async batch(roster, flags, globals) {
+    const [{ runBatch }, { resolveGlobalOptions }] = await Promise.all([import('./commands/batch.js'), import('./global-options.js')]);
+    // For batch, --output names the report folder (required); the summary goes to stdout.
+    const { output, ...rest } = globals;
+    if (!output) {
+      const { UserError } = await import('../errors.js');
+      throw new UserError('error.usage', {}, ['shegong batch <roster.csv|roster.xlsx> --materials <dir> --output <dir>']);
+    }
+    return runBatch(roster, { ...(flags as object), output }, resolveGlobalOptions(rest, ['text']));
   },
   async files(paths, flags, globals) {
     const [{ runFiles }, { resolveGlobalOptions }] = await Promise.all([import('./commands/files.js'), import('./global-options.js')]);
@@ -166,6 +182,18 @@ export function buildProgram(argv: string[], handlers: CommandHandlers = lazyHan
     .action(async (action: string, _flags: unknown, command: Command) => {
       if (!['show', 'reset', 'path'].includes(action)) program.error(`error: unknown profile action '${action}' (show | reset | path)`, { exitCode: 2 });
       result = await handlers.profile(action, command.optsWithGlobals() as RawGlobalOptions);
+    });
+
+  program
+    .command('batch')
+    .description(t.batch)
+    .argument('<roster>')
+    .option('--materials <dir>', t.materials)
+    .option('--sheet <sheet>', t.sheet)
+    .option('--concurrency <n>', t.concurrency)
+    .option('--fix', t.batchFix)
+    .action(async (roster: string, flags: Record<string, unknown>, command: Command) => {
+      result = await handlers.batch(roster, flags, command.optsWithGlobals() as RawGlobalOptions);
     });
 
   program

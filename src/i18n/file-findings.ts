@@ -10,7 +10,28 @@ const heuristicEn = (a: A) => (a.heuristic ? ' (heuristic, advisory)' : '');
 const TYPE_ZH: Record<string, string> = { jpeg: 'JPEG', png: 'PNG', pdf: 'PDF', heic: 'HEIC（苹果手机格式）', avif: 'AVIF', webp: 'WebP', gif: 'GIF', bmp: 'BMP', tiff: 'TIFF', text: '文本', unknown: '无法识别的格式' };
 const typeName = (t: unknown) => TYPE_ZH[s(t)] ?? s(t);
 
+const ID_REASON_ZH: Record<string, string> = {
+  mangled: '被 Excel 改成了科学计数法或末尾补 0（请把该列设为“文本”后重新输入）',
+  length: '位数不是 18 位',
+  characters: '含有非法字符',
+  'birth-date': '出生日期不存在',
+  'check-digit': '校验位不对',
+  empty: '为空',
+};
+const ID_REASON_EN: Record<string, string> = {
+  mangled: 'mangled by Excel into scientific notation or trailing zeros (format the column as Text and type it again)',
+  length: 'not 18 characters',
+  characters: 'has invalid characters',
+  'birth-date': 'has an impossible birth date',
+  'check-digit': 'fails the check digit',
+  empty: 'is empty',
+};
+
 export const fileFindingsZh: Words = {
+  'roster.missing': { message: (a) => `第 ${s(a.line)} 行缺少：${s(a.fields)}`, fix: () => '在花名册中补全这些列（报考级别、学历、专业、毕业时间、学习形式、报考省份…）' },
+  'roster.value': { message: (a) => `第 ${s(a.line)} 行“${s(a.field)}”无法识别：${s(a.value)}`, fix: () => '按与 shegong check 相同的写法填写（如 助理、本科、社会工作、2019-07、全日制、2019-07..2021-06）' },
+  'roster.id-number': { message: (a) => `第 ${s(a.line)} 行身份证号 ${s(a.id)} ${ID_REASON_ZH[s(a.reason)] ?? s(a.reason)}`, fix: () => '核对身份证号；在 Excel 中把该列设为“文本”格式' },
+  'roster.folder': { message: (a) => `找不到 ${s(a.name) || `第 ${s(a.line)} 行`} 的材料文件夹`, fix: () => '在材料目录下建以姓名（或花名册“材料目录”列、身份证后 6 位）命名的文件夹' },
   'file.role': { message: (a) => `看不出这是什么材料：${s(a.path)}`, fix: () => '用 --as photo|id-front|id-back|diploma|work-proof|social-security|residence-permit 指明，或按“照片/身份证正面/学历…”命名' },
   'file.missing': { message: (a) => `找不到文件：${s(a.path)}`, fix: () => '检查路径是否正确，或把文件放进资料文件夹并按“照片/身份证正面/学历…”命名' },
   'file.unreadable': { message: (a) => `无法读取文件：${s(a.path)}（${s(a.reason)}）`, fix: () => '确认这是一个文件而不是文件夹，并且有读取权限' },
@@ -117,6 +138,10 @@ const TYPE_EN: Record<string, string> = { jpeg: 'JPEG', png: 'PNG', pdf: 'PDF', 
 const typeEn = (t: unknown) => TYPE_EN[s(t)] ?? s(t).toUpperCase();
 
 export const fileFindingsEn: Words = {
+  'roster.missing': { message: (a) => `Row ${s(a.line)} is missing: ${s(a.fields)}`, fix: () => 'Fill in these columns in the roster (level, education, major, graduated, study mode, province …)' },
+  'roster.value': { message: (a) => `Row ${s(a.line)}: cannot read "${s(a.field)}": ${s(a.value)}`, fix: () => 'Use the same forms as shegong check (助理/assistant, 本科/bachelor, 2019-07, 全日制/full-time, 2019-07..2021-06)' },
+  'roster.id-number': { message: (a) => `Row ${s(a.line)}: ID number ${s(a.id)} ${ID_REASON_EN[s(a.reason)] ?? s(a.reason)}`, fix: () => 'Check the ID number; format the column as Text in Excel' },
+  'roster.folder': { message: (a) => `No materials folder for ${s(a.name) || `row ${s(a.line)}`}`, fix: () => 'Make a folder named after the applicant (or the roster\'s folder column, or the last 6 digits of the ID) in the materials folder' },
   'file.role': { message: (a) => `Cannot tell what this file is: ${s(a.path)}`, fix: () => 'Pass --as photo|id-front|id-back|diploma|work-proof|social-security|residence-permit, or name it photo / id-front / diploma …' },
   'file.missing': { message: (a) => `File not found: ${s(a.path)}`, fix: () => 'Check the path, or put the file in the materials folder named photo / id-front / diploma …' },
   'file.unreadable': { message: (a) => `Cannot read the file: ${s(a.path)} (${s(a.reason)})`, fix: () => 'Make sure it is a file, not a folder, and that you may read it' },

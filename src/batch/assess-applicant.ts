@@ -1,0 +1,106 @@
+/** One roster row: its materials folder, files, eligibility and checklist; an optional thumbnail. */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { assessCandidate } from '../checklist/assess-candidate.js';
+import { checkOne, filesInFolder } from '../files/check-files.js';
+import { fixToFile } from '../files/fix-to-file.js';
+import { loadSharp } from '../files/load-sharp.js';
+import type { Calendar } from '../model/calendar.js';
+import type { Finding } from '../model/finding.js';
+import type { CheckOutcome, FileResult } from '../model/report.js';
+import type { RuleSet, UploadRole } from '../model/rules.js';
+import type { RosterRow } from './roster-rows.js';
+
+export interface ApplicantResult {
+  line: number;
+  name: string;
+  idMasked?: string;
+  folder: string | null;
+  rowFindings: Finding[];
+  files: FileResult[];
+  outcome?: CheckOutcome;
+  ready: boolean;
+  /** A small JPEG of the photo as a data URI, for the HTML report. */
+  thumbnail?: string;
+  fixed: { role: string; output: string; status: string }[];
+  unfixable: { role: string; reason: string }[];
+}
+
+export interface BatchContext {
+  ruleSet: RuleSet;
+  calendar: Calendar;
+  today: string;
+  year?: number;
+  materials: string;
+  /** Write fixed copies under this folder (OUTPUT/fixed/<applicant>/). */
+  fixInto?: string;
+  thumbnailSize: number;
+}
+
+/** Folder candidates in order: the roster's folder column, the name, the ID number's last 6. */
+async function findFolder(row: RosterRow, materials: string): Promise<string | null> {
+  for (const name of [row.folder, row.name, row.idTail]) {
+    if (!name) continue;
+    const candidate = path.join(materials, name);
+    if ((await stat(candidate).catch(() => undefined))?.isDirectory()) return candidate;
+  }
+  return null;
+}
+
+async function thumbnailOf(file: FileResult, size: number): Promise<string | undefined> {
+  if (file.status === 'fail' && file.findings.some((f) => ['file.format', 'file.corrupt', 'image.pixels', 'file.missing', 'file.empty'].includes(f.id))) return undefined;
+  try {
+    const jpeg = await loadSharp()(file.path).rotate().resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 70 }).toBuffer();
+    return `data:image/jpeg;base64,${jpeg.toString('base64')}`;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function assessApplicant(row: RosterRow, context: BatchContext): Promise<ApplicantResult> {
+  const rowFindings = [...row.findings];
+  const folder = await findFolder(row, context.materials);
+  let files: FileResult[] = [];
+  if (!folder) {
+    rowFindings.push({ id: 'roster.folder', severity: 'error', measured: { tried: [row.folder, row.name, row.idTail ? 'id-last-6' : undefined].filter(Boolean).join(' / ') }, args: { line: row.line, name: row.name } });
+  } else {
+    const { found } = await filesInFolder(folder);
+    files = [];
+    for (const input of found) files.push(await checkOne(input, context.ruleSet));
+    if (!found.some((f) => f.role === 'photo')) {
+      files.unshift({ path: path.join(folder, '照片.jpg'), role: 'photo', status: 'fail', measured: {}, findings: [{ id: 'file.missing', severity: 'error', args: { path: path.join(folder, '照片.jpg'), role: 'photo' } }] });
+    }
+  }
+
+  const fixed: ApplicantResult['fixed'] = [];
+  const unfixable: ApplicantResult['unfixable'] = [];
+  if (context.fixInto && folder) {
+    const target = path.join(context.fixInto, path.basename(folder));
+    for (const file of files) {
+      if (file.status === 'pass' || file.measured.format === 'pdf' || file.findings.some((f) => f.id === 'file.missing')) continue;
+      const outcome = await fixToFile(file.path, file.role as UploadRole, path.join(target, `${path.basename(file.path).replace(/\.[^.]+$/, '')}.jpg`), context.ruleSet);
+      if (outcome.ok) fixed.push({ role: file.role, output: outcome.output, status: outcome.result.status });
+      else unfixable.push({ role: file.role, reason: outcome.reason });
+    }
+  }
+
+  const photo = files.find((f) => f.role === 'photo');
+  const thumbnail = photo ? await thumbnailOf(photo, context.thumbnailSize) : undefined;
+  const outcome = row.answers
+    ? assessCandidate({ answers: row.answers, ruleSet: context.ruleSet, calendar: context.calendar, today: context.today, files, ...(context.year ? { year: context.year } : {}) })
+    : undefined;
+  const ready = Boolean(outcome?.ready) && !rowFindings.some((f) => f.severity === 'error');
+  return {
+    line: row.line,
+    name: row.name,
+    ...(row.idMasked ? { idMasked: row.idMasked } : {}),
+    folder,
+    rowFindings,
+    files,
+    ...(outcome ? { outcome } : {}),
+    ready,
+    ...(thumbnail ? { thumbnail } : {}),
+    fixed,
+    unfixable,
+  };
+}

@@ -1,0 +1,107 @@
+/** Roster header synonyms → fields, and one row → answers plus row-level findings. Pure. */
+import { completeAnswers, missingAnswers, parseAnswer, ANSWER_FLAGS, type AnswerKey, type RawAnswers } from '../answers/resolve-answers.js';
+import type { Answers } from '../model/answers.js';
+import type { Finding } from '../model/finding.js';
+import type { Province } from '../model/provinces.js';
+import { maskIdNumber, validateIdNumber } from './id-number.js';
+import type { RosterTable } from './roster-table.js';
+
+export const ROSTER_FIELDS = {
+  name: ['姓名', '考生姓名', '名字', 'name', 'fullname'],
+  level: ['报考级别', '级别', '报考等级', 'level'],
+  education: ['学历', '最高学历', 'education'],
+  major: ['专业', '所学专业', 'major'],
+  graduated: ['毕业时间', '毕业年月', '学历取得时间', 'graduated', 'graduation'],
+  studyMode: ['学习形式', '学习方式', 'studymode'],
+  work: ['社会工作经历', '工作经历', '工作时段', 'work'],
+  certificates: ['已有证书', '证书', 'certs', 'certificates', 'cert'],
+  province: ['报考省份', '省份', '报考地区', 'province'],
+  hukou: ['户籍', '户籍省份', '户籍所在地', 'hukou'],
+  idNumber: ['身份证号', '身份证号码', '证件号码', 'idnumber', 'id'],
+  folder: ['材料目录', '材料文件夹', '文件夹', 'folder'],
+} as const;
+export type RosterField = keyof typeof ROSTER_FIELDS;
+
+const normaliseHeader = (text: string) => text.toLowerCase().replace(/[\s_\-*（）()]|必填/g, '');
+
+/** Column index per field; unknown columns are ignored. */
+export function mapColumns(header: string[]): Partial<Record<RosterField, number>> {
+  const map: Partial<Record<RosterField, number>> = {};
+  header.forEach((title, index) => {
+    const key = normaliseHeader(title);
+    for (const [field, names] of Object.entries(ROSTER_FIELDS) as [RosterField, readonly string[]][]) {
+      if (map[field] === undefined && names.some((name) => normaliseHeader(name) === key)) map[field] = index;
+    }
+  });
+  return map;
+}
+
+/** Month cells as offices type them: Excel serials, 2019-07-01, 2019/7/1, 2019.07, 2019年7月. */
+export function normaliseMonthCell(cell: string): string {
+  const text = cell.trim();
+  if (/^\d{5}(\.\d+)?$/.test(text)) {
+    // Excel's day count from 1899-12-30 (its 1900 leap-year bug included).
+    const date = new Date(Date.UTC(1899, 11, 30) + Math.floor(Number(text)) * 86_400_000);
+    return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+  }
+  const full = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
+  return full ? `${full[1]}-${full[2]!.padStart(2, '0')}` : text;
+}
+
+export interface RosterRow {
+  line: number;
+  name: string;
+  idMasked?: string;
+  /** Last six characters of the ID number: a folder name offices use. The full number is never kept. */
+  idTail?: string;
+  folder?: string;
+  /** Complete answers, when the row gives them all validly. */
+  answers?: Answers;
+  findings: Finding[];
+}
+
+export function readRow(cells: string[], line: number, columns: Partial<Record<RosterField, number>>, provinces: readonly Province[], today: string, header: string[] = []): RosterRow {
+  const cell = (field: RosterField) => {
+    const index = columns[field];
+    return index === undefined ? '' : (cells[index] ?? '').trim();
+  };
+  const findings: Finding[] = [];
+  const raw: RawAnswers = {};
+  const answers: Partial<Answers> = {};
+  for (const key of Object.keys(ANSWER_FLAGS) as AnswerKey[]) {
+    let value = cell(key);
+    if (!value) continue;
+    if (key === 'graduated') value = normaliseMonthCell(value);
+    if (key === 'work' || key === 'certificates') value = value.replaceAll('、', ',');
+    raw[key] = value;
+    const parsed = parseAnswer(key, value, provinces);
+    if (parsed.ok) (answers as Record<string, unknown>)[key] = parsed.value;
+    else findings.push({ id: 'roster.value', severity: 'error', measured: { field: key, value }, args: { line, field: header[columns[key] ?? -1] ?? key, problem: parsed.problem.key, value } });
+  }
+  // Work and certificates may be left empty: no periods, no certificates.
+  answers.work ??= raw.work === undefined ? [] : answers.work;
+  if (raw.certificates === undefined) answers.certificates ??= [];
+  const missing = missingAnswers(answers).filter((key) => raw[key] === undefined);
+  if (missing.length) findings.push({ id: 'roster.missing', severity: 'error', measured: { fields: missing }, args: { line, fields: missing.map((key) => ROSTER_FIELDS[key][0]).join('、') } });
+
+  const row: RosterRow = { line, name: cell('name'), findings };
+  const id = cell('idNumber');
+  if (id) {
+    const verdict = validateIdNumber(id, today);
+    row.idMasked = maskIdNumber(verdict.normalised);
+    if (verdict.ok) row.idTail = verdict.normalised.slice(-6);
+    if (!verdict.ok) findings.push({ id: 'roster.id-number', severity: 'error', measured: { reason: verdict.reason, id: row.idMasked }, args: { line, reason: verdict.reason, id: row.idMasked } });
+  }
+  const folder = cell('folder');
+  if (folder) row.folder = folder;
+  if (!findings.some((f) => f.severity === 'error')) {
+    const complete = completeAnswers(answers);
+    if (complete) row.answers = complete;
+  }
+  return row;
+}
+
+export function readRows(table: RosterTable, provinces: readonly Province[], today: string): { rows: RosterRow[]; columns: Partial<Record<RosterField, number>> } {
+  const columns = mapColumns(table.header);
+  return { columns, rows: table.rows.map((row) => readRow(row.cells, row.line, columns, provinces, today, table.header)) };
+}

@@ -1,0 +1,134 @@
+/**
+ * `shegong batch <roster> --materials <dir> --output <dir>`: every applicant of a roster, checked
+ * with bounded concurrency, with progress on stderr; Ctrl-C keeps what is finished.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { stat } from 'node:fs/promises';
+import { UserError } from '../../errors.js';
+import { assessApplicant, type ApplicantResult } from '../../batch/assess-applicant.js';
+import { summaryCsv, summaryRow } from '../../batch/batch-summary.js';
+import { readRoster } from '../../batch/read-roster.js';
+import { readRows } from '../../batch/roster-rows.js';
+import { renderBatchHtml } from '../../batch/render-batch-html.js';
+import { mapLimit } from '../../files/map-limit.js';
+import { buildReport, type Report } from '../../report/build-report.js';
+import { renderMarkdown } from '../../report/render-markdown.js';
+import { readFile } from 'node:fs/promises';
+import { templatePath } from '../../rules/templates-dir.js';
+import { renderTable } from '../../text/table.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
+import type { GlobalOptions } from '../global-options.js';
+import { loadContext } from '../load-context.js';
+import { painterFor } from '../terminal.js';
+import { writeAtomic } from '../write-output.js';
+
+export interface BatchFlags {
+  materials?: string;
+  output: string;
+  sheet?: string;
+  concurrency?: string;
+  fix?: boolean;
+}
+
+const THUMBNAIL_PX = 96;
+const fileName = (text: string) => text.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60);
+
+function progressReporter(total: number, messages: Awaited<ReturnType<typeof loadContext>>['messages']) {
+  const tty = Boolean(process.stderr.isTTY);
+  const started = Date.now();
+  let lastPlain = 0;
+  return (done: number) => {
+    const elapsed = (Date.now() - started) / 1000;
+    const eta = done > 0 && done < total ? `${Math.ceil((elapsed / done) * (total - done))}s` : '';
+    if (tty) {
+      const width = 24;
+      const filled = Math.round((done / Math.max(1, total)) * width);
+      process.stderr.write(`\r[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${messages.batch.progress(done, total, eta)}   `);
+      if (done === total) process.stderr.write('\n');
+    } else if (done === total || done - lastPlain >= Math.max(10, Math.ceil(total / 10))) {
+      lastPlain = done;
+      process.stderr.write(`${messages.batch.progress(done, total, eta)}\n`);
+    }
+  };
+}
+
+export async function runBatch(roster: string, flags: BatchFlags, globals: GlobalOptions): Promise<ExitCode> {
+  const context = await loadContext(globals);
+  const { messages, ruleSet, calendar, provinces } = context;
+  if (!flags.materials) throw new UserError('error.usage', {}, ['shegong batch <roster.csv|roster.xlsx> --materials <dir> --output <dir>']);
+  if (!(await stat(flags.materials).catch(() => undefined))?.isDirectory()) throw new UserError('error.usage', {}, [`--materials ${flags.materials}: not a folder`]);
+  const concurrency = flags.concurrency ? Number(flags.concurrency) : Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new UserError('error.usage', {}, [`--concurrency ${flags.concurrency}`]);
+
+  const table = await readRoster(roster, flags.sheet);
+  const { rows, columns } = readRows(table, provinces, globals.today);
+  if (columns.level === undefined && columns.name === undefined) throw new UserError('error.roster-header');
+  process.stderr.write(`${messages.batch.encoding(table.encoding, rows.length)}\n`);
+
+  const output = path.resolve(flags.output);
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  const progress = progressReporter(rows.length, messages);
+  let done = 0;
+  const results: (ApplicantResult | undefined)[] = await mapLimit(
+    rows,
+    concurrency,
+    async (row) => {
+      const result = await assessApplicant(row, {
+        ruleSet,
+        calendar,
+        today: globals.today,
+        ...(globals.year ? { year: globals.year } : {}),
+        materials: flags.materials!,
+        ...(flags.fix ? { fixInto: path.join(output, 'fixed') } : {}),
+        thumbnailSize: THUMBNAIL_PX,
+      });
+      done += 1;
+      progress(done);
+      return result;
+    },
+    controller.signal,
+  );
+  process.off('SIGINT', onSignal);
+  const finished = results.filter((r): r is ApplicantResult => r !== undefined);
+
+  // Reports: one Markdown per applicant, then the summaries, each written atomically.
+  const summaries = [];
+  const reports: { line: number; name: string; idMasked?: string; report: Report | null; rowFindings: unknown[] }[] = [];
+  for (const result of finished) {
+    const report = result.outcome ? buildReport(result.outcome, { lang: globals.lang, messages, ruleSet, provinces }) : undefined;
+    const relative = path.join('reports', `${String(result.line).padStart(4, '0')}-${fileName(result.name || 'row')}.md`);
+    const markdown = report
+      ? renderMarkdown(report, { messages, verbose: false })
+      : `# ${result.name}\n\n${result.rowFindings.map((f) => `- ${messages.finding[f.id]?.message(f.args ?? {}) ?? f.id}`).join('\n')}\n`;
+    await writeAtomic(path.join(output, relative), `${result.idMasked ? `> ${messages.batch.columns.id}: ${result.idMasked}\n\n` : ''}${markdown}`);
+    summaries.push({ ...summaryRow(result, report, messages, relative), ...(result.thumbnail ? { thumbnail: result.thumbnail } : {}) });
+    reports.push({ line: result.line, name: result.name, ...(result.idMasked ? { idMasked: result.idMasked } : {}), report: report ?? null, rowFindings: result.rowFindings });
+  }
+  await writeAtomic(path.join(output, 'summary.csv'), summaryCsv(summaries, messages));
+  await writeAtomic(
+    path.join(output, 'summary.json'),
+    `${JSON.stringify({ schema: 'shegong.batch/v1', today: globals.today, roster: path.basename(roster), encoding: table.encoding, total: rows.length, finished: finished.length, interrupted: controller.signal.aborted, applicants: reports }, null, 2)}\n`,
+  );
+  const template = await readFile(templatePath('report', 'batch.html'), 'utf8');
+  const htmlFile = path.join(output, 'report.html');
+  await writeAtomic(htmlFile, renderBatchHtml({ rows: summaries, messages, template, meta: messages.batch.generated(globals.today) }));
+
+  // Terminal: not-ready applicants first, then the counts and where the reports are.
+  const painter = await painterFor(globals.colour, process.stdout);
+  const notReady = summaries.filter((s) => !s.ready);
+  const tableRows = [
+    [messages.batch.columns.line, messages.batch.columns.name, messages.batch.columns.ready, messages.batch.columns.eligibility, messages.batch.columns.problem],
+    ...[...notReady, ...summaries.filter((s) => s.ready)].slice(0, 40).map((s) => [String(s.line), s.name, s.ready ? painter.green(messages.batch.yes) : painter.red(messages.batch.no), s.eligibility, s.problem.slice(0, 60)]),
+  ];
+  const ready = summaries.length - notReady.length;
+  const lines = [...renderTable(tableRows), ...(summaries.length > 40 ? ['…'] : []), '', painter.bold(messages.batch.counts(summaries.length, ready, notReady.length)), messages.batch.written(output), messages.batch.html(htmlFile)];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  if (controller.signal.aborted) {
+    process.stderr.write(`${messages.batch.interrupted(finished.length, rows.length)}\n`);
+    return EXIT.CANCELLED;
+  }
+  return notReady.length ? EXIT.FINDINGS : EXIT.OK;
+}

@@ -1,0 +1,210 @@
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { zipSync, strToU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { maskIdNumber, validateIdNumber } from '../../src/batch/id-number.js';
+import { safeCell } from '../../src/batch/batch-summary.js';
+import { escapeHtml } from '../../src/batch/render-batch-html.js';
+import { mapColumns, normaliseMonthCell, readRow } from '../../src/batch/roster-rows.js';
+import { decodeText, parseCsvRoster } from '../../src/batch/roster-table.js';
+import { provinces } from '../helpers/fixtures.js';
+import { BIN, ROOT, runCli } from '../helpers/run-cli.js';
+
+const HEADER = '姓名,报考级别,学历,专业,毕业时间,学习形式,社会工作经历,已有证书,报考省份,户籍,身份证号,材料目录';
+const ROWS = [
+  '张三,助理,本科,其他,2019-07,全日制,2019-08..,,广东,广东,11010519491231002X,',
+  '李四,中级,本科,社会工作,2018年7月,全日制,2018-08..2020-12; 2021-03..,,湖北,河南,1.10105E+17,',
+  '"=HYPERLINK(""x"")",助理,本科,社会工作,2026-06,全日制,,,浙江,,34052419800101001X,',
+  '<b>赵六</b>,助理,本科,其他,2019-07,全日制,2019-08..,,广东,,370101190102039973,',
+];
+
+function workspace() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'shegong-batch-'));
+  const demo = path.join(ROOT, 'templates', 'demo', 'files');
+  for (const name of ['张三', '李四']) {
+    mkdirSync(path.join(dir, 'materials', name), { recursive: true });
+    copyFileSync(path.join(demo, '照片.jpg'), path.join(dir, 'materials', name, '照片.jpg'));
+  }
+  mkdirSync(path.join(dir, 'materials', '<b>赵六</b>'.replace(/[<>/]/g, '_')), { recursive: true });
+  return dir;
+}
+
+describe('ID numbers (GB 11643-1999)', () => {
+  it.each(['11010519491231002X', '440524188001010014', '34052419800101001X', '370101190102039973'])('%s is valid', (id) => {
+    expect(validateIdNumber(id, '2026-11-21').ok).toBe(true);
+  });
+  it.each([
+    ['1.10105E+17', 'mangled'],
+    ['110105194912310000', 'mangled'],
+    ['110105194912310021', 'check-digit'],
+    ['11010519491331002X', 'birth-date'],
+    ['1101051949123100', 'length'],
+  ])('%s → %s', (id, reason) => {
+    expect(validateIdNumber(id, '2026-11-21')).toMatchObject({ ok: false, reason });
+  });
+  it('masks all but the area code and the last four', () => {
+    expect(maskIdNumber('11010519491231002X')).toBe('110105********002X');
+  });
+});
+
+describe('roster parsing', () => {
+  it('decodes strict UTF-8, UTF-8 with BOM, else GB18030', () => {
+    const text = `${HEADER}\n`;
+    expect(decodeText(Buffer.from(text, 'utf8')).encoding).toBe('utf-8');
+    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]))).toMatchObject({ encoding: 'utf-8-bom', text });
+    const gbk = Buffer.from([0xd0, 0xd5, 0xc3, 0xfb]); // 姓名 in GBK
+    expect(decodeText(gbk)).toEqual({ text: '姓名', encoding: 'gb18030' });
+  });
+
+  it('maps Chinese and English header synonyms', () => {
+    expect(mapColumns(['姓名', 'Level', 'education', '所学专业', '毕业年月', 'study_mode', 'work', 'certs', '省份', 'hukou', '身份证号码', 'folder'])).toEqual({
+      name: 0, level: 1, education: 2, major: 3, graduated: 4, studyMode: 5, work: 6, certificates: 7, province: 8, hukou: 9, idNumber: 10, folder: 11,
+    });
+  });
+
+  it('reads month cells as offices type them', () => {
+    expect(['43647', '2019-07-01', '2019/7/1', '2019.07', '2019年7月'].map(normaliseMonthCell)).toEqual(['2019-07', '2019-07', '2019-07', '2019.07', '2019年7月']);
+  });
+
+  it('a bad row gets findings with its line; a good one complete answers', () => {
+    const table = parseCsvRoster(Buffer.from(`${HEADER}\n${ROWS[0]}\n王五,专家,本科,其他,,全日制,,,广东,,,\n`));
+    expect(table.ok).toBe(true);
+    if (!table.ok) return;
+    const columns = mapColumns(table.table.header);
+    const good = readRow(table.table.rows[0]!.cells, 2, columns, provinces, '2026-11-21');
+    expect(good.answers).toMatchObject({ level: 'assistant', province: 'guangdong', work: [{ start: '2019-08' }] });
+    expect(good).toMatchObject({ idMasked: '110105********002X', idTail: '31002X' });
+    const bad = readRow(table.table.rows[1]!.cells, 3, columns, provinces, '2026-11-21');
+    expect(bad.answers).toBeUndefined();
+    expect(bad.findings.map((f) => f.id)).toEqual(['roster.value', 'roster.missing']);
+  });
+
+  it('neutralises formula cells and escapes HTML', () => {
+    expect(['=1+1', '+86', '-2', '@x', 'ok'].map(safeCell)).toEqual(["'=1+1", "'+86", "'-2", "'@x", 'ok']);
+    expect(escapeHtml('<img src=x onerror="a">&\'')).toBe('&lt;img src=x onerror=&quot;a&quot;&gt;&amp;&#39;');
+  });
+});
+
+function xlsx(rows: string[][]): Uint8Array {
+  const cell = (value: string, r: number, c: number) => `<c r="${String.fromCharCode(65 + c)}${r}" t="inlineStr"><is><t>${value.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</t></is></c>`;
+  const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.map((row, r) => `<row r="${r + 1}">${row.map((v, c) => cell(v, r + 1, c)).join('')}</row>`).join('')}</sheetData></worksheet>`;
+  return zipSync({
+    '[Content_Types].xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'),
+    '_rels/.rels': strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+    'xl/workbook.xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="花名册" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+    'xl/_rels/workbook.xml.rels': strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+    'xl/worksheets/sheet1.xml': strToU8(sheet),
+  });
+}
+
+describe('shegong batch (built bin)', () => {
+  const run = (roster: string, dir: string, extra: string[] = []) =>
+    runCli(['batch', roster, '--materials', path.join(dir, 'materials'), '--output', path.join(dir, 'out'), '--today', '2026-11-21', ...extra]);
+
+  it('a GBK roster with Chinese names round-trips into every report', () => {
+    const dir = workspace();
+    const roster = path.join(dir, 'roster.csv');
+    writeFileSync(roster, gbk(`${HEADER}\r\n${ROWS.join('\r\n')}\r\n`));
+    const result = run(roster, dir);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('gb18030');
+    const out = path.join(dir, 'out');
+    const csv = readFileSync(path.join(out, 'summary.csv'), 'utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv).toContain('张三');
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(csv).not.toContain('11010519491231002X');
+    const json = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
+    expect(json.applicants).toHaveLength(4);
+    expect(json.applicants[0].report.eligibility.status).toBe('eligible');
+    expect(JSON.stringify(json)).not.toContain('11010519491231002X');
+    const html = readFileSync(path.join(out, 'report.html'), 'utf8');
+    expect(html).toContain('&lt;b&gt;赵六&lt;/b&gt;');
+    expect(html).not.toContain('<b>赵六</b>');
+    expect(html).toContain('data:image/jpeg;base64,');
+    expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)="https?:/);
+    expect(existsSync(path.join(out, 'reports', '0002-张三.md'))).toBe(true);
+    // Row 3 (李四): Excel-mangled ID; row 5: no materials folder.
+    const li = json.applicants[1];
+    expect(li.rowFindings.map((f: { id: string }) => f.id)).toContain('roster.id-number');
+    expect(json.applicants[3].rowFindings.map((f: { id: string }) => f.id)).toContain('roster.folder');
+  });
+
+  it('a UTF-8 BOM roster and an xlsx roster give the same verdicts', () => {
+    const dir = workspace();
+    writeFileSync(path.join(dir, 'bom.csv'), `\uFEFF${HEADER}\n${ROWS[0]}\n`);
+    writeFileSync(path.join(dir, 'roster.xlsx'), xlsx([HEADER.split(','), ROWS[0]!.split(',')]));
+    expect(run(path.join(dir, 'bom.csv'), dir).code).toBe(0);
+    const fromXlsx = run(path.join(dir, 'roster.xlsx'), dir);
+    expect(fromXlsx.code).toBe(0);
+    expect(fromXlsx.err).toContain('xlsx');
+    expect(JSON.parse(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8')).applicants[0]).toMatchObject({ name: '张三', idMasked: '110105********002X' });
+  });
+
+  it('an unreadable roster exits 2 with the reason', () => {
+    const dir = workspace();
+    writeFileSync(path.join(dir, 'empty.csv'), '');
+    expect(run(path.join(dir, 'empty.csv'), dir).code).toBe(2);
+    expect(run(path.join(dir, 'missing.csv'), dir).code).toBe(2);
+    writeFileSync(path.join(dir, 'fake.xlsx'), 'PK not a zip');
+    expect(run(path.join(dir, 'fake.xlsx'), dir).code).toBe(2);
+  });
+
+  it('--fix writes copies under OUTPUT/fixed/<applicant>/ and never touches originals', () => {
+    const dir = workspace();
+    copyFileSync(path.join(ROOT, 'templates/demo/files/工作证明.jpg'), path.join(dir, 'materials', '张三', '工作证明.jpg'));
+    const before = readFileSync(path.join(dir, 'materials', '张三', '工作证明.jpg'));
+    writeFileSync(path.join(dir, 'r.csv'), `${HEADER}\n${ROWS[0]}\n`);
+    run(path.join(dir, 'r.csv'), dir, ['--fix']);
+    expect(existsSync(path.join(dir, 'out', 'fixed', '张三', '工作证明.jpg'))).toBe(true);
+    expect(readFileSync(path.join(dir, 'materials', '张三', '工作证明.jpg')).equals(before)).toBe(true);
+  });
+
+  it('Ctrl-C keeps the reports of the applicants already finished (exit 130)', async () => {
+    const dir = workspace();
+    const rows = Array.from({ length: 400 }, () => ROWS[0]);
+    writeFileSync(path.join(dir, 'big.csv'), `${HEADER}\n${rows.join('\n')}\n`);
+    const child = spawn(process.execPath, [BIN, 'batch', path.join(dir, 'big.csv'), '--materials', path.join(dir, 'materials'), '--output', path.join(dir, 'out'), '--today', '2026-11-21', '--concurrency', '1'], {
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    let sent = false;
+    child.stderr.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+      // One Ctrl-C stops cleanly; a second would (rightly) kill at once.
+      if (!sent && /已检查 \d+\/400/.test(err)) {
+        sent = true;
+        child.kill('SIGINT');
+      }
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(130);
+    const json = JSON.parse(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8'));
+    expect(json.interrupted).toBe(true);
+    expect(json.finished).toBeGreaterThan(0);
+    expect(json.finished).toBeLessThan(400);
+  }, 60_000);
+});
+
+/** GBK bytes for a string (test helper): Node can decode GB18030 but not encode it, so map via a lookup of decoded pairs. */
+function gbk(text: string): Buffer {
+  const table = new Map<string, number[]>();
+  const decoder = new TextDecoder('gb18030');
+  for (let hi = 0x81; hi <= 0xfe; hi += 1) {
+    for (let lo = 0x40; lo <= 0xfe; lo += 1) {
+      if (lo === 0x7f) continue;
+      const char = decoder.decode(new Uint8Array([hi, lo]));
+      if (char.length === 1 && !table.has(char)) table.set(char, [hi, lo]);
+    }
+  }
+  const bytes: number[] = [];
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (code < 0x80) bytes.push(code);
+    else bytes.push(...(table.get(char) ?? [0x3f]));
+  }
+  return Buffer.from(bytes);
+}
