@@ -3,7 +3,7 @@
 // Generates its own corpus under .bench/ (phone-size 3000×4000 scans of 2–4 MB and small photos).
 // Each measurement runs in a child process so its peak memory (maxRSS) is its own.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, copyFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +63,59 @@ async function makeCorpus() {
   return files;
 }
 
+// 100 applicants: a typical office roster, enough that start-up (~0.35 s) does not dominate.
+const APPLICANTS = Number(process.env.BENCH_APPLICANTS ?? 100);
+const ROLES = ['照片', '身份证正面', '身份证反面', '学历', '工作证明'];
+
+/** N applicants, each a folder with a photo and four phone-size scans, and a roster naming them. */
+function makeApplicants() {
+  const root2 = path.join(root, '.bench', 'batch');
+  const materials = path.join(root2, 'materials');
+  const lines = ['姓名,报考级别,学历,专业,毕业时间,学习形式,社会工作经历,报考省份'];
+  for (let n = 0; n < APPLICANTS; n += 1) {
+    const name = `A${String(n).padStart(4, '0')}`;
+    const folder = path.join(materials, name);
+    mkdirSync(folder, { recursive: true });
+    ROLES.forEach((role, i) => {
+      const target = path.join(folder, `${role}.jpg`);
+      const source = path.join(corpus, role === '照片' ? `base-photo-${n % 3}.jpg` : `base-scan-${(n + i) % 3}.jpg`);
+      // Hard links: thousands of applicants cost no disk; fall back to copies across devices.
+      if (!existsSync(target)) {
+        try {
+          linkSync(source, target);
+        } catch {
+          copyFileSync(source, target);
+        }
+      }
+    });
+    lines.push(`${name},助理,本科,其他,2018-07,全日制,2018-08..,广东`);
+  }
+  writeFileSync(path.join(root2, 'roster.csv'), `${lines.join('\n')}\n`);
+  return { roster: path.join(root2, 'roster.csv'), materials, output: path.join(root2, 'out') };
+}
+
+/** Batch in this child: the real command; or the single-threaded decode-only floor of its files. */
+async function measureBatch(mode) {
+  const { roster, materials, output } = makeApplicants();
+  const start = process.hrtime.bigint();
+  if (mode === 'batch-floor') {
+    const { loadSharp } = await import(path.join(root, 'dist/files/load-sharp.js'));
+    const sharp = loadSharp();
+    for (let n = 0; n < APPLICANTS; n += 1) {
+      const folder = `A${String(n).padStart(4, '0')}`;
+      for (const role of ROLES) {
+        const size = role === '照片' ? 440 : 800;
+        await sharp(path.join(materials, folder, `${role}.jpg`)).resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true }).raw().toBuffer();
+      }
+    }
+  } else {
+    const { main } = await import(path.join(root, 'dist/cli/main.js'));
+    await main(['batch', roster, '--materials', materials, '--output', output, '--today', '2026-11-21', '--no-color']);
+  }
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  writeFileSync(process.env.BENCH_RESULT, JSON.stringify({ mode, ms, applicants: APPLICANTS, maxRssMb: process.resourceUsage().maxRSS / 1024, htmlBytes: mode === 'batch' ? statSync(path.join(output, 'report.html')).size : 0 }));
+}
+
 /** One measurement in this (child) process: mode 'floor' or 'full'. */
 async function measure(mode) {
   const files = readdirSync(corpus).filter((f) => /^\d{4}-/.test(f)).sort().slice(0, COUNT).map((f) => ({ path: path.join(corpus, f), role: f.includes('photo') ? 'photo' : 'work-proof' }));
@@ -93,11 +146,25 @@ function child(mode) {
   return JSON.parse(result.stdout);
 }
 
+function batchChild(mode) {
+  const resultFile = path.join(root, '.bench', `${mode}.json`);
+  const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--measure', mode], { encoding: 'utf8', env: { ...process.env, BENCH_RESULT: resultFile } });
+  if (result.status !== 0 && result.status !== 1) throw new Error(result.stderr);
+  return JSON.parse(readFileSync(resultFile, 'utf8'));
+}
+
 if (process.argv[2] === '--measure') {
-  await measure(process.argv[3]);
+  if (process.argv[3].startsWith('batch')) await measureBatch(process.argv[3]);
+  else await measure(process.argv[3]);
 } else {
   if (!existsSync(path.join(root, 'dist/files/check-files.js'))) throw new Error('build first: npm run build');
   const files = await makeCorpus();
+  if (process.env.BENCH_ONLY === 'batch') {
+    // Memory at scale: BENCH_ONLY=batch BENCH_APPLICANTS=1000 npm run bench (no floors).
+    const run = batchChild('batch');
+    console.log(`batch only        : ${run.applicants} applicants in ${(run.ms / 1000).toFixed(1)} s, peak ${run.maxRssMb.toFixed(0)} MB (target < 300 MB at 1,000), report.html ${(run.htmlBytes / 1024).toFixed(0)} KB`);
+    process.exit(0);
+  }
   const scanBytes = statSync(files.find((f) => f.role === 'work-proof').path).size;
   console.log(`corpus: ${files.length} files (scans 3000×4000, ${(scanBytes / 1048576).toFixed(1)} MB each; photos 413×578), concurrency ${CONCURRENCY}, ${os.cpus().length} cores, ${ROUNDS} rounds`);
   const floors = [];
@@ -117,4 +184,14 @@ if (process.argv[2] === '--measure') {
   console.log(`ratio full/floor  : ${ratio.toFixed(2)}× (target ≤ 1.30×)  ${ratio <= 1.3 ? 'OK' : 'OVER'}`);
   console.log(`peak memory       : ${full.maxRssMb.toFixed(0)} MB (target < 200 MB)  ${full.maxRssMb < 200 ? 'OK' : 'OVER'}`);
   if (full.failed) console.log(`warning: ${full.failed} files failed to decode`);
+
+  // Batch: applicants/s of the real command vs the single-threaded decode-only floor of the same files.
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  const batchRounds = Number(process.env.BENCH_BATCH_ROUNDS ?? 1);
+  const batchFloor = best(Array.from({ length: batchRounds }, () => batchChild('batch-floor')));
+  const batch = best(Array.from({ length: batchRounds }, () => batchChild('batch')));
+  const target = (batchFloor.ms / cores) * 1.2;
+  console.log(`batch             : ${batch.applicants} applicants × 5 files in ${batch.ms.toFixed(0)} ms = ${(batch.applicants / (batch.ms / 1000)).toFixed(1)} applicants/s, peak ${batch.maxRssMb.toFixed(0)} MB, report.html ${(batch.htmlBytes / 1024).toFixed(0)} KB`);
+  console.log(`batch floor       : ${batchFloor.ms.toFixed(0)} ms single-threaded decode; /${cores} cores = ${(batchFloor.ms / cores).toFixed(0)} ms`);
+  console.log(`ratio batch/floor : ${(batch.ms / (batchFloor.ms / cores)).toFixed(2)}× of floor/cores (target ≤ 1.20×)  ${batch.ms <= target ? 'OK' : 'OVER'}`);
 }

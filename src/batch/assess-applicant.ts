@@ -2,9 +2,10 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { assessCandidate } from '../checklist/assess-candidate.js';
-import { checkOne, filesInFolder } from '../files/check-files.js';
+import { checkFile } from '../files/check-file.js';
+import { filesInFolder } from '../files/check-files.js';
+import { probeFile } from '../files/probe-file.js';
 import { fixToFile } from '../files/fix-to-file.js';
-import { loadSharp } from '../files/load-sharp.js';
 import type { Calendar } from '../model/calendar.js';
 import type { Finding } from '../model/finding.js';
 import type { CheckOutcome, FileResult } from '../model/report.js';
@@ -47,26 +48,21 @@ async function findFolder(row: RosterRow, materials: string): Promise<string | n
   return null;
 }
 
-async function thumbnailOf(file: FileResult, size: number): Promise<string | undefined> {
-  if (file.status === 'fail' && file.findings.some((f) => ['file.format', 'file.corrupt', 'image.pixels', 'file.missing', 'file.empty'].includes(f.id))) return undefined;
-  try {
-    const jpeg = await loadSharp()(file.path).rotate().resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 70 }).toBuffer();
-    return `data:image/jpeg;base64,${jpeg.toString('base64')}`;
-  } catch {
-    return undefined;
-  }
-}
-
 export async function assessApplicant(row: RosterRow, context: BatchContext): Promise<ApplicantResult> {
   const rowFindings = [...row.findings];
   const folder = await findFolder(row, context.materials);
   let files: FileResult[] = [];
+  let thumbnail: string | undefined;
   if (!folder) {
     rowFindings.push({ id: 'roster.folder', severity: 'error', measured: { tried: [row.folder, row.name, row.idTail ? 'id-last-6' : undefined].filter(Boolean).join(' / ') }, args: { line: row.line, name: row.name } });
   } else {
     const { found } = await filesInFolder(folder);
-    files = [];
-    for (const input of found) files.push(await checkOne(input, context.ruleSet));
+    for (const input of found) {
+      // One decode per file; the photo's thumbnail comes out of the same decode.
+      const facts = await probeFile(input.path, { role: input.role!, roleFrom: 'name', ruleSet: context.ruleSet, ...(input.role === 'photo' ? { thumbnailSize: context.thumbnailSize } : {}) });
+      if (facts.thumbnail) thumbnail = facts.thumbnail;
+      files.push(checkFile(facts, context.ruleSet));
+    }
     if (!found.some((f) => f.role === 'photo')) {
       files.unshift({ path: path.join(folder, '照片.jpg'), role: 'photo', status: 'fail', measured: {}, findings: [{ id: 'file.missing', severity: 'error', args: { path: path.join(folder, '照片.jpg'), role: 'photo' } }] });
     }
@@ -84,8 +80,6 @@ export async function assessApplicant(row: RosterRow, context: BatchContext): Pr
     }
   }
 
-  const photo = files.find((f) => f.role === 'photo');
-  const thumbnail = photo ? await thumbnailOf(photo, context.thumbnailSize) : undefined;
   const outcome = row.answers
     ? assessCandidate({ answers: row.answers, ruleSet: context.ruleSet, calendar: context.calendar, today: context.today, files, ...(context.year ? { year: context.year } : {}) })
     : undefined;

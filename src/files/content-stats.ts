@@ -18,6 +18,53 @@ export interface StatsOptions {
 
 const isRed = (r: number, g: number, b: number) => r > 110 && r - g > 55 && r - b > 45;
 
+/**
+ * Statistics of a greyscale decode (scans whose colour does not matter): luma is the data itself,
+ * so only exposure and sharpness are computed; no border colour, chroma, subject or red.
+ */
+export function greyStats(luma: Uint8Array, width: number, height: number): ContentStats {
+  const pixels = width * height;
+  let lumaSum = 0;
+  let dark = 0;
+  let bright = 0;
+  for (let p = 0; p < pixels; p += 1) {
+    const l = luma[p]!;
+    lumaSum += l;
+    if (l < 16) dark += 1;
+    else if (l > 250) bright += 1;
+  }
+  const mean = Math.round(lumaSum / pixels);
+  return {
+    sampleWidth: width,
+    sampleHeight: height,
+    border: { mean: [mean, mean, mean], cast: 0, spread: 0 },
+    chroma: 0,
+    meanLuma: round1(lumaSum / pixels),
+    darkShare: round3(dark / pixels),
+    brightShare: round3(bright / pixels),
+    laplacianVariance: laplacianVariance(luma, width, height),
+    subject: null,
+    red: null,
+  };
+}
+
+/** Variance of the 4-neighbour Laplacian of luma: low when the image is blurred. */
+function laplacianVariance(luma: Uint8Array, width: number, height: number): number {
+  let sum = 0;
+  let sq = 0;
+  let n = 0;
+  for (let y = 1; y < height - 1; y += 1) {
+    for (let x = 1, p = y * width + 1; x < width - 1; x += 1, p += 1) {
+      const l = 4 * luma[p]! - luma[p - 1]! - luma[p + 1]! - luma[p - width]! - luma[p + width]!;
+      sum += l;
+      sq += l * l;
+      n += 1;
+    }
+  }
+  const mean = sum / Math.max(1, n);
+  return round1(sq / Math.max(1, n) - mean * mean);
+}
+
 export function contentStats(rgb: Uint8Array, width: number, height: number, options: StatsOptions): ContentStats {
   const pixels = width * height;
   // One pass: integer luma, exposure counts, chroma, and (for seals) red pixels per grid cell.
@@ -78,21 +125,6 @@ export function contentStats(rgb: Uint8Array, width: number, height: number, opt
   const cast = Math.max(Math.abs(mean[0] - mean[1]), Math.abs(mean[1] - mean[2]), Math.abs(mean[0] - mean[2]));
   const spread = Math.max(...means.map((m) => Math.max(...m.map((v, c) => Math.abs(v - mean[c]!)))));
 
-  // Sharpness: variance of the 4-neighbour Laplacian of luma.
-  let lapSum = 0;
-  let lapSq = 0;
-  let lapN = 0;
-  for (let y = 1; y < height - 1; y += 1) {
-    for (let x = 1; x < width - 1; x += 1) {
-      const p = y * width + x;
-      const l = 4 * luma[p]! - luma[p - 1]! - luma[p + 1]! - luma[p - width]! - luma[p + width]!;
-      lapSum += l;
-      lapSq += l * l;
-      lapN += 1;
-    }
-  }
-  const lapMean = lapSum / Math.max(1, lapN);
-
   return {
     sampleWidth: width,
     sampleHeight: height,
@@ -101,7 +133,7 @@ export function contentStats(rgb: Uint8Array, width: number, height: number, opt
     meanLuma: round1(lumaSum / pixels),
     darkShare: round3(dark / pixels),
     brightShare: round3(bright / pixels),
-    laplacianVariance: round1(lapSq / Math.max(1, lapN) - lapMean * lapMean),
+    laplacianVariance: laplacianVariance(luma, width, height),
     subject: options.subject ? subjectBox(rgb, width, height, mean, options.backgroundDistance) : null,
     red: red ? redBlob(red, redTotal, width, height, options.redCellShare ?? 0) : null,
   };

@@ -59,6 +59,8 @@ export interface FileFacts {
   /** Pixels refused before decoding (decompression bomb). */
   refusedPixels?: number;
   content?: ContentStats;
+  /** A small JPEG of the decoded image as a data URI, when asked for (batch reports). */
+  thumbnail?: string;
   pdf?: PdfStructure;
 }
 

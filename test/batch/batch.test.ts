@@ -118,7 +118,9 @@ describe('shegong batch (built bin)', () => {
     expect(csv).not.toContain('11010519491231002X');
     const json = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
     expect(json.applicants).toHaveLength(4);
-    expect(json.applicants[0].report.eligibility.status).toBe('eligible');
+    // Entries are streamed as applicants finish; each carries its roster line.
+    const byName = (name: string) => json.applicants.find((a: { name: string }) => a.name === name);
+    expect(byName('张三').report.eligibility.status).toBe('eligible');
     expect(JSON.stringify(json)).not.toContain('11010519491231002X');
     const html = readFileSync(path.join(out, 'report.html'), 'utf8');
     expect(html).toContain('&lt;b&gt;赵六&lt;/b&gt;');
@@ -127,9 +129,9 @@ describe('shegong batch (built bin)', () => {
     expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)="https?:/);
     expect(existsSync(path.join(out, 'reports', '0002-张三.md'))).toBe(true);
     // Row 3 (李四): Excel-mangled ID; row 5: no materials folder.
-    const li = json.applicants[1];
-    expect(li.rowFindings.map((f: { id: string }) => f.id)).toContain('roster.id-number');
-    expect(json.applicants[3].rowFindings.map((f: { id: string }) => f.id)).toContain('roster.folder');
+    expect(byName('李四').rowFindings.map((f: { id: string }) => f.id)).toContain('roster.id-number');
+    expect(byName('<b>赵六</b>').rowFindings.map((f: { id: string }) => f.id)).toContain('roster.folder');
+    expect(json).toMatchObject({ total: 4, finished: 4, interrupted: false });
   });
 
   it('a UTF-8 BOM roster and an xlsx roster give the same verdicts', () => {
