@@ -31,7 +31,7 @@ export function renderMarkdown(report: Report, options: { messages: Messages; ve
   const e = report.eligibility;
   out.push(`## ${ui.eligibilityHeading}${ui.colon}${labels.eligibility[e.status] ?? e.status}`, '');
   if (e.routeText) out.push(`- ${ui.route}${ui.colon}${e.routeText}`);
-  if (e.requiredYears !== null) {
+  if (e.requiredYears) {
     out.push(`- ${ui.counted}${ui.colon}${ui.countedLine(messages.months(e.countedMonths), messages.months(e.requiredYears * 12), messages.day(e.cutoff))}`);
   }
   if (e.status !== 'eligible' && e.earliestYear) out.push(`- ${ui.earliest}${ui.colon}${e.earliestYear}`);
@@ -40,7 +40,7 @@ export function renderMarkdown(report: Report, options: { messages: Messages; ve
   if (e.findings.length) out.push('');
 
   for (const file of report.files) {
-    out.push(`### ${file.role}: \`${file.path}\` (${file.status})`, '');
+    out.push(`### ${labels.role[file.role] ?? file.role}：\`${file.path}\`（${labels.fileStatus[file.status] ?? file.status}）`, '');
     for (const finding of file.findings) out.push(...findingLines(finding, messages, verbose));
     out.push('');
   }

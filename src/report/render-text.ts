@@ -81,7 +81,7 @@ export function renderText(report: Report, options: TextOptions): string {
   out.push(`${painter.bold(ui.eligibilityHeading)}  ${verdictPaint(labels.eligibility[e.status] ?? e.status)}`);
   const rows: string[][] = [];
   if (e.routeText) rows.push([ui.route, e.routeText]);
-  if (e.requiredYears !== null) {
+  if (e.requiredYears) {
     rows.push([ui.counted, ui.countedLine(messages.months(e.countedMonths), messages.months(e.requiredYears * 12), messages.day(e.cutoff))]);
   }
   if (e.status !== 'eligible' && e.earliestYear) rows.push([ui.earliest, String(e.earliestYear)]);

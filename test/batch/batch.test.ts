@@ -161,6 +161,8 @@ describe('shegong batch (built bin)', () => {
     writeFileSync(path.join(dir, 'r.csv'), `${HEADER}\n${ROWS[0]}\n`);
     run(path.join(dir, 'r.csv'), dir, ['--fix']);
     expect(existsSync(path.join(dir, 'out', 'fixed', '张三', '工作证明.jpg'))).toBe(true);
+    expect(readFileSync(path.join(dir, 'out', 'reports', '0002-张三.md'), 'utf8')).toContain(path.join('fixed', '张三', '工作证明.jpg'));
+    expect(readFileSync(path.join(dir, 'out', 'summary.csv'), 'utf8')).toContain(path.join('fixed', '张三', '工作证明.jpg'));
     expect(readFileSync(path.join(dir, 'materials', '张三', '工作证明.jpg')).equals(before)).toBe(true);
   });
 

@@ -104,7 +104,12 @@ export async function runBatch(roster: string, flags: BatchFlags, globals: Globa
       const markdown = report
         ? renderMarkdown(report, { messages, verbose: false })
         : `# ${result.name}\n\n${result.rowFindings.map((f) => `- ${messages.finding[f.id]?.message(f.args ?? {}) ?? f.id}`).join('\n')}\n`;
-      await writeAtomic(path.join(output, relative), `${result.idMasked ? `> ${messages.batch.columns.id}: ${result.idMasked}\n\n` : ''}${markdown}`);
+      const fixes = [
+        ...result.fixed.map((f) => `- ${messages.labels.role[f.role] ?? f.role}: ${path.relative(output, f.output)} (${messages.labels.fileStatus[f.status] ?? f.status})`),
+        ...result.unfixable.map((f) => `- ${messages.labels.role[f.role] ?? f.role}: ${messages.ui.cannotFix[f.reason] ?? f.reason}`),
+      ];
+      const fixSection = fixes.length ? `\n## ${messages.batch.columns.fixed}\n\n${fixes.join('\n')}\n` : '';
+      await writeAtomic(path.join(output, relative), `${result.idMasked ? `> ${messages.batch.columns.id}: ${result.idMasked}\n\n` : ''}${markdown}${fixSection}`);
       const entry = { line: result.line, name: result.name, ...(result.idMasked ? { idMasked: result.idMasked } : {}), report: report ?? null, rowFindings: result.rowFindings.map((f) => localizeFinding(messages, f)) };
       await writeJson(`${summaries.length ? ',\n' : ''}${JSON.stringify(entry)}`);
       summaries.push({ ...summaryRow(result, report, messages, relative), ...(result.thumbnail ? { thumbnail: result.thumbnail } : {}) });
