@@ -75,6 +75,19 @@ export interface CommandHandlers {
   fix(file: string, flags: Record<string, unknown>, globals: RawGlobalOptions): Promise<ExitCode>;
 }
 
+/**
+ * For fix and batch, --output names what the command writes (a file or a folder), not where the
+ * report goes: take it out of the globals, and require it.
+ */
+async function requireOutput(globals: RawGlobalOptions, usage: string): Promise<{ output: string; rest: RawGlobalOptions }> {
+  const { output, ...rest } = globals;
+  if (!output) {
+    const { UserError } = await import('../errors.js');
+    throw new UserError('error.usage', {}, [usage]);
+  }
+  return { output, rest };
+}
+
 /** Lazy handlers: each imports its command module only when that command runs. */
 export const lazyHandlers: CommandHandlers = {
   async check(flags, globals) {
@@ -95,12 +108,7 @@ export const lazyHandlers: CommandHandlers = {
   },
   async batch(roster, flags, globals) {
     const [{ runBatch }, { resolveGlobalOptions }] = await Promise.all([import('./commands/batch.js'), import('./global-options.js')]);
-    // For batch, --output names the report folder (required); the summary goes to stdout.
-    const { output, ...rest } = globals;
-    if (!output) {
-      const { UserError } = await import('../errors.js');
-      throw new UserError('error.usage', {}, ['shegong batch <roster.csv|roster.xlsx> --materials <dir> --output <dir>']);
-    }
+    const { output, rest } = await requireOutput(globals, 'shegong batch <roster.csv|roster.xlsx> --materials <dir> --output <dir>');
     return runBatch(roster, { ...(flags as object), output }, resolveGlobalOptions(rest, ['text']));
   },
   async files(paths, flags, globals) {
@@ -109,12 +117,7 @@ export const lazyHandlers: CommandHandlers = {
   },
   async fix(file, flags, globals) {
     const [{ runFix }, { resolveGlobalOptions }] = await Promise.all([import('./commands/fix.js'), import('./global-options.js')]);
-    // For fix, --output names the fixed file (required); the report goes to stdout.
-    const { output, ...rest } = globals;
-    if (!output) {
-      const { UserError } = await import('../errors.js');
-      throw new UserError('error.usage', {}, ['shegong fix <file> --as <role> --output <file|dir>']);
-    }
+    const { output, rest } = await requireOutput(globals, 'shegong fix <file> --as <role> --output <file|dir>');
     return runFix(file, { ...(flags as { as?: string }), output }, resolveGlobalOptions(rest, ['text', 'json']));
   },
   async demo(globals) {
