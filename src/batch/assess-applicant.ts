@@ -6,6 +6,7 @@ import { checkFile } from '../files/check-file.js';
 import { filesInFolder } from '../files/check-files.js';
 import { probeFile } from '../files/probe-file.js';
 import { fixToFile } from '../files/fix-to-file.js';
+import { fixPlan } from '../files/fixable.js';
 import type { Calendar } from '../model/calendar.js';
 import type { Finding } from '../model/finding.js';
 import type { CheckOutcome, FileResult } from '../model/report.js';
@@ -73,7 +74,10 @@ export async function assessApplicant(row: RosterRow, context: BatchContext): Pr
   if (context.fixInto && folder) {
     const target = path.join(context.fixInto, path.basename(folder));
     for (const file of files) {
-      if (file.status === 'pass' || file.measured.format === 'pdf' || file.findings.some((f) => f.id === 'file.missing')) continue;
+      if (file.findings.some((f) => f.id === 'file.missing')) continue;
+      const plan = fixPlan(file);
+      if (plan === 'replace') unfixable.push({ role: file.role, reason: 'needs-new' });
+      if (plan !== 'fix') continue;
       const outcome = await fixToFile(file.path, file.role as UploadRole, path.join(target, `${path.basename(file.path).replace(/\.[^.]+$/, '')}.jpg`), context.ruleSet);
       if (outcome.ok) fixed.push({ role: file.role, output: outcome.output, status: outcome.result.status });
       else unfixable.push({ role: file.role, reason: outcome.reason });

@@ -177,6 +177,7 @@ export const en: Messages = {
       'too-small': 'The photo is too small and enlarging only blurs it: use the original or take a new one (at least 295×413 px)',
       'too-many-pixels': 'Too many pixels; not processed, for safety',
       missing: 'The file is missing, empty or unreadable',
+      'needs-new': 'not machine-fixable (too low resolution, no seal, non-white background …): take or scan it again',
       'cannot-shrink': 'It cannot be brought under the size limit without going below the minimum resolution: crop the margins and try again',
     } as Record<string, string>,
     fixConfirm: (role: string, file: string) => `Write a compliant copy of the ${role} (${file})? The original is not changed`,

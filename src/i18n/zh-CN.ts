@@ -131,6 +131,7 @@ export const zhCN = {
       'too-small': '照片太小，放大只会更模糊：请用原图或重拍（至少 295×413 像素）',
       'too-many-pixels': '图片像素过多，为安全起见不处理',
       missing: '文件不存在、为空或无法读取',
+      'needs-new': '机器无法修复（如分辨率不足、没有公章、背景不是白色）：需要重新拍摄或扫描',
       'cannot-shrink': '在不低于最低分辨率的前提下无法把文件压到上限以内：请裁掉多余边缘后重试',
     } as Record<string, string>,
     fixConfirm: (role: string, file: string) => `为 ${role}（${file}）生成合规副本吗？原文件不会改动`,

@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, exis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { maskIdNumber, validateIdNumber } from '../../src/batch/id-number.js';
 import { safeCell } from '../../src/batch/batch-summary.js';
@@ -154,16 +155,22 @@ describe('shegong batch (built bin)', () => {
     expect(run(path.join(dir, 'fake.xlsx'), dir).code).toBe(2);
   });
 
-  it('--fix writes copies under OUTPUT/fixed/<applicant>/ and never touches originals', () => {
+  it('--fix writes copies under OUTPUT/fixed/<applicant>/, never touches originals, names what needs replacing', async () => {
     const dir = workspace();
+    const photo = path.join(dir, 'materials', '张三', '照片.jpg');
+    await sharp(readFileSync(photo)).rotate(90).withMetadata({ orientation: 8 }).jpeg({ quality: 95 }).toFile(path.join(dir, 'rotated.jpg'));
+    copyFileSync(path.join(dir, 'rotated.jpg'), photo);
     copyFileSync(path.join(ROOT, 'templates/demo/files/工作证明.jpg'), path.join(dir, 'materials', '张三', '工作证明.jpg'));
-    const before = readFileSync(path.join(dir, 'materials', '张三', '工作证明.jpg'));
+    const before = readFileSync(photo);
     writeFileSync(path.join(dir, 'r.csv'), `${HEADER}\n${ROWS[0]}\n`);
     run(path.join(dir, 'r.csv'), dir, ['--fix']);
-    expect(existsSync(path.join(dir, 'out', 'fixed', '张三', '工作证明.jpg'))).toBe(true);
-    expect(readFileSync(path.join(dir, 'out', 'reports', '0002-张三.md'), 'utf8')).toContain(path.join('fixed', '张三', '工作证明.jpg'));
-    expect(readFileSync(path.join(dir, 'out', 'summary.csv'), 'utf8')).toContain(path.join('fixed', '张三', '工作证明.jpg'));
-    expect(readFileSync(path.join(dir, 'materials', '张三', '工作证明.jpg')).equals(before)).toBe(true);
+    expect(existsSync(path.join(dir, 'out', 'fixed', '张三', '照片.jpg'))).toBe(true);
+    expect(existsSync(path.join(dir, 'out', 'fixed', '张三', '工作证明.jpg'))).toBe(false);
+    expect(readFileSync(photo).equals(before)).toBe(true);
+    const markdown = readFileSync(path.join(dir, 'out', 'reports', '0002-张三.md'), 'utf8');
+    expect(markdown).toContain(path.join('fixed', '张三', '照片.jpg'));
+    expect(markdown).toContain('需要重新拍摄或扫描');
+    expect(readFileSync(path.join(dir, 'out', 'summary.csv'), 'utf8')).toContain(path.join('fixed', '张三', '照片.jpg'));
   });
 
   it('Ctrl-C keeps the reports of the applicants already finished (exit 130)', async () => {

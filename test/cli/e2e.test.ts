@@ -1,5 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_DIR, ELIGIBLE, ROOT, candidate, runCli } from '../helpers/run-cli.js';
 
@@ -162,16 +163,19 @@ describe('check with files', () => {
     expect(JSON.parse(result.out).files[0]).toMatchObject({ role: 'photo', status: 'pass', measured: { width: 413, height: 578 } });
   });
 
-  it('--fix writes a .fixed copy beside the original and reports the copy', () => {
+  it('--fix writes a .fixed copy beside a fixable original, reports the copy, leaves the unfixable alone', async () => {
     const folder = path.join(CONFIG_DIR, 'materials');
     mkdirSync(folder, { recursive: true });
+    await sharp(path.join(demoFiles, '照片.jpg')).png().toFile(path.join(folder, '照片.png'));
     copyFileSync(path.join(demoFiles, '工作证明.jpg'), path.join(folder, '工作证明.jpg'));
-    const original = readFileSync(path.join(folder, '工作证明.jpg'));
-    const result = runCli([...ELIGIBLE, '--work-proof', path.join(folder, '工作证明.jpg'), '--fix', '--format', 'json']);
+    const original = readFileSync(path.join(folder, '照片.png'));
+    const result = runCli([...ELIGIBLE, '--photo', path.join(folder, '照片.png'), '--work-proof', path.join(folder, '工作证明.jpg'), '--fix', '--format', 'json']);
     const report = JSON.parse(result.out);
-    expect(existsSync(path.join(folder, '工作证明.fixed.jpg'))).toBe(true);
-    expect(readFileSync(path.join(folder, '工作证明.jpg')).equals(original)).toBe(true);
-    expect(report.files[0].path).toContain('工作证明.fixed.jpg');
+    expect(readFileSync(path.join(folder, '照片.png')).equals(original)).toBe(true);
+    expect(report.files.find((f: { role: string }) => f.role === 'photo')).toMatchObject({ status: 'pass' });
+    expect(report.files.find((f: { role: string }) => f.role === 'photo').path).toContain('照片.fixed.jpg');
+    // Low resolution and no seal: no copy would cure that.
+    expect(existsSync(path.join(folder, '工作证明.fixed.jpg'))).toBe(false);
   });
 
   it('files and fix commands: verdicts, exit codes, no overwrite', () => {

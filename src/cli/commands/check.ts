@@ -132,12 +132,12 @@ async function askForFolder(context: CommandContext): Promise<FileInput[]> {
  */
 async function fixFiles(files: FileResult[], context: CommandContext): Promise<FileResult[]> {
   const { messages, ruleSet, globals } = context;
-  const { fixToFile } = await import('../../files/fix-to-file.js');
+  const [{ fixToFile }, { fixPlan }] = await Promise.all([import('../../files/fix-to-file.js'), import('../../files/fixable.js')]);
   const prompter = globals.interactive ? (await import('../prompter.js')).inquirerPrompter() : undefined;
   let written = 0;
   const results: FileResult[] = [];
   for (const file of files) {
-    if (file.status === 'pass' || file.role === 'unknown' || file.measured.format === 'pdf') {
+    if (file.role === 'unknown' || fixPlan(file) !== 'fix') {
       results.push(file);
       continue;
     }
