@@ -92,7 +92,7 @@ async function requireOutput(globals: RawGlobalOptions, usage: string): Promise<
 export const lazyHandlers: CommandHandlers = {
   async check(flags, globals) {
     const [{ runCheck }, { resolveGlobalOptions }] = await Promise.all([import('./commands/check.js'), import('./global-options.js')]);
-    return runCheck(flags, resolveGlobalOptions(globals, ['text', 'json', 'md']));
+    return runCheck(flags, resolveGlobalOptions(globals, ['text', 'json', 'md', 'html']));
   },
   async rules(globals) {
     const [{ runRules }, { resolveGlobalOptions }] = await Promise.all([import('./commands/rules.js'), import('./global-options.js')]);
@@ -122,7 +122,7 @@ export const lazyHandlers: CommandHandlers = {
   },
   async demo(globals) {
     const [{ runDemo }, { resolveGlobalOptions }] = await Promise.all([import('./commands/demo.js'), import('./global-options.js')]);
-    return runDemo(resolveGlobalOptions(globals, ['text', 'json', 'md']));
+    return runDemo(resolveGlobalOptions(globals, ['text', 'json', 'md', 'html']));
   },
 };
 

@@ -11,6 +11,15 @@ export async function renderReport(report: Report, context: CommandContext): Pro
     case 'json':
       content = (await import('../report/render-json.js')).renderJson(report);
       break;
+    case 'html': {
+      const [{ renderHtml }, { readFile }, { templatePath }] = await Promise.all([
+        import('../report/render-html.js'),
+        import('node:fs/promises'),
+        import('../rules/templates-dir.js'),
+      ]);
+      content = renderHtml(report, { messages, template: await readFile(templatePath('report', 'check.html'), 'utf8') });
+      break;
+    }
     case 'md':
       content = (await import('../report/render-markdown.js')).renderMarkdown(report, { messages, verbose: globals.verbose });
       break;

@@ -164,7 +164,7 @@ export const en: Messages = {
       days === 0 ? `${title} closes today (${day(date)})` : `${title} is open and closes on ${day(date)}, ${days} day${days === 1 ? '' : 's'} left`,
     icsWritten: (file: string, count: number) => `Exported ${count} calendar events to ${file} (importing again updates them, no duplicates)`,
     calendarName: 'Social worker qualification exam',
-    filesHeading: 'Materials',
+    filesHeading: 'File checks',
     filesSummary: (pass: number, warn: number, fail: number) => `Materials: ${pass} passed, ${warn} with warnings, ${fail} failed`,
     fixed: (file: string, width: number, height: number, kb: number, quality: number, dpi: number) =>
       `Wrote ${file} (${width}×${height} px, ${kb} KB, JPEG quality ${quality}, ${dpi} dpi; the original is unchanged)`,

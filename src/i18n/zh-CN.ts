@@ -118,7 +118,7 @@ export const zhCN = {
       days === 0 ? `${title}今天截止（${shortDay(date)}）` : `${title}进行中，${shortDay(date)} 截止，还剩 ${days} 天`,
     icsWritten: (file: string, count: number) => `已导出 ${count} 个日历事件：${file}（重复导入会更新而不是重复）`,
     calendarName: '社会工作者职业资格考试',
-    filesHeading: '材料检查',
+    filesHeading: '文件检查结果',
     filesSummary: (pass: number, warn: number, fail: number) => `材料：${pass} 个通过，${warn} 个有提醒，${fail} 个未通过`,
     fixed: (file: string, width: number, height: number, kb: number, quality: number, dpi: number) =>
       `已写入 ${file}（${width}×${height} 像素，${kb} KB，JPEG 质量 ${quality}，${dpi} dpi；原文件未改动）`,

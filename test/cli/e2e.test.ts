@@ -192,3 +192,15 @@ describe('check with files', () => {
     expect(runCli(['fix', path.join(demoFiles, '照片.jpg'), '--as', 'nonsense', '--output', out]).code).toBe(2);
   });
 });
+
+describe('--format html', () => {
+  it('writes one self-contained, escaped page for a candidate', () => {
+    const demoFiles = path.join(ROOT, 'templates', 'demo', 'files');
+    const result = runCli([...ELIGIBLE, '--files', demoFiles, '--format', 'html']);
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/^<!doctype html>/);
+    expect(result.out).toContain('<li class="blocked">');
+    expect(result.out).not.toMatch(/(src|href)="https?:/);
+    expect(result.out).not.toContain('{{');
+  });
+});
