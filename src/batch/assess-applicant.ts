@@ -5,7 +5,7 @@ import { assessCandidate } from '../checklist/assess-candidate.js';
 import { checkFile } from '../files/check-file.js';
 import { filesInFolder } from '../files/check-files.js';
 import { probeFile } from '../files/probe-file.js';
-import { fixToFile } from '../files/fix-to-file.js';
+import { fixToFile, resolveFixOutput } from '../files/fix-to-file.js';
 import { fixPlan } from '../files/fixable.js';
 import type { Calendar } from '../model/calendar.js';
 import type { Finding } from '../model/finding.js';
@@ -49,7 +49,26 @@ async function findFolder(row: RosterRow, materials: string): Promise<string | n
   return null;
 }
 
+/** One applicant, whatever happens: an unexpected failure becomes a finding, never a stopped batch. */
 export async function assessApplicant(row: RosterRow, context: BatchContext): Promise<ApplicantResult> {
+  try {
+    return await assess(row, context);
+  } catch (error) {
+    return {
+      line: row.line,
+      name: row.name,
+      ...(row.idMasked ? { idMasked: row.idMasked } : {}),
+      folder: null,
+      rowFindings: [...row.findings, { id: 'roster.internal', severity: 'error', measured: { error: String((error as Error)?.message ?? error).split('\n')[0] ?? '' }, args: { line: row.line } }],
+      files: [],
+      ready: false,
+      fixed: [],
+      unfixable: [],
+    };
+  }
+}
+
+async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantResult> {
   const rowFindings = [...row.findings];
   const folder = await findFolder(row, context.materials);
   let files: FileResult[] = [];
@@ -78,7 +97,15 @@ export async function assessApplicant(row: RosterRow, context: BatchContext): Pr
       const plan = fixPlan(file);
       if (plan === 'replace') unfixable.push({ role: file.role, reason: 'needs-new' });
       if (plan !== 'fix') continue;
-      const outcome = await fixToFile(file.path, file.role as UploadRole, path.join(target, `${path.basename(file.path).replace(/\.[^.]+$/, '')}.jpg`), context.ruleSet);
+      let output: string;
+      try {
+        output = await resolveFixOutput(file.path, target, true);
+      } catch {
+        // The fixed copy would land on an original (materials inside the output folder).
+        unfixable.push({ role: file.role, reason: 'would-overwrite' });
+        continue;
+      }
+      const outcome = await fixToFile(file.path, file.role as UploadRole, output, context.ruleSet);
       if (outcome.ok) fixed.push({ role: file.role, output: outcome.output, status: outcome.result.status });
       else unfixable.push({ role: file.role, reason: outcome.reason });
     }

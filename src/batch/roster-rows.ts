@@ -94,7 +94,8 @@ export function readRow(cells: string[], line: number, columns: Partial<Record<R
   }
   const folder = cell('folder');
   if (folder) row.folder = folder;
-  if (!findings.some((f) => f.severity === 'error')) {
+  // Only unreadable answers block the verdict; a bad ID number is reported but eligibility still runs.
+  if (!findings.some((f) => f.id === 'roster.value' || f.id === 'roster.missing')) {
     const complete = completeAnswers(answers);
     if (complete) row.answers = complete;
   }

@@ -28,26 +28,28 @@ export function parseCsvRoster(bytes: Uint8Array): TableResult {
   // Excel in some locales saves semicolons or tabs; take the header line's most common separator.
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = [',', ';', '\t', '，'].sort((a, b) => firstLine.split(b).length - firstLine.split(a).length)[0]!;
-  let records: string[][];
+  let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true }) as string[][];
+    // info: each record's source line (blank lines and multi-line cells shift the index).
+    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true, info: true }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     return { ok: false, ...(line ? { line } : {}), reason: (error as Error).message.split('\n')[0] ?? 'CSV' };
   }
-  return fromRecords(records, encoding);
+  return fromRecords(records.map((r) => r.record), encoding, records.map((r) => r.info.lines));
 }
 
-export function fromRecords(records: unknown[][], encoding: RosterTable['encoding']): TableResult {
+/** Records → table; `lines` gives each record's source line (default: its position, for xlsx rows). */
+export function fromRecords(records: unknown[][], encoding: RosterTable['encoding'], lines?: number[]): TableResult {
   const [header, ...rest] = records;
-  if (!header || header.every((cell) => String(cell ?? '').trim() === '')) return { ok: false, line: 1, reason: 'no header row' };
+  if (!header || header.every((cell) => String(cell ?? '').trim() === '')) return { ok: false, line: lines?.[0] ?? 1, reason: 'no header row' };
   return {
     ok: true,
     table: {
       encoding,
       header: header.map((cell) => String(cell ?? '').trim()),
       rows: rest
-        .map((cells, i) => ({ line: i + 2, cells: cells.map(cellText) }))
+        .map((cells, i) => ({ line: lines?.[i + 1] ?? i + 2, cells: cells.map(cellText) }))
         .filter((row) => row.cells.some((cell) => cell !== '')),
     },
   };

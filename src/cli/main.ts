@@ -33,6 +33,11 @@ function commanderExit(error: unknown): ExitCode | undefined {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // `shegong … | head`: a reader that leaves early is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.OK);
+    throw error;
+  });
   let code: ExitCode;
   try {
     const { buildProgram } = await import('./program.js');

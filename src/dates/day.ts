@@ -31,9 +31,10 @@ export function dayInShanghai(instant: Date): IsoDay {
 /** Which occurrence of its weekday in its month a day is (1 = first). */
 export const nthWeekdayOfMonth = (day: IsoDay): number => Math.ceil(parse(day).date() / 7);
 
-/** The nth given weekday of a month (month 1–12). */
+/** The nth given weekday of a month (month 1–12); a 5th that the month lacks becomes its last. */
 export function nthWeekday(year: number, month: number, weekdayIndex: number, nth: number): IsoDay {
   const first = dayjs.utc(Date.UTC(year, month - 1, 1));
   const offset = (weekdayIndex - first.day() + 7) % 7;
-  return first.add(offset + (nth - 1) * 7, 'day').format('YYYY-MM-DD');
+  const day = first.add(offset + (nth - 1) * 7, 'day');
+  return (day.month() === month - 1 ? day : day.subtract(7, 'day')).format('YYYY-MM-DD');
 }

@@ -52,7 +52,7 @@ function assessRoute(route: Route, answers: Answers, counting: WorkCounting, con
     requiredYears: route.years,
     requiredMonths,
     countedMonths: count.counted,
-    countFrom: monthOf(notBefore),
+    countFrom: notBefore > 0 ? monthOf(notBefore) : null,
     educationHeld,
     certificateHeld,
     satisfied: educationHeld && certificateHeld && count.counted >= requiredMonths,
@@ -172,7 +172,7 @@ export function evaluateEligibility(answers: Answers, ruleSet: RuleSet, context:
   // Notes about how the months were counted: overlaps merged, study time and future time left out.
   const probe = countWorkMonths(answers.work, {
     cutoff: context.examYear * 12 + counting.cutoffMonth - 1,
-    notBefore: monthIndex(decider.countFrom),
+    notBefore: decider.countFrom ? monthIndex(decider.countFrom) : 0,
   });
   if (probe.overlapping > 0) {
     findings.push({ id: 'eligibility.work-overlap', severity: 'info', measured: { months: probe.overlapping }, args: { months: probe.overlapping } });

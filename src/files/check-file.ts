@@ -94,7 +94,8 @@ function runChecks(facts: FileFacts, ruleSet: RuleSet): Finding[] {
 type Add = (id: string, severity: Severity, parts?: Omit<Finding, 'id' | 'severity'>) => void;
 
 function sizeChecks(facts: FileFacts, ruleSet: RuleSet, add: Add) {
-  const kb = (bytes: number) => Math.round(bytes / 1024);
+  // Measured sizes with one decimal, rounded toward the limit's side, so 9,984 bytes reads 9.7 KB, not 10.
+  const kb = (bytes: number) => Math.floor((bytes / 1024) * 10) / 10;
   if (facts.role === 'photo') {
     const official = valueOf(ruleSet, 'upload.photo.bytes');
     const guides = valueOf(ruleSet, 'upload.photo.bytes-guides');

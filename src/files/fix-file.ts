@@ -15,7 +15,7 @@ const MM_PER_INCH = 25.4;
 
 export type FixResult =
   | { ok: true; bytes: Uint8Array; width: number; height: number; quality: number; dpi: number; inWindow: boolean; encodes: number }
-  | { ok: false; reason: 'heic' | 'pdf' | 'undecodable' | 'too-small' | 'too-many-pixels' | 'missing' | 'cannot-shrink'; args?: Record<string, number> };
+  | { ok: false; reason: 'heic' | 'pdf' | 'undecodable' | 'too-small' | 'too-many-pixels' | 'missing' | 'cannot-shrink' | 'would-overwrite'; args?: Record<string, number> };
 
 interface Raw {
   data: Buffer;
@@ -69,7 +69,8 @@ async function searchQuality(raw: Raw, dpi: number, window: { min: number; max: 
 /** Decode once, upright, flattened on white, sRGB, 3 channels; `shape` resizes (and crops). */
 async function decodeRaw(facts: FileFacts, ruleSet: RuleSet, shape: (image: Sharp) => Sharp): Promise<Raw> {
   const sharp = loadSharp();
-  const image = sharp(facts.path, { limitInputPixels: valueOf(ruleSet, 'upload.image').maxPixels }).rotate();
+  // Same tolerance as the probe: what passed the checks must decode here too.
+  const image = sharp(facts.path, { limitInputPixels: valueOf(ruleSet, 'upload.image').maxPixels, failOn: 'truncated' }).rotate();
   const { data, info } = await shape(image).flatten({ background: '#ffffff' }).toColourspace('srgb').removeAlpha().raw().toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
 }

@@ -25,7 +25,13 @@ export async function resolveFixOutput(input: string, output: string, isDirector
 
 export async function fixToFile(input: string, role: UploadRole, output: string, ruleSet: RuleSet): Promise<FixOutcome> {
   const facts = await probeFile(input, { role, roleFrom: 'flag', ruleSet });
-  const fixed = role === 'photo' ? await fixPhoto(facts, ruleSet) : await fixScan(facts, ruleSet);
+  let fixed: FixResult;
+  try {
+    fixed = role === 'photo' ? await fixPhoto(facts, ruleSet) : await fixScan(facts, ruleSet);
+  } catch {
+    // A file libvips refuses half-way (corrupt data past the header) is not fixable; never a crash.
+    return { ok: false, reason: 'undecodable' };
+  }
   if (!fixed.ok) return fixed;
   await writeAtomic(output, fixed.bytes);
   const result = checkFile(await probeFile(output, { role, roleFrom: 'flag', ruleSet }), ruleSet);

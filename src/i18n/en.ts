@@ -178,6 +178,7 @@ export const en: Messages = {
       'too-many-pixels': 'Too many pixels; not processed, for safety',
       missing: 'The file is missing, empty or unreadable',
       'needs-new': 'not machine-fixable (too low resolution, no seal, non-white background …): take or scan it again',
+      'would-overwrite': 'the fixed copy would overwrite an original (materials inside the output folder); skipped',
       'cannot-shrink': 'It cannot be brought under the size limit without going below the minimum resolution: crop the margins and try again',
     } as Record<string, string>,
     fixConfirm: (role: string, file: string) => `Write a compliant copy of the ${role} (${file})? The original is not changed`,
@@ -211,7 +212,7 @@ export const en: Messages = {
       message: (a: A) =>
         `Not enough social work experience: ${months(n(a.counted))} counted, ${plural(n(a.years), 'year')} required, ${months(n(a.shortfall))} short (counted up to ${day(a.cutoff)})`,
       fix: (a: A) =>
-        `Only social work experience from ${s(a.countFrom)} onwards counts; keep working in social work, or check the periods given with --work`,
+        `${a.countFrom ? `Only social work experience from ${s(a.countFrom)} onwards counts; ` : ''}keep working in social work, or check the periods given with --work`,
     },
     'eligibility.borderline': {
       message: (a: A) =>

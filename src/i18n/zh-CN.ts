@@ -132,6 +132,7 @@ export const zhCN = {
       'too-many-pixels': '图片像素过多，为安全起见不处理',
       missing: '文件不存在、为空或无法读取',
       'needs-new': '机器无法修复（如分辨率不足、没有公章、背景不是白色）：需要重新拍摄或扫描',
+      'would-overwrite': '修复副本会覆盖原文件（材料目录在输出目录里面），已跳过',
       'cannot-shrink': '在不低于最低分辨率的前提下无法把文件压到上限以内：请裁掉多余边缘后重试',
     } as Record<string, string>,
     fixConfirm: (role: string, file: string) => `为 ${role}（${file}）生成合规副本吗？原文件不会改动`,
@@ -156,7 +157,7 @@ export const zhCN = {
     },
     'eligibility.years': {
       message: (a: A) => `社会工作年限不足：已计 ${months(n(a.counted))}，要求 ${n(a.years)} 年，差 ${months(n(a.shortfall))}（计至 ${day(a.cutoff)}）`,
-      fix: (a: A) => `从 ${s(a.countFrom)} 起的社会工作经历才计入；继续从事社会工作，或核对 --work 所填时段`,
+      fix: (a: A) => `${a.countFrom ? `从 ${s(a.countFrom)} 起的社会工作经历才计入；` : ''}继续从事社会工作，或核对 --work 所填时段`,
     },
     'eligibility.borderline': {
       message: (a: A) =>

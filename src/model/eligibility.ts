@@ -8,8 +8,8 @@ export interface RouteAssessment {
   requiredYears: number;
   requiredMonths: number;
   countedMonths: number;
-  /** First month that counted (after graduation or after the certificate). */
-  countFrom: string;
+  /** First month that may count (after graduation or after the certificate); null when any month counts. */
+  countFrom: string | null;
   educationHeld: boolean;
   certificateHeld: boolean;
   satisfied: boolean;

@@ -93,7 +93,7 @@ export function renderText(report: Report, options: TextOptions): string {
       r.satisfied ? '✓' : '✗',
       r.id,
       `${messages.months(r.countedMonths)} / ${messages.months(r.requiredMonths)}`,
-      `from ${r.countFrom}`,
+      r.countFrom ? `from ${r.countFrom}` : '',
     ]);
     out.push(...renderTable(routeRows).map((line) => `    ${painter.dim(line)}`));
     for (const claim of e.folklore) out.push(`    ${painter.dim(`${ui.folklore}${ui.colon}${claim.claim} (${claim.source})`)}`);

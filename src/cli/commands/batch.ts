@@ -86,6 +86,7 @@ export async function runBatch(roster: string, flags: BatchFlags, globals: Globa
   await writeJson(`{\n"schema": "shegong.batch/v1",\n"today": ${JSON.stringify(globals.today)},\n"roster": ${JSON.stringify(path.basename(roster))},\n"encoding": ${JSON.stringify(table.encoding)},\n"total": ${rows.length},\n"applicants": [\n`);
   const summaries: (SummaryRow & { thumbnail?: string })[] = [];
   let done = 0;
+  let entries = 0;
   await mapLimit(
     rows,
     concurrency,
@@ -111,7 +112,9 @@ export async function runBatch(roster: string, flags: BatchFlags, globals: Globa
       const fixSection = fixes.length ? `\n## ${messages.batch.columns.fixed}\n\n${fixes.join('\n')}\n` : '';
       await writeAtomic(path.join(output, relative), `${result.idMasked ? `> ${messages.batch.columns.id}: ${result.idMasked}\n\n` : ''}${markdown}${fixSection}`);
       const entry = { line: result.line, name: result.name, ...(result.idMasked ? { idMasked: result.idMasked } : {}), report: report ?? null, rowFindings: result.rowFindings.map((f) => localizeFinding(messages, f)) };
-      await writeJson(`${summaries.length ? ',\n' : ''}${JSON.stringify(entry)}`);
+      // The separator is decided before any await: applicants finish concurrently.
+      const separator = entries++ ? ',\n' : '';
+      await writeJson(`${separator}${JSON.stringify(entry)}`);
       summaries.push({ ...summaryRow(result, report, messages, relative), ...(result.thumbnail ? { thumbnail: result.thumbnail } : {}) });
       done += 1;
       progress(done);

@@ -6,6 +6,7 @@ import {
   ANSWER_FLAGS,
   completeAnswers,
   missingAnswers,
+  neededCertificate,
   resolveAnswers,
   toRaw,
   type RawAnswers,
@@ -74,7 +75,7 @@ export async function gatherAnswers(flags: CheckFlags, context: CommandContext):
     throw new UserError(
       'error.usage',
       {},
-      missing.map((key) => problemText(messages, 'answer.required', { what: messages.prompt[promptKey(key)], flag: ANSWER_FLAGS[key] })),
+      missing.map((key) => problemText(messages, 'answer.required', { what: messages.prompt[promptKey(key, answers)], flag: ANSWER_FLAGS[key] })),
     );
   }
   const [{ interview }, { inquirerPrompter }, { openProfileStore }] = await Promise.all([
@@ -96,8 +97,9 @@ export async function gatherAnswers(flags: CheckFlags, context: CommandContext):
   return result;
 }
 
-const promptKey = (key: keyof typeof ANSWER_FLAGS) =>
-  (key === 'certificates' ? 'certIntermediate' : key) as keyof CommandContext['messages']['prompt'];
+/** The question a missing answer stands for (the certificate one depends on the route). */
+const promptKey = (key: keyof typeof ANSWER_FLAGS, answers: Partial<Answers>) =>
+  (key === 'certificates' ? (neededCertificate(answers) === 'assistant' ? 'certAssistant' : 'certIntermediate') : key) as keyof CommandContext['messages']['prompt'];
 
 export async function runCheck(flags: CheckFlags, globals: GlobalOptions): Promise<ExitCode> {
   const context = await loadContext(globals);

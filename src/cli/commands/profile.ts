@@ -10,11 +10,13 @@ import { emit } from '../write-output.js';
 export async function runProfile(action: 'show' | 'reset' | 'path', globals: GlobalOptions): Promise<ExitCode> {
   const messages = messagesFor(globals.lang);
   const store = await openProfileStore();
+  const json = globals.format === 'json';
   if (action === 'path') {
-    await emit(`${store.path}\n`, globals.output);
+    await emit(json ? `${JSON.stringify({ schema: 'shegong.profile/v1', path: store.path })}\n` : `${store.path}\n`, globals.output);
   } else if (action === 'reset') {
     store.clear();
-    process.stderr.write(`${messages.ui.profileReset}\n`);
+    if (json) await emit(`${JSON.stringify({ schema: 'shegong.profile/v1', path: store.path, reset: true })}\n`, globals.output);
+    else process.stderr.write(`${messages.ui.profileReset}\n`);
   } else {
     const answers = store.read();
     if (globals.format === 'json') {
