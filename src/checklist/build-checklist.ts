@@ -63,7 +63,7 @@ export function buildChecklist({ answers, eligibility, events, files, ruleSet }:
     id: 'materials.photo',
     group: 'materials',
     status: photo ? (photo.status === 'fail' ? 'blocked' : 'done') : 'todo',
-    args: { checked: photo ? photo.status : null },
+    args: { checked: photo ? photo.status : null, width: valueOf(ruleSet, 'upload.photo.output').width, height: valueOf(ruleSet, 'upload.photo.output').height },
     ...due('photo'),
   });
   // Photo and work proof have their own items above and below; other files get one each.
@@ -124,7 +124,7 @@ export function buildChecklist({ answers, eligibility, events, files, ruleSet }:
     id: 'registration.window',
     group: 'registration',
     status: eligibility.status === 'ineligible' ? 'blocked' : 'todo',
-    args: window('registration'),
+    args: { ...window('registration'), ...valueOf(ruleSet, 'registration.province-window') },
     ...due('registration'),
   });
   const fee = examFee(ruleSet, answers);
@@ -170,7 +170,7 @@ export function buildChecklist({ answers, eligibility, events, files, ruleSet }:
   });
 
   // 考后
-  items.push({ id: 'after.scores', group: 'after', status: 'info', args: window('scores'), ...due('scores', 'start') });
+  items.push({ id: 'after.scores', group: 'after', status: 'info', args: { ...window('scores'), recheckDays: valueOf(ruleSet, 'scores.recheck').days }, ...due('scores', 'start') });
   if (event('post-exam-review')) {
     items.push({ id: 'after.review', group: 'after', status: 'todo', args: { province: answers.province, ...window('post-exam-review') }, ...due('post-exam-review') });
   }
@@ -179,7 +179,7 @@ export function buildChecklist({ answers, eligibility, events, files, ruleSet }:
     id: 'after.certificate',
     group: 'after',
     status: 'info',
-    args: { level: answers.level, annotationDays: eCertificate.annotationMaxDays, maxAnnotations: eCertificate.maxValidAnnotations, ...window('certificate') },
+    args: { level: answers.level, annotationDays: eCertificate.annotationMaxDays, maxAnnotations: eCertificate.maxValidAnnotations, windowDays: eCertificate.annotationWindowDays, ...window('certificate') },
   });
   if (answers.level === 'senior') {
     items.push({

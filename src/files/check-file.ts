@@ -196,7 +196,7 @@ function photoChecks(facts: FileFacts, ruleSet: RuleSet, add: Add) {
   const density = valueOf(ruleSet, 'upload.photo.density-guides');
   const dpi = image.jfifDpi ?? image.exifDpi;
   if (dpi === null || dpi < density.min) {
-    add('photo.density', density.severity, { measured: { jfifDpi: image.jfifDpi, exifDpi: image.exifDpi }, expected: { minDpi: density.min }, args: { dpi: dpi ?? '', min: density.min, jfif: image.jfifDpi ?? '', exif: image.exifDpi ?? '' } });
+    add('photo.density', density.severity, { measured: { jfifDpi: image.jfifDpi, exifDpi: image.exifDpi }, expected: { minDpi: density.min }, args: { dpi: dpi ?? '', min: density.min, jfif: image.jfifDpi ?? '', exif: image.exifDpi ?? '', writes: density.min } });
   }
 
   const output = valueOf(ruleSet, 'upload.photo.output');
@@ -247,7 +247,7 @@ function scanChecks(facts: FileFacts, ruleSet: RuleSet, add: Add) {
       add('scan.resolution', severity, {
         measured: { dpi, width: image.orientedWidth, height: image.orientedHeight },
         expected: { minDpi: resolution.minDpi, goodDpi: resolution.goodDpi, widthMm: spec.document.widthMm, heightMm: spec.document.heightMm },
-        args: { dpi, min: severity === 'error' ? resolution.minDpi : resolution.goodDpi, mm: `${spec.document.widthMm}×${spec.document.heightMm}`, needLong: Math.ceil(docLong * resolution.goodDpi), needShort: Math.ceil(docShort * resolution.goodDpi) },
+        args: { dpi, min: severity === 'error' ? resolution.minDpi : resolution.goodDpi, goodDpi: resolution.goodDpi, mm: `${spec.document.widthMm}×${spec.document.heightMm}`, needLong: Math.ceil(docLong * resolution.goodDpi), needShort: Math.ceil(docShort * resolution.goodDpi) },
       });
     }
   }

@@ -174,7 +174,7 @@ export const en: Messages = {
       heic: 'HEIC (iPhone) cannot be converted here: set Settings → Camera → Formats → Most Compatible and take it again, or export as JPEG',
       pdf: 'PDF files are kept as they are; this tool does not change PDFs',
       undecodable: 'The file cannot be decoded; export or take it again',
-      'too-small': 'The photo is too small and enlarging only blurs it: use the original or take a new one (at least 295×413 px)',
+      'too-small': 'The photo is too small and enlarging only blurs it: use the original or take a new one (see the pixel check above)',
       'too-many-pixels': 'Too many pixels; not processed, for safety',
       missing: 'The file is missing, empty or unreadable',
       'needs-new': 'not machine-fixable (too low resolution, no seal, non-white background …): take or scan it again',
@@ -258,7 +258,7 @@ export const en: Messages = {
     'materials.photo': (a: A) =>
       a.checked
         ? `Registration photo checked (${a.checked === 'fail' ? 'failed' : 'passed'}); before uploading, it must be processed with ${PHOTO_TOOL}, which produces "报名照片.jpg"`
-        : `Prepare a recent colour 1-inch ID photo on a white background (295×413 pixels, JPG), process it with ${PHOTO_TOOL}, and upload the resulting "报名照片.jpg"`,
+        : `Prepare a recent colour 1-inch ID photo on a white background (${a.width}×${a.height} pixels, JPG), process it with ${PHOTO_TOOL}, and upload the resulting "报名照片.jpg"`,
     'materials.education-verification': (a: A) =>
       n(a.graduatedYear) < n(a.fromYear) || a.education === 'highschool' || a.education === 'secondary'
         ? `Your education (${a.graduatedYear}, ${en.labels.education[s(a.education)]}) may not be verifiable online: have a scan of your diploma ready, or the 学信网 (CHSI) registration record of your qualification (《教育部学历证书电子注册备案表》)`
@@ -277,7 +277,7 @@ export const en: Messages = {
       `When registering, choose ${COMMITMENT} and sign the electronic declaration (you then need not submit proof of education or work experience; a false declaration is treated as exam misconduct)`,
     'registration.window': (a: A) =>
       a.start
-        ? `Register within the ${a.ownWindow ? "province's" : 'national'} registration window: ${span(a)}${est(a)}${a.ownWindow ? '' : " (each province sets its own 7–15 days within this period; follow your province's notice)"}`
+        ? `Register within the ${a.ownWindow ? "province's" : 'national'} registration window: ${span(a)}${est(a)}${a.ownWindow ? '' : ` (each province sets its own ${a.minDays}–${a.maxDays} days within this period; follow your province's notice)`}`
         : "Register within your province's registration window",
     'registration.fee': (a: A, c: NameContext) => {
       const name = c.province(s(a.province));
@@ -304,11 +304,11 @@ export const en: Messages = {
           ? `At intermediate level, scores roll over for ${plural(n(a.years), 'year')}: pass all 3 papers within ${a.years} consecutive exam years`
           : `Passing the senior exam earns a certificate of passing scores, valid nationwide for ${plural(n(a.years), 'year')}; you must pass the evaluation (评审) within that period`,
     'after.scores': (a: A) =>
-      `Scores released around ${span(a)}${est(a)}; check them on the ${CPTA}. A re-check must be requested in writing within 30 days of release`,
+      `Scores released around ${span(a)}${est(a)}; check them on the ${CPTA}. A re-check must be requested in writing within ${a.recheckDays} days of release`,
     'after.review': (a: A, c: NameContext) =>
       `${c.province(s(a.province))} holds a post-exam eligibility review (around ${span(a)}${est(a)}): submit the materials the notice asks for; if you do not pass, your scores are void and fees are not refunded`,
     'after.certificate': (a: A) =>
-      `Certificates: paper certificates are issued around ${span(a)}${est(a)}; the e-certificate is downloaded from the ${CPTA}, each annotation lasts at most ${plural(n(a.annotationDays), 'day')}, with at most ${a.maxAnnotations} valid annotations within 90 days`,
+      `Certificates: paper certificates are issued around ${span(a)}${est(a)}; the e-certificate is downloaded from the ${CPTA}, each annotation lasts at most ${plural(n(a.annotationDays), 'day')}, with at most ${a.maxAnnotations} valid annotations within ${a.windowDays} days`,
     'after.evaluation': (a: A) =>
       `Senior level: you must pass the evaluation within ${plural(n(a.years), 'year')} of the certificate of passing scores to obtain the Senior Social Worker certificate`,
     'after.registration': (a: A) =>
@@ -361,11 +361,11 @@ export const en: Messages = {
     registration: 'Register on the CPTA registration platform (create the account and pass real-name checks early)',
     payment: 'Pay online once your eligibility check passes; unpaid registrations are dropped',
     'admission-ticket': 'Print the admission ticket (A4) and bring it with your ID card',
-    exam: 'Bring ID card, admission ticket, black pen, 2B pencil and eraser; no entry 5 minutes after the start',
-    scores: 'Check your scores on cpta.com.cn; ask for a re-check within 30 days',
+    exam: 'Bring ID card, admission ticket, black pen, 2B pencil and eraser; arrive early, latecomers may be refused entry',
+    scores: 'Check your scores on cpta.com.cn; ask for a re-check within the deadline if needed',
     'post-exam-review': "Submit the review materials your province's notice asks for; missing it voids the scores",
     certificate: 'Collect the paper certificate (or have it posted)',
-    'e-certificate': 'Download the e-certificate on cpta.com.cn and annotate (加注) it when needed (at most 90 days each)',
+    'e-certificate': 'Download the e-certificate on cpta.com.cn and annotate (加注) it when needed',
     'certificate-registration': 'Register the certificate (首次登记) in the national social work information system',
     'continuing-education': 'Complete the continuing-education hours within the registration period',
     'work-years-cutoff': 'Social-work years are counted up to this day',

@@ -118,7 +118,7 @@ export const fileFindingsZh: Words = {
   'photo.sharpness': { message: (a) => `照片可能模糊（拉普拉斯方差 ${s(a.variance)}，参考下限 ${s(a.min)}）${heuristicZh(a)}`, fix: () => '对焦后重拍，保持手机稳定；不要用截图或聊天软件压缩过的图' },
   'photo.density': {
     message: (a) => (a.dpi === '' ? '照片没有写明分辨率（dpi），有的网站会按 72 dpi 处理（非官方要求）' : `照片分辨率 ${s(a.dpi)} dpi，低于常见说法的 ${s(a.min)} dpi（非官方要求）`),
-    fix: () => 'shegong fix 生成的副本会同时在 JFIF 和 EXIF 中写入 300 dpi',
+    fix: (a) => `shegong fix 生成的副本会同时在 JFIF 和 EXIF 中写入 ${s(a.writes)} dpi`,
   },
   'photo.official-tool': {
     message: (a) => (a.variant === 'recognised' ? `这看起来是官方照片审核处理工具生成的“${s(a.fileName)}”` : `报名平台只接受官方“照片审核处理工具”处理后生成的“${s(a.fileName)}”`),
@@ -126,7 +126,7 @@ export const fileFindingsZh: Words = {
   },
   'scan.resolution': {
     message: (a) => `按实物尺寸 ${s(a.mm)} mm 折算只有 ${s(a.dpi)} dpi，低于 ${s(a.min)} dpi`,
-    fix: (a) => `扫描时选 300 dpi（约 ${s(a.needLong)}×${s(a.needShort)} 像素），或拍照时让证件占满画面`,
+    fix: (a) => `扫描时选 ${s(a.goodDpi)} dpi（约 ${s(a.needLong)}×${s(a.needShort)} 像素），或拍照时让证件占满画面`,
   },
   'scan.sharpness': { message: (a) => `扫描件可能模糊（拉普拉斯方差 ${s(a.variance)}，参考下限 ${s(a.min)}）${heuristicZh(a)}`, fix: () => '对焦后重拍或重新扫描，手机拍摄时保持稳定' },
   'scan.exposure': {
@@ -229,7 +229,7 @@ export const fileFindingsEn: Words = {
   'photo.sharpness': { message: (a) => `The photo may be blurred (Laplacian variance ${s(a.variance)}, reference minimum ${s(a.min)})${heuristicEn(a)}`, fix: () => 'Focus and take it again, holding still; avoid screenshots and chat-app copies' },
   'photo.density': {
     message: (a) => (a.dpi === '' ? 'The photo states no resolution (dpi); some sites assume 72 dpi (not an official rule)' : `The photo says ${s(a.dpi)} dpi, below the ${s(a.min)} dpi guides quote (not an official rule)`),
-    fix: () => 'Copies written by shegong fix carry 300 dpi in both JFIF and EXIF',
+    fix: (a) => `Copies written by shegong fix carry ${s(a.writes)} dpi in both JFIF and EXIF`,
   },
   'photo.official-tool': {
     message: (a) => (a.variant === 'recognised' ? `This looks like "${s(a.fileName)}" saved by the official photo tool` : `The platform accepts only "${s(a.fileName)}" as saved by the official photo tool (照片审核处理工具)`),
@@ -237,7 +237,7 @@ export const fileFindingsEn: Words = {
   },
   'scan.resolution': {
     message: (a) => `Only ${s(a.dpi)} dpi for a ${s(a.mm)} mm document, below ${s(a.min)} dpi`,
-    fix: (a) => `Scan at 300 dpi (about ${s(a.needLong)}×${s(a.needShort)} px), or fill the frame with the document when photographing`,
+    fix: (a) => `Scan at ${s(a.goodDpi)} dpi (about ${s(a.needLong)}×${s(a.needShort)} px), or fill the frame with the document when photographing`,
   },
   'scan.sharpness': { message: (a) => `The scan may be blurred (Laplacian variance ${s(a.variance)}, reference minimum ${s(a.min)})${heuristicEn(a)}`, fix: () => 'Focus and take it again, holding the phone still' },
   'scan.exposure': {

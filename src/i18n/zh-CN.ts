@@ -128,7 +128,7 @@ export const zhCN = {
       heic: 'HEIC（苹果手机格式）无法在本机转换：iPhone 设置 → 相机 → 格式 → “兼容性最佳”后重拍，或在相册“共享 → 存储到文件”时选 JPEG',
       pdf: 'PDF 文件原样保留，本工具不修改 PDF',
       undecodable: '文件无法解码，只能重新导出或重新拍摄',
-      'too-small': '照片太小，放大只会更模糊：请用原图或重拍（至少 295×413 像素）',
+      'too-small': '照片太小，放大只会更模糊：请用原图或重拍（像素要求见上方检查结果）',
       'too-many-pixels': '图片像素过多，为安全起见不处理',
       missing: '文件不存在、为空或无法读取',
       'needs-new': '机器无法修复（如分辨率不足、没有公章、背景不是白色）：需要重新拍摄或扫描',
@@ -198,7 +198,7 @@ export const zhCN = {
     'materials.photo': (a: A) =>
       a.checked
         ? `报名照片已检查（${a.checked === 'fail' ? '未通过' : '通过'}）；上传前须用官方照片审核处理工具处理，生成“报名照片.jpg”`
-        : '准备近期白底彩色一寸证件照（295×413 像素，JPG），用官方“照片审核处理工具”处理，上传生成的“报名照片.jpg”',
+        : `准备近期白底彩色一寸证件照（${a.width}×${a.height} 像素，JPG），用官方“照片审核处理工具”处理，上传生成的“报名照片.jpg”`,
     'materials.education-verification': (a: A) =>
       n(a.graduatedYear) < n(a.fromYear) || a.education === 'highschool' || a.education === 'secondary'
         ? `学历（${a.graduatedYear} 年，${labels.education[s(a.education)]}）可能无法在线核验：备好学历证书扫描件或学信网《教育部学历证书电子注册备案表》`
@@ -216,7 +216,7 @@ export const zhCN = {
     'registration.commitment': () => '报名时选择“告知承诺制”并签署电子承诺书（可免交学历、工作年限证明；虚假承诺按违纪处理）',
     'registration.window': (a: A) =>
       a.start
-        ? `在${a.ownWindow ? '本省' : '全国'}报名时间内完成报名：${span(a)}${est(a)}${a.ownWindow ? '' : '（各省在此期间内另定 7–15 天，以本省通知为准）'}`
+        ? `在${a.ownWindow ? '本省' : '全国'}报名时间内完成报名：${span(a)}${est(a)}${a.ownWindow ? '' : `（各省在此期间内另定 ${a.minDays}–${a.maxDays} 天，以本省通知为准）`}`
         : '在本省报名时间内完成报名',
     'registration.fee': (a: A, c: NameContext) => {
       const name = c.province(s(a.province));
@@ -238,10 +238,10 @@ export const zhCN = {
         : a.level === 'intermediate'
           ? `中级实行 ${a.years} 年滚动管理：在连续 ${a.years} 个考试年度内通过全部 3 科`
           : `高级考试合格取得成绩合格证明，全国 ${a.years} 年有效，期内须通过评审`,
-    'after.scores': (a: A) => `成绩公布：约 ${span(a)}${est(a)}，在中国人事考试网查询；复核须在公布后 30 天内书面申请`,
+    'after.scores': (a: A) => `成绩公布：约 ${span(a)}${est(a)}，在中国人事考试网查询；复核须在公布后 ${a.recheckDays} 天内书面申请`,
     'after.review': (a: A, c: NameContext) => `${c.province(s(a.province))}实行考后资格复核（约 ${span(a)}${est(a)}）：按通知提交材料，未通过则成绩作废、费用不退`,
     'after.certificate': (a: A) =>
-      `证书：纸质证书约 ${span(a)}${est(a)} 发放；电子证书在中国人事考试网下载，每次加注最长 ${a.annotationDays} 天，90 天内最多 ${a.maxAnnotations} 次有效加注`,
+      `证书：纸质证书约 ${span(a)}${est(a)} 发放；电子证书在中国人事考试网下载，每次加注最长 ${a.annotationDays} 天，${a.windowDays} 天内最多 ${a.maxAnnotations} 次有效加注`,
     'after.evaluation': (a: A) => `高级：成绩合格证明 ${a.years} 年内须通过评审，方可取得高级社会工作师证书`,
     'after.registration': (a: A) =>
       `取得证书后 ${a.months} 个月内在全国社会工作信息系统办理首次登记；登记有效期 ${a.validYears} 年，期满前 ${a.renewMonths} 个月内再登记`,
@@ -293,11 +293,11 @@ export const zhCN = {
     registration: '在中国人事考试网报名服务平台报名（提前注册并实名核验）',
     payment: '资格审核通过后在线缴费，逾期视为放弃报名',
     'admission-ticket': '打印准考证（A4 纸），考试当天携带身份证',
-    exam: '携带身份证、准考证、黑色墨水笔、2B 铅笔和橡皮；开考 5 分钟后不得入场',
-    scores: '在中国人事考试网查询成绩；复核在公布后 30 天内申请',
+    exam: '携带身份证、准考证、黑色墨水笔、2B 铅笔和橡皮；提前到场，迟到可能不得入场',
+    scores: '在中国人事考试网查询成绩；需要时按规定期限申请复核',
     'post-exam-review': '按本省通知提交复核材料，未参加或未通过则成绩作废',
     certificate: '领取纸质证书（或邮寄）',
-    'e-certificate': '在中国人事考试网下载电子证书，按需加注（每次最长 90 天）',
+    'e-certificate': '在中国人事考试网下载电子证书，按需加注',
     'certificate-registration': '在全国社会工作信息系统办理证书首次登记',
     'continuing-education': '在登记有效期内完成继续教育学时',
     'work-years-cutoff': '社会工作年限计算到这一天',

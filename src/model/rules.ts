@@ -78,8 +78,10 @@ export interface RuleValues {
   'registration.commitment': { covers: string[] };
   'certificate.registration': { firstWithinMonths: number; validYears: number; renewWithinMonths: number };
   'continuing-education': { periodYears: number; hours: Record<Level, number> };
-  'e-certificate': { annotationMaxDays: number; maxValidAnnotations: number };
+  'e-certificate': { annotationMaxDays: number; maxValidAnnotations: number; annotationWindowDays: number };
   'senior.evaluation': { passCertificateValidYears: number };
+  'scores.recheck': { days: number };
+  'registration.province-window': { minDays: number; maxDays: number };
   'upload.roles': Record<UploadRole, RoleSpec>;
   'upload.photo.pixels': { minWidth: number; minHeight: number; severity: Severity };
   'upload.photo.aspect': { width: number; height: number; tolerance: number; severity: Severity };

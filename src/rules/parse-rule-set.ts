@@ -102,6 +102,8 @@ const REQUIRED_RULES = [
   'continuing-education',
   'e-certificate',
   'senior.evaluation',
+  'scores.recheck',
+  'registration.province-window',
   'upload.roles',
   'upload.photo.pixels',
   'upload.photo.aspect',

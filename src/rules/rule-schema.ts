@@ -67,8 +67,10 @@ export const VALUE_SCHEMAS: Record<string, z.ZodType> = {
   'registration.commitment': z.object({ covers: z.array(z.string()) }),
   'certificate.registration': z.object({ firstWithinMonths: count, validYears: count, renewWithinMonths: count }),
   'continuing-education': z.object({ periodYears: z.number().int().positive(), hours: levelRecord(count) }),
-  'e-certificate': z.object({ annotationMaxDays: count, maxValidAnnotations: count }),
+  'e-certificate': z.object({ annotationMaxDays: count, maxValidAnnotations: count, annotationWindowDays: count }),
   'senior.evaluation': z.object({ passCertificateValidYears: count }),
+  'scores.recheck': z.object({ days: count }),
+  'registration.province-window': z.object({ minDays: count, maxDays: count }),
   'upload.roles': z.object({
     photo: roleSpec,
     'id-front': roleSpec,

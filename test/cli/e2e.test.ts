@@ -204,3 +204,13 @@ describe('--format html', () => {
     expect(result.out).not.toContain('{{');
   });
 });
+
+describe('rule numbers reach the words', () => {
+  it('overriding the re-check days and the province window length changes the checklist text', () => {
+    const file = path.join(CONFIG_DIR, 'words.json');
+    writeFileSync(file, JSON.stringify({ rules: { 'scores.recheck': { value: { days: 45 } }, 'registration.province-window': { value: { minDays: 5, maxDays: 12 } } } }));
+    const report = JSON.parse(runCli([...ELIGIBLE, '--rules', file, '--format', 'json', '--province', '江苏']).out);
+    expect(report.checklist.find((i: { id: string }) => i.id === 'after.scores').text).toContain('45');
+    expect(report.checklist.find((i: { id: string }) => i.id === 'registration.window').text).toContain('5–12');
+  });
+});
