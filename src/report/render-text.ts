@@ -3,7 +3,7 @@ import type { Messages } from '../i18n/messages.js';
 import { CHECKLIST_GROUPS, type ChecklistStatus } from '../model/report.js';
 import type { Severity, Values } from '../model/finding.js';
 import { renderTable } from '../text/table.js';
-import type { Report, ReportEvent, ReportFinding } from './build-report.js';
+import type { Report, ReportEvent, ReportFile, ReportFinding } from './build-report.js';
 import type { Painter } from './painter.js';
 
 export interface TextOptions {
@@ -43,6 +43,20 @@ export function renderFindingLines(finding: ReportFinding, options: TextOptions,
       `${indent}  ${painter.dim(`[${finding.id}] ${messages.ui.measured} ${formatValues(finding.measured)} · ${messages.ui.expected} ${formatValues(finding.expected)}`)}`,
     );
   }
+  return lines;
+}
+
+const FILE_SYMBOL = { pass: '✓', warn: '!', fail: '✗' } as const;
+
+/** One checked file: role, path, verdict, then its findings (info only with --verbose, but the official-tool reminder). */
+export function renderFileLines(file: ReportFile, options: TextOptions): string[] {
+  const { painter, messages, verbose } = options;
+  const paint = file.status === 'pass' ? painter.green : file.status === 'warn' ? painter.yellow : painter.red;
+  const role = messages.labels.role[file.role] ?? file.role;
+  const lines = [`${paint(`${FILE_SYMBOL[file.status]} ${role}`)}  ${file.path}  ${painter.dim(messages.labels.fileStatus[file.status] ?? file.status)}`];
+  if (verbose) lines.push(`    ${painter.dim(formatValues(file.measured))}`);
+  const shown = verbose ? file.findings : file.findings.filter((f) => f.severity !== 'info' || f.id === 'photo.official-tool');
+  for (const finding of shown) lines.push(...renderFindingLines(finding, options, '    '));
   return lines;
 }
 
@@ -102,13 +116,7 @@ export function renderText(report: Report, options: TextOptions): string {
 
   // Files, when any were checked.
   if (report.files.length) out.push(painter.bold(ui.filesHeading));
-  for (const file of report.files) {
-    const status: ChecklistStatus = file.status === 'pass' ? 'done' : file.status === 'warn' ? 'todo' : 'blocked';
-    out.push(`  ${paintStatus(painter, status, `${STATUS_SYMBOL[status]} ${labels.role[file.role] ?? file.role}`)}  ${file.path}`);
-    if (verbose) out.push(`      ${painter.dim(formatValues(file.measured))}`);
-    const shown = verbose ? file.findings : file.findings.filter((f) => f.severity !== 'info' || f.id === 'photo.official-tool');
-    for (const finding of shown) out.push(...renderFindingLines(finding, options, '      '));
-  }
+  for (const file of report.files) out.push(...renderFileLines(file, options).map((line) => `  ${line}`));
   if (report.files.length) out.push('');
 
   // The checklist, grouped, with deadlines aligned on the right.

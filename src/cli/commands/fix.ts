@@ -33,7 +33,7 @@ export async function runFix(file: string, flags: { as?: string; output: string 
     process.stderr.write(`${painter.red('✗')} ${messages.ui.cannotFix[outcome.reason] ?? outcome.reason}\n`);
     return EXIT.FINDINGS;
   }
-  const { renderFileLines } = await import('../../report/render-files.js');
+  const { renderFileLines } = await import('../../report/render-text.js');
   const lines = [
     painter.green(`✓ ${messages.ui.fixed(outcome.output, outcome.width, outcome.height, Math.round(outcome.bytes / 1024), outcome.quality, outcome.dpi)}`),
     ...(outcome.inWindow ? [] : [painter.yellow(messages.ui.fixedNotInWindow)]),
