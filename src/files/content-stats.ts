@@ -13,10 +13,16 @@ export interface StatsOptions {
   /** Measure the subject box (photos). */
   subject: boolean;
   /** Look for a red blob (work proofs): red-cell threshold as a share of the cell. */
-  redCellShare?: number;
+  red?: RedPixel;
 }
 
-const isRed = (r: number, g: number, b: number) => r > 110 && r - g > 55 && r - b > 45;
+/** What counts as a seal's red pixel (from upload.seal), and how red a grid cell must be. */
+export interface RedPixel {
+  minRed: number;
+  minRedOverGreen: number;
+  minRedOverBlue: number;
+  cellShare: number;
+}
 
 /**
  * Statistics of a greyscale decode (scans whose colour does not matter): luma is the data itself,
@@ -69,7 +75,8 @@ export function contentStats(rgb: Uint8Array, width: number, height: number, opt
   const pixels = width * height;
   // One pass: integer luma, exposure counts, chroma, and (for seals) red pixels per grid cell.
   const luma = new Uint8Array(pixels);
-  const red = options.redCellShare === undefined ? undefined : redGrid(width, height);
+  const red = options.red ? redGrid(width, height) : undefined;
+  const seal = options.red;
   let lumaSum = 0;
   let dark = 0;
   let bright = 0;
@@ -90,7 +97,7 @@ export function contentStats(rgb: Uint8Array, width: number, height: number, opt
       const max = r > g ? (r > b ? r : b) : g > b ? g : b;
       const min = r < g ? (r < b ? r : b) : g < b ? g : b;
       chromaSum += max - min;
-      if (red && isRed(r, g, b)) {
+      if (red && seal && r > seal.minRed && r - g > seal.minRedOverGreen && r - b > seal.minRedOverBlue) {
         red.counts[cellRow + red.colCell[x]!]! += 1;
         redTotal += 1;
       }
@@ -135,7 +142,7 @@ export function contentStats(rgb: Uint8Array, width: number, height: number, opt
     brightShare: round3(bright / pixels),
     laplacianVariance: laplacianVariance(luma, width, height),
     subject: options.subject ? subjectBox(rgb, width, height, mean, options.backgroundDistance) : null,
-    red: red ? redBlob(red, redTotal, width, height, options.redCellShare ?? 0) : null,
+    red: red && seal ? redBlob(red, redTotal, width, height, seal.cellShare) : null,
   };
 }
 

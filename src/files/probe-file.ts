@@ -167,7 +167,7 @@ export async function probeFile(file: string, options: ProbeOptions): Promise<Fi
       patchShare: background.patchShare,
       backgroundDistance: valueOf(options.ruleSet, 'upload.photo.position').backgroundDistance,
       subject: options.role === 'photo',
-      ...(options.role === 'work-proof' ? { redCellShare: valueOf(options.ruleSet, 'upload.seal').cellShare } : {}),
+      ...(options.role === 'work-proof' ? { red: valueOf(options.ruleSet, 'upload.seal') } : {}),
     });
   } catch (error) {
     facts.decodeError = cleanMessage(error);

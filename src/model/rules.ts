@@ -97,7 +97,7 @@ export interface RuleValues {
   'upload.scan.resolution': { minDpi: number; goodDpi: number };
   'upload.scan.sharpness': { decodeSize: number; minLaplacianVariance: number; photoMinLaplacianVariance: number; severity: Severity };
   'upload.scan.exposure': { minMean: number; maxMean: number; maxClippedShare: number; severity: Severity };
-  'upload.seal': { minRedShare: number; cellShare: number; minBlobWidth: number; maxBlobWidth: number; minAspect: number; maxAspect: number; severity: Severity };
+  'upload.seal': { minRed: number; minRedOverGreen: number; minRedOverBlue: number; minRedShare: number; cellShare: number; minBlobWidth: number; maxBlobWidth: number; minAspect: number; maxAspect: number; severity: Severity };
   'upload.image': { maxPixels: number; photoDecodeSize: number; maxReadBytes: number };
   'upload.pdf': { maxPages: number; severity: Severity };
 }

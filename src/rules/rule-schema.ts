@@ -94,7 +94,7 @@ export const VALUE_SCHEMAS: Record<string, z.ZodType> = {
   'upload.scan.resolution': z.object({ minDpi: positive, goodDpi: positive }),
   'upload.scan.sharpness': z.object({ decodeSize: z.number().int().min(64), minLaplacianVariance: positive, photoMinLaplacianVariance: positive, severity }),
   'upload.scan.exposure': z.object({ minMean: z.number().min(0).max(255), maxMean: z.number().min(0).max(255), maxClippedShare: share, severity }),
-  'upload.seal': z.object({ minRedShare: share, cellShare: share, minBlobWidth: share, maxBlobWidth: share, minAspect: positive, maxAspect: positive, severity }),
+  'upload.seal': z.object({ minRed: z.number().min(0).max(255), minRedOverGreen: z.number().min(0).max(255), minRedOverBlue: z.number().min(0).max(255), minRedShare: share, cellShare: share, minBlobWidth: share, maxBlobWidth: share, minAspect: positive, maxAspect: positive, severity }),
   'upload.image': z.object({ maxPixels: z.number().int().positive(), photoDecodeSize: z.number().int().min(64), maxReadBytes: z.number().int().positive() }),
   'upload.pdf': z.object({ maxPages: z.number().int().positive(), severity }),
 };
