@@ -7,7 +7,7 @@ import type { Eligibility, RouteAssessment } from '../model/eligibility.js';
 import type { Finding } from '../model/finding.js';
 import type { Route, RuleSet, WorkCounting } from '../model/rules.js';
 import { valueOf } from '../rules/rule-access.js';
-import { countWorkMonths, monthIndex, monthOf } from './months.js';
+import { countWorkMonths, monthIndex, monthOf, type MonthCount } from './months.js';
 
 export interface EligibilityContext {
   examYear: number;
@@ -29,7 +29,8 @@ export function routesFor(ruleSet: RuleSet, answers: Pick<Answers, 'level' | 'ed
   );
 }
 
-function assessRoute(route: Route, answers: Answers, counting: WorkCounting, context: EligibilityContext): RouteAssessment {
+/** A route against the answers, with the month count behind it (kept for the notes on how months were counted). */
+function assessRoute(route: Route, answers: Answers, counting: WorkCounting, context: EligibilityContext): { assessment: RouteAssessment; count: MonthCount } {
   const cutoff = context.examYear * 12 + counting.cutoffMonth - 1;
   const graduated = monthIndex(answers.graduated);
   const heldBy = (route.educationBy ?? counting.educationHeldBy) === 'cutoff' ? cutoff : context.examYear * 12 + context.registrationMonth - 1;
@@ -47,7 +48,7 @@ function assessRoute(route: Route, answers: Answers, counting: WorkCounting, con
   const requiredMonths = route.years * 12;
   const educationHeld = graduated <= heldBy;
   const certificateHeld = route.certificate === undefined || (certificate !== undefined && certificate <= cutoff);
-  return {
+  const assessment: RouteAssessment = {
     id: route.id,
     requiredYears: route.years,
     requiredMonths,
@@ -57,6 +58,7 @@ function assessRoute(route: Route, answers: Answers, counting: WorkCounting, con
     certificateHeld,
     satisfied: educationHeld && certificateHeld && count.counted >= requiredMonths,
   };
+  return { assessment, count };
 }
 
 /**
@@ -80,18 +82,20 @@ function decidingRoute(assessments: RouteAssessment[], routes: Route[]): RouteAs
 function evaluateYear(answers: Answers, ruleSet: RuleSet, context: EligibilityContext) {
   const routes = routesFor(ruleSet, answers);
   const counting = valueOf(ruleSet, 'eligibility.work-counting');
-  const assessments = routes.map((route) => assessRoute(route, answers, counting, context));
+  const assessed = routes.map((route) => assessRoute(route, answers, counting, context));
+  const assessments = assessed.map((a) => a.assessment);
   const decider = decidingRoute(assessments, routes);
   const route = routes.find((r) => r.id === decider?.id);
-  return { routes, counting, assessments, decider, route };
+  const count = assessed.find((a) => a.assessment === decider)?.count;
+  return { routes, counting, assessments, decider, route, count };
 }
 
 export function evaluateEligibility(answers: Answers, ruleSet: RuleSet, context: EligibilityContext): Eligibility {
-  const { counting, assessments, decider, route } = evaluateYear(answers, ruleSet, context);
+  const { counting, assessments, decider, route, count } = evaluateYear(answers, ruleSet, context);
   const cutoff = `${context.examYear}-${String(counting.cutoffMonth).padStart(2, '0')}-${String(counting.cutoffDay).padStart(2, '0')}`;
   const findings: Finding[] = [];
 
-  if (!decider || !route) {
+  if (!decider || !route || !count) {
     const allowed = [...new Set(valueOf(ruleSet, ROUTE_RULES[answers.level]).routes.flatMap((r) => r.education))];
     findings.push({
       id: 'eligibility.education',
@@ -170,24 +174,20 @@ export function evaluateEligibility(answers: Answers, ruleSet: RuleSet, context:
   }
 
   // Notes about how the months were counted: overlaps merged, study time and future time left out.
-  const probe = countWorkMonths(answers.work, {
-    cutoff: context.examYear * 12 + counting.cutoffMonth - 1,
-    notBefore: decider.countFrom ? monthIndex(decider.countFrom) : 0,
-  });
-  if (probe.overlapping > 0) {
-    findings.push({ id: 'eligibility.work-overlap', severity: 'info', measured: { months: probe.overlapping }, args: { months: probe.overlapping } });
+  if (count.overlapping > 0) {
+    findings.push({ id: 'eligibility.work-overlap', severity: 'info', measured: { months: count.overlapping }, args: { months: count.overlapping } });
   }
-  if (probe.excludedEarly > 0) {
+  if (count.excludedEarly > 0) {
     findings.push({
       id: route.certificate ? 'eligibility.before-certificate' : 'eligibility.during-study',
       severity: 'info',
-      measured: { months: probe.excludedEarly },
+      measured: { months: count.excludedEarly },
       expected: { countFrom: decider.countFrom },
-      args: { months: probe.excludedEarly, countFrom: decider.countFrom, certificate: route.certificate ?? '' },
+      args: { months: count.excludedEarly, countFrom: decider.countFrom, certificate: route.certificate ?? '' },
     });
   }
-  if (probe.excludedLate > 0) {
-    findings.push({ id: 'eligibility.after-cutoff', severity: 'info', measured: { months: probe.excludedLate }, args: { months: probe.excludedLate, cutoff } });
+  if (count.excludedLate > 0) {
+    findings.push({ id: 'eligibility.after-cutoff', severity: 'info', measured: { months: count.excludedLate }, args: { months: count.excludedLate, cutoff } });
   }
 
   let status: Eligibility['status'] = decider.satisfied ? 'eligible' : 'ineligible';
