@@ -9,6 +9,8 @@ import type { RuleSet } from '../model/rules.js';
 import { valueOf } from '../rules/rule-access.js';
 
 const MM_PER_INCH = 25.4;
+/** Types sharp decodes, so fix can convert them to JPEG. */
+const CONVERTIBLE = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff', 'avif']);
 
 export function fileStatus(findings: Finding[]): FileStatus {
   if (findings.some((f) => f.severity === 'error')) return 'fail';
@@ -59,7 +61,7 @@ function runChecks(facts: FileFacts, ruleSet: RuleSet): Finding[] {
     add('file.format', 'error', {
       measured: { type: facts.sniffed, extension: facts.extension, brand: facts.brand ?? null },
       expected: { types: spec.types },
-      args: { type: facts.sniffed, extension: facts.extension, allowed: spec.types.join('/'), variant: facts.sniffed === 'heic' ? 'heic' : facts.sniffed === 'text' ? 'text' : 'type' },
+      args: { type: facts.sniffed, extension: facts.extension, allowed: spec.types.join('/'), variant: facts.sniffed === 'heic' ? 'heic' : facts.sniffed === 'text' ? 'text' : CONVERTIBLE.has(facts.sniffed) ? 'type' : 'unknown' },
     });
   } else if (facts.extension !== facts.sniffed) {
     add('file.format', 'warning', { measured: { type: facts.sniffed, extension: facts.extension }, expected: { extension: facts.sniffed }, args: { type: facts.sniffed, extension: facts.extension, allowed: spec.types.join('/'), variant: 'extension' } });

@@ -3,8 +3,8 @@ import type { FileResult } from '../model/report.js';
 
 /** Cured by fix: conversion, size, crop, rotation, density, colour space. */
 const FIXABLE = new Set(['file.format', 'file.size', 'photo.aspect', 'photo.orientation', 'photo.density', 'photo.colour']);
-/** file.format variants no conversion here can cure (HEIC needs the phone; text is not an image). */
-const UNFIXABLE_FORMATS = new Set(['heic', 'text']);
+/** file.format variants no conversion here can cure (HEIC needs the phone; text, BMP and unknown bytes are not decodable). */
+const UNFIXABLE_FORMATS = new Set(['heic', 'text', 'unknown']);
 
 export function fixableFindings(file: FileResult) {
   return file.findings.filter(

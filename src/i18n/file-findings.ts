@@ -47,13 +47,19 @@ export const fileFindingsZh: Words = {
             ? `文件实际是 ${typeName(a.type)}，但后缀写成了 .${s(a.extension)}`
             : a.variant === 'animated'
               ? '这是动图（多帧），只能上传单张图片'
-              : `文件实际格式是 ${typeName(a.type)}，此项只接受 ${s(a.allowed).toUpperCase()}`,
+              : a.variant === 'unknown'
+                ? a.type === 'unknown'
+                  ? `无法识别的文件格式（后缀 .${s(a.extension)}），此项只接受 ${s(a.allowed).toUpperCase()}`
+                  : `文件实际格式是 ${typeName(a.type)}，本工具无法转换；此项只接受 ${s(a.allowed).toUpperCase()}`
+                : `文件实际格式是 ${typeName(a.type)}，此项只接受 ${s(a.allowed).toUpperCase()}`,
     fix: (a) =>
       a.variant === 'heic'
         ? 'iPhone：设置 → 相机 → 格式 → 选“兼容性最佳”后重拍；或在相册里“共享 → 存储到文件”时选 JPEG；也可用电脑另存为 JPG'
         : a.variant === 'extension'
           ? `把后缀改为 .${s(a.type) === 'jpeg' ? 'jpg' : s(a.type)}，或用 shegong fix 重新生成`
-          : `用 shegong fix 转成 ${s(a.allowed).split('/')[0]?.toUpperCase()}，或在电脑上另存为 JPG`,
+          : a.variant === 'unknown' || a.variant === 'text'
+            ? '用原来的软件重新导出为 JPG（或学信网报告的 PDF）'
+            : `用 shegong fix 转成 ${s(a.allowed).split('/')[0]?.toUpperCase()}，或在电脑上另存为 JPG`,
   },
   'file.size': {
     message: (a) =>
@@ -158,13 +164,19 @@ export const fileFindingsEn: Words = {
             ? `The file is really ${typeEn(a.type)} but is named .${s(a.extension)}`
             : a.variant === 'animated'
               ? 'This is an animated image; upload a single still image'
-              : `The file is really ${typeEn(a.type)}; this role accepts only ${s(a.allowed).toUpperCase()}`,
+              : a.variant === 'unknown'
+                ? a.type === 'unknown'
+                  ? `Unrecognised file type (named .${s(a.extension)}); this role accepts only ${s(a.allowed).toUpperCase()}`
+                  : `The file is really ${typeEn(a.type)}, which this tool cannot convert; this role accepts only ${s(a.allowed).toUpperCase()}`
+                : `The file is really ${typeEn(a.type)}; this role accepts only ${s(a.allowed).toUpperCase()}`,
     fix: (a) =>
       a.variant === 'heic'
         ? 'iPhone: Settings → Camera → Formats → Most Compatible, then take it again; or export as JPEG from Photos/Files'
         : a.variant === 'extension'
           ? `Rename it to .${s(a.type) === 'jpeg' ? 'jpg' : s(a.type)}, or let shegong fix write a new copy`
-          : `Convert it with shegong fix, or save it as JPG on a computer`,
+          : a.variant === 'unknown' || a.variant === 'text'
+            ? 'Export it again as JPG (or the CHSI report as PDF) from the program that made it'
+            : `Convert it with shegong fix, or save it as JPG on a computer`,
   },
   'file.size': {
     message: (a) =>

@@ -249,3 +249,13 @@ describe('fix', () => {
     expect(outcome.ok && outcome.result.findings.filter((f) => f.id === 'scan.resolution' && f.severity === 'error')).toEqual([]);
   });
 });
+
+describe('format verdicts say what can be done', () => {
+  it('offers fix only for types it can convert', async () => {
+    writeFileSync(at('scan.bmp'), Buffer.from('BM\0\0\0\0', 'latin1'));
+    writeFileSync(at('roster.csv'), Buffer.from([0xff, 0xfe, 0, 0, 1, 2, 3]));
+    expect((await check('scan.bmp', 'photo')).findings[0]?.args).toMatchObject({ variant: 'unknown', type: 'bmp' });
+    expect((await check('roster.csv', 'diploma')).findings[0]?.args).toMatchObject({ variant: 'unknown', type: 'unknown' });
+    expect((await check('photo.png', 'photo')).findings[0]?.args).toMatchObject({ variant: 'type' });
+  });
+});

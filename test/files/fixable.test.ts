@@ -15,6 +15,7 @@ describe('fixPlan', () => {
     [[['photo.aspect', 'error']], 'fix'],
     [[['file.format', 'error', 'type'], ['photo.background', 'error']], 'fix'],
     [[['file.format', 'error', 'heic']], 'replace'],
+    [[['file.format', 'error', 'unknown']], 'replace'],
     [[['photo.colour', 'error', 'grey']], 'replace'],
     [[['scan.resolution', 'error'], ['seal.missing', 'warning']], 'replace'],
     [[['photo.official-tool', 'info']], 'none'],
