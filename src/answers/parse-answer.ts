@@ -6,6 +6,7 @@ import {
   CERTIFICATE_LEVELS,
   type Certificate,
   type CertificateLevel,
+  type Degree,
   type Education,
   type Level,
   type Major,
@@ -106,6 +107,45 @@ export function parseWorkPeriods(raw: string | string[]): Parsed<WorkPeriod[]> {
     periods.push({ start: start.value, end: end.value });
   }
   return ok(periods);
+}
+
+/**
+ * Qualifications held or being finished: `LEVEL:MAJOR:MODE:START..END`, e.g.
+ * `大专:社会工作:全日制:2012-09..2015-06`; START may be left out (`本科:其他:非全日制:..2020-06` or
+ * `本科:其他:非全日制:2020-06`). Several separated by semicolons or new lines (the flag is repeatable).
+ */
+export function parseDegrees(raw: string | string[]): Parsed<Degree[]> {
+  const parts = (Array.isArray(raw) ? raw : [raw])
+    .flatMap((item) => item.split(/[;；\n]/))
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+  if (parts.length === 0 || parts.every((item) => NONE.has(item.toLowerCase()))) return ok([]);
+  const degrees: Degree[] = [];
+  for (const part of parts) {
+    const fields = part.split(/\s*[:：]\s*/);
+    if (fields.length !== 4) return bad('answer.degree', { value: part });
+    const [educationText = '', majorText = '', modeText = '', periodText = ''] = fields;
+    const education = parseEducation(educationText);
+    const major = parseMajor(majorText);
+    const mode = parseStudyMode(modeText);
+    if (!education.ok) return bad('answer.degree', { value: part });
+    if (!major.ok) return bad('answer.degree', { value: part });
+    if (!mode.ok) return bad('answer.degree', { value: part });
+    const [startText, endText, extra] = periodText.split(/\s*(?:\.\.|~|～|至|到|—|–)\s*/);
+    if (extra !== undefined) return bad('answer.degree', { value: part });
+    const onlyEnd = endText === undefined;
+    const graduated = parseYearMonth(onlyEnd ? (startText ?? '') : endText);
+    if (!graduated.ok) return bad('answer.degree', { value: part });
+    const degree: Degree = { education: education.value, major: major.value, studyMode: mode.value, graduated: graduated.value };
+    if (!onlyEnd && startText) {
+      const enrolled = parseYearMonth(startText);
+      if (!enrolled.ok) return bad('answer.degree', { value: part });
+      if (enrolled.value > graduated.value) return bad('answer.degree-order', { value: part });
+      degree.enrolled = enrolled.value;
+    }
+    degrees.push(degree);
+  }
+  return ok(degrees);
 }
 
 const CERT_ALIASES: Record<string, CertificateLevel> = {

@@ -2,10 +2,12 @@
  * Raw answer strings (from flags, a saved profile or prompts) → typed answers. Pure. The same
  * function serves flags and the interview, so both accept and reject exactly the same values.
  */
-import type { Answers, Certificate } from '../model/answers.js';
+import type { Answers, Certificate, Degree } from '../model/answers.js';
+import { degreeText, mainDegree } from './qualifications.js';
 import type { Province } from '../model/provinces.js';
 import {
   parseCertificates,
+  parseDegrees,
   parseEducation,
   parseLevel,
   parseMajor,
@@ -24,6 +26,8 @@ export const ANSWER_FLAGS = {
   major: '--major',
   graduated: '--graduated',
   studyMode: '--study-mode',
+  enrolled: '--enrolled',
+  degrees: '--degree',
   work: '--work',
   certificates: '--cert',
   province: '--province',
@@ -38,6 +42,8 @@ export interface RawAnswers {
   major?: string;
   graduated?: string;
   studyMode?: string;
+  enrolled?: string;
+  degrees?: string | string[];
   work?: string | string[];
   certificates?: string | string[];
   province?: string;
@@ -58,6 +64,10 @@ export function parseAnswer(key: AnswerKey, raw: string | string[], provinces: r
       return parseYearMonth(one);
     case 'studyMode':
       return parseStudyMode(one);
+    case 'enrolled':
+      return parseYearMonth(one);
+    case 'degrees':
+      return parseDegrees(raw);
     case 'work':
       return parseWorkPeriods(raw);
     case 'certificates':
@@ -84,7 +94,19 @@ export function resolveAnswers(raw: RawAnswers, provinces: readonly Province[]):
     if (parsed.ok) answers[key] = parsed.value;
     else problems.push({ key, problem: parsed.problem });
   }
-  return { answers: answers as Partial<Answers>, problems };
+  return { answers: withMainDegree(answers as Partial<Answers>), problems };
+}
+
+const SHORTHAND = ['education', 'major', 'graduated', 'studyMode'] as const;
+
+/** `--degree` may replace the one-degree shorthand: the highest degree becomes the main one. */
+function withMainDegree(answers: Partial<Answers>): Partial<Answers> {
+  const degrees = answers.degrees;
+  if (!degrees?.length || SHORTHAND.some((key) => answers[key] !== undefined)) return answers;
+  const main = mainDegree(degrees) as Degree;
+  const rest = degrees.filter((d) => d !== main);
+  const { enrolled, ...fields } = main;
+  return { ...answers, ...fields, ...(enrolled && !answers.enrolled ? { enrolled } : {}), degrees: rest };
 }
 
 /** Which certificate the answers so far make necessary (中级 via 高中/中专 → 助理; 高级 → 中级). */
@@ -98,7 +120,7 @@ export function neededCertificate(answers: Partial<Answers>): Certificate['level
 export function missingAnswers(answers: Partial<Answers>): AnswerKey[] {
   return ANSWER_KEYS.filter((key) => {
     if (answers[key] !== undefined) return false;
-    if (key === 'hukou') return false;
+    if (key === 'hukou' || key === 'enrolled' || key === 'degrees') return false;
     if (key === 'certificates') return neededCertificate(answers) !== undefined;
     return true;
   });
@@ -117,6 +139,8 @@ export function toRaw(answers: Partial<Answers>): RawAnswers {
   if (answers.major) raw.major = answers.major;
   if (answers.graduated) raw.graduated = answers.graduated;
   if (answers.studyMode) raw.studyMode = answers.studyMode;
+  if (answers.enrolled) raw.enrolled = answers.enrolled;
+  if (answers.degrees) raw.degrees = answers.degrees.length ? answers.degrees.map(degreeText).join('; ') : 'none';
   if (answers.work) raw.work = answers.work.length ? answers.work.map((w) => `${w.start}..${w.end ?? ''}`).join(', ') : 'none';
   if (answers.certificates) {
     raw.certificates = answers.certificates.length ? answers.certificates.map((c) => `${c.level}:${c.obtained}`).join(', ') : 'none';

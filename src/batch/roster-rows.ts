@@ -13,6 +13,8 @@ export const ROSTER_FIELDS = {
   major: ['专业', '所学专业', 'major'],
   graduated: ['毕业时间', '毕业年月', '学历取得时间', 'graduated', 'graduation'],
   studyMode: ['学习形式', '学习方式', 'studymode'],
+  enrolled: ['入学时间', '入学年月', 'enrolled'],
+  degrees: ['其他学历', '其它学历', '其他学历（学位）', 'degrees', 'degree', 'otherdegrees'],
   work: ['社会工作经历', '工作经历', '工作时段', 'work'],
   certificates: ['已有证书', '证书', 'certs', 'certificates', 'cert'],
   province: ['报考省份', '省份', '报考地区', 'province'],
@@ -71,7 +73,7 @@ export function readRow(cells: string[], line: number, columns: Partial<Record<R
   for (const key of Object.keys(ANSWER_FLAGS) as AnswerKey[]) {
     let value = cell(key);
     if (!value) continue;
-    if (key === 'graduated') value = normaliseMonthCell(value);
+    if (key === 'graduated' || key === 'enrolled') value = normaliseMonthCell(value);
     if (key === 'work' || key === 'certificates') value = value.replaceAll('、', ',');
     raw[key] = value;
     const parsed = parseAnswer(key, value, provinces);

@@ -19,14 +19,16 @@ export interface AssessInput {
 
 export function assessCandidate(input: AssessInput): CheckOutcome {
   const { answers, ruleSet, calendar, today } = input;
-  const year = input.year ?? upcomingExamYear(calendar, today);
+  const year = input.year ?? upcomingExamYear(calendar, today, answers.province);
   const events = buildEvents(calendar, ruleSet, { year, today, province: answers.province, level: answers.level });
   const registration = events.find((e) => e.id === 'registration');
   if (!registration) throw new Error('the calendar gave no registration window');
   const registrationMonth = Number(registration.start.split('-')[1]);
   const eligibility = evaluateEligibility(answers, ruleSet, { examYear: year, registrationMonth });
   const files = input.files ?? [];
-  const checklist = buildChecklist({ answers, eligibility, events, files, ruleSet });
+  const checklist = buildChecklist({ answers, eligibility, events, files, ruleSet, today });
   const errors = [...eligibility.findings, ...files.flatMap((f) => f.findings)].some((f) => f.severity === 'error');
-  return { today, year, answers, eligibility, files, events, checklist, ready: !errors };
+  // Registration for the chosen year has closed: nothing else can make the candidate ready for it.
+  const closed = checklist.some((item) => item.id === 'registration.window' && item.status === 'missed');
+  return { today, year, answers, eligibility, files, events, checklist, ready: !errors && !closed };
 }

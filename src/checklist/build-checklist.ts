@@ -3,6 +3,7 @@
  * continuing education. Pure: answers, verdict, dates and rules in; items with ids and numbers out.
  */
 import type { Answers } from '../model/answers.js';
+import { qualifications } from '../answers/qualifications.js';
 import type { DateEvent, EventId } from '../model/calendar.js';
 import type { Eligibility } from '../model/eligibility.js';
 import type { ChecklistItem, FileResult } from '../model/report.js';
@@ -16,6 +17,8 @@ export interface ChecklistInput {
   events: DateEvent[];
   files: FileResult[];
   ruleSet: RuleSet;
+  /** Today (YYYY-MM-DD): a to-do whose window has closed is missed. */
+  today: string;
 }
 
 const STATUS_BY_ELIGIBILITY = { eligible: 'done', ineligible: 'blocked', unknown: 'todo' } as const;
@@ -28,7 +31,30 @@ export function examFee(ruleSet: RuleSet, answers: Pick<Answers, 'level' | 'prov
   return { papers: papers.length, perPaper, perCandidate: rule.value.perCandidate ?? 0, total, provinceSpecific, confidence: rule.confidence };
 }
 
-export function buildChecklist({ answers, eligibility, events, files, ruleSet }: ChecklistInput): ChecklistItem[] {
+export function buildChecklist(input: ChecklistInput): ChecklistItem[] {
+  const { events, today } = input;
+  const items = buildItems(input);
+  // The last day each item can still be done: the end of the window it belongs to.
+  const closes: Record<string, EventId> = {
+    'materials.photo': 'registration',
+    'registration.account': 'registration',
+    'registration.commitment': 'registration',
+    'registration.window': 'registration',
+    'registration.fee': 'payment',
+    'exam.admission-ticket': 'admission-ticket',
+    'after.review': 'post-exam-review',
+    'after.evaluation': 'senior-review',
+  };
+  return items.map((item) => {
+    const window = events.find((e) => e.id === closes[item.id]);
+    const closed = window !== undefined && window.end < today;
+    return (item.status === 'todo' || item.status === 'blocked') && closed && item.id !== 'after.evaluation'
+      ? { ...item, status: 'missed', args: { ...item.args, closed: window.end, closedEstimated: window.estimated } }
+      : item;
+  });
+}
+
+function buildItems({ answers, eligibility, events, files, ruleSet }: ChecklistInput): ChecklistItem[] {
   const items: ChecklistItem[] = [];
   const event = (id: EventId) => events.find((e) => e.id === id);
   const window = (id: EventId) => {
@@ -76,12 +102,13 @@ export function buildChecklist({ answers, eligibility, events, files, ruleSet }:
     });
   }
   const platform = valueOf(ruleSet, 'registration.platform');
-  const graduatedYear = Number(answers.graduated.split('-')[0]);
+  const degree = qualifications(answers).find((d) => eligibility.degree?.startsWith(`${d.education}:${d.major}:${d.studyMode}:`) && eligibility.degree.endsWith(`..${d.graduated}`)) ?? answers;
+  const graduatedYear = Number(degree.graduated.split('-')[0]);
   items.push({
     id: 'materials.education-verification',
     group: 'materials',
-    status: graduatedYear < platform.educationOnlineFromYear || answers.education === 'highschool' || answers.education === 'secondary' ? 'todo' : 'info',
-    args: { graduatedYear, fromYear: platform.educationOnlineFromYear, education: answers.education },
+    status: graduatedYear < platform.educationOnlineFromYear || degree.education === 'highschool' || degree.education === 'secondary' ? 'todo' : 'info',
+    args: { graduatedYear, fromYear: platform.educationOnlineFromYear, education: degree.education },
   });
   if ((eligibility.requiredYears ?? 0) > 0) {
     const proof = fileFor('work-proof');
@@ -89,7 +116,7 @@ export function buildChecklist({ answers, eligibility, events, files, ruleSet }:
       id: 'materials.work-proof',
       group: 'materials',
       status: proof ? (proof.status === 'fail' ? 'blocked' : 'done') : 'todo',
-      args: { years: eligibility.requiredYears, cutoff: eligibility.cutoff },
+      args: { years: eligibility.requiredYears, cutoff: eligibility.cutoff, militaryCounts: valueOf(ruleSet, 'eligibility.military-service').counts },
     });
   }
   const route = routesFor(ruleSet, answers).find((r) => r.id === eligibility.route);
@@ -102,7 +129,15 @@ export function buildChecklist({ answers, eligibility, events, files, ruleSet }:
       args: { certificate: route.certificate, obtained: held?.obtained ?? null },
     });
   }
-  if (answers.hukou && answers.hukou !== answers.province) {
+  const hmt = valueOf(ruleSet, 'registration.hmt-residents');
+  if (answers.hukou && hmt.provinces.includes(answers.hukou)) {
+    items.push({
+      id: 'materials.hmt-resident',
+      group: 'materials',
+      status: 'todo',
+      args: { hukou: answers.hukou, document: hmt.documents[answers.hukou] ?? 'pass', verification: hmt.degreeVerification },
+    });
+  } else if (answers.hukou && answers.hukou !== answers.province) {
     items.push({
       id: 'materials.residence',
       group: 'materials',
@@ -120,11 +155,23 @@ export function buildChecklist({ answers, eligibility, events, files, ruleSet }:
     ...due('registration', 'start'),
   });
   items.push({ id: 'registration.commitment', group: 'registration', status: 'todo', args: {} , ...due('registration') });
+  const registration = event('registration');
+  const national = registration?.basis.kind === 'conservative' ? registration.basis : undefined;
+  const policy = valueOf(ruleSet, 'registration.policy');
   items.push({
     id: 'registration.window',
     group: 'registration',
     status: eligibility.status === 'ineligible' ? 'blocked' : 'todo',
-    args: { ...window('registration'), ...valueOf(ruleSet, 'registration.province-window') },
+    args: {
+      ...window('registration'),
+      ...valueOf(ruleSet, 'registration.province-window'),
+      basis: registration?.basis.kind ?? null,
+      province: answers.province,
+      conservativeFrom: national?.from ?? null,
+      earliest: national?.earliest ?? [],
+      lateRegistration: policy.lateRegistration,
+      nextYear: eligibility.examYear + 1,
+    },
     ...due('registration'),
   });
   const fee = examFee(ruleSet, answers);
@@ -140,9 +187,13 @@ export function buildChecklist({ answers, eligibility, events, files, ruleSet }:
       provinceSpecific: fee.provinceSpecific,
       province: answers.province,
       ...window('payment'),
+      latePayment: policy.latePayment,
     },
     ...due('payment'),
   });
+  if (valueOf(ruleSet, 'registration.accommodations').requestDuringRegistration) {
+    items.push({ id: 'registration.accommodations', group: 'registration', status: 'info', args: { ...window('registration') } });
+  }
 
   // 考试
   items.push({ id: 'exam.admission-ticket', group: 'exam', status: 'todo', args: window('admission-ticket'), ...due('admission-ticket') });
@@ -161,18 +212,63 @@ export function buildChecklist({ answers, eligibility, events, files, ruleSet }:
     ...due('exam', 'start'),
   });
   const passLine = valueOf(ruleSet, 'pass-line');
-  items.push({ id: 'exam.pass-line', group: 'exam', status: 'info', args: { score: passLine.score, outOf: passLine.outOf } });
+  const separate = valueOf(ruleSet, 'pass-line.separate');
+  items.push({
+    id: 'exam.pass-line',
+    group: 'exam',
+    status: 'info',
+    args: {
+      score: passLine.score,
+      outOf: passLine.outOf,
+      level: answers.level,
+      separateYear: separate.lastPublished.year,
+      separateLine: separate.lastPublished.lines[answers.level],
+      validOnlyThere: separate.validOnlyThere,
+    },
+  });
   items.push({
     id: 'exam.retention',
     group: 'exam',
     status: 'info',
-    args: { level: answers.level, years: valueOf(ruleSet, 'score-retention')[answers.level] },
+    args: { level: answers.level, years: valueOf(ruleSet, 'score-retention')[answers.level], papers: valueOf(ruleSet, 'papers')[answers.level].length, exemptions: policy.subjectExemptions },
   });
 
   // 考后
   items.push({ id: 'after.scores', group: 'after', status: 'info', args: { ...window('scores'), recheckDays: valueOf(ruleSet, 'scores.recheck').days }, ...due('scores', 'start') });
+  const review = valueOf(ruleSet, 'post-exam-review');
   if (event('post-exam-review')) {
-    items.push({ id: 'after.review', group: 'after', status: 'todo', args: { province: answers.province, ...window('post-exam-review') }, ...due('post-exam-review') });
+    items.push({
+      id: 'after.review',
+      group: 'after',
+      status: 'todo',
+      args: { province: answers.province, sample: review.sampleOnly.includes(answers.province), ...window('post-exam-review') },
+      ...due('post-exam-review'),
+    });
+  } else if (review.unconfirmed.includes(answers.province)) {
+    items.push({ id: 'after.review-unconfirmed', group: 'after', status: 'info', args: { province: answers.province } });
+  }
+  if (answers.level === 'senior') {
+    // A senior pass gives a certificate of results; the certificate, 登记 and continuing education follow the 评审.
+    const evaluation = valueOf(ruleSet, 'senior.evaluation');
+    items.push({ id: 'after.pass-certificate', group: 'after', status: 'info', args: { years: evaluation.passCertificateValidYears } });
+    const round = event('senior-review');
+    items.push({
+      id: 'after.evaluation',
+      group: 'after',
+      status: 'todo',
+      args: {
+        years: evaluation.passCertificateValidYears,
+        lastYear: evaluation.lastRound.year,
+        lastClose: evaluation.lastRound.applicationEnd,
+        nextClose: round?.end ?? null,
+        estimated: round?.estimated ?? true,
+        caseRecords: evaluation.materials.caseRecords,
+        supervisionHours: evaluation.materials.supervisionHours,
+        withinYears: evaluation.materials.withinYears,
+      },
+      ...due('senior-review'),
+    });
+    return items;
   }
   const eCertificate = valueOf(ruleSet, 'e-certificate');
   items.push({
@@ -181,20 +277,12 @@ export function buildChecklist({ answers, eligibility, events, files, ruleSet }:
     status: 'info',
     args: { level: answers.level, annotationDays: eCertificate.annotationMaxDays, maxAnnotations: eCertificate.maxValidAnnotations, windowDays: eCertificate.annotationWindowDays, ...window('certificate') },
   });
-  if (answers.level === 'senior') {
-    items.push({
-      id: 'after.evaluation',
-      group: 'after',
-      status: 'todo',
-      args: { years: valueOf(ruleSet, 'senior.evaluation').passCertificateValidYears },
-    });
-  }
-  const registration = valueOf(ruleSet, 'certificate.registration');
+  const registrationRule = valueOf(ruleSet, 'certificate.registration');
   items.push({
     id: 'after.registration',
     group: 'after',
     status: 'todo',
-    args: { months: registration.firstWithinMonths, validYears: registration.validYears, renewMonths: registration.renewWithinMonths },
+    args: { months: registrationRule.firstWithinMonths, validYears: registrationRule.validYears, renewMonths: registrationRule.renewWithinMonths },
     ...due('certificate-registration'),
   });
   const education = valueOf(ruleSet, 'continuing-education');
@@ -207,10 +295,13 @@ export function buildChecklist({ answers, eligibility, events, files, ruleSet }:
   return items;
 }
 
-/** Open items: blocked ones first in checklist order, then to-dos by deadline (undated last). */
+/**
+ * Open items: a closed registration first (it decides what to do next), then the other missed and
+ * blocked ones in checklist order, then to-dos by deadline (undated last).
+ */
 export function openItems(items: ChecklistItem[]): ChecklistItem[] {
-  const blocked = items.filter((item) => item.status === 'blocked');
+  const closed = items.filter((item) => item.id === 'registration.window' && item.status === 'missed');
+  const blocked = items.filter((item) => (item.status === 'missed' || item.status === 'blocked') && !closed.includes(item));
   const todo = items.filter((item) => item.status === 'todo');
-  return [...blocked, ...todo.sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'))];
+  return [...closed, ...blocked, ...todo.sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'))];
 }
-

@@ -1,5 +1,7 @@
 /** Everything a command needs from templates/ and --rules, loaded once. */
 import { loadCalendar } from '../dates/load-calendar.js';
+import { yearRange } from '../dates/build-events.js';
+import { UserError } from '../errors.js';
 import { messagesFor, type Messages } from '../i18n/messages.js';
 import type { Calendar } from '../model/calendar.js';
 import type { Province } from '../model/provinces.js';
@@ -18,5 +20,9 @@ export interface CommandContext {
 export async function loadContext(globals: GlobalOptions): Promise<CommandContext> {
   const { ruleSet, provinces, overrides } = await loadRuleSet(globals.rules);
   const calendar = await loadCalendar(overrides, new Set(provinces.map((p) => p.id)));
+  if (globals.year !== undefined) {
+    const { first, last } = yearRange(calendar);
+    if (globals.year < first || globals.year > last) throw new UserError('answer.year-range', { value: String(globals.year), first: String(first), last: String(last) });
+  }
   return { globals, messages: messagesFor(globals.lang), ruleSet, provinces, calendar };
 }

@@ -35,6 +35,11 @@ function texts(english: boolean) {
     major: t('专业：social-work(社会工作) | other(其他)', 'major: social-work | other'),
     graduated: t('取得学历的年月 YYYY-MM', 'month the education was obtained, YYYY-MM'),
     studyMode: t('学习形式：full-time(全日制) | part-time(非全日制)', 'study mode: full-time | part-time'),
+    enrolled: t('该学历全日制学习开始（入学）的年月 YYYY-MM：入学前的工作可计入年限', 'month full-time study for --education began, YYYY-MM (work before it counts)'),
+    degree: t(
+      '每个已取得或在读的学历 学历:专业:学习形式:入学..毕业，可重复，如 大专:社会工作:全日制:2012-09..2015-06',
+      'every qualification held or being finished, LEVEL:MAJOR:MODE:YYYY-MM..YYYY-MM; repeatable, e.g. associate:social-work:full-time:2012-09..2015-06',
+    ),
     work: t('社会工作时段 YYYY-MM..YYYY-MM 或 YYYY-MM..（至今），可重复；没有写 none', 'social-work period YYYY-MM..YYYY-MM or YYYY-MM.. (ongoing); repeatable; none'),
     cert: t('已有证书 assistant:YYYY-MM 或 intermediate:YYYY-MM，可重复', 'certificate held, assistant:YYYY-MM or intermediate:YYYY-MM; repeatable'),
     province: t('报考省份（如 广东 / guangdong）', 'province you register in'),
@@ -154,6 +159,8 @@ export function buildProgram(argv: string[], handlers: CommandHandlers = lazyHan
     .option('--major <major>', t.major)
     .option('--graduated <YYYY-MM>', t.graduated)
     .option('--study-mode <mode>', t.studyMode)
+    .option('--enrolled <YYYY-MM>', t.enrolled)
+    .option('--degree <spec>', t.degree, collect)
     .option('--work <period>', t.work, collect)
     .option('--cert <level:YYYY-MM>', t.cert, collect)
     .option('--province <province>', t.province)

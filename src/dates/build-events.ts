@@ -73,6 +73,55 @@ const estimate = (start: IsoDay, end: IsoDay, source: string, from: string): Dra
   basis: { kind: 'estimated', from },
 });
 
+/** The national registration window of a year: published, else estimated from the exam date. */
+function nationalRegistration(calendar: Calendar, year: number, exam: Draft): Draft {
+  const pattern = calendar.pattern;
+  const published = calendar.years[String(year)]?.registration;
+  if (published) return fromPublished(published, { kind: 'published' });
+  return estimate(
+    addDays(exam.start, -pattern.registration.startDaysBeforeExam),
+    addDays(exam.start, -pattern.registration.startDaysBeforeExam + pattern.registration.lengthDays - 1),
+    pattern.source,
+    'exam',
+  );
+}
+
+/**
+ * For a province whose window is unknown: the earliest provincial close of the latest year (up to
+ * this one) with provincial data, at the same distance from that year's national opening. Never the
+ * national close: provinces close days before it.
+ */
+export function conservativeWindow(calendar: Calendar, year: number, national: Draft): Draft | undefined {
+  const dataYears = publishedYears(calendar).filter((y) => y <= year && Object.values(calendar.years[String(y)]?.provinces ?? {}).some((p) => p.registration));
+  const from = dataYears.at(-1);
+  if (from === undefined) return undefined;
+  const entry = calendar.years[String(from)]!;
+  const closes = Object.entries(entry.provinces ?? {}).flatMap(([id, windows]) => (windows.registration ? [{ id, end: windows.registration.end ?? windows.registration.start }] : []));
+  const earliest = closes.reduce((min, c) => (c.end < min ? c.end : min), closes[0]!.end);
+  const thenOpened = nationalRegistration(calendar, from, examDates(calendar, from)).start;
+  const end = addDays(national.start, daysBetween(thenOpened, earliest));
+  const names = closes.filter((c) => c.end === earliest).map((c) => c.id).sort();
+  const sources = [...new Set(Object.values(entry.provinces ?? {}).flatMap((w) => (w.registration ? [w.registration.source] : [])))];
+  return {
+    start: national.start,
+    end: end < national.end ? end : national.end,
+    estimated: true,
+    source: `${calendar.pattern.source}; earliest provincial close in ${from}: ${names.join(', ')} ${earliest} (${sources.join('; ')})`,
+    basis: { kind: 'conservative', from: String(from), earliest: names },
+  };
+}
+
+/** The registration window a candidate in `province` must meet: their own, else a conservative one. */
+export function registrationWindow(calendar: Calendar, year: number, province?: string): Draft {
+  const exam = examDates(calendar, year);
+  const national = nationalRegistration(calendar, year, exam);
+  if (!province) return national;
+  const own = calendar.years[String(year)]?.provinces?.[province]?.registration;
+  if (own) return fromPublished(own, { kind: 'province', province });
+  const conservative = conservativeWindow(calendar, year, national);
+  return conservative ? { ...conservative, basis: { ...conservative.basis, province } } : national;
+}
+
 export function buildEvents(calendar: Calendar, ruleSet: RuleSet, options: EventOptions): DateEvent[] {
   const { year, province, level } = options;
   const entry = calendar.years[String(year)];
@@ -81,21 +130,18 @@ export function buildEvents(calendar: Calendar, ruleSet: RuleSet, options: Event
   const exam = examDates(calendar, year);
   const drafts = new Map<EventId, Draft>();
 
-  const registration =
-    publishedWindow(entry, 'registration', province) ??
-    estimate(
-      addDays(exam.start, -pattern.registration.startDaysBeforeExam),
-      addDays(exam.start, -pattern.registration.startDaysBeforeExam + pattern.registration.lengthDays - 1),
-      p,
-      'exam',
-    );
+  const registration = registrationWindow(calendar, year, province);
   drafts.set('photo', estimate(addDays(registration.start, -pattern.photo.daysBeforeRegistration), addDays(registration.start, -1), p, 'registration'));
   drafts.set('registration', registration);
-  drafts.set(
-    'payment',
-    publishedWindow(entry, 'payment', province) ??
-      estimate(registration.start, addDays(registration.end, pattern.payment.endDaysAfterRegistrationEnd), p, 'registration'),
-  );
+  const ownPayment = province ? entry?.provinces?.[province]?.payment : undefined;
+  const payment: Draft = ownPayment
+    ? fromPublished(ownPayment, { kind: 'province', province })
+    : registration.basis.kind === 'province' || registration.basis.kind === 'conservative'
+      ? // A province's payment closes with its registration at the latest we can vouch for.
+        { ...registration, estimated: true, basis: { ...registration.basis, kind: registration.basis.kind === 'province' ? 'estimated' : 'conservative', from: registration.basis.kind === 'province' ? 'registration' : registration.basis.from } }
+      : (publishedWindow(entry, 'payment') ??
+        estimate(registration.start, addDays(registration.end, pattern.payment.endDaysAfterRegistrationEnd), p, 'registration'));
+  drafts.set('payment', payment);
   drafts.set(
     'admission-ticket',
     publishedWindow(entry, 'admission-ticket', province) ??
@@ -106,32 +152,48 @@ export function buildEvents(calendar: Calendar, ruleSet: RuleSet, options: Event
     publishedWindow(entry, 'scores', province) ??
     estimate(addDays(exam.end, pattern.scores.daysAfterExam), addDays(exam.end, pattern.scores.daysAfterExam), p, 'exam');
   drafts.set('scores', scores);
-  if (province && valueOf(ruleSet, 'post-exam-review').provinces.includes(province)) {
-    const review = pattern['post-exam-review'];
+  const review = valueOf(ruleSet, 'post-exam-review');
+  if (province && review.provinces.includes(province)) {
+    const window = pattern['post-exam-review'];
     drafts.set(
       'post-exam-review',
-      estimate(addDays(scores.start, review.startDaysAfterScores), addDays(scores.start, review.startDaysAfterScores + review.lengthDays - 1), p, 'scores'),
+      estimate(addDays(scores.start, window.startDaysAfterScores), addDays(scores.start, window.startDaysAfterScores + window.lengthDays - 1), p, 'scores'),
     );
   }
-  const certificate = estimate(
-    addDays(scores.start, pattern.certificate.startDaysAfterScores),
-    addDays(scores.start, pattern.certificate.startDaysAfterScores + pattern.certificate.lengthDays - 1),
-    p,
-    'scores',
-  );
-  drafts.set('certificate', certificate);
-  const eCertificate = ruleOf(ruleSet, 'e-certificate');
-  drafts.set('e-certificate', { ...certificate, source: `${p}; ${eCertificate.source}` });
-  const registrationRule = ruleOf(ruleSet, 'certificate.registration');
-  drafts.set(
-    'certificate-registration',
-    estimate(scores.start, addDays(addMonths(scores.start, registrationRule.value.firstWithinMonths), -1), `${registrationRule.source}; ${p}`, 'scores'),
-  );
-  const education = ruleOf(ruleSet, 'continuing-education');
-  drafts.set(
-    'continuing-education',
-    estimate(certificate.start, addDays(addMonths(certificate.start, education.value.periodYears * 12), -1), `${education.source}; ${p}`, 'certificate'),
-  );
+  if (level === 'senior') {
+    // A senior pass gives a certificate of results; the certificate itself follows the 评审.
+    const evaluation = ruleOf(ruleSet, 'senior.evaluation');
+    const last = evaluation.value.lastRound;
+    const roundYear = year + evaluation.value.firstRoundAfterExamYears;
+    const close = roundYear === last.year ? last.applicationEnd : `${roundYear}${last.applicationEnd.slice(4)}`;
+    drafts.set('senior-review', {
+      start: close,
+      end: close,
+      estimated: roundYear !== last.year,
+      source: evaluation.source,
+      basis: roundYear === last.year ? { kind: 'published' } : { kind: 'estimated', from: String(last.year) },
+    });
+  } else {
+    const certificate = estimate(
+      addDays(scores.start, pattern.certificate.startDaysAfterScores),
+      addDays(scores.start, pattern.certificate.startDaysAfterScores + pattern.certificate.lengthDays - 1),
+      p,
+      'scores',
+    );
+    drafts.set('certificate', certificate);
+    const eCertificate = ruleOf(ruleSet, 'e-certificate');
+    drafts.set('e-certificate', { ...certificate, source: `${p}; ${eCertificate.source}` });
+    const registrationRule = ruleOf(ruleSet, 'certificate.registration');
+    drafts.set(
+      'certificate-registration',
+      estimate(scores.start, addDays(addMonths(scores.start, registrationRule.value.firstWithinMonths), -1), `${registrationRule.source}; ${p}`, 'scores'),
+    );
+    const education = ruleOf(ruleSet, 'continuing-education');
+    drafts.set(
+      'continuing-education',
+      estimate(certificate.start, addDays(addMonths(certificate.start, education.value.periodYears * 12), -1), `${education.source}; ${p}`, 'certificate'),
+    );
+  }
   const counting = ruleOf(ruleSet, 'eligibility.work-counting');
   const cutoff = `${year}-${String(counting.value.cutoffMonth).padStart(2, '0')}-${String(counting.value.cutoffDay).padStart(2, '0')}`;
   drafts.set('work-years-cutoff', { start: cutoff, end: cutoff, estimated: false, source: counting.source, basis: { kind: 'rule' } });
@@ -166,8 +228,22 @@ export function buildEvents(calendar: Calendar, ruleSet: RuleSet, options: Event
     .sort((a, b) => (a.start === b.start ? a.end.localeCompare(b.end) : a.start.localeCompare(b.start)));
 }
 
-/** The exam year a candidate prepares for on `today`: this year's until its exam is over, then next. */
-export function upcomingExamYear(calendar: Calendar, today: IsoDay): number {
-  const year = Number(today.slice(0, 4));
-  return today > examDates(calendar, year).end ? year + 1 : year;
+/** The years `--year` accepts: the first in the calendar to the last it may estimate. */
+export function yearRange(calendar: Calendar): { first: number; last: number } {
+  const years = publishedYears(calendar);
+  return { first: years[0] ?? 0, last: (years.at(-1) ?? 0) + calendar.pattern.estimateYears };
+}
+
+/**
+ * The exam year a candidate prepares for on `today`: the first whose registration (the province's
+ * own window where known, else the national one) has not closed.
+ */
+export function upcomingExamYear(calendar: Calendar, today: IsoDay, province?: string): number {
+  const { last } = yearRange(calendar);
+  for (let year = Number(today.slice(0, 4)) - 1; year <= Math.max(last, Number(today.slice(0, 4)) + 1); year += 1) {
+    const own = province ? calendar.years[String(year)]?.provinces?.[province]?.registration : undefined;
+    const window = own ? fromPublished(own, { kind: 'province', province }) : nationalRegistration(calendar, year, examDates(calendar, year));
+    if (today <= window.end) return year;
+  }
+  return Number(today.slice(0, 4)) + 1;
 }

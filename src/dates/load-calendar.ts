@@ -25,6 +25,7 @@ const calendarSchema = z.object({
   pattern: z.object({
     source: z.string(),
     confidence: z.enum(CONFIDENCES),
+    estimateYears: z.number().int().min(0).max(10),
     registration: z.object({ startDaysBeforeExam: days, lengthDays: days }),
     payment: z.object({ endDaysAfterRegistrationEnd: days }),
     'admission-ticket': z.object({ startDaysBeforeExam: days }),

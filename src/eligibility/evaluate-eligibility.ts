@@ -1,13 +1,19 @@
 /**
  * The eligibility engine: answers + rules + exam year → verdict, route, months, findings.
  * Pure and deterministic: the registration month comes in as data, never from a clock.
+ *
+ * The routes are alternatives (暂行规定: "具备下列条件之一"): every qualification the candidate
+ * holds is tried against every route it meets, its own level's and those below it (a 大专 meets
+ * the 高中 route). Work years are the total before and after the qualification, less the time
+ * spent in full-time study, whichever qualification that study was for.
  */
-import type { Answers, Level } from '../model/answers.js';
+import { EDUCATION_RANK, type Answers, type Degree, type Level } from '../model/answers.js';
 import type { Eligibility, RouteAssessment } from '../model/eligibility.js';
 import type { Finding } from '../model/finding.js';
 import type { Route, RuleSet, WorkCounting } from '../model/rules.js';
+import { degreeText, qualifications } from '../answers/qualifications.js';
 import { valueOf } from '../rules/rule-access.js';
-import { countWorkMonths, monthIndex, monthOf, type MonthCount } from './months.js';
+import { countWorkMonths, intervalText, monthIndex, monthOf, type Interval, type MonthCount } from './months.js';
 
 export interface EligibilityContext {
   examYear: number;
@@ -23,16 +29,41 @@ const ROUTE_RULES: Record<Level, 'eligibility.assistant' | 'eligibility.intermed
   senior: 'eligibility.senior',
 };
 
-export function routesFor(ruleSet: RuleSet, answers: Pick<Answers, 'level' | 'education' | 'major'>): Route[] {
-  return valueOf(ruleSet, ROUTE_RULES[answers.level]).routes.filter(
-    (route) => route.education.includes(answers.education) && (route.major === 'any' || route.major === answers.major),
-  );
+export const levelRoutes = (ruleSet: RuleSet, level: Level): Route[] => valueOf(ruleSet, ROUTE_RULES[level]).routes;
+
+/** A qualification meets a route when its level is at least the route's lowest and the major fits. */
+export function meetsRoute(route: Route, degree: Pick<Degree, 'education' | 'major'>): boolean {
+  const lowest = Math.min(...route.education.map((e) => EDUCATION_RANK[e]));
+  return EDUCATION_RANK[degree.education] >= lowest && (route.major === 'any' || route.major === degree.major);
 }
 
-/** A route against the answers, with the month count behind it (kept for the notes on how months were counted). */
-function assessRoute(route: Route, answers: Answers, counting: WorkCounting, context: EligibilityContext): { assessment: RouteAssessment; count: MonthCount } {
+/** Routes any of the candidate's qualifications meets. */
+export function routesFor(ruleSet: RuleSet, answers: Pick<Answers, 'level' | 'education' | 'major' | 'graduated' | 'studyMode' | 'enrolled' | 'degrees'>): Route[] {
+  const degrees = qualifications(answers);
+  return levelRoutes(ruleSet, answers.level).filter((route) => degrees.some((degree) => meetsRoute(route, degree)));
+}
+
+/** Full-time study periods that never count, split by whether the enrolment month is known. */
+function studyPeriods(degrees: Degree[], counting: WorkCounting): { study: Interval[]; unknownStudy: Interval[] } {
+  if (counting.fullTimeStudyCounts) return { study: [], unknownStudy: [] };
+  const fullTime = degrees.filter((d) => d.studyMode === 'full-time');
+  return {
+    study: fullTime.filter((d) => d.enrolled).map((d) => ({ from: monthIndex(d.enrolled ?? d.graduated), to: monthIndex(d.graduated) })),
+    unknownStudy: fullTime.filter((d) => !d.enrolled).map((d) => ({ from: 0, to: monthIndex(d.graduated) })),
+  };
+}
+
+interface Assessed {
+  assessment: RouteAssessment;
+  count: MonthCount;
+  route: Route;
+  degree: Degree;
+}
+
+/** A route against one qualification, with the month count behind it. */
+function assessRoute(route: Route, degree: Degree, degrees: Degree[], answers: Answers, counting: WorkCounting, context: EligibilityContext): Assessed {
   const cutoff = context.examYear * 12 + counting.cutoffMonth - 1;
-  const graduated = monthIndex(answers.graduated);
+  const graduated = monthIndex(degree.graduated);
   const heldBy = (route.educationBy ?? counting.educationHeldBy) === 'cutoff' ? cutoff : context.examYear * 12 + context.registrationMonth - 1;
   const certificate = route.certificate
     ? answers.certificates
@@ -40,69 +71,71 @@ function assessRoute(route: Route, answers: Answers, counting: WorkCounting, con
         .map((c) => monthIndex(c.obtained))
         .sort((a, b) => a - b)[0]
     : undefined;
-  const bounds = [0];
-  if (answers.studyMode === 'full-time' && !counting.fullTimeStudyCounts) bounds.push(graduated + 1);
-  if (certificate !== undefined) bounds.push(counting.certificateMonthCounts ? certificate : certificate + 1);
-  const notBefore = Math.max(...bounds);
-  const count = countWorkMonths(answers.work, { cutoff, notBefore });
+  const notBefore = certificate === undefined ? 0 : counting.certificateMonthCounts ? certificate : certificate + 1;
+  const { study, unknownStudy } = studyPeriods(degrees, counting);
+  const count = countWorkMonths(answers.work, { cutoff, notBefore, study, unknownStudy });
+  // The first month that may count: after the certificate, or after a graduation whose enrolment is unknown.
+  const lastUnknown = Math.max(-1, ...unknownStudy.map((i) => i.to));
+  const countFromIndex = Math.max(notBefore, lastUnknown + 1);
   const requiredMonths = route.years * 12;
   const educationHeld = graduated <= heldBy;
   const certificateHeld = route.certificate === undefined || (certificate !== undefined && certificate <= cutoff);
   const assessment: RouteAssessment = {
     id: route.id,
+    degree: degreeText(degree),
     requiredYears: route.years,
     requiredMonths,
     countedMonths: count.counted,
-    countFrom: notBefore > 0 ? monthOf(notBefore) : null,
+    countFrom: countFromIndex > 0 ? monthOf(countFromIndex) : null,
     educationHeld,
     certificateHeld,
     satisfied: educationHeld && certificateHeld && count.counted >= requiredMonths,
   };
-  return { assessment, count };
+  return { assessment, count, route, degree };
 }
+
+const derived = (a: Assessed) => (a.route.confidence && a.route.confidence !== 'official' ? 1 : 0);
 
 /**
  * The deciding route: a satisfied one (official routes before derived ones, then the one needing
- * least), else the nearest miss.
+ * least, then the higher qualification), else the nearest miss.
  */
-function decidingRoute(assessments: RouteAssessment[], routes: Route[]): RouteAssessment | undefined {
-  const derived = (a: RouteAssessment) => {
-    const confidence = routes.find((r) => r.id === a.id)?.confidence;
-    return confidence && confidence !== 'official' ? 1 : 0;
-  };
-  const satisfied = assessments
-    .filter((a) => a.satisfied)
-    .sort((a, b) => derived(a) - derived(b) || a.requiredMonths - b.requiredMonths);
+function decidingRoute(assessed: Assessed[]): Assessed | undefined {
+  // Ties go to the higher qualification, then to the route closest to it (大专 route before 高中 route).
+  const rank = (a: Assessed) => EDUCATION_RANK[a.degree.education];
+  const routeRank = (a: Assessed) => Math.min(...a.route.education.map((e) => EDUCATION_RANK[e]));
+  const closer = (a: Assessed, b: Assessed) => rank(b) - rank(a) || routeRank(b) - routeRank(a);
+  const satisfied = assessed
+    .filter((a) => a.assessment.satisfied)
+    .sort((a, b) => derived(a) - derived(b) || a.assessment.requiredMonths - b.assessment.requiredMonths || closer(a, b));
   if (satisfied[0]) return satisfied[0];
-  const shortfall = (a: RouteAssessment) =>
+  const shortfall = ({ assessment: a }: Assessed) =>
     (a.certificateHeld ? 0 : 10_000) + (a.educationHeld ? 0 : 1_000) + Math.max(0, a.requiredMonths - a.countedMonths);
-  return [...assessments].sort((a, b) => shortfall(a) - shortfall(b))[0];
+  return [...assessed].sort((a, b) => shortfall(a) - shortfall(b) || closer(a, b))[0];
 }
 
 function evaluateYear(answers: Answers, ruleSet: RuleSet, context: EligibilityContext) {
-  const routes = routesFor(ruleSet, answers);
   const counting = valueOf(ruleSet, 'eligibility.work-counting');
-  const assessed = routes.map((route) => assessRoute(route, answers, counting, context));
-  const assessments = assessed.map((a) => a.assessment);
-  const decider = decidingRoute(assessments, routes);
-  const route = routes.find((r) => r.id === decider?.id);
-  const count = assessed.find((a) => a.assessment === decider)?.count;
-  return { routes, counting, assessments, decider, route, count };
+  const degrees = qualifications(answers);
+  const assessed = levelRoutes(ruleSet, answers.level).flatMap((route) =>
+    degrees.filter((degree) => meetsRoute(route, degree)).map((degree) => assessRoute(route, degree, degrees, answers, counting, context)),
+  );
+  return { counting, assessed, decider: decidingRoute(assessed), degrees };
 }
 
 export function evaluateEligibility(answers: Answers, ruleSet: RuleSet, context: EligibilityContext): Eligibility {
-  const { counting, assessments, decider, route, count } = evaluateYear(answers, ruleSet, context);
+  const { counting, assessed, decider } = evaluateYear(answers, ruleSet, context);
   const cutoff = `${context.examYear}-${String(counting.cutoffMonth).padStart(2, '0')}-${String(counting.cutoffDay).padStart(2, '0')}`;
   const findings: Finding[] = [];
 
-  if (!decider || !route || !count) {
-    const allowed = [...new Set(valueOf(ruleSet, ROUTE_RULES[answers.level]).routes.flatMap((r) => r.education))];
+  if (!decider) {
+    const allowed = [...new Set(levelRoutes(ruleSet, answers.level).flatMap((r) => r.education))];
     findings.push({
       id: 'eligibility.education',
       severity: 'error',
       measured: { level: answers.level, education: answers.education, major: answers.major },
       expected: { education: allowed },
-      args: { level: answers.level, education: answers.education },
+      args: { level: answers.level, education: answers.education, allowed: allowed.join(',') },
     });
     return {
       status: 'ineligible',
@@ -119,94 +152,133 @@ export function evaluateEligibility(answers: Answers, ruleSet: RuleSet, context:
     };
   }
 
-  const shortfallMonths = Math.max(0, decider.requiredMonths - decider.countedMonths);
-  if (!decider.certificateHeld) {
+  const { assessment: best, route, count, degree } = decider;
+  const shortfallMonths = Math.max(0, best.requiredMonths - best.countedMonths);
+  if (!best.certificateHeld) {
     findings.push({
       id: 'eligibility.certificate',
       severity: 'error',
       measured: { certificates: answers.certificates.map((c) => `${c.level}:${c.obtained}`) },
       expected: { certificate: route.certificate ?? null },
-      args: { certificate: route.certificate ?? '', route: route.id },
+      args: { certificate: route.certificate ?? '', route: route.id, years: route.years },
     });
   }
-  if (!decider.educationHeld) {
+  if (!best.educationHeld) {
     findings.push({
       id: 'eligibility.graduation',
       severity: 'error',
-      measured: { graduated: answers.graduated },
+      measured: { graduated: degree.graduated },
       expected: {
         heldBy:
           (route.educationBy ?? counting.educationHeldBy) === 'cutoff'
             ? cutoff
             : `${context.examYear}-${String(context.registrationMonth).padStart(2, '0')}`,
       },
-      args: { graduated: answers.graduated },
+      args: { graduated: degree.graduated, education: degree.education },
     });
   }
-  if (decider.requiredMonths > 0 && shortfallMonths > 0) {
+  if (best.requiredMonths > 0 && shortfallMonths > 0) {
     findings.push({
       id: 'eligibility.years',
       severity: 'error',
-      measured: { countedMonths: decider.countedMonths, countFrom: decider.countFrom },
-      expected: { requiredMonths: decider.requiredMonths, requiredYears: decider.requiredYears, cutoff },
+      measured: { countedMonths: best.countedMonths, countFrom: best.countFrom },
+      expected: { requiredMonths: best.requiredMonths, requiredYears: best.requiredYears, cutoff },
       args: {
-        counted: decider.countedMonths,
-        required: decider.requiredMonths,
-        years: decider.requiredYears,
+        counted: best.countedMonths,
+        required: best.requiredMonths,
+        years: best.requiredYears,
         shortfall: shortfallMonths,
         cutoff,
-        countFrom: decider.countFrom,
+        countFrom: best.countFrom,
       },
     });
   }
 
-  const gap = decider.countedMonths - decider.requiredMonths;
-  const borderline =
-    decider.requiredMonths > 0 && decider.certificateHeld && decider.educationHeld && Math.abs(gap) <= counting.borderlineMonths;
+  const gap = best.countedMonths - best.requiredMonths;
+  const borderline = best.requiredMonths > 0 && best.certificateHeld && best.educationHeld && Math.abs(gap) <= counting.borderlineMonths;
   if (borderline) {
     findings.push({
       id: 'eligibility.borderline',
       severity: 'warning',
-      measured: { countedMonths: decider.countedMonths },
-      expected: { requiredMonths: decider.requiredMonths },
-      args: { gap, counted: decider.countedMonths, required: decider.requiredMonths, cutoff },
+      measured: { countedMonths: best.countedMonths },
+      expected: { requiredMonths: best.requiredMonths },
+      args: { gap, counted: best.countedMonths, required: best.requiredMonths, cutoff, borderline: counting.borderlineMonths },
     });
   }
 
-  // Notes about how the months were counted: overlaps merged, study time and future time left out.
-  if (count.overlapping > 0) {
-    findings.push({ id: 'eligibility.work-overlap', severity: 'info', measured: { months: count.overlapping }, args: { months: count.overlapping } });
-  }
-  if (count.excludedEarly > 0) {
-    findings.push({
-      id: route.certificate ? 'eligibility.before-certificate' : 'eligibility.during-study',
-      severity: 'info',
-      measured: { months: count.excludedEarly },
-      expected: { countFrom: decider.countFrom },
-      args: { months: count.excludedEarly, countFrom: decider.countFrom, certificate: route.certificate ?? '' },
-    });
-  }
-  if (count.excludedLate > 0) {
-    findings.push({ id: 'eligibility.after-cutoff', severity: 'info', measured: { months: count.excludedLate }, args: { months: count.excludedLate, cutoff } });
+  // Notes about how the months were counted: overlaps merged, study time, early and future time left out.
+  // Only where they matter: a route that needs no years counts nothing.
+  if (best.requiredMonths > 0) {
+    if (count.overlapping > 0) {
+      findings.push({ id: 'eligibility.work-overlap', severity: 'info', measured: { months: count.overlapping }, args: { months: count.overlapping } });
+    }
+    if (count.excludedStudy > 0) {
+      const spans = count.studySpans.map(intervalText);
+      findings.push({
+        id: 'eligibility.during-study',
+        severity: 'info',
+        measured: { months: count.excludedStudy, spans },
+        args: { months: count.excludedStudy, spans: spans.join(', ') },
+      });
+    }
+    if (count.excludedUnknownEnrolment > 0) {
+      const spans = count.unknownEnrolmentSpans.map(intervalText);
+      const unknown = qualifications(answers).filter((d) => d.studyMode === 'full-time' && !d.enrolled);
+      findings.push({
+        id: 'eligibility.enrolment-unknown',
+        severity: best.satisfied ? 'info' : 'warning',
+        measured: { months: count.excludedUnknownEnrolment, spans },
+        expected: { enrolled: unknown.map((d) => `${d.education}:..${d.graduated}`) },
+        args: {
+          months: count.excludedUnknownEnrolment,
+          spans: spans.join(', '),
+          education: unknown[0]?.education ?? '',
+          graduated: unknown[0]?.graduated ?? '',
+        },
+      });
+    }
+    if (count.excludedEarly > 0) {
+      findings.push({
+        id: 'eligibility.before-certificate',
+        severity: 'info',
+        measured: { months: count.excludedEarly },
+        expected: { countFrom: best.countFrom },
+        args: { months: count.excludedEarly, countFrom: best.countFrom, certificate: route.certificate ?? '' },
+      });
+    }
+    if (count.excludedLate > 0) {
+      findings.push({
+        id: 'eligibility.after-cutoff',
+        severity: 'info',
+        measured: { months: count.excludedLate },
+        args: { months: count.excludedLate, cutoff, cutoffMonth: counting.cutoffMonth, cutoffDay: counting.cutoffDay },
+      });
+    }
   }
 
-  let status: Eligibility['status'] = decider.satisfied ? 'eligible' : 'ineligible';
-  if (decider.satisfied && route.confidence && route.confidence !== 'official') {
+  let status: Eligibility['status'] = best.satisfied ? 'eligible' : 'ineligible';
+  if (best.satisfied && derived(decider) === 1) {
     status = 'unknown';
-    findings.push({ id: 'eligibility.interpretation', severity: 'warning', args: { route: route.id } });
+    const official = assessed.filter((a) => derived(a) === 0).sort((a, b) => a.assessment.requiredMonths - b.assessment.requiredMonths)[0];
+    findings.push({
+      id: 'eligibility.interpretation',
+      severity: 'warning',
+      args: { route: route.id, fallbackRoute: official?.route.id ?? '', fallbackYears: official?.route.years ?? '' },
+    });
   }
 
   return {
     status,
     examYear: context.examYear,
     route: route.id,
-    requiredYears: decider.requiredYears,
-    countedMonths: decider.countedMonths,
+    degree: best.degree,
+    requiredYears: best.requiredYears,
+    countedMonths: best.countedMonths,
     shortfallMonths,
     cutoff,
-    earliestYear: decider.satisfied ? context.examYear : projectEarliestYear(answers, ruleSet, context),
+    earliestYear: best.satisfied ? context.examYear : projectEarliestYear(answers, ruleSet, context),
     borderline,
-    routes: assessments,
+    routes: [best, ...assessed.map((a) => a.assessment).filter((a) => a !== best)],
     findings,
   };
 }
@@ -216,7 +288,7 @@ function projectEarliestYear(answers: Answers, ruleSet: RuleSet, context: Eligib
   const horizon = context.projectYears ?? 30;
   for (let year = context.examYear + 1; year <= context.examYear + horizon; year += 1) {
     const later = evaluateYear(answers, ruleSet, { ...context, examYear: year });
-    if (later.decider?.satisfied) return year;
+    if (later.decider?.assessment.satisfied) return year;
   }
   return null;
 }

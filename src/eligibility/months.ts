@@ -31,17 +31,32 @@ export function mergeIntervals(intervals: Interval[]): Interval[] {
 
 export const intervalMonths = (intervals: Interval[]) => intervals.reduce((sum, i) => sum + i.to - i.from + 1, 0);
 
+/** `2016-01..2020-08` for an interval of months. */
+export const intervalText = (i: Interval) => (i.from === i.to ? monthOf(i.from) : `${monthOf(i.from)}..${monthOf(i.to)}`);
+
 export interface CountOptions {
   /** Last month that counts (the cutoff month); ongoing periods run to it. */
   cutoff: number;
-  /** First month that may count (after graduation from full-time study, after a certificate). */
+  /** First month that may count (after a certificate); 0 when any month may. */
   notBefore: number;
+  /** Full-time study with a known enrolment month: never counts. */
+  study?: Interval[];
+  /** Full-time study whose enrolment month is unknown: everything up to graduation is left out. */
+  unknownStudy?: Interval[];
 }
 
 export interface MonthCount {
   counted: number;
-  /** Months of the stated periods that fell before `notBefore` (study, before the certificate). */
+  /** Months before `notBefore` (before the certificate) that no study period already took. */
   excludedEarly: number;
+  /** Months inside known full-time study. */
+  excludedStudy: number;
+  /** Months before a full-time graduation whose enrolment month is unknown. */
+  excludedUnknownEnrolment: number;
+  /** The work months left out for an unknown enrolment, as intervals (what --enrolled could claim). */
+  unknownEnrolmentSpans: Interval[];
+  /** The work months left out for known study, as intervals. */
+  studySpans: Interval[];
   /** Months after the cutoff (future work the exam year does not see). */
   excludedLate: number;
   /** Months claimed twice by overlapping periods. */
@@ -49,20 +64,44 @@ export interface MonthCount {
   merged: Interval[];
 }
 
+const inside = (month: number, intervals: Interval[]) => intervals.some((i) => month >= i.from && month <= i.to);
+
+/** Push a month onto a list of intervals, extending the last one when it follows on. */
+function extend(spans: Interval[], month: number) {
+  const last = spans.at(-1);
+  if (last && last.to === month - 1) last.to = month;
+  else spans.push({ from: month, to: month });
+}
+
 export function countWorkMonths(periods: WorkPeriod[], options: CountOptions): MonthCount {
   const raw = periods.map((p) => ({ from: monthIndex(p.start), to: p.end ? monthIndex(p.end) : options.cutoff }));
   const merged = mergeIntervals(raw);
   const claimed = intervalMonths(raw.filter((i) => i.to >= i.from));
-  const total = intervalMonths(merged);
-  const early = intervalMonths(merged.map((i) => ({ from: i.from, to: Math.min(i.to, options.notBefore - 1) })).filter((i) => i.to >= i.from));
-  const late = intervalMonths(
-    merged.map((i) => ({ from: Math.max(i.from, options.cutoff + 1, options.notBefore), to: i.to })).filter((i) => i.to >= i.from),
-  );
-  return {
-    counted: total - early - late,
-    excludedEarly: early,
-    excludedLate: late,
-    overlapping: claimed - total,
+  const study = options.study ?? [];
+  const unknownStudy = options.unknownStudy ?? [];
+  const result: MonthCount = {
+    counted: 0,
+    excludedEarly: 0,
+    excludedStudy: 0,
+    excludedUnknownEnrolment: 0,
+    unknownEnrolmentSpans: [],
+    studySpans: [],
+    excludedLate: 0,
+    overlapping: claimed - intervalMonths(merged),
     merged,
   };
+  for (const interval of merged) {
+    for (let month = interval.from; month <= interval.to; month += 1) {
+      if (month > options.cutoff) result.excludedLate += 1;
+      else if (inside(month, study)) {
+        result.excludedStudy += 1;
+        extend(result.studySpans, month);
+      } else if (inside(month, unknownStudy)) {
+        result.excludedUnknownEnrolment += 1;
+        extend(result.unknownEnrolmentSpans, month);
+      } else if (month < options.notBefore) result.excludedEarly += 1;
+      else result.counted += 1;
+    }
+  }
+  return result;
 }

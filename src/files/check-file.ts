@@ -99,11 +99,13 @@ function sizeChecks(facts: FileFacts, ruleSet: RuleSet, add: Add) {
   // Measured sizes with one decimal, rounded toward the limit's side, so 9,984 bytes reads 9.7 KB, not 10.
   const kb = (bytes: number) => Math.floor((bytes / 1024) * 10) / 10;
   if (facts.role === 'photo') {
+    // The official tool's own output (报名照片.jpg, about 10 KB) is what gets uploaded: no size rule applies to it.
+    if (isOfficialOutput(facts, ruleSet)) return;
     const official = valueOf(ruleSet, 'upload.photo.bytes');
     const guides = valueOf(ruleSet, 'upload.photo.bytes-guides');
     if (facts.bytes < official.min) {
       add('file.size', official.severity, { measured: { bytes: facts.bytes }, expected: { minBytes: official.min }, args: { kb: kb(facts.bytes), min: kb(official.min), variant: 'below-official' } });
-    } else if (facts.bytes < guides.min || facts.bytes > guides.max) {
+    } else if (facts.bytes < guides.min) {
       add('file.size', guides.severity, { measured: { bytes: facts.bytes }, expected: { minBytes: guides.min, maxBytes: guides.max }, args: { kb: kb(facts.bytes), min: kb(guides.min), max: kb(guides.max), variant: 'guides' } });
     }
     return;
@@ -197,13 +199,19 @@ function photoChecks(facts: FileFacts, ruleSet: RuleSet, add: Add) {
 
   const density = valueOf(ruleSet, 'upload.photo.density-guides');
   const dpi = image.jfifDpi ?? image.exifDpi;
-  if (dpi === null || dpi < density.min) {
+  if ((dpi === null || dpi < density.min) && !isOfficialOutput(facts, ruleSet)) {
     add('photo.density', density.severity, { measured: { jfifDpi: image.jfifDpi, exifDpi: image.exifDpi }, expected: { minDpi: density.min }, args: { dpi: dpi ?? '', min: density.min, jfif: image.jfifDpi ?? '', exif: image.exifDpi ?? '', writes: density.min } });
   }
 
   const output = valueOf(ruleSet, 'upload.photo.output');
-  const looksOfficial = facts.name === output.fileName && w === output.width && h === output.height;
-  add('photo.official-tool', 'info', { args: { variant: looksOfficial ? 'recognised' : 'reminder', fileName: output.fileName } });
+  add('photo.official-tool', 'info', { args: { variant: isOfficialOutput(facts, ruleSet) ? 'recognised' : 'reminder', fileName: output.fileName } });
+}
+
+/** The official photo tool's output: its file name and its exact pixel size. */
+function isOfficialOutput(facts: FileFacts, ruleSet: RuleSet): boolean {
+  const output = valueOf(ruleSet, 'upload.photo.output');
+  const image = facts.image;
+  return image !== undefined && facts.name === output.fileName && image.orientedWidth === output.width && image.orientedHeight === output.height;
 }
 
 function exposureCheck(id: string, content: NonNullable<FileFacts['content']>, ruleSet: RuleSet, add: Add) {

@@ -2,6 +2,7 @@ import { fileFindingsEn } from './file-findings.js';
 /** English messages: the same keys and arguments as zh-CN.ts, in English. */
 import type { Values } from '../model/finding.js';
 import type { Messages, NameContext } from './zh-CN.js';
+import type { Route } from '../model/rules.js';
 
 type A = Values;
 const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
@@ -105,6 +106,7 @@ export const en: Messages = {
       certificate: 'Paper certificates issued',
       'e-certificate': 'E-certificate download and annotation',
       'certificate-registration': 'First certificate registration deadline',
+      'senior-review': 'Senior evaluation (评审) application deadline',
       'continuing-education': 'Continuing education cycle',
       'work-years-cutoff': 'Work experience counted up to',
     } as Record<string, string>,
@@ -157,7 +159,8 @@ export const en: Messages = {
     profileReset: 'Saved answers cleared.',
     demoIntro: 'Sample candidate (built-in data, no input needed):',
     datesTitle: (year: number, today: string) => `Key dates of the ${year} exam cycle (today: ${day(today)})`,
-    nextCycle: (year: number) => `Next cycle ${year} (not announced yet: all estimated)`,
+    runningCycle: (year: number) => `${year} cycle (registration closed; for candidates who registered)`,
+    missed: (closed: string, estimated: boolean) => `Missed (closed ${day(closed)}${estimated ? ', estimated' : ''}): `,
     datesFor: (who: string) => `for ${who}`,
     deadlineUpcoming: (title: string, date: string, days: number) => `${title} opens on ${day(date)}, in ${days} day${days === 1 ? '' : 's'}`,
     deadlineOpen: (title: string, date: string, days: number) =>
@@ -187,16 +190,13 @@ export const en: Messages = {
     findingsHeading: 'Problems and notes',
     datesHeading: 'Key dates',
   },
-  eligibilityRoute: (id: string) => ROUTES_EN[id] ?? id,
+  eligibilityRoute: (route: Route) => routeEn(route),
   finding: {
     ...fileFindingsEn,
     'eligibility.education': {
       message: (a: A) =>
         `The ${en.labels.level[s(a.level)]} exam does not accept ${en.labels.education[s(a.education)]} as qualifying education`,
-      fix: (a: A) =>
-        a.level === 'senior'
-          ? "The senior level requires a bachelor's degree or higher, plus 5 years after obtaining the intermediate qualification"
-          : 'Check the education you entered; the minimum is high school (高中) or secondary vocational school (中专)',
+      fix: (a: A) => `Check the education you entered; the ${en.labels.level[s(a.level)]} exam accepts: ${educationList(a.allowed)}`,
     },
     'eligibility.certificate': {
       message: (a: A) => `This route requires the ${en.labels.certificate[s(a.certificate)]}, but your answers don't include it`,
@@ -204,7 +204,7 @@ export const en: Messages = {
         `Apply once you have the ${en.labels.certificate[s(a.certificate)]}; if you already have it, add --cert ${s(a.certificate)}:YYYY-MM with the month you obtained it`,
     },
     'eligibility.graduation': {
-      message: (a: A) => `Your qualification was obtained in ${s(a.graduated)}, later than required`,
+      message: (a: A) => `Your ${en.labels.education[s(a.education)] ?? ''} qualification was obtained in ${s(a.graduated)}, later than required`,
       fix: () =>
         "You must already hold the qualification you enter when you register (bachelor's students in social work may graduate in the exam year); check your graduation month",
     },
@@ -228,8 +228,14 @@ export const en: Messages = {
     },
     'eligibility.during-study': {
       message: (a: A) =>
-        `${months(n(a.months))} of work experience fell during full-time study (including the graduation month) and does not count`,
-      fix: (a: A) => `Work during full-time study (including internships) does not count; counting starts from ${s(a.countFrom)}`,
+        `${months(n(a.months))} of work experience (${s(a.spans)}) fell during full-time study (enrolment to the graduation month) and does not count`,
+      fix: () => 'Work during full-time study (including internships) does not count; work before enrolment and after graduation does',
+    },
+    'eligibility.enrolment-unknown': {
+      message: (a: A) =>
+        `The enrolment month of your full-time ${en.labels.education[s(a.education)] ?? ''} (graduated ${s(a.graduated)}) is unknown, so ${months(n(a.months))} of work before graduation (${s(a.spans)}) was not counted`,
+      fix: () =>
+        'If that work came before you started full-time study, it counts: give the enrolment month (--enrolled YYYY-MM, or START..END in a further qualification)',
     },
     'eligibility.before-certificate': {
       message: (a: A) =>
@@ -238,13 +244,13 @@ export const en: Messages = {
     },
     'eligibility.after-cutoff': {
       message: (a: A) => `${months(n(a.months))} of work falls after ${day(a.cutoff)} and does not count this year`,
-      fix: () => 'Work experience is always counted up to 31 December of the exam year',
+      fix: (a: A) => `Work experience is always counted up to ${MONTH_NAMES[n(a.cutoffMonth) - 1] ?? ''} ${n(a.cutoffDay)} of the exam year`,
     },
     'eligibility.interpretation': {
       message: () =>
-        'The years required for this route are inferred from the "other majors need 2 more years" rule; the official document does not list this case',
-      fix: () =>
-        "Confirm with the exam authority where you register before applying; alternatively, apply via the bachelor's-in-another-major route (at least 5 years)",
+        'The years required for this route are inferred from the "other majors need correspondingly more years" rule; the official document does not list this case',
+      fix: (a: A) =>
+        `Confirm with the exam authority where you register before applying${a.fallbackYears !== '' && a.fallbackYears !== undefined ? `; or apply on an official route after ${plural(n(a.fallbackYears), 'year')}` : ''}`,
     },
   } as Record<string, { message: (a: A) => string; fix: (a: A) => string }>,
   checklist: {
@@ -264,7 +270,9 @@ export const en: Messages = {
         ? `Your education (${a.graduatedYear}, ${en.labels.education[s(a.education)]}) may not be verifiable online: have a scan of your diploma ready, or the 学信网 (CHSI) registration record of your qualification (《教育部学历证书电子注册备案表》)`
         : 'Your education will be verified online by the registration platform; if verification fails, upload a PDF report from 学信网 (CHSI) (the registration record 备案表 or a verification report 认证报告)',
     'materials.work-proof': (a: A) =>
-      `Prepare proof of your social work experience (stamped by your employer, stating start and end dates and your position; ${plural(n(a.years), 'year')} needed, counted up to ${day(a.cutoff)}); under ${COMMITMENT} it is usually not submitted at registration, but is needed for the post-exam review or manual checks`,
+      `Prepare proof of your social work experience (stamped by your employer, stating start and end dates and your position; ${plural(n(a.years), 'year')} needed, counted up to ${day(a.cutoff)}); only social-work posts count${a.militaryCounts ? '' : ', military service does not'}; under ${COMMITMENT} it is usually not submitted at registration, but is needed for the post-exam review or manual checks`,
+    'materials.hmt-resident': (a: A, c: NameContext) =>
+      `Applying as a ${c.province(s(a.hukou))} resident: have your ${a.document === 'mtp' ? 'Mainland Travel Permit for Taiwan Residents (台胞证)' : 'Mainland Travel Permit for Hong Kong and Macao Residents'} ready; degrees from Hong Kong, Macau, Taiwan or abroad cannot be verified online and need a certification by the CSCSE (教育部留学服务中心) first`,
     'materials.certificate': (a: A) =>
       a.obtained
         ? `Prepare a scan of your ${en.labels.certificate[s(a.certificate)]} (obtained ${a.obtained}) for verification`
@@ -275,16 +283,28 @@ export const en: Messages = {
       `Create an account on the registration platform of the ${CPTA} and complete real-name verification (results take about ${a.hours} hours); do this before registration opens`,
     'registration.commitment': () =>
       `When registering, choose ${COMMITMENT} and sign the electronic declaration (you then need not submit proof of education or work experience; a false declaration is treated as exam misconduct)`,
-    'registration.window': (a: A) =>
-      a.start
-        ? `Register within the ${a.ownWindow ? "province's" : 'national'} registration window: ${span(a)}${est(a)}${a.ownWindow ? '' : ` (each province sets its own ${a.minDays}–${a.maxDays} days within this period; follow your province's notice)`}`
-        : "Register within your province's registration window",
+    'registration.window': (a: A, c: NameContext) => {
+      const late = a.lateRegistration ? '' : '; there is no late registration';
+      if (a.closed) {
+        return a.basis === 'conservative'
+          ? `${c.province(s(a.province))} has not published its window; the earliest-closing province suggests it closed on ${day(a.closed)}: check your province's notice now and register at once if it is still open; otherwise prepare for ${a.nextYear}`
+          : `Registration closed on ${day(a.closed)}${a.closedEstimated ? ' (estimated)' : ''}${late}: prepare for ${a.nextYear}, or check your province's notice`;
+      }
+      if (!a.start) return "Register within your province's registration window";
+      if (a.basis === 'conservative') {
+        const earliest = ((a.earliest as string[] | undefined) ?? []).map((id) => c.province(id)).join(', ');
+        return `Register within your province's window: ${c.province(s(a.province))} has not published it, so count on ${day(a.end)} at the latest (estimated: in ${s(a.conservativeFrom)} ${earliest} closed first; provinces set about ${a.minDays}–${a.maxDays} days inside the national window)${late}; your province's notice decides`;
+      }
+      return `Register within the ${a.ownWindow ? "province's" : 'national'} registration window: ${span(a)}${est(a)}${a.ownWindow ? '' : ` (each province sets about ${a.minDays}–${a.maxDays} days within this period; follow your province's notice)`}${late}`;
+    },
+    'registration.accommodations': () =>
+      "Disabled candidates who need accommodations (screen-reader software, a separate room) apply to their province's exam office during the registration window",
     'registration.fee': (a: A, c: NameContext) => {
       const name = c.province(s(a.province));
       const papers = (a.perPaper as string[] | undefined) ?? [];
       const extra = n(a.perCandidate) > 0 ? ` + registration fee ${a.perCandidate} yuan` : '';
       const basis = a.provinceSpecific ? `${name} rate` : `rate in most provinces, not verified for ${name}`;
-      const when = a.end ? `; pay by ${day(a.end)}${est(a)}` : '';
+      const when = a.end ? `; pay by ${day(a.end)}${est(a)}${a.latePayment ? '' : ' (no late payment)'}` : '';
       return n(a.total) === 0
         ? `${name} charges no exam fee (follow your province's notice)`
         : `Pay for ${plural(n(a.papers), 'paper')}: ${papers.join(' + ')} yuan${extra} = ${a.total} yuan (${basis})${when}; not paying counts as withdrawing, and fees paid are generally not refunded`;
@@ -296,21 +316,29 @@ export const en: Messages = {
     'exam.timetable': (a: A, c: NameContext) =>
       `Exam ${span(a)}${est(a)}: ${((a.papers as string[] | undefined) ?? []).map((p) => paper(p, c)).join('; ')}`,
     'exam.pass-line': (a: A) =>
-      `Each paper is marked out of ${a.outOf}, and ${a.score} is a pass; some areas set their own pass mark, and certificates gained that way are valid only in that area`,
+      `Each paper is marked out of ${a.outOf}, and ${a.score} is a pass; designated areas (rural-revitalisation key counties, Tibet, Tibetan areas, southern Xinjiang …) have separate lines: in ${a.separateYear} ${
+        a.separateLine === null || a.separateLine === undefined ? 'the national line for this level' : `${a.separateLine} for this level`
+      }${a.validOnlyThere ? ', and certificates gained that way are valid only in those areas' : ''}`,
     'exam.retention': (a: A) =>
       a.level === 'assistant'
-        ? 'At assistant level, both papers must be passed in the same exam year; scores do not carry over'
+        ? `At assistant level, all ${a.papers} papers must be passed in the same exam year; scores do not carry over${a.exemptions ? '' : '; no paper can be exempted'}`
         : a.level === 'intermediate'
-          ? `At intermediate level, scores roll over for ${plural(n(a.years), 'year')}: pass all 3 papers within ${a.years} consecutive exam years`
-          : `Passing the senior exam earns a certificate of passing scores, valid nationwide for ${plural(n(a.years), 'year')}; you must pass the evaluation (评审) within that period`,
+          ? `At intermediate level, scores roll over for ${plural(n(a.years), 'year')}: pass all ${a.papers} papers within ${a.years} consecutive exam years${a.exemptions ? '' : '; no paper can be exempted'}`
+          : `The senior exam has ${plural(n(a.papers), 'paper')}; passing earns a certificate of passing scores, valid nationwide for ${plural(n(a.years), 'year')}; you must pass the evaluation (评审) within that period`,
     'after.scores': (a: A) =>
       `Scores released around ${span(a)}${est(a)}; check them on the ${CPTA}. A re-check must be requested in writing within ${a.recheckDays} days of release`,
     'after.review': (a: A, c: NameContext) =>
-      `${c.province(s(a.province))} holds a post-exam eligibility review (around ${span(a)}${est(a)}): submit the materials the notice asks for; if you do not pass, your scores are void and fees are not refunded`,
+      `${c.province(s(a.province))} holds a post-exam eligibility review${a.sample ? ' (a random sample)' : ''} (around ${span(a)}${est(a)}): submit the materials the notice asks for; if you do not pass, your scores are void and fees are not refunded`,
+    'after.review-unconfirmed': (a: A, c: NameContext) =>
+      `SEO pages say ${c.province(s(a.province))} also reviews eligibility after the exam (no official notice seen): keep your education and work proofs ready and watch your province's notice`,
+    'after.pass-certificate': (a: A) =>
+      `A senior pass gives a certificate of passing scores (成绩合格证明), valid nationwide for ${plural(n(a.years), 'year')}; no certificate and no registration (登记) follow until you pass the evaluation (评审)`,
     'after.certificate': (a: A) =>
       `Certificates: paper certificates are issued around ${span(a)}${est(a)}; the e-certificate is downloaded from the ${CPTA}, each annotation lasts at most ${plural(n(a.annotationDays), 'day')}, with at most ${a.maxAnnotations} valid annotations within ${a.windowDays} days`,
     'after.evaluation': (a: A) =>
-      `Senior level: you must pass the evaluation within ${plural(n(a.years), 'year')} of the certificate of passing scores to obtain the Senior Social Worker certificate`,
+      `Senior evaluation (评审): pass it within ${plural(n(a.years), 'year')} of the certificate of passing scores to obtain the Senior Social Worker certificate; the last round (${a.lastYear}) closed applications on ${day(a.lastClose)}${
+        a.nextClose ? `, the first round open to you closes around ${day(a.nextClose)}${a.estimated ? ' (estimated)' : ''}` : ''
+      }; prepare ${a.caseRecords} direct-service case records, at least ${plural(n(a.supervisionHours), 'hour')} of supervision records from the last ${plural(n(a.withinYears), 'year')}, and your work achievements`,
     'after.registration': (a: A) =>
       `Within ${plural(n(a.months), 'month')} of obtaining the certificate, complete first registration in the national social work information system (全国社会工作信息系统); registration is valid for ${plural(n(a.validYears), 'year')}, renew it within the ${plural(n(a.renewMonths), 'month')} before it expires`,
     'materials.file': (a: A) => `${s(a.roleName)}: ${s(a.statusName)}${n(a.problems) > 0 ? ` (${a.problems} problem${n(a.problems) === 1 ? '' : 's'})` : ''}`,
@@ -333,6 +361,8 @@ export const en: Messages = {
     'exam.admission-ticket': 'print your admission ticket',
     'after.review': 'post-exam eligibility review',
     'after.evaluation': 'senior-level evaluation (评审)',
+    'after.review-unconfirmed': 'watch for a post-exam review',
+    'materials.hmt-resident': 'prepare the travel permit and degree certification',
     'after.registration': 'first certificate registration',
   } as Record<string, string>,
   batch: {
@@ -368,6 +398,7 @@ export const en: Messages = {
     'e-certificate': 'Download the e-certificate on cpta.com.cn and annotate (加注) it when needed',
     'certificate-registration': 'Register the certificate (首次登记) in the national social work information system',
     'continuing-education': 'Complete the continuing-education hours within the registration period',
+    'senior-review': 'Submit the case records, supervision records and achievements the 评审 notice asks for',
     'work-years-cutoff': 'Social-work years are counted up to this day',
   } as Record<string, string>,
   eventNote: {
@@ -376,6 +407,7 @@ export const en: Messages = {
     province: (name: string) => `${name} provincial dates`,
     published: 'Officially published',
     rule: 'Calculated from the rules',
+    conservative: (from: string, earliest: string) => `Not published for this province; conservatively from the earliest provincial close in ${from} (${earliest})`,
   },
   problem: {
     'answer.level': (a: A) =>
@@ -389,6 +421,10 @@ export const en: Messages = {
     'answer.work': (a: A) =>
       `Unrecognised work period "${s(a.value)}": write it as 2019-07..2021-06, write 2019-07.. if it is ongoing, or none if you have none`,
     'answer.work-order': (a: A) => `Work period "${s(a.value)}" ends before it starts`,
+    'answer.degree': (a: A) =>
+      `Unrecognised qualification "${s(a.value)}": write LEVEL:MAJOR:MODE:START..END, e.g. associate:social-work:full-time:2012-09..2015-06 (or ..2015-06 without the enrolment month)`,
+    'answer.degree-order': (a: A) => `Qualification "${s(a.value)}" starts after it ends`,
+    'answer.year-range': (a: A) => `Unsupported exam year "${s(a.value)}": the rules cover ${s(a.first)}–${s(a.last)}`,
     'answer.certificate': (a: A) => `Unrecognised certificate "${s(a.value)}": write it as assistant:2019-12 or 助理:2019-12`,
     'answer.province': (a: A) =>
       `Unrecognised province "${s(a.value)}": give a provincial-level region name, such as guangdong or 广东`,
@@ -428,28 +464,45 @@ export const en: Messages = {
     province: 'Province you are applying in (where you work or live, e.g. guangdong)',
     filesDir: 'Folder holding your materials (photo, ID card, diploma …; leave empty to skip)',
     hukou: 'Province of your household registration (hukou) (optional)',
+    enrolled: 'When did full-time study for this qualification begin? (e.g. 2019-09; work before it counts; leave empty if unsure)',
+    moreDegrees: 'Do you hold or study for any other qualification besides this one? (e.g. a 大专 before a 本科)',
+    degreeEducation: 'Further qualification: level',
+    degreePeriod: 'Its enrolment and graduation months (e.g. 2012-09..2015-06; ..2015-06 if you only know the graduation)',
   },
 };
 
-const ROUTES_EN: Record<string, string> = {
-  'assistant.highschool': 'High school or secondary vocational (中专) education, at least 4 years in social work',
-  'assistant.associate-sw': 'Junior college diploma (大专) in social work, at least 2 years in social work',
-  'assistant.bachelor-sw':
-    "Graduating this year with a bachelor's in social work (or already holding a bachelor's or higher in social work)",
-  'assistant.associate-other': 'Junior college diploma (大专) in another major, at least 4 years in social work',
-  'assistant.bachelor-other': "Bachelor's or higher in another major, at least 2 years in social work",
-  'intermediate.highschool-cert':
-    'High school or secondary vocational (中专) education, at least 6 years in social work after obtaining the assistant certificate',
-  'intermediate.associate-sw': 'Junior college diploma (大专) or higher in social work, at least 4 years in social work',
-  'intermediate.bachelor-sw': "Bachelor's in social work, at least 3 years in social work",
-  'intermediate.master-sw': "Master's in social work, at least 1 year in social work",
-  'intermediate.doctor-sw': 'Doctorate in social work',
-  'intermediate.associate-other': 'Junior college diploma (大专) or higher in another major, at least 6 years in social work',
-  'intermediate.bachelor-other': "Bachelor's or higher in another major, at least 5 years in social work",
-  'intermediate.master-other': "Master's in another major, at least 3 years in social work (inferred)",
-  'intermediate.doctor-other': 'Doctorate in another major, at least 2 years in social work (inferred)',
-  'senior.bachelor-cert': "Bachelor's or higher, at least 5 years in social work after obtaining the intermediate qualification",
+const educationList = (value: unknown) =>
+  s(value)
+    .split(',')
+    .filter(Boolean)
+    .map((e) => en.labels.education[e] ?? e)
+    .join(', ');
+
+const RANK = ['highschool', 'secondary', 'associate', 'bachelor', 'master', 'doctor'];
+const DEGREE_NAME: Record<string, string> = {
+  highschool: 'high school',
+  secondary: 'secondary vocational (中专)',
+  associate: 'junior college diploma (大专)',
+  bachelor: "bachelor's",
+  master: "master's",
+  doctor: 'doctorate',
 };
+
+/** A route in words, from its data: education, major, years, certificate, note. */
+function routeEn(route: Route): string {
+  const sorted = [...route.education].sort((a, b) => RANK.indexOf(a) - RANK.indexOf(b));
+  const lowest = sorted[0] ?? '';
+  const education = sorted.every((e) => e === 'highschool' || e === 'secondary')
+    ? 'High school or secondary vocational (中专) education'
+    : `${DEGREE_NAME[lowest] ?? lowest}${sorted.length > 1 ? ' or higher' : ''}`;
+  const major = route.major === 'social-work' ? ' in social work' : route.major === 'other' ? ' in another major' : '';
+  const after = route.certificate ? ` after obtaining the ${en.labels.certificate[route.certificate]}` : '';
+  const years = route.years > 0 ? `, at least ${plural(route.years, 'year')} in social work${after}` : after ? `, with the ${en.labels.certificate[route.certificate ?? '']}` : '';
+  const derived = route.confidence && route.confidence !== 'official' ? ' (inferred)' : '';
+  if (route.note && route.years === 0) return `${route.note.en}${derived}`;
+  const text = `${education}${major}${years}${derived}`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 /** `law-policy@2026-05-23 14:00-16:00` → Social Work Law and Policy 23 May 14:00-16:00 */
 function paper(spec: string, c: NameContext): string {

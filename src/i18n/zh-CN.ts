@@ -1,6 +1,7 @@
 import { fileFindingsZh } from './file-findings.js';
 /** 中文文案：所有面向用户的句子都在这里（英文版在 en.ts，键完全一致）。 */
 import type { Values } from '../model/finding.js';
+import type { Route } from '../model/rules.js';
 
 type A = Values;
 /** Names the core leaves as ids: papers and provinces come from the rule data. */
@@ -53,6 +54,7 @@ const labels = {
       'e-certificate': '电子证书下载与加注',
       'certificate-registration': '证书首次登记截止',
       'continuing-education': '继续教育周期',
+      'senior-review': '高级评审申报截止',
       'work-years-cutoff': '工作年限计算截止',
     } as Record<string, string>,
     timing: { upcoming: '未开始', open: '进行中', passed: '已过' } as Record<string, string>,
@@ -111,7 +113,8 @@ export const zhCN = {
     demoIntro: '示例考生（内置数据，无需输入）：',
     findingsHeading: '问题与提示',
     datesTitle: (year: number, today: string) => `${year} 年度关键日期（今天 ${day(today)}）`,
-    nextCycle: (year: number) => `下一年度 ${year}（尚未公布，均为预估）`,
+    runningCycle: (year: number) => `${year} 年度（报名已结束，已报名的考生看这里）`,
+    missed: (closed: string, estimated: boolean) => `已错过（${day(closed)}${estimated ? '，预估' : ''}截止）：`,
     datesFor: (who: string) => `按 ${who}`,
     deadlineUpcoming: (title: string, date: string, days: number) => `${title}将于 ${shortDay(date)} 开始，还有 ${days} 天`,
     deadlineOpen: (title: string, date: string, days: number) =>
@@ -140,19 +143,19 @@ export const zhCN = {
     estimatedLegend: '（预估）= 尚无官方通知，按往年规律推算；以本省正式通知为准',
     datesHeading: '关键日期',
   },
-  eligibilityRoute: (id: string) => ROUTES_ZH[id] ?? id,
+  eligibilityRoute: (route: Route) => routeZh(route),
   finding: {
     ...fileFindingsZh,
     'eligibility.education': {
       message: (a: A) => `${labels.level[s(a.level)]} 不接受 ${labels.education[s(a.education)]} 学历报考`,
-      fix: (a: A) => (a.level === 'senior' ? '高级需本科及以上学历，并取得中级资格后满 5 年' : '请确认所填学历；最低学历要求为高中或中专'),
+      fix: (a: A) => `请确认所填学历；${labels.level[s(a.level)]}接受的学历：${educationList(a.allowed)}`,
     },
     'eligibility.certificate': {
       message: (a: A) => `此条件要求持有${labels.certificate[s(a.certificate)]}，但你的回答中没有`,
       fix: (a: A) => `取得${labels.certificate[s(a.certificate)]}后再报考；如已取得，用 --cert ${s(a.certificate)}:YYYY-MM 注明取得年月`,
     },
     'eligibility.graduation': {
-      message: (a: A) => `学历取得时间 ${s(a.graduated)} 晚于要求时间`,
+      message: (a: A) => `${labels.education[s(a.education)] ?? ''}学历取得时间 ${s(a.graduated)} 晚于要求时间`,
       fix: () => '报名时须已取得所填学历（社会工作专业本科应届生可在考试当年毕业）；请核对毕业年月',
     },
     'eligibility.years': {
@@ -171,8 +174,13 @@ export const zhCN = {
       fix: () => '同一时间段的多份工作只算一次，无需处理',
     },
     'eligibility.during-study': {
-      message: (a: A) => `${months(n(a.months))}的工作经历在全日制学习期间（含毕业当月），不计入工作年限`,
-      fix: (a: A) => `全日制学习期间（含实习）不计工作年限，从 ${s(a.countFrom)} 起计算`,
+      message: (a: A) => `${s(a.spans)} 共 ${months(n(a.months))}的工作经历在全日制学习期间（入学至毕业当月），不计入工作年限`,
+      fix: () => '全日制学习期间（含实习）不计工作年限；入学前和毕业后的工作照常计入',
+    },
+    'eligibility.enrolment-unknown': {
+      message: (a: A) =>
+        `不知道你的全日制${labels.education[s(a.education)] ?? ''}（${s(a.graduated)} 毕业）何时入学，毕业前的 ${s(a.spans)} 共 ${months(n(a.months))}工作经历暂未计入`,
+      fix: () => '如果这段工作在开始全日制学习（入学）之前，它可以计入：告诉本工具入学年月（--enrolled YYYY-MM，或在“其他学历”里写 入学..毕业）',
     },
     'eligibility.before-certificate': {
       message: (a: A) => `${months(n(a.months))}的工作经历早于取得${labels.certificate[s(a.certificate)]}，此条件下不计入`,
@@ -180,11 +188,11 @@ export const zhCN = {
     },
     'eligibility.after-cutoff': {
       message: (a: A) => `${months(n(a.months))}的工作在 ${day(a.cutoff)} 之后，本年度不计入`,
-      fix: () => '工作年限统一计算到考试当年 12 月 31 日',
+      fix: (a: A) => `工作年限统一计算到考试当年 ${n(a.cutoffMonth)} 月 ${n(a.cutoffDay)} 日`,
     },
     'eligibility.interpretation': {
-      message: () => '此条件的年限是按“其他专业增加 2 年”推算的，官方文件未逐项列出',
-      fix: () => '报名前向报考地考试机构确认；也可按本科其他专业（满 5 年）条件报考',
+      message: () => '此条件的年限是按“其他专业相应增加年限”推算的，官方文件未逐项列出',
+      fix: (a: A) => `报名前向报考地考试机构确认${a.fallbackYears !== '' && a.fallbackYears !== undefined ? `；也可满 ${s(a.fallbackYears)} 年后按官方条件报考` : ''}`,
     },
   } as Record<string, { message: (a: A) => string; fix: (a: A) => string }>,
   checklist: {
@@ -204,7 +212,9 @@ export const zhCN = {
         ? `学历（${a.graduatedYear} 年，${labels.education[s(a.education)]}）可能无法在线核验：备好学历证书扫描件或学信网《教育部学历证书电子注册备案表》`
         : '学历将由报名平台在线核验；核验不通过时需上传学信网 PDF 报告（备案表或认证报告）',
     'materials.work-proof': (a: A) =>
-      `准备社会工作年限证明（单位盖章，写明起止时间与岗位，需满 ${a.years} 年，计至 ${day(a.cutoff)}）；告知承诺制下报名时一般不交，考后复核或人工核查时需要`,
+      `准备社会工作年限证明（单位盖章，写明起止时间与岗位，需满 ${a.years} 年，计至 ${day(a.cutoff)}）；只计社会工作岗位${a.militaryCounts ? '' : '，服兵役时间不计入'}；告知承诺制下报名时一般不交，考后复核或人工核查时需要`,
+    'materials.hmt-resident': (a: A, c: NameContext) =>
+      `${c.province(s(a.hukou))}居民报考：备好${a.document === 'mtp' ? '台湾居民来往大陆通行证（台胞证）' : '港澳居民来往内地通行证'}；在港澳台或境外取得的学历无法在线核验，须先办理教育部留学服务中心学历学位认证`,
     'materials.certificate': (a: A) =>
       a.obtained
         ? `准备${labels.certificate[s(a.certificate)]}（${a.obtained} 取得）扫描件，供核查`
@@ -214,16 +224,27 @@ export const zhCN = {
     'registration.account': (a: A) =>
       `在中国人事考试网报名服务平台注册并完成实名核验（约 ${a.hours} 小时出结果），报名开始前办好`,
     'registration.commitment': () => '报名时选择“告知承诺制”并签署电子承诺书（可免交学历、工作年限证明；虚假承诺按违纪处理）',
-    'registration.window': (a: A) =>
-      a.start
-        ? `在${a.ownWindow ? '本省' : '全国'}报名时间内完成报名：${span(a)}${est(a)}${a.ownWindow ? '' : `（各省在此期间内另定 ${a.minDays}–${a.maxDays} 天，以本省通知为准）`}`
-        : '在本省报名时间内完成报名',
+    'registration.window': (a: A, c: NameContext) => {
+      const late = a.lateRegistration ? '' : '；不设补报名';
+      if (a.closed) {
+        return a.basis === 'conservative'
+          ? `${c.province(s(a.province))}的报名时间未公布，按最早关闭的省份推算已于 ${day(a.closed)} 截止：立即查看本省通知，若仍在报名期内马上报名；否则准备 ${a.nextYear} 年度`
+          : `${a.nextYear ? `${n(a.nextYear) - 1} 年度` : ''}报名已于 ${day(a.closed)}${a.closedEstimated ? '（预估）' : ''}截止${late}：准备 ${a.nextYear} 年度，或查看本省通知`;
+      }
+      if (!a.start) return '在本省报名时间内完成报名';
+      if (a.basis === 'conservative') {
+        const earliest = ((a.earliest as string[] | undefined) ?? []).map((id) => c.province(id)).join('、');
+        return `在本省报名时间内完成报名：${c.province(s(a.province))}的报名时间尚未公布，按保守估计最晚 ${day(a.end)}（预估：${s(a.conservativeFrom)} 年最早关闭的是${earliest}，各省在全国时段内另定约 ${a.minDays}–${a.maxDays} 天）${late}；以本省通知为准`;
+      }
+      return `在${a.ownWindow ? '本省' : '全国'}报名时间内完成报名：${span(a)}${est(a)}${a.ownWindow ? '' : `（各省在此期间内另定约 ${a.minDays}–${a.maxDays} 天，以本省通知为准）`}${late}`;
+    },
+    'registration.accommodations': () => '残疾考生如需合理便利（如读屏软件、单独考场），在报名期间向本省考试机构提出申请',
     'registration.fee': (a: A, c: NameContext) => {
       const name = c.province(s(a.province));
       const papers = (a.perPaper as string[] | undefined) ?? [];
       const extra = n(a.perCandidate) > 0 ? ` + 报名费 ${a.perCandidate} 元` : '';
       const basis = a.provinceSpecific ? `${name}标准` : `多数省份标准，${name}未核实`;
-      const when = a.end ? `，${day(a.end)}${est(a)}前缴清` : '';
+      const when = a.end ? `，${day(a.end)}${est(a)}前缴清${a.latePayment ? '' : '（不设补缴费）'}` : '';
       return n(a.total) === 0
         ? `${name}不收考试费（以本省通知为准）`
         : `缴费 ${a.papers} 科：${papers.join(' + ')} 元${extra} = ${a.total} 元（${basis}）${when}；未缴费视为放弃，已缴一般不退`;
@@ -231,18 +252,27 @@ export const zhCN = {
     'exam.admission-ticket': (a: A) => (a.start ? `打印准考证：${span(a)}${est(a)}（A4 纸，考试当天携带身份证和准考证）` : '考前一周打印准考证'),
     'exam.timetable': (a: A, c: NameContext) =>
       `考试 ${span(a)}${est(a)}：${((a.papers as string[] | undefined) ?? []).map((p) => paper(p, c)).join('；')}`,
-    'exam.pass-line': (a: A) => `每科满分 ${a.outOf} 分，${a.score} 分合格；部分地区单独划线，证书仅在该地区有效`,
+    'exam.pass-line': (a: A) =>
+      `每科满分 ${a.outOf} 分，${a.score} 分合格；部分地区（乡村振兴重点帮扶县、西藏、涉藏州县、南疆四地州等）单独划线：${a.separateYear} 年${
+        a.separateLine === null || a.separateLine === undefined ? '本级别与全国标准相同' : `本级别为 ${a.separateLine} 分`
+      }${a.validOnlyThere ? '，按单独划线取得的证书仅在该地区有效' : ''}`,
     'exam.retention': (a: A) =>
       a.level === 'assistant'
-        ? '助理级须在同一考试年度通过全部 2 科，成绩不滚动'
+        ? `助理级须在同一考试年度通过全部 ${a.papers} 科，成绩不滚动${a.exemptions ? '' : '；没有免试科目'}`
         : a.level === 'intermediate'
-          ? `中级实行 ${a.years} 年滚动管理：在连续 ${a.years} 个考试年度内通过全部 3 科`
-          : `高级考试合格取得成绩合格证明，全国 ${a.years} 年有效，期内须通过评审`,
+          ? `中级实行 ${a.years} 年滚动管理：在连续 ${a.years} 个考试年度内通过全部 ${a.papers} 科${a.exemptions ? '' : '；没有免试科目'}`
+          : `高级考 ${a.papers} 科；考试合格取得成绩合格证明，全国 ${a.years} 年有效，期内须通过评审`,
     'after.scores': (a: A) => `成绩公布：约 ${span(a)}${est(a)}，在中国人事考试网查询；复核须在公布后 ${a.recheckDays} 天内书面申请`,
-    'after.review': (a: A, c: NameContext) => `${c.province(s(a.province))}实行考后资格复核（约 ${span(a)}${est(a)}）：按通知提交材料，未通过则成绩作废、费用不退`,
+    'after.review': (a: A, c: NameContext) =>
+      `${c.province(s(a.province))}实行考后资格复核${a.sample ? '（按比例随机抽查）' : ''}（约 ${span(a)}${est(a)}）：按通知提交材料，未通过则成绩作废、费用不退`,
+    'after.review-unconfirmed': (a: A, c: NameContext) => `网传${c.province(s(a.province))}也实行考后资格复核（未见官方通知）：备好学历和工作年限证明，留意本省通知`,
+    'after.pass-certificate': (a: A) => `高级考试合格取得“成绩合格证明”，全国 ${a.years} 年有效；不颁发证书、不办理登记，证书须通过评审后取得`,
     'after.certificate': (a: A) =>
       `证书：纸质证书约 ${span(a)}${est(a)} 发放；电子证书在中国人事考试网下载，每次加注最长 ${a.annotationDays} 天，${a.windowDays} 天内最多 ${a.maxAnnotations} 次有效加注`,
-    'after.evaluation': (a: A) => `高级：成绩合格证明 ${a.years} 年内须通过评审，方可取得高级社会工作师证书`,
+    'after.evaluation': (a: A) =>
+      `高级评审：成绩合格证明 ${a.years} 年内须通过评审才取得高级社会工作师证书；上一轮（${a.lastYear} 年）申报于 ${day(a.lastClose)} 截止${
+        a.nextClose ? `，你可参加的第一轮预计 ${day(a.nextClose)}${a.estimated ? '（预估）' : ''}前申报` : ''
+      }；准备近 ${a.withinYears} 年的 ${a.caseRecords} 份直接服务案例、不少于 ${a.supervisionHours} 小时督导记录和工作业绩`,
     'after.registration': (a: A) =>
       `取得证书后 ${a.months} 个月内在全国社会工作信息系统办理首次登记；登记有效期 ${a.validYears} 年，期满前 ${a.renewMonths} 个月内再登记`,
     'materials.file': (a: A) => `${s(a.roleName)}：${s(a.statusName)}${n(a.problems) > 0 ? `（${a.problems} 个问题）` : ''}`,
@@ -264,6 +294,8 @@ export const zhCN = {
     'exam.admission-ticket': '打印准考证',
     'after.review': '考后资格复核',
     'after.evaluation': '高级评审',
+    'after.review-unconfirmed': '留意考后复核',
+    'materials.hmt-resident': '准备通行证与学历认证',
     'after.registration': '证书首次登记',
   } as Record<string, string>,
   /** What to do for each date (calendar descriptions, verbose timeline). */
@@ -300,6 +332,7 @@ export const zhCN = {
     'e-certificate': '在中国人事考试网下载电子证书，按需加注',
     'certificate-registration': '在全国社会工作信息系统办理证书首次登记',
     'continuing-education': '在登记有效期内完成继续教育学时',
+    'senior-review': '按评审通知提交案例、督导记录与业绩材料',
     'work-years-cutoff': '社会工作年限计算到这一天',
   } as Record<string, string>,
   eventNote: {
@@ -307,6 +340,7 @@ export const zhCN = {
     province: (name: string) => `${name}本省时间`,
     published: '已公布',
     rule: '按规定计算',
+    conservative: (from: string, earliest: string) => `本省未公布，按 ${from} 年最早关闭的省份（${earliest}）保守推算`,
   },
   problem: {
     'answer.level': (a: A) => `无法识别级别“${s(a.value)}”：可填 assistant（助理/初级）、intermediate（中级）、senior（高级）`,
@@ -316,6 +350,10 @@ export const zhCN = {
     'answer.year-month': (a: A) => `无法识别年月“${s(a.value)}”：请写成 2019-07、2019.07 或 2019年7月`,
     'answer.work': (a: A) => `无法识别工作时段“${s(a.value)}”：请写成 2019-07..2021-06，至今写 2019-07..，没有写 无`,
     'answer.work-order': (a: A) => `工作时段“${s(a.value)}”结束早于开始`,
+    'answer.degree': (a: A) =>
+      `无法识别学历“${s(a.value)}”：请写成 学历:专业:学习形式:入学..毕业，如 大专:社会工作:全日制:2012-09..2015-06（不知道入学年月可写 ..2015-06）`,
+    'answer.degree-order': (a: A) => `学历“${s(a.value)}”的入学年月晚于毕业年月`,
+    'answer.year-range': (a: A) => `不支持的考试年度“${s(a.value)}”：本工具的规则覆盖 ${s(a.first)}–${s(a.last)} 年度`,
     'answer.certificate': (a: A) => `无法识别证书“${s(a.value)}”：请写成 助理:2019-12 或 assistant:2019-12`,
     'answer.province': (a: A) => `无法识别省份“${s(a.value)}”：请写省级行政区名称，如 广东 或 guangdong`,
     'answer.province-registers': (a: A) => `${s(a.value)}不是内地报名省份：请填写你工作或居住地所在省份`,
@@ -349,27 +387,44 @@ export const zhCN = {
     certIntermediate: '取得社会工作师（中级）资格的年月（没有填 无）',
     province: '报考省份（工作或居住地，如 广东）',
     hukou: '户籍所在省份（可留空）',
+    enrolled: '这个全日制学历是哪年哪月入学的？（如 2019-09；入学前的工作可以计入年限；不记得可留空）',
+    moreDegrees: '除了上面的学历，你还有其他已取得或在读的学历吗？（如先读大专、后读本科）',
+    degreeEducation: '其他学历：层次',
+    degreePeriod: '这个学历的入学与毕业年月（如 2012-09..2015-06；只知道毕业年月就写 ..2015-06）',
     filesDir: '报名材料所在文件夹（照片、身份证、学历等；可留空跳过）',
   },
 };
 
-const ROUTES_ZH: Record<string, string> = {
-  'assistant.highschool': '高中/中专学历，从事社会工作满 4 年',
-  'assistant.associate-sw': '社会工作专业大专学历，从事社会工作满 2 年',
-  'assistant.bachelor-sw': '社会工作专业本科应届毕业生（含已取得社会工作专业本科及以上学历）',
-  'assistant.associate-other': '其他专业大专学历，从事社会工作满 4 年',
-  'assistant.bachelor-other': '其他专业本科及以上学历，从事社会工作满 2 年',
-  'intermediate.highschool-cert': '高中/中专学历，取得助理证书后从事社会工作满 6 年',
-  'intermediate.associate-sw': '社会工作专业大专及以上学历，从事社会工作满 4 年',
-  'intermediate.bachelor-sw': '社会工作专业本科学历，从事社会工作满 3 年',
-  'intermediate.master-sw': '社会工作专业硕士学位，从事社会工作满 1 年',
-  'intermediate.doctor-sw': '社会工作专业博士学位',
-  'intermediate.associate-other': '其他专业大专及以上学历，从事社会工作满 6 年',
-  'intermediate.bachelor-other': '其他专业本科及以上学历，从事社会工作满 5 年',
-  'intermediate.master-other': '其他专业硕士学位，从事社会工作满 3 年（推算）',
-  'intermediate.doctor-other': '其他专业博士学位，从事社会工作满 2 年（推算）',
-  'senior.bachelor-cert': '本科及以上学历，取得中级资格后从事社会工作满 5 年',
-};
+/** 'associate,bachelor' → 大专、本科 */
+const educationList = (value: unknown) =>
+  s(value)
+    .split(',')
+    .filter(Boolean)
+    .map((e) => labels.education[e] ?? e)
+    .join('、');
+
+const RANK = ['highschool', 'secondary', 'associate', 'bachelor', 'master', 'doctor'];
+
+/** A route in words, from its data: education, major, years, certificate, note. */
+function routeZh(route: Route): string {
+  const sorted = [...route.education].sort((a, b) => RANK.indexOf(a) - RANK.indexOf(b));
+  const lowest = sorted[0] ?? '';
+  const names = sorted.map((e) => labels.education[e] ?? e);
+  const education =
+    sorted.every((e) => e === 'highschool' || e === 'secondary')
+      ? `${names.join('或')}学历`
+      : sorted.length > 1
+        ? `${labels.education[lowest]}及以上学历（学位）`
+        : lowest === 'master' || lowest === 'doctor'
+          ? `${labels.education[lowest]}学位`
+          : `${labels.education[lowest]}学历`;
+  const major = route.major === 'social-work' ? '社会工作专业' : route.major === 'other' ? '其他专业' : '';
+  const after = route.certificate ? `取得${labels.certificate[route.certificate]}后` : '';
+  const years = route.years > 0 ? `，${after}从事社会工作满 ${route.years} 年` : after ? `，${after}即可` : '';
+  const derived = route.confidence && route.confidence !== 'official' ? '（推算）' : '';
+  if (route.note && route.years === 0) return `${route.note['zh-CN']}${derived}`;
+  return `${major}${education}${years}${derived}`;
+}
 
 /** `law-policy@2026-05-23 14:00-16:00` → 社会工作法规与政策 5月23日 14:00-16:00 */
 function paper(spec: string, c: NameContext): string {

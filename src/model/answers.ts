@@ -29,14 +29,42 @@ export interface Certificate {
   obtained: YearMonth;
 }
 
+/**
+ * One qualification held or being finished. `enrolled` is the month full-time study began; when
+ * it is unknown for a full-time degree, nothing before graduation counts as work (conservative).
+ */
+export interface Degree {
+  education: Education;
+  major: Major;
+  studyMode: StudyMode;
+  enrolled?: YearMonth;
+  graduated: YearMonth;
+}
+
+/** Order of education levels: a qualification also meets the routes of every level below it. */
+export const EDUCATION_RANK: Record<Education, number> = {
+  highschool: 1,
+  secondary: 1,
+  associate: 2,
+  bachelor: 3,
+  master: 4,
+  doctor: 5,
+};
+
 export interface Answers {
   level: Level;
+  /** The main qualification (the highest, or the one given with --education). */
   education: Education;
   major: Major;
   graduated: YearMonth;
   studyMode: StudyMode;
+  /** Month full-time study for the main qualification began, when known. */
+  enrolled?: YearMonth;
+  /** Further qualifications (--degree), besides the main one. */
+  degrees?: Degree[];
   work: WorkPeriod[];
   certificates: Certificate[];
   province: string;
   hukou?: string;
 }
+

@@ -25,6 +25,8 @@ export interface CalendarYear {
 export interface CalendarPattern {
   source: string;
   confidence: Confidence;
+  /** How many years after the last published one may be estimated (the end of the --year range). */
+  estimateYears: number;
   registration: { startDaysBeforeExam: number; lengthDays: number };
   payment: { endDaysAfterRegistrationEnd: number };
   'admission-ticket': { startDaysBeforeExam: number };
@@ -53,6 +55,7 @@ export const EVENT_IDS = [
   'e-certificate',
   'certificate-registration',
   'continuing-education',
+  'senior-review',
   'work-years-cutoff',
 ] as const;
 export type EventId = (typeof EVENT_IDS)[number];
@@ -72,7 +75,12 @@ export interface DateEvent {
   daysToEnd: number;
   timing: EventTiming;
   /** Why this date: the province window used, or what an estimate was derived from. */
-  basis: { kind: 'published' | 'province' | 'estimated' | 'rule'; from?: string; province?: string };
+  /**
+   * Why this date: a published notice, the province's own window, an estimate from the pattern,
+   * a rule, or (conservative) the earliest provincial close seen in year `from`, for a province
+   * whose own window is unknown (`earliest` names the province(s) that closed first).
+   */
+  basis: { kind: 'published' | 'province' | 'estimated' | 'rule' | 'conservative'; from?: string; province?: string; earliest?: string[] };
   /** Papers sat, for the exam event. */
   papers?: { id: string; day: 1 | 2; date: string; start: string; end: string }[];
 }

@@ -5,6 +5,8 @@ export type EligibilityStatus = (typeof ELIGIBILITY_STATUSES)[number];
 
 export interface RouteAssessment {
   id: string;
+  /** The qualification this route was tried with (`bachelor:other:full-time:2019-09..2023-06`). */
+  degree: string;
   requiredYears: number;
   requiredMonths: number;
   countedMonths: number;
@@ -20,6 +22,8 @@ export interface Eligibility {
   examYear: number;
   /** The route that decided the verdict (the satisfied one, else the nearest). */
   route: string | null;
+  /** The qualification behind the deciding route. */
+  degree?: string;
   requiredYears: number | null;
   countedMonths: number;
   shortfallMonths: number;
@@ -28,6 +32,7 @@ export interface Eligibility {
   /** First exam year in which the candidate is eligible, if the answers let us tell. */
   earliestYear: number | null;
   borderline: boolean;
+  /** Every route each qualification meets, the deciding one first. */
   routes: RouteAssessment[];
   findings: Finding[];
 }

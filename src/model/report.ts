@@ -5,7 +5,7 @@ import type { Finding, Values } from './finding.js';
 
 export const CHECKLIST_GROUPS = ['eligibility', 'materials', 'registration', 'exam', 'after'] as const;
 export type ChecklistGroup = (typeof CHECKLIST_GROUPS)[number];
-export const CHECKLIST_STATUSES = ['done', 'todo', 'blocked', 'info'] as const;
+export const CHECKLIST_STATUSES = ['done', 'todo', 'blocked', 'missed', 'info'] as const;
 export type ChecklistStatus = (typeof CHECKLIST_STATUSES)[number];
 
 /** A checklist item as the core builds it: an id and numbers; words come from i18n. */

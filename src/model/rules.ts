@@ -73,13 +73,28 @@ export interface RuleValues {
   'pass-line': { score: number; outOf: number };
   'score-retention': Record<Level, number>;
   'fees.default': Fees;
-  'post-exam-review': { provinces: string[] };
+  'post-exam-review': { provinces: string[]; unconfirmed: string[]; sampleOnly: string[] };
+  'pass-line.separate': {
+    areas: Localized;
+    lastPublished: { year: number; published: string; lines: Record<Level, number | null> };
+    validOnlyThere: boolean;
+    seniorOnlyInProvince: boolean;
+  };
+  'eligibility.military-service': { counts: boolean };
+  'registration.policy': { lateRegistration: boolean; latePayment: boolean; subjectExemptions: boolean };
+  'registration.accommodations': { requestDuringRegistration: boolean };
+  'registration.hmt-residents': { provinces: string[]; documents: Record<string, 'pass' | 'mtp'>; degreeVerification: 'cscse' };
   'registration.platform': { onlineVerificationHours: number; educationOnlineFromYear: number };
   'registration.commitment': { covers: string[] };
   'certificate.registration': { firstWithinMonths: number; validYears: number; renewWithinMonths: number };
   'continuing-education': { periodYears: number; hours: Record<Level, number> };
   'e-certificate': { annotationMaxDays: number; maxValidAnnotations: number; annotationWindowDays: number };
-  'senior.evaluation': { passCertificateValidYears: number };
+  'senior.evaluation': {
+    passCertificateValidYears: number;
+    firstRoundAfterExamYears: number;
+    lastRound: { year: number; applicationEnd: string; coversExamYears: number[] };
+    materials: { caseRecords: number; supervisionHours: number; withinYears: number };
+  };
   'scores.recheck': { days: number };
   'registration.province-window': { minDays: number; maxDays: number };
   'upload.roles': Record<UploadRole, RoleSpec>;

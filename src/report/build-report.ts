@@ -10,6 +10,8 @@ import type { ChecklistGroup, ChecklistStatus, CheckOutcome, FileResult } from '
 import type { Lang, RuleSet } from '../model/rules.js';
 import { valueOf } from '../rules/rule-access.js';
 import { openItems } from '../checklist/build-checklist.js';
+import { degreeText } from '../answers/qualifications.js';
+import { levelRoutes } from '../eligibility/evaluate-eligibility.js';
 import { deadlineLine, type DeadlineLine } from './dates-report.js';
 
 export const REPORT_SCHEMA = 'shegong.report/v1';
@@ -62,6 +64,8 @@ export interface Report {
     status: string;
     route: string | null;
     routeText: string | null;
+    /** The qualification behind the deciding route (`associate:other:full-time:2020-09..2023-06`). */
+    degree?: string;
     requiredYears: number | null;
     countedMonths: number;
     shortfallMonths: number;
@@ -108,7 +112,9 @@ export function localizeFinding(messages: Messages, finding: Finding): ReportFin
 
 export function localizeEvent(messages: Messages, event: DateEvent, names: NameContext): ReportEvent {
   const note =
-    event.basis.kind === 'estimated'
+    event.basis.kind === 'conservative'
+      ? messages.eventNote.conservative(event.basis.from ?? '', (event.basis.earliest ?? []).map(names.province).join('、'))
+      : event.basis.kind === 'estimated'
       ? messages.eventNote.estimated(event.basis.from ?? '')
       : event.basis.kind === 'province'
         ? messages.eventNote.province(names.province(event.basis.province ?? ''))
@@ -143,11 +149,14 @@ export function buildReport(outcome: CheckOutcome, context: ReportContext): Repo
   const names = nameContext(context.ruleSet, context.provinces, lang);
   // Per-file items (materials.file.<role>) share one wording; role and status get their names here.
   const wording = (id: string) => (id.startsWith('materials.file.') ? 'materials.file' : id);
-  const text = (id: string, args: Values) =>
+  const words = (id: string, args: Values) =>
     messages.checklist[wording(id)]?.(
       { ...args, roleName: messages.labels.role[String(args.role)] ?? '', statusName: messages.labels.fileStatus[String(args.fileStatus)] ?? '' },
       names,
     ) ?? id;
+  // A missed item says so first, with the day it closed; the registration item words its own.
+  const text = (id: string, args: Values) =>
+    args.closed && id !== 'registration.window' ? `${messages.ui.missed(String(args.closed), Boolean(args.closedEstimated))}${words(id, args)}` : words(id, args);
   const { answers, eligibility } = outcome;
   return {
     schema: REPORT_SCHEMA,
@@ -161,6 +170,8 @@ export function buildReport(outcome: CheckOutcome, context: ReportContext): Repo
       major: answers.major,
       graduated: answers.graduated,
       studyMode: answers.studyMode,
+      ...(answers.enrolled ? { enrolled: answers.enrolled } : {}),
+      ...(answers.degrees?.length ? { degrees: answers.degrees.map(degreeText) } : {}),
       work: answers.work.map((w) => `${w.start}..${w.end ?? ''}`),
       certificates: answers.certificates.map((c) => `${c.level}:${c.obtained}`),
       province: answers.province,
@@ -169,7 +180,8 @@ export function buildReport(outcome: CheckOutcome, context: ReportContext): Repo
     eligibility: {
       status: eligibility.status,
       route: eligibility.route,
-      routeText: eligibility.route ? messages.eligibilityRoute(eligibility.route) : null,
+      routeText: routeText(messages, context.ruleSet, answers.level, eligibility.route),
+      ...(eligibility.degree ? { degree: eligibility.degree } : {}),
       requiredYears: eligibility.requiredYears,
       countedMonths: eligibility.countedMonths,
       shortfallMonths: eligibility.shortfallMonths,
@@ -197,6 +209,12 @@ export function buildReport(outcome: CheckOutcome, context: ReportContext): Repo
     })),
     ...withDeadline(deadlineLine(messages, outcome.events)),
   };
+}
+
+/** A route's description, built from the rule data (so an override of its years changes the words too). */
+export function routeText(messages: Messages, ruleSet: RuleSet, level: CheckOutcome['answers']['level'], id: string | null): string | null {
+  const route = id ? levelRoutes(ruleSet, level).find((r) => r.id === id) : undefined;
+  return route ? messages.eligibilityRoute(route) : id;
 }
 
 const withDeadline = (line: DeadlineLine | undefined) => (line ? { nextDeadline: line } : {});

@@ -4,7 +4,7 @@ import type { Level } from '../model/answers.js';
 import type { Calendar, DateEvent } from '../model/calendar.js';
 import type { Province } from '../model/provinces.js';
 import type { Lang, RuleSet } from '../model/rules.js';
-import { buildEvents, examDates } from '../dates/build-events.js';
+import { buildEvents, examDates, upcomingExamYear } from '../dates/build-events.js';
 import { nextDeadline, timelineOrder } from '../dates/next-deadline.js';
 import { localizeEvent, nameContext, type ReportEvent } from './build-report.js';
 
@@ -26,8 +26,11 @@ export interface DatesReport {
   province?: string;
   level?: Level;
   events: ReportEvent[];
-  /** The following cycle, shown once this year's exam is over. */
-  nextYear?: { year: number; events: ReportEvent[] };
+  /**
+   * The cycle before `year`, while its exam is still ahead: registration for it has closed, but a
+   * candidate who registered still pays, prints the ticket and sits the exam.
+   */
+  previousYear?: { year: number; events: ReportEvent[] };
   nextDeadline?: DeadlineLine;
 }
 
@@ -38,7 +41,7 @@ export interface DatesInput {
   lang: Lang;
   messages: Messages;
   today: string;
-  /** Pinned year; without it the current year, plus the next once this year's exam is over. */
+  /** Pinned year; without it the first whose registration has not closed (the province's where known). */
   year?: number;
   province?: string;
   level?: Level;
@@ -59,12 +62,12 @@ export function buildDatesReport(input: DatesInput): DatesReport {
     const raw = buildEvents(calendar, ruleSet, { year, today, ...(input.province ? { province: input.province } : {}), ...(input.level ? { level: input.level } : {}) });
     return { raw, events: timelineOrder(raw).map((e) => localizeEvent(messages, e, names)) };
   };
-  const year = input.year ?? Number(today.split('-')[0]);
+  const year = input.year ?? upcomingExamYear(calendar, today, input.province);
   const current = cycle(year);
-  const showNext = input.year === undefined && today > examDates(calendar, year).end;
-  const following = showNext ? cycle(year + 1) : undefined;
-  // Once this year's exam is over, what a candidate acts on next belongs to the next cycle.
-  const deadline = deadlineLine(messages, following?.raw ?? current.raw);
+  const showPrevious = input.year === undefined && today <= examDates(calendar, year - 1).end;
+  const previous = showPrevious ? cycle(year - 1) : undefined;
+  // What a candidate acts on next: the running cycle's open windows first, then this year's.
+  const deadline = deadlineLine(messages, [...(previous?.raw ?? []), ...current.raw]);
   return {
     schema: DATES_SCHEMA,
     lang,
@@ -73,7 +76,7 @@ export function buildDatesReport(input: DatesInput): DatesReport {
     ...(input.province ? { province: input.province } : {}),
     ...(input.level ? { level: input.level } : {}),
     events: current.events,
-    ...(following ? { nextYear: { year: year + 1, events: following.events } } : {}),
+    ...(previous ? { previousYear: { year: year - 1, events: previous.events } } : {}),
     ...(deadline ? { nextDeadline: deadline } : {}),
   };
 }

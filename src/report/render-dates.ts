@@ -33,9 +33,9 @@ export function renderDatesText(report: DatesReport, options: { messages: Messag
   const { messages, painter, verbose } = options;
   const out = [painter.bold(`${messages.ui.datesTitle(report.year, report.today)}${who(report, messages, options.provinceName)}`)];
   out.push(...timeline(report.events, messages, painter, verbose), '');
-  if (report.nextYear) {
-    out.push(painter.bold(messages.ui.nextCycle(report.nextYear.year)));
-    out.push(...timeline(report.nextYear.events, messages, painter, verbose), '');
+  if (report.previousYear) {
+    out.push(painter.bold(messages.ui.runningCycle(report.previousYear.year)));
+    out.push(...timeline(report.previousYear.events, messages, painter, verbose), '');
   }
   if (report.nextDeadline) out.push(`${painter.bold(`${messages.ui.nextAction}${messages.ui.colon}`)}${painter.cyan(report.nextDeadline.text)}`);
   out.push(painter.dim(messages.ui.estimatedLegend));
@@ -53,7 +53,7 @@ export function renderDatesMarkdown(report: DatesReport, options: { messages: Me
     '',
   ];
   const out = [`# ${messages.ui.datesTitle(report.year, report.today)}${who(report, messages, options.provinceName)}`, '', ...table(report.events)];
-  if (report.nextYear) out.push(`## ${messages.ui.nextCycle(report.nextYear.year)}`, '', ...table(report.nextYear.events));
+  if (report.previousYear) out.push(`## ${messages.ui.runningCycle(report.previousYear.year)}`, '', ...table(report.previousYear.events));
   if (report.nextDeadline) out.push(`**${messages.ui.nextAction}**${messages.ui.colon}${report.nextDeadline.text}`, '');
   out.push(`_${messages.ui.estimatedLegend}_`, '');
   return out.join('\n');

@@ -13,7 +13,7 @@ export function renderHtml(report: Report, options: { messages: Messages; templa
   const { ui, labels } = messages;
   const e = report.eligibility;
   const c = report.candidate;
-  const blocked = report.checklist.filter((i) => i.status === 'blocked').length;
+  const blocked = report.checklist.filter((i) => i.status === 'blocked' || i.status === 'missed').length;
   const todo = report.checklist.filter((i) => i.status === 'todo').length;
   const sections: string[] = [];
 

@@ -24,7 +24,7 @@ export function renderMarkdown(report: Report, options: { messages: Messages; ve
     `${ui.candidate}${ui.colon}${[labels.level[String(c.level)], labels.education[String(c.education)], labels.major[String(c.major)], labels.studyMode[String(c.studyMode)]].join(' · ')}`,
     '',
   );
-  const blocked = report.checklist.filter((i) => i.status === 'blocked').length;
+  const blocked = report.checklist.filter((i) => i.status === 'blocked' || i.status === 'missed').length;
   const todo = report.checklist.filter((i) => i.status === 'todo').length;
   out.push(`**${report.ready ? ui.summaryReady : ui.summaryNotReady(blocked, todo)}**`, '');
 
@@ -52,7 +52,7 @@ export function renderMarkdown(report: Report, options: { messages: Messages; ve
     for (const item of items) {
       const box = item.status === 'done' ? '[x]' : item.status === 'info' ? '' : '[ ]';
       const due = item.due && item.status !== 'info' && item.status !== 'done' ? ` — ${ui.due(item.due, item.dueEstimated ?? false)}` : '';
-      out.push(`- ${box ? `${box} ` : ''}${item.status === 'blocked' ? `${STATUS_SYMBOL.blocked} ` : ''}${item.text}${due}`);
+      out.push(`- ${box ? `${box} ` : ''}${item.status === 'blocked' || item.status === 'missed' ? `${STATUS_SYMBOL[item.status]} ` : ''}${item.text}${due}`);
     }
     out.push('');
   }

@@ -14,12 +14,12 @@ export interface TextOptions {
   nextCount?: number;
 }
 
-export const STATUS_SYMBOL: Record<ChecklistStatus, string> = { done: '✓', todo: '○', blocked: '✗', info: '·' };
+export const STATUS_SYMBOL: Record<ChecklistStatus, string> = { done: '✓', todo: '○', blocked: '✗', missed: '⊘', info: '·' };
 const SEVERITY_SYMBOL: Record<Severity, string> = { error: '✗', warning: '!', info: '·' };
 
 function paintStatus(painter: Painter, status: ChecklistStatus, text: string) {
   if (status === 'done') return painter.green(text);
-  if (status === 'blocked') return painter.red(text);
+  if (status === 'blocked' || status === 'missed') return painter.red(text);
   if (status === 'todo') return painter.yellow(text);
   return painter.dim(text);
 }
@@ -84,7 +84,7 @@ export function renderText(report: Report, options: TextOptions): string {
   out.push(`${ui.candidate}${ui.colon}${who.join(' · ')}`);
   out.push('');
 
-  const blocked = report.checklist.filter((i) => i.status === 'blocked').length;
+  const blocked = report.checklist.filter((i) => i.status === 'blocked' || i.status === 'missed').length;
   const todo = report.checklist.filter((i) => i.status === 'todo').length;
   out.push(report.ready ? painter.green(`✓ ${ui.summaryReady}`) : painter.red(`✗ ${ui.summaryNotReady(blocked, todo)}`));
   out.push('');

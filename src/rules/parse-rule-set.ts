@@ -77,8 +77,8 @@ export function parseRuleSet(bundled: unknown, overrides: OverrideInput[], provi
     valid[id] = { ...(rule.data as Rule), value: value.data };
   }
   for (const id of REQUIRED_RULES) if (!(id in rules)) problems.push(`rules.${id}: missing`);
-  const review = valid['post-exam-review']?.value as { provinces: string[] } | undefined;
-  for (const province of review?.provinces ?? []) {
+  const review = valid['post-exam-review']?.value as { provinces: string[]; unconfirmed: string[] } | undefined;
+  for (const province of [...(review?.provinces ?? []), ...(review?.unconfirmed ?? [])]) {
     if (!provinceIds.has(province)) problems.push(`rules.post-exam-review.value.provinces: unknown province "${province}"`);
   }
 
@@ -96,6 +96,11 @@ const REQUIRED_RULES = [
   'score-retention',
   'fees.default',
   'post-exam-review',
+  'pass-line.separate',
+  'eligibility.military-service',
+  'registration.policy',
+  'registration.accommodations',
+  'registration.hmt-residents',
   'registration.platform',
   'registration.commitment',
   'certificate.registration',

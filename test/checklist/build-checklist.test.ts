@@ -44,7 +44,10 @@ describe('checklist', () => {
     expect(examFee(ruleSet, { level: 'intermediate', province: 'guangdong' })).toMatchObject({ total: 172, provinceSpecific: true });
     expect(examFee(ruleSet, { level: 'assistant', province: 'hebei' })).toMatchObject({ total: 122, perCandidate: 10 });
     expect(examFee(ruleSet, { level: 'senior', province: 'jilin' })).toMatchObject({ total: 69, provinceSpecific: false });
-    expect(examFee(ruleSet, { level: 'assistant', province: 'shanghai' }).total).toBe(0);
+    // 江苏 objective 62 (audit); 重庆 adds a 20-yuan 成绩档案管理费; 上海's free year is not a standing rule.
+    expect(examFee(ruleSet, { level: 'assistant', province: 'jiangsu' })).toMatchObject({ total: 124, provinceSpecific: true });
+    expect(examFee(ruleSet, { level: 'assistant', province: 'chongqing' })).toMatchObject({ total: 142, perCandidate: 20 });
+    expect(examFee(ruleSet, { level: 'assistant', province: 'shanghai' })).toMatchObject({ total: 122, provinceSpecific: false });
   });
 
   it('registration items are due at the province window (湖北 2026)', () => {

@@ -76,10 +76,15 @@ describe('today and the current year', () => {
     expect(byId(events(2026, '2026-05-22'), 'exam')).toMatchObject({ timing: 'upcoming', daysFromToday: 1 });
   });
 
-  it('prepares for this year until its exam is over, then next year', () => {
-    expect(upcomingExamYear(calendar, '2026-05-24')).toBe(2026);
-    expect(upcomingExamYear(calendar, '2026-05-25')).toBe(2027);
-    expect(upcomingExamYear(calendar, '2026-11-21')).toBe(2027);
+  it('prepares for the first year whose registration has not closed: the province’s window where known', () => {
+    // National 2026 window 3/9–3/30; Beijing's own 3/16–3/25.
+    expect(upcomingExamYear(calendar, '2026-03-30')).toBe(2026);
+    expect(upcomingExamYear(calendar, '2026-03-31')).toBe(2027);
+    expect(upcomingExamYear(calendar, '2026-03-25', 'beijing')).toBe(2026);
+    expect(upcomingExamYear(calendar, '2026-03-26', 'beijing')).toBe(2027);
+    // A province without its own window falls back to the national close.
+    expect(upcomingExamYear(calendar, '2026-03-30', 'guangdong')).toBe(2026);
+    expect(upcomingExamYear(calendar, '2026-12-01')).toBe(2027);
     expect(upcomingExamYear(calendar, '2027-01-10')).toBe(2027);
   });
 

@@ -68,12 +68,20 @@ describe('shegong dates', () => {
     expect(report.events.find((e: { id: string }) => e.id === 'registration')).toMatchObject({ start: '2026-03-09', daysFromToday: 8, estimated: false });
   });
 
-  it('after the exam, the next (estimated) cycle is shown and drives the next action', () => {
-    const report = JSON.parse(runCli(['dates', '--today', '2026-11-21', '--format', 'json']).out);
-    expect(report.year).toBe(2026);
-    expect(report.nextYear.year).toBe(2027);
-    expect(report.nextYear.events.every((e: { estimated: boolean; id: string }) => e.estimated || e.id === 'work-years-cutoff')).toBe(true);
+  it('once registration has closed, the next (estimated) cycle comes first and drives the next action', () => {
+    const report = JSON.parse(runCli(['dates', '--today', '2026-12-01', '--format', 'json']).out);
+    expect(report.year).toBe(2027);
+    expect(report.previousYear).toBeUndefined();
+    expect(report.events.every((e: { estimated: boolean; id: string }) => e.estimated || e.id === 'work-years-cutoff')).toBe(true);
     expect(report.nextDeadline.id).toBe('photo');
+  });
+
+  it('between registration and the exam, the running cycle is shown after the next one', () => {
+    const report = JSON.parse(runCli(['dates', '--today', '2026-03-26', '--province', '北京', '--format', 'json']).out);
+    expect(report.year).toBe(2027);
+    expect(report.previousYear.year).toBe(2026);
+    // Beijing's payment window (3/27–3/30) opens after its registration closed: it is still the next action.
+    expect(report.nextDeadline).toMatchObject({ id: 'payment', date: '2026-03-27' });
   });
 
   it('--rules can supply a year’s real dates, which are then not estimated', () => {

@@ -74,15 +74,24 @@ describe('中级 (intermediate) routes — 暂行规定 第十二条', () => {
     });
   });
 
-  it('an other-major 硕士 with 3 years rests on a derived figure: unknown, with a warning', () => {
-    const result = evaluate({ ...grad, level: 'intermediate', education: 'master', major: 'other', work: workMonths(36) });
-    expect(result).toMatchObject({ status: 'unknown', route: 'intermediate.master-other' });
-    expect(result.findings.map((f) => f.id)).toContain('eligibility.interpretation');
-    // With 5 years the official 本科及以上 route decides instead.
-    expect(evaluate({ ...grad, level: 'intermediate', education: 'master', major: 'other', work: workMonths(60) })).toMatchObject({
+  it('other-major 硕士 3 / 博士 2 years are graded like 大专 6 / 本科 5 (all from 第十二条（六）)', () => {
+    expect(evaluate({ ...grad, level: 'intermediate', education: 'master', major: 'other', work: workMonths(36) })).toMatchObject({
       status: 'eligible',
-      route: 'intermediate.bachelor-other',
+      route: 'intermediate.master-other',
     });
+    expect(evaluate({ ...grad, level: 'intermediate', education: 'doctor', major: 'other', work: workMonths(24) })).toMatchObject({
+      status: 'eligible',
+      route: 'intermediate.doctor-other',
+    });
+  });
+
+  it('a route graded below official gives unknown with a warning, and names the official fallback', () => {
+    const rules = structuredClone(ruleSet);
+    const routes = (rules.rules['eligibility.intermediate']!.value as { routes: { id: string; confidence?: string }[] }).routes;
+    routes.find((r) => r.id === 'intermediate.master-other')!.confidence = 'secondary';
+    const result = evaluateEligibility(makeAnswers({ ...grad, level: 'intermediate', education: 'master', major: 'other', work: workMonths(36) }), rules, context);
+    expect(result).toMatchObject({ status: 'unknown', route: 'intermediate.master-other' });
+    expect(result.findings.find((f) => f.id === 'eligibility.interpretation')?.args).toMatchObject({ fallbackRoute: 'intermediate.bachelor-other', fallbackYears: 5 });
   });
 
   it('高中/中专 needs the 助理 certificate and counts only the months after it', () => {
@@ -127,11 +136,19 @@ describe('高级 (senior) — 人社部规〔2018〕2号', () => {
 });
 
 describe('counting social-work months', () => {
-  it('full-time study: months up to and including the graduation month do not count', () => {
+  it('full-time study with an unknown enrolment: nothing up to the graduation month counts, and the months are named', () => {
     const result = evaluate({ level: 'assistant', education: 'bachelor', major: 'other', graduated: '2024-06', work: [{ start: '2023-01' }] });
     // Jul 2024 .. Dec 2026 = 30 months; Jan 2023 .. Jun 2024 = 18 months left out.
     expect(result.countedMonths).toBe(30);
-    expect(result.findings.find((f) => f.id === 'eligibility.during-study')?.measured).toEqual({ months: 18 });
+    expect(result.findings.find((f) => f.id === 'eligibility.enrolment-unknown')?.measured).toEqual({ months: 18, spans: ['2023-01..2024-06'] });
+    expect(ids({ level: 'assistant', education: 'bachelor', major: 'other', graduated: '2024-06', work: [{ start: '2023-01' }] })).not.toContain('eligibility.during-study');
+  });
+
+  it('full-time study with a known enrolment: only enrolment..graduation is left out', () => {
+    const result = evaluate({ level: 'assistant', education: 'bachelor', major: 'other', graduated: '2024-06', enrolled: '2023-09', work: [{ start: '2023-01' }] });
+    // Jan–Aug 2023 (8) before enrolment + Jul 2024..Dec 2026 (30) = 38; Sep 2023..Jun 2024 (10) during study.
+    expect(result.countedMonths).toBe(38);
+    expect(result.findings.find((f) => f.id === 'eligibility.during-study')?.measured).toEqual({ months: 10, spans: ['2023-09..2024-06'] });
   });
 
   it('part-time study: work during study counts', () => {

@@ -26,6 +26,7 @@ import { renderReport } from '../render-report.js';
 export interface CheckFlags extends RawAnswers {
   work?: string[];
   cert?: string[];
+  degree?: string[];
   photo?: string;
   idFront?: string;
   idBack?: string;
@@ -62,7 +63,7 @@ export async function fileInputs(flags: CheckFlags): Promise<FileInput[]> {
 
 export async function gatherAnswers(flags: CheckFlags, context: CommandContext): Promise<Answers> {
   const { messages, provinces, globals } = context;
-  const raw: RawAnswers = { ...flags, ...(flags.cert ? { certificates: flags.cert } : {}) };
+  const raw: RawAnswers = { ...flags, ...(flags.cert ? { certificates: flags.cert } : {}), ...(flags.degree ? { degrees: flags.degree } : {}) };
   const { answers, problems } = resolveAnswers(raw, provinces);
   if (problems.length > 0) {
     const [first, ...rest] = problems.map(({ problem }) => problemText(messages, problem.key, problem.args));

@@ -46,7 +46,7 @@ export async function runDates(flags: DatesFlags, globals: GlobalOptions): Promi
   const provinceName = answers.province ? names.province(answers.province) : undefined;
 
   if (flags.ics) {
-    const events = [...report.events, ...(report.nextYear?.events ?? [])].filter((e) => e.timing !== 'passed');
+    const events = [...(report.previousYear?.events ?? []), ...report.events].filter((e) => e.timing !== 'passed');
     const ics = renderIcs(
       events.map((event) => ({
         event,

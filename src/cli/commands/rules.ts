@@ -1,5 +1,5 @@
 /** `shegong rules`: every active rule, its value, source, confidence and check date. */
-import type { Rule } from '../../model/rules.js';
+import type { Route, Rule } from '../../model/rules.js';
 import { renderTable } from '../../text/table.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
@@ -11,9 +11,9 @@ function valueLines(id: string, rule: Rule, context: CommandContext): string[][]
   const { messages, globals } = context;
   const value = rule.value as Record<string, unknown>;
   if (id.startsWith('eligibility.') && Array.isArray(value.routes)) {
-    return (value.routes as { id: string; years: number; confidence?: string }[]).map((route) => [
+    return (value.routes as Route[]).map((route) => [
       route.id,
-      `${messages.eligibilityRoute(route.id)}${route.confidence ? ` [${messages.labels.confidence[route.confidence]}]` : ''}`,
+      `${messages.eligibilityRoute(route)}${route.confidence ? ` [${messages.labels.confidence[route.confidence]}]` : ''}`,
     ]);
   }
   if (id === 'papers') {
