@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Route } from '../src/model/rules.js';
 import { ROOT } from './helpers/run-cli.js';
 
 function files(dir: string): string[] {
@@ -39,5 +40,31 @@ describe('functional core, imperative shell', () => {
       const numbers = [...code.matchAll(/(?<![\w.])(\d+)(?![\w.])/g)].map((m) => Number(m[1]));
       expect(numbers.filter((n) => ![0, 1, 2, 12, 30].includes(n) && n < 1000), path.relative(ROOT, file)).toEqual([]);
     }
+  });
+
+  it('no exam number hides in a sentence: the message catalogues take them from the rules', () => {
+    for (const file of files(path.join(src, 'i18n'))) {
+      const code = readFileSync(file, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')
+        // Example inputs shown to the user (2019-07, 2019.07, 2019年7月, 2019-07..) are formats, not rules.
+        .replace(/\d{4}[-./年]\d{1,2}(?:[-./月]\d{1,2}日?|月)?/g, ' ');
+      const numbers = [...code.matchAll(/(?<![\w.])(\d+)(?![\w.])/g)].map((m) => Number(m[1]));
+      // Allowed: 0, 1, 2 (counting, plurals, array indexes), 12 (months in a year), and facts that are not
+      // exam rules: 18 (digits of an ID number, GB 11643), 6 (the ID tail used as a folder name),
+      // 8 (bits per channel of a normal JPEG), 72 (the dpi some sites assume when none is stated).
+      expect(numbers.filter((n) => ![0, 1, 2, 12, 18, 6, 8, 72].includes(n)), path.relative(ROOT, file)).toEqual([]);
+    }
+  });
+
+  it('a --rules override of a route’s years changes the sentence that describes it', async () => {
+    const { messagesFor } = await import('../src/i18n/messages.js');
+    const { ruleSet } = await import('./helpers/fixtures.js');
+    const rules = structuredClone(ruleSet);
+    const route = (rules.rules['eligibility.assistant']!.value as { routes: Route[] }).routes.find((r) => r.id === 'assistant.associate-sw')!;
+    const before = messagesFor('zh-CN').eligibilityRoute(route);
+    route.years = 3;
+    expect(messagesFor('zh-CN').eligibilityRoute(route)).not.toBe(before);
+    expect(messagesFor('zh-CN').eligibilityRoute(route)).toContain('3');
+    expect(messagesFor('en').eligibilityRoute(route)).toContain('3 years');
   });
 });

@@ -116,6 +116,16 @@ export function neededCertificate(answers: Partial<Answers>): Certificate['level
   return undefined;
 }
 
+/**
+ * Whether the enrolment month of the main qualification changes the count: it is full-time, the
+ * month is unknown, and some work was done before graduation (it may predate enrolment).
+ */
+export function enrolmentMatters(answers: Partial<Answers>): boolean {
+  if (answers.studyMode !== 'full-time' || answers.enrolled || !answers.graduated) return false;
+  const graduated = answers.graduated;
+  return (answers.work ?? []).some((period) => period.start <= graduated);
+}
+
 /** Answers still missing, in interview order. `hukou` is optional; certificates only when needed. */
 export function missingAnswers(answers: Partial<Answers>): AnswerKey[] {
   return ANSWER_KEYS.filter((key) => {

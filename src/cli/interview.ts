@@ -3,8 +3,11 @@ import type { Messages } from '../i18n/messages.js';
 import { EDUCATIONS, LEVELS, MAJORS, STUDY_MODES, type Answers } from '../model/answers.js';
 import type { Province } from '../model/provinces.js';
 import { problemText } from '../i18n/messages.js';
+import type { Degree } from '../model/answers.js';
+import { parseDegrees } from '../answers/parse-answer.js';
 import {
   completeAnswers,
+  enrolmentMatters,
   missingAnswers,
   neededCertificate,
   parseAnswer,
@@ -94,6 +97,15 @@ export async function interview(input: InterviewInput): Promise<Answers> {
         break;
     }
   }
+  if (enrolmentMatters(answers)) {
+    const value = await prompter.input({
+      message: prompt.enrolled,
+      ...(input.defaults.enrolled ? { default: input.defaults.enrolled } : {}),
+      validate: (v) => (v.trim() === '' ? true : validator('enrolled')(v)),
+    });
+    if (value.trim()) accept('enrolled', value);
+  }
+  if (answers.degrees === undefined) answers.degrees = await furtherDegrees(input);
   if (input.askHukou && answers.hukou === undefined) {
     const same = { value: '', name: messages.lang === 'en' ? '(same as the province above)' : '（与报考省份相同）' };
     const value = await prompter.select({
@@ -106,4 +118,29 @@ export async function interview(input: InterviewInput): Promise<Answers> {
   const complete = completeAnswers(answers);
   if (!complete) throw new Error('interview ended with answers missing');
   return complete;
+}
+
+/** Further qualifications (a 大专 before the 本科, a degree being finished): asked one by one. */
+async function furtherDegrees(input: InterviewInput): Promise<Degree[]> {
+  const { messages, prompter } = input;
+  const { labels, prompt } = messages;
+  const degrees: Degree[] = [];
+  const pick = (values: readonly string[], names: Record<string, string>, message: string) =>
+    prompter.select({ message, choices: values.map((v) => ({ value: v, name: names[v] ?? v })) });
+  while (await prompter.confirm({ message: prompt.moreDegrees, default: false })) {
+    const education = await pick(EDUCATIONS, labels.education, prompt.degreeEducation);
+    const major = await pick(MAJORS, labels.major, prompt.major);
+    const mode = await pick(STUDY_MODES, labels.studyMode, prompt.studyMode);
+    const spec = (period: string) => `${education}:${major}:${mode}:${period.trim()}`;
+    const period = await prompter.input({
+      message: prompt.degreePeriod,
+      validate: (value) => {
+        const parsed = parseDegrees(spec(value));
+        return parsed.ok ? true : problemText(messages, parsed.problem.key, parsed.problem.args);
+      },
+    });
+    const parsed = parseDegrees(spec(period));
+    if (parsed.ok) degrees.push(...parsed.value);
+  }
+  return degrees;
 }

@@ -144,7 +144,7 @@ function photoChecks(facts: FileFacts, ruleSet: RuleSet, add: Add) {
   const want = aspect.width / aspect.height;
   const ratio = w / h;
   if (Math.abs(ratio - want) / want > aspect.tolerance) {
-    add('photo.aspect', aspect.severity, { measured: { ratio: round3(ratio) }, expected: { ratio: round3(want), tolerance: aspect.tolerance }, args: { ratio: round3(ratio), want: round3(want), width: w, height: h } });
+    add('photo.aspect', aspect.severity, { measured: { ratio: round3(ratio) }, expected: { ratio: round3(want), tolerance: aspect.tolerance }, args: { ratio: round3(ratio), want: round3(want), width: w, height: h, aspect: `${aspect.width}:${aspect.height}` } });
   }
   if (image.orientation !== 1) {
     add('photo.orientation', 'warning', { measured: { orientation: image.orientation, width: image.width, height: image.height }, expected: { orientation: 1 }, args: { orientation: image.orientation } });

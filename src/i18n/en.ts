@@ -129,6 +129,8 @@ export const en: Messages = {
     eligibilityHeading: 'Eligibility',
     route: 'Route',
     counted: 'Work experience counted',
+    qualification: 'Qualification',
+    countFrom: (month: string) => `from ${month}`,
     countedLine: (counted: string, required: string, cutoff: string) => `${counted} (required ${required}, counted up to ${cutoff})`,
     colon: ': ',
     listSeparator: '; ',

@@ -88,7 +88,7 @@ export const fileFindingsZh: Words = {
     fix: () => '工作证明须加盖单位公章；扫描时用彩色模式，确保红章清楚可见',
   },
   'photo.dimensions': { message: (a) => `照片只有 ${s(a.width)}×${s(a.height)} 像素，至少需要 ${s(a.minWidth)}×${s(a.minHeight)}`, fix: () => '用原图或重新拍摄；小图放大会变模糊，本工具不会替你放大' },
-  'photo.aspect': { message: (a) => `照片宽高比 ${s(a.ratio)}（${s(a.width)}×${s(a.height)}），应为 25:35 ≈ ${s(a.want)}`, fix: () => '用 shegong fix 按 25:35 裁剪（以人像为中心）' },
+  'photo.aspect': { message: (a) => `照片宽高比 ${s(a.ratio)}（${s(a.width)}×${s(a.height)}），应为 ${s(a.aspect)} ≈ ${s(a.want)}`, fix: (a) => `用 shegong fix 按 ${s(a.aspect)} 裁剪（以人像为中心）` },
   'photo.orientation': { message: (a) => `照片带 EXIF 旋转标记（${s(a.orientation)}），不识别该标记的网站会把它显示成横的`, fix: () => '用 shegong fix 生成已摆正的副本' },
   'photo.background': {
     message: (a) => {
@@ -205,7 +205,7 @@ export const fileFindingsEn: Words = {
     fix: () => 'The work proof needs the employer\'s official seal (公章); scan in colour so the red seal shows',
   },
   'photo.dimensions': { message: (a) => `The photo is only ${s(a.width)}×${s(a.height)} px; at least ${s(a.minWidth)}×${s(a.minHeight)} is needed`, fix: () => 'Use the original or take a new photo; enlarging a small one blurs it, so this tool will not' },
-  'photo.aspect': { message: (a) => `Aspect ratio ${s(a.ratio)} (${s(a.width)}×${s(a.height)}); it should be 25:35 ≈ ${s(a.want)}`, fix: () => 'Let shegong fix crop it to 25:35 around the subject' },
+  'photo.aspect': { message: (a) => `Aspect ratio ${s(a.ratio)} (${s(a.width)}×${s(a.height)}); it should be ${s(a.aspect)} ≈ ${s(a.want)}`, fix: (a) => `Let shegong fix crop it to ${s(a.aspect)} around the subject` },
   'photo.orientation': { message: (a) => `The photo carries an EXIF rotation flag (${s(a.orientation)}); sites that ignore it show the photo sideways`, fix: () => 'Let shegong fix write an upright copy' },
   'photo.background': {
     message: (a) => {

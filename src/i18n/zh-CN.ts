@@ -82,6 +82,8 @@ export const zhCN = {
     eligibilityHeading: '报考资格',
     route: '适用条件',
     counted: '已计工作年限',
+    qualification: '依据学历',
+    countFrom: (month: string) => `从 ${month} 起计`,
     countedLine: (counted: string, required: string, cutoff: string) => `${counted}（要求 ${required}，计至 ${cutoff}）`,
     colon: '：',
     listSeparator: '；',

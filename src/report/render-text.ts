@@ -28,6 +28,13 @@ function paintSeverity(painter: Painter, severity: Severity, text: string) {
   return severity === 'error' ? painter.red(text) : severity === 'warning' ? painter.yellow(text) : painter.dim(text);
 }
 
+/** `associate:other:full-time:2020-09..2023-06` → 大专 · 其他专业 · 全日制 2020-09..2023-06 */
+export function degreeLabel(text: string, messages: Messages): string {
+  const [education = '', major = '', mode = '', period = ''] = text.split(':');
+  const { labels } = messages;
+  return `${[labels.education[education] ?? education, labels.major[major] ?? major, labels.studyMode[mode] ?? mode].join(' · ')} ${period}`.trim();
+}
+
 export const formatValues = (values: Values | undefined) =>
   Object.entries(values ?? {})
     .filter(([, v]) => v !== undefined && v !== null)
@@ -95,6 +102,7 @@ export function renderText(report: Report, options: TextOptions): string {
   out.push(`${painter.bold(ui.eligibilityHeading)}  ${verdictPaint(labels.eligibility[e.status] ?? e.status)}`);
   const rows: string[][] = [];
   if (e.routeText) rows.push([ui.route, e.routeText]);
+  if (e.degree && report.candidate.degrees) rows.push([ui.qualification, degreeLabel(e.degree, messages)]);
   if (e.requiredYears) {
     rows.push([ui.counted, ui.countedLine(messages.months(e.countedMonths), messages.months(e.requiredYears * 12), messages.day(e.cutoff))]);
   }
@@ -106,8 +114,9 @@ export function renderText(report: Report, options: TextOptions): string {
     const routeRows = e.routes.map((r) => [
       r.satisfied ? '✓' : '✗',
       r.id,
+      degreeLabel(r.degree, messages),
       `${messages.months(r.countedMonths)} / ${messages.months(r.requiredMonths)}`,
-      r.countFrom ? `from ${r.countFrom}` : '',
+      r.countFrom ? ui.countFrom(r.countFrom) : '',
     ]);
     out.push(...renderTable(routeRows).map((line) => `    ${painter.dim(line)}`));
     for (const claim of e.folklore) out.push(`    ${painter.dim(`${ui.folklore}${ui.colon}${claim.claim} (${claim.source})`)}`);
