@@ -342,7 +342,7 @@ export const en: Messages = {
         a.nextClose ? `, the first round open to you closes around ${day(a.nextClose)}${a.estimated ? ' (estimated)' : ''}` : ''
       }; prepare ${a.caseRecords} direct-service case records, at least ${plural(n(a.supervisionHours), 'hour')} of supervision records from the last ${plural(n(a.withinYears), 'year')}, and your work achievements`,
     'after.registration': (a: A) =>
-      `Within ${plural(n(a.months), 'month')} of obtaining the certificate, complete first registration in the national social work information system (全国社会工作信息系统); registration is valid for ${plural(n(a.validYears), 'year')}, renew it within the ${plural(n(a.renewMonths), 'month')} before it expires`,
+      `Within ${plural(n(a.months), "month")} of passing the exam (from the score release), complete first registration in the national social work information system (全国社会工作信息系统); registration is valid for ${plural(n(a.validYears), 'year')}, renew it within the ${plural(n(a.renewMonths), 'month')} before it expires`,
     'materials.file': (a: A) => `${s(a.roleName)}: ${s(a.statusName)}${n(a.problems) > 0 ? ` (${a.problems} problem${n(a.problems) === 1 ? '' : 's'})` : ''}`,
     'after.continuing-education': (a: A) =>
       `Complete at least ${plural(n(a.hours), 'hour')} of continuing education in each registration period (${plural(n(a.years), 'year')})`,

@@ -276,7 +276,7 @@ export const zhCN = {
         a.nextClose ? `，你可参加的第一轮预计 ${day(a.nextClose)}${a.estimated ? '（预估）' : ''}前申报` : ''
       }；准备近 ${a.withinYears} 年的 ${a.caseRecords} 份直接服务案例、不少于 ${a.supervisionHours} 小时督导记录和工作业绩`,
     'after.registration': (a: A) =>
-      `取得证书后 ${a.months} 个月内在全国社会工作信息系统办理首次登记；登记有效期 ${a.validYears} 年，期满前 ${a.renewMonths} 个月内再登记`,
+      `通过考试后 ${a.months} 个月内在全国社会工作信息系统办理首次登记（成绩公布起算）；登记有效期 ${a.validYears} 年，期满前 ${a.renewMonths} 个月内再登记`,
     'materials.file': (a: A) => `${s(a.roleName)}：${s(a.statusName)}${n(a.problems) > 0 ? `（${a.problems} 个问题）` : ''}`,
     'after.continuing-education': (a: A) => `每个登记有效期（${a.years} 年）完成继续教育不少于 ${a.hours} 学时`,
   } as Record<string, (a: A, c: NameContext) => string>,
