@@ -38,6 +38,10 @@ export async function main(argv: string[]): Promise<void> {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.OK);
     throw error;
   });
+  // A closed stderr (`… 2>&1 | head`) must not abort a batch half-way: progress is only a courtesy.
+  process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   let code: ExitCode;
   try {
     const { buildProgram } = await import('./program.js');

@@ -46,6 +46,13 @@ const roleSpec = z.object({
   document: z.object({ widthMm: positive, heightMm: positive }).optional(),
 });
 
+/**
+ * Ceilings no rule file can raise: past them libvips and the PDF reader run out of memory or abort
+ * (a --rules file raising the decode limits made libvips crash with a double free). They bound the
+ * tool's own safety limits, not an exam rule, so they live here with the schema.
+ */
+export const SAFETY = { maxPixels: 268_402_689, maxDecodeSize: 4096, maxReadBytes: 512 * 1024 * 1024, maxPdfPages: 10_000 } as const;
+
 /** Value schema per rule id; `fees.<province>` rules share the fee schema. */
 export const VALUE_SCHEMAS: Record<string, z.ZodType> = {
   'eligibility.assistant': routes,
@@ -111,11 +118,15 @@ export const VALUE_SCHEMAS: Record<string, z.ZodType> = {
   'upload.scan.bytes': z.object({ max: count, severity }),
   'upload.scan.bytes-guides': z.object({ max: count, severity }),
   'upload.scan.resolution': z.object({ minDpi: positive, goodDpi: positive }),
-  'upload.scan.sharpness': z.object({ decodeSize: z.number().int().min(64), minLaplacianVariance: positive, photoMinLaplacianVariance: positive, severity }),
+  'upload.scan.sharpness': z.object({ decodeSize: z.number().int().min(64).max(SAFETY.maxDecodeSize), minLaplacianVariance: positive, photoMinLaplacianVariance: positive, severity }),
   'upload.scan.exposure': z.object({ minMean: z.number().min(0).max(255), maxMean: z.number().min(0).max(255), maxClippedShare: share, severity }),
   'upload.seal': z.object({ minRed: z.number().min(0).max(255), minRedOverGreen: z.number().min(0).max(255), minRedOverBlue: z.number().min(0).max(255), minRedShare: share, cellShare: share, minBlobWidth: share, maxBlobWidth: share, minAspect: positive, maxAspect: positive, severity }),
-  'upload.image': z.object({ maxPixels: z.number().int().positive(), photoDecodeSize: z.number().int().min(64), maxReadBytes: z.number().int().positive() }),
-  'upload.pdf': z.object({ maxPages: z.number().int().positive(), severity }),
+  'upload.image': z.object({
+    maxPixels: z.number().int().positive().max(SAFETY.maxPixels),
+    photoDecodeSize: z.number().int().min(64).max(SAFETY.maxDecodeSize),
+    maxReadBytes: z.number().int().positive().max(SAFETY.maxReadBytes),
+  }),
+  'upload.pdf': z.object({ maxPages: z.number().int().positive().max(SAFETY.maxPdfPages), severity }),
 };
 
 export function valueSchemaFor(id: string): z.ZodType | undefined {
