@@ -30,7 +30,7 @@ export type FixResult =
       whitened?: boolean;
       doubts?: string[];
     }
-  | { ok: false; reason: 'heic' | 'pdf' | 'undecodable' | 'too-small' | 'too-many-pixels' | 'missing' | 'cannot-shrink' | 'would-overwrite' ; args?: Record<string, number> };
+  | { ok: false; reason: 'heic' | 'pdf' | 'undecodable' | 'too-small' | 'too-many-pixels' | 'missing' | 'cannot-shrink' | 'would-overwrite' | 'faces'; args?: Record<string, number> };
 
 interface Raw {
   data: Buffer;
@@ -103,8 +103,10 @@ function refuse(facts: FileFacts): FixResult | undefined {
 export async function fixPhoto(facts: FileFacts, ruleSet: RuleSet): Promise<FixResult> {
   const refused = refuse(facts);
   if (refused) return refused;
-  // issue 11: with exactly one face, crop around it and make the background white. With none or
-  // several, the copy is only converted and cropped as before, and its check keeps photo.face.
+  // issue 11: with exactly one face, crop around it and make the background white. Several
+  // faces: no crop can tell whose photo it is. No face (or no models): converted and cropped by
+  // the mask heuristic as before, and the copy's check keeps photo.face.
+  if (facts.face && facts.face.faces.length > 1) return { ok: false, reason: 'faces', args: { faces: facts.face.faces.length } };
   if (facts.face?.faces.length === 1) {
     const state = await loadPhotoModels();
     if (state.ok) return fixPhotoFromFace(facts, ruleSet, state.models);
