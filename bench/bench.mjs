@@ -116,8 +116,79 @@ async function measureBatch(mode) {
   writeFileSync(process.env.BENCH_RESULT, JSON.stringify({ mode, ms, applicants: APPLICANTS, maxRssMb: process.resourceUsage().maxRSS / 1024, htmlBytes: mode === 'batch' ? statSync(path.join(output, 'report.html')).size : 0 }));
 }
 
+// issue 11: the photo case. Real photos (test/fixtures/photos) through the same path as
+// `shegong fix --as photo`: probe with the face detector, crop around the face, segment, white
+// background, 295×413 encode and KB search, then the re-check. First photo (models load) and warm.
+const PHOTOS = ['astronaut.jpg', 'blue.jpg', 'red.jpg', 'wall.jpg', 'small-face.jpg', 'blue.heic'];
+const PHOTO_ROUNDS = Number(process.env.BENCH_PHOTO_ROUNDS ?? 3);
+/** A phone-size input (3024×4032, 12 MP) made from blue.jpg, so decode and shrink costs show. */
+const PHONE = 'phone-blue-3024x4032.jpg';
+
+async function makePhonePhoto() {
+  const file = path.join(root, '.bench', PHONE);
+  if (existsSync(file)) return;
+  const { default: sharp } = await import('sharp');
+  mkdirSync(path.dirname(file), { recursive: true });
+  await sharp(path.join(root, 'test', 'fixtures', 'photos', 'blue.jpg')).resize(3024, 4032).jpeg({ quality: 90 }).toFile(file);
+}
+
+async function measurePhotos() {
+  const { loadRuleSet } = await import(path.join(root, 'dist/rules/load-rule-set.js'));
+  const { fixToFile } = await import(path.join(root, 'dist/files/fix-to-file.js'));
+  const { ruleSet } = await loadRuleSet();
+  const outDir = path.join(root, '.bench', 'photos');
+  mkdirSync(outDir, { recursive: true });
+  const one = async (name, n) => {
+    const start = process.hrtime.bigint();
+    const input = name === PHONE ? path.join(root, '.bench', PHONE) : path.join(root, 'test', 'fixtures', 'photos', name);
+    const outcome = await fixToFile(input, 'photo', path.join(outDir, `${n}-${name}.jpg`), ruleSet);
+    if (!outcome.ok || !outcome.whitened) throw new Error(`${name}: not whitened`);
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  const first = await one(PHOTOS[0], 0);
+  const warm = [];
+  for (let round = 0; round < PHOTO_ROUNDS; round += 1) for (const name of [...PHOTOS, PHONE]) warm.push({ name, ms: await one(name, warm.length + 1) });
+  process.stdout.write(JSON.stringify({ first, warm, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+}
+
+/** Installed size of the production packages, with and without the photo ML optionalDependencies. */
+function installedSizes() {
+  const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')).packages;
+  // The lock's root lists optional packages under dependencies too; package.json tells them apart.
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const closure = (names) => {
+    const seen = new Set();
+    const stack = [...names];
+    while (stack.length) {
+      const name = stack.pop();
+      if (seen.has(name) || !lock[`node_modules/${name}`]) continue;
+      seen.add(name);
+      const entry = lock[`node_modules/${name}`];
+      stack.push(...Object.keys({ ...entry.dependencies, ...entry.optionalDependencies }));
+    }
+    return seen;
+  };
+  const required = closure(Object.keys(pkg.dependencies ?? {}));
+  const optional = [...closure(Object.keys(pkg.optionalDependencies ?? {}))].filter((n) => !required.has(n));
+  const du = (dir) => {
+    let total = 0;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) total += du(full);
+      else if (entry.isFile()) total += statSync(full).size;
+    }
+    return total;
+  };
+  const size = (names) => [...names].reduce((sum, n) => sum + (existsSync(path.join(root, 'node_modules', n)) ? du(path.join(root, 'node_modules', n)) : 0), 0);
+  const own = ['bin', 'dist', 'templates', 'assets'].reduce((sum, d) => sum + (existsSync(path.join(root, d)) ? du(path.join(root, d)) : 0), 0);
+  return { own, required: size(required), optional: size(optional), optionalCount: optional.length };
+}
+
 /** One measurement in this (child) process: mode 'floor' or 'full'. */
 async function measure(mode) {
+  // The files pipeline targets are about decoding: measured without the photo models (the
+  // photo case below measures those), as with SHEGONG_ML=off.
+  (await import(path.join(root, 'dist/files/photo-models.js'))).setPhotoModelsEnabled(false);
   const files = readdirSync(corpus).filter((f) => /^\d{4}-/.test(f)).sort().slice(0, COUNT).map((f) => ({ path: path.join(corpus, f), role: f.includes('photo') ? 'photo' : 'work-proof' }));
   const { loadRuleSet } = await import(path.join(root, 'dist/rules/load-rule-set.js'));
   const { checkFiles } = await import(path.join(root, 'dist/files/check-files.js'));
@@ -146,19 +217,35 @@ function child(mode) {
   return JSON.parse(result.stdout);
 }
 
-function batchChild(mode) {
+/** `ml`: run batch with the photo models on (one instance for the whole run); off by default, as the floor has no ML. */
+function batchChild(mode, ml = false) {
   const resultFile = path.join(root, '.bench', `${mode}.json`);
-  const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--measure', mode], { encoding: 'utf8', env: { ...process.env, BENCH_RESULT: resultFile } });
+  const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--measure', mode], { encoding: 'utf8', env: { ...process.env, BENCH_RESULT: resultFile, ...(ml ? {} : { SHEGONG_ML: 'off' }) } });
   if (result.status !== 0 && result.status !== 1) throw new Error(result.stderr);
   return JSON.parse(readFileSync(resultFile, 'utf8'));
 }
 
 if (process.argv[2] === '--measure') {
-  if (process.argv[3].startsWith('batch')) await measureBatch(process.argv[3]);
+  if (process.argv[3] === 'photos') await measurePhotos();
+  else if (process.argv[3].startsWith('batch')) await measureBatch(process.argv[3]);
   else await measure(process.argv[3]);
 } else {
   if (!existsSync(path.join(root, 'dist/files/check-files.js'))) throw new Error('build first: npm run build');
   const files = await makeCorpus();
+  if (process.env.BENCH_ONLY === 'photos' || !process.env.BENCH_ONLY) {
+    await makePhonePhoto();
+    const run = child('photos');
+    const warm = run.warm.map((w) => w.ms);
+    const mean = warm.reduce((a, b) => a + b, 0) / warm.length;
+    const worst = run.warm.reduce((a, b) => (b.ms > a.ms ? b : a));
+    const mb = (bytes) => (bytes / 1048576).toFixed(0);
+    const sizes = installedSizes();
+    console.log(`photo fix, first  : ${run.first.toFixed(0)} ms incl. model load (target < 3000 ms)  ${run.first < 3000 ? 'OK' : 'OVER'}`);
+    console.log(`photo fix, warm   : mean ${mean.toFixed(0)} ms, worst ${worst.ms.toFixed(0)} ms (${worst.name}) over ${warm.length} photos (target < 1500 ms)  ${worst.ms < 1500 ? 'OK' : 'OVER'}`);
+    console.log(`photo peak memory : ${run.maxRssMb.toFixed(0)} MB (target < 500 MB)  ${run.maxRssMb < 500 ? 'OK' : 'OVER'}`);
+    console.log(`installed size    : ${mb(sizes.own + sizes.required)} MB without the optional photo packages, ${mb(sizes.own + sizes.required + sizes.optional)} MB with them (${sizes.optionalCount} packages, ${mb(sizes.optional)} MB)`);
+    if (process.env.BENCH_ONLY === 'photos') process.exit(0);
+  }
   if (process.env.BENCH_ONLY === 'batch') {
     // Memory at scale: BENCH_ONLY=batch BENCH_APPLICANTS=1000 npm run bench (no floors).
     const run = batchChild('batch');
@@ -194,4 +281,6 @@ if (process.argv[2] === '--measure') {
   console.log(`batch             : ${batch.applicants} applicants × 5 files in ${batch.ms.toFixed(0)} ms = ${(batch.applicants / (batch.ms / 1000)).toFixed(1)} applicants/s, peak ${batch.maxRssMb.toFixed(0)} MB, report.html ${(batch.htmlBytes / 1024).toFixed(0)} KB`);
   console.log(`batch floor       : ${batchFloor.ms.toFixed(0)} ms single-threaded decode; /${cores} cores = ${(batchFloor.ms / cores).toFixed(0)} ms`);
   console.log(`ratio batch/floor : ${(batch.ms / (batchFloor.ms / cores)).toFixed(2)}× of floor/cores (target ≤ 1.20×)  ${batch.ms <= target ? 'OK' : 'OVER'}`);
+  const batchMl = batchChild('batch', true);
+  console.log(`batch, photo ML on: ${batchMl.applicants} applicants in ${batchMl.ms.toFixed(0)} ms (+${((batchMl.ms - batch.ms) / batchMl.applicants).toFixed(0)} ms per photo for the face detector, one model instance), peak ${batchMl.maxRssMb.toFixed(0)} MB`);
 }

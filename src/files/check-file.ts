@@ -61,7 +61,14 @@ function runChecks(facts: FileFacts, ruleSet: RuleSet): Finding[] {
     add('file.format', 'error', {
       measured: { type: facts.sniffed, extension: facts.extension, brand: facts.brand ?? null },
       expected: { types: spec.types },
-      args: { type: facts.sniffed, extension: facts.extension, allowed: spec.types.join('/'), variant: facts.sniffed === 'heic' ? 'heic' : facts.sniffed === 'text' ? 'text' : CONVERTIBLE.has(facts.sniffed) ? 'type' : 'unknown' },
+      args: {
+        type: facts.sniffed,
+        extension: facts.extension,
+        allowed: spec.types.join('/'),
+        variant: facts.sniffed === 'heic' ? 'heic' : facts.sniffed === 'text' ? 'text' : CONVERTIBLE.has(facts.sniffed) ? 'type' : 'unknown',
+        // issue 11: a HEIC the WebAssembly decoder read can be converted by fix.
+        ...(facts.sniffed === 'heic' && facts.image ? { convertible: true } : {}),
+      },
     });
   } else if (facts.extension !== facts.sniffed) {
     add('file.format', 'warning', { measured: { type: facts.sniffed, extension: facts.extension }, expected: { extension: facts.sniffed }, args: { type: facts.sniffed, extension: facts.extension, allowed: spec.types.join('/'), variant: 'extension' } });
@@ -86,7 +93,8 @@ function runChecks(facts: FileFacts, ruleSet: RuleSet): Finding[] {
     add('file.corrupt', 'error', { measured: { error: facts.decodeError }, args: { reason: facts.decodeError, type: facts.sniffed } });
     return findings;
   }
-  if (!typeOk || !facts.image) return findings;
+  // A photo in another format (PNG, WebP, HEIC) still gets its content checked: fix converts it.
+  if (!facts.image || (!typeOk && facts.role !== 'photo')) return findings;
 
   if (facts.role === 'photo') photoChecks(facts, ruleSet, add);
   else scanChecks(facts, ruleSet, add);
@@ -150,6 +158,8 @@ function photoChecks(facts: FileFacts, ruleSet: RuleSet, add: Add) {
     add('photo.orientation', 'warning', { measured: { orientation: image.orientation, width: image.width, height: image.height }, expected: { orientation: 1 }, args: { orientation: image.orientation } });
   }
 
+  faceChecks(facts, ruleSet, add);
+
   const content = facts.content;
   if (content) {
     const bg = valueOf(ruleSet, 'upload.photo.background');
@@ -163,7 +173,8 @@ function photoChecks(facts: FileFacts, ruleSet: RuleSet, add: Add) {
       add('photo.background', bg.severity, {
         measured: { r, g, b, cast: content.border.cast, spread: content.border.spread },
         expected: { minMean: bg.minMean, maxCast: bg.maxCast, maxSpread: bg.maxSpread },
-        args: { r, g, b, cast: content.border.cast, spread: content.border.spread, problems: problems.join(','), minMean: bg.minMean },
+        // issue 11: fix can whiten the background only when the models found exactly one face.
+        args: { r, g, b, cast: content.border.cast, spread: content.border.spread, problems: problems.join(','), minMean: bg.minMean, ...(facts.face?.faces.length === 1 ? { whiten: true } : {}) },
       });
     }
   }
@@ -180,7 +191,9 @@ function photoChecks(facts: FileFacts, ruleSet: RuleSet, add: Add) {
   if (content) {
     const position = valueOf(ruleSet, 'upload.photo.position');
     const subject = content.subject;
-    if (!subject) {
+    if (facts.face?.faces.length === 1) {
+      // issue 11: position from the face (checked in faceChecks), not from the background mask.
+    } else if (!subject) {
       add('photo.position', position.severity, { measured: { subject: false }, args: { variant: 'none', heuristic: true } });
     } else {
       const offCentre = Math.abs(subject.headCentre - 0.5);
@@ -212,6 +225,50 @@ function isOfficialOutput(facts: FileFacts, ruleSet: RuleSet): boolean {
   const output = valueOf(ruleSet, 'upload.photo.output');
   const image = facts.image;
   return image !== undefined && facts.name === output.fileName && image.orientedWidth === output.width && image.orientedHeight === output.height;
+}
+
+/**
+ * issue 11: the face detector's facts. Exactly one face; pose within the rule's angles; the face's
+ * share of the frame; head top (brow-to-chin mesh plus a hair allowance) and centre. Without the
+ * models, one info finding names the checks that were skipped (the mask heuristic stays).
+ */
+function faceChecks(facts: FileFacts, ruleSet: RuleSet, add: Add) {
+  const rule = valueOf(ruleSet, 'upload.photo.face');
+  if (!facts.face) {
+    if (facts.faceSkipped && facts.content) add('photo.face', 'info', { measured: { models: facts.faceSkipped }, args: { variant: 'skipped', reason: facts.faceSkipped, checks: 'photo.face,photo.pose,photo.head-size' } });
+    return;
+  }
+  const faces = facts.face.faces;
+  if (faces.length !== 1) {
+    add('photo.face', rule.severity, { measured: { faces: faces.length }, expected: { faces: 1 }, args: { variant: faces.length === 0 ? 'none' : 'several', count: faces.length } });
+    return;
+  }
+  const face = faces[0]!;
+  const pose = valueOf(ruleSet, 'upload.photo.pose');
+  const turned = Math.abs(face.yaw) > pose.maxYaw ? 'yaw' : Math.abs(face.pitch) > pose.maxPitch ? 'pitch' : Math.abs(face.roll) > pose.maxRoll ? 'roll' : null;
+  if (turned) {
+    add('photo.pose', pose.severity, {
+      measured: { yaw: face.yaw, pitch: face.pitch, roll: face.roll },
+      expected: { maxYaw: pose.maxYaw, maxPitch: pose.maxPitch, maxRoll: pose.maxRoll },
+      args: { variant: turned, yaw: Math.round(face.yaw), pitch: Math.round(face.pitch), roll: Math.round(face.roll), max: turned === 'yaw' ? pose.maxYaw : turned === 'pitch' ? pose.maxPitch : pose.maxRoll },
+    });
+  }
+  const size = valueOf(ruleSet, 'upload.photo.head-size');
+  const area = round3((face.right - face.left) * (face.bottom - face.top));
+  if (area < size.minFaceArea || area > size.maxFaceArea) {
+    add('photo.head-size', size.severity, { measured: { faceArea: area }, expected: { minFaceArea: size.minFaceArea, maxFaceArea: size.maxFaceArea }, args: { variant: area < size.minFaceArea ? 'small' : 'large', area: pct(area), min: pct(size.minFaceArea), max: pct(size.maxFaceArea) } });
+  }
+  const position = valueOf(ruleSet, 'upload.photo.position');
+  const headTop = round3(face.top - rule.hairAllowance * (face.bottom - face.top));
+  const centre = round3((face.left + face.right) / 2);
+  const variant = headTop < position.headTopMin ? 'top-tight' : headTop > position.headTopMax ? 'top-loose' : Math.abs(centre - 0.5) > position.maxOffCentre ? 'off-centre' : null;
+  if (variant) {
+    add('photo.position', position.severity, {
+      measured: { headTop, headCentre: centre, from: 'face' },
+      expected: { headTopMin: position.headTopMin, headTopMax: position.headTopMax, maxOffCentre: position.maxOffCentre },
+      args: { variant, top: pct(headTop), centre: pct(centre), heuristic: true },
+    });
+  }
 }
 
 function exposureCheck(id: string, content: NonNullable<FileFacts['content']>, ruleSet: RuleSet, add: Add) {

@@ -9,13 +9,28 @@ import { valueOf } from '../rules/rule-access.js';
 import { withJfifDensity } from './jpeg-header.js';
 import type { Sharp } from 'sharp';
 import { loadSharp } from './load-sharp.js';
+import { loadPhotoModels, type PhotoModels } from './photo-models.js';
+import { cropFromFace, cutOut, matteDoubts, matteTop, settleCrop, whiten } from './photo-whiten.js';
+import { uprightSource } from './probe-file.js';
 
 const DECODABLE = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff', 'avif']);
 const MM_PER_INCH = 25.4;
 
 export type FixResult =
-  | { ok: true; bytes: Uint8Array; width: number; height: number; quality: number; dpi: number; inWindow: boolean; encodes: number }
-  | { ok: false; reason: 'heic' | 'pdf' | 'undecodable' | 'too-small' | 'too-many-pixels' | 'missing' | 'cannot-shrink' | 'would-overwrite'; args?: Record<string, number> };
+  | {
+      ok: true;
+      bytes: Uint8Array;
+      width: number;
+      height: number;
+      quality: number;
+      dpi: number;
+      inWindow: boolean;
+      encodes: number;
+      /** issue 11: the background was made white from a person matte; why that matte may be wrong. */
+      whitened?: boolean;
+      doubts?: string[];
+    }
+  | { ok: false; reason: 'heic' | 'pdf' | 'undecodable' | 'too-small' | 'too-many-pixels' | 'missing' | 'cannot-shrink' | 'would-overwrite' | 'faces'; args?: Record<string, number> };
 
 interface Raw {
   data: Buffer;
@@ -70,23 +85,32 @@ async function searchQuality(raw: Raw, dpi: number, window: { min: number; max: 
 async function decodeRaw(facts: FileFacts, ruleSet: RuleSet, shape: (image: Sharp) => Sharp): Promise<Raw> {
   const sharp = loadSharp();
   // Same tolerance as the probe: what passed the checks must decode here too.
-  const image = sharp(facts.path, { limitInputPixels: valueOf(ruleSet, 'upload.image').maxPixels, failOn: 'truncated' }).rotate();
+  void sharp;
+  const image = await uprightSource(facts, valueOf(ruleSet, 'upload.image').maxPixels);
   const { data, info } = await shape(image).flatten({ background: '#ffffff' }).toColourspace('srgb').removeAlpha().raw().toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
 }
 
 function refuse(facts: FileFacts): FixResult | undefined {
   if (!facts.exists || !facts.readable || facts.bytes === 0) return { ok: false, reason: 'missing' };
-  if (facts.sniffed === 'heic') return { ok: false, reason: 'heic' };
+  if (facts.sniffed === 'heic' && !facts.image) return { ok: false, reason: 'heic' };
   if (facts.sniffed === 'pdf') return { ok: false, reason: 'pdf' };
   if (facts.refusedPixels !== undefined) return { ok: false, reason: 'too-many-pixels' };
-  if (!DECODABLE.has(facts.sniffed) || facts.decodeError || !facts.image) return { ok: false, reason: 'undecodable' };
+  if ((!DECODABLE.has(facts.sniffed) && facts.sniffed !== 'heic') || facts.decodeError || !facts.image) return { ok: false, reason: 'undecodable' };
   return undefined;
 }
 
 export async function fixPhoto(facts: FileFacts, ruleSet: RuleSet): Promise<FixResult> {
   const refused = refuse(facts);
   if (refused) return refused;
+  // issue 11: with exactly one face, crop around it and make the background white. Several
+  // faces: no crop can tell whose photo it is. No face (or no models): converted and cropped by
+  // the mask heuristic as before, and the copy's check keeps photo.face.
+  if (facts.face && facts.face.faces.length > 1) return { ok: false, reason: 'faces', args: { faces: facts.face.faces.length } };
+  if (facts.face?.faces.length === 1) {
+    const state = await loadPhotoModels();
+    if (state.ok) return fixPhotoFromFace(facts, ruleSet, state.models);
+  }
   const image = facts.image!;
   const output = valueOf(ruleSet, 'upload.photo.output');
   const aspect = valueOf(ruleSet, 'upload.photo.aspect');
@@ -136,6 +160,80 @@ export async function fixPhoto(facts: FileFacts, ruleSet: RuleSet): Promise<FixR
     encodes: found.encodes,
   };
 }
+
+/** Work size decode → crop from the face → segment a region around it → white → 295×413 → KB search. */
+async function fixPhotoFromFace(facts: FileFacts, ruleSet: RuleSet, models: PhotoModels): Promise<FixResult> {
+  const sharp = loadSharp();
+  const output = valueOf(ruleSet, 'upload.photo.output');
+  const rule = valueOf(ruleSet, 'upload.photo.crop');
+  const { hairAllowance } = valueOf(ruleSet, 'upload.photo.face');
+  const work = await decodeRaw(facts, ruleSet, (img) => img.resize({ width: rule.workSize, height: rule.workSize, fit: 'inside', withoutEnlargement: true }));
+  const W = work.width;
+  const H = work.height;
+  const share = facts.face!.faces[0]!;
+  const face = { left: share.left * W, top: share.top * H, right: share.right * W, bottom: share.bottom * H };
+  let crop = cropFromFace(face, output, rule, hairAllowance);
+  if (crop.width * rule.maxUpscale < output.width) {
+    return { ok: false, reason: 'too-small', args: { width: Math.round(crop.width), height: Math.round(crop.height), minWidth: output.width, minHeight: output.height } };
+  }
+
+  // Segment a region around the crop, not the whole frame (a small face segments badly).
+  const marginX = crop.width * rule.roiMargin;
+  const marginY = crop.height * rule.roiMargin;
+  const roiLeft = clamp(Math.floor(crop.left - marginX), 0, W - 1);
+  const roiTop = clamp(Math.floor(crop.top - marginY), 0, H - 1);
+  const roiW = clamp(Math.ceil(crop.left + crop.width + marginX), roiLeft + 1, W) - roiLeft;
+  const roiH = clamp(Math.ceil(crop.top + crop.height + marginY), roiTop + 1, H) - roiTop;
+  const roiRgb = await sharp(work.data, { raw: { width: W, height: H, channels: 3 } }).extract({ left: roiLeft, top: roiTop, width: roiW, height: roiH }).raw().toBuffer();
+  const small = await sharp(roiRgb, { raw: { width: roiW, height: roiH, channels: 3 } })
+    .resize({ width: rule.segmentSize, height: rule.segmentSize, fit: 'inside', withoutEnlargement: true })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const smallAlpha = await models.segment(small.data, small.info.width, small.info.height);
+  const alphaBytes = Buffer.from(Uint8Array.from(smallAlpha, (v) => Math.round(Math.min(1, Math.max(0, v)) * 255)));
+  const alphaFull = await sharp(alphaBytes, { raw: { width: small.info.width, height: small.info.height, channels: 1 } })
+    .resize({ width: roiW, height: roiH, fit: 'fill', kernel: 'cubic' })
+    .extractChannel(0)
+    .raw()
+    .toBuffer();
+  const alpha = Float32Array.from(alphaFull, (v) => v / 255);
+
+  // The head top from the matte, over the face's columns; the crop settles on it.
+  const hair = matteTop(alpha, roiW, roiH, { from: face.left - roiLeft, to: face.right - roiLeft });
+  const hairTop = hair === null ? null : hair + roiTop;
+  crop = settleCrop(crop, hairTop, H, rule);
+  const faceH = face.bottom - face.top;
+  const hairLost = hairTop === null || hairTop > face.top - HAIR_LOST_SHARE * faceH;
+
+  const white = whiten(new Uint8Array(roiRgb.buffer, roiRgb.byteOffset, roiRgb.byteLength), alpha, roiW, roiH, rule);
+  const cut = cutOut({ rgb: white.rgb, alpha: white.alpha, width: roiW, height: roiH, left: roiLeft, top: roiTop }, crop);
+  const doubts = matteDoubts(cut.alpha, cut.width, cut.height, face.bottom - Math.round(crop.top), hairLost, white.unsureShare, rule);
+  const resized = await sharp(cut.rgb, { raw: { width: cut.width, height: cut.height, channels: 3 } })
+    .resize({ width: output.width, height: output.height, fit: 'fill', kernel: 'lanczos3' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const raw = { data: resized.data, width: resized.info.width, height: resized.info.height };
+  const official = valueOf(ruleSet, 'upload.photo.bytes');
+  const guides = valueOf(ruleSet, 'upload.photo.bytes-guides');
+  const window = { min: Math.max(official.min, guides.min), max: guides.max };
+  const dpi = valueOf(ruleSet, 'upload.photo.density-guides').min;
+  const found = await searchQuality(raw, dpi, window);
+  return {
+    ok: true,
+    bytes: found.bytes,
+    width: raw.width,
+    height: raw.height,
+    quality: found.quality,
+    dpi,
+    inWindow: found.bytes.length >= window.min && found.bytes.length <= window.max,
+    encodes: found.encodes,
+    whitened: true,
+    doubts,
+  };
+}
+
+/** The matte's top must reach this share of the face height above the brow, or the hair was lost. */
+const HAIR_LOST_SHARE = 0.1;
 
 export async function fixScan(facts: FileFacts, ruleSet: RuleSet): Promise<FixResult> {
   const refused = refuse(facts);

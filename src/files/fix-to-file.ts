@@ -4,13 +4,13 @@ import path from 'node:path';
 import { UserError } from '../errors.js';
 import type { FileResult } from '../model/report.js';
 import type { RuleSet, UploadRole } from '../model/rules.js';
-import { checkFile } from './check-file.js';
+import { checkFile, fileStatus } from './check-file.js';
 import { fixPhoto, fixScan, type FixResult } from './fix-file.js';
 import { probeFile } from './probe-file.js';
 import { writeAtomic } from './write-atomic.js';
 
 export type FixOutcome =
-  | { ok: true; output: string; bytes: number; width: number; height: number; quality: number; dpi: number; inWindow: boolean; result: FileResult }
+  | { ok: true; output: string; bytes: number; width: number; height: number; quality: number; dpi: number; inWindow: boolean; whitened: boolean; result: FileResult }
   | { ok: false; reason: Extract<FixResult, { ok: false }>['reason']; args?: Record<string, number> };
 
 /** `<dir>/<name>.jpg` when the output is a folder; refuses to write over the input. */
@@ -34,6 +34,12 @@ export async function fixToFile(input: string, role: UploadRole, output: string,
   }
   if (!fixed.ok) return fixed;
   await writeAtomic(output, fixed.bytes);
-  const result = checkFile(await probeFile(output, { role, roleFrom: 'flag', ruleSet }), ruleSet);
-  return { ok: true, output, bytes: fixed.bytes.length, width: fixed.width, height: fixed.height, quality: fixed.quality, dpi: fixed.dpi, inWindow: fixed.inWindow, result };
+  let result = checkFile(await probeFile(output, { role, roleFrom: 'flag', ruleSet }), ruleSet);
+  // issue 11: an honest verdict. The matte may have kept a chair or lost hair; the copy's own
+  // checks cannot see that, so the doubt stays as a finding on the copy.
+  if (fixed.doubts?.length) {
+    const findings = [...result.findings, { id: 'photo.background', severity: 'warning' as const, measured: { doubts: fixed.doubts.join(',') }, args: { variant: 'matte-unsure', doubts: fixed.doubts.join(',') } }];
+    result = { ...result, findings, status: fileStatus(findings) };
+  }
+  return { ok: true, output, bytes: fixed.bytes.length, width: fixed.width, height: fixed.height, quality: fixed.quality, dpi: fixed.dpi, inWindow: fixed.inWindow, whitened: fixed.whitened ?? false, result };
 }

@@ -6,13 +6,16 @@
  */
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { FileFacts, ImageHeader } from '../model/files.js';
+import type { Sharp } from 'sharp';
+import type { FaceFacts, FileFacts, ImageHeader } from '../model/files.js';
 import type { RuleSet, UploadRole } from '../model/rules.js';
 import { valueOf } from '../rules/rule-access.js';
 import { contentStats, greyStats } from './content-stats.js';
+import { decodeHeic, heicDecoder } from './decode-heic.js';
 import { inspectPdf } from './inspect-pdf.js';
 import { readJpegDensity } from './jpeg-header.js';
 import { loadSharp } from './load-sharp.js';
+import { loadPhotoModels, type DetectedFace } from './photo-models.js';
 import { extensionType, sniffType } from './sniff-type.js';
 
 const HEAD_BYTES = 128 * 1024;
@@ -101,6 +104,7 @@ export async function probeFile(file: string, options: ProbeOptions): Promise<Fi
     if (partial) facts.pdf.xrefOk = true;
     return facts;
   }
+  if (sniffed.type === 'heic' && heicDecoder()) return probeHeic(file, facts, options);
   if (!DECODABLE.has(sniffed.type)) return facts;
 
   const sharp = loadSharp();
@@ -139,14 +143,54 @@ export async function probeFile(file: string, options: ProbeOptions): Promise<Fi
     return facts;
   }
 
+  return probePixels(() => sharp(file, { limitInputPixels: limits.maxPixels, failOn: 'truncated' }).rotate(), header, facts, options);
+}
+
+/** HEIC through libheif (WebAssembly): header facts from the decoded image, then the same content checks. */
+async function probeHeic(file: string, facts: FileFacts, options: ProbeOptions): Promise<FileFacts> {
+  const limits = valueOf(options.ruleSet, 'upload.image');
+  let decoded: Awaited<ReturnType<typeof decodeHeic>>;
+  try {
+    decoded = await decodeHeic(file, limits.maxPixels);
+  } catch (error) {
+    facts.decodeError = cleanMessage(error);
+    return facts;
+  }
+  const { width, height } = decoded;
+  const header: ImageHeader = { format: 'heif', width, height, orientation: 1, orientedWidth: width, orientedHeight: height, space: 'srgb', channels: 3, depth: 'uchar', hasAlpha: false, pages: 1, jfifDpi: null, exifDpi: null };
+  facts.image = header;
+  if ('refused' in decoded) {
+    facts.refusedPixels = width * height;
+    return facts;
+  }
+  const sharp = loadSharp();
+  return probePixels(() => sharp(decoded.data, { raw: { width, height, channels: 4 } }).removeAlpha(), header, facts, options);
+}
+
+/**
+ * The upright image as sharp input: the file itself (EXIF orientation applied) or, for HEIC, the
+ * pixels libheif decoded (already upright). Used by fix as well as the probe.
+ */
+export async function uprightSource(facts: FileFacts, maxPixels: number): Promise<Sharp> {
+  const sharp = loadSharp();
+  if (facts.sniffed === 'heic') {
+    const decoded = await decodeHeic(facts.path, maxPixels);
+    if ('refused' in decoded) throw new Error('too many pixels');
+    return sharp(decoded.data, { raw: { width: decoded.width, height: decoded.height, channels: 4 } }).removeAlpha();
+  }
+  return sharp(facts.path, { limitInputPixels: maxPixels, failOn: 'truncated' }).rotate();
+}
+
+async function probePixels(source: () => Sharp, header: ImageHeader, facts: FileFacts, options: ProbeOptions): Promise<FileFacts> {
+  const sharp = loadSharp();
+  const limits = valueOf(options.ruleSet, 'upload.image');
   const size2 = options.role === 'photo' ? limits.photoDecodeSize : valueOf(options.ruleSet, 'upload.scan.sharpness').decodeSize;
   // Colour matters for the photo (background, greyscale) and the work proof (red seal). Other
   // scans need only luminance: their green channel stands in for it (0.59 of luma), a third of
   // the pixels for the JS checks and no colour conversion in libvips (greyscale() costs ~15%).
   const colour = options.role === 'photo' || options.role === 'work-proof' || header.space !== 'srgb' || header.channels < 3 || header.hasAlpha;
   try {
-    let decoder = sharp(file, { limitInputPixels: limits.maxPixels, failOn: 'truncated' })
-      .rotate()
+    let decoder = source()
       .resize({ width: size2, height: size2, fit: 'inside', withoutEnlargement: true });
     if (header.hasAlpha) decoder = decoder.flatten({ background: '#ffffff' });
     const { data, info } = await (colour ? decoder.toColourspace('srgb') : decoder.extractChannel(1)).raw().toBuffer({ resolveWithObject: true });
@@ -171,8 +215,54 @@ export async function probeFile(file: string, options: ProbeOptions): Promise<Fi
     });
   } catch (error) {
     facts.decodeError = cleanMessage(error);
+    return facts;
   }
+  if (options.role === 'photo') await detectFaces(source, facts, options);
   return facts;
+}
+
+/** Face facts from a larger decode (a small face in a big frame needs the pixels); models load once. */
+async function detectFaces(source: () => Sharp, facts: FileFacts, options: ProbeOptions): Promise<void> {
+  const state = await loadPhotoModels();
+  if (!state.ok) {
+    facts.faceSkipped = state.reason;
+    return;
+  }
+  const rule = valueOf(options.ruleSet, 'upload.photo.face');
+  try {
+    const { data, info } = await source()
+      .resize({ width: rule.decodeSize, height: rule.decodeSize, fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .toColourspace('srgb')
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const faces = await state.models.detectFaces(data, info.width, info.height, rule.maxFaces);
+    facts.face = faceFacts(faces, info.width, info.height, rule.minScore);
+  } catch {
+    facts.faceSkipped = 'failed';
+  }
+}
+
+/** Detections in pixels → shares of the image, weak ones dropped. Pure. */
+export function faceFacts(faces: DetectedFace[], width: number, height: number, minScore: number): FaceFacts {
+  const r = (v: number) => Math.round(v * 1000) / 1000;
+  return {
+    sampleWidth: width,
+    sampleHeight: height,
+    faces: faces
+      .filter((f) => f.score >= minScore)
+      .map((f) => ({
+        score: f.score,
+        left: r(Math.max(0, f.mesh.left) / width),
+        top: r(Math.max(0, f.mesh.top) / height),
+        right: r(Math.min(width, f.mesh.right) / width),
+        bottom: r(Math.min(height, f.mesh.bottom) / height),
+        yaw: f.yaw,
+        pitch: f.pitch,
+        roll: f.roll,
+      })),
+  };
 }
 
 function jfifToDpi(jfif: { units: 0 | 1 | 2; x: number }): number | null {

@@ -185,6 +185,8 @@ export const en: Messages = {
       'needs-new': 'not machine-fixable (too low resolution, no seal, non-white background …): take or scan it again',
       'would-overwrite': 'the fixed copy would overwrite an original (materials inside the output folder); skipped',
       'cannot-shrink': 'It cannot be brought under the size limit without going below the minimum resolution: crop the margins and try again',
+      // issue 11
+      faces: 'More than one face is in the photo, so no crop can tell which is yours: use a photo of you alone',
     } as Record<string, string>,
     fixConfirm: (role: string, file: string) => `Write a compliant copy of the ${role} (${file})? The original is not changed`,
     fixesWritten: (count: number) => `Wrote ${count} fixed copies (named .fixed); no original was changed`,

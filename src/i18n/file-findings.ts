@@ -10,6 +10,12 @@ const heuristicEn = (a: A) => (a.heuristic ? ' (heuristic, advisory)' : '');
 const TYPE_ZH: Record<string, string> = { jpeg: 'JPEG', png: 'PNG', pdf: 'PDF', heic: 'HEIC（苹果手机格式）', avif: 'AVIF', webp: 'WebP', gif: 'GIF', bmp: 'BMP', tiff: 'TIFF', text: '文本', unknown: '无法识别的格式' };
 const typeName = (t: unknown) => TYPE_ZH[s(t)] ?? s(t);
 
+// issue 11: why a person matte may be wrong
+const DOUBT_ZH: Record<string, string> = { object: '人像以外的物体或第二个人可能被保留', hair: '头发可能被裁掉', edges: '边缘不清晰' };
+const DOUBT_EN: Record<string, string> = { object: 'something other than you may have been kept', hair: 'hair may have been cut off', edges: 'soft, unsure edges' };
+const DOUBTS_ZH = (v: unknown) => s(v).split(',').map((d) => DOUBT_ZH[d] ?? d).join('；');
+const DOUBTS_EN = (v: unknown) => s(v).split(',').map((d) => DOUBT_EN[d] ?? d).join('; ');
+
 const ID_REASON_ZH: Record<string, string> = {
   mangled: '被 Excel 改成了科学计数法或末尾补 0（请把该列设为“文本”后重新输入）',
   length: '位数不是 18 位',
@@ -53,7 +59,9 @@ export const fileFindingsZh: Words = {
                   : `文件实际格式是 ${typeName(a.type)}，本工具无法转换；此项只接受 ${s(a.allowed).toUpperCase()}`
                 : `文件实际格式是 ${typeName(a.type)}，此项只接受 ${s(a.allowed).toUpperCase()}`,
     fix: (a) =>
-      a.variant === 'heic'
+      a.variant === 'heic' && a.convertible
+        ? '用 shegong fix 转成 JPEG（本机用 WebAssembly 版 libheif 解码）'
+        : a.variant === 'heic'
         ? 'iPhone：设置 → 相机 → 格式 → 选“兼容性最佳”后重拍；或在相册里“共享 → 存储到文件”时选 JPEG；也可用电脑另存为 JPG'
         : a.variant === 'extension'
           ? `把后缀改为 .${s(a.type) === 'jpeg' ? 'jpg' : s(a.type)}，或用 shegong fix 重新生成`
@@ -98,13 +106,47 @@ export const fileFindingsZh: Words = {
         problems.includes('cast') ? `有色偏（通道差 ${s(a.cast)}）` : '',
         problems.includes('uneven') ? `不均匀（阴影或渐变，差异 ${s(a.spread)}）` : '',
       ].filter(Boolean);
+      if (a.variant === 'matte-unsure') return `已换成白底，但人像抠图可能不准（${DOUBTS_ZH(a.doubts)}）`;
       return `照片背景不是纯白：${parts.join('，')}`;
     },
-    fix: () => '在白墙前、光线均匀处重拍；或到照相馆拍白底证件照（本工具不替换背景）',
+    fix: (a) =>
+      a.variant === 'matte-unsure'
+        ? '请放大查看修复后的照片；若头发缺失或留有杂物，请在白墙前重拍'
+        : a.whiten
+          ? '用 shegong fix 自动换成白底（按人脸裁剪）；或在白墙前、光线均匀处重拍'
+          : '在白墙前、光线均匀处重拍；或到照相馆拍白底证件照（未安装人像模型时本工具不替换背景）',
   },
   'photo.colour': {
     message: (a) => (a.variant === 'cmyk' ? '照片是 CMYK 印刷色彩，网页和平台需要 RGB 彩色' : a.variant === 'grey' ? `照片是黑白的（色度 ${s(a.chroma)}），要求彩色照片` : `照片是 ${s(a.depth)} 高位深，请用普通 8 位 JPEG`),
     fix: (a) => (a.variant === 'grey' ? '使用近期彩色照片' : '用 shegong fix 转成 sRGB 彩色 JPEG'),
+  },
+  // issue 11: face detector findings
+  'photo.face': {
+    message: (a) =>
+      a.variant === 'skipped'
+        ? `未做人脸检测（${a.reason === 'disabled' ? '已用 SHEGONG_ML=off 关闭' : a.reason === 'missing' ? '未安装可选的人像模型组件' : '人像模型加载失败'}），跳过：人脸、姿态、头部大小；人像位置按背景估计`
+        : a.variant === 'none'
+          ? '照片里没有找到人脸'
+          : `照片里有 ${s(a.count)} 张人脸，只能有本人一人`,
+    fix: (a) =>
+      a.variant === 'skipped'
+        ? '安装可选组件（npm install 时不要加 --omit=optional）后重试'
+        : a.variant === 'none'
+          ? '使用本人正面免冠近照，脸部清晰、无遮挡'
+          : '使用只有本人的照片；合影裁剪出来的照片通常不合格',
+  },
+  'photo.pose': {
+    message: (a) =>
+      a.variant === 'yaw'
+        ? `头部向一侧转了约 ${s(a.yaw)}°（上限 ${s(a.max)}°），不是正面`
+        : a.variant === 'pitch'
+          ? `头部抬起或低下约 ${s(a.pitch)}°（上限 ${s(a.max)}°）`
+          : `头部歪斜约 ${s(a.roll)}°（上限 ${s(a.max)}°）`,
+    fix: () => '正对镜头、双眼平视、头部端正后重拍（机器无法修正姿态）',
+  },
+  'photo.head-size': {
+    message: (a) => (a.variant === 'small' ? `脸部只占画面的 ${s(a.area)}，头像偏小（建议 ${s(a.min)}–${s(a.max)}）` : `脸部占画面的 ${s(a.area)}，头像过大（建议 ${s(a.min)}–${s(a.max)}）`),
+    fix: () => '用 shegong fix 按人脸重新裁剪；若原图里的脸太小，请靠近些重拍',
   },
   'photo.position': {
     message: (a) =>
@@ -115,7 +157,7 @@ export const fileFindingsZh: Words = {
           : a.variant === 'top-loose'
             ? `头顶上方空白过多（${s(a.top)}），人像偏小${heuristicZh(a)}`
             : `人像不居中（头部中心在 ${s(a.centre)} 处）${heuristicZh(a)}`,
-    fix: () => '正面免冠、居中，头顶留少量空白；官方照片工具会再裁剪一次',
+    fix: (a) => (a.from === 'face' ? '用 shegong fix 按人脸重新裁剪；或正面免冠、居中重拍' : '正面免冠、居中，头顶留少量空白；官方照片工具会再裁剪一次'),
   },
   'photo.exposure': {
     message: (a) => (a.variant === 'dark' ? `照片偏暗（平均亮度 ${s(a.mean)}）${heuristicZh(a)}` : `照片过亮或发白（平均亮度 ${s(a.mean)}）${heuristicZh(a)}`),
@@ -170,7 +212,9 @@ export const fileFindingsEn: Words = {
                   : `The file is really ${typeEn(a.type)}, which this tool cannot convert; this role accepts only ${s(a.allowed).toUpperCase()}`
                 : `The file is really ${typeEn(a.type)}; this role accepts only ${s(a.allowed).toUpperCase()}`,
     fix: (a) =>
-      a.variant === 'heic'
+      a.variant === 'heic' && a.convertible
+        ? 'Let shegong fix convert it to JPEG (decoded here with a WebAssembly build of libheif)'
+        : a.variant === 'heic'
         ? 'iPhone: Settings → Camera → Formats → Most Compatible, then take it again; or export as JPEG from Photos/Files'
         : a.variant === 'extension'
           ? `Rename it to .${s(a.type) === 'jpeg' ? 'jpg' : s(a.type)}, or let shegong fix write a new copy`
@@ -215,13 +259,47 @@ export const fileFindingsEn: Words = {
         problems.includes('cast') ? `colour cast (channel difference ${s(a.cast)})` : '',
         problems.includes('uneven') ? `uneven (shadow or gradient, difference ${s(a.spread)})` : '',
       ].filter(Boolean);
+      if (a.variant === 'matte-unsure') return `The background was made white, but the cut-out may be wrong (${DOUBTS_EN(a.doubts)})`;
       return `The background is not plain white: ${parts.join('; ')}`;
     },
-    fix: () => 'Take it again against a white wall in even light, or at a photo studio (this tool does not replace backgrounds)',
+    fix: (a) =>
+      a.variant === 'matte-unsure'
+        ? 'Look at the fixed photo at full size; if hair is missing or something else was kept, take it again against a white wall'
+        : a.whiten
+          ? 'Let shegong fix make the background white (cropped around the face), or take it again against a white wall in even light'
+          : 'Take it again against a white wall in even light, or at a photo studio (without the optional photo models this tool does not replace backgrounds)',
   },
   'photo.colour': {
     message: (a) => (a.variant === 'cmyk' ? 'The photo is CMYK (print colours); the platform needs RGB colour' : a.variant === 'grey' ? `The photo is black and white (chroma ${s(a.chroma)}); a colour photo is required` : `The photo has ${s(a.depth)} samples; use an ordinary 8-bit JPEG`),
     fix: (a) => (a.variant === 'grey' ? 'Use a recent colour photo' : 'Let shegong fix convert it to an sRGB JPEG'),
+  },
+  // issue 11: face detector findings
+  'photo.face': {
+    message: (a) =>
+      a.variant === 'skipped'
+        ? `No face detection (${a.reason === 'disabled' ? 'turned off with SHEGONG_ML=off' : a.reason === 'missing' ? 'the optional photo model packages are not installed' : 'the photo models failed to load'}); skipped: face, pose, head size; position estimated from the background`
+        : a.variant === 'none'
+          ? 'No face was found in the photo'
+          : `The photo shows ${s(a.count)} faces; only yours may be in it`,
+    fix: (a) =>
+      a.variant === 'skipped'
+        ? 'Install the optional packages (npm install without --omit=optional) and run again'
+        : a.variant === 'none'
+          ? 'Use a recent, frontal, bare-headed photo with your face clearly visible'
+          : 'Use a photo of you alone; a face cut out of a group photo is usually rejected',
+  },
+  'photo.pose': {
+    message: (a) =>
+      a.variant === 'yaw'
+        ? `The head is turned about ${s(a.yaw)}° (limit ${s(a.max)}°); not frontal`
+        : a.variant === 'pitch'
+          ? `The head is tilted up or down about ${s(a.pitch)}° (limit ${s(a.max)}°)`
+          : `The head is tilted sideways about ${s(a.roll)}° (limit ${s(a.max)}°)`,
+    fix: () => 'Face the camera with eyes level and take it again (a machine cannot fix the pose)',
+  },
+  'photo.head-size': {
+    message: (a) => (a.variant === 'small' ? `The face covers only ${s(a.area)} of the frame; too small (aim for ${s(a.min)}–${s(a.max)})` : `The face covers ${s(a.area)} of the frame; too large (aim for ${s(a.min)}–${s(a.max)})`),
+    fix: () => 'Let shegong fix crop it around the face; if the face is tiny in the original, take it again closer',
   },
   'photo.position': {
     message: (a) =>
@@ -232,7 +310,7 @@ export const fileFindingsEn: Words = {
           : a.variant === 'top-loose'
             ? `Too much space above the head (${s(a.top)}); the subject is small${heuristicEn(a)}`
             : `The subject is off-centre (head centre at ${s(a.centre)})${heuristicEn(a)}`,
-    fix: () => 'Face the camera, bare-headed and centred, with a little space above the head; the official tool crops again',
+    fix: (a) => (a.from === 'face' ? 'Let shegong fix crop it around the face, or take it again centred' : 'Face the camera, bare-headed and centred, with a little space above the head; the official tool crops again'),
   },
   'photo.exposure': {
     message: (a) => (a.variant === 'dark' ? `The photo is dark (mean brightness ${s(a.mean)})${heuristicEn(a)}` : `The photo is washed out (mean brightness ${s(a.mean)})${heuristicEn(a)}`),

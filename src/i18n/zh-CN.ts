@@ -139,6 +139,8 @@ export const zhCN = {
       'needs-new': '机器无法修复（如分辨率不足、没有公章、背景不是白色）：需要重新拍摄或扫描',
       'would-overwrite': '修复副本会覆盖原文件（材料目录在输出目录里面），已跳过',
       'cannot-shrink': '在不低于最低分辨率的前提下无法把文件压到上限以内：请裁掉多余边缘后重试',
+      // issue 11
+      faces: '照片里不止一张人脸，无法判断是谁：请使用只有本人的照片',
     } as Record<string, string>,
     fixConfirm: (role: string, file: string) => `为 ${role}（${file}）生成合规副本吗？原文件不会改动`,
     fixesWritten: (count: number) => `已生成 ${count} 个修复副本（文件名带 .fixed），原文件均未改动`,

@@ -39,6 +39,25 @@ export interface ContentStats {
   red: { share: number; blobWidth: number; blobHeight: number; blobAspect: number; blobFill: number } | null;
 }
 
+/** One face: its brow-to-chin mesh box as shares of the upright image, and head pose in degrees. */
+export interface FaceBox {
+  score: number;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  yaw: number;
+  pitch: number;
+  roll: number;
+}
+
+/** What the face detector saw on the photo's decode (issue 11). */
+export interface FaceFacts {
+  sampleWidth: number;
+  sampleHeight: number;
+  faces: FaceBox[];
+}
+
 export interface FileFacts {
   path: string;
   name: string;
@@ -59,6 +78,10 @@ export interface FileFacts {
   /** Pixels refused before decoding (decompression bomb). */
   refusedPixels?: number;
   content?: ContentStats;
+  /** Faces found by the detector (photos, when the optional models are installed). */
+  face?: FaceFacts;
+  /** Why the face checks did not run: models not installed, turned off, or failed to load. */
+  faceSkipped?: 'missing' | 'disabled' | 'failed';
   /** A small JPEG of the decoded image as a data URI, when asked for (batch reports). */
   thumbnail?: string;
   pdf?: PdfStructure;

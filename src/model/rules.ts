@@ -106,6 +106,26 @@ export interface RuleValues {
   'upload.photo.background': { patchShare: number; minMean: number; maxCast: number; maxSpread: number; severity: Severity };
   'upload.photo.colour': { maxGreyChroma: number; severity: Severity };
   'upload.photo.position': { headTopMin: number; headTopMax: number; maxOffCentre: number; backgroundDistance: number; severity: Severity };
+  // issue 11: face detector, pose, head size, crop and white background
+  'upload.photo.face': { decodeSize: number; maxFaces: number; minScore: number; hairAllowance: number; severity: Severity };
+  'upload.photo.pose': { maxYaw: number; maxPitch: number; maxRoll: number; severity: Severity };
+  'upload.photo.head-size': { minFaceArea: number; maxFaceArea: number; severity: Severity };
+  'upload.photo.crop': {
+    faceArea: number;
+    headTop: number;
+    faceCentreY: number;
+    workSize: number;
+    roiMargin: number;
+    segmentSize: number;
+    shrinkPx: number;
+    blur: number;
+    backgroundAlpha: number;
+    foregroundAlpha: number;
+    uniformSpread: number;
+    maxUnsureShare: number;
+    maxEdgeForeground: number;
+    maxUpscale: number;
+  };
   'upload.photo.output': { width: number; height: number; fileName: string };
   'upload.scan.bytes': { max: number; severity: Severity };
   'upload.scan.bytes-guides': { max: number; severity: Severity };

@@ -114,6 +114,11 @@ export const VALUE_SCHEMAS: Record<string, z.ZodType> = {
   'upload.photo.background': z.object({ patchShare: share, minMean: z.number().min(0).max(255), maxCast: positive, maxSpread: positive, severity }),
   'upload.photo.colour': z.object({ maxGreyChroma: z.number().nonnegative(), severity }),
   'upload.photo.position': z.object({ headTopMin: share, headTopMax: share, maxOffCentre: share, backgroundDistance: positive, severity }),
+  // issue 11: face detector, pose, head size, crop and white background
+  'upload.photo.face': z.object({ decodeSize: z.number().int().min(128), maxFaces: z.number().int().min(2), minScore: share, hairAllowance: z.number().nonnegative(), severity }),
+  'upload.photo.pose': z.object({ maxYaw: positive, maxPitch: positive, maxRoll: positive, severity }),
+  'upload.photo.head-size': z.object({ minFaceArea: share, maxFaceArea: share, severity }),
+  'upload.photo.crop': z.object({ faceArea: share, headTop: share, faceCentreY: share, workSize: z.number().int().min(413), roiMargin: share, segmentSize: z.number().int().min(128), shrinkPx: count, blur: z.number().nonnegative(), backgroundAlpha: share, foregroundAlpha: share, uniformSpread: positive, maxUnsureShare: share, maxEdgeForeground: share, maxUpscale: z.number().min(1) }),
   'upload.photo.output': z.object({ width: count, height: count, fileName: z.string().min(1) }),
   'upload.scan.bytes': z.object({ max: count, severity }),
   'upload.scan.bytes-guides': z.object({ max: count, severity }),

@@ -160,7 +160,7 @@ describe('check with files', () => {
   it('--photo alone: a good photo keeps the candidate ready', () => {
     const result = runCli([...ELIGIBLE, '--photo', path.join(demoFiles, '照片.jpg'), '--format', 'json']);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.out).files[0]).toMatchObject({ role: 'photo', status: 'pass', measured: { width: 413, height: 578 } });
+    expect(JSON.parse(result.out).files[0]).toMatchObject({ role: 'photo', status: 'pass', measured: { width: 295, height: 413 } });
   });
 
   it('--fix writes a .fixed copy beside a fixable original, reports the copy, leaves the unfixable alone', async () => {

@@ -9,6 +9,7 @@ import { checkOne } from '../../src/files/check-files.js';
 import { fixToFile } from '../../src/files/fix-to-file.js';
 import { readJpegDensity } from '../../src/files/jpeg-header.js';
 import { probeFile } from '../../src/files/probe-file.js';
+import { setPhotoModelsEnabled } from '../../src/files/photo-models.js';
 import type { FileResult } from '../../src/model/report.js';
 import type { UploadRole } from '../../src/model/rules.js';
 import { ruleSet } from '../helpers/fixtures.js';
@@ -36,6 +37,9 @@ function pngHeader(width: number, height: number): Buffer {
 }
 
 beforeAll(async () => {
+  // These photos are drawn (no face): they test the pixel heuristics, without the face models.
+  // test/files/photo-ml.test.ts covers the models on real photos.
+  setPhotoModelsEnabled(false);
   // A photo big enough to land inside the guides' 20–60 KB window, and its faulty siblings.
   const good = await makePhoto({ width: 413, height: 578, texture: 24 });
   writeFileSync(at('照片 good.jpg'), good);

@@ -106,9 +106,11 @@ export async function runCheck(flags: CheckFlags, globals: GlobalOptions): Promi
   const context = await loadContext(globals);
   const answers = await gatherAnswers(flags, context);
   let inputs = await fileInputs(flags);
-  if (inputs.length === 0 && globals.interactive) inputs = await askForFolder(context);
+  // issue 11: when the interview asked for the folder, it also offers the fixed copies (file by file).
+  const asked = inputs.length === 0 && globals.interactive;
+  if (asked) inputs = await askForFolder(context);
   let files = inputs.length ? await checkInputs(inputs, context) : [];
-  if (flags.fix) files = await fixFiles(files, context);
+  if (flags.fix || (asked && files.length > 0)) files = await fixFiles(files, context);
   return reportOn(answers, context, files);
 }
 

@@ -1,0 +1,177 @@
+/**
+ * The photo models (face detector with mesh and head pose, person segmentation), loaded once per
+ * process on first use and only when a photo is checked or fixed. They come from optional npm
+ * packages (`@vladmandic/human` on tfjs' WebAssembly backend) plus the MediaPipe selfie model in
+ * assets/models; nothing is downloaded. When the packages are absent the state says so and the
+ * callers fall back to the pixel heuristics. See NOTICE for the models and their licences.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** One face as the detector saw it, in pixels of the analysed image; angles in degrees. */
+export interface DetectedFace {
+  score: number;
+  /** Extent of the 468-point mesh: brow to chin, cheek to cheek. */
+  mesh: { left: number; top: number; right: number; bottom: number };
+  yaw: number;
+  pitch: number;
+  roll: number;
+}
+
+export interface PhotoModels {
+  /** Faces in an RGB image (3 bytes per pixel), at most `max`. */
+  detectFaces(rgb: Uint8Array, width: number, height: number, max: number): Promise<DetectedFace[]>;
+  /** Person matte, one value 0–1 per pixel, same size as the input. */
+  segment(rgb: Uint8Array, width: number, height: number): Promise<Float32Array>;
+}
+
+export type ModelsState = { ok: true; models: PhotoModels } | { ok: false; reason: 'missing' | 'disabled' | 'failed'; detail: string };
+
+let enabled = true;
+let state: Promise<ModelsState> | undefined;
+
+/** The shell turns the models off (SHEGONG_ML=off) to get the heuristic path; tests use it too. */
+export function setPhotoModelsEnabled(on: boolean): void {
+  enabled = on;
+  state = undefined;
+}
+
+/** The models, loaded at most once per process (a batch of 100 photos shares them). */
+export function loadPhotoModels(): Promise<ModelsState> {
+  if (!enabled) return Promise.resolve({ ok: false, reason: 'disabled', detail: 'SHEGONG_ML=off' });
+  state ??= load().catch((error: unknown): ModelsState => {
+    const code = (error as NodeJS.ErrnoException)?.code;
+    const detail = String((error as Error)?.message ?? error).split('\n')[0]!.slice(0, 200);
+    return { ok: false, reason: code === 'MODULE_NOT_FOUND' ? 'missing' : 'failed', detail };
+  });
+  return state;
+}
+
+/** Human's options: only what the checks use (face box, mesh, pose; selfie segmentation). */
+function config(humanDir: string, wasmDir: string, selfie: string) {
+  return {
+    backend: 'wasm',
+    wasmPath: `${wasmDir}${path.sep}`,
+    modelBasePath: `file://${humanDir}/models/`,
+    debug: false,
+    async: true,
+    warmup: 'none',
+    cacheSensitivity: 0,
+    filter: { enabled: false },
+    face: {
+      enabled: true,
+      // Rotation on: a tilted head is still found, and its roll measured.
+      detector: { rotation: true, maxDetected: 3, minConfidence: 0.4, return: false },
+      mesh: { enabled: true },
+      iris: { enabled: false },
+      description: { enabled: false },
+      emotion: { enabled: false },
+      antispoof: { enabled: false },
+      liveness: { enabled: false },
+    },
+    body: { enabled: false },
+    hand: { enabled: false },
+    object: { enabled: false },
+    gesture: { enabled: false },
+    segmentation: { enabled: false, modelPath: `file://${selfie}` },
+  };
+}
+
+interface TensorLike {
+  dispose(): void;
+  shape: number[];
+  data(): Promise<Float32Array | Int32Array | Uint8Array>;
+}
+interface HumanLike {
+  load(): Promise<void>;
+  detect(input: TensorLike, config?: object): Promise<{ face: { score: number; mesh: [number, number, number?][]; rotation?: { angle: { roll: number; yaw: number; pitch: number } } | null }[] }>;
+  segmentation(input: TensorLike, config?: object): Promise<TensorLike | null>;
+  tf: { tensor4d(data: Float32Array, shape: [number, number, number, number], dtype: 'float32'): TensorLike; setBackend?(name: string): Promise<boolean> };
+}
+
+/** Node 20's fetch refuses file: URLs and Human loads its models through fetch: read those from disk. */
+function allowFileFetch() {
+  const original = globalThis.fetch;
+  if ((original as { shegongFiles?: boolean }).shegongFiles) return;
+  const patched = (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (url.startsWith('file://')) return new Response(await readFile(fileURLToPath(url)), { status: 200 });
+    return original(input, init);
+  }) as typeof fetch & { shegongFiles?: boolean };
+  patched.shegongFiles = true;
+  globalThis.fetch = patched;
+}
+
+async function load(): Promise<ModelsState> {
+  const require = createRequire(import.meta.url);
+  // Human's exports map hides its WebAssembly build; reach it through the resolved main file.
+  const humanMain = require.resolve('@vladmandic/human');
+  const humanDir = path.resolve(path.dirname(humanMain), '..');
+  const wasmDir = path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm')), '..', 'dist');
+  const selfie = fileURLToPath(new URL('../../assets/models/selfie.json', import.meta.url));
+  allowFileFetch();
+  const module = require(path.join(humanDir, 'dist', 'human.node-wasm.js')) as { Human?: new (c: object) => HumanLike; default?: new (c: object) => HumanLike };
+  const Human = module.Human ?? module.default!;
+  const human = new Human(config(humanDir, wasmDir, selfie));
+  await human.load();
+
+  const toTensor = (rgb: Uint8Array, width: number, height: number) => human.tf.tensor4d(Float32Array.from(rgb), [1, height, width, 3], 'float32');
+  const degrees = (r: number | undefined) => Math.round(((r ?? 0) * 180) / Math.PI * 10) / 10;
+  let segmentationLoaded = false;
+
+  const models: PhotoModels = {
+    async detectFaces(rgb, width, height, max) {
+      const tensor = toTensor(rgb, width, height);
+      try {
+        const result = await human.detect(tensor, { face: { detector: { maxDetected: max } } });
+        return result.face.map((face) => {
+          let left = Infinity;
+          let top = Infinity;
+          let right = -Infinity;
+          let bottom = -Infinity;
+          for (const [x, y] of face.mesh) {
+            left = Math.min(left, x);
+            right = Math.max(right, x);
+            top = Math.min(top, y);
+            bottom = Math.max(bottom, y);
+          }
+          const angle = face.rotation?.angle;
+          return { score: Math.round(face.score * 100) / 100, mesh: { left, top, right, bottom }, yaw: degrees(angle?.yaw), pitch: degrees(angle?.pitch), roll: degrees(angle?.roll) };
+        });
+      } finally {
+        tensor.dispose();
+      }
+    },
+    async segment(rgb, width, height) {
+      const tensor = toTensor(rgb, width, height);
+      try {
+        const options = { segmentation: { enabled: true } };
+        if (!segmentationLoaded) segmentationLoaded = true;
+        const out = await human.segmentation(tensor, options);
+        if (!out) throw new Error('segmentation returned nothing');
+        try {
+          const [, h, w, c] = out.shape.length === 4 ? out.shape : [1, ...out.shape];
+          const data = await out.data();
+          const alpha = new Float32Array(width * height);
+          // The matte comes back at the input size; if not, sample it nearest-neighbour.
+          for (let y = 0; y < height; y += 1) {
+            const sy = Math.min(h! - 1, Math.floor((y * h!) / height));
+            for (let x = 0; x < width; x += 1) {
+              const sx = Math.min(w! - 1, Math.floor((x * w!) / width));
+              const v = data[(sy * w! + sx) * c! + (c! - 1)]!;
+              alpha[y * width + x] = v > 1 ? v / 255 : v;
+            }
+          }
+          return alpha;
+        } finally {
+          out.dispose();
+        }
+      } finally {
+        tensor.dispose();
+      }
+    },
+  };
+  return { ok: true, models };
+}
