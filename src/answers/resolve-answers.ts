@@ -95,17 +95,17 @@ export function neededCertificate(answers: Partial<Answers>): Certificate['level
 }
 
 /** Answers still missing, in interview order. `hukou` is optional; certificates only when needed. */
-export function missingAnswers(answers: Partial<Answers>): AnswerKey[] {
+export function missingAnswers(answers: Partial<Answers>, optional: readonly AnswerKey[] = []): AnswerKey[] {
   return ANSWER_KEYS.filter((key) => {
-    if (answers[key] !== undefined) return false;
+    if (answers[key] !== undefined || optional.includes(key)) return false;
     if (key === 'hukou') return false;
     if (key === 'certificates') return neededCertificate(answers) !== undefined;
     return true;
   });
 }
 
-export function completeAnswers(answers: Partial<Answers>): Answers | undefined {
-  if (missingAnswers(answers).length > 0) return undefined;
+export function completeAnswers(answers: Partial<Answers>, optional: readonly AnswerKey[] = []): Answers | undefined {
+  if (missingAnswers(answers, optional).length > 0) return undefined;
   return { certificates: [], ...answers } as Answers;
 }
 

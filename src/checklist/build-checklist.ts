@@ -102,7 +102,7 @@ export function buildChecklist({ answers, eligibility, events, files, ruleSet }:
       args: { certificate: route.certificate, obtained: held?.obtained ?? null },
     });
   }
-  if (answers.hukou && answers.hukou !== answers.province) {
+  if (answers.province && answers.hukou && answers.hukou !== answers.province) {
     items.push({
       id: 'materials.residence',
       group: 'materials',
@@ -132,7 +132,8 @@ export function buildChecklist({ answers, eligibility, events, files, ruleSet }:
     id: 'registration.fee',
     group: 'registration',
     status: eligibility.status === 'ineligible' ? 'blocked' : 'todo',
-    args: {
+    // No province (a batch without one): no fee is named, only that the province decides it (issue 10).
+    args: !answers.province ? { unknownProvince: true, ...window('payment') } : {
       papers: fee.papers,
       perPaper: fee.perPaper.map(String),
       perCandidate: fee.perCandidate,

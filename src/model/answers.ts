@@ -37,6 +37,7 @@ export interface Answers {
   studyMode: StudyMode;
   work: WorkPeriod[];
   certificates: Certificate[];
-  province: string;
+  /** Absent only in a batch run whose roster and flags give none: then no fee and no province window (issue 10). */
+  province?: string;
   hukou?: string;
 }
