@@ -23,15 +23,22 @@ export function columnLetter(index: number): string {
   return out;
 }
 
-/** Adds `<autoFilter ref="A1:…"/>` right after </sheetData> (its place in the OOXML schema). */
-export async function addAutoFilter(xlsx: Uint8Array, ref: string): Promise<Uint8Array> {
+/**
+ * Adds `<autoFilter ref="A1:…"/>` right after </sheetData> (its place in the OOXML schema), and the
+ * hidden `_xlnm._FilterDatabase` name Excel itself writes for it.
+ */
+export async function addAutoFilter(xlsx: Uint8Array, ref: string, sheetName: string): Promise<Uint8Array> {
   const { unzipSync, zipSync, strFromU8, strToU8 } = await import('fflate');
   const files = unzipSync(xlsx);
-  const name = Object.keys(files).find((file) => /^xl\/worksheets\/sheet1\.xml$/.test(file));
-  if (!name) return xlsx;
-  const xml = strFromU8(files[name]!);
+  const sheet = files['xl/worksheets/sheet1.xml'];
+  const workbook = files['xl/workbook.xml'];
+  if (!sheet || !workbook) return xlsx;
+  const xml = strFromU8(sheet);
   if (xml.includes('<autoFilter')) return xlsx;
-  files[name] = strToU8(xml.replace('</sheetData>', `</sheetData><autoFilter ref="${ref}"/>`));
+  files['xl/worksheets/sheet1.xml'] = strToU8(xml.replace('</sheetData>', `</sheetData><autoFilter ref="${ref}"/>`));
+  const absolute = ref.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+  const name = `<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'${sheetName.replace(/'/g, "''")}'!${absolute}</definedName>`;
+  files['xl/workbook.xml'] = strToU8(strFromU8(workbook).replace(/<definedNames\/>|<definedNames>/, (found) => (found === '<definedNames/>' ? `<definedNames>${name}</definedNames>` : `<definedNames>${name}`)));
   return zipSync(files, { level: 6 });
 }
 
@@ -56,11 +63,12 @@ export async function summaryXlsx(rows: SummaryRow[], messages: Messages): Promi
     }),
   ];
   const widths = header.map((title) => (title === messages.batch.columns.problem || title === messages.batch.columns.fixed ? 48 : title === messages.batch.columns.id ? 22 : title === messages.batch.columns.route ? 30 : 12));
+  const sheet = messages.batch.title.slice(0, 31);
   const buffer = await writeXlsxFile(data as never, {
-    sheet: messages.batch.title.slice(0, 31),
+    sheet,
     stickyRowsCount: 1,
     orientation: 'landscape',
     columns: widths.map((width) => ({ width })),
   }).toBuffer();
-  return addAutoFilter(new Uint8Array(buffer), `A1:${columnLetter(header.length - 1)}${rows.length + 1}`);
+  return addAutoFilter(new Uint8Array(buffer), `A1:${columnLetter(header.length - 1)}${rows.length + 1}`, sheet);
 }
