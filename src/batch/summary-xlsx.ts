@@ -62,7 +62,10 @@ export async function summaryXlsx(rows: SummaryRow[], messages: Messages): Promi
       );
     }),
   ];
-  const widths = header.map((title) => (title === messages.batch.columns.problem || title === messages.batch.columns.fixed ? 48 : title === messages.batch.columns.id ? 22 : title === messages.batch.columns.route ? 30 : 12));
+  // Column widths in characters, by column (a CJK character counts about two).
+  const c = messages.batch.columns;
+  const width: Record<string, number> = { [c.line]: 6, [c.name]: 10, [c.id]: 22, [c.level]: 24, [c.ready]: 6, [c.eligibility]: 14, [c.route]: 40, [c.problem]: 56, [c.fixed]: 40, [c.deadline]: 12, [c.report]: 28 };
+  const widths = header.map((title) => width[title] ?? 12);
   const sheet = messages.batch.title.slice(0, 31);
   const buffer = await writeXlsxFile(data as never, {
     sheet,
