@@ -3,7 +3,7 @@
  * eligibility-only runs, the state after --fix, folder confinement, unreadable rosters and outputs,
  * per-applicant pages and summary.xlsx. Through the built bin, on real files.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,7 +17,7 @@ import { unreadableKind } from '../../src/batch/read-roster.js';
 import { columnLetter } from '../../src/batch/summary-xlsx.js';
 import { makePhoto } from '../helpers/make-images.js';
 import { provinces } from '../helpers/fixtures.js';
-import { ROOT, runCli } from '../helpers/run-cli.js';
+import { BIN, ROOT, runCli } from '../helpers/run-cli.js';
 
 const DEMO_PHOTO = path.join(ROOT, 'templates', 'demo', 'files', '照片.jpg');
 const NO_PROVINCE = '姓名,报考级别,学历,专业,毕业时间,学习形式,社会工作经历,身份证号,材料目录';
@@ -249,15 +249,19 @@ describe('shegong batch, round 2 (built bin)', () => {
     expect(english.err).toMatch(/save it as \.xlsx or CSV/i);
   });
 
-  // Root writes anywhere, so this runs only as a normal user; the /proc case above covers root.
-  it.skipIf(process.getuid?.() === 0)('an unwritable output folder (read-only) is a sentence, not a stack trace', () => {
+  it('an unwritable output folder (read-only) is a sentence, not a stack trace', () => {
     const dir = workspace();
+    chmodSync(dir, 0o755);
     mkdirSync(path.join(dir, 'ro'));
     chmodSync(path.join(dir, 'ro'), 0o555);
     writeFileSync(path.join(dir, 'r.csv'), `${NO_PROVINCE}\n王芳,助理,本科,社会工作,2019-06,全日制,2019.07-至今,,\n`);
-    const result = runCli(['batch', path.join(dir, 'r.csv'), '--output', path.join(dir, 'ro'), '--today', '2026-12-01']);
-    expect(result.code).toBe(2);
-    expect(result.err).toContain('没有写入权限');
+    const args = [BIN, 'batch', path.join(dir, 'r.csv'), '--output', path.join(dir, 'ro'), '--today', '2026-12-01'];
+    // Root writes anywhere: run as nobody, as a counsellor's own account would be.
+    const asRoot = process.getuid?.() === 0;
+    const result = spawnSync(asRoot ? 'setpriv' : process.execPath, asRoot ? ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...args] : args, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SHEGONG_CONFIG_DIR: dir } });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('没有写入权限');
+    expect(result.stderr).not.toMatch(/    at |内部错误/);
   });
 
   it('a UTF-16 roster (Excel "Unicode text") is read', () => {
