@@ -112,7 +112,23 @@ function progressReporter(total: number, messages: Awaited<ReturnType<typeof loa
   };
 }
 
+/** Write failures of the output folder mid-run (disk full, drive removed): a sentence, exit 2. */
+const OUTPUT_FAILURES = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'EIO', 'ENOTDIR', 'ENAMETOOLONG']);
+
 export async function runBatch(roster: string, flags: BatchFlags, globals: GlobalOptions): Promise<ExitCode> {
+  const temps: string[] = [];
+  try {
+    return await batchRun(roster, flags, globals, temps);
+  } catch (error) {
+    // A run that failed leaves no half-written summary behind.
+    await Promise.all(temps.map((file) => unlink(file).catch(() => undefined)));
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (!(error instanceof UserError) && code && OUTPUT_FAILURES.has(code)) throw new UserError('error.output-dir', { dir: flags.output, reason: code });
+    throw error;
+  }
+}
+
+async function batchRun(roster: string, flags: BatchFlags, globals: GlobalOptions, temps: string[]): Promise<ExitCode> {
   const context = await loadContext(globals);
   const { messages, ruleSet, calendar, provinces } = context;
   // Without --materials: an eligibility-only run (issue 10).
@@ -138,6 +154,7 @@ export async function runBatch(roster: string, flags: BatchFlags, globals: Globa
   // summary.json (streamed to a temp file, renamed at the end) and a small summary row. Nothing
   // else is kept, so memory does not grow with the roster.
   const jsonTemp = path.join(output, `.summary.json.${process.pid}.tmp`);
+  temps.push(jsonTemp);
   const json = createWriteStream(jsonTemp, 'utf8');
   // A failed write (disk full) rejects the write below; without a listener it would crash the process.
   json.on('error', () => undefined);
