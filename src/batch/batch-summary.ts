@@ -34,10 +34,11 @@ export interface SummaryRow {
 }
 
 export function summaryRow(result: ApplicantResult, report: Report | undefined, messages: Messages, reportPath: string, pagePath = '', relative: (file: string) => string = (file) => file): SummaryRow {
-  // Row problems first, then eligibility, then the best available files (the fixed copy where it passes).
+  // Eligibility first (an ineligible person's blocker is that, not a missing folder), then the
+  // roster row, then the best available files (the fixed copy where it passes).
   const findings: ReportFinding[] = [
-    ...result.rowFindings.map((f) => localizeFinding(messages, f)),
     ...(report ? report.eligibility.findings : []),
+    ...result.rowFindings.map((f) => localizeFinding(messages, f)),
     ...(report ? report.files.flatMap((f) => f.findings.map((x) => ({ ...x, message: `${messages.labels.role[f.role] ?? f.role}: ${x.message}` }))) : result.bestFiles.flatMap((f) => f.findings.map((x) => localizeFinding(messages, x)))),
   ];
   const first = findings.find((f) => f.severity === 'error');

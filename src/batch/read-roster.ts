@@ -25,7 +25,7 @@ export async function readRoster(file: string, sheet?: string): Promise<RosterTa
     throw new UserError('error.roster', { line: '', reason: `${file}: ${info.code ?? info.message}` });
   }
   if (info.isDirectory()) throw new UserError('error.roster-folder', { file });
-  if (!info.isFile()) throw new UserError('error.roster-not-table', { file, reason: 'not a regular file' });
+  if (!info.isFile()) throw new UserError('error.roster-not-table', { file, reason: '' });
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -38,13 +38,16 @@ export async function readRoster(file: string, sheet?: string): Promise<RosterTa
   if (kind) throw new UserError('error.roster-old-excel', { file, kind });
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (isZip || /\.xlsx$/i.test(file)) {
-    if (!isZip) throw new UserError('error.roster-not-table', { file, reason: 'not an .xlsx (zip) file' });
+    if (!isZip) throw new UserError('error.roster-not-table', { file, reason: '' });
     const { readSheet } = await import('read-excel-file/node');
     let rows: unknown[][];
     try {
       rows = (await readSheet(bytes, sheet === undefined ? undefined : /^\d+$/.test(sheet) ? Number(sheet) : sheet)) as unknown[][];
     } catch (error) {
-      throw new UserError('error.roster', { line: '', reason: String((error as Error).message ?? error).split('\n')[0] ?? 'xlsx' });
+      const reason = String((error as Error).message ?? error).split('\n')[0] ?? 'xlsx';
+      if (/sheet not found/i.test(reason)) throw new UserError('error.roster-sheet', { file, sheet: sheet ?? '' });
+      if (/look like an? `?\.xlsx|unzip|zip/i.test(reason)) throw new UserError('error.roster-not-table', { file, reason: '' });
+      throw new UserError('error.roster', { line: '', reason });
     }
     const table = fromRecords(rows, 'xlsx');
     if (!table.ok) throw new UserError('error.roster', { line: String(table.line ?? ''), reason: table.reason });

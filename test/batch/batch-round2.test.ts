@@ -218,17 +218,19 @@ describe('shegong batch, round 2 (built bin)', () => {
     expect(outputs).toEqual(['fixed/组1/张伟/照片.jpg', 'fixed/组2/张伟/照片.jpg']);
   });
 
-  it('rosters that cannot be read, and outputs that cannot be written, say why (exit 2, no stack trace)', () => {
+  it('rosters that cannot be read, and outputs that cannot be written, say why (exit 2, no stack trace)', async () => {
     const dir = workspace();
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
     writeFileSync(path.join(dir, '花名册.xls'), ole);
     writeFileSync(path.join(dir, '花名册.et'), ole);
     writeFileSync(path.join(dir, 'a-file'), 'x');
+    writeFileSync(path.join(dir, 'random.xlsx'), Buffer.concat([Buffer.from('PK'), Buffer.alloc(300, 7)]));
     const cases: [string[], RegExp][] = [
       [[path.join(dir, '花名册.xls')], /\.xlsx/],
       [[path.join(dir, '花名册.et')], /WPS/],
       [[path.join(dir, 'missing.csv')], /找不到花名册/],
       [[dir], /文件夹/],
+      [[path.join(dir, 'random.xlsx')], /不是可读的表格/],
     ];
     for (const [args, message] of cases) {
       const result = batch(args[0]!, dir);
@@ -244,6 +246,12 @@ describe('shegong batch, round 2 (built bin)', () => {
       expect(result.err).toContain('无法使用输出目录');
       expect(result.err).not.toMatch(/内部错误|    at /);
     }
+    // An xlsx without the sheet asked for says which.
+    const { default: writeXlsxFile } = await import('write-excel-file/node');
+    await writeXlsxFile([NO_PROVINCE.split(',').map((value) => ({ value }))], {}).toFile(path.join(dir, 'one-sheet.xlsx'));
+    const sheet = batch(path.join(dir, 'one-sheet.xlsx'), dir, ['--sheet', '9']);
+    expect(sheet.code).toBe(2);
+    expect(sheet.err).toContain('没有工作表“9”');
     // English too.
     const english = runCli(['batch', path.join(dir, '花名册.xls'), '--output', path.join(dir, 'o'), '--lang', 'en'], {}, ROOT);
     expect(english.err).toMatch(/save it as \.xlsx or CSV/i);
