@@ -61,12 +61,19 @@ export function renderApplicantHtml({ result, report, messages, template, href, 
     const page = renderHtml({ ...report, ready: result.ready }, { messages, template: verdict ? prepared.replace('{{verdict}}', text(verdict)) : prepared });
     return page;
   }
+  // No verdict without answers, but the materials were still checked: show them.
+  const files = result.bestFiles.flatMap((file) => [
+    `<h3>${text(labels.role[file.role] ?? file.role)} · ${text(labels.fileStatus[file.status] ?? file.status)}</h3>`,
+    '<ul>',
+    ...file.findings.map((f) => localizeFinding(messages, f)).map((f) => `<li class="${text(f.severity)}">${text(f.message)}${f.fix ? `<span class="fix">${text(ui.fix)}${text(ui.colon)}${text(f.fix)}</span>` : ''}</li>`),
+    '</ul>',
+  ]);
   const values: Record<string, string> = {
     lang: text(messages.lang),
     title: text(batch.pageTitle(result.name || `#${result.line}`)),
     candidate: text(result.name),
     verdict: text(verdict ?? ''),
-    body: '',
+    body: files.length ? [`<h2>${text(ui.filesHeading)}</h2>`, ...files].join('\n') : '',
   };
   return prepared.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
 }

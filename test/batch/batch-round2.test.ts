@@ -309,6 +309,21 @@ describe('shegong batch, round 2 (built bin)', () => {
     expect(styles.toUpperCase()).toContain('FDE8E8');
   });
 
+  it('a row with one unreadable cell still gets its materials checked, on its page too', () => {
+    const dir = workspace(['王芳']);
+    writeFileSync(path.join(dir, 'r.csv'), `${NO_PROVINCE}\n王芳,中级社工,本科,社会工作,2019-06,全日制,从去年开始,,\n`);
+    expect(batch(path.join(dir, 'r.csv'), dir, ['--materials', path.join(dir, 'materials')]).code).toBe(1);
+    const wang = byName(summary(dir), '王芳');
+    expect(wang).toMatchObject({ ready: false, level: 'intermediate', report: null });
+    expect(wang.rowFindings).toEqual([expect.objectContaining({ id: 'roster.value', measured: { field: 'work', value: '从去年开始' } })]);
+    const csv = readFileSync(path.join(dir, 'out', 'summary.csv'), 'utf8');
+    expect(csv).toContain('社会工作师（中级）');
+    expect(csv).toContain('通过');
+    const page = readFileSync(path.join(dir, 'out', wang.page), 'utf8');
+    expect(page).toContain('从去年开始');
+    expect(page).toContain('<h3>报名照片 · 通过</h3>');
+  });
+
   it('per-applicant pages: self-contained HTML beside the Markdown, linked from report.html', () => {
     const dir = workspace(['王芳']);
     writeFileSync(path.join(dir, 'r.csv'), `${NO_PROVINCE}\n王芳,助理,本科,社会工作,2019-06,全日制,2019.07-至今,110105194912310021,\n`);
