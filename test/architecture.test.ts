@@ -47,7 +47,7 @@ describe('functional core, imperative shell', () => {
       const code = readFileSync(file, 'utf8')
         .replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')
         // Example inputs shown to the user (2019-07, 2019.07, 2019年7月, 2019-07..) are formats, not rules.
-        .replace(/\d{4}[-./年]\d{1,2}(?:[-./月]\d{1,2}日?|月)?/g, ' ');
+        .replace(/\d{4}[-./]\d{1,2}[-./]\d{1,2}(?!\d)|\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{4}[-./]\d{1,2}(?!\d)/g, ' ');
       const numbers = [...code.matchAll(/(?<![\w.])(\d+)(?![\w.])/g)].map((m) => Number(m[1]));
       // Allowed: 0, 1, 2 (counting, plurals, array indexes), 12 (months in a year), and facts that are not
       // exam rules: 18 (digits of an ID number, GB 11643), 6 (the ID tail used as a folder name),

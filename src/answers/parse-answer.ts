@@ -16,7 +16,8 @@ import {
 } from '../model/answers.js';
 import type { Province } from '../model/provinces.js';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: Problem };
+/** `note`: the value was read, but a person should see how (行政管理 → 其他专业, 广州 → 广东). */
+export type Parsed<T> = { ok: true; value: T; note?: Problem } | { ok: false; problem: Problem };
 /** A problem is an i18n key plus arguments; the shell turns it into words. */
 export interface Problem {
   key: string;
@@ -27,9 +28,12 @@ const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = (key: string, args?: Record<string, string>): Parsed<never> => ({ ok: false, problem: { key, args } });
 
 const normalise = (raw: string) => raw.trim().toLowerCase().replace(/[\s_]+/g, '-');
+/** Brackets dropped, their content kept: 社会工作师（中级） → 社会工作师中级 (issue 10). */
+const unbracket = (text: string) => text.replace(/[()（）【】[\]]/g, '');
 
-function fromAliases<T extends string>(raw: string, aliases: Record<string, T>, key: string): Parsed<T> {
-  const value = aliases[normalise(raw)];
+function fromAliases<T extends string>(raw: string, aliases: Record<string, T>, key: string, suffixes?: RegExp): Parsed<T> {
+  const text = normalise(raw);
+  const value = aliases[text] ?? aliases[unbracket(text)] ?? (suffixes ? aliases[unbracket(text).replace(suffixes, '')] : undefined);
   return value ? ok(value) : bad(key, { value: raw.trim() });
 }
 
@@ -37,6 +41,10 @@ const LEVEL_ALIASES: Record<string, Level> = {
   assistant: 'assistant', junior: 'assistant', '助理': 'assistant', '初级': 'assistant', '助理社会工作师': 'assistant',
   intermediate: 'intermediate', middle: 'intermediate', '中级': 'intermediate', '社会工作师': 'intermediate',
   senior: 'senior', advanced: 'senior', '高级': 'senior', '高级社会工作师': 'senior',
+  // As rosters write them (issue 10).
+  '助理社工': 'assistant', '助理社工师': 'assistant', '初级社工': 'assistant', '助理社会工作师初级': 'assistant', '初级社会工作师': 'assistant',
+  '中级社工': 'intermediate', '中级社工师': 'intermediate', '社工师': 'intermediate', '社会工作师中级': 'intermediate', '中级社会工作师': 'intermediate',
+  '高级社工': 'senior', '高级社工师': 'senior', '高级社会工作师高级': 'senior',
 };
 export const parseLevel = (raw: string) => fromAliases(raw, LEVEL_ALIASES, 'answer.level');
 
@@ -47,23 +55,45 @@ const EDUCATION_ALIASES: Record<string, Education> = {
   bachelor: 'bachelor', undergraduate: 'bachelor', '本科': 'bachelor', '学士': 'bachelor',
   master: 'master', masters: 'master', '硕士': 'master', '研究生': 'master',
   doctor: 'doctor', phd: 'doctor', doctorate: 'doctor', '博士': 'doctor',
+  // As rosters write them (issue 10); a trailing 学历/毕业/学位 is also dropped.
+  '职高': 'secondary', '中等专业学校': 'secondary',
+  '大学专科': 'associate', '高职高专': 'associate', '高专': 'associate',
+  '大学本科': 'bachelor', '大学': 'bachelor', '学士学位': 'bachelor',
+  '硕士研究生': 'master', '硕士学位': 'master',
+  '博士研究生': 'doctor', '博士学位': 'doctor',
 };
-export const parseEducation = (raw: string) => fromAliases(raw, EDUCATION_ALIASES, 'answer.education');
+export const parseEducation = (raw: string) => fromAliases(raw, EDUCATION_ALIASES, 'answer.education', /(学历|毕业|学位)$/);
 
 const MAJOR_ALIASES: Record<string, Major> = {
   'social-work': 'social-work', socialwork: 'social-work', sw: 'social-work', '社会工作': 'social-work', '社工': 'social-work',
   '社会工作专业': 'social-work',
   other: 'other', '其他': 'other', '其它': 'other', '其他专业': 'other', '非社会工作': 'other',
 };
-export const parseMajor = (raw: string) => fromAliases(raw, MAJOR_ALIASES, 'answer.major');
+/**
+ * 社会工作 and its variants (社工, 社会工作与管理, 社会工作（MSW）…) are social work; any other real
+ * major name (行政管理, 社会学) is "other", with a note naming the value read (issue 10).
+ */
+export function parseMajor(raw: string): Parsed<Major> {
+  const known = fromAliases(raw, MAJOR_ALIASES, 'answer.major');
+  if (known.ok) return known;
+  const text = unbracket(normalise(raw));
+  if (text.includes('社会工作') || /^(社工|msw|social-?work.*)$/.test(text)) return ok('social-work');
+  // A name has letters or Chinese characters; a date or a number in this column is a mistake.
+  if (!/[\p{L}]/u.test(text)) return known;
+  return { ok: true, value: 'other', note: { key: 'note.major-other', args: { value: raw.trim() } } };
+}
 
 const STUDY_MODE_ALIASES: Record<string, StudyMode> = {
   'full-time': 'full-time', fulltime: 'full-time', '全日制': 'full-time', '脱产': 'full-time',
   'part-time': 'part-time', parttime: 'part-time', '非全日制': 'part-time', '函授': 'part-time', '自考': 'part-time',
   '成人': 'part-time', '成人教育': 'part-time', '网络': 'part-time', '网络教育': 'part-time', '开放大学': 'part-time',
   '业余': 'part-time', '夜大': 'part-time',
+  // As rosters write them (issue 10).
+  '统招': 'full-time', '普通全日制': 'full-time', '全日制统招': 'full-time', '统招全日制': 'full-time', '普通高等教育': 'full-time', '普通高考': 'full-time',
+  '成人高考': 'part-time', '成考': 'part-time', '自学考试': 'part-time', '高等教育自学考试': 'part-time', '远程教育': 'part-time',
+  '电大': 'part-time', '广播电视大学': 'part-time', '开放教育': 'part-time', '国家开放大学': 'part-time', '非全日制研究生': 'part-time',
 };
-export const parseStudyMode = (raw: string) => fromAliases(raw, STUDY_MODE_ALIASES, 'answer.study-mode');
+export const parseStudyMode = (raw: string) => fromAliases(raw, STUDY_MODE_ALIASES, 'answer.study-mode', /(学习|教育|形式)$/);
 
 /** Accepts 2019-07, 2019.07, 2019/7, 2019年7月, 201907. Months run 1–12, years 1950–2100. */
 export function parseYearMonth(raw: string): Parsed<YearMonth> {
@@ -78,33 +108,45 @@ export function parseYearMonth(raw: string): Parsed<YearMonth> {
 
 const NONE = new Set(['none', 'no', '无', '没有', '-', '']);
 
+/** One month as résumés write it: 2019-07, 2019.7, 2019/07, 2019年7月, 201907 (a day, if given, is dropped). */
+const MONTH = String.raw`(\d{4})\s*(?:[-./年]\s*(\d{1,2})\s*月?(?:\s*[-./]\s*\d{1,2}\s*日?|\s*\d{1,2}\s*日)?|(\d{2}))`;
+const PERIOD = new RegExp(
+  String.raw`^${MONTH}\s*(\.\.|-{1,2}|~|～|至|到|—{1,2}|–|－|→)?\s*(?:${MONTH}|(至今|今|现在|目前|now|present|today))?$`,
+  'i',
+);
+
+function yearMonth(year: string, month: string): YearMonth | undefined {
+  const y = Number(year);
+  const m = Number(month);
+  return m >= 1 && m <= 12 && y >= 1950 && y <= 2100 ? `${y}-${String(m).padStart(2, '0')}` : undefined;
+}
+
 /**
- * Social-work periods: `2019-07..2021-06` or `2019-07..` (ongoing); several separated by commas,
- * semicolons or new lines (the flag is also repeatable). `none` / `无` means no periods.
+ * Social-work periods: `2019-07..2021-06` or `2019-07..` (ongoing), and the résumé forms
+ * `2019.07-2021.06`, `2019.07-至今`, `2019/07-2021/06`, `2019年7月-至今`; several separated by
+ * commas, semicolons, 、 or new lines (the flag is also repeatable). `none` / `无` means no periods.
  */
 export function parseWorkPeriods(raw: string | string[]): Parsed<WorkPeriod[]> {
   const parts = (Array.isArray(raw) ? raw : [raw])
-    .flatMap((item) => item.split(/[,，;；\n]/))
+    .flatMap((item) => item.split(/[,，;；、\n]/))
     .map((item) => item.trim())
     .filter((item) => item.length > 0);
   if (parts.length === 0 || parts.every((item) => NONE.has(item.toLowerCase()))) return ok([]);
   const periods: WorkPeriod[] = [];
   for (const part of parts) {
-    const [startText, endText, extra] = part.split(/\s*(?:\.\.|~|～|至|到|—|–)\s*/);
-    if (startText === undefined || extra !== undefined || !part.match(/\.\.|~|～|至|到|—|–/)) {
-      return bad('answer.work', { value: part });
-    }
-    const start = parseYearMonth(startText);
-    if (!start.ok) return bad('answer.work', { value: part });
-    const ongoing = endText === undefined || endText === '' || ['今', '至今', 'now', 'present'].includes(endText.toLowerCase());
-    if (ongoing) {
-      periods.push({ start: start.value });
+    const match = PERIOD.exec(part);
+    // A period needs a separator or a 至今; an end month needs a separator.
+    if (!match || (!match[4] && !match[8]) || (match[5] && !match[4])) return bad('answer.work', { value: part });
+    const start = yearMonth(match[1]!, match[2] ?? match[3]!);
+    if (!start) return bad('answer.work', { value: part });
+    if (!match[5]) {
+      periods.push({ start });
       continue;
     }
-    const end = parseYearMonth(endText);
-    if (!end.ok) return bad('answer.work', { value: part });
-    if (end.value < start.value) return bad('answer.work-order', { value: part });
-    periods.push({ start: start.value, end: end.value });
+    const end = yearMonth(match[5], match[6] ?? match[7]!);
+    if (!end) return bad('answer.work', { value: part });
+    if (end < start) return bad('answer.work-order', { value: part });
+    periods.push({ start, end });
   }
   return ok(periods);
 }
@@ -151,19 +193,22 @@ export function parseDegrees(raw: string | string[]): Parsed<Degree[]> {
 const CERT_ALIASES: Record<string, CertificateLevel> = {
   assistant: 'assistant', '助理': 'assistant', '初级': 'assistant', '助理社会工作师': 'assistant',
   intermediate: 'intermediate', '中级': 'intermediate', '社会工作师': 'intermediate',
+  // As rosters write them (issue 10).
+  '助理社工': 'assistant', '助理社工师': 'assistant', '初级社工': 'assistant', '初级社会工作师': 'assistant',
+  '中级社工': 'intermediate', '中级社工师': 'intermediate', '社工师': 'intermediate', '中级社会工作师': 'intermediate',
 };
 
 /** Certificates held: `assistant:2019-12` or `助理:2019年12月`; several separated by commas; `none`. */
 export function parseCertificates(raw: string | string[]): Parsed<Certificate[]> {
   const parts = (Array.isArray(raw) ? raw : [raw])
-    .flatMap((item) => item.split(/[,，;；\n]/))
+    .flatMap((item) => item.split(/[,，;；、\n]/))
     .map((item) => item.trim())
     .filter((item) => item.length > 0);
   if (parts.length === 0 || parts.every((item) => NONE.has(item.toLowerCase()))) return ok([]);
   const certificates: Certificate[] = [];
   for (const part of parts) {
     const [levelText = '', monthText = ''] = part.split(/\s*[:：@=]\s*/);
-    const level = CERT_ALIASES[normalise(levelText)];
+    const level = CERT_ALIASES[normalise(levelText)] ?? CERT_ALIASES[unbracket(normalise(levelText))];
     const month = parseYearMonth(monthText);
     if (!level || !month.ok) return bad('answer.certificate', { value: part, levels: CERTIFICATE_LEVELS.join('|') });
     certificates.push({ level, obtained: month.value });
@@ -181,7 +226,21 @@ export function parseProvince(raw: string, provinces: readonly Province[], forRe
       normalise(province.en) === text ||
       province.aliases.some((alias) => normalise(alias) === text),
   );
-  if (!found) return bad('answer.province', { value: raw.trim() });
+  if (!found) return fromCity(raw, provinces, forRegistration);
   if (forRegistration && !found.registers) return bad('answer.province-registers', { value: found.zh });
   return ok(found.id);
+}
+
+/** A city or prefecture (广州, 广州市, 延边朝鲜族自治州) → its province, with a note (issue 10). */
+function fromCity(raw: string, provinces: readonly Province[], forRegistration: boolean): Parsed<string> {
+  const text = raw.trim().replace(/\s+/g, '');
+  const bare = text.replace(/(市|地区|盟|州)$/, '');
+  const found =
+    provinces.find((province) => province.cities?.includes(text)) ??
+    provinces.find((province) => province.cities?.some((city) => city === bare || city.replace(/(市|州)$/, '') === bare)) ??
+    // 延边朝鲜族自治州, 黔东南苗族侗族自治州: the prefecture's name, then its peoples.
+    (text.endsWith('自治州') ? provinces.find((province) => province.cities?.some((city) => text.startsWith(city))) : undefined);
+  if (!found || !bare) return bad('answer.province', { value: raw.trim() });
+  if (forRegistration && !found.registers) return bad('answer.province-registers', { value: found.zh });
+  return { ok: true, value: found.id, note: { key: 'note.province-city', args: { value: raw.trim(), province: found.zh } } };
 }

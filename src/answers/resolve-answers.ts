@@ -127,17 +127,17 @@ export function enrolmentMatters(answers: Partial<Answers>): boolean {
 }
 
 /** Answers still missing, in interview order. `hukou` is optional; certificates only when needed. */
-export function missingAnswers(answers: Partial<Answers>): AnswerKey[] {
+export function missingAnswers(answers: Partial<Answers>, optional: readonly AnswerKey[] = []): AnswerKey[] {
   return ANSWER_KEYS.filter((key) => {
-    if (answers[key] !== undefined) return false;
+    if (answers[key] !== undefined || optional.includes(key)) return false;
     if (key === 'hukou' || key === 'enrolled' || key === 'degrees') return false;
     if (key === 'certificates') return neededCertificate(answers) !== undefined;
     return true;
   });
 }
 
-export function completeAnswers(answers: Partial<Answers>): Answers | undefined {
-  if (missingAnswers(answers).length > 0) return undefined;
+export function completeAnswers(answers: Partial<Answers>, optional: readonly AnswerKey[] = []): Answers | undefined {
+  if (missingAnswers(answers, optional).length > 0) return undefined;
   return { certificates: [], ...answers } as Answers;
 }
 

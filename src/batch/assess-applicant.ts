@@ -1,9 +1,7 @@
 /** One roster row: its materials folder, files, eligibility and checklist; an optional thumbnail. */
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { assessCandidate } from '../checklist/assess-candidate.js';
 import { checkFile } from '../files/check-file.js';
-import { filesInFolder } from '../files/check-files.js';
 import { probeFile } from '../files/probe-file.js';
 import { fixToFile, resolveFixOutput } from '../files/fix-to-file.js';
 import { fixPlan } from '../files/fixable.js';
@@ -11,21 +9,48 @@ import type { Calendar } from '../model/calendar.js';
 import type { Finding } from '../model/finding.js';
 import type { CheckOutcome, FileResult } from '../model/report.js';
 import type { RuleSet, UploadRole } from '../model/rules.js';
+import { applicantFiles, findFolder } from './confine.js';
 import type { RosterRow } from './roster-rows.js';
+
+/**
+ * What `--fix` did to one file, as a code (issue 10): `fixed` (the copy passes the checks),
+ * `needs-new` (only a new photo or scan cures it), `could-not-fix` (this tool cannot convert it).
+ */
+export type FixState = 'fixed' | 'needs-new' | 'could-not-fix';
+export interface FixEntry {
+  role: string;
+  /** The original file. */
+  file: string;
+  state: FixState;
+  /** Why, for needs-new / could-not-fix (a `ui.cannotFix` key, or `still-fails`). */
+  reason?: string;
+  /** The fixed copy, when one was written. */
+  output?: string;
+  /** The fixed copy's own check status. */
+  statusAfter?: string;
+}
 
 export interface ApplicantResult {
   line: number;
   name: string;
   idMasked?: string;
+  level?: string;
   folder: string | null;
   rowFindings: Finding[];
+  /** The files as found (the originals). */
   files: FileResult[];
+  /** The best available file per role: the fixed copy where one passes, else the original. */
+  bestFiles: FileResult[];
+  /** Readiness and blockers are computed from `bestFiles`. */
   outcome?: CheckOutcome;
   ready: boolean;
-  /** A small JPEG of the photo as a data URI, for the HTML report. */
+  /** Ready before any fix (equal to `ready` without --fix). */
+  readyBeforeFix: boolean;
+  /** False in an eligibility-only run (no --materials). */
+  materialsChecked: boolean;
+  /** A small JPEG of the photo (the fixed one where it passes) as a data URI, for the HTML report. */
   thumbnail?: string;
-  fixed: { role: string; output: string; status: string }[];
-  unfixable: { role: string; reason: string }[];
+  fixes: FixEntry[];
 }
 
 export interface BatchContext {
@@ -33,20 +58,13 @@ export interface BatchContext {
   calendar: Calendar;
   today: string;
   year?: number;
-  materials: string;
-  /** Write fixed copies under this folder (OUTPUT/fixed/<applicant>/). */
+  /** The materials folder; absent in an eligibility-only run. */
+  materials?: string;
+  /** Its real path (symlinks resolved): every folder and file read must be inside it. */
+  materialsReal?: string;
+  /** Write fixed copies under this folder (OUTPUT/fixed/<the applicant's folder under --materials>/). */
   fixInto?: string;
   thumbnailSize: number;
-}
-
-/** Folder candidates in order: the roster's folder column, the name, the ID number's last 6. */
-async function findFolder(row: RosterRow, materials: string): Promise<string | null> {
-  for (const name of [row.folder, row.name, row.idTail]) {
-    if (!name) continue;
-    const candidate = path.join(materials, name);
-    if ((await stat(candidate).catch(() => undefined))?.isDirectory()) return candidate;
-  }
-  return null;
 }
 
 /** One applicant, whatever happens: an unexpected failure becomes a finding, never a stopped batch. */
@@ -58,74 +76,108 @@ export async function assessApplicant(row: RosterRow, context: BatchContext): Pr
       line: row.line,
       name: row.name,
       ...(row.idMasked ? { idMasked: row.idMasked } : {}),
+      ...(row.level ? { level: row.level } : {}),
       folder: null,
       rowFindings: [...row.findings, { id: 'roster.internal', severity: 'error', measured: { error: String((error as Error)?.message ?? error).split('\n')[0] ?? '' }, args: { line: row.line } }],
       files: [],
+      bestFiles: [],
       ready: false,
-      fixed: [],
-      unfixable: [],
+      readyBeforeFix: false,
+      materialsChecked: Boolean(context.materials),
+      fixes: [],
     };
   }
 }
 
+/** HEIC and PDF need another tool; a picture too small or undecodable needs a new one. */
+const NEEDS_NEW = new Set(['too-small', 'undecodable', 'needs-new']);
+
 async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantResult> {
   const rowFindings = [...row.findings];
-  const folder = await findFolder(row, context.materials);
+  let folder: string | null = null;
   let files: FileResult[] = [];
   let thumbnail: string | undefined;
-  if (!folder) {
-    rowFindings.push({ id: 'roster.folder', severity: 'error', measured: { tried: [row.folder, row.name, row.idTail ? 'id-last-6' : undefined].filter(Boolean).join(' / ') }, args: { line: row.line, name: row.name } });
-  } else {
-    const { found } = await filesInFolder(folder);
-    for (const input of found) {
-      // One decode per file; the photo's thumbnail comes out of the same decode.
-      const facts = await probeFile(input.path, { role: input.role!, roleFrom: 'name', ruleSet: context.ruleSet, ...(input.role === 'photo' ? { thumbnailSize: context.thumbnailSize } : {}) });
-      if (facts.thumbnail) thumbnail = facts.thumbnail;
-      files.push(checkFile(facts, context.ruleSet));
-    }
-    if (!found.some((f) => f.role === 'photo')) {
-      files.unshift({ path: path.join(folder, '照片.jpg'), role: 'photo', status: 'fail', measured: {}, findings: [{ id: 'file.missing', severity: 'error', args: { path: path.join(folder, '照片.jpg'), role: 'photo' } }] });
+  if (context.materials && context.materialsReal) {
+    const found = await findFolder(row, context.materials, context.materialsReal);
+    if ('refused' in found) {
+      rowFindings.push({ id: 'roster.folder-outside', severity: 'error', measured: { folder: found.cell, reason: found.refused }, args: { line: row.line, folder: found.cell, reason: found.refused } });
+    } else if (!found.folder) {
+      rowFindings.push({ id: 'roster.folder', severity: 'error', measured: { tried: [row.folder, row.name, row.idTail ? 'id-last-6' : undefined].filter(Boolean).join(' / ') }, args: { line: row.line, name: row.name } });
+    } else {
+      folder = found.folder;
+      const { found: inputs, refused } = await applicantFiles(folder, context.materialsReal);
+      for (const file of refused) {
+        rowFindings.push({ id: 'roster.file-refused', severity: 'error', measured: { file: path.basename(file.path), reason: file.reason }, args: { line: row.line, name: row.name, file: path.basename(file.path), reason: file.reason } });
+      }
+      for (const input of inputs) {
+        // One decode per file; the photo's thumbnail comes out of the same decode.
+        const facts = await probeFile(input.path, { role: input.role, roleFrom: 'name', ruleSet: context.ruleSet, ...(input.role === 'photo' ? { thumbnailSize: context.thumbnailSize } : {}) });
+        if (facts.thumbnail) thumbnail = facts.thumbnail;
+        files.push(checkFile(facts, context.ruleSet));
+      }
+      if (!inputs.some((f) => f.role === 'photo')) {
+        files.unshift({ path: path.join(folder, '照片.jpg'), role: 'photo', status: 'fail', measured: {}, findings: [{ id: 'file.missing', severity: 'error', args: { path: path.join(folder, '照片.jpg'), role: 'photo' } }] });
+      }
     }
   }
 
-  const fixed: ApplicantResult['fixed'] = [];
-  const unfixable: ApplicantResult['unfixable'] = [];
-  if (context.fixInto && folder) {
-    const target = path.join(context.fixInto, path.basename(folder));
-    for (const file of files) {
+  const fixes: FixEntry[] = [];
+  const bestFiles = [...files];
+  if (context.fixInto && folder && context.materials) {
+    // The applicant's folder path under --materials keeps two 张伟 in 组1/ and 组2/ apart.
+    const target = path.join(context.fixInto, path.relative(context.materials, folder) || path.basename(folder));
+    for (const [index, file] of files.entries()) {
       if (file.findings.some((f) => f.id === 'file.missing')) continue;
       const plan = fixPlan(file);
-      if (plan === 'replace') unfixable.push({ role: file.role, reason: 'needs-new' });
+      if (plan === 'replace') fixes.push({ role: file.role, file: file.path, state: 'needs-new', reason: 'needs-new' });
       if (plan !== 'fix') continue;
       let output: string;
       try {
         output = await resolveFixOutput(file.path, target, true);
       } catch {
         // The fixed copy would land on an original (materials inside the output folder).
-        unfixable.push({ role: file.role, reason: 'would-overwrite' });
+        fixes.push({ role: file.role, file: file.path, state: 'could-not-fix', reason: 'would-overwrite' });
         continue;
       }
       const outcome = await fixToFile(file.path, file.role as UploadRole, output, context.ruleSet);
-      if (outcome.ok) fixed.push({ role: file.role, output: outcome.output, status: outcome.result.status });
-      else unfixable.push({ role: file.role, reason: outcome.reason });
+      if (!outcome.ok) {
+        fixes.push({ role: file.role, file: file.path, state: NEEDS_NEW.has(outcome.reason) ? 'needs-new' : 'could-not-fix', reason: outcome.reason });
+        continue;
+      }
+      // The copy was re-checked by fixToFile; it replaces the original only where it passes.
+      const passes = outcome.result.status !== 'fail';
+      fixes.push({ role: file.role, file: file.path, state: passes ? 'fixed' : 'needs-new', ...(passes ? {} : { reason: 'still-fails' }), output: outcome.output, statusAfter: outcome.result.status });
+      if (passes) {
+        bestFiles[index] = outcome.result;
+        if (file.role === 'photo') {
+          // The thumbnail shows the photo that will be uploaded: the fixed one (small, one more decode).
+          const facts = await probeFile(outcome.output, { role: 'photo', roleFrom: 'flag', ruleSet: context.ruleSet, thumbnailSize: context.thumbnailSize }).catch(() => undefined);
+          if (facts?.thumbnail) thumbnail = facts.thumbnail;
+        }
+      }
     }
   }
 
-  const outcome = row.answers
-    ? assessCandidate({ answers: row.answers, ruleSet: context.ruleSet, calendar: context.calendar, today: context.today, files, ...(context.year ? { year: context.year } : {}) })
-    : undefined;
-  const ready = Boolean(outcome?.ready) && !rowFindings.some((f) => f.severity === 'error');
+  const assessWith = (withFiles: FileResult[]) =>
+    row.answers ? assessCandidate({ answers: row.answers, ruleSet: context.ruleSet, calendar: context.calendar, today: context.today, files: withFiles, ...(context.year ? { year: context.year } : {}) }) : undefined;
+  const outcome = assessWith(bestFiles);
+  const rowBlocks = rowFindings.some((f) => f.severity === 'error');
+  const ready = Boolean(outcome?.ready) && !rowBlocks;
+  const readyBeforeFix = fixes.some((f) => f.state === 'fixed') ? Boolean(assessWith(files)?.ready) && !rowBlocks : ready;
   return {
     line: row.line,
     name: row.name,
     ...(row.idMasked ? { idMasked: row.idMasked } : {}),
+    ...(row.level ? { level: row.level } : {}),
     folder,
     rowFindings,
     files,
+    bestFiles,
     ...(outcome ? { outcome } : {}),
     ready,
+    readyBeforeFix,
+    materialsChecked: Boolean(context.materials),
     ...(thumbnail ? { thumbnail } : {}),
-    fixed,
-    unfixable,
+    fixes,
   };
 }

@@ -3,39 +3,70 @@ import type { Messages } from '../i18n/messages.js';
 import { UPLOAD_ROLES } from '../model/rules.js';
 import type { Report, ReportFinding } from '../report/build-report.js';
 import { localizeFinding } from '../report/build-report.js';
-import type { ApplicantResult } from './assess-applicant.js';
+import type { ApplicantResult, FixState } from './assess-applicant.js';
 
 export interface SummaryRow {
   line: number;
   name: string;
   id: string;
+  /** Level code (assistant|intermediate|senior) or '' (issue 10). */
+  level: string;
   ready: boolean;
+  /** Ready before --fix (equal to `ready` without fixes). */
+  readyBeforeFix: boolean;
+  materialsChecked: boolean;
   eligibility: string;
   route: string;
+  /** Status of each role's original file. */
   files: Record<string, string>;
+  /** What --fix did per role (issue 10). */
+  fixStates: Record<string, FixState>;
+  /** Fixed copies that pass, relative to the output folder, per role. */
+  fixedFiles: Record<string, string>;
   problem: string;
+  /** The state after fixing, in words (per file). */
   fixed: string;
   report: string;
+  /** The per-applicant HTML page, relative to the output folder. */
+  page: string;
+  /** Last day of this applicant's registration window (YYYY-MM-DD), when known. */
+  registrationEnd?: string;
 }
 
-export function summaryRow(result: ApplicantResult, report: Report | undefined, messages: Messages, reportPath: string): SummaryRow {
+export function summaryRow(result: ApplicantResult, report: Report | undefined, messages: Messages, reportPath: string, pagePath = '', relative: (file: string) => string = (file) => file): SummaryRow {
+  // Eligibility first (an ineligible person's blocker is that, not a missing folder), then the
+  // roster row, then the best available files (the fixed copy where it passes).
   const findings: ReportFinding[] = [
-    ...result.rowFindings.map((f) => localizeFinding(messages, f)),
     ...(report ? report.eligibility.findings : []),
-    ...(report ? report.files.flatMap((f) => f.findings.map((x) => ({ ...x, message: `${messages.labels.role[f.role] ?? f.role}: ${x.message}` }))) : result.files.flatMap((f) => f.findings.map((x) => localizeFinding(messages, x)))),
+    ...result.rowFindings.map((f) => localizeFinding(messages, f)),
+    ...(report ? report.files.flatMap((f) => f.findings.map((x) => ({ ...x, message: `${messages.labels.role[f.role] ?? f.role}: ${x.message}` }))) : result.bestFiles.flatMap((f) => f.findings.map((x) => localizeFinding(messages, x)))),
   ];
   const first = findings.find((f) => f.severity === 'error');
+  const role = (r: string) => messages.labels.role[r] ?? r;
   return {
     line: result.line,
     name: result.name,
     id: result.idMasked ?? '',
+    level: result.level ?? '',
     ready: result.ready,
+    readyBeforeFix: result.readyBeforeFix,
+    materialsChecked: result.materialsChecked,
     eligibility: report ? (messages.labels.eligibility[report.eligibility.status] ?? report.eligibility.status) : '',
     route: report?.eligibility.routeText ?? '',
-    files: Object.fromEntries(UPLOAD_ROLES.map((role) => [role, result.files.find((f) => f.role === role)?.status ?? ''])),
+    files: Object.fromEntries(UPLOAD_ROLES.map((r) => [r, result.files.find((f) => f.role === r)?.status ?? ''])),
+    fixStates: Object.fromEntries(result.fixes.map((f) => [f.role, f.state])),
+    fixedFiles: Object.fromEntries(result.fixes.filter((f) => f.state === 'fixed' && f.output).map((f) => [f.role, relative(f.output!)])),
     problem: first?.message ?? '',
-    fixed: [...result.fixed.map((f) => `${messages.labels.role[f.role] ?? f.role}: ${f.output}`), ...result.unfixable.map((f) => `${messages.labels.role[f.role] ?? f.role}: ${messages.ui.cannotFix[f.reason] ?? f.reason}`)].join('; '),
+    fixed: result.fixes
+      .map((f) => {
+        const state = messages.batch.fixState[f.state] ?? f.state;
+        const detail = f.state === 'fixed' ? (f.output ? ` ${relative(f.output)}` : '') : f.reason ? `（${messages.ui.cannotFix[f.reason] ?? f.reason}）` : '';
+        return `${role(f.role)}: ${state}${detail}`;
+      })
+      .join('; '),
     report: reportPath,
+    page: pagePath,
+    ...(result.outcome?.events.find((e) => e.id === 'registration')?.end ? { registrationEnd: result.outcome.events.find((e) => e.id === 'registration')!.end! } : {}),
   };
 }
 
@@ -46,10 +77,29 @@ export function safeCell(value: string | number | boolean): string {
   return /[",\n\r]/.test(neutral) ? `"${neutral.replace(/"/g, '""')}"` : neutral;
 }
 
-export function summaryCsv(rows: SummaryRow[], messages: Messages): string {
+/** The columns of summary.csv and summary.xlsx, in order, as header + cell values (issue 10: one list for both). */
+export function summaryTable(rows: SummaryRow[], messages: Messages): { header: string[]; cells: (string | number)[][] } {
   const { batch, labels } = messages;
-  const header = [batch.columns.line, batch.columns.name, batch.columns.id, batch.columns.ready, batch.columns.eligibility, batch.columns.route, ...UPLOAD_ROLES.map((r) => labels.role[r] ?? r), batch.columns.problem, batch.columns.fixed, batch.columns.report];
-  const lines = [header, ...rows.map((r) => [r.line, r.name, r.id, r.ready ? batch.yes : batch.no, r.eligibility, r.route, ...UPLOAD_ROLES.map((role) => (r.files[role] ? (labels.fileStatus[r.files[role]!] ?? r.files[role]!) : '')), r.problem, r.fixed, r.report])];
+  const header = [batch.columns.line, batch.columns.name, batch.columns.id, batch.columns.level, batch.columns.ready, batch.columns.eligibility, batch.columns.route, ...UPLOAD_ROLES.map((r) => labels.role[r] ?? r), batch.columns.problem, batch.columns.fixed, batch.columns.deadline, batch.columns.report];
+  const cells = rows.map((r) => [
+    r.line,
+    r.name,
+    r.id,
+    r.level ? (labels.level[r.level] ?? r.level) : '',
+    r.ready ? batch.yes : batch.no,
+    r.eligibility,
+    r.route,
+    ...UPLOAD_ROLES.map((role) => (r.materialsChecked ? (r.files[role] ? (labels.fileStatus[r.files[role]!] ?? r.files[role]!) : '') : batch.notChecked)),
+    r.problem,
+    r.fixed,
+    r.registrationEnd ?? '',
+    r.page || r.report,
+  ]);
+  return { header, cells };
+}
+
+export function summaryCsv(rows: SummaryRow[], messages: Messages): string {
+  const { header, cells } = summaryTable(rows, messages);
   // UTF-8 with BOM and CRLF: what Excel on Windows opens correctly.
-  return `\uFEFF${lines.map((cells) => cells.map((c) => safeCell(c)).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${[header, ...cells].map((line) => line.map((c) => safeCell(c)).join(',')).join('\r\n')}\r\n`;
 }

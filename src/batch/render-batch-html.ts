@@ -11,12 +11,17 @@ export interface HtmlInput {
   messages: Messages;
   template: string;
   meta: string;
+  /** Facts about the whole run, said once (no province, materials not checked, fixing; issue 10). */
+  notes?: string[];
 }
 
-export function renderBatchHtml({ rows, messages, template, meta }: HtmlInput): string {
+/** A link target that encodeURI accepts: a lone UTF-16 surrogate (a cut emoji) would make it throw. */
+const safeHref = (target: string) => encodeURI(target.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+
+export function renderBatchHtml({ rows, messages, template, meta, notes = [] }: HtmlInput): string {
   const { batch, labels } = messages;
   const ready = rows.filter((r) => r.ready).length;
-  const head = [batch.thumbnail, batch.columns.line, batch.columns.name, batch.columns.id, batch.columns.ready, batch.columns.eligibility, ...UPLOAD_ROLES.map((r) => labels.role[r] ?? r), batch.columns.problem, batch.columns.report]
+  const head = [batch.thumbnail, batch.columns.line, batch.columns.name, batch.columns.level, batch.columns.id, batch.columns.ready, batch.columns.eligibility, ...UPLOAD_ROLES.map((r) => labels.role[r] ?? r), batch.columns.problem, batch.columns.report]
     .map((title) => `<th scope="col">${escapeHtml(title)}</th>`)
     .join('');
   const rendered = rows
@@ -25,15 +30,23 @@ export function renderBatchHtml({ rows, messages, template, meta }: HtmlInput): 
         `<td class="thumb">${row.thumbnail && row.thumbnail.startsWith('data:image/jpeg;base64,') ? `<img alt="" decoding="async" src="${escapeHtml(row.thumbnail)}">` : ''}</td>`,
         `<td data-sort="${String(row.line).padStart(6, '0')}">${escapeHtml(row.line)}</td>`,
         `<td>${escapeHtml(row.name)}</td>`,
-        `<td>${escapeHtml(row.id)}</td>`,
+        `<td>${escapeHtml(row.level ? (labels.level[row.level] ?? row.level) : '')}</td>`,
+        `<td class="id">${escapeHtml(row.id)}</td>`,
         `<td class="${row.ready ? 'yes' : 'no'}">${escapeHtml(row.ready ? batch.yes : batch.no)}</td>`,
         `<td>${escapeHtml(row.eligibility)}</td>`,
         ...UPLOAD_ROLES.map((role) => {
+          if (!row.materialsChecked) return `<td class="unchecked">${escapeHtml(batch.notChecked)}</td>`;
           const status = row.files[role] ?? '';
-          return `<td class="${escapeHtml(status)}">${escapeHtml(status ? (labels.fileStatus[status] ?? status) : '')}</td>`;
+          // After --fix: the fixed copy (linked) or what it needs, under the original's status.
+          const state = row.fixStates[role];
+          const fixed = row.fixedFiles[role];
+          const after = state
+            ? `<div class="after ${escapeHtml(state)}">→ ${fixed ? `<a href="${escapeHtml(safeHref(fixed))}">${escapeHtml(batch.fixState[state] ?? state)}</a>` : escapeHtml(batch.fixState[state] ?? state)}</div>`
+            : '';
+          return `<td class="${escapeHtml(status)}">${escapeHtml(status ? (labels.fileStatus[status] ?? status) : '')}${after}</td>`;
         }),
         `<td class="problem">${escapeHtml(row.problem)}</td>`,
-        `<td><a href="${escapeHtml(encodeURI(row.report))}">${escapeHtml(row.report)}</a></td>`,
+        `<td><a href="${escapeHtml(safeHref(row.page || row.report))}">${escapeHtml(row.page ? batch.page : row.report)}</a></td>`,
       ];
       return `<tr class="${row.ready ? 'ready' : 'not-ready'}">${cells.join('')}</tr>`;
     });
@@ -45,8 +58,8 @@ export function renderBatchHtml({ rows, messages, template, meta }: HtmlInput): 
     `<div class="count good"><b>${ready}</b>${escapeHtml(batch.readyLabel)}</div>`,
     `<div class="count bad"><b>${rows.length - ready}</b>${escapeHtml(batch.notReadyLabel)}</div>`,
   ].join('');
-  // Widths for table-layout: fixed (thumbnail, row, name, ID, ready, eligibility, 7 files, problem, report).
-  const widths = ['64px', '48px', '9%', '11%', '48px', '8%', ...UPLOAD_ROLES.map(() => '5%'), '22%', '10%'];
+  // Widths for table-layout: fixed (thumbnail, row, name, level, ID, ready, eligibility, 7 files, problem, report).
+  const widths = ['64px', '40px', '7%', '8%', '10%', '40px', '6%', ...UPLOAD_ROLES.map(() => '5%'), '22%', '48px'];
   const cols = widths.map((width) => `<col style="width:${width}">`).join('');
   const values: Record<string, string> = {
     cols,
@@ -54,6 +67,7 @@ export function renderBatchHtml({ rows, messages, template, meta }: HtmlInput): 
     title: escapeHtml(batch.title),
     meta: escapeHtml(`${meta} · ${batch.counts(rows.length, ready, rows.length - ready)}`),
     counts,
+    notes: notes.map((note) => `<li>${escapeHtml(note)}</li>`).join(''),
     filter: escapeHtml(batch.filter),
     onlyProblems: escapeHtml(batch.onlyProblems),
     head,

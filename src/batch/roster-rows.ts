@@ -59,10 +59,16 @@ export interface RosterRow {
   folder?: string;
   /** Complete answers, when the row gives them all validly. */
   answers?: Answers;
+  /** The level read, even when other answers are not (for the summary's level column; issue 10). */
+  level?: Answers['level'];
   findings: Finding[];
 }
 
-export function readRow(cells: string[], line: number, columns: Partial<Record<RosterField, number>>, provinces: readonly Province[], today: string, header: string[] = []): RosterRow {
+/**
+ * `defaults`: batch-wide answers from the flags (`--province 广东`), used where the row's column is
+ * missing or empty; a roster value wins. They were validated once, before the run (issue 10).
+ */
+export function readRow(cells: string[], line: number, columns: Partial<Record<RosterField, number>>, provinces: readonly Province[], today: string, header: string[] = [], defaults: RawAnswers = {}): RosterRow {
   const cell = (field: RosterField) => {
     const index = columns[field];
     return index === undefined ? '' : (cells[index] ?? '').trim();
@@ -71,19 +77,31 @@ export function readRow(cells: string[], line: number, columns: Partial<Record<R
   const raw: RawAnswers = {};
   const answers: Partial<Answers> = {};
   for (const key of Object.keys(ANSWER_FLAGS) as AnswerKey[]) {
-    let value = cell(key);
-    if (!value) continue;
+    let value: string | string[] | undefined = cell(key);
+    if (!value) {
+      // The flag's value: parsed as given, no roster cell to quote.
+      value = defaults[key];
+      if (value === undefined) continue;
+      (raw as Record<string, unknown>)[key] = value;
+      const parsed = parseAnswer(key, value, provinces);
+      if (parsed.ok) (answers as Record<string, unknown>)[key] = parsed.value;
+      continue;
+    }
     if (key === 'graduated' || key === 'enrolled') value = normaliseMonthCell(value);
-    if (key === 'work' || key === 'certificates') value = value.replaceAll('、', ',');
     raw[key] = value;
+    const field = header[columns[key] ?? -1] ?? key;
     const parsed = parseAnswer(key, value, provinces);
-    if (parsed.ok) (answers as Record<string, unknown>)[key] = parsed.value;
-    else findings.push({ id: 'roster.value', severity: 'error', measured: { field: key, value }, args: { line, field: header[columns[key] ?? -1] ?? key, problem: parsed.problem.key, value } });
+    if (parsed.ok) {
+      (answers as Record<string, unknown>)[key] = parsed.value;
+      // Read, but not as written (行政管理 → 其他专业, 广州 → 广东): say so, without blocking.
+      if (parsed.note) findings.push({ id: 'roster.read-as', severity: 'info', measured: { field: key, value }, args: { line, field, value, note: parsed.note.key, ...parsed.note.args } });
+    } else findings.push({ id: 'roster.value', severity: 'error', measured: { field: key, value }, args: { line, field, key, problem: parsed.problem.key, value } });
   }
   // Work and certificates may be left empty: no periods, no certificates.
   answers.work ??= raw.work === undefined ? [] : answers.work;
   if (raw.certificates === undefined) answers.certificates ??= [];
-  const missing = missingAnswers(answers).filter((key) => raw[key] === undefined);
+  // No province anywhere blocks only the fee and the province window: said once, in the summary.
+  const missing = missingAnswers(answers, ['province']).filter((key) => raw[key] === undefined);
   if (missing.length) findings.push({ id: 'roster.missing', severity: 'error', measured: { fields: missing }, args: { line, fields: missing.map((key) => ROSTER_FIELDS[key][0]).join('、') } });
 
   const row: RosterRow = { line, name: cell('name'), findings };
@@ -96,15 +114,16 @@ export function readRow(cells: string[], line: number, columns: Partial<Record<R
   }
   const folder = cell('folder');
   if (folder) row.folder = folder;
-  // Only unreadable answers block the verdict; a bad ID number is reported but eligibility still runs.
-  if (!findings.some((f) => f.id === 'roster.value' || f.id === 'roster.missing')) {
-    const complete = completeAnswers(answers);
-    if (complete) row.answers = complete;
-  }
+  // An unreadable cell blocks only what needs it: with every needed answer read, eligibility still
+  // runs (a bad 户籍 or 报考省份 cell is reported, not a reason to skip the verdict). A bad ID number
+  // is reported too, and eligibility still runs.
+  const complete = completeAnswers(answers, ['province']);
+  if (complete) row.answers = complete;
+  if (answers.level) row.level = answers.level;
   return row;
 }
 
-export function readRows(table: RosterTable, provinces: readonly Province[], today: string): { rows: RosterRow[]; columns: Partial<Record<RosterField, number>> } {
+export function readRows(table: RosterTable, provinces: readonly Province[], today: string, defaults: RawAnswers = {}): { rows: RosterRow[]; columns: Partial<Record<RosterField, number>> } {
   const columns = mapColumns(table.header);
-  return { columns, rows: table.rows.map((row) => readRow(row.cells, row.line, columns, provinces, today, table.header)) };
+  return { columns, rows: table.rows.map((row) => readRow(row.cells, row.line, columns, provinces, today, table.header, defaults)) };
 }

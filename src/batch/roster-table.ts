@@ -5,7 +5,7 @@
 import { parse } from 'csv-parse/sync';
 
 export interface RosterTable {
-  encoding: 'utf-8' | 'utf-8-bom' | 'gb18030' | 'xlsx';
+  encoding: 'utf-8' | 'utf-8-bom' | 'gb18030' | 'xlsx' | 'utf-16le' | 'utf-16be';
   header: string[];
   /** Data rows with their 1-based line/row number in the source. */
   rows: { line: number; cells: string[] }[];
@@ -13,7 +13,29 @@ export interface RosterTable {
 
 export type TableResult = { ok: true; table: RosterTable } | { ok: false; line?: number; reason: string };
 
+/** UTF-16 by its BOM, or (no BOM) by NUL bytes in every other place of the first bytes (issue 10). */
+function utf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const head = bytes.subarray(0, Math.min(bytes.length, 512) & ~1);
+  if (head.length < 4) return undefined;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < head.length; i += 2) {
+    if (head[i] === 0) evenZero += 1;
+    if (head[i + 1] === 0) oddZero += 1;
+  }
+  // ASCII headers and separators in UTF-16 leave a NUL in one half of most pairs, never in text encodings.
+  const pairs = head.length / 2;
+  if (oddZero > pairs * 0.3 && evenZero === 0) return 'utf-16le';
+  if (evenZero > pairs * 0.3 && oddZero === 0) return 'utf-16be';
+  return undefined;
+}
+
 export function decodeText(bytes: Uint8Array): { text: string; encoding: RosterTable['encoding'] } {
+  // Excel's "Unicode text" (Unicode 文本) is UTF-16 with tabs.
+  const wide = utf16(bytes);
+  if (wide) return { text: new TextDecoder(wide).decode(bytes), encoding: wide };
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bom ? bytes.subarray(3) : bytes);

@@ -137,7 +137,7 @@ function buildItems({ answers, eligibility, events, files, ruleSet }: ChecklistI
       status: 'todo',
       args: { hukou: answers.hukou, document: hmt.documents[answers.hukou] ?? 'pass', verification: hmt.degreeVerification },
     });
-  } else if (answers.hukou && answers.hukou !== answers.province) {
+  } else if (answers.province && answers.hukou && answers.hukou !== answers.province) {
     items.push({
       id: 'materials.residence',
       group: 'materials',
@@ -179,7 +179,8 @@ function buildItems({ answers, eligibility, events, files, ruleSet }: ChecklistI
     id: 'registration.fee',
     group: 'registration',
     status: eligibility.status === 'ineligible' ? 'blocked' : 'todo',
-    args: {
+    // No province (a batch without one): no fee is named, only that the province decides it (issue 10).
+    args: !answers.province ? { unknownProvince: true, ...window('payment') } : {
       papers: fee.papers,
       perPaper: fee.perPaper.map(String),
       perCandidate: fee.perCandidate,
@@ -241,10 +242,10 @@ function buildItems({ answers, eligibility, events, files, ruleSet }: ChecklistI
       id: 'after.review',
       group: 'after',
       status: 'todo',
-      args: { province: answers.province, sample: review.sampleOnly.includes(answers.province), ...window('post-exam-review') },
+      args: { province: answers.province, sample: review.sampleOnly.includes(answers.province ?? ''), ...window('post-exam-review') },
       ...due('post-exam-review'),
     });
-  } else if (review.unconfirmed.includes(answers.province)) {
+  } else if (answers.province && review.unconfirmed.includes(answers.province)) {
     items.push({ id: 'after.review-unconfirmed', group: 'after', status: 'info', args: { province: answers.province } });
   }
   if (answers.level === 'senior') {

@@ -60,7 +60,11 @@ function texts(english: boolean) {
     filesDir: t('材料文件夹：按文件名找照片、身份证正面、学历……', 'materials folder: files found by name (照片/photo, 身份证正面/id-front …)'),
     checkFix: t('为有问题的文件生成合规副本（写在原文件旁，带 .fixed）', 'write compliant copies of fixable files beside the originals (.fixed)'),
     batch: t('批量检查花名册（CSV/GBK/xlsx）：每人的资格、材料与报告', 'check a whole roster (CSV, GBK, xlsx): eligibility, materials and reports per applicant'),
-    materials: t('材料目录：每人一个文件夹（按材料目录列、姓名或身份证后 6 位）', 'materials folder: one subfolder per applicant (folder column, name or last 6 ID digits)'),
+    materials: t('材料目录：每人一个文件夹（按材料目录列、姓名或身份证后 6 位）；不给则只检查资格', 'materials folder: one subfolder per applicant (folder column, name or last 6 ID digits); without it, eligibility only'),
+    batchDefault: t(
+      '。回答参数（--level、--province 等，与 check 相同）用于花名册中没有此列或为空的行，花名册的值优先',
+      '. Answer flags (--level, --province …, as for check) fill rows whose column is missing or empty; the roster wins',
+    ),
     sheet: t('xlsx 的工作表（名称或序号，默认第一个）', 'xlsx sheet (name or number; default the first)'),
     concurrency: t('同时检查的人数（默认按 CPU 核数）', 'applicants checked at once (default: number of cores)'),
     batchFix: t('把可修复的文件修复到 输出目录/fixed/<考生>/', 'write fixed copies to OUTPUT/fixed/<applicant>/'),
@@ -196,12 +200,24 @@ export function buildProgram(argv: string[], handlers: CommandHandlers = lazyHan
 
   program
     .command('batch')
-    .description(t.batch)
+    .description(`${t.batch}${t.batchDefault}`)
     .argument('<roster>')
     .option('--materials <dir>', t.materials)
     .option('--sheet <sheet>', t.sheet)
     .option('--concurrency <n>', t.concurrency)
     .option('--fix', t.batchFix)
+    // issue 10: every answer flag of check, for rows whose column is missing or empty (the roster wins).
+    .option('--level <level>', t.level)
+    .option('--education <education>', t.education)
+    .option('--major <major>', t.major)
+    .option('--graduated <YYYY-MM>', t.graduated)
+    .option('--study-mode <mode>', t.studyMode)
+    .option('--enrolled <YYYY-MM>', t.enrolled)
+    .option('--degree <spec>', t.degree, collect)
+    .option('--work <period>', t.work, collect)
+    .option('--cert <level:YYYY-MM>', t.cert, collect)
+    .option('--province <province>', t.province)
+    .option('--hukou <province>', t.hukou)
     .action(async (roster: string, flags: Record<string, unknown>, command: Command) => {
       result = await handlers.batch(roster, flags, command.optsWithGlobals() as RawGlobalOptions);
     });

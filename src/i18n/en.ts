@@ -6,6 +6,12 @@ import type { Route } from '../model/rules.js';
 
 type A = Values;
 const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+// issue 10: why an output folder cannot be used (error codes → words).
+const OUTPUT_REASON_EN: Record<string, string> = {
+  EACCES: 'no permission to write', EPERM: 'no permission to write', EROFS: 'the disk is read-only', ENOTDIR: 'part of the path is a file, not a folder', EEXIST: 'a file of that name exists',
+  'not-a-folder': 'it is a file, not a folder', ENOENT: 'a folder on the path does not exist and cannot be made', ENOSPC: 'the disk is full', ENAMETOOLONG: 'the path is too long', ELOOP: 'a link loop',
+  special: 'it is a special system folder (/proc, /sys, /dev)'
+};
 const n = (v: unknown) => Number(v ?? 0);
 
 /** 1 → “1 month”, 2 → “2 months”. */
@@ -184,6 +190,8 @@ export const en: Messages = {
       missing: 'The file is missing, empty or unreadable',
       'needs-new': 'not machine-fixable (too low resolution, no seal, non-white background …): take or scan it again',
       'would-overwrite': 'the fixed copy would overwrite an original (materials inside the output folder); skipped',
+      // issue 10
+      'still-fails': 'the fixed copy still fails the checks: a new photo or scan is needed',
       'cannot-shrink': 'It cannot be brought under the size limit without going below the minimum resolution: crop the margins and try again',
       // issue 11
       faces: 'More than one face is in the photo, so no crop can tell which is yours: use a photo of you alone',
@@ -304,6 +312,8 @@ export const en: Messages = {
     'registration.accommodations': () =>
       "Disabled candidates who need accommodations (screen-reader software, a separate room) apply to their province's exam office during the registration window",
     'registration.fee': (a: A, c: NameContext) => {
+      // issue 10: a batch without a province names no fee.
+      if (a.unknownProvince) return `Pay the exam fee at your province's rate${a.end ? ` by ${day(a.end)}${est(a)}` : ''} (the roster gives no province: add --province or a 报考省份 column to see it)`;
       const name = c.province(s(a.province));
       const papers = (a.perPaper as string[] | undefined) ?? [];
       const extra = n(a.perCandidate) > 0 ? ` + registration fee ${a.perCandidate} yuan` : '';
@@ -373,7 +383,7 @@ export const en: Messages = {
     totalLabel: 'applicants',
     readyLabel: 'ready',
     notReadyLabel: 'not ready',
-    columns: { line: 'Row', name: 'Name', id: 'ID number', ready: 'Ready', eligibility: 'Eligibility', route: 'Route', problem: 'First blocking problem', fixed: 'Fixed', report: 'Report' },
+    columns: { line: 'Row', name: 'Name', id: 'ID number', level: 'Level', ready: 'Ready', eligibility: 'Eligibility', route: 'Route', problem: 'First blocking problem', fixed: 'After fixing', deadline: 'Registration closes', report: 'Report' },
     yes: 'yes',
     no: 'no',
     title: 'Batch check report',
@@ -389,6 +399,23 @@ export const en: Messages = {
     rosterError: (line: string, reason: string) => `Cannot read the roster${line ? ` (line ${line})` : ''}: ${reason}`,
     noNameColumn: 'The roster has no recognisable header (姓名/name, 报考级别/level, 学历/education …)',
     generated: (today: string) => `Generated on ${today}, entirely on this computer`,
+    // issue 10
+    fixState: { fixed: 'fixed', 'needs-new': 'needs a new photo or scan', 'could-not-fix': 'cannot be fixed automatically' } as Record<string, string>,
+    notChecked: 'not checked',
+    materialsNotChecked: 'No --materials: materials were not checked; "ready" means eligible with nothing else blocking',
+    noProvince: (rows: number) => `${rows} applicants have no province (no 报考省份 column or an empty one, and no --province): no exam fee is computed for them and the national registration window is shown. Add --province 广东 or a 报考省份 column`,
+    fixSummary: (fixed: number, needsNew: number, couldNot: number) => `Fixing: ${fixed} files fixed and passing on re-check, ${needsNew} need a new photo or scan, ${couldNot} cannot be fixed automatically`,
+    readyAfterFix: (before: number, after: number) => `${before} ready before fixing, ${after} after (readiness and the first blocker use the fixed files)`,
+    page: 'report',
+    pageTitle: (name: string) => `${name}: registration readiness`,
+    rowHeading: 'Problems in the roster',
+    fixesHeading: 'Fixing',
+    fixedCopy: 'fixed file',
+    original: 'original',
+    backToBatch: 'Back to the batch report',
+    idLabel: 'ID number',
+    noAnswers: 'The roster\'s answers are incomplete, so eligibility was not decided; complete them as listed and run again',
+    xlsxWritten: (file: string) => `Excel summary: ${file}`,
   },
   eventTodo: {
     photo: 'Process your photo with the official photo tool (照片审核处理工具) and keep the "报名照片.jpg" it saves',
@@ -423,7 +450,7 @@ export const en: Messages = {
       `Unrecognised mode of study "${s(a.value)}": use full-time or part-time (or 全日制 / 非全日制)`,
     'answer.year-month': (a: A) => `Unrecognised year and month "${s(a.value)}": write it as 2019-07, 2019.07 or 2019年7月`,
     'answer.work': (a: A) =>
-      `Unrecognised work period "${s(a.value)}": write it as 2019-07..2021-06, write 2019-07.. if it is ongoing, or none if you have none`,
+      `Unrecognised work period "${s(a.value)}": write it as 2019-07..2021-06, 2019.07-2021.06 or 2019.07-至今 (ongoing), or none if you have none`,
     'answer.work-order': (a: A) => `Work period "${s(a.value)}" ends before it starts`,
     'answer.degree': (a: A) =>
       `Unrecognised qualification "${s(a.value)}": write LEVEL:MAJOR:MODE:START..END, e.g. associate:social-work:full-time:2012-09..2015-06 (or ..2015-06 without the enrolment month)`,
@@ -431,7 +458,7 @@ export const en: Messages = {
     'answer.year-range': (a: A) => `Unsupported exam year "${s(a.value)}": the rules cover ${s(a.first)}–${s(a.last)}`,
     'answer.certificate': (a: A) => `Unrecognised certificate "${s(a.value)}": write it as assistant:2019-12 or 助理:2019-12`,
     'answer.province': (a: A) =>
-      `Unrecognised province "${s(a.value)}": give a provincial-level region name, such as guangdong or 广东`,
+      `Unrecognised province "${s(a.value)}": give a province or a city, such as guangdong, 广东 or 广州`,
     'answer.province-registers': (a: A) =>
       `${s(a.value)} is not a mainland registration province: enter the province where you work or live`,
     'answer.required': (a: A) =>
@@ -449,6 +476,15 @@ export const en: Messages = {
     'error.no-files': () => 'No files to check were given',
     'error.roster': (a: A) => `Cannot read the roster${s(a.line) ? ` (line ${s(a.line)})` : ''}: ${s(a.reason)}`,
     'error.roster-header': () => 'The roster has no recognisable header: it needs columns such as 姓名/name and 报考级别/level',
+    // issue 10: rosters and output folders that cannot be used
+    'error.roster-old-excel': (a: A) => `Cannot read the roster ${s(a.file)}: it is a ${s(a.kind)} file, which this tool does not read. Save it as .xlsx or CSV (UTF-8) in Excel or WPS and run again`,
+    'error.roster-missing': (a: A) => `Roster file not found: ${s(a.file)}. Check the path and the name`,
+    'error.roster-folder': (a: A) => `${s(a.file)} is a folder, not a roster: give the path of a .xlsx or .csv file`,
+    'error.roster-denied': (a: A) => `No permission to read the roster ${s(a.file)}: check its permissions or copy it into your own folder`,
+    'error.roster-sheet': (a: A) => `The roster ${s(a.file)} has no sheet "${s(a.sheet)}": give --sheet a sheet name or number (from 1)`,
+    'error.roster-not-table': (a: A) => `${s(a.file)} is not a readable table${s(a.reason) ? ` (${s(a.reason)})` : ''}: save it as .xlsx or CSV in Excel or WPS and run again`,
+    'error.materials': (a: A) => `The materials folder ${s(a.dir)} does not exist or is not a folder: give a folder with one subfolder per applicant, or leave out --materials to check eligibility only`,
+    'error.output-dir': (a: A) => `Cannot use the output folder ${s(a.dir)}: ${OUTPUT_REASON_EN[s(a.reason)] ?? s(a.reason)}. Give a writable folder with --output`,
     'error.internal': () =>
       'Internal error: the program ran into something unexpected. Add --verbose for details, and please report this problem.',
     'error.usage': () => 'Usage error',

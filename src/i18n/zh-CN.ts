@@ -10,6 +10,12 @@ export interface NameContext {
   province: (id: string) => string;
 }
 const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+// issue 10: why an output folder cannot be used (error codes → words).
+const OUTPUT_REASON_ZH: Record<string, string> = {
+  EACCES: '没有写入权限', EPERM: '没有写入权限', EROFS: '所在磁盘是只读的', ENOTDIR: '路径中有一部分是文件而不是文件夹', EEXIST: '已有同名文件',
+  'not-a-folder': '这是一个文件，不是文件夹', ENOENT: '路径中的文件夹不存在且无法创建', ENOSPC: '磁盘已满', ENAMETOOLONG: '路径太长', ELOOP: '链接循环',
+  special: '这是系统的特殊目录（如 /proc、/sys、/dev），不能写入'
+};
 const n = (v: unknown) => Number(v ?? 0);
 
 /** 26 → “2 年 2 个月”. */
@@ -138,6 +144,8 @@ export const zhCN = {
       missing: '文件不存在、为空或无法读取',
       'needs-new': '机器无法修复（如分辨率不足、没有公章、背景不是白色）：需要重新拍摄或扫描',
       'would-overwrite': '修复副本会覆盖原文件（材料目录在输出目录里面），已跳过',
+      // issue 10
+      'still-fails': '修复后的副本仍未通过检查：需要重新拍摄或扫描',
       'cannot-shrink': '在不低于最低分辨率的前提下无法把文件压到上限以内：请裁掉多余边缘后重试',
       // issue 11
       faces: '照片里不止一张人脸，无法判断是谁：请使用只有本人的照片',
@@ -244,6 +252,8 @@ export const zhCN = {
     },
     'registration.accommodations': () => '残疾考生如需合理便利（如读屏软件、单独考场），在报名期间向本省考试机构提出申请',
     'registration.fee': (a: A, c: NameContext) => {
+      // issue 10: a batch without a province names no fee.
+      if (a.unknownProvince) return `缴费：金额按报考省份的标准${a.end ? `，${day(a.end)}${est(a)}前缴清` : ''}（花名册未给出报考省份，加 --province 或补 报考省份 列即可算出）`;
       const name = c.province(s(a.province));
       const papers = (a.perPaper as string[] | undefined) ?? [];
       const extra = n(a.perCandidate) > 0 ? ` + 报名费 ${a.perCandidate} 元` : '';
@@ -307,7 +317,7 @@ export const zhCN = {
     totalLabel: '总人数',
     readyLabel: '已就绪',
     notReadyLabel: '未就绪',
-    columns: { line: '行号', name: '姓名', id: '身份证号', ready: '就绪', eligibility: '资格', route: '适用条件', problem: '第一个阻止问题', fixed: '修复', report: '个人报告' },
+    columns: { line: '行号', name: '姓名', id: '身份证号', level: '级别', ready: '就绪', eligibility: '资格', route: '适用条件', problem: '第一个阻止问题', fixed: '修复后', deadline: '报名截止', report: '个人报告' },
     yes: '是',
     no: '否',
     title: '批量检查报告',
@@ -323,6 +333,23 @@ export const zhCN = {
     rosterError: (line: string, reason: string) => `无法读取花名册${line ? `（第 ${line} 行）` : ''}：${reason}`,
     noNameColumn: '花名册没有可识别的表头（姓名、报考级别、学历……）',
     generated: (today: string) => `生成于 ${today}，全部在本机完成`,
+    // issue 10
+    fixState: { fixed: '已修复', 'needs-new': '需要新照片或新扫描件', 'could-not-fix': '无法自动修复' } as Record<string, string>,
+    notChecked: '未查',
+    materialsNotChecked: '没有给 --materials，未检查材料：“就绪”只表示资格符合、没有其他阻止问题',
+    noProvince: (rows: number) => `${rows} 人没有报考省份（花名册无此列或为空，也没有给 --province）：这些人不计算考试费，报名时间用全国时间。加 --province 广东 或补 报考省份 列即可`,
+    fixSummary: (fixed: number, needsNew: number, couldNot: number) => `修复：${fixed} 个文件已修复并通过复查，${needsNew} 个需要新照片或新扫描件，${couldNot} 个无法自动修复`,
+    readyAfterFix: (before: number, after: number) => `修复前 ${before} 人就绪，修复后 ${after} 人就绪（就绪与第一个阻止问题按修复后的文件计算）`,
+    page: '报告',
+    pageTitle: (name: string) => `${name}：报名准备报告`,
+    rowHeading: '花名册中的问题',
+    fixesHeading: '修复结果',
+    fixedCopy: '修复后的文件',
+    original: '原文件',
+    backToBatch: '返回批量报告',
+    idLabel: '身份证号',
+    noAnswers: '花名册中的回答不完整，未能判断资格；请按下列问题补全后重新运行',
+    xlsxWritten: (file: string) => `Excel 汇总：${file}`,
   },
   eventTodo: {
     photo: '用官方“照片审核处理工具”处理照片，保存生成的“报名照片.jpg”',
@@ -352,14 +379,14 @@ export const zhCN = {
     'answer.major': (a: A) => `无法识别专业“${s(a.value)}”：可填 社会工作 或 其他（social-work / other）`,
     'answer.study-mode': (a: A) => `无法识别学习形式“${s(a.value)}”：可填 全日制 或 非全日制（full-time / part-time）`,
     'answer.year-month': (a: A) => `无法识别年月“${s(a.value)}”：请写成 2019-07、2019.07 或 2019年7月`,
-    'answer.work': (a: A) => `无法识别工作时段“${s(a.value)}”：请写成 2019-07..2021-06，至今写 2019-07..，没有写 无`,
+    'answer.work': (a: A) => `无法识别工作时段“${s(a.value)}”：请写成 2019-07..2021-06、2019.07-2021.06 或 2019年7月-至今，没有写 无`,
     'answer.work-order': (a: A) => `工作时段“${s(a.value)}”结束早于开始`,
     'answer.degree': (a: A) =>
       `无法识别学历“${s(a.value)}”：请写成 学历:专业:学习形式:入学..毕业，如 大专:社会工作:全日制:2012-09..2015-06（不知道入学年月可写 ..2015-06）`,
     'answer.degree-order': (a: A) => `学历“${s(a.value)}”的入学年月晚于毕业年月`,
     'answer.year-range': (a: A) => `不支持的考试年度“${s(a.value)}”：本工具的规则覆盖 ${s(a.first)}–${s(a.last)} 年度`,
     'answer.certificate': (a: A) => `无法识别证书“${s(a.value)}”：请写成 助理:2019-12 或 assistant:2019-12`,
-    'answer.province': (a: A) => `无法识别省份“${s(a.value)}”：请写省级行政区名称，如 广东 或 guangdong`,
+    'answer.province': (a: A) => `无法识别省份“${s(a.value)}”：请写省份或地级市名称，如 广东、广州 或 guangdong`,
     'answer.province-registers': (a: A) => `${s(a.value)}不是内地报名省份：请填写你工作或居住地所在省份`,
     'answer.required': (a: A) => `缺少必填回答：${s(a.what)}。请加 ${s(a.flag)}（非交互模式下不会提问）`,
     'answer.date': (a: A) => `无法识别日期“${s(a.value)}”：请写成 YYYY-MM-DD`,
@@ -375,6 +402,15 @@ export const zhCN = {
     'error.no-files': () => '没有给出要检查的文件',
     'error.roster': (a: A) => `无法读取花名册${s(a.line) ? `（第 ${s(a.line)} 行）` : ''}：${s(a.reason)}`,
     'error.roster-header': () => '花名册没有可识别的表头：至少需要 姓名/name 和 报考级别/level 等列',
+    // issue 10: rosters and output folders that cannot be used
+    'error.roster-old-excel': (a: A) => `无法读取花名册 ${s(a.file)}：这是 ${s(a.kind)} 文件，本工具不读取这种格式。请在 Excel 或 WPS 中“另存为” .xlsx 或 CSV（UTF-8）后再运行`,
+    'error.roster-missing': (a: A) => `找不到花名册文件 ${s(a.file)}：请检查路径和文件名`,
+    'error.roster-folder': (a: A) => `${s(a.file)} 是文件夹，不是花名册文件：请给出 .xlsx 或 .csv 文件的路径`,
+    'error.roster-denied': (a: A) => `没有权限读取花名册 ${s(a.file)}：请检查文件权限，或复制一份到自己的文件夹`,
+    'error.roster-sheet': (a: A) => `花名册 ${s(a.file)} 中没有工作表“${s(a.sheet)}”：--sheet 请写工作表名称或序号（从 1 开始）`,
+    'error.roster-not-table': (a: A) => `${s(a.file)} 不是可读的表格${s(a.reason) ? `（${s(a.reason)}）` : ''}：请在 Excel 或 WPS 中另存为 .xlsx 或 CSV 后再运行`,
+    'error.materials': (a: A) => `材料目录 ${s(a.dir)} 不存在或不是文件夹：请给出每人一个子文件夹的材料目录，或去掉 --materials 只检查资格`,
+    'error.output-dir': (a: A) => `无法使用输出目录 ${s(a.dir)}：${OUTPUT_REASON_ZH[s(a.reason)] ?? s(a.reason)}。请用 --output 指定一个可写的文件夹`,
     'error.internal': () => '内部错误：程序遇到意外情况。加 --verbose 查看详情，并请反馈此问题。',
     'error.usage': () => '用法错误',
     cancelled: '已取消。',

@@ -64,7 +64,8 @@ export interface Answers {
   degrees?: Degree[];
   work: WorkPeriod[];
   certificates: Certificate[];
-  province: string;
+  /** Absent only in a batch run whose roster and flags give none: then no fee and no province window (issue 10). */
+  province?: string;
   hukou?: string;
 }
 

@@ -5,4 +5,6 @@ export interface Province {
   aliases: string[];
   /** false for places where one cannot register (香港/澳门/台湾: valid only as 户籍). */
   registers: boolean;
+  /** Cities and prefectures in it, as rosters write them (templates/cities.json; issue 10). */
+  cities?: string[];
 }

@@ -21,8 +21,12 @@ export async function readJson(file: string): Promise<unknown> {
 }
 
 export async function loadProvinces(): Promise<Province[]> {
-  const json = (await readJson(templatePath('provinces.json'))) as { provinces: Province[] };
-  return json.provinces;
+  const [json, cities] = (await Promise.all([readJson(templatePath('provinces.json')), readJson(templatePath('cities.json'))])) as [
+    { provinces: Province[] },
+    { cities: Record<string, string[]> },
+  ];
+  // City and prefecture names → their province (广州 → 广东), so every answer parser reads them.
+  return json.provinces.map((province) => ({ ...province, cities: cities.cities[province.id] ?? [] }));
 }
 
 export interface LoadedRules {

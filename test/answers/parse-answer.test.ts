@@ -65,6 +65,84 @@ describe('answer parsers (shared by flags and prompts)', () => {
     expect(value(parseProvince('Inner Mongolia', provinces, true))).toBe('neimenggu');
     expect(value(parseProvince('香港', provinces, false))).toBe('hongkong');
     expect(parseProvince('香港', provinces, true)).toMatchObject({ ok: false, problem: { key: 'answer.province-registers' } });
-    expect(parseProvince('武汉', provinces, true).ok).toBe(false);
+    expect(parseProvince('火星', provinces, true).ok).toBe(false);
+  });
+});
+
+describe('values as rosters write them (issue 10)', () => {
+  it.each([
+    ['中级社工', 'intermediate'],
+    ['社工师', 'intermediate'],
+    ['社会工作师（中级）', 'intermediate'],
+    ['助理社工', 'assistant'],
+    ['高级社工师', 'senior'],
+  ])('level %s → %s', (raw, expected) => expect(value(parseLevel(raw))).toBe(expected));
+
+  it.each([
+    ['大学本科', 'bachelor'],
+    ['本科学历', 'bachelor'],
+    ['大专', 'associate'],
+    ['专科', 'associate'],
+    ['高职', 'associate'],
+    ['大专学历', 'associate'],
+    ['硕士研究生', 'master'],
+    ['研究生', 'master'],
+    ['博士研究生', 'doctor'],
+  ])('education %s → %s', (raw, expected) => expect(value(parseEducation(raw))).toBe(expected));
+
+  it.each([
+    ['统招', 'full-time'],
+    ['普通全日制', 'full-time'],
+    ['成人高考', 'part-time'],
+    ['自考', 'part-time'],
+    ['函授', 'part-time'],
+    ['网络教育', 'part-time'],
+    ['开放大学', 'part-time'],
+  ])('study mode %s → %s', (raw, expected) => expect(value(parseStudyMode(raw))).toBe(expected));
+
+  it('社会工作 and its variants are social work; any other major is "other", with a note naming it', () => {
+    for (const raw of ['社会工作', '社工', '社会工作与管理', '社会工作（MSW）']) expect(parseMajor(raw)).toEqual({ ok: true, value: 'social-work' });
+    expect(parseMajor('行政管理')).toEqual({ ok: true, value: 'other', note: { key: 'note.major-other', args: { value: '行政管理' } } });
+    expect(value(parseMajor('社会学'))).toBe('other');
+    // A date in the major column is a mistake, not a major.
+    expect(parseMajor('2019-07')).toMatchObject({ ok: false, problem: { key: 'answer.major' } });
+  });
+
+  it('maps cities and prefectures to their province, with a note', () => {
+    expect(parseProvince('广州', provinces, true)).toEqual({ ok: true, value: 'guangdong', note: { key: 'note.province-city', args: { value: '广州', province: '广东' } } });
+    expect(value(parseProvince('深圳市', provinces, true))).toBe('guangdong');
+    expect(value(parseProvince('武汉', provinces, true))).toBe('hubei');
+    expect(value(parseProvince('延边朝鲜族自治州', provinces, true))).toBe('jilin');
+    expect(value(parseProvince('石河子', provinces, true))).toBe('bingtuan');
+    // 朝阳区 is a district of 北京 and 朝阳 a city of 辽宁: districts are not guessed.
+    expect(parseProvince('朝阳区', provinces, true).ok).toBe(false);
+  });
+
+  it.each([
+    ['2019.07-2021.06', [{ start: '2019-07', end: '2021-06' }]],
+    ['2019.07-至今', [{ start: '2019-07' }]],
+    ['2019/07-2021/06', [{ start: '2019-07', end: '2021-06' }]],
+    ['2019年7月-至今', [{ start: '2019-07' }]],
+    ['2019.7-2021.6', [{ start: '2019-07', end: '2021-06' }]],
+    ['2019-07-2021-06', [{ start: '2019-07', end: '2021-06' }]],
+    ['2019.07.01-2021.06.30', [{ start: '2019-07', end: '2021-06' }]],
+    ['2016.07-2018.06；2019.03-至今', [{ start: '2016-07', end: '2018-06' }, { start: '2019-03' }]],
+    ['2016.07-2018.06;2019.03-至今', [{ start: '2016-07', end: '2018-06' }, { start: '2019-03' }]],
+    ['2016.07-2018.06、2019.03-至今', [{ start: '2016-07', end: '2018-06' }, { start: '2019-03' }]],
+    ['2016.07-2018.06\n2019年3月-至今', [{ start: '2016-07', end: '2018-06' }, { start: '2019-03' }]],
+  ])('work period %j', (raw, expected) => expect(value(parseWorkPeriods(raw))).toEqual(expected));
+
+  it('still rejects what is not a period', () => {
+    expect(parseWorkPeriods('2019.07')).toMatchObject({ ok: false, problem: { key: 'answer.work' } });
+    expect(parseWorkPeriods('从去年开始')).toMatchObject({ ok: false, problem: { key: 'answer.work' } });
+    expect(parseWorkPeriods('2019.13-至今')).toMatchObject({ ok: false, problem: { key: 'answer.work' } });
+    expect(parseWorkPeriods('2021.06-2019.07')).toMatchObject({ ok: false, problem: { key: 'answer.work-order' } });
+  });
+
+  it('reads certificates written as 助理社工 / 中级社工', () => {
+    expect(value(parseCertificates('助理社工:2019-12、中级社工:2022-06'))).toEqual([
+      { level: 'assistant', obtained: '2019-12' },
+      { level: 'intermediate', obtained: '2022-06' },
+    ]);
   });
 });

@@ -151,7 +151,7 @@ describe('several qualifications', () => {
     expect(parseDegrees(spec)).toEqual({ ok: true, value: [expected] });
   });
 
-  it.each(['大专:社会工作:全日制', '大学:社会工作:全日制:..2015-06', '大专:社会工作:全日制:2016-09..2015-06', '大专:社会工作:全日制:2012-09..2015-13'])(
+  it.each(['大专:社会工作:全日制', '小学:社会工作:全日制:..2015-06', '大专:社会工作:全日制:2016-09..2015-06', '大专:社会工作:全日制:2012-09..2015-13'])(
     '--degree %s is refused with a reason',
     (spec) => {
       const parsed = parseDegrees(spec);

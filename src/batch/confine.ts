@@ -1,0 +1,89 @@
+/**
+ * Folders and files stay inside `--materials` (issue 10): a folder cell that is absolute, has `..`
+ * or leads (through symlinks too) outside is refused; a file found by name must be a regular file
+ * whose real path is inside the materials folder. Nothing refused is ever opened, so a FIFO or a
+ * link to a device cannot hang the run.
+ */
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { guessRole } from '../files/guess-role.js';
+import type { UploadRole } from '../model/rules.js';
+import type { RosterRow } from './roster-rows.js';
+
+export type FolderRefusal = 'absolute' | 'parent' | 'outside';
+
+/** True when `real` is `root` itself or below it (both already real paths). */
+const inside = (real: string, root: string) => real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+
+/** Why a folder cell may not be used, or undefined when it may (pure). */
+export function folderCellProblem(cell: string): FolderRefusal | undefined {
+  if (path.isAbsolute(cell) || path.win32.isAbsolute(cell) || /^~/.test(cell)) return 'absolute';
+  if (cell.split(/[\\/]+/).some((part) => part === '..')) return 'parent';
+  return undefined;
+}
+
+export type FolderFound = { folder: string | null } | { refused: FolderRefusal; cell: string };
+
+/** Folder candidates in order: the roster's folder column, the name, the ID number's last 6. */
+export async function findFolder(row: RosterRow, materials: string, materialsReal: string): Promise<FolderFound> {
+  if (row.folder) {
+    const problem = folderCellProblem(row.folder);
+    if (problem) return { refused: problem, cell: row.folder };
+  }
+  const candidates: { name: string; fromCell: boolean }[] = [
+    ...(row.folder ? [{ name: row.folder, fromCell: true }] : []),
+    // A name is a folder name only when it is one path component (`../secret` as a name is not).
+    ...[row.name, row.idTail].filter((name): name is string => Boolean(name) && !/[\\/]/.test(name!) && name !== '.' && name !== '..').map((name) => ({ name, fromCell: false })),
+  ];
+  for (const { name, fromCell } of candidates) {
+    const candidate = path.join(materials, name);
+    if (!(await stat(candidate).catch(() => undefined))?.isDirectory()) continue;
+    const real = await realpath(candidate).catch(() => undefined);
+    // The materials folder itself, or a link out of it, is not an applicant's folder.
+    if (!real || real === materialsReal || !inside(real, materialsReal)) {
+      if (fromCell) return { refused: 'outside', cell: name };
+      continue;
+    }
+    return { folder: candidate };
+  }
+  return { folder: null };
+}
+
+export interface FoundFile {
+  path: string;
+  role: UploadRole;
+}
+export interface RefusedFile {
+  path: string;
+  role: UploadRole;
+  reason: 'outside' | 'not-regular' | 'broken';
+}
+
+/** The files in an applicant's folder by role (first per role), each checked without opening it. */
+export async function applicantFiles(folder: string, materialsReal: string): Promise<{ found: FoundFile[]; refused: RefusedFile[] }> {
+  const names = (await readdir(folder)).filter((name) => !name.startsWith('.')).sort((a, b) => a.localeCompare(b));
+  const found: FoundFile[] = [];
+  const refused: RefusedFile[] = [];
+  for (const name of names) {
+    const role = guessRole(name);
+    if (!role || found.some((f) => f.role === role)) continue;
+    const full = path.join(folder, name);
+    const link = await lstat(full).catch(() => undefined);
+    if (!link) continue;
+    if (link.isFile()) {
+      found.push({ path: full, role });
+      continue;
+    }
+    if (!link.isSymbolicLink()) {
+      // A FIFO, socket or device named 照片.jpg (a folder named so is simply not a file: skipped).
+      if (!link.isDirectory()) refused.push({ path: full, role, reason: 'not-regular' });
+      continue;
+    }
+    const real = await realpath(full).catch(() => undefined);
+    if (!real) refused.push({ path: full, role, reason: 'broken' });
+    else if (!inside(real, materialsReal)) refused.push({ path: full, role, reason: 'outside' });
+    else if (!(await lstat(real).catch(() => undefined))?.isFile()) refused.push({ path: full, role, reason: 'not-regular' });
+    else found.push({ path: full, role });
+  }
+  return { found, refused };
+}
