@@ -130,10 +130,6 @@ async function load(): Promise<ModelsState> {
     queue = next.catch(() => undefined);
     return next;
   };
-  const models: PhotoModels = {
-    detectFaces: (rgb, width, height, max) => serial(() => detect(rgb, width, height, max)),
-    segment: (rgb, width, height) => serial(() => segment(rgb, width, height)),
-  };
   const calls = {
     async detectFaces(rgb: Uint8Array, width: number, height: number, max: number): Promise<DetectedFace[]> {
       const tensor = toTensor(rgb, width, height);
@@ -186,7 +182,9 @@ async function load(): Promise<ModelsState> {
       }
     },
   };
-  const detect = calls.detectFaces;
-  const segment = calls.segment;
+  const models: PhotoModels = {
+    detectFaces: (rgb, width, height, max) => serial(() => calls.detectFaces(rgb, width, height, max)),
+    segment: (rgb, width, height) => serial(() => calls.segment(rgb, width, height)),
+  };
   return { ok: true, models };
 }
