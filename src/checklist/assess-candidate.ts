@@ -5,6 +5,7 @@ import type { CheckOutcome, FileResult } from '../model/report.js';
 import type { RuleSet } from '../model/rules.js';
 import { buildEvents, upcomingExamYear } from '../dates/build-events.js';
 import { evaluateEligibility } from '../eligibility/evaluate-eligibility.js';
+import { withDocumentChecks } from '../files/document-checks.js';
 import { buildChecklist } from './build-checklist.js';
 
 export interface AssessInput {
@@ -25,7 +26,8 @@ export function assessCandidate(input: AssessInput): CheckOutcome {
   if (!registration) throw new Error('the calendar gave no registration window');
   const registrationMonth = Number(registration.start.split('-')[1]);
   const eligibility = evaluateEligibility(answers, ruleSet, { examYear: year, registrationMonth });
-  const files = input.files ?? [];
+  // issue 13: a 学信网 report must stay valid through this candidate's windows and match the answers.
+  const files = (input.files ?? []).map((file) => withDocumentChecks(file, { today, events, answers }, ruleSet));
   const checklist = buildChecklist({ answers, eligibility, events, files, ruleSet });
   const errors = [...eligibility.findings, ...files.flatMap((f) => f.findings)].some((f) => f.severity === 'error');
   return { today, year, answers, eligibility, files, events, checklist, ready: !errors };

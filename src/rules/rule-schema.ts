@@ -1,6 +1,6 @@
 /** The shape of rule files, as zod schemas: one place that says what a valid rule set is. */
 import { z } from 'zod';
-import { CONFIDENCES, FEE_KINDS, LANGS } from '../model/rules.js';
+import { CONFIDENCES, DOCUMENT_CASES, DOCUMENT_FIELDS, FEE_KINDS, LANGS } from '../model/rules.js';
 import { EDUCATIONS, LEVELS, MAJORS } from '../model/answers.js';
 
 const localized = z.object(Object.fromEntries(LANGS.map((lang) => [lang, z.string().min(1)])) as Record<
@@ -97,6 +97,24 @@ export const VALUE_SCHEMAS: Record<string, z.ZodType> = {
   'upload.seal': z.object({ minRed: z.number().min(0).max(255), minRedOverGreen: z.number().min(0).max(255), minRedOverBlue: z.number().min(0).max(255), minRedShare: share, cellShare: share, minBlobWidth: share, maxBlobWidth: share, minAspect: positive, maxAspect: positive, severity }),
   'upload.image': z.object({ maxPixels: z.number().int().positive(), photoDecodeSize: z.number().int().min(64), maxReadBytes: z.number().int().positive() }),
   'upload.pdf': z.object({ maxPages: z.number().int().positive(), severity }),
+  // issue 13
+  'upload.pdf.reader': z.object({
+    timeoutMs: z.number().int().positive(),
+    maxHeapMb: z.number().int().min(16),
+    maxInflatedBytes: z.number().int().positive(),
+    maxTextPages: z.number().int().positive(),
+    maxTextChars: z.number().int().positive(),
+  }),
+  'document.kinds': z.object({
+    kinds: z.array(z.object({ id: z.string().min(1), titles: z.array(z.string().min(1)).min(1), accepted: z.boolean(), validity: z.boolean() })).min(1),
+  }),
+  'document.fields': z.object(Object.fromEntries(DOCUMENT_FIELDS.map((field) => [field, z.array(z.string().min(1)).min(1)])) as Record<(typeof DOCUMENT_FIELDS)[number], z.ZodArray<z.ZodString>>),
+  'document.levels': z.object({
+    words: z.array(z.object({ word: z.string().min(1), education: z.enum(EDUCATIONS) })).min(1),
+    socialWorkMajors: z.array(z.string().min(1)).min(1),
+  }),
+  'document.validity': z.object({ minDays: count, maxDays: z.number().int().positive(), severity }),
+  'document.needed': z.object({ cases: z.array(z.object({ id: z.enum(DOCUMENT_CASES), kinds: z.array(z.string().min(1)).min(1) })) }),
 };
 
 export function valueSchemaFor(id: string): z.ZodType | undefined {

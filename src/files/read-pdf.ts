@@ -1,0 +1,191 @@
+/**
+ * Read a PDF for real with Mozilla's pdf.js (legacy Node build): page count (object streams
+ * included), password protection, damage, the text of each page and which pages are images with
+ * no text layer. pdf.js runs in a worker thread with a heap limit and a time limit, and every Flate
+ * stream is first test-inflated with a byte cap, so a hostile file becomes an answer, never a hang
+ * or an out-of-memory crash. pdf.js is loaded only inside that worker, only when a PDF is read.
+ */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { inflateSync } from 'node:zlib';
+import type { PdfReaderLimits } from '../model/rules.js';
+
+export interface PdfPageText {
+  text: string;
+  /** Images painted on the page (counted only for pages without text). */
+  images: number;
+}
+
+export type PdfReadFailure = 'password' | 'damaged' | 'time' | 'memory' | 'inflate' | 'error';
+
+export type PdfReading =
+  | { ok: true; pages: number; texts: PdfPageText[]; /** Opened although encrypted (an empty user password). */ encrypted: boolean; ms: number }
+  | { ok: false; reason: PdfReadFailure; detail: string; ms: number };
+
+/**
+ * Inflate every Flate stream with a shared byte budget. Returns the bytes inflated, or null when the
+ * budget is exceeded (a decompression bomb). Streams that do not inflate (encrypted, damaged) are skipped:
+ * pdf.js decides about those.
+ */
+export function inflatedSize(bytes: Uint8Array, budget: number): number | null {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const text = buffer.toString('latin1');
+  const streamRe = /(?<![A-Za-z])stream\r?\n/g;
+  let total = 0;
+  let m: RegExpExecArray | null;
+  while ((m = streamRe.exec(text)) !== null) {
+    const start = m.index + m[0].length;
+    const end = text.indexOf('endstream', start);
+    if (end < 0) break;
+    const dictStart = text.lastIndexOf('<<', m.index);
+    const dict = dictStart >= 0 && m.index - dictStart < 4096 ? text.slice(dictStart, m.index) : '';
+    streamRe.lastIndex = end + 'endstream'.length;
+    if (!/\/FlateDecode|\/Fl(?![A-Za-z])/.test(dict)) continue;
+    try {
+      total += inflateSync(buffer.subarray(start, end), { maxOutputLength: Math.max(1, budget - total + 1), finishFlush: 2 /* Z_SYNC_FLUSH: tolerate a missing end */ }).length;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) return null;
+      continue;
+    }
+    if (total > budget) return null;
+  }
+  return total;
+}
+
+let pdfjsLocation: { pdf: string; cmaps: string; fonts: string } | undefined;
+
+function locatePdfjs() {
+  if (!pdfjsLocation) {
+    const require = createRequire(import.meta.url);
+    const pdf = require.resolve('pdfjs-dist/legacy/build/pdf.mjs');
+    const root = require.resolve('pdfjs-dist/package.json').replace(/package\.json$/, '');
+    pdfjsLocation = { pdf: pathToFileURL(pdf).href, cmaps: `${root}cmaps/`, fonts: `${root}standard_fonts/` };
+  }
+  return pdfjsLocation;
+}
+
+/**
+ * The worker's program, as source (an eval'd worker runs the same under tsc's output and under the
+ * test runner). It opens the document, reads the text of the first pages and counts painted images
+ * on pages without text, then posts plain data back.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+(async () => {
+  const { pdfUrl, cMapUrl, standardFontDataUrl, data, maxPages, maxChars } = workerData;
+  let pdfjs;
+  try {
+    pdfjs = await import(pdfUrl);
+  } catch (error) {
+    parentPort.postMessage({ ok: false, name: 'LoadError', message: String(error && error.message) });
+    return;
+  }
+  try {
+    const task = pdfjs.getDocument({
+      data, verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false,
+      isOffscreenCanvasSupported: false, isImageDecoderSupported: false, stopAtErrors: false,
+      cMapUrl, cMapPacked: true, standardFontDataUrl,
+    });
+    const doc = await task.promise;
+    const imageOps = new Set([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageXObjectRepeat, pdfjs.OPS.paintImageMaskXObject]);
+    const texts = [];
+    let chars = 0;
+    for (let n = 1; n <= Math.min(doc.numPages, maxPages); n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      let text = '';
+      for (const item of content.items) {
+        if (typeof item.str !== 'string') continue;
+        text += item.str;
+        if (item.hasEOL) text += '\\n';
+      }
+      text = text.slice(0, Math.max(0, maxChars - chars));
+      chars += text.length;
+      let images = 0;
+      if (!text.trim()) {
+        const ops = await page.getOperatorList();
+        for (const fn of ops.fnArray) if (imageOps.has(fn)) images++;
+      }
+      texts.push({ text, images });
+      page.cleanup();
+    }
+    let encrypted = false;
+    try {
+      const meta = await doc.getMetadata();
+      encrypted = Boolean(meta && meta.info && meta.info.EncryptFilterName);
+    } catch {}
+    parentPort.postMessage({ ok: true, pages: doc.numPages, texts, encrypted });
+    await doc.destroy();
+  } catch (error) {
+    parentPort.postMessage({ ok: false, name: String(error && error.name), message: String(error && error.message).slice(0, 200) });
+  }
+})();
+`;
+
+interface WorkerAnswer {
+  ok: boolean;
+  pages?: number;
+  texts?: PdfPageText[];
+  encrypted?: boolean;
+  name?: string;
+  message?: string;
+}
+
+/** Read a whole PDF file's bytes within the limits. Never throws, never outlives timeoutMs by much. */
+export async function readPdf(bytes: Uint8Array, limits: PdfReaderLimits): Promise<PdfReading> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  if (inflatedSize(bytes, limits.maxInflatedBytes) === null) {
+    return { ok: false, reason: 'inflate', detail: `> ${limits.maxInflatedBytes} bytes inflated`, ms: elapsed() };
+  }
+  let where: ReturnType<typeof locatePdfjs>;
+  try {
+    where = locatePdfjs();
+  } catch (error) {
+    return { ok: false, reason: 'error', detail: `pdfjs-dist: ${String((error as Error).message).split('\n')[0]}`, ms: elapsed() };
+  }
+  const data = new Uint8Array(bytes); // a private copy to transfer
+  return new Promise<PdfReading>((resolve) => {
+    let settled = false;
+    let worker: Worker;
+    const finish = (reading: PdfReading) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker?.terminate();
+      resolve(reading);
+    };
+    const timer = setTimeout(() => finish({ ok: false, reason: 'time', detail: `> ${limits.timeoutMs} ms`, ms: elapsed() }), limits.timeoutMs);
+    try {
+      worker = new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: { pdfUrl: where.pdf, cMapUrl: where.cmaps, standardFontDataUrl: where.fonts, data, maxPages: limits.maxTextPages, maxChars: limits.maxTextChars },
+        transferList: [data.buffer as ArrayBuffer],
+        resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb, maxYoungGenerationSizeMb: Math.max(8, Math.round(limits.maxHeapMb / 8)), stackSizeMb: 4 },
+        stdout: true,
+        stderr: true,
+      });
+    } catch (error) {
+      finish({ ok: false, reason: 'error', detail: String((error as Error).message), ms: elapsed() });
+      return;
+    }
+    worker.stdout.resume();
+    worker.stderr.resume();
+    worker.on('message', (answer: WorkerAnswer) => {
+      if (answer.ok) finish({ ok: true, pages: answer.pages ?? 0, texts: answer.texts ?? [], encrypted: answer.encrypted === true, ms: elapsed() });
+      else finish({ ok: false, reason: failureOf(answer.name ?? '', answer.message ?? ''), detail: `${answer.name}: ${answer.message}`, ms: elapsed() });
+    });
+    worker.on('error', (error: NodeJS.ErrnoException) => {
+      finish({ ok: false, reason: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : error instanceof RangeError ? 'memory' : 'error', detail: String(error.message).split('\n')[0] ?? '', ms: elapsed() });
+    });
+    worker.on('exit', (code) => finish({ ok: false, reason: 'error', detail: `worker exited (${code})`, ms: elapsed() }));
+  });
+}
+
+function failureOf(name: string, message: string): PdfReadFailure {
+  if (name === 'PasswordException') return 'password';
+  if (name === 'InvalidPDFException' || name === 'FormatError' || name === 'MissingPDFException' || name === 'UnknownErrorException') return 'damaged';
+  if (/call stack|out of memory|Array buffer allocation/i.test(message)) return 'memory';
+  return 'damaged';
+}
