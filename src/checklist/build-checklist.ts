@@ -6,7 +6,8 @@ import type { Answers } from '../model/answers.js';
 import type { DateEvent, EventId } from '../model/calendar.js';
 import type { Eligibility } from '../model/eligibility.js';
 import type { ChecklistItem, FileResult } from '../model/report.js';
-import type { RuleSet } from '../model/rules.js';
+import type { DocumentCase, RuleSet } from '../model/rules.js';
+import { validityNeeded } from '../files/document-checks.js';
 import { routesFor } from '../eligibility/evaluate-eligibility.js';
 import { feeRuleFor, valueOf } from '../rules/rule-access.js';
 
@@ -77,12 +78,7 @@ export function buildChecklist({ answers, eligibility, events, files, ruleSet }:
   }
   const platform = valueOf(ruleSet, 'registration.platform');
   const graduatedYear = Number(answers.graduated.split('-')[0]);
-  items.push({
-    id: 'materials.education-verification',
-    group: 'materials',
-    status: graduatedYear < platform.educationOnlineFromYear || answers.education === 'highschool' || answers.education === 'secondary' ? 'todo' : 'info',
-    args: { graduatedYear, fromYear: platform.educationOnlineFromYear, education: answers.education },
-  });
+  items.push(educationVerificationItem(answers, events, fileFor('diploma'), ruleSet, graduatedYear, platform.educationOnlineFromYear, due('registration')));
   if ((eligibility.requiredYears ?? 0) > 0) {
     const proof = fileFor('work-proof');
     items.push({
@@ -205,6 +201,55 @@ export function buildChecklist({ answers, eligibility, events, files, ruleSet }:
     args: { hours: education.hours[answers.level], years: education.periodYears, level: answers.level },
   });
   return items;
+}
+
+/**
+ * issue 13: whether the platform's online education check is expected to fail, why, and which
+ * document fits (document.needed); an uploaded report that fits and passes its checks ticks it off.
+ */
+function educationVerificationItem(
+  answers: Answers,
+  events: DateEvent[],
+  diploma: FileResult | undefined,
+  ruleSet: RuleSet,
+  graduatedYear: number,
+  fromYear: number,
+  dueDate: Pick<ChecklistItem, 'due' | 'dueEstimated'>,
+): ChecklistItem {
+  const registration = events.find((e) => e.id === 'registration');
+  const uploaded = diploma?.document?.kind ?? null;
+  const cases: DocumentCase[] = [];
+  if (answers.education === 'highschool' || answers.education === 'secondary') cases.push('school');
+  else if (graduatedYear < fromYear) cases.push('before-online');
+  // 应届: the diploma is not issued yet when registration opens.
+  if (registration && answers.graduated > registration.start.slice(0, 7)) cases.push('not-yet-graduated');
+  if (uploaded === 'overseas-certification') cases.push('abroad');
+  const needed = valueOf(ruleSet, 'document.needed').cases;
+  const kindsFor = (list: DocumentCase[]) => [...new Set(needed.filter((c) => list.includes(c.id)).flatMap((c) => c.kinds))];
+  const kinds = kindsFor(cases.length ? cases : ['unverified']);
+  const kindRules = valueOf(ruleSet, 'document.kinds').kinds;
+  const validity = kinds.some((k) => kindRules.find((r) => r.id === k)?.validity) ? validityNeeded(events) : null;
+  const fits = uploaded !== null && kinds.includes(uploaded);
+  const status: ChecklistItem['status'] = diploma?.status === 'fail' && (fits || cases.length > 0) ? 'blocked' : fits ? 'done' : cases.length ? 'todo' : 'info';
+  return {
+    id: 'materials.education-verification',
+    group: 'materials',
+    status,
+    args: {
+      graduatedYear,
+      fromYear,
+      education: answers.education,
+      graduated: answers.graduated,
+      cases,
+      kinds,
+      uploaded,
+      validUntil: diploma?.document?.validUntil ?? null,
+      validThrough: validity?.date ?? null,
+      window: validity?.window ?? null,
+      estimated: validity?.estimated ?? false,
+    },
+    ...(cases.length ? dueDate : {}),
+  };
 }
 
 /** Open items: blocked ones first in checklist order, then to-dos by deadline (undated last). */

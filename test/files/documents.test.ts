@@ -154,3 +154,33 @@ describe('through the probe and the checklist', () => {
     expect(withDocumentChecks(file, { today: '2026-02-20', events: [] }, ruleSet)).toBe(file);
   });
 });
+
+describe('the checklist asks for the document that fits the case', () => {
+  const today = '2026-02-20';
+  const item = (answers: Partial<Parameters<typeof makeAnswers>[0]>, files: Parameters<typeof assessCandidate>[0]['files'] = []) =>
+    assessCandidate({ answers: makeAnswers(answers), ruleSet, calendar, today, files }).checklist.find((i) => i.id === 'materials.education-verification')!;
+
+  it('online verification expected to work: info, any 学信网 report if it fails', () => {
+    expect(item({})).toMatchObject({ status: 'info', args: { cases: [], kinds: ['record', 'degree-online', 'education-certification', 'degree-certification'] } });
+  });
+
+  it('before 2002: the certification report, valid through the review where there is one', () => {
+    const henan = item({ graduated: '1998-07', province: 'henan' });
+    expect(henan).toMatchObject({ status: 'todo', args: { cases: ['before-online'], kinds: ['education-certification'], window: 'review' } });
+    const reviewEnd = buildEvents(calendar, ruleSet, { year: 2026, today, province: 'henan' }).find((e) => e.id === 'post-exam-review')!.end;
+    expect(henan.args.validThrough).toBe(reviewEnd);
+    expect(item({ graduated: '1998-07' }).args).toMatchObject({ window: 'registration' });
+  });
+
+  it('应届 before the diploma: the 学籍 report; 高中/中专: a diploma scan, no validity', () => {
+    expect(item({ graduated: '2026-06', major: 'social-work' }).args).toMatchObject({ cases: ['not-yet-graduated'], kinds: ['enrolment-online'] });
+    expect(item({ education: 'secondary', graduated: '2010-06' }).args).toMatchObject({ cases: ['school'], kinds: ['diploma'], validThrough: null });
+  });
+
+  it('a fitting report that passes ticks the item off; a failing one blocks it', async () => {
+    const good = await checkOne({ path: write('cert-ok.pdf', buildPdf([{ lines: ['中国高等教育学历认证报告', ...recordLines({ validUntil: '2026年12月31日', graduated: '1998年07月01日' }).slice(2)] }])), role: 'diploma' }, ruleSet);
+    expect(item({ graduated: '1998-07' }, [good])).toMatchObject({ status: 'done', args: { uploaded: 'education-certification', validUntil: '2026-12-31' } });
+    const expired = await checkOne({ path: write('cert-old.pdf', buildPdf([{ lines: ['中国高等教育学历认证报告', ...recordLines({ validUntil: '2026年01月31日', graduated: '1998年07月01日' }).slice(2)] }])), role: 'diploma' }, ruleSet);
+    expect(item({ graduated: '1998-07' }, [expired]).status).toBe('blocked');
+  });
+});
