@@ -112,8 +112,10 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
   }
 
   const outcome = row.answers
-    ? assessCandidate({ answers: row.answers, ruleSet: context.ruleSet, calendar: context.calendar, today: context.today, files, ...(context.year ? { year: context.year } : {}) })
+    ? assessCandidate({ answers: row.answers, ruleSet: context.ruleSet, calendar: context.calendar, today: context.today, files, holder: { name: row.name, ...(row.idMasked ? { idMasked: row.idMasked } : {}) }, ...(context.year ? { year: context.year } : {}) })
     : undefined;
+  // issue 13: the files as checked against this applicant's dates and answers (学信网 report validity).
+  if (outcome) files = outcome.files;
   const ready = Boolean(outcome?.ready) && !rowFindings.some((f) => f.severity === 'error');
   return {
     line: row.line,

@@ -16,6 +16,8 @@ export interface AssessInput {
   /** Exam year; defaults to the one the candidate prepares for on `today`. */
   year?: number;
   files?: FileResult[];
+  /** issue 13: the candidate's name and masked ID number, where known (batch), to compare with a report. */
+  holder?: { name?: string; idMasked?: string };
 }
 
 export function assessCandidate(input: AssessInput): CheckOutcome {
@@ -27,7 +29,7 @@ export function assessCandidate(input: AssessInput): CheckOutcome {
   const registrationMonth = Number(registration.start.split('-')[1]);
   const eligibility = evaluateEligibility(answers, ruleSet, { examYear: year, registrationMonth });
   // issue 13: a 学信网 report must stay valid through this candidate's windows and match the answers.
-  const files = (input.files ?? []).map((file) => withDocumentChecks(file, { today, events, answers }, ruleSet));
+  const files = (input.files ?? []).map((file) => withDocumentChecks(file, { today, events, answers, ...(input.holder ? { holder: input.holder } : {}) }, ruleSet));
   const checklist = buildChecklist({ answers, eligibility, events, files, ruleSet });
   const errors = [...eligibility.findings, ...files.flatMap((f) => f.findings)].some((f) => f.severity === 'error');
   return { today, year, answers, eligibility, files, events, checklist, ready: !errors };

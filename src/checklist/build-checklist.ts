@@ -224,6 +224,8 @@ function educationVerificationItem(
   // 应届: the diploma is not issued yet when registration opens.
   if (registration && answers.graduated > registration.start.slice(0, 7)) cases.push('not-yet-graduated');
   if (uploaded === 'overseas-certification') cases.push('abroad');
+  // The report names someone else (a roster's name or ID differs): changed name or ID, or the wrong file.
+  if (diploma?.findings.some((f) => f.id === 'document.mismatch' && (f.args?.field === 'name' || f.args?.field === 'id'))) cases.push('renamed');
   const needed = valueOf(ruleSet, 'document.needed').cases;
   const kindsFor = (list: DocumentCase[]) => [...new Set(needed.filter((c) => list.includes(c.id)).flatMap((c) => c.kinds))];
   const kinds = kindsFor(cases.length ? cases : ['unverified']);

@@ -20,6 +20,8 @@ export interface DocumentContext {
   /** The candidate's dates: `registration` and, where the province reviews, `post-exam-review`. */
   events: DateEvent[];
   answers?: Pick<Answers, 'education' | 'major' | 'graduated'>;
+  /** Who the candidate is, where known (a roster row): the name and the masked ID number. */
+  holder?: { name?: string; idMasked?: string };
 }
 
 /** The last day a report must still verify online, and why: the latest window not yet over. */
@@ -68,6 +70,15 @@ export function documentFindings(document: DocumentFacts, context: DocumentConte
         });
       }
     }
+  }
+  const holder = context.holder;
+  const plain = (v: string) => v.replace(/\s/g, '');
+  if (holder?.name && document.holder && plain(holder.name) !== plain(document.holder)) {
+    // A changed name needs the 户籍 proof of the change; a wrong file is simply the wrong file.
+    findings.push({ id: 'document.mismatch', severity: 'warning', measured: { holder: document.holder }, expected: { holder: holder.name }, args: { field: 'name', found: document.holder, answered: holder.name } });
+  }
+  if (holder?.idMasked && document.idNumber && holder.idMasked !== document.idNumber) {
+    findings.push({ id: 'document.mismatch', severity: 'warning', measured: { idNumber: document.idNumber }, expected: { idNumber: holder.idMasked }, args: { field: 'id', found: document.idNumber, answered: holder.idMasked } });
   }
   const answers = context.answers;
   if (!answers) return findings;

@@ -157,13 +157,19 @@ export const fileFindingsZh: Words = {
         ? `报告上的层次是“${s(a.foundText)}”（${EDU_ZH[s(a.found)] ?? s(a.found)}），你回答的学历是 ${EDU_ZH[s(a.answered)] ?? s(a.answered)}`
         : a.field === 'major'
           ? `报告上的专业是“${s(a.found)}”（${a.socialWork ? '社会工作类' : '非社会工作类'}），你回答的是${a.answered === 'social-work' ? '社会工作专业' : '其他专业'}`
-          : `报告上的毕业时间是 ${s(a.found)}，你回答的是 ${s(a.answered)}`,
+          : a.field === 'name'
+            ? `报告上的姓名是“${s(a.found)}”，花名册上是“${s(a.answered)}”`
+            : a.field === 'id'
+              ? `报告上的证件号码是 ${s(a.found)}，花名册上是 ${s(a.answered)}`
+              : `报告上的毕业时间是 ${s(a.found)}，你回答的是 ${s(a.answered)}`,
     fix: (a) =>
       a.field === 'level'
         ? '上传与所填学历对应的那份报告，或改正回答（--education）；报名平台按报告核验'
         : a.field === 'major'
           ? '按报告上的专业回答（--major）；“方向”类专业需学校教务处证明'
-          : '按报告上的毕业年月回答（--graduated），工作年限的计算与之有关',
+          : a.field === 'name' || a.field === 'id'
+            ? '确认这是本人的报告；姓名或证件号码变更过的，备好公安机关出具的变更证明，并在学信网更新信息后重新下载'
+            : '按报告上的毕业年月回答（--graduated），工作年限的计算与之有关',
   },
   'seal.missing': {
     message: (a) =>
@@ -331,13 +337,19 @@ export const fileFindingsEn: Words = {
         ? `The report gives the level "${s(a.foundText)}" (${s(a.found)}); you answered ${s(a.answered)}`
         : a.field === 'major'
           ? `The report gives the major "${s(a.found)}" (${a.socialWork ? 'social work' : 'not social work'}); you answered ${s(a.answered)}`
-          : `The report gives graduation ${s(a.found)}; you answered ${s(a.answered)}`,
+          : a.field === 'name'
+            ? `The report is in the name "${s(a.found)}"; the roster says "${s(a.answered)}"`
+            : a.field === 'id'
+              ? `The report gives the ID number ${s(a.found)}; the roster says ${s(a.answered)}`
+              : `The report gives graduation ${s(a.found)}; you answered ${s(a.answered)}`,
     fix: (a) =>
       a.field === 'level'
         ? 'Upload the report for the education you declared, or correct the answer (--education); the platform checks against the report'
         : a.field === 'major'
           ? 'Answer the major the report gives (--major); a "方向" major needs a letter from the school'
-          : 'Answer the graduation month the report gives (--graduated); your work years are counted from it',
+          : a.field === 'name' || a.field === 'id'
+            ? 'Make sure this is the applicant\'s own report; after a change of name or ID number, bring the police certificate of the change and download the report again once 学信网 is updated'
+            : 'Answer the graduation month the report gives (--graduated); your work years are counted from it',
   },
   'seal.missing': {
     message: (a) =>

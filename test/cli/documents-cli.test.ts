@@ -1,5 +1,5 @@
 /** issue 13: education PDFs through the real CLI, as a user runs it. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -101,5 +101,34 @@ describe('shegong --files <dir> --no-input', () => {
     const { file } = folder('trace', report('2026年12月31日'));
     expect(trace(['files', file, ...TODAY])).not.toContain('pdfjs-dist');
     expect(trace(['files', path.join(ROOT, 'templates', 'demo', 'files', '照片.jpg'), ...TODAY])).not.toContain('pdfjs-dist');
+  });
+});
+
+describe('shegong batch with 学信网 reports', () => {
+  it('compares the report with the roster name and ID (masked) and with the applicant’s province dates', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'shegong-docs-batch-'));
+    const demo = path.join(ROOT, 'templates', 'demo', 'files');
+    const put = (name: string, pdf: Buffer) => {
+      mkdirSync(path.join(dir, 'materials', name), { recursive: true });
+      copyFileSync(path.join(demo, '照片.jpg'), path.join(dir, 'materials', name, '照片.jpg'));
+      writeFileSync(path.join(dir, 'materials', name, '学历.pdf'), pdf);
+    };
+    put('张三', report('2026年12月31日'));
+    put('王五', report('2026年07月31日')); // the report is 张三's, and ends before 河南's review
+    writeFileSync(
+      path.join(dir, 'roster.csv'),
+      ['姓名,报考级别,学历,专业,毕业时间,学习形式,社会工作经历,报考省份,身份证号', `张三,助理,本科,社会工作,2020-06,全日制,无,广东,${ID}`, '王五,助理,本科,社会工作,2020-06,全日制,无,河南,440524188001010014'].join('\n'),
+    );
+    const result = runCli(['batch', path.join(dir, 'roster.csv'), '--materials', path.join(dir, 'materials'), '--output', path.join(dir, 'out'), '--today', '2026-02-20']);
+    expect(result.code).toBe(1);
+    const summary = readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8');
+    expect(summary).not.toContain(CODE);
+    expect(summary).not.toContain(ID);
+    type Finding = { id: string; severity: string; expected?: Record<string, string> };
+    const applicants = JSON.parse(summary).applicants as { name: string; report: { files: { role: string; findings: Finding[] }[] } }[];
+    const findings = (name: string) =>
+      applicants.find((a) => a.name === name)!.report.files.find((f) => f.role === 'diploma')!.findings.map((f) => `${f.id}:${f.severity}:${Object.keys(f.expected ?? {}).join('+')}`);
+    expect(findings('张三')).toEqual(['document.type:info:']);
+    expect(findings('王五')).toEqual(['document.type:info:', 'document.expires-before-review:error:validThrough+window', 'document.mismatch:warning:holder', 'document.mismatch:warning:idNumber']);
   });
 });
