@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { inflateSync } from 'node:zlib';
+import { constants as zlibConstants, createInflate } from 'node:zlib';
 import type { PdfReaderLimits } from '../model/rules.js';
 
 export interface PdfPageText {
@@ -24,11 +24,12 @@ export type PdfReading =
   | { ok: false; reason: PdfReadFailure; detail: string; ms: number };
 
 /**
- * Inflate every Flate stream with a shared byte budget. Returns the bytes inflated, or null when the
- * budget is exceeded (a decompression bomb). Streams that do not inflate (encrypted, damaged) are skipped:
- * pdf.js decides about those.
+ * Inflate every Flate stream with a shared byte budget, counting and discarding the output as it
+ * streams (memory stays at zlib's chunk size whatever the ratio). Returns the bytes inflated, or
+ * null when the budget is exceeded (a decompression bomb). Streams that do not inflate (encrypted,
+ * damaged) are skipped: pdf.js decides about those.
  */
-export function inflatedSize(bytes: Uint8Array, budget: number): number | null {
+export async function inflatedSize(bytes: Uint8Array, budget: number): Promise<number | null> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const text = buffer.toString('latin1');
   const streamRe = /(?<![A-Za-z])stream\r?\n/g;
@@ -42,15 +43,33 @@ export function inflatedSize(bytes: Uint8Array, budget: number): number | null {
     const dict = dictStart >= 0 && m.index - dictStart < 4096 ? text.slice(dictStart, m.index) : '';
     streamRe.lastIndex = end + 'endstream'.length;
     if (!/\/FlateDecode|\/Fl(?![A-Za-z])/.test(dict)) continue;
-    try {
-      total += inflateSync(buffer.subarray(start, end), { maxOutputLength: Math.max(1, budget - total + 1), finishFlush: 2 /* Z_SYNC_FLUSH: tolerate a missing end */ }).length;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) return null;
-      continue;
-    }
-    if (total > budget) return null;
+    const size = await inflateCounted(buffer.subarray(start, end), budget - total);
+    if (size === null) return null;
+    total += size;
   }
   return total;
+}
+
+/** Bytes one Flate stream inflates to, stopping past `limit` (null); a stream that fails to inflate counts what it gave. */
+function inflateCounted(data: Buffer, limit: number): Promise<number | null> {
+  return new Promise((resolve) => {
+    const inflate = createInflate({ finishFlush: zlibConstants.Z_SYNC_FLUSH, chunkSize: 256 * 1024 });
+    let size = 0;
+    let done = false;
+    const finish = (value: number | null) => {
+      if (done) return;
+      done = true;
+      inflate.destroy();
+      resolve(value);
+    };
+    inflate.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) finish(null);
+    });
+    inflate.on('end', () => finish(size));
+    inflate.on('error', () => finish(size));
+    inflate.end(data);
+  });
 }
 
 let pdfjsLocation: { pdf: string; cmaps: string; fonts: string } | undefined;
@@ -136,7 +155,7 @@ interface WorkerAnswer {
 export async function readPdf(bytes: Uint8Array, limits: PdfReaderLimits): Promise<PdfReading> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  if (inflatedSize(bytes, limits.maxInflatedBytes) === null) {
+  if ((await inflatedSize(bytes, limits.maxInflatedBytes)) === null) {
     return { ok: false, reason: 'inflate', detail: `> ${limits.maxInflatedBytes} bytes inflated`, ms: elapsed() };
   }
   let where: ReturnType<typeof locatePdfjs>;
