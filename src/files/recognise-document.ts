@@ -11,8 +11,8 @@ import { valueOf } from '../rules/rule-access.js';
 import type { PdfPageText } from './read-pdf.js';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A label starts a line or follows white space or punctuation, so 学位 does not match inside 教育学位. */
-const BEFORE = '(?:^|(?<=[\\s:：，,;；|（(]))';
+/** A label starts a line or follows white space, punctuation or a Latin letter or digit (never a CJK character, so 学位 does not match inside 教育学位). */
+const BEFORE = '(?:^|(?<=[\\s:：，,;；|（()）A-Za-z0-9]))';
 
 /** 在线验证码 A1B2C3D4E5F6G7H8 → A1************H8: enough to tell two reports apart, not to look one up. */
 export function maskCode(code: string): string {
@@ -47,14 +47,16 @@ export function recogniseDocument(texts: PdfPageText[], ruleSet: RuleSet): Docum
   const allLabels = Object.values(labels)
     .flat()
     .sort((a, b) => b.length - a.length);
-  const nextLabel = new RegExp(`\\s+(?:${allLabels.map(escape).join('|')})(?=[\\s:：])`);
+  // A value ends at the next label, with or without white space before it (text layers run them together).
+  const nextLabel = new RegExp(`\\s*(?:${allLabels.map(escape).join('|')})`);
   const field = (name: DocumentField): string | null => {
     for (const label of labels[name]) {
       const re = new RegExp(`${BEFORE}${escape(label)}[\\s:：]*([^\\n]+)`, 'm');
       const m = re.exec(text);
       if (!m?.[1]) continue;
-      const cut = nextLabel.exec(` ${m[1]}`);
-      const value = (cut ? ` ${m[1]}`.slice(0, cut.index) : m[1]).trim();
+      const rest = m[1];
+      const cut = nextLabel.exec(rest.slice(1));
+      const value = (cut ? rest.slice(0, cut.index + 1) : rest).trim();
       if (value) return value;
     }
     return null;

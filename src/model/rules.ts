@@ -130,7 +130,8 @@ export interface DocumentKindRule {
   validity: boolean;
 }
 
-export const DOCUMENT_FIELDS = ['holder', 'idNumber', 'level', 'degree', 'major', 'graduated', 'code', 'validUntil'] as const;
+/** `others`: labels whose values are not read, only used to end the value before them. */
+export const DOCUMENT_FIELDS = ['holder', 'idNumber', 'level', 'degree', 'major', 'graduated', 'code', 'validUntil', 'others'] as const;
 export type DocumentField = (typeof DOCUMENT_FIELDS)[number];
 export const DOCUMENT_CASES = ['before-online', 'not-yet-graduated', 'abroad', 'renamed', 'school', 'unverified'] as const;
 export type DocumentCase = (typeof DOCUMENT_CASES)[number];

@@ -60,6 +60,11 @@ describe('recogniseDocument', () => {
     expect(maskCode('ABCD')).toBe('****');
   });
 
+  it('reads values whose labels run together with no space (as some text layers do)', () => {
+    const doc = recogniseDocument(page(['教育部学历证书电子注册备案表', '姓名张三性别女', '层次本科学历类别普通高等教育', '专业社会工作学制4年', '在线验证码：ABCD1234EFGH5678报告有效期至：2026年09月01日']), ruleSet);
+    expect(doc).toMatchObject({ holder: '张三', level: 'bachelor', major: '社会工作', code: 'AB************78', validUntil: '2026-09-01' });
+  });
+
   it('does not take a certificate number for an ID number', () => {
     const doc = recogniseDocument(page(['教育部学历证书电子注册备案表', '证书编号 100011202005001234']), ruleSet);
     expect(doc.idNumber).toBeNull();
