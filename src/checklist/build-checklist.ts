@@ -222,7 +222,7 @@ function educationVerificationItem(
   if (answers.education === 'highschool' || answers.education === 'secondary') cases.push('school');
   else if (graduatedYear < fromYear) cases.push('before-online');
   // 应届: the diploma is not issued yet when registration opens.
-  if (registration && answers.graduated > registration.start.slice(0, 7)) cases.push('not-yet-graduated');
+  if (registration && answers.graduated > registration.start.slice(0, answers.graduated.length)) cases.push('not-yet-graduated');
   if (uploaded === 'overseas-certification') cases.push('abroad');
   // The report names someone else (a roster's name or ID differs): changed name or ID, or the wrong file.
   if (diploma?.findings.some((f) => f.id === 'document.mismatch' && (f.args?.field === 'name' || f.args?.field === 'id'))) cases.push('renamed');

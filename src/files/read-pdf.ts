@@ -92,7 +92,7 @@ function locatePdfjs() {
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 (async () => {
-  const { pdfUrl, cMapUrl, standardFontDataUrl, data, maxPages, maxChars } = workerData;
+  const { pdfUrl, cMapUrl, standardFontDataUrl, data, maxPages, maxChars, maxImagePixels } = workerData;
   let pdfjs;
   try {
     pdfjs = await import(pdfUrl);
@@ -104,7 +104,7 @@ const { parentPort, workerData } = require('node:worker_threads');
     const task = pdfjs.getDocument({
       data, verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false,
       isOffscreenCanvasSupported: false, isImageDecoderSupported: false, stopAtErrors: false,
-      cMapUrl, cMapPacked: true, standardFontDataUrl,
+      cMapUrl, cMapPacked: true, standardFontDataUrl, maxImageSize: maxImagePixels, ignoreErrors: true,
     });
     const doc = await task.promise;
     const imageOps = new Set([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageXObjectRepeat, pdfjs.OPS.paintImageMaskXObject]);
@@ -179,7 +179,7 @@ export async function readPdf(bytes: Uint8Array, limits: PdfReaderLimits): Promi
     try {
       worker = new Worker(WORKER_SOURCE, {
         eval: true,
-        workerData: { pdfUrl: where.pdf, cMapUrl: where.cmaps, standardFontDataUrl: where.fonts, data, maxPages: limits.maxTextPages, maxChars: limits.maxTextChars },
+        workerData: { pdfUrl: where.pdf, cMapUrl: where.cmaps, standardFontDataUrl: where.fonts, data, maxPages: limits.maxTextPages, maxChars: limits.maxTextChars, maxImagePixels: limits.maxImagePixels },
         transferList: [data.buffer as ArrayBuffer],
         resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb, maxYoungGenerationSizeMb: Math.max(8, Math.round(limits.maxHeapMb / 8)), stackSizeMb: 4 },
         stdout: true,

@@ -118,6 +118,8 @@ export interface PdfReaderLimits {
   /** Pages whose text is read. */
   maxTextPages: number;
   maxTextChars: number;
+  /** Images with more pixels are skipped by pdf.js rather than decoded. */
+  maxImagePixels: number;
 }
 
 export interface DocumentKindRule {

@@ -104,6 +104,7 @@ export const VALUE_SCHEMAS: Record<string, z.ZodType> = {
     maxInflatedBytes: z.number().int().positive(),
     maxTextPages: z.number().int().positive(),
     maxTextChars: z.number().int().positive(),
+    maxImagePixels: z.number().int().positive(),
   }),
   'document.kinds': z.object({
     kinds: z.array(z.object({ id: z.string().min(1), titles: z.array(z.string().min(1)).min(1), accepted: z.boolean(), validity: z.boolean() })).min(1),

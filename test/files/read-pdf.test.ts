@@ -37,6 +37,12 @@ describe('readPdf (pdf.js in a bounded worker)', () => {
     expect(reading.ok && reading.texts).toEqual([{ text: '', images: 1 }]);
   });
 
+  it('does not decode an image above maxImagePixels', async () => {
+    const bytes = buildPdf([{ image: { width: 400, height: 300 } }]);
+    const reading = await readPdf(bytes, { ...limits, maxImagePixels: 100_000 });
+    expect(reading.ok && reading.texts).toEqual([{ text: '', images: 0 }]);
+  });
+
   it('refuses a Flate bomb before pdf.js sees it', async () => {
     const bomb = deflateSync(Buffer.alloc(64 * 1024 * 1024, 0x20));
     const bytes = buildPdf([{ lines: ['x'] }]);
