@@ -144,6 +144,13 @@ describe('through the probe and the checklist', () => {
     expect(ownerOnly.findings.map((f) => [f.id, f.severity])).toEqual([['pdf.encrypted', 'warning'], ['document.type', 'info']]);
   });
 
+  it('a PDF whose structure looks fine but pdf.js cannot open is corrupt', async () => {
+    const broken = buildPdf([{ lines: recordLines() }]).toString('latin1').replace('/Type /Catalog /Pages 2 0 R', '/Type /Catalog /Pages 99 0 R');
+    const result = await checkOne({ path: write('broken.pdf', Buffer.from(broken, 'latin1')), role: 'diploma' }, ruleSet);
+    expect(result.findings.map((f) => [f.id, f.args?.reason])).toEqual([['file.corrupt', 'pdfjs']]);
+    expect(result.measured).toMatchObject({ reader: 'structure', readFailure: 'damaged' });
+  });
+
   it('the checklist run checks validity against the province’s review', async () => {
     const file = await checkOne({ path: write('review.pdf', buildPdf([{ lines: recordLines({ validUntil: '2026年07月31日' }) }])), role: 'diploma' }, ruleSet);
     const answers = makeAnswers({ major: 'social-work', province: 'henan' });
