@@ -86,27 +86,31 @@ function locatePdfjs() {
 
 /**
  * The worker's program, as source (an eval'd worker runs the same under tsc's output and under the
- * test runner). It opens the document, reads the text of the first pages and counts painted images
- * on pages without text, then posts plain data back.
+ * test runner). It loads pdf.js once, then for each job opens the document, reads the text of the
+ * first pages, counts painted images on pages without text, and posts plain data back.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-(async () => {
-  const { pdfUrl, cMapUrl, standardFontDataUrl, data, maxPages, maxChars, maxImagePixels } = workerData;
+const { pdfUrl, cMapUrl, standardFontDataUrl } = workerData;
+// pdf.js's own messages would land in the parent's stdout (and break --format json): silence them.
+for (const level of ['log', 'info', 'warn', 'error', 'debug']) console[level] = () => {};
+let loading;
+parentPort.on('message', async ({ data, maxPages, maxChars, maxImagePixels }) => {
   let pdfjs;
   try {
-    pdfjs = await import(pdfUrl);
+    pdfjs = await (loading = loading || import(pdfUrl));
   } catch (error) {
     parentPort.postMessage({ ok: false, name: 'LoadError', message: String(error && error.message) });
     return;
   }
+  let doc;
   try {
     const task = pdfjs.getDocument({
       data, verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false,
       isOffscreenCanvasSupported: false, isImageDecoderSupported: false, stopAtErrors: false,
       cMapUrl, cMapPacked: true, standardFontDataUrl, maxImageSize: maxImagePixels, ignoreErrors: true,
     });
-    const doc = await task.promise;
+    doc = await task.promise;
     const imageOps = new Set([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageXObjectRepeat, pdfjs.OPS.paintImageMaskXObject]);
     const texts = [];
     let chars = 0;
@@ -135,11 +139,12 @@ const { parentPort, workerData } = require('node:worker_threads');
       encrypted = Boolean(meta && meta.info && meta.info.EncryptFilterName);
     } catch {}
     parentPort.postMessage({ ok: true, pages: doc.numPages, texts, encrypted });
-    await doc.destroy();
   } catch (error) {
     parentPort.postMessage({ ok: false, name: String(error && error.name), message: String(error && error.message).slice(0, 200) });
+  } finally {
+    if (doc) await doc.destroy().catch(() => {});
   }
-})();
+});
 `;
 
 interface WorkerAnswer {
@@ -149,6 +154,52 @@ interface WorkerAnswer {
   encrypted?: boolean;
   name?: string;
   message?: string;
+}
+
+/**
+ * Workers that finished a job cleanly wait here for the next (pdf.js stays loaded: spawning a
+ * worker and importing pdf.js costs about 100 ms). A worker that timed out or died is never
+ * reused. Idle workers are unref'd, so they never keep the process alive.
+ */
+interface PooledWorker {
+  worker: Worker;
+  heapMb: number;
+}
+const idle: PooledWorker[] = [];
+
+function spawn(where: ReturnType<typeof locatePdfjs>, heapMb: number): PooledWorker {
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { pdfUrl: where.pdf, cMapUrl: where.cmaps, standardFontDataUrl: where.fonts },
+    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: Math.max(8, Math.round(heapMb / 8)), stackSizeMb: 4 },
+    // Captured, never read: nothing is written to them (console is silenced), and reading would keep an idle worker alive.
+    stdout: true,
+    stderr: true,
+  });
+  const pooled = { worker, heapMb };
+  worker.on('exit', () => {
+    const at = idle.indexOf(pooled);
+    if (at >= 0) idle.splice(at, 1);
+  });
+  // An idle worker's late error (none expected) must not become an unhandled 'error' event.
+  worker.on('error', () => {});
+  return pooled;
+}
+
+function acquire(where: ReturnType<typeof locatePdfjs>, heapMb: number): PooledWorker {
+  const at = idle.findIndex((p) => p.heapMb === heapMb);
+  const pooled = at >= 0 ? idle.splice(at, 1)[0]! : spawn(where, heapMb);
+  pooled.worker.ref();
+  return pooled;
+}
+
+function release(pooled: PooledWorker, keep: number) {
+  if (idle.length >= keep) {
+    void pooled.worker.terminate();
+    return;
+  }
+  pooled.worker.unref();
+  idle.push(pooled);
 }
 
 /** Read a whole PDF file's bytes within the limits. Never throws, never outlives timeoutMs by much. */
@@ -167,38 +218,41 @@ export async function readPdf(bytes: Uint8Array, limits: PdfReaderLimits): Promi
   const data = new Uint8Array(bytes); // a private copy to transfer
   return new Promise<PdfReading>((resolve) => {
     let settled = false;
-    let worker: Worker;
-    const finish = (reading: PdfReading) => {
+    let pooled: PooledWorker;
+    const detach = () => {
+      pooled.worker.off('message', onMessage);
+      pooled.worker.off('error', onError);
+      pooled.worker.off('exit', onExit);
+    };
+    const finish = (reading: PdfReading, reusable: boolean) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      void worker?.terminate();
+      detach();
+      if (reusable) release(pooled, limits.keepWorkers);
+      else void pooled.worker.terminate();
       resolve(reading);
     };
-    const timer = setTimeout(() => finish({ ok: false, reason: 'time', detail: `> ${limits.timeoutMs} ms`, ms: elapsed() }), limits.timeoutMs);
+    const onMessage = (answer: WorkerAnswer) => {
+      if (answer.ok) finish({ ok: true, pages: answer.pages ?? 0, texts: answer.texts ?? [], encrypted: answer.encrypted === true, ms: elapsed() }, true);
+      else finish({ ok: false, reason: failureOf(answer.name ?? '', answer.message ?? ''), detail: `${answer.name}: ${answer.message}`, ms: elapsed() }, answer.name !== 'LoadError');
+    };
+    const onError = (error: NodeJS.ErrnoException) =>
+      finish({ ok: false, reason: error.code === 'ERR_WORKER_OUT_OF_MEMORY' || error instanceof RangeError ? 'memory' : 'error', detail: String(error.message).split('\n')[0] ?? '', ms: elapsed() }, false);
+    const onExit = (code: number) => finish({ ok: false, reason: 'error', detail: `worker exited (${code})`, ms: elapsed() }, false);
+    const timer = setTimeout(() => finish({ ok: false, reason: 'time', detail: `> ${limits.timeoutMs} ms`, ms: elapsed() }, false), limits.timeoutMs);
     try {
-      worker = new Worker(WORKER_SOURCE, {
-        eval: true,
-        workerData: { pdfUrl: where.pdf, cMapUrl: where.cmaps, standardFontDataUrl: where.fonts, data, maxPages: limits.maxTextPages, maxChars: limits.maxTextChars, maxImagePixels: limits.maxImagePixels },
-        transferList: [data.buffer as ArrayBuffer],
-        resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb, maxYoungGenerationSizeMb: Math.max(8, Math.round(limits.maxHeapMb / 8)), stackSizeMb: 4 },
-        stdout: true,
-        stderr: true,
-      });
+      pooled = acquire(where, limits.maxHeapMb);
     } catch (error) {
-      finish({ ok: false, reason: 'error', detail: String((error as Error).message), ms: elapsed() });
+      settled = true;
+      clearTimeout(timer);
+      resolve({ ok: false, reason: 'error', detail: String((error as Error).message), ms: elapsed() });
       return;
     }
-    worker.stdout.resume();
-    worker.stderr.resume();
-    worker.on('message', (answer: WorkerAnswer) => {
-      if (answer.ok) finish({ ok: true, pages: answer.pages ?? 0, texts: answer.texts ?? [], encrypted: answer.encrypted === true, ms: elapsed() });
-      else finish({ ok: false, reason: failureOf(answer.name ?? '', answer.message ?? ''), detail: `${answer.name}: ${answer.message}`, ms: elapsed() });
-    });
-    worker.on('error', (error: NodeJS.ErrnoException) => {
-      finish({ ok: false, reason: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : error instanceof RangeError ? 'memory' : 'error', detail: String(error.message).split('\n')[0] ?? '', ms: elapsed() });
-    });
-    worker.on('exit', (code) => finish({ ok: false, reason: 'error', detail: `worker exited (${code})`, ms: elapsed() }));
+    pooled.worker.on('message', onMessage);
+    pooled.worker.on('error', onError);
+    pooled.worker.on('exit', onExit);
+    pooled.worker.postMessage({ data, maxPages: limits.maxTextPages, maxChars: limits.maxTextChars, maxImagePixels: limits.maxImagePixels }, [data.buffer as ArrayBuffer]);
   });
 }
 

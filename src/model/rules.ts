@@ -120,6 +120,8 @@ export interface PdfReaderLimits {
   maxTextChars: number;
   /** Images with more pixels are skipped by pdf.js rather than decoded. */
   maxImagePixels: number;
+  /** Idle reader workers kept for the next PDF (pdf.js stays loaded). */
+  keepWorkers: number;
 }
 
 export interface DocumentKindRule {

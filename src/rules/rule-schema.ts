@@ -105,6 +105,7 @@ export const VALUE_SCHEMAS: Record<string, z.ZodType> = {
     maxTextPages: z.number().int().positive(),
     maxTextChars: z.number().int().positive(),
     maxImagePixels: z.number().int().positive(),
+    keepWorkers: count,
   }),
   'document.kinds': z.object({
     kinds: z.array(z.object({ id: z.string().min(1), titles: z.array(z.string().min(1)).min(1), accepted: z.boolean(), validity: z.boolean() })).min(1),

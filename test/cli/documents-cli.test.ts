@@ -39,6 +39,15 @@ describe('shegong files 学历.pdf', () => {
     expect(json.out).not.toContain(ID);
   });
 
+  it('twelve reports in one run share pooled readers and the process still exits by itself', () => {
+    const files = Array.from({ length: 12 }, (_, i) => folder(`many-${i}`, report('2026年12月31日')).file);
+    const started = Date.now();
+    const result = runCli(['files', ...files, '--as', 'diploma', ...TODAY, '--format', 'json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out).files.map((f: { document: { kind: string } }) => f.document.kind)).toEqual(Array(12).fill('record'));
+    expect(Date.now() - started).toBeLessThan(15_000); // runCli's own timeout is 30 s: an idle worker keeping the process alive would hit it
+  });
+
   it('an expired report exits 1 with document.expired and the date to extend to', () => {
     const { file } = folder('expired', report('2026年01月31日'));
     const result = runCli(['files', file, ...TODAY, '--format', 'json']);

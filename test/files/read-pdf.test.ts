@@ -69,6 +69,16 @@ describe('readPdf (pdf.js in a bounded worker)', () => {
     expect(reading).toMatchObject({ ok: false, reason: 'memory' });
   });
 
+  it('reused readers keep documents apart, and one killed by a limit does not break the next', async () => {
+    const read = (title: string) => readPdf(buildPdf([{ lines: [title] }]), limits);
+    const [a, b, c] = await Promise.all([read('甲'), read('乙'), read('丙')]);
+    expect([a, b, c].map((r) => r.ok && r.texts[0]!.text.trim())).toEqual(['甲', '乙', '丙']);
+    const slow = buildPdf([{ lines: ['慢'], extraContent: `BT /F1 1 Tf ${'<6162> Tj '.repeat(400_000)}ET` }], { compress: true });
+    expect(await readPdf(slow, { ...limits, timeoutMs: 200 })).toMatchObject({ ok: false, reason: 'time' });
+    const after = await read('丁');
+    expect(after.ok && after.texts[0]!.text.trim()).toBe('丁');
+  });
+
   it('calls a damaged file damaged', async () => {
     const reading = await readPdf(Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage'), limits);
     expect(reading).toMatchObject({ ok: false, reason: 'damaged' });
