@@ -158,7 +158,7 @@ function documentTypeCheck(document: NonNullable<FileFacts['document']>, ruleSet
   const kind = valueOf(ruleSet, 'document.kinds').kinds.find((k) => k.id === document.kind);
   const measured = { kind: document.kind, textChars: document.textChars, imageOnlyPages: document.imageOnlyPages };
   if (kind?.accepted) {
-    add('document.type', 'info', { measured, args: { variant: 'recognised', kind: kind.id, validUntil: document.validUntil ?? '', level: document.levelText ?? '', major: document.major ?? '', code: document.code ?? '' } });
+    add('document.type', 'info', { measured, args: { variant: 'recognised', kind: kind.id, holder: document.holder ?? '', id: document.idNumber ?? '', validUntil: document.validUntil ?? '', level: document.levelText ?? '', major: document.major ?? '', code: document.code ?? '' } });
     return;
   }
   const variant = document.kind === 'scan' ? 'scan' : kind ? kind.id : document.textLayer ? 'other' : 'empty';

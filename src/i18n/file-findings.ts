@@ -126,7 +126,7 @@ export const fileFindingsZh: Words = {
   'document.type': {
     message: (a) =>
       a.variant === 'recognised'
-        ? `识别为${KIND_ZH[s(a.kind)] ?? s(a.kind)}${a.level ? `，${s(a.level)}` : ''}${a.major ? `，专业 ${s(a.major)}` : ''}${a.validUntil ? `，在线验证有效期至 ${s(a.validUntil)}` : ''}${a.code ? `（验证码 ${s(a.code)}）` : ''}`
+        ? `识别为${KIND_ZH[s(a.kind)] ?? s(a.kind)}${a.holder ? `：${s(a.holder)}${a.id ? `（${s(a.id)}）` : ''}` : ''}${a.level ? `，${s(a.level)}` : ''}${a.major ? `，专业 ${s(a.major)}` : ''}${a.validUntil ? `，在线验证有效期至 ${s(a.validUntil)}` : ''}${a.code ? `（验证码 ${s(a.code)}）` : ''}`
         : a.variant === 'scan'
           ? '这是扫描图片做成的 PDF，没有文字层，不是学信网下载的报告，无法核对内容'
           : a.variant === 'diploma'
@@ -306,7 +306,7 @@ export const fileFindingsEn: Words = {
   'document.type': {
     message: (a) =>
       a.variant === 'recognised'
-        ? `Recognised as ${KIND_EN[s(a.kind)] ?? s(a.kind)}${a.level ? `, ${s(a.level)}` : ''}${a.major ? `, major ${s(a.major)}` : ''}${a.validUntil ? `, online verification valid until ${s(a.validUntil)}` : ''}${a.code ? ` (code ${s(a.code)})` : ''}`
+        ? `Recognised as ${KIND_EN[s(a.kind)] ?? s(a.kind)}${a.holder ? `: ${s(a.holder)}${a.id ? ` (${s(a.id)})` : ''}` : ''}${a.level ? `, ${s(a.level)}` : ''}${a.major ? `, major ${s(a.major)}` : ''}${a.validUntil ? `, online verification valid until ${s(a.validUntil)}` : ''}${a.code ? ` (code ${s(a.code)})` : ''}`
         : a.variant === 'scan'
           ? 'This PDF is a scanned image with no text layer, not a report downloaded from 学信网; its content cannot be checked'
           : a.variant === 'diploma'
