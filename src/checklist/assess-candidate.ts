@@ -2,7 +2,7 @@
 import type { Answers } from '../model/answers.js';
 import type { Calendar } from '../model/calendar.js';
 import type { CheckOutcome, FileResult } from '../model/report.js';
-import type { RuleSet } from '../model/rules.js';
+import type { DocumentCase, RuleSet } from '../model/rules.js';
 import { buildEvents, upcomingExamYear } from '../dates/build-events.js';
 import { evaluateEligibility } from '../eligibility/evaluate-eligibility.js';
 import { withDocumentChecks } from '../files/document-checks.js';
@@ -18,6 +18,8 @@ export interface AssessInput {
   files?: FileResult[];
   /** issue 13: the candidate's name and masked ID number, where known (batch), to compare with a report. */
   holder?: { name?: string; idMasked?: string };
+  /** issue 13: education facts the online check cannot see (--education-case). */
+  educationCases?: DocumentCase[];
 }
 
 export function assessCandidate(input: AssessInput): CheckOutcome {
@@ -30,7 +32,7 @@ export function assessCandidate(input: AssessInput): CheckOutcome {
   const eligibility = evaluateEligibility(answers, ruleSet, { examYear: year, registrationMonth });
   // issue 13: a 学信网 report must stay valid through this candidate's windows and match the answers.
   const files = (input.files ?? []).map((file) => withDocumentChecks(file, { today, events, answers, ...(input.holder ? { holder: input.holder } : {}) }, ruleSet));
-  const checklist = buildChecklist({ answers, eligibility, events, files, ruleSet });
+  const checklist = buildChecklist({ answers, eligibility, events, files, ruleSet, ...(input.educationCases ? { educationCases: input.educationCases } : {}) });
   const errors = [...eligibility.findings, ...files.flatMap((f) => f.findings)].some((f) => f.severity === 'error');
   return { today, year, answers, eligibility, files, events, checklist, ready: !errors };
 }

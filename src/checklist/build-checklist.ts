@@ -17,6 +17,8 @@ export interface ChecklistInput {
   events: DateEvent[];
   files: FileResult[];
   ruleSet: RuleSet;
+  /** issue 13: education facts the online check cannot see (--education-case). */
+  educationCases?: DocumentCase[];
 }
 
 const STATUS_BY_ELIGIBILITY = { eligible: 'done', ineligible: 'blocked', unknown: 'todo' } as const;
@@ -29,7 +31,7 @@ export function examFee(ruleSet: RuleSet, answers: Pick<Answers, 'level' | 'prov
   return { papers: papers.length, perPaper, perCandidate: rule.value.perCandidate ?? 0, total, provinceSpecific, confidence: rule.confidence };
 }
 
-export function buildChecklist({ answers, eligibility, events, files, ruleSet }: ChecklistInput): ChecklistItem[] {
+export function buildChecklist({ answers, eligibility, events, files, ruleSet, educationCases = [] }: ChecklistInput): ChecklistItem[] {
   const items: ChecklistItem[] = [];
   const event = (id: EventId) => events.find((e) => e.id === id);
   const window = (id: EventId) => {
@@ -78,7 +80,7 @@ export function buildChecklist({ answers, eligibility, events, files, ruleSet }:
   }
   const platform = valueOf(ruleSet, 'registration.platform');
   const graduatedYear = Number(answers.graduated.split('-')[0]);
-  items.push(educationVerificationItem(answers, events, fileFor('diploma'), ruleSet, graduatedYear, platform.educationOnlineFromYear, due('registration')));
+  items.push(educationVerificationItem(answers, events, fileFor('diploma'), ruleSet, graduatedYear, platform.educationOnlineFromYear, due('registration'), educationCases));
   if ((eligibility.requiredYears ?? 0) > 0) {
     const proof = fileFor('work-proof');
     items.push({
@@ -215,6 +217,7 @@ function educationVerificationItem(
   graduatedYear: number,
   fromYear: number,
   dueDate: Pick<ChecklistItem, 'due' | 'dueEstimated'>,
+  declared: DocumentCase[],
 ): ChecklistItem {
   const registration = events.find((e) => e.id === 'registration');
   const uploaded = diploma?.document?.kind ?? null;
@@ -223,9 +226,9 @@ function educationVerificationItem(
   else if (graduatedYear < fromYear) cases.push('before-online');
   // 应届: the diploma is not issued yet when registration opens.
   if (registration && answers.graduated > registration.start.slice(0, answers.graduated.length)) cases.push('not-yet-graduated');
-  if (uploaded === 'overseas-certification') cases.push('abroad');
+  if (uploaded === 'overseas-certification' || declared.includes('abroad')) cases.push('abroad');
   // The report names someone else (a roster's name or ID differs): changed name or ID, or the wrong file.
-  if (diploma?.findings.some((f) => f.id === 'document.mismatch' && (f.args?.field === 'name' || f.args?.field === 'id'))) cases.push('renamed');
+  if (diploma?.findings.some((f) => f.id === 'document.mismatch' && (f.args?.field === 'name' || f.args?.field === 'id')) || declared.includes('renamed')) cases.push('renamed');
   const needed = valueOf(ruleSet, 'document.needed').cases;
   const kindsFor = (list: DocumentCase[]) => [...new Set(needed.filter((c) => list.includes(c.id)).flatMap((c) => c.kinds))];
   const kinds = kindsFor(cases.length ? cases : ['unverified']);

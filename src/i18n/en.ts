@@ -270,7 +270,7 @@ export const en: Messages = {
         'before-online': `you graduated in ${s(a.graduatedYear)}, before electronic registration of diplomas (from ${s(a.fromYear)}), so the platform cannot verify it online`,
         'not-yet-graduated': `you will not have graduated when registering (graduation ${s(a.graduated)}): also get your school's letter confirming you graduate this year`,
         abroad: 'an overseas degree needs certification by the CSCSE (留学服务中心)',
-        renamed: 'the report\'s name or ID number differs from the roster: after a change, get the police certificate of it and download the report again once 学信网 is updated',
+        renamed: 'your name or ID number differs from your education record (changed, or the report differs from the roster), so the platform cannot verify it online: get the police certificate of the change and download the report once 学信网 is updated',
       };
       const validity = a.validThrough ? `; its online verification must stay valid at least until ${day(a.validThrough)} (end of the ${a.window === 'review' ? 'post-exam review' : 'registration window'}${a.estimated ? ', estimated' : ''})` : '';
       const uploaded = a.uploaded ? `; uploaded: ${kindName(s(a.uploaded))}${a.validUntil ? `, valid until ${day(a.validUntil)}` : ''}` : '';

@@ -210,7 +210,7 @@ export const zhCN = {
         'before-online': `${s(a.graduatedYear)} 年毕业，早于学历电子注册（${s(a.fromYear)} 年起），平台无法在线核验`,
         'not-yet-graduated': `报名时尚未毕业（${s(a.graduated)} 毕业），另备学校出具的应届毕业证明`,
         abroad: '境外学历须经留学服务中心认证',
-        renamed: '报告上的姓名或证件号码与花名册不同：变更过的需公安机关出具的变更证明，学信网信息更新后重新下载',
+        renamed: '姓名或证件号码与学历记录不一致（变更过，或报告上的与花名册不同），平台无法在线核验：备好公安机关出具的变更证明，学信网信息更新后下载',
       };
       const validity = a.validThrough ? `；报告的在线验证有效期须至少到 ${day(a.validThrough)}（${a.window === 'review' ? '考后资格复核' : '报名'}结束${a.estimated ? '，预估' : ''}）` : '';
       const uploaded = a.uploaded ? `；已上传${kindName(s(a.uploaded))}${a.validUntil ? `，有效期至 ${day(a.validUntil)}` : ''}` : '';

@@ -90,6 +90,13 @@ describe('shegong --files <dir> --no-input', () => {
     expect(item(guangdong)).toBe('done');
   });
 
+  it('--education-case abroad asks for the CSCSE certificate; an unknown case is a usage error', () => {
+    const ok = runCli([...candidate(), '--education-case', '境外', '--no-input', '--format', 'json']);
+    const item = JSON.parse(ok.out).checklist.find((i: { id: string }) => i.id === 'materials.education-verification');
+    expect(item.status).toBe('todo');
+    expect(runCli([...candidate(), '--education-case', 'mars', '--no-input']).code).toBe(2);
+  });
+
   it('a report whose level is below the answer is a mismatch with both values', () => {
     const { dir } = folder('level', buildPdf([{ lines: recordLines({ level: '专科', validUntil: '2026年12月31日', graduated: '2020年06月30日' }) }]));
     const result = runCli([...candidate({ major: '社会工作' }), '--files', dir, '--no-input', '--format', 'json']);

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseEducationCases } from '../../src/answers/education-cases.js';
 import { assessCandidate } from '../../src/checklist/assess-candidate.js';
 import { buildEvents } from '../../src/dates/build-events.js';
 import { checkOne } from '../../src/files/check-files.js';
@@ -187,6 +188,15 @@ describe('the checklist asks for the document that fits the case', () => {
   it('应届 before the diploma: the 学籍 report; 高中/中专: a diploma scan, no validity', () => {
     expect(item({ graduated: '2026-06', major: 'social-work' }).args).toMatchObject({ cases: ['not-yet-graduated'], kinds: ['enrolment-online'] });
     expect(item({ education: 'secondary', graduated: '2010-06' }).args).toMatchObject({ cases: ['school'], kinds: ['diploma'], validThrough: null });
+  });
+
+  it('--education-case: an overseas degree wants the CSCSE certificate; a changed name the 备案表 or 认证报告', () => {
+    expect(parseEducationCases(['境外', 'renamed,改名'])).toEqual({ cases: ['abroad', 'renamed'], unknown: [] });
+    expect(parseEducationCases('mars').unknown).toEqual(['mars']);
+    const abroad = assessCandidate({ answers: makeAnswers(), ruleSet, calendar, today, educationCases: ['abroad'] }).checklist.find((i) => i.id === 'materials.education-verification')!;
+    expect(abroad).toMatchObject({ status: 'todo', args: { cases: ['abroad'], kinds: ['overseas-certification'], validThrough: null } });
+    const renamed = assessCandidate({ answers: makeAnswers(), ruleSet, calendar, today, educationCases: ['renamed'] }).checklist.find((i) => i.id === 'materials.education-verification')!;
+    expect(renamed.args).toMatchObject({ cases: ['renamed'], kinds: ['record', 'education-certification'] });
   });
 
   it('a fitting report that passes ticks the item off; a failing one blocks it', async () => {

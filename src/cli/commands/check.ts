@@ -17,7 +17,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileInput } from '../../files/check-files.js';
 import type { FileResult } from '../../model/report.js';
-import type { UploadRole } from '../../model/rules.js';
+import type { DocumentCase, UploadRole } from '../../model/rules.js';
+import { parseEducationCases } from '../../answers/education-cases.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
 import { loadContext, type CommandContext } from '../load-context.js';
@@ -35,6 +36,8 @@ export interface CheckFlags extends RawAnswers {
   residencePermit?: string;
   files?: string;
   fix?: boolean;
+  /** issue 13 */
+  educationCase?: string[];
 }
 
 const FILE_FLAGS: [keyof CheckFlags, UploadRole][] = [
@@ -103,12 +106,14 @@ const promptKey = (key: keyof typeof ANSWER_FLAGS, answers: Partial<Answers>) =>
 
 export async function runCheck(flags: CheckFlags, globals: GlobalOptions): Promise<ExitCode> {
   const context = await loadContext(globals);
+  const { cases: educationCases, unknown } = parseEducationCases(flags.educationCase);
+  if (unknown.length) throw new UserError('error.usage', {}, unknown.map((value) => `--education-case ${value}: abroad(境外) | renamed(改名/证件变更)`));
   const answers = await gatherAnswers(flags, context);
   let inputs = await fileInputs(flags);
   if (inputs.length === 0 && globals.interactive) inputs = await askForFolder(context);
   let files = inputs.length ? await checkInputs(inputs, context) : [];
   if (flags.fix) files = await fixFiles(files, context);
-  return reportOn(answers, context, files);
+  return reportOn(answers, context, files, educationCases);
 }
 
 async function checkInputs(inputs: FileInput[], context: CommandContext): Promise<FileResult[]> {
@@ -162,7 +167,7 @@ async function fixFiles(files: FileResult[], context: CommandContext): Promise<F
   return results;
 }
 
-export async function reportOn(answers: Answers, context: CommandContext, files: FileResult[] = []): Promise<ExitCode> {
+export async function reportOn(answers: Answers, context: CommandContext, files: FileResult[] = [], educationCases: DocumentCase[] = []): Promise<ExitCode> {
   const { globals, messages, ruleSet, provinces, calendar } = context;
   const outcome = assessCandidate({
     answers,
@@ -170,6 +175,7 @@ export async function reportOn(answers: Answers, context: CommandContext, files:
     calendar,
     today: globals.today,
     files,
+    educationCases,
     ...(globals.year ? { year: globals.year } : {}),
   });
   const report = buildReport(outcome, { lang: globals.lang, messages, ruleSet, provinces });
