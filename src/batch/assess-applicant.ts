@@ -158,12 +158,19 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
     }
   }
 
+  const holder = { name: row.name, ...(row.idMasked ? { idMasked: row.idMasked } : {}) };
   const assessWith = (withFiles: FileResult[]) =>
-    row.answers ? assessCandidate({ answers: row.answers, ruleSet: context.ruleSet, calendar: context.calendar, today: context.today, files: withFiles, ...(context.year ? { year: context.year } : {}) }) : undefined;
+    row.answers
+      ? assessCandidate({ answers: row.answers, ruleSet: context.ruleSet, calendar: context.calendar, today: context.today, files: withFiles, holder, ...(context.year ? { year: context.year } : {}) })
+      : undefined;
   const outcome = assessWith(bestFiles);
+  const before = fixes.some((f) => f.state === 'fixed') ? assessWith(files) : outcome;
+  // issue 13: the files as checked against this applicant's dates and answers (学信网 report validity).
+  if (before) files = before.files;
+  if (outcome) bestFiles.splice(0, bestFiles.length, ...outcome.files);
   const rowBlocks = rowFindings.some((f) => f.severity === 'error');
   const ready = Boolean(outcome?.ready) && !rowBlocks;
-  const readyBeforeFix = fixes.some((f) => f.state === 'fixed') ? Boolean(assessWith(files)?.ready) && !rowBlocks : ready;
+  const readyBeforeFix = Boolean(before?.ready) && !rowBlocks;
   return {
     line: row.line,
     name: row.name,

@@ -2,9 +2,10 @@
 import type { Answers } from '../model/answers.js';
 import type { Calendar } from '../model/calendar.js';
 import type { CheckOutcome, FileResult } from '../model/report.js';
-import type { RuleSet } from '../model/rules.js';
+import type { DocumentCase, RuleSet } from '../model/rules.js';
 import { buildEvents, upcomingExamYear } from '../dates/build-events.js';
 import { evaluateEligibility } from '../eligibility/evaluate-eligibility.js';
+import { withDocumentChecks } from '../files/document-checks.js';
 import { buildChecklist } from './build-checklist.js';
 
 export interface AssessInput {
@@ -15,6 +16,10 @@ export interface AssessInput {
   /** Exam year; defaults to the one the candidate prepares for on `today`. */
   year?: number;
   files?: FileResult[];
+  /** issue 13: the candidate's name and masked ID number, where known (batch), to compare with a report. */
+  holder?: { name?: string; idMasked?: string };
+  /** issue 13: education facts the online check cannot see (--education-case). */
+  educationCases?: DocumentCase[];
 }
 
 export function assessCandidate(input: AssessInput): CheckOutcome {
@@ -25,8 +30,9 @@ export function assessCandidate(input: AssessInput): CheckOutcome {
   if (!registration) throw new Error('the calendar gave no registration window');
   const registrationMonth = Number(registration.start.split('-')[1]);
   const eligibility = evaluateEligibility(answers, ruleSet, { examYear: year, registrationMonth });
-  const files = input.files ?? [];
-  const checklist = buildChecklist({ answers, eligibility, events, files, ruleSet, today });
+  // issue 13: a 学信网 report must stay valid through this candidate's windows and match the answers.
+  const files = (input.files ?? []).map((file) => withDocumentChecks(file, { today, events, answers, ...(input.holder ? { holder: input.holder } : {}) }, ruleSet));
+  const checklist = buildChecklist({ answers, eligibility, events, files, ruleSet, today, ...(input.educationCases ? { educationCases: input.educationCases } : {}) });
   const errors = [...eligibility.findings, ...files.flatMap((f) => f.findings)].some((f) => f.severity === 'error');
   // Registration for the chosen year has closed: nothing else can make the candidate ready for it.
   const closed = checklist.some((item) => item.id === 'registration.window' && item.status === 'missed');

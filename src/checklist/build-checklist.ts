@@ -7,7 +7,8 @@ import { qualifications } from '../answers/qualifications.js';
 import type { DateEvent, EventId } from '../model/calendar.js';
 import type { Eligibility } from '../model/eligibility.js';
 import type { ChecklistItem, FileResult } from '../model/report.js';
-import type { RuleSet } from '../model/rules.js';
+import type { DocumentCase, RuleSet } from '../model/rules.js';
+import { validityNeeded } from '../files/document-checks.js';
 import { routesFor } from '../eligibility/evaluate-eligibility.js';
 import { feeRuleFor, valueOf } from '../rules/rule-access.js';
 
@@ -19,6 +20,8 @@ export interface ChecklistInput {
   ruleSet: RuleSet;
   /** Today (YYYY-MM-DD): a to-do whose window has closed is missed. */
   today: string;
+  /** issue 13: education facts the online check cannot see (--education-case). */
+  educationCases?: DocumentCase[];
 }
 
 const STATUS_BY_ELIGIBILITY = { eligible: 'done', ineligible: 'blocked', unknown: 'todo' } as const;
@@ -54,7 +57,7 @@ export function buildChecklist(input: ChecklistInput): ChecklistItem[] {
   });
 }
 
-function buildItems({ answers, eligibility, events, files, ruleSet }: ChecklistInput): ChecklistItem[] {
+function buildItems({ answers, eligibility, events, files, ruleSet, educationCases = [] }: ChecklistInput): ChecklistItem[] {
   const items: ChecklistItem[] = [];
   const event = (id: EventId) => events.find((e) => e.id === id);
   const window = (id: EventId) => {
@@ -104,12 +107,7 @@ function buildItems({ answers, eligibility, events, files, ruleSet }: ChecklistI
   const platform = valueOf(ruleSet, 'registration.platform');
   const degree = qualifications(answers).find((d) => eligibility.degree?.startsWith(`${d.education}:${d.major}:${d.studyMode}:`) && eligibility.degree.endsWith(`..${d.graduated}`)) ?? answers;
   const graduatedYear = Number(degree.graduated.split('-')[0]);
-  items.push({
-    id: 'materials.education-verification',
-    group: 'materials',
-    status: graduatedYear < platform.educationOnlineFromYear || degree.education === 'highschool' || degree.education === 'secondary' ? 'todo' : 'info',
-    args: { graduatedYear, fromYear: platform.educationOnlineFromYear, education: degree.education },
-  });
+  items.push(educationVerificationItem({ ...answers, ...degree }, events, fileFor('diploma'), ruleSet, graduatedYear, platform.educationOnlineFromYear, due('registration'), educationCases));
   if ((eligibility.requiredYears ?? 0) > 0) {
     const proof = fileFor('work-proof');
     items.push({
@@ -294,6 +292,58 @@ function buildItems({ answers, eligibility, events, files, ruleSet }: ChecklistI
     args: { hours: education.hours[answers.level], years: education.periodYears, level: answers.level },
   });
   return items;
+}
+
+/**
+ * issue 13: whether the platform's online education check is expected to fail, why, and which
+ * document fits (document.needed); an uploaded report that fits and passes its checks ticks it off.
+ */
+function educationVerificationItem(
+  answers: Answers,
+  events: DateEvent[],
+  diploma: FileResult | undefined,
+  ruleSet: RuleSet,
+  graduatedYear: number,
+  fromYear: number,
+  dueDate: Pick<ChecklistItem, 'due' | 'dueEstimated'>,
+  declared: DocumentCase[],
+): ChecklistItem {
+  const registration = events.find((e) => e.id === 'registration');
+  const uploaded = diploma?.document?.kind ?? null;
+  const cases: DocumentCase[] = [];
+  if (answers.education === 'highschool' || answers.education === 'secondary') cases.push('school');
+  else if (graduatedYear < fromYear) cases.push('before-online');
+  // 应届: the diploma is not issued yet when registration opens.
+  if (registration && answers.graduated > registration.start.slice(0, answers.graduated.length)) cases.push('not-yet-graduated');
+  if (uploaded === 'overseas-certification' || declared.includes('abroad')) cases.push('abroad');
+  // The report names someone else (a roster's name or ID differs): changed name or ID, or the wrong file.
+  if (diploma?.findings.some((f) => f.id === 'document.mismatch' && (f.args?.field === 'name' || f.args?.field === 'id')) || declared.includes('renamed')) cases.push('renamed');
+  const needed = valueOf(ruleSet, 'document.needed').cases;
+  const kindsFor = (list: DocumentCase[]) => [...new Set(needed.filter((c) => list.includes(c.id)).flatMap((c) => c.kinds))];
+  const kinds = kindsFor(cases.length ? cases : ['unverified']);
+  const kindRules = valueOf(ruleSet, 'document.kinds').kinds;
+  const validity = kinds.some((k) => kindRules.find((r) => r.id === k)?.validity) ? validityNeeded(events) : null;
+  const fits = uploaded !== null && kinds.includes(uploaded);
+  const status: ChecklistItem['status'] = diploma?.status === 'fail' && (fits || cases.length > 0) ? 'blocked' : fits ? 'done' : cases.length ? 'todo' : 'info';
+  return {
+    id: 'materials.education-verification',
+    group: 'materials',
+    status,
+    args: {
+      graduatedYear,
+      fromYear,
+      education: answers.education,
+      graduated: answers.graduated,
+      cases,
+      kinds,
+      uploaded,
+      validUntil: diploma?.document?.validUntil ?? null,
+      validThrough: validity?.date ?? null,
+      window: validity?.window ?? null,
+      estimated: validity?.estimated ?? false,
+    },
+    ...(cases.length ? dueDate : {}),
+  };
 }
 
 /**

@@ -44,6 +44,7 @@ function texts(english: boolean) {
     cert: t('已有证书 assistant:YYYY-MM 或 intermediate:YYYY-MM，可重复', 'certificate held, assistant:YYYY-MM or intermediate:YYYY-MM; repeatable'),
     province: t('报考省份（如 广东 / guangdong）', 'province you register in'),
     hukou: t('户籍所在省份', 'province of your hukou'),
+    educationCase: t('学历无法在线核验的情形（可重复）：abroad(境外学历) | renamed(姓名或证件号码变更)', 'why online education verification will fail (repeatable): abroad (overseas degree) | renamed (name or ID number changed)'),
     rulesCommand: t('当前规则：每条规则的取值、来源与可信度', 'the active rules with values, sources and confidence'),
     profile: t('保存的回答：show | reset | path', 'saved answers: show | reset | path'),
     demo: t('用内置示例考生演示准备清单（无需输入）', 'the checklist for a bundled sample candidate (no input)'),
@@ -169,6 +170,7 @@ export function buildProgram(argv: string[], handlers: CommandHandlers = lazyHan
     .option('--cert <level:YYYY-MM>', t.cert, collect)
     .option('--province <province>', t.province)
     .option('--hukou <province>', t.hukou)
+    .option('--education-case <case>', t.educationCase, collect)
     .option('--photo <file>', t.photo)
     .option('--id-front <file>', t.idFront)
     .option('--id-back <file>', t.idBack)

@@ -37,13 +37,16 @@ export function measuredOf(facts: FileFacts): FileResult['measured'] {
           exifDpi: image.exifDpi,
         }
       : {}),
-    ...(facts.pdf ? { pages: facts.pdf.pages, encrypted: facts.pdf.encrypted } : {}),
+    ...(facts.pdf ? { pages: facts.pdfRead?.ok ? facts.pdfRead.pages : facts.pdf.pages, encrypted: facts.pdf.encrypted } : {}),
+    // issue 13: what pdf.js read, or why it could not
+    ...(facts.pdfRead?.ok ? { reader: 'pdfjs', textPages: facts.pdfRead.textPages, imageOnlyPages: facts.pdfRead.imageOnlyPages, readMs: facts.pdfRead.ms } : {}),
+    ...(facts.pdfRead && !facts.pdfRead.ok ? { reader: 'structure', readFailure: facts.pdfRead.reason } : {}),
   };
 }
 
 export function checkFile(facts: FileFacts, ruleSet: RuleSet): FileResult {
   const findings = runChecks(facts, ruleSet);
-  return { path: facts.path, role: facts.role, status: fileStatus(findings), measured: measuredOf(facts), findings };
+  return { path: facts.path, role: facts.role, status: fileStatus(findings), measured: measuredOf(facts), findings, ...(facts.document ? { document: facts.document } : {}) };
 }
 
 function runChecks(facts: FileFacts, ruleSet: RuleSet): Finding[] {
@@ -136,9 +139,40 @@ function pdfChecks(facts: FileFacts, ruleSet: RuleSet, add: Add) {
   if (!pdf.eof || !pdf.xrefOk) {
     add('file.corrupt', 'error', { measured: { eof: pdf.eof, xref: pdf.xrefOk }, args: { reason: pdf.eof ? 'xref' : 'truncated', type: 'pdf' } });
   }
-  if (pdf.encrypted) add('pdf.encrypted', 'error', { measured: { encrypted: true }, expected: { encrypted: false } });
+  // issue 13: pdf.js's verdict refines the structural one (it decrypts, decompresses, counts every page).
+  const read = facts.pdfRead;
+  if (pdf.encrypted || (read && !read.ok && read.reason === 'password')) {
+    // Encrypted with an empty user password (restrictions only): every reader opens it without asking.
+    const ownerOnly = read?.ok === true && read.encrypted;
+    add('pdf.encrypted', ownerOnly ? 'warning' : 'error', { measured: { encrypted: true, needsPassword: !ownerOnly }, expected: { encrypted: false }, args: { variant: ownerOnly ? 'owner' : 'password' } });
+  }
+  if (read && !read.ok && read.reason === 'damaged' && pdf.eof && pdf.xrefOk) {
+    add('file.corrupt', 'error', { measured: { reader: 'pdfjs', error: read.detail }, args: { reason: 'pdfjs', type: 'pdf' } });
+  }
+  if (read && !read.ok && ['time', 'memory', 'inflate', 'error'].includes(read.reason)) {
+    const limits = valueOf(ruleSet, 'upload.pdf.reader');
+    add('pdf.limits', 'warning', {
+      measured: { reason: read.reason, ms: read.ms },
+      expected: { timeoutMs: limits.timeoutMs, maxHeapMb: limits.maxHeapMb, maxInflatedBytes: limits.maxInflatedBytes },
+      args: { variant: read.reason, seconds: Math.round(limits.timeoutMs / 100) / 10, mb: limits.maxHeapMb, inflatedMb: Math.round(limits.maxInflatedBytes / 1048576) },
+    });
+  }
+  const pages = read?.ok ? read.pages : pdf.pages;
   const { maxPages, severity } = valueOf(ruleSet, 'upload.pdf');
-  if (pdf.pages !== null && pdf.pages > maxPages) add('pdf.pages', severity, { measured: { pages: pdf.pages }, expected: { maxPages }, args: { pages: pdf.pages, max: maxPages } });
+  if (pages !== null && pages > maxPages) add('pdf.pages', severity, { measured: { pages }, expected: { maxPages }, args: { pages, max: maxPages } });
+  if (facts.role === 'diploma' && facts.document) documentTypeCheck(facts.document, ruleSet, add);
+}
+
+/** issue 13: is the education PDF one of the reports the platform takes? */
+function documentTypeCheck(document: NonNullable<FileFacts['document']>, ruleSet: RuleSet, add: Add) {
+  const kind = valueOf(ruleSet, 'document.kinds').kinds.find((k) => k.id === document.kind);
+  const measured = { kind: document.kind, textChars: document.textChars, imageOnlyPages: document.imageOnlyPages };
+  if (kind?.accepted) {
+    add('document.type', 'info', { measured, args: { variant: 'recognised', kind: kind.id, holder: document.holder ?? '', id: document.idNumber ?? '', validUntil: document.validUntil ?? '', level: document.levelText ?? '', major: document.major ?? '', code: document.code ?? '' } });
+    return;
+  }
+  const variant = document.kind === 'scan' ? 'scan' : kind ? kind.id : document.textLayer ? 'other' : 'empty';
+  add('document.type', 'warning', { measured, expected: { kinds: valueOf(ruleSet, 'document.kinds').kinds.filter((k) => k.accepted).map((k) => k.id) }, args: { variant } });
 }
 
 function photoChecks(facts: FileFacts, ruleSet: RuleSet, add: Add) {

@@ -14,6 +14,8 @@ import { contentStats, greyStats } from './content-stats.js';
 import { decodeHeic, heicDecoder } from './decode-heic.js';
 import { inspectPdf } from './inspect-pdf.js';
 import { readJpegDensity } from './jpeg-header.js';
+import { readPdf } from './read-pdf.js';
+import { recogniseDocument } from './recognise-document.js';
 import { loadSharp } from './load-sharp.js';
 import { loadPhotoModels, type DetectedFace } from './photo-models.js';
 import { extensionType, sniffType } from './sniff-type.js';
@@ -97,11 +99,24 @@ export async function probeFile(file: string, options: ProbeOptions): Promise<Fi
 
   if (sniffed.type === 'pdf') {
     const partial = size > limits.maxReadBytes;
-    facts.pdf = inspectPdf(size <= HEAD_BYTES ? head : await readRange(file, size, limits.maxReadBytes));
+    const bytes = size <= HEAD_BYTES ? head : await readRange(file, size, limits.maxReadBytes);
+    facts.pdf = inspectPdf(bytes);
     facts.pdf.bytes = size;
     // Only the head and the tail of a huge PDF were read: startxref offsets cannot be verified
     // against the joined buffer, so the cross-reference check is not applied (size decides).
     if (partial) facts.pdf.xrefOk = true;
+    // issue 13: the structural check first (fast, and the fallback); then pdf.js, bounded.
+    if (partial || !facts.pdf.header) {
+      facts.pdfRead = { ok: false, reason: 'skipped', detail: partial ? 'partial read' : 'no header', ms: 0 };
+      return facts;
+    }
+    const reading = await readPdf(bytes, valueOf(options.ruleSet, 'upload.pdf.reader'));
+    if (reading.ok) {
+      facts.document = recogniseDocument(reading.texts, options.ruleSet);
+      facts.pdfRead = { ok: true, pages: reading.pages, textPages: reading.texts.filter((t) => t.text.trim()).length, imageOnlyPages: facts.document.imageOnlyPages, encrypted: reading.encrypted, ms: reading.ms };
+    } else {
+      facts.pdfRead = { ok: false, reason: reading.reason, detail: reading.detail, ms: reading.ms };
+    }
     return facts;
   }
   if (sniffed.type === 'heic' && heicDecoder()) return probeHeic(file, facts, options);

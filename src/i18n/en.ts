@@ -1,4 +1,4 @@
-import { fileFindingsEn } from './file-findings.js';
+import { fileFindingsEn, KIND_NAMES } from './file-findings.js';
 /** English messages: the same keys and arguments as zh-CN.ts, in English. */
 import type { Values } from '../model/finding.js';
 import type { Messages, NameContext } from './zh-CN.js';
@@ -53,6 +53,8 @@ function dateRange(start: unknown, end: unknown): string {
   if (a[0] === b[0]) return `${shortDay(start)} – ${day(end)}`;
   return `${day(start)} – ${day(end)}`;
 }
+/** issue 13: a list argument (checklist args may carry string arrays). */
+const listOf = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 const span = (a: A) => (a.start ? (a.end && a.end !== a.start ? dateRange(a.start, a.end) : day(a.start)) : '');
 const est = (a: A) => (a.estimated ? ' (estimated)' : '');
 
@@ -277,10 +279,24 @@ export const en: Messages = {
       a.checked
         ? `Registration photo checked (${a.checked === 'fail' ? 'failed' : 'passed'}); before uploading, it must be processed with ${PHOTO_TOOL}, which produces "报名照片.jpg"`
         : `Prepare a recent colour 1-inch ID photo on a white background (${a.width}×${a.height} pixels, JPG), process it with ${PHOTO_TOOL}, and upload the resulting "报名照片.jpg"`,
-    'materials.education-verification': (a: A) =>
-      n(a.graduatedYear) < n(a.fromYear) || a.education === 'highschool' || a.education === 'secondary'
-        ? `Your education (${a.graduatedYear}, ${en.labels.education[s(a.education)]}) may not be verifiable online: have a scan of your diploma ready, or the 学信网 (CHSI) registration record of your qualification (《教育部学历证书电子注册备案表》)`
-        : 'Your education will be verified online by the registration platform; if verification fails, upload a PDF report from 学信网 (CHSI) (the registration record 备案表 or a verification report 认证报告)',
+    // issue 13: why online verification will fail, which document fits, how long it must stay valid
+    'materials.education-verification': (a: A) => {
+      const kindName = (k: string) => KIND_NAMES.en[k] ?? k;
+      const kinds = listOf(a.kinds).map(kindName).join(' or ');
+      const reasons: Record<string, string> = {
+        school: `${en.labels.education[s(a.education)]} is outside 学信网's (CHSI) higher-education records, so the platform cannot verify it online`,
+        'before-online': `you graduated in ${s(a.graduatedYear)}, before electronic registration of diplomas (from ${s(a.fromYear)}), so the platform cannot verify it online`,
+        'not-yet-graduated': `you will not have graduated when registering (graduation ${s(a.graduated)}): also get your school's letter confirming you graduate this year`,
+        abroad: 'an overseas degree needs certification by the CSCSE (留学服务中心)',
+        renamed: 'your name or ID number differs from your education record (changed, or the report differs from the roster), so the platform cannot verify it online: get the police certificate of the change and download the report once 学信网 is updated',
+      };
+      const validity = a.validThrough ? `; its online verification must stay valid at least until ${day(a.validThrough)} (end of the ${a.window === 'review' ? 'post-exam review' : 'registration window'}${a.estimated ? ', estimated' : ''})` : '';
+      const uploaded = a.uploaded ? `; uploaded: ${kindName(s(a.uploaded))}${a.validUntil ? `, valid until ${day(a.validUntil)}` : ''}` : '';
+      const cases = listOf(a.cases);
+      if (!cases.length) return `Your education will be verified online by the registration platform; if that fails (diploma not registered, name or ID number changed, overseas degree), upload a 学信网 (CHSI) PDF: ${kinds}; for an overseas degree, the CSCSE certificate${validity}${uploaded}`;
+      const text = cases.map((c) => reasons[c] ?? c).join('; ');
+      return `${text.charAt(0).toUpperCase()}${text.slice(1)}: prepare ${kinds}${validity}${uploaded}`;
+    },
     'materials.work-proof': (a: A) =>
       `Prepare proof of your social work experience (stamped by your employer, stating start and end dates and your position; ${plural(n(a.years), 'year')} needed, counted up to ${day(a.cutoff)}); only social-work posts count${a.militaryCounts ? '' : ', military service does not'}; under ${COMMITMENT} it is usually not submitted at registration, but is needed for the post-exam review or manual checks`,
     'materials.hmt-resident': (a: A, c: NameContext) =>

@@ -62,6 +62,35 @@ const FOLDER_REASON_ZH: Record<string, string> = { absolute: '是绝对路径', 
 const FOLDER_REASON_EN: Record<string, string> = { absolute: 'is an absolute path', parent: 'contains ..', outside: 'leads (through a link) outside the --materials folder' };
 const FILE_REASON_ZH: Record<string, string> = { outside: '是指向材料文件夹之外的链接', 'not-regular': '不是普通文件（管道、设备或文件夹）', broken: '是失效的链接' };
 const FILE_REASON_EN: Record<string, string> = { outside: 'is a link to outside the materials folder', 'not-regular': 'is not a regular file (a pipe, device or folder)', broken: 'is a broken link' };
+// issue 13: names of the education documents, windows and levels in the document findings
+const KIND_ZH: Record<string, string> = {
+  record: '《教育部学历证书电子注册备案表》',
+  'degree-online': '《中国高等教育学位在线验证报告》',
+  'education-certification': '《中国高等教育学历认证报告》',
+  'degree-certification': '《中国高等教育学位认证报告》',
+  'enrolment-online': '《教育部学籍在线验证报告》',
+  'overseas-certification': '留学服务中心学历学位认证书',
+  diploma: '毕业证书/学位证书',
+  scan: '扫描图片',
+};
+const KIND_EN: Record<string, string> = {
+  record: '《教育部学历证书电子注册备案表》 (education record form)',
+  'degree-online': '《中国高等教育学位在线验证报告》 (degree online verification report)',
+  'education-certification': '《中国高等教育学历认证报告》 (education certification report)',
+  'degree-certification': '《中国高等教育学位认证报告》 (degree certification report)',
+  'enrolment-online': '《教育部学籍在线验证报告》 (enrolment verification report)',
+  'overseas-certification': 'CSCSE overseas degree certificate',
+  diploma: 'diploma / degree certificate',
+  scan: 'scanned image',
+};
+/** The four 学信网 reports the platform asks for when online verification fails. */
+const REPORT_KINDS = ['record', 'degree-online', 'education-certification', 'degree-certification'];
+const WINDOW_ZH: Record<string, string> = { registration: '报名', review: '考后资格复核' };
+const WINDOW_EN: Record<string, string> = { registration: 'registration window', review: 'post-exam review' };
+const EDU_ZH: Record<string, string> = { highschool: '高中', secondary: '中专', associate: '大专', bachelor: '本科', master: '硕士', doctor: '博士' };
+const extendFromZh = (a: A) => (a.extendFrom ? `（学信网一次最长 ${s(a.maxDays)} 天，${s(a.extendFrom)} 起才能延到这一天）` : '');
+const extendFromEn = (a: A) => (a.extendFrom ? ` (学信网 allows at most ${s(a.maxDays)} days at a time: that date can be set from ${s(a.extendFrom)} on)` : '');
+export const KIND_NAMES = { 'zh-CN': KIND_ZH, en: KIND_EN };
 
 export const fileFindingsZh: Words = {
   'roster.missing': { message: (a) => `第 ${s(a.line)} 行缺少：${s(a.fields)}`, fix: () => '在花名册中补全这些列（报考级别、学历、专业、毕业时间、学习形式、报考省份…）' },
@@ -116,12 +145,75 @@ export const fileFindingsZh: Words = {
   },
   'image.pixels': { message: (a) => `图片像素过多（${s(a.pixels)} 像素，上限 ${s(a.max)}），为安全起见不解码`, fix: () => '这不像正常的照片或扫描件；请重新导出一张普通大小的图片' },
   'file.corrupt': {
-    message: (a) => (a.type === 'pdf' ? (a.reason === 'truncated' ? 'PDF 文件不完整（缺少结尾），可能下载中断' : 'PDF 文件结构损坏（交叉引用表不对）') : `图片已损坏或不完整，无法解码（${s(a.reason)}）`),
+    message: (a) => (a.type === 'pdf' ? (a.reason === 'truncated' ? 'PDF 文件不完整（缺少结尾），可能下载中断' : a.reason === 'pdfjs' ? 'PDF 内容损坏，PDF 阅读器打不开' : 'PDF 文件结构损坏（交叉引用表不对）') : `图片已损坏或不完整，无法解码（${s(a.reason)}）`),
     fix: () => '重新下载或重新导出这个文件',
   },
   'pdf.invalid': { message: () => '文件名是 PDF，但内容不是有效的 PDF', fix: () => '从学信网重新下载报告 PDF，或用“打印 → 另存为 PDF”重新生成' },
-  'pdf.encrypted': { message: () => 'PDF 设置了密码或加密，平台无法打开', fix: () => '下载未加密的版本，或在阅读器里去掉密码后另存' },
+  'pdf.encrypted': {
+    message: (a) => (a.variant === 'owner' ? 'PDF 加了权限限制（无需密码即可打开），个别平台可能不接受' : 'PDF 设置了密码或加密，平台无法打开'),
+    fix: () => '下载未加密的版本，或在阅读器里去掉密码后另存',
+  },
   'pdf.pages': { message: (a) => `PDF 有 ${s(a.pages)} 页，多于常见的 ${s(a.max)} 页`, fix: () => '只保留需要的页面' },
+  // issue 13: the PDF read for real, and the 学信网 report in it
+  'pdf.limits': {
+    message: (a) =>
+      a.variant === 'time'
+        ? `PDF 在 ${s(a.seconds)} 秒内没有读完，已停止读取（只做了结构检查）`
+        : a.variant === 'memory'
+          ? `读取这个 PDF 需要超过 ${s(a.mb)} MB 内存，已停止（只做了结构检查）`
+          : a.variant === 'inflate'
+            ? `PDF 里的压缩数据解压后超过 ${s(a.inflatedMb)} MB，像是“压缩炸弹”，未读取内容（只做了结构检查）`
+            : 'PDF 阅读组件无法运行，只做了结构检查',
+    fix: () => '学信网报告只有一两页、几百 KB；请从学信网重新下载，不要上传这个文件',
+  },
+  'document.type': {
+    message: (a) =>
+      a.variant === 'recognised'
+        ? `识别为${KIND_ZH[s(a.kind)] ?? s(a.kind)}${a.holder ? `：${s(a.holder)}${a.id ? `（${s(a.id)}）` : ''}` : ''}${a.level ? `，${s(a.level)}` : ''}${a.major ? `，专业 ${s(a.major)}` : ''}${a.validUntil ? `，在线验证有效期至 ${s(a.validUntil)}` : ''}${a.code ? `（验证码 ${s(a.code)}）` : ''}`
+        : a.variant === 'scan'
+          ? '这是扫描图片做成的 PDF，没有文字层，不是学信网下载的报告，无法核对内容'
+          : a.variant === 'diploma'
+            ? '这是毕业证书或学位证书，不是学信网报告；在线核验不通过时平台要的是学信网 PDF 报告'
+            : a.variant === 'empty'
+              ? 'PDF 没有可读的文字，无法确认是学信网报告'
+              : `PDF 里没有找到学信网报告的标题（${REPORT_KINDS.map((k) => KIND_ZH[k]).join('、')}）`,
+    fix: (a) =>
+      a.variant === 'recognised'
+        ? '报告内容已读取；请同时核对姓名和证件号码与报名信息一致'
+        : '登录学信网（学信档案 → 在线验证报告）下载 PDF 原件直接上传；不要打印后再扫描（河南曾允许暂传毕业证书 PDF，考后复核时补交报告）',
+  },
+  'document.validity': {
+    message: (a) => `没有在${KIND_ZH[s(a.kind)] ?? '报告'}中找到在线验证有效期`,
+    fix: (a) => `在学信档案里查看该报告的有效期${a.needed ? `，确认至少到 ${s(a.needed)}` : ''}`,
+  },
+  'document.expired': {
+    message: (a) => `${KIND_ZH[s(a.kind)] ?? '报告'}的在线验证已于 ${s(a.validUntil)} 过期（${s(a.days)} 天前），审核人员无法再在线验证`,
+    fix: (a) => (a.extendTo ? `在学信档案里延长有效期（或重新申请）至 ${s(a.extendTo)} 以后（${WINDOW_ZH[s(a.window)] ?? ''}结束${a.estimated ? '，估计' : ''}）${extendFromZh(a)}，再下载新的 PDF` : '报名和复核都已结束；如仍需使用，在学信档案里延长有效期后重新下载'),
+  },
+  'document.expires-before-review': {
+    message: (a) => `${KIND_ZH[s(a.kind)] ?? '报告'}的在线验证有效期到 ${s(a.validUntil)}，比${WINDOW_ZH[s(a.window)] ?? ''}结束（${s(a.extendTo)}${a.estimated ? '，估计' : ''}）早 ${s(a.short)} 天，到时审核会因无法验证被退回`,
+    fix: (a) => `在学信档案里把有效期延长到 ${s(a.extendTo)} 以后${extendFromZh(a)}，再下载新的 PDF 上传`,
+  },
+  'document.mismatch': {
+    message: (a) =>
+      a.field === 'level'
+        ? `报告上的层次是“${s(a.foundText)}”（${EDU_ZH[s(a.found)] ?? s(a.found)}），你回答的学历是 ${EDU_ZH[s(a.answered)] ?? s(a.answered)}`
+        : a.field === 'major'
+          ? `报告上的专业是“${s(a.found)}”（${a.socialWork ? '社会工作类' : '非社会工作类'}），你回答的是${a.answered === 'social-work' ? '社会工作专业' : '其他专业'}`
+          : a.field === 'name'
+            ? `报告上的姓名是“${s(a.found)}”，花名册上是“${s(a.answered)}”`
+            : a.field === 'id'
+              ? `报告上的证件号码是 ${s(a.found)}，花名册上是 ${s(a.answered)}`
+              : `报告上的毕业时间是 ${s(a.found)}，你回答的是 ${s(a.answered)}`,
+    fix: (a) =>
+      a.field === 'level'
+        ? '上传与所填学历对应的那份报告，或改正回答（--education）；报名平台按报告核验'
+        : a.field === 'major'
+          ? '按报告上的专业回答（--major）；“方向”类专业需学校教务处证明'
+          : a.field === 'name' || a.field === 'id'
+            ? '确认这是本人的报告；姓名或证件号码变更过的，备好公安机关出具的变更证明，并在学信网更新信息后重新下载'
+            : '按报告上的毕业年月回答（--graduated），工作年限的计算与之有关',
+  },
   'seal.missing': {
     message: (a) =>
       a.variant === 'pdf'
@@ -273,12 +365,75 @@ export const fileFindingsEn: Words = {
   },
   'image.pixels': { message: (a) => `Too many pixels (${s(a.pixels)}, limit ${s(a.max)}); not decoded, for safety`, fix: () => 'This is not an ordinary photo or scan; export a normal-sized image' },
   'file.corrupt': {
-    message: (a) => (a.type === 'pdf' ? (a.reason === 'truncated' ? 'The PDF is incomplete (no end marker); the download may have been cut' : 'The PDF structure is broken (bad cross-reference table)') : `The image is damaged or incomplete and cannot be decoded (${s(a.reason)})`),
+    message: (a) => (a.type === 'pdf' ? (a.reason === 'truncated' ? 'The PDF is incomplete (no end marker); the download may have been cut' : a.reason === 'pdfjs' ? 'The PDF content is damaged; a PDF reader cannot open it' : 'The PDF structure is broken (bad cross-reference table)') : `The image is damaged or incomplete and cannot be decoded (${s(a.reason)})`),
     fix: () => 'Download or export the file again',
   },
   'pdf.invalid': { message: () => 'Named PDF, but not a valid PDF', fix: () => 'Download the report from 学信网 (CHSI) again, or print it to PDF' },
-  'pdf.encrypted': { message: () => 'The PDF is password-protected or encrypted; the platform cannot open it', fix: () => 'Get an unencrypted copy, or remove the password and save again' },
+  'pdf.encrypted': {
+    message: (a) => (a.variant === 'owner' ? 'The PDF carries permission restrictions (it opens without a password); some platforms may refuse it' : 'The PDF is password-protected or encrypted; the platform cannot open it'),
+    fix: () => 'Get an unencrypted copy, or remove the password and save again',
+  },
   'pdf.pages': { message: (a) => `The PDF has ${s(a.pages)} pages, more than the usual ${s(a.max)}`, fix: () => 'Keep only the pages needed' },
+  // issue 13: the PDF read for real, and the 学信网 report in it
+  'pdf.limits': {
+    message: (a) =>
+      a.variant === 'time'
+        ? `The PDF could not be read within ${s(a.seconds)} s; reading was stopped (structural check only)`
+        : a.variant === 'memory'
+          ? `Reading this PDF needs more than ${s(a.mb)} MB of memory; stopped (structural check only)`
+          : a.variant === 'inflate'
+            ? `The PDF's compressed data inflates to more than ${s(a.inflatedMb)} MB, like a zip bomb; its content was not read (structural check only)`
+            : 'The PDF reader could not run; structural check only',
+    fix: () => 'A 学信网 (CHSI) report is one or two pages and a few hundred KB: download it again from 学信网 and do not upload this file',
+  },
+  'document.type': {
+    message: (a) =>
+      a.variant === 'recognised'
+        ? `Recognised as ${KIND_EN[s(a.kind)] ?? s(a.kind)}${a.holder ? `: ${s(a.holder)}${a.id ? ` (${s(a.id)})` : ''}` : ''}${a.level ? `, ${s(a.level)}` : ''}${a.major ? `, major ${s(a.major)}` : ''}${a.validUntil ? `, online verification valid until ${s(a.validUntil)}` : ''}${a.code ? ` (code ${s(a.code)})` : ''}`
+        : a.variant === 'scan'
+          ? 'This PDF is a scanned image with no text layer, not a report downloaded from 学信网; its content cannot be checked'
+          : a.variant === 'diploma'
+            ? 'This is a diploma or degree certificate, not a 学信网 report; when online verification fails the platform wants a 学信网 PDF report'
+            : a.variant === 'empty'
+              ? 'The PDF has no readable text, so it cannot be confirmed as a 学信网 report'
+              : `No 学信网 report title found in the PDF (${REPORT_KINDS.map((k) => KIND_EN[k]).join(', ')})`,
+    fix: (a) =>
+      a.variant === 'recognised'
+        ? 'The report was read; also check that the name and ID number match your registration'
+        : 'Download the original PDF from 学信网 (学信档案 → 在线验证报告) and upload it as is; do not print and rescan it (河南 once accepted a diploma PDF for now, with the report due at the post-exam review)',
+  },
+  'document.validity': {
+    message: (a) => `No online-verification validity date found in the ${KIND_EN[s(a.kind)] ?? 'report'}`,
+    fix: (a) => `Look up the report's validity in 学信档案${a.needed ? ` and make sure it lasts at least until ${s(a.needed)}` : ''}`,
+  },
+  'document.expired': {
+    message: (a) => `The ${KIND_EN[s(a.kind)] ?? 'report'}'s online verification expired on ${s(a.validUntil)} (${s(a.days)} days ago); reviewers can no longer verify it`,
+    fix: (a) => (a.extendTo ? `Extend its validity in 学信档案 (or apply again) to ${s(a.extendTo)} or later (end of the ${WINDOW_EN[s(a.window)] ?? ''}${a.estimated ? ', estimated' : ''})${extendFromEn(a)}, then download the new PDF` : 'Registration and review are over; if you still need it, extend the validity in 学信档案 and download it again'),
+  },
+  'document.expires-before-review': {
+    message: (a) => `The ${KIND_EN[s(a.kind)] ?? 'report'}'s online verification ends on ${s(a.validUntil)}, ${s(a.short)} days before the ${WINDOW_EN[s(a.window)] ?? ''} ends (${s(a.extendTo)}${a.estimated ? ', estimated' : ''}); it will be rejected as unverifiable`,
+    fix: (a) => `Extend its validity in 学信档案 to ${s(a.extendTo)} or later${extendFromEn(a)}, then upload the new PDF`,
+  },
+  'document.mismatch': {
+    message: (a) =>
+      a.field === 'level'
+        ? `The report gives the level "${s(a.foundText)}" (${s(a.found)}); you answered ${s(a.answered)}`
+        : a.field === 'major'
+          ? `The report gives the major "${s(a.found)}" (${a.socialWork ? 'social work' : 'not social work'}); you answered ${s(a.answered)}`
+          : a.field === 'name'
+            ? `The report is in the name "${s(a.found)}"; the roster says "${s(a.answered)}"`
+            : a.field === 'id'
+              ? `The report gives the ID number ${s(a.found)}; the roster says ${s(a.answered)}`
+              : `The report gives graduation ${s(a.found)}; you answered ${s(a.answered)}`,
+    fix: (a) =>
+      a.field === 'level'
+        ? 'Upload the report for the education you declared, or correct the answer (--education); the platform checks against the report'
+        : a.field === 'major'
+          ? 'Answer the major the report gives (--major); a "方向" major needs a letter from the school'
+          : a.field === 'name' || a.field === 'id'
+            ? 'Make sure this is the applicant\'s own report; after a change of name or ID number, bring the police certificate of the change and download the report again once 学信网 is updated'
+            : 'Answer the graduation month the report gives (--graduated); your work years are counted from it',
+  },
   'seal.missing': {
     message: (a) =>
       a.variant === 'pdf'

@@ -1,4 +1,4 @@
-import { fileFindingsZh } from './file-findings.js';
+import { fileFindingsZh, KIND_NAMES } from './file-findings.js';
 /** 中文文案：所有面向用户的句子都在这里（英文版在 en.ts，键完全一致）。 */
 import type { Values } from '../model/finding.js';
 import type { Route } from '../model/rules.js';
@@ -35,6 +35,8 @@ const shortDay = (iso: unknown) => {
   const [, m, d] = s(iso).split('-').map(Number);
   return m && d ? `${m}月${d}日` : s(iso);
 };
+/** issue 13: a list argument (checklist args may carry string arrays). */
+const listOf = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 const span = (a: A) => (a.start ? (a.end && a.end !== a.start ? `${day(a.start)}–${shortDay(a.end)}` : day(a.start)) : '');
 const est = (a: A) => (a.estimated ? '（预估）' : '');
 
@@ -219,10 +221,23 @@ export const zhCN = {
       a.checked
         ? `报名照片已检查（${a.checked === 'fail' ? '未通过' : '通过'}）；上传前须用官方照片审核处理工具处理，生成“报名照片.jpg”`
         : `准备近期白底彩色一寸证件照（${a.width}×${a.height} 像素，JPG），用官方“照片审核处理工具”处理，上传生成的“报名照片.jpg”`,
-    'materials.education-verification': (a: A) =>
-      n(a.graduatedYear) < n(a.fromYear) || a.education === 'highschool' || a.education === 'secondary'
-        ? `学历（${a.graduatedYear} 年，${labels.education[s(a.education)]}）可能无法在线核验：备好学历证书扫描件或学信网《教育部学历证书电子注册备案表》`
-        : '学历将由报名平台在线核验；核验不通过时需上传学信网 PDF 报告（备案表或认证报告）',
+    // issue 13: why online verification will fail, which document fits, how long it must stay valid
+    'materials.education-verification': (a: A) => {
+      const kindName = (k: string) => KIND_NAMES['zh-CN'][k] ?? k;
+      const kinds = listOf(a.kinds).map(kindName).join('或');
+      const reasons: Record<string, string> = {
+        school: `${labels.education[s(a.education)]}学历不在学信网高等教育学历库中，平台无法在线核验`,
+        'before-online': `${s(a.graduatedYear)} 年毕业，早于学历电子注册（${s(a.fromYear)} 年起），平台无法在线核验`,
+        'not-yet-graduated': `报名时尚未毕业（${s(a.graduated)} 毕业），另备学校出具的应届毕业证明`,
+        abroad: '境外学历须经留学服务中心认证',
+        renamed: '姓名或证件号码与学历记录不一致（变更过，或报告上的与花名册不同），平台无法在线核验：备好公安机关出具的变更证明，学信网信息更新后下载',
+      };
+      const validity = a.validThrough ? `；报告的在线验证有效期须至少到 ${day(a.validThrough)}（${a.window === 'review' ? '考后资格复核' : '报名'}结束${a.estimated ? '，预估' : ''}）` : '';
+      const uploaded = a.uploaded ? `；已上传${kindName(s(a.uploaded))}${a.validUntil ? `，有效期至 ${day(a.validUntil)}` : ''}` : '';
+      const cases = listOf(a.cases);
+      if (!cases.length) return `学历将由报名平台在线核验；核验不通过（学历未注册、姓名或证件号码变更、境外学历）时上传学信网 PDF：${kinds}，境外学历上传留学服务中心认证书${validity}${uploaded}`;
+      return `${cases.map((c) => reasons[c] ?? c).join('；')}：准备${kinds}${validity}${uploaded}`;
+    },
     'materials.work-proof': (a: A) =>
       `准备社会工作年限证明（单位盖章，写明起止时间与岗位，需满 ${a.years} 年，计至 ${day(a.cutoff)}）；只计社会工作岗位${a.militaryCounts ? '' : '，服兵役时间不计入'}；告知承诺制下报名时一般不交，考后复核或人工核查时需要`,
     'materials.hmt-resident': (a: A, c: NameContext) =>

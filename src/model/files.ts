@@ -1,4 +1,5 @@
 /** Facts about one upload file, gathered once by the probe; checks read only these. Types only. */
+import type { Education } from './answers.js';
 import type { FileType, UploadRole } from './rules.js';
 
 export type SniffedType = FileType | 'text' | 'unknown';
@@ -85,6 +86,38 @@ export interface FileFacts {
   /** A small JPEG of the decoded image as a data URI, when asked for (batch reports). */
   thumbnail?: string;
   pdf?: PdfStructure;
+  /** issue 13: what pdf.js read (pages, failure) and the document recognised in its text. */
+  pdfRead?: PdfRead;
+  document?: DocumentFacts;
+}
+
+/** issue 13: the outcome of reading a PDF with pdf.js, without its text (the text never leaves the probe). */
+export type PdfRead =
+  | { ok: true; pages: number; textPages: number; imageOnlyPages: number; encrypted: boolean; ms: number }
+  | { ok: false; reason: 'password' | 'damaged' | 'time' | 'memory' | 'inflate' | 'error' | 'skipped'; detail: string; ms: number };
+
+/** issue 13: an education document as read from its text layer. Codes and ID numbers are already masked. */
+export interface DocumentFacts {
+  /** A document.kinds id, 'scan' for image-only pages, null when the text names no known document. */
+  kind: string | null;
+  textLayer: boolean;
+  textChars: number;
+  imageOnlyPages: number;
+  holder: string | null;
+  level: Education | null;
+  /** The word the report used for the level (本科, 硕士研究生…). */
+  levelText: string | null;
+  major: string | null;
+  /** Whether the major is a social-work one, by the rule's names. */
+  socialWork: boolean | null;
+  /** YYYY-MM-DD or YYYY-MM. */
+  graduated: string | null;
+  /** Last day of online-verification validity, YYYY-MM-DD (or YYYY-MM). */
+  validUntil: string | null;
+  /** 在线验证码, masked. */
+  code: string | null;
+  /** ID number, masked. */
+  idNumber: string | null;
 }
 
 /** What a structural PDF check found (same shape as files/inspect-pdf's PdfFacts). */

@@ -1,6 +1,7 @@
 import type { Answers } from './answers.js';
 import type { DateEvent } from './calendar.js';
 import type { Eligibility } from './eligibility.js';
+import type { DocumentFacts } from './files.js';
 import type { Finding, Values } from './finding.js';
 
 export const CHECKLIST_GROUPS = ['eligibility', 'materials', 'registration', 'exam', 'after'] as const;
@@ -28,6 +29,8 @@ export interface FileResult {
   status: FileStatus;
   measured: Values;
   findings: Finding[];
+  /** issue 13: the education document read from a PDF's text (codes and ID numbers masked). */
+  document?: DocumentFacts;
 }
 
 /** Everything one check run found, before any words are chosen. */

@@ -135,7 +135,45 @@ export interface RuleValues {
   'upload.seal': { minRed: number; minRedOverGreen: number; minRedOverBlue: number; minRedShare: number; cellShare: number; minBlobWidth: number; maxBlobWidth: number; minAspect: number; maxAspect: number; severity: Severity };
   'upload.image': { maxPixels: number; photoDecodeSize: number; maxReadBytes: number };
   'upload.pdf': { maxPages: number; severity: Severity };
+  // issue 13: reading PDFs and the 学信网 reports in them
+  'upload.pdf.reader': PdfReaderLimits;
+  'document.kinds': { kinds: DocumentKindRule[] };
+  'document.fields': Record<DocumentField, string[]>;
+  'document.levels': { words: { word: string; education: Education }[]; socialWorkMajors: string[] };
+  'document.validity': { minDays: number; maxDays: number; severity: Severity };
+  'document.needed': { cases: { id: DocumentCase; kinds: string[] }[] };
 }
+
+/** issue 13: how long and how much memory reading one PDF may take. */
+export interface PdfReaderLimits {
+  timeoutMs: number;
+  maxHeapMb: number;
+  /** Sum of the inflated sizes of the file's Flate streams; above it the file is not given to pdf.js. */
+  maxInflatedBytes: number;
+  /** Pages whose text is read. */
+  maxTextPages: number;
+  maxTextChars: number;
+  /** Images with more pixels are skipped by pdf.js rather than decoded. */
+  maxImagePixels: number;
+  /** Idle reader workers kept for the next PDF (pdf.js stays loaded). */
+  keepWorkers: number;
+}
+
+export interface DocumentKindRule {
+  id: string;
+  /** Phrases that, found in the text, identify the kind (first match wins, in list order). */
+  titles: string[];
+  /** Accepted by the platform as the education proof. */
+  accepted: boolean;
+  /** Carries an online-verification validity date. */
+  validity: boolean;
+}
+
+/** `others`: labels whose values are not read, only used to end the value before them. */
+export const DOCUMENT_FIELDS = ['holder', 'idNumber', 'level', 'degree', 'major', 'graduated', 'code', 'validUntil', 'others'] as const;
+export type DocumentField = (typeof DOCUMENT_FIELDS)[number];
+export const DOCUMENT_CASES = ['before-online', 'not-yet-graduated', 'abroad', 'renamed', 'school', 'unverified'] as const;
+export type DocumentCase = (typeof DOCUMENT_CASES)[number];
 
 export const UPLOAD_ROLES = ['photo', 'id-front', 'id-back', 'diploma', 'work-proof', 'social-security', 'residence-permit'] as const;
 export type UploadRole = (typeof UPLOAD_ROLES)[number];

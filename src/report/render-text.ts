@@ -55,14 +55,14 @@ export function renderFindingLines(finding: ReportFinding, options: TextOptions,
 
 const FILE_SYMBOL = { pass: '✓', warn: '!', fail: '✗' } as const;
 
-/** One checked file: role, path, verdict, then its findings (info only with --verbose, but the official-tool reminder and the skipped face checks). */
+/** One checked file: role, path, verdict, then its findings (info only with --verbose, but the official-tool reminder, the skipped face checks and what a report was read as). */
 export function renderFileLines(file: ReportFile, options: TextOptions): string[] {
   const { painter, messages, verbose } = options;
   const paint = file.status === 'pass' ? painter.green : file.status === 'warn' ? painter.yellow : painter.red;
   const role = messages.labels.role[file.role] ?? file.role;
   const lines = [`${paint(`${FILE_SYMBOL[file.status]} ${role}`)}  ${file.path}  ${painter.dim(messages.labels.fileStatus[file.status] ?? file.status)}`];
   if (verbose) lines.push(`    ${painter.dim(formatValues(file.measured))}`);
-  const shown = verbose ? file.findings : file.findings.filter((f) => f.severity !== 'info' || f.id === 'photo.official-tool' || f.id === 'photo.face');
+  const shown = verbose ? file.findings : file.findings.filter((f) => f.severity !== 'info' || f.id === 'photo.official-tool' || f.id === 'photo.face' || f.id === 'document.type');
   for (const finding of shown) lines.push(...renderFindingLines(finding, options, '    '));
   return lines;
 }

@@ -131,4 +131,11 @@ const REQUIRED_RULES = [
   'upload.seal',
   'upload.image',
   'upload.pdf',
+  // issue 13
+  'upload.pdf.reader',
+  'document.kinds',
+  'document.fields',
+  'document.levels',
+  'document.validity',
+  'document.needed',
 ];

@@ -1,6 +1,6 @@
 /** The shape of rule files, as zod schemas: one place that says what a valid rule set is. */
 import { z } from 'zod';
-import { CONFIDENCES, FEE_KINDS, LANGS } from '../model/rules.js';
+import { CONFIDENCES, DOCUMENT_CASES, DOCUMENT_FIELDS, FEE_KINDS, LANGS } from '../model/rules.js';
 import { EDUCATIONS, LEVELS, MAJORS } from '../model/answers.js';
 
 const localized = z.object(Object.fromEntries(LANGS.map((lang) => [lang, z.string().min(1)])) as Record<
@@ -51,7 +51,7 @@ const roleSpec = z.object({
  * (a --rules file raising the decode limits made libvips crash with a double free). They bound the
  * tool's own safety limits, not an exam rule, so they live here with the schema.
  */
-export const SAFETY = { maxPixels: 268_402_689, maxDecodeSize: 4096, maxReadBytes: 512 * 1024 * 1024, maxPdfPages: 10_000 } as const;
+export const SAFETY = { maxPixels: 268_402_689, maxDecodeSize: 4096, maxReadBytes: 512 * 1024 * 1024, maxPdfPages: 10_000, maxPdfMs: 60_000, maxPdfHeapMb: 1024 } as const;
 
 /** Value schema per rule id; `fees.<province>` rules share the fee schema. */
 export const VALUE_SCHEMAS: Record<string, z.ZodType> = {
@@ -132,6 +132,26 @@ export const VALUE_SCHEMAS: Record<string, z.ZodType> = {
     maxReadBytes: z.number().int().positive().max(SAFETY.maxReadBytes),
   }),
   'upload.pdf': z.object({ maxPages: z.number().int().positive().max(SAFETY.maxPdfPages), severity }),
+  // issue 13
+  'upload.pdf.reader': z.object({
+    timeoutMs: z.number().int().positive().max(SAFETY.maxPdfMs),
+    maxHeapMb: z.number().int().min(16).max(SAFETY.maxPdfHeapMb),
+    maxInflatedBytes: z.number().int().positive().max(SAFETY.maxReadBytes),
+    maxTextPages: z.number().int().positive(),
+    maxTextChars: z.number().int().positive(),
+    maxImagePixels: z.number().int().positive(),
+    keepWorkers: count,
+  }),
+  'document.kinds': z.object({
+    kinds: z.array(z.object({ id: z.string().min(1), titles: z.array(z.string().min(1)).min(1), accepted: z.boolean(), validity: z.boolean() })).min(1),
+  }),
+  'document.fields': z.object(Object.fromEntries(DOCUMENT_FIELDS.map((field) => [field, z.array(z.string().min(1)).min(1)])) as Record<(typeof DOCUMENT_FIELDS)[number], z.ZodArray<z.ZodString>>),
+  'document.levels': z.object({
+    words: z.array(z.object({ word: z.string().min(1), education: z.enum(EDUCATIONS) })).min(1),
+    socialWorkMajors: z.array(z.string().min(1)).min(1),
+  }),
+  'document.validity': z.object({ minDays: count, maxDays: z.number().int().positive(), severity }),
+  'document.needed': z.object({ cases: z.array(z.object({ id: z.enum(DOCUMENT_CASES), kinds: z.array(z.string().min(1)).min(1) })) }),
 };
 
 export function valueSchemaFor(id: string): z.ZodType | undefined {

@@ -17,7 +17,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileInput } from '../../files/check-files.js';
 import type { FileResult } from '../../model/report.js';
-import type { UploadRole } from '../../model/rules.js';
+import type { DocumentCase, UploadRole } from '../../model/rules.js';
+import { parseEducationCases } from '../../answers/education-cases.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
 import { loadContext, type CommandContext } from '../load-context.js';
@@ -36,6 +37,8 @@ export interface CheckFlags extends RawAnswers {
   residencePermit?: string;
   files?: string;
   fix?: boolean;
+  /** issue 13 */
+  educationCase?: string[];
 }
 
 const FILE_FLAGS: [keyof CheckFlags, UploadRole][] = [
@@ -104,6 +107,8 @@ const promptKey = (key: keyof typeof ANSWER_FLAGS, answers: Partial<Answers>) =>
 
 export async function runCheck(flags: CheckFlags, globals: GlobalOptions): Promise<ExitCode> {
   const context = await loadContext(globals);
+  const { cases: educationCases, unknown } = parseEducationCases(flags.educationCase);
+  if (unknown.length) throw new UserError('error.usage', {}, unknown.map((value) => `--education-case ${value}: abroad(境外) | renamed(改名/证件变更)`));
   const answers = await gatherAnswers(flags, context);
   let inputs = await fileInputs(flags);
   // issue 11: when the interview asked for the folder, it also offers the fixed copies (file by file).
@@ -111,7 +116,7 @@ export async function runCheck(flags: CheckFlags, globals: GlobalOptions): Promi
   if (asked) inputs = await askForFolder(context);
   let files = inputs.length ? await checkInputs(inputs, context) : [];
   if (flags.fix || (asked && files.length > 0)) files = await fixFiles(files, context);
-  return reportOn(answers, context, files);
+  return reportOn(answers, context, files, educationCases);
 }
 
 async function checkInputs(inputs: FileInput[], context: CommandContext): Promise<FileResult[]> {
@@ -165,7 +170,7 @@ async function fixFiles(files: FileResult[], context: CommandContext): Promise<F
   return results;
 }
 
-export async function reportOn(answers: Answers, context: CommandContext, files: FileResult[] = []): Promise<ExitCode> {
+export async function reportOn(answers: Answers, context: CommandContext, files: FileResult[] = [], educationCases: DocumentCase[] = []): Promise<ExitCode> {
   const { globals, messages, ruleSet, provinces, calendar } = context;
   const outcome = assessCandidate({
     answers,
@@ -173,6 +178,7 @@ export async function reportOn(answers: Answers, context: CommandContext, files:
     calendar,
     today: globals.today,
     files,
+    educationCases,
     ...(globals.year ? { year: globals.year } : {}),
   });
   const report = buildReport(outcome, { lang: globals.lang, messages, ruleSet, provinces });

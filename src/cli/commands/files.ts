@@ -3,6 +3,8 @@ import { stat } from 'node:fs/promises';
 import { UserError } from '../../errors.js';
 import { checkFiles, filesInFolder, unknownRoleResult, type FileInput } from '../../files/check-files.js';
 import { localizeFinding } from '../../report/build-report.js';
+import { buildEvents, upcomingExamYear } from '../../dates/build-events.js';
+import { withDocumentChecks, type DocumentContext } from '../../files/document-checks.js';
 import { UPLOAD_ROLES, type UploadRole } from '../../model/rules.js';
 import type { FileResult } from '../../model/report.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
@@ -32,12 +34,18 @@ export async function expandPaths(paths: string[], role: UploadRole | undefined)
   return { inputs, unknown };
 }
 
+/** issue 13: without answers, a report is checked against today and the national registration window. */
+function documentContext({ calendar, ruleSet, globals }: CommandContext): DocumentContext {
+  const year = globals.year ?? upcomingExamYear(calendar, globals.today);
+  return { today: globals.today, events: buildEvents(calendar, ruleSet, { year, today: globals.today }) };
+}
+
 export async function runFiles(paths: string[], flags: { as?: string }, globals: GlobalOptions): Promise<ExitCode> {
   const context = await loadContext(globals);
   const { messages, ruleSet } = context;
   const role = parseRole(flags.as, messages);
   const { inputs, unknown } = await expandPaths(paths, role);
-  const results = [...(await checkFiles(inputs, ruleSet)), ...unknown];
+  const results = [...(await checkFiles(inputs, ruleSet)), ...unknown].map((file) => withDocumentChecks(file, documentContext(context), ruleSet));
   const files = results.map((file) => ({ ...file, findings: file.findings.map((f) => localizeFinding(messages, f)) }));
   if (globals.format === 'json') {
     await emit(`${JSON.stringify({ schema: 'shegong.files/v1', files }, null, 2)}\n`, globals.output);

@@ -1,0 +1,289 @@
+/**
+ * Read a PDF for real with Mozilla's pdf.js (legacy Node build): page count (object streams
+ * included), password protection, damage, the text of each page and which pages are images with
+ * no text layer. pdf.js runs in a worker thread with a heap limit and a time limit, and every Flate
+ * stream is first test-inflated with a byte cap, so a hostile file becomes an answer, never a hang
+ * or an out-of-memory crash. pdf.js is loaded only inside that worker, only when a PDF is read.
+ */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { constants as zlibConstants, createInflate } from 'node:zlib';
+import type { PdfReaderLimits } from '../model/rules.js';
+
+export interface PdfPageText {
+  text: string;
+  /** Images painted on the page (counted only for pages without text). */
+  images: number;
+}
+
+export type PdfReadFailure = 'password' | 'damaged' | 'time' | 'memory' | 'inflate' | 'error';
+
+export type PdfReading =
+  | { ok: true; pages: number; texts: PdfPageText[]; /** Opened although encrypted (an empty user password). */ encrypted: boolean; ms: number }
+  | { ok: false; reason: PdfReadFailure; detail: string; ms: number };
+
+/**
+ * Inflate every Flate stream with a shared byte budget, counting and discarding the output as it
+ * streams (memory stays at zlib's chunk size whatever the ratio). Returns the bytes inflated, or
+ * null when the budget is exceeded (a decompression bomb). Streams that do not inflate (encrypted,
+ * damaged) are skipped: pdf.js decides about those.
+ */
+export async function inflatedSize(bytes: Uint8Array, budget: number): Promise<number | null> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const text = buffer.toString('latin1');
+  const streamRe = /(?<![A-Za-z])stream\r?\n/g;
+  let total = 0;
+  let m: RegExpExecArray | null;
+  while ((m = streamRe.exec(text)) !== null) {
+    const start = m.index + m[0].length;
+    const end = text.indexOf('endstream', start);
+    if (end < 0) break;
+    const dictStart = text.lastIndexOf('<<', m.index);
+    const dict = dictStart >= 0 && m.index - dictStart < 4096 ? text.slice(dictStart, m.index) : '';
+    streamRe.lastIndex = end + 'endstream'.length;
+    if (!/\/FlateDecode|\/Fl(?![A-Za-z])/.test(dict)) continue;
+    const size = await inflateCounted(buffer.subarray(start, end), budget - total);
+    if (size === null) return null;
+    total += size;
+  }
+  return total;
+}
+
+/** Bytes one Flate stream inflates to, stopping past `limit` (null); a stream that fails to inflate counts what it gave. */
+function inflateCounted(data: Buffer, limit: number): Promise<number | null> {
+  return new Promise((resolve) => {
+    const inflate = createInflate({ finishFlush: zlibConstants.Z_SYNC_FLUSH, chunkSize: 256 * 1024 });
+    let size = 0;
+    let done = false;
+    const finish = (value: number | null) => {
+      if (done) return;
+      done = true;
+      inflate.destroy();
+      resolve(value);
+    };
+    inflate.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) finish(null);
+    });
+    inflate.on('end', () => finish(size));
+    inflate.on('error', () => finish(size));
+    inflate.end(data);
+  });
+}
+
+let pdfjsLocation: { pdf: string; cmaps: string; fonts: string } | undefined;
+
+function locatePdfjs() {
+  if (!pdfjsLocation) {
+    const require = createRequire(import.meta.url);
+    const pdf = require.resolve('pdfjs-dist/legacy/build/pdf.mjs');
+    const root = require.resolve('pdfjs-dist/package.json').replace(/package\.json$/, '');
+    pdfjsLocation = { pdf: pathToFileURL(pdf).href, cmaps: `${root}cmaps/`, fonts: `${root}standard_fonts/` };
+  }
+  return pdfjsLocation;
+}
+
+/**
+ * The worker's program, as source (an eval'd worker runs the same under tsc's output and under the
+ * test runner). It loads pdf.js once, then for each job opens the document, reads the text of the
+ * first pages, counts painted images on pages without text, and posts plain data back.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { pdfUrl, cMapUrl, standardFontDataUrl } = workerData;
+// pdf.js's own messages would land in the parent's stdout (and break --format json): silence them.
+for (const level of ['log', 'info', 'warn', 'error', 'debug']) console[level] = () => {};
+let loading;
+parentPort.on('message', async ({ data, maxPages, maxChars, maxImagePixels }) => {
+  let pdfjs;
+  try {
+    pdfjs = await (loading = loading || import(pdfUrl));
+  } catch (error) {
+    parentPort.postMessage({ ok: false, name: 'LoadError', message: String(error && error.message) });
+    return;
+  }
+  let doc;
+  try {
+    const task = pdfjs.getDocument({
+      data, verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false,
+      isOffscreenCanvasSupported: false, isImageDecoderSupported: false, stopAtErrors: false,
+      cMapUrl, cMapPacked: true, standardFontDataUrl, maxImageSize: maxImagePixels, ignoreErrors: true,
+    });
+    doc = await task.promise;
+    const imageOps = new Set([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageXObjectRepeat, pdfjs.OPS.paintImageMaskXObject]);
+    const texts = [];
+    let chars = 0;
+    for (let n = 1; n <= Math.min(doc.numPages, maxPages); n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      let text = '';
+      for (const item of content.items) {
+        if (typeof item.str !== 'string') continue;
+        text += item.str;
+        if (item.hasEOL) text += '\\n';
+      }
+      text = text.slice(0, Math.max(0, maxChars - chars));
+      chars += text.length;
+      let images = 0;
+      if (!text.trim()) {
+        const ops = await page.getOperatorList();
+        for (const fn of ops.fnArray) if (imageOps.has(fn)) images++;
+      }
+      texts.push({ text, images });
+      page.cleanup();
+    }
+    let encrypted = false;
+    try {
+      const meta = await doc.getMetadata();
+      encrypted = Boolean(meta && meta.info && meta.info.EncryptFilterName);
+    } catch {}
+    parentPort.postMessage({ ok: true, pages: doc.numPages, texts, encrypted });
+  } catch (error) {
+    parentPort.postMessage({ ok: false, name: String(error && error.name), message: String(error && error.message).slice(0, 200) });
+  } finally {
+    if (doc) await doc.destroy().catch(() => {});
+  }
+});
+`;
+
+interface WorkerAnswer {
+  ok: boolean;
+  pages?: number;
+  texts?: PdfPageText[];
+  encrypted?: boolean;
+  name?: string;
+  message?: string;
+}
+
+/**
+ * Workers that finished a job cleanly wait here for the next (pdf.js stays loaded: spawning a
+ * worker and importing pdf.js costs about 100 ms). A worker that timed out or died is never
+ * reused. Idle workers are unref'd, so they never keep the process alive.
+ */
+interface PooledWorker {
+  worker: Worker;
+  heapMb: number;
+}
+const idle: PooledWorker[] = [];
+
+function spawn(where: ReturnType<typeof locatePdfjs>, heapMb: number): PooledWorker {
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { pdfUrl: where.pdf, cMapUrl: where.cmaps, standardFontDataUrl: where.fonts },
+    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: Math.max(8, Math.round(heapMb / 8)), stackSizeMb: 4 },
+    // Captured, never read: nothing is written to them (console is silenced), and reading would keep an idle worker alive.
+    stdout: true,
+    stderr: true,
+  });
+  const pooled = { worker, heapMb };
+  worker.on('exit', () => {
+    const at = idle.indexOf(pooled);
+    if (at >= 0) idle.splice(at, 1);
+  });
+  // An idle worker's late error (none expected) must not become an unhandled 'error' event.
+  worker.on('error', () => {});
+  return pooled;
+}
+
+function acquire(where: ReturnType<typeof locatePdfjs>, heapMb: number): PooledWorker {
+  const at = idle.findIndex((p) => p.heapMb === heapMb);
+  const pooled = at >= 0 ? idle.splice(at, 1)[0]! : spawn(where, heapMb);
+  pooled.worker.ref();
+  return pooled;
+}
+
+function release(pooled: PooledWorker, keep: number) {
+  if (idle.length >= keep) {
+    void pooled.worker.terminate();
+    return;
+  }
+  pooled.worker.unref();
+  idle.push(pooled);
+}
+
+/**
+ * At most `keepWorkers` PDFs are read at once: each worker is a V8 heap with pdf.js loaded, and a
+ * batch with several applicants in flight otherwise held several (measured: +110 MB at 4). The
+ * time limit starts when a PDF gets its worker, not while it waits.
+ */
+let running = 0;
+const waiting: (() => void)[] = [];
+async function slot(limit: number): Promise<() => void> {
+  if (running >= Math.max(1, limit)) await new Promise<void>((resolve) => waiting.push(resolve));
+  running += 1;
+  return () => {
+    running -= 1;
+    waiting.shift()?.();
+  };
+}
+
+/** Read a whole PDF file's bytes within the limits. Never throws, never outlives timeoutMs by much. */
+export async function readPdf(bytes: Uint8Array, limits: PdfReaderLimits): Promise<PdfReading> {
+  const done = await slot(limits.keepWorkers);
+  try {
+    return await readPdfNow(bytes, limits);
+  } finally {
+    done();
+  }
+}
+
+async function readPdfNow(bytes: Uint8Array, limits: PdfReaderLimits): Promise<PdfReading> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  if ((await inflatedSize(bytes, limits.maxInflatedBytes)) === null) {
+    return { ok: false, reason: 'inflate', detail: `> ${limits.maxInflatedBytes} bytes inflated`, ms: elapsed() };
+  }
+  let where: ReturnType<typeof locatePdfjs>;
+  try {
+    where = locatePdfjs();
+  } catch (error) {
+    return { ok: false, reason: 'error', detail: `pdfjs-dist: ${String((error as Error).message).split('\n')[0]}`, ms: elapsed() };
+  }
+  const data = new Uint8Array(bytes); // a private copy to transfer
+  return new Promise<PdfReading>((resolve) => {
+    let settled = false;
+    let pooled: PooledWorker;
+    const detach = () => {
+      pooled.worker.off('message', onMessage);
+      pooled.worker.off('error', onError);
+      pooled.worker.off('exit', onExit);
+    };
+    const finish = (reading: PdfReading, reusable: boolean) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      detach();
+      if (reusable) release(pooled, limits.keepWorkers);
+      else void pooled.worker.terminate();
+      resolve(reading);
+    };
+    const onMessage = (answer: WorkerAnswer) => {
+      if (answer.ok) finish({ ok: true, pages: answer.pages ?? 0, texts: answer.texts ?? [], encrypted: answer.encrypted === true, ms: elapsed() }, true);
+      else finish({ ok: false, reason: failureOf(answer.name ?? '', answer.message ?? ''), detail: `${answer.name}: ${answer.message}`, ms: elapsed() }, answer.name !== 'LoadError');
+    };
+    const onError = (error: NodeJS.ErrnoException) =>
+      finish({ ok: false, reason: error.code === 'ERR_WORKER_OUT_OF_MEMORY' || error instanceof RangeError ? 'memory' : 'error', detail: String(error.message).split('\n')[0] ?? '', ms: elapsed() }, false);
+    const onExit = (code: number) => finish({ ok: false, reason: 'error', detail: `worker exited (${code})`, ms: elapsed() }, false);
+    const timer = setTimeout(() => finish({ ok: false, reason: 'time', detail: `> ${limits.timeoutMs} ms`, ms: elapsed() }, false), limits.timeoutMs);
+    try {
+      pooled = acquire(where, limits.maxHeapMb);
+    } catch (error) {
+      settled = true;
+      clearTimeout(timer);
+      resolve({ ok: false, reason: 'error', detail: String((error as Error).message), ms: elapsed() });
+      return;
+    }
+    pooled.worker.on('message', onMessage);
+    pooled.worker.on('error', onError);
+    pooled.worker.on('exit', onExit);
+    pooled.worker.postMessage({ data, maxPages: limits.maxTextPages, maxChars: limits.maxTextChars, maxImagePixels: limits.maxImagePixels }, [data.buffer as ArrayBuffer]);
+  });
+}
+
+function failureOf(name: string, message: string): PdfReadFailure {
+  if (name === 'PasswordException') return 'password';
+  if (name === 'InvalidPDFException' || name === 'FormatError' || name === 'MissingPDFException' || name === 'UnknownErrorException') return 'damaged';
+  if (/call stack|out of memory|Array buffer allocation/i.test(message)) return 'memory';
+  return 'damaged';
+}
