@@ -173,17 +173,18 @@ export function parseDegrees(raw: string | string[]): Parsed<Degree[]> {
     if (!education.ok) return bad('answer.degree', { value: part });
     if (!major.ok) return bad('answer.degree', { value: part });
     if (!mode.ok) return bad('answer.degree', { value: part });
-    const [startText, endText, extra] = periodText.split(/\s*(?:\.\.|~|～|至|到|—|–)\s*/);
-    if (extra !== undefined) return bad('answer.degree', { value: part });
-    const onlyEnd = endText === undefined;
-    const graduated = parseYearMonth(onlyEnd ? (startText ?? '') : endText);
-    if (!graduated.ok) return bad('answer.degree', { value: part });
-    const degree: Degree = { education: education.value, major: major.value, studyMode: mode.value, graduated: graduated.value };
-    if (!onlyEnd && startText) {
-      const enrolled = parseYearMonth(startText);
-      if (!enrolled.ok) return bad('answer.degree', { value: part });
-      if (enrolled.value > graduated.value) return bad('answer.degree-order', { value: part });
-      degree.enrolled = enrolled.value;
+    // The period as --work writes it (2012-09..2015-06, 2012.09-2015.06, 2012年9月-2015年6月), or only
+    // the graduation month (..2015-06, 2015-06) when the enrolment month is unknown.
+    const onlyEnd = periodText.replace(/^\s*(?:\.\.|~|～|至|到|—|–|-)\s*/, '');
+    const single = parseYearMonth(onlyEnd);
+    let degree: Degree;
+    if (single.ok) degree = { education: education.value, major: major.value, studyMode: mode.value, graduated: single.value };
+    else {
+      const period = parseWorkPeriods(periodText);
+      const only = period.ok && period.value.length === 1 ? period.value[0] : undefined;
+      if (!period.ok && period.problem.key === 'answer.work-order') return bad('answer.degree-order', { value: part });
+      if (!only?.end) return bad('answer.degree', { value: part });
+      degree = { education: education.value, major: major.value, studyMode: mode.value, enrolled: only.start, graduated: only.end };
     }
     degrees.push(degree);
   }

@@ -3,15 +3,12 @@ import { EDUCATION_RANK, type Answers, type Degree } from '../model/answers.js';
 
 /** Every qualification the answers name: the main one first, then the further ones (duplicates dropped). */
 export function qualifications(answers: Pick<Answers, 'education' | 'major' | 'graduated' | 'studyMode' | 'enrolled' | 'degrees'>): Degree[] {
-  const main: Degree = {
-    education: answers.education,
-    major: answers.major,
-    studyMode: answers.studyMode,
-    graduated: answers.graduated,
-    ...(answers.enrolled ? { enrolled: answers.enrolled } : {}),
-  };
-  const same = (a: Degree, b: Degree) =>
+  const same = (a: Omit<Degree, 'enrolled'>, b: Omit<Degree, 'enrolled'>) =>
     a.education === b.education && a.major === b.major && a.studyMode === b.studyMode && a.graduated === b.graduated;
+  const main: Degree = { education: answers.education, major: answers.major, studyMode: answers.studyMode, graduated: answers.graduated };
+  // The same degree given again with its enrolment month (--degree …:2020-09..2023-06) supplies that month.
+  const enrolled = answers.enrolled ?? (answers.degrees ?? []).find((d) => same(d, main) && d.enrolled)?.enrolled;
+  if (enrolled) main.enrolled = enrolled;
   const further = (answers.degrees ?? []).filter((d) => !same(d, main));
   return [main, ...further];
 }

@@ -94,7 +94,12 @@ export function resolveAnswers(raw: RawAnswers, provinces: readonly Province[]):
     if (parsed.ok) answers[key] = parsed.value;
     else problems.push({ key, problem: parsed.problem });
   }
-  return { answers: withMainDegree(answers as Partial<Answers>), problems };
+  const resolved = withMainDegree(answers as Partial<Answers>);
+  // Full-time study cannot begin after it ended: a typo here would count the study years as work.
+  if (resolved.enrolled && resolved.graduated && resolved.enrolled > resolved.graduated) {
+    problems.push({ key: 'enrolled', problem: { key: 'answer.enrolled-order', args: { enrolled: resolved.enrolled, graduated: resolved.graduated } } });
+  }
+  return { answers: resolved, problems };
 }
 
 const SHORTHAND = ['education', 'major', 'graduated', 'studyMode'] as const;

@@ -56,7 +56,8 @@ export function summaryRow(result: ApplicantResult, report: Report | undefined, 
     files: Object.fromEntries(UPLOAD_ROLES.map((r) => [r, result.files.find((f) => f.role === r)?.status ?? ''])),
     fixStates: Object.fromEntries(result.fixes.map((f) => [f.role, f.state])),
     fixedFiles: Object.fromEntries(result.fixes.filter((f) => f.state === 'fixed' && f.output).map((f) => [f.role, relative(f.output!)])),
-    problem: first?.message ?? '',
+    // No error finding but not ready: a closed registration (or another missed or blocked item) says why.
+    problem: first?.message ?? (result.ready ? '' : (report?.next.find((item) => item.id === 'registration.window' || report.checklist.find((c) => c.id === item.id)?.status !== 'todo')?.text ?? '')),
     fixed: result.fixes
       .map((f) => {
         const state = messages.batch.fixState[f.state] ?? f.state;

@@ -25,7 +25,7 @@ export interface AssessInput {
 export function assessCandidate(input: AssessInput): CheckOutcome {
   const { answers, ruleSet, calendar, today } = input;
   const year = input.year ?? upcomingExamYear(calendar, today, answers.province);
-  const events = buildEvents(calendar, ruleSet, { year, today, province: answers.province, level: answers.level });
+  const events = buildEvents(calendar, ruleSet, { year, today, province: answers.province, level: answers.level, deadlines: true });
   const registration = events.find((e) => e.id === 'registration');
   if (!registration) throw new Error('the calendar gave no registration window');
   const registrationMonth = Number(registration.start.split('-')[1]);

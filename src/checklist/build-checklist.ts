@@ -40,6 +40,7 @@ export function buildChecklist(input: ChecklistInput): ChecklistItem[] {
   // The last day each item can still be done: the end of the window it belongs to.
   const closes: Record<string, EventId> = {
     'materials.photo': 'registration',
+    'materials.education-verification': 'registration',
     'registration.account': 'registration',
     'registration.commitment': 'registration',
     'registration.window': 'registration',
@@ -48,13 +49,16 @@ export function buildChecklist(input: ChecklistInput): ChecklistItem[] {
     'after.review': 'post-exam-review',
     'after.evaluation': 'senior-review',
   };
-  return items.map((item) => {
+  const marked = items.map((item): ChecklistItem => {
     const window = events.find((e) => e.id === closes[item.id]);
     const closed = window !== undefined && window.end < today;
     return (item.status === 'todo' || item.status === 'blocked') && closed && item.id !== 'after.evaluation'
       ? { ...item, status: 'missed', args: { ...item.args, closed: window.end, closedEstimated: window.estimated } }
       : item;
   });
+  // Registration for this year has closed: the exam and what follows it are no longer to-dos.
+  const missedRegistration = marked.some((item) => item.id === 'registration.window' && item.status === 'missed');
+  return missedRegistration ? marked.map((item) => ((item.group === 'exam' || item.group === 'after') && item.status === 'todo' ? { ...item, status: 'info' } : item)) : marked;
 }
 
 function buildItems({ answers, eligibility, events, files, ruleSet, educationCases = [] }: ChecklistInput): ChecklistItem[] {

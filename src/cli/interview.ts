@@ -101,7 +101,13 @@ export async function interview(input: InterviewInput): Promise<Answers> {
     const value = await prompter.input({
       message: prompt.enrolled,
       ...(input.defaults.enrolled ? { default: input.defaults.enrolled } : {}),
-      validate: (v) => (v.trim() === '' ? true : validator('enrolled')(v)),
+      validate: (v) => {
+        if (v.trim() === '') return true;
+        const parsed = parseAnswer('enrolled', v, provinces);
+        if (!parsed.ok) return problemText(messages, parsed.problem.key, parsed.problem.args);
+        const graduated = answers.graduated ?? '';
+        return String(parsed.value) <= graduated ? true : problemText(messages, 'answer.enrolled-order', { enrolled: String(parsed.value), graduated });
+      },
     });
     if (value.trim()) accept('enrolled', value);
   }

@@ -14,6 +14,8 @@ export interface EventOptions {
   today: IsoDay;
   province?: string;
   level?: Level;
+  /** A candidate's own deadlines: without a province, still never the national close. */
+  deadlines?: boolean;
 }
 
 interface Draft {
@@ -92,34 +94,44 @@ function nationalRegistration(calendar: Calendar, year: number, exam: Draft): Dr
  * national close: provinces close days before it.
  */
 export function conservativeWindow(calendar: Calendar, year: number, national: Draft): Draft | undefined {
-  const dataYears = publishedYears(calendar).filter((y) => y <= year && Object.values(calendar.years[String(y)]?.provinces ?? {}).some((p) => p.registration));
-  const from = dataYears.at(-1);
-  if (from === undefined) return undefined;
-  const entry = calendar.years[String(from)]!;
-  const closes = Object.entries(entry.provinces ?? {}).flatMap(([id, windows]) => (windows.registration ? [{ id, end: windows.registration.end ?? windows.registration.start }] : []));
-  const earliest = closes.reduce((min, c) => (c.end < min ? c.end : min), closes[0]!.end);
-  const thenOpened = nationalRegistration(calendar, from, examDates(calendar, from)).start;
-  const end = addDays(national.start, daysBetween(thenOpened, earliest));
-  const names = closes.filter((c) => c.end === earliest).map((c) => c.id).sort();
-  const sources = [...new Set(Object.values(entry.provinces ?? {}).flatMap((w) => (w.registration ? [w.registration.source] : [])))];
+  // The latest few years with provincial data (so one early, late-closing province cannot move every
+  // other province's date later), and in each the earliest close, as days after the national opening.
+  const dataYears = publishedYears(calendar)
+    .filter((y) => y <= year && Object.values(calendar.years[String(y)]?.provinces ?? {}).some((p) => p.registration))
+    .slice(-calendar.pattern.conservativeYears);
+  const candidates = dataYears.map((from) => {
+    const entry = calendar.years[String(from)]!;
+    const closes = Object.entries(entry.provinces ?? {}).flatMap(([id, windows]) => (windows.registration ? [{ id, end: windows.registration.end ?? windows.registration.start, source: windows.registration.source }] : []));
+    const earliest = closes.reduce((min, c) => (c.end < min ? c.end : min), closes[0]!.end);
+    const offset = daysBetween(nationalRegistration(calendar, from, examDates(calendar, from)).start, earliest);
+    return { from, earliest, offset, closes: closes.filter((c) => c.end === earliest) };
+  });
+  const best = candidates.reduce<(typeof candidates)[number] | undefined>((min, c) => (!min || c.offset <= min.offset ? c : min), undefined);
+  if (!best) return undefined;
+  const end = addDays(national.start, best.offset);
+  const names = best.closes.map((c) => c.id).sort();
   return {
     start: national.start,
     end: end < national.end ? end : national.end,
     estimated: true,
-    source: `${calendar.pattern.source}; earliest provincial close in ${from}: ${names.join(', ')} ${earliest} (${sources.join('; ')})`,
-    basis: { kind: 'conservative', from: String(from), earliest: names },
+    source: `${calendar.pattern.source}; earliest provincial close in ${best.from}: ${names.join(', ')} ${best.earliest} (${[...new Set(best.closes.map((c) => c.source))].join('; ')})`,
+    basis: { kind: 'conservative', from: String(best.from), earliest: names },
   };
 }
 
-/** The registration window a candidate in `province` must meet: their own, else a conservative one. */
-export function registrationWindow(calendar: Calendar, year: number, province?: string): Draft {
+/**
+ * The registration window a candidate in `province` must meet: their own, else a conservative one.
+ * Without a province, the national window — or, for a candidate's deadline (`deadlines`), the
+ * conservative one too: every province closes before the national close.
+ */
+export function registrationWindow(calendar: Calendar, year: number, province?: string, deadlines = false): Draft {
   const exam = examDates(calendar, year);
   const national = nationalRegistration(calendar, year, exam);
-  if (!province) return national;
+  if (!province) return (deadlines ? conservativeWindow(calendar, year, national) : undefined) ?? national;
   const own = calendar.years[String(year)]?.provinces?.[province]?.registration;
   if (own) return fromPublished(own, { kind: 'province', province });
-  const conservative = conservativeWindow(calendar, year, national);
-  return conservative ? { ...conservative, basis: { ...conservative.basis, province } } : national;
+  const estimate = conservativeWindow(calendar, year, national);
+  return estimate ? { ...estimate, basis: { ...estimate.basis, province } } : national;
 }
 
 export function buildEvents(calendar: Calendar, ruleSet: RuleSet, options: EventOptions): DateEvent[] {
@@ -130,7 +142,7 @@ export function buildEvents(calendar: Calendar, ruleSet: RuleSet, options: Event
   const exam = examDates(calendar, year);
   const drafts = new Map<EventId, Draft>();
 
-  const registration = registrationWindow(calendar, year, province);
+  const registration = registrationWindow(calendar, year, province, options.deadlines);
   drafts.set('photo', estimate(addDays(registration.start, -pattern.photo.daysBeforeRegistration), addDays(registration.start, -1), p, 'registration'));
   drafts.set('registration', registration);
   const ownPayment = province ? entry?.provinces?.[province]?.payment : undefined;
@@ -164,8 +176,13 @@ export function buildEvents(calendar: Calendar, ruleSet: RuleSet, options: Event
     // A senior pass gives a certificate of results; the certificate itself follows the 评审.
     const evaluation = ruleOf(ruleSet, 'senior.evaluation');
     const last = evaluation.value.lastRound;
-    const roundYear = year + evaluation.value.firstRoundAfterExamYears;
-    const close = roundYear === last.year ? last.applicationEnd : `${roundYear}${last.applicationEnd.slice(4)}`;
+    // The first round a pass of this year can join, or, once that one has closed, the next round
+    // still inside the pass certificate's validity.
+    const first = year + evaluation.value.firstRoundAfterExamYears;
+    const closeOf = (round: number) => (round === last.year ? last.applicationEnd : `${round}${last.applicationEnd.slice(4)}`);
+    let roundYear = first;
+    while (closeOf(roundYear) < options.today && roundYear < first + evaluation.value.passCertificateValidYears - 1) roundYear += 1;
+    const close = closeOf(roundYear);
     drafts.set('senior-review', {
       start: close,
       end: close,
@@ -243,7 +260,8 @@ export function upcomingExamYear(calendar: Calendar, today: IsoDay, province?: s
   for (let year = Number(today.slice(0, 4)) - 1; year <= Math.max(last, Number(today.slice(0, 4)) + 1); year += 1) {
     const own = province ? calendar.years[String(year)]?.provinces?.[province]?.registration : undefined;
     const window = own ? fromPublished(own, { kind: 'province', province }) : nationalRegistration(calendar, year, examDates(calendar, year));
-    if (today <= window.end) return year;
+    if (today <= window.end) return Math.min(year, last);
   }
-  return Number(today.slice(0, 4)) + 1;
+  // Past every year the calendar can estimate: the last one (its dates show as passed; the data is out of date).
+  return last;
 }

@@ -26,6 +26,7 @@ const calendarSchema = z.object({
     source: z.string(),
     confidence: z.enum(CONFIDENCES),
     estimateYears: z.number().int().min(0).max(10),
+    conservativeYears: z.number().int().min(1).max(10),
     registration: z.object({ startDaysBeforeExam: days, lengthDays: days }),
     payment: z.object({ endDaysAfterRegistrationEnd: days }),
     'admission-ticket': z.object({ startDaysBeforeExam: days }),

@@ -160,7 +160,14 @@ export function evaluateEligibility(answers: Answers, ruleSet: RuleSet, context:
       severity: 'error',
       measured: { certificates: answers.certificates.map((c) => `${c.level}:${c.obtained}`) },
       expected: { certificate: route.certificate ?? null },
-      args: { certificate: route.certificate ?? '', route: route.id, years: route.years },
+      args: {
+        certificate: route.certificate ?? '',
+        route: route.id,
+        years: route.years,
+        // Held, but obtained after the cutoff: the answer is there, the date is too late.
+        obtained: answers.certificates.filter((c) => c.level === route.certificate).map((c) => c.obtained).sort()[0] ?? '',
+        cutoff,
+      },
     });
   }
   if (!best.educationHeld) {
@@ -222,20 +229,28 @@ export function evaluateEligibility(answers: Answers, ruleSet: RuleSet, context:
       });
     }
     if (count.excludedUnknownEnrolment > 0) {
-      const spans = count.unknownEnrolmentSpans.map(intervalText);
-      const unknown = qualifications(answers).filter((d) => d.studyMode === 'full-time' && !d.enrolled);
-      findings.push({
-        id: 'eligibility.enrolment-unknown',
-        severity: best.satisfied ? 'info' : 'warning',
-        measured: { months: count.excludedUnknownEnrolment, spans },
-        expected: { enrolled: unknown.map((d) => `${d.education}:..${d.graduated}`) },
-        args: {
-          months: count.excludedUnknownEnrolment,
-          spans: spans.join(', '),
-          education: unknown[0]?.education ?? '',
-          graduated: unknown[0]?.graduated ?? '',
-        },
-      });
+      // Each left-out span is blamed on the full-time degree whose study could have covered it: the
+      // first one with an unknown enrolment that graduated at or after the span's end.
+      const unknown = qualifications(answers)
+        .map((d, index) => ({ degree: d, main: index === 0 }))
+        .filter(({ degree: d }) => d.studyMode === 'full-time' && !d.enrolled)
+        .sort((a, b) => a.degree.graduated.localeCompare(b.degree.graduated));
+      const groups = new Map<(typeof unknown)[number], Interval[]>();
+      for (const span of count.unknownEnrolmentSpans) {
+        const owner = unknown.find(({ degree: d }) => monthIndex(d.graduated) >= span.to) ?? unknown.at(-1);
+        if (owner) groups.set(owner, [...(groups.get(owner) ?? []), span]);
+      }
+      for (const [{ degree: d, main }, spans] of groups) {
+        const months = spans.reduce((sum, i) => sum + i.to - i.from + 1, 0);
+        const texts = spans.map(intervalText);
+        findings.push({
+          id: 'eligibility.enrolment-unknown',
+          severity: best.satisfied ? 'info' : 'warning',
+          measured: { months, spans: texts },
+          expected: { enrolled: [`${d.education}:..${d.graduated}`] },
+          args: { months, spans: texts.join(', '), education: d.education, major: d.major, graduated: d.graduated, main },
+        });
+      }
     }
     if (count.excludedEarly > 0) {
       findings.push({

@@ -47,7 +47,7 @@ export interface CountOptions {
 
 export interface MonthCount {
   counted: number;
-  /** Months before `notBefore` (before the certificate) that no study period already took. */
+  /** Months before `notBefore` (before the certificate). */
   excludedEarly: number;
   /** Months inside known full-time study. */
   excludedStudy: number;
@@ -92,15 +92,17 @@ export function countWorkMonths(periods: WorkPeriod[], options: CountOptions): M
   };
   for (const interval of merged) {
     for (let month = interval.from; month <= interval.to; month += 1) {
+      // Before the certificate nothing counts on a certificate route, whatever the study: an
+      // enrolment month could not change that, so such months are never blamed on it.
       if (month > options.cutoff) result.excludedLate += 1;
+      else if (month < options.notBefore) result.excludedEarly += 1;
       else if (inside(month, study)) {
         result.excludedStudy += 1;
         extend(result.studySpans, month);
       } else if (inside(month, unknownStudy)) {
         result.excludedUnknownEnrolment += 1;
         extend(result.unknownEnrolmentSpans, month);
-      } else if (month < options.notBefore) result.excludedEarly += 1;
-      else result.counted += 1;
+      } else result.counted += 1;
     }
   }
   return result;

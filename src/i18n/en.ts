@@ -213,7 +213,10 @@ export const en: Messages = {
       fix: (a: A) => `Check the education you entered; the ${en.labels.level[s(a.level)]} exam accepts: ${educationList(a.allowed)}`,
     },
     'eligibility.certificate': {
-      message: (a: A) => `This route requires the ${en.labels.certificate[s(a.certificate)]}, but your answers don't include it`,
+      message: (a: A) =>
+        a.obtained
+          ? `Your ${en.labels.certificate[s(a.certificate)]} (obtained ${s(a.obtained)}) is dated after ${day(a.cutoff)}, so it does not count this year`
+          : `This route requires the ${en.labels.certificate[s(a.certificate)]}, but your answers don't include it`,
       fix: (a: A) =>
         `Apply once you have the ${en.labels.certificate[s(a.certificate)]}; if you already have it, add --cert ${s(a.certificate)}:YYYY-MM with the month you obtained it`,
     },
@@ -248,8 +251,10 @@ export const en: Messages = {
     'eligibility.enrolment-unknown': {
       message: (a: A) =>
         `The enrolment month of your full-time ${en.labels.education[s(a.education)] ?? ''} (graduated ${s(a.graduated)}) is unknown, so ${months(n(a.months))} of work before graduation (${s(a.spans)}) was not counted`,
-      fix: () =>
-        'If that work came before you started full-time study, it counts: give the enrolment month (--enrolled YYYY-MM, or START..END in a further qualification)',
+      fix: (a: A) =>
+        `If that work came before you started full-time study, it counts: give this qualification's enrolment month (${
+          a.main ? '--enrolled YYYY-MM' : `--degree ${s(a.education)}:${s(a.major)}:full-time:YYYY-MM..${s(a.graduated)}`
+        }, or the enrolment column of the interview or roster)`,
     },
     'eligibility.before-certificate': {
       message: (a: A) =>
@@ -315,13 +320,13 @@ export const en: Messages = {
       const late = a.lateRegistration ? '' : '; there is no late registration';
       if (a.closed) {
         return a.basis === 'conservative'
-          ? `${c.province(s(a.province))} has not published its window; the earliest-closing province suggests it closed on ${day(a.closed)}: check your province's notice now and register at once if it is still open; otherwise prepare for ${a.nextYear}`
+          ? `${a.province ? `${c.province(s(a.province))} has not published its window` : 'No province was given'}; the earliest-closing province suggests it closed on ${day(a.closed)}: check your province's notice now and register at once if it is still open; otherwise prepare for ${a.nextYear}`
           : `Registration closed on ${day(a.closed)}${a.closedEstimated ? ' (estimated)' : ''}${late}: prepare for ${a.nextYear}, or check your province's notice`;
       }
       if (!a.start) return "Register within your province's registration window";
       if (a.basis === 'conservative') {
         const earliest = ((a.earliest as string[] | undefined) ?? []).map((id) => c.province(id)).join(', ');
-        return `Register within your province's window: ${c.province(s(a.province))} has not published it, so count on ${day(a.end)} at the latest (estimated: in ${s(a.conservativeFrom)} ${earliest} closed first; provinces set about ${a.minDays}–${a.maxDays} days inside the national window)${late}; your province's notice decides`;
+        return `Register within your province's window: ${a.province ? `${c.province(s(a.province))} has not published it` : 'no province was given'}, so count on ${day(a.end)} at the latest (estimated: in ${s(a.conservativeFrom)} ${earliest} closed first; provinces set about ${a.minDays}–${a.maxDays} days inside the national window)${late}; your province's notice decides`;
       }
       return `Register within the ${a.ownWindow ? "province's" : 'national'} registration window: ${span(a)}${est(a)}${a.ownWindow ? '' : ` (each province sets about ${a.minDays}–${a.maxDays} days within this period; follow your province's notice)`}${late}`;
     },
@@ -348,7 +353,7 @@ export const en: Messages = {
     'exam.pass-line': (a: A) =>
       `Each paper is marked out of ${a.outOf}, and ${a.score} is a pass; designated areas (rural-revitalisation key counties, Tibet, Tibetan areas, southern Xinjiang …) have separate lines: in ${a.separateYear} ${
         a.separateLine === null || a.separateLine === undefined ? 'the national line for this level' : `${a.separateLine} for this level`
-      }${a.validOnlyThere ? ', and certificates gained that way are valid only in those areas' : ''}`,
+      }${a.validOnlyThere && a.separateLine !== null && a.separateLine !== undefined ? ', and certificates gained that way are valid only in those areas' : ''}`,
     'exam.retention': (a: A) =>
       a.level === 'assistant'
         ? `At assistant level, all ${a.papers} papers must be passed in the same exam year; scores do not carry over${a.exemptions ? '' : '; no paper can be exempted'}`
@@ -470,6 +475,7 @@ export const en: Messages = {
     'answer.work-order': (a: A) => `Work period "${s(a.value)}" ends before it starts`,
     'answer.degree': (a: A) =>
       `Unrecognised qualification "${s(a.value)}": write LEVEL:MAJOR:MODE:START..END, e.g. associate:social-work:full-time:2012-09..2015-06 (or ..2015-06 without the enrolment month)`,
+    'answer.enrolled-order': (a: A) => `The enrolment month ${s(a.enrolled)} is after the graduation month ${s(a.graduated)}: check --enrolled and --graduated`,
     'answer.degree-order': (a: A) => `Qualification "${s(a.value)}" starts after it ends`,
     'answer.year-range': (a: A) => `Unsupported exam year "${s(a.value)}": the rules cover ${s(a.first)}–${s(a.last)}`,
     'answer.certificate': (a: A) => `Unrecognised certificate "${s(a.value)}": write it as assistant:2019-12 or 助理:2019-12`,

@@ -165,7 +165,10 @@ export const zhCN = {
       fix: (a: A) => `请确认所填学历；${labels.level[s(a.level)]}接受的学历：${educationList(a.allowed)}`,
     },
     'eligibility.certificate': {
-      message: (a: A) => `此条件要求持有${labels.certificate[s(a.certificate)]}，但你的回答中没有`,
+      message: (a: A) =>
+        a.obtained
+          ? `你的${labels.certificate[s(a.certificate)]}（${s(a.obtained)} 取得）晚于 ${day(a.cutoff)}，本年度不能据此报考`
+          : `此条件要求持有${labels.certificate[s(a.certificate)]}，但你的回答中没有`,
       fix: (a: A) => `取得${labels.certificate[s(a.certificate)]}后再报考；如已取得，用 --cert ${s(a.certificate)}:YYYY-MM 注明取得年月`,
     },
     'eligibility.graduation': {
@@ -194,7 +197,10 @@ export const zhCN = {
     'eligibility.enrolment-unknown': {
       message: (a: A) =>
         `不知道你的全日制${labels.education[s(a.education)] ?? ''}（${s(a.graduated)} 毕业）何时入学，毕业前的 ${s(a.spans)} 共 ${months(n(a.months))}工作经历暂未计入`,
-      fix: () => '如果这段工作在开始全日制学习（入学）之前，它可以计入：告诉本工具入学年月（--enrolled YYYY-MM，或在“其他学历”里写 入学..毕业）',
+      fix: (a: A) =>
+        `如果这段工作在开始全日制学习（入学）之前，它可以计入：告诉本工具这个学历的入学年月（${
+          a.main ? '--enrolled YYYY-MM' : `--degree ${labels.education[s(a.education)] ?? s(a.education)}:${a.major === 'social-work' ? '社会工作' : '其他'}:全日制:YYYY-MM..${s(a.graduated)}`
+        }，或在问答/花名册的“入学时间”“其他学历”里填写）`,
     },
     'eligibility.before-certificate': {
       message: (a: A) => `${months(n(a.months))}的工作经历早于取得${labels.certificate[s(a.certificate)]}，此条件下不计入`,
@@ -255,13 +261,13 @@ export const zhCN = {
       const late = a.lateRegistration ? '' : '；不设补报名';
       if (a.closed) {
         return a.basis === 'conservative'
-          ? `${c.province(s(a.province))}的报名时间未公布，按最早关闭的省份推算已于 ${day(a.closed)} 截止：立即查看本省通知，若仍在报名期内马上报名；否则准备 ${a.nextYear} 年度`
+          ? `${a.province ? `${c.province(s(a.province))}的报名时间未公布` : '未填写报考省份'}，按最早关闭的省份推算已于 ${day(a.closed)} 截止：立即查看本省通知，若仍在报名期内马上报名；否则准备 ${a.nextYear} 年度`
           : `${a.nextYear ? `${n(a.nextYear) - 1} 年度` : ''}报名已于 ${day(a.closed)}${a.closedEstimated ? '（预估）' : ''}截止${late}：准备 ${a.nextYear} 年度，或查看本省通知`;
       }
       if (!a.start) return '在本省报名时间内完成报名';
       if (a.basis === 'conservative') {
         const earliest = ((a.earliest as string[] | undefined) ?? []).map((id) => c.province(id)).join('、');
-        return `在本省报名时间内完成报名：${c.province(s(a.province))}的报名时间尚未公布，按保守估计最晚 ${day(a.end)}（预估：${s(a.conservativeFrom)} 年最早关闭的是${earliest}，各省在全国时段内另定约 ${a.minDays}–${a.maxDays} 天）${late}；以本省通知为准`;
+        return `在本省报名时间内完成报名：${a.province ? `${c.province(s(a.province))}的报名时间尚未公布` : '未填写报考省份'}，按保守估计最晚 ${day(a.end)}（预估：${s(a.conservativeFrom)} 年最早关闭的是${earliest}，各省在全国时段内另定约 ${a.minDays}–${a.maxDays} 天）${late}；以本省通知为准`;
       }
       return `在${a.ownWindow ? '本省' : '全国'}报名时间内完成报名：${span(a)}${est(a)}${a.ownWindow ? '' : `（各省在此期间内另定约 ${a.minDays}–${a.maxDays} 天，以本省通知为准）`}${late}`;
     },
@@ -284,7 +290,7 @@ export const zhCN = {
     'exam.pass-line': (a: A) =>
       `每科满分 ${a.outOf} 分，${a.score} 分合格；部分地区（乡村振兴重点帮扶县、西藏、涉藏州县、南疆四地州等）单独划线：${a.separateYear} 年${
         a.separateLine === null || a.separateLine === undefined ? '本级别与全国标准相同' : `本级别为 ${a.separateLine} 分`
-      }${a.validOnlyThere ? '，按单独划线取得的证书仅在该地区有效' : ''}`,
+      }${a.validOnlyThere && a.separateLine !== null && a.separateLine !== undefined ? '，按单独划线取得的证书仅在该地区有效' : ''}`,
     'exam.retention': (a: A) =>
       a.level === 'assistant'
         ? `助理级须在同一考试年度通过全部 ${a.papers} 科，成绩不滚动${a.exemptions ? '' : '；没有免试科目'}`
@@ -398,6 +404,7 @@ export const zhCN = {
     'answer.work-order': (a: A) => `工作时段“${s(a.value)}”结束早于开始`,
     'answer.degree': (a: A) =>
       `无法识别学历“${s(a.value)}”：请写成 学历:专业:学习形式:入学..毕业，如 大专:社会工作:全日制:2012-09..2015-06（不知道入学年月可写 ..2015-06）`,
+    'answer.enrolled-order': (a: A) => `入学年月 ${s(a.enrolled)} 晚于毕业年月 ${s(a.graduated)}：请核对 --enrolled 和 --graduated`,
     'answer.degree-order': (a: A) => `学历“${s(a.value)}”的入学年月晚于毕业年月`,
     'answer.year-range': (a: A) => `不支持的考试年度“${s(a.value)}”：本工具的规则覆盖 ${s(a.first)}–${s(a.last)} 年度`,
     'answer.certificate': (a: A) => `无法识别证书“${s(a.value)}”：请写成 助理:2019-12 或 assistant:2019-12`,

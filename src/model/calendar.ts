@@ -27,6 +27,8 @@ export interface CalendarPattern {
   confidence: Confidence;
   /** How many years after the last published one may be estimated (the end of the --year range). */
   estimateYears: number;
+  /** How many of the latest years with provincial windows the conservative close looks at. */
+  conservativeYears: number;
   registration: { startDaysBeforeExam: number; lengthDays: number };
   payment: { endDaysAfterRegistrationEnd: number };
   'admission-ticket': { startDaysBeforeExam: number };

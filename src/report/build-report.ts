@@ -207,7 +207,8 @@ export function buildReport(outcome: CheckOutcome, context: ReportContext): Repo
       text: text(item.id, item.args),
       ...(item.due ? { due: item.due } : {}),
     })),
-    ...withDeadline(deadlineLine(messages, outcome.events)),
+    // After a missed registration the next step is the registration item itself, not this cycle's next date.
+    ...(outcome.checklist.some((item) => item.id === 'registration.window' && item.status === 'missed') ? {} : withDeadline(deadlineLine(messages, outcome.events))),
   };
 }
 
