@@ -4,6 +4,8 @@ import { UserError } from '../../errors.js';
 import { checkFiles, filesInFolder, unknownRoleResult, type FileInput } from '../../files/check-files.js';
 import { localizeFinding } from '../../report/build-report.js';
 import { UPLOAD_ROLES, type UploadRole } from '../../model/rules.js';
+import { guessRole } from '../../files/guess-role.js';
+import { en } from '../../i18n/en.js';
 import type { FileResult } from '../../model/report.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
@@ -11,10 +13,15 @@ import { loadContext, type CommandContext } from '../load-context.js';
 import { painterFor } from '../terminal.js';
 import { emit } from '../write-output.js';
 
+/** `--as photo`, `--as 照片`, `--as 身份证正面`, `--as PHOTO`: a role in either language (issue 12). */
 export function parseRole(raw: string | undefined, messages: CommandContext['messages']): UploadRole | undefined {
   if (raw === undefined) return undefined;
-  if ((UPLOAD_ROLES as readonly string[]).includes(raw)) return raw as UploadRole;
-  throw new UserError('error.usage', {}, [`--as ${raw}: ${UPLOAD_ROLES.join(' | ')}`, messages.finding['file.role']?.fix({}) ?? '']);
+  const value = raw.trim().toLowerCase().replace(/_/g, '-');
+  if ((UPLOAD_ROLES as readonly string[]).includes(value)) return value as UploadRole;
+  const named = UPLOAD_ROLES.find((role) => [messages.labels.role[role], en.labels.role[role]].some((label) => label?.toLowerCase() === value));
+  const role = named ?? (value ? guessRole(value) : undefined);
+  if (role) return role;
+  throw new UserError('error.role', { value: raw, roles: UPLOAD_ROLES.map((r) => `${r}（${messages.labels.role[r]}）`).join('、') });
 }
 
 /** Paths → file inputs: folders expand to the files they hold, by role from the names. */
