@@ -206,6 +206,9 @@ export const en: Messages = {
     fixConfirm: (role: string, file: string) => `Write a compliant copy of the ${role} (${file})? The original is not changed`,
     fixesWritten: (count: number) => `Wrote ${count} fixed copies (named .fixed); no original was changed`,
     // issue 12
+    datesColumns: ['Event', 'When', 'What to do', 'Note'],
+    icsSpanStart: (title: string) => `${title}: starts`,
+    icsSpanEnd: (title: string) => `${title}: last day`,
     fixRenamed: (file: string, name: string) => `${file} exists; the new file is ${name} (add --force to overwrite)`,
     useSaved: (summary: string) => `Use the answers saved last time? (${summary})`,
     folderMissing: (dir: string) => `Cannot find the folder ${dir}; type it again (leave empty to skip)`,

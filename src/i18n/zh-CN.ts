@@ -107,7 +107,7 @@ export const zhCN = {
     overridden: (file: string) => `已被 ${file} 覆盖`,
     nextAction: '下一步',
     daysLeft: (d: number) => (d === 0 ? '今天' : d > 0 ? `还有 ${d} 天` : `已过 ${-d} 天`),
-    openNow: (d: number) => (d === 0 ? '进行中，今天截止' : `进行中，还剩 ${d} 天截止`),
+    openNow: (d: number) => (d === 0 ? '进行中，今天截止' : `进行中，${d} 天后截止`),
     passed: '已过',
     profileSaved: (path: string) => `已保存你的回答（不含身份证号），下次作为默认值：${path}`,
     profileEmpty: '尚未保存任何回答。',
@@ -143,6 +143,9 @@ export const zhCN = {
     fixConfirm: (role: string, file: string) => `为 ${role}（${file}）生成合规副本吗？原文件不会改动`,
     fixesWritten: (count: number) => `已生成 ${count} 个修复副本（文件名带 .fixed），原文件均未改动`,
     // issue 12
+    datesColumns: ['事项', '时间', '要做的事', '说明'],
+    icsSpanStart: (title: string) => `${title}：开始`,
+    icsSpanEnd: (title: string) => `${title}：最后一天`,
     fixRenamed: (file: string, name: string) => `${file} 已存在，新文件另存为 ${name}（加 --force 可覆盖）`,
     useSaved: (summary: string) => `使用上次保存的回答吗？（${summary}）`,
     folderMissing: (dir: string) => `找不到文件夹 ${dir}，请重新输入（可留空跳过）`,

@@ -10,7 +10,7 @@ import type { FileResult } from '../../model/report.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
 import { loadContext, type CommandContext } from '../load-context.js';
-import { painterFor } from '../terminal.js';
+import { painterFor, terminalWidth } from '../terminal.js';
 import { emit } from '../write-output.js';
 
 /** `--as photo`, `--as 照片`, `--as 身份证正面`, `--as PHOTO`: a role in either language (issue 12). */
@@ -50,7 +50,8 @@ export async function runFiles(paths: string[], flags: { as?: string }, globals:
     await emit(`${JSON.stringify({ schema: 'shegong.files/v1', files }, null, 2)}\n`, globals.output);
   } else {
     const { renderFilesText } = await import('../../report/render-files.js');
-    await emit(renderFilesText(files, { messages, painter: await painterFor(globals.colour), verbose: globals.verbose }), globals.output);
+    const width = terminalWidth(globals.output);
+    await emit(renderFilesText(files, { messages, painter: await painterFor(globals.colour), verbose: globals.verbose, ...(width ? { width } : {}) }), globals.output);
   }
   return results.some((r) => r.status === 'fail') ? EXIT.FINDINGS : EXIT.OK;
 }
