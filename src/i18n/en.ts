@@ -473,7 +473,7 @@ export const en: Messages = {
     'answer.year-range': (a: A) => `Unsupported exam year "${s(a.value)}": the rules cover ${s(a.first)}–${s(a.last)}`,
     'answer.certificate': (a: A) => `Unrecognised certificate "${s(a.value)}": write it as assistant:2019-12 or 助理:2019-12`,
     'answer.province': (a: A) =>
-      `Unrecognised province "${s(a.value)}": give a provincial-level region name, such as guangdong or 广东`,
+      `Unrecognised province "${s(a.value)}": give a provincial-level region name, such as Guangdong or 广东`,
     'answer.province-registers': (a: A) =>
       `${s(a.value)} is not a mainland registration province: enter the province where you work or live`,
     'answer.required': (a: A) =>
@@ -519,7 +519,7 @@ export const en: Messages = {
     work: 'Social work periods (e.g. 2019-07..2021-06, 2022-03..; ending with ".." means ongoing; none if you have none)',
     certAssistant: 'Year and month you obtained the Assistant Social Worker certificate (none if you have not)',
     certIntermediate: 'Year and month you obtained the Social Worker (intermediate) qualification (none if you have not)',
-    province: 'Province you are applying in (where you work or live, e.g. guangdong)',
+    province: 'Province you are applying in (where you work or live, e.g. Guangdong)',
     filesDir: 'Folder holding your materials (photo, ID card, diploma …; leave empty to skip)',
     // issue 12: profile show labels for keys the questions above do not cover
     degrees: 'Further qualifications',

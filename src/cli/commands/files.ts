@@ -30,6 +30,8 @@ export async function expandPaths(paths: string[], role: UploadRole | undefined)
   const unknown: FileResult[] = [];
   for (const item of paths) {
     const info = await stat(item).catch(() => undefined);
+    // A path that does not exist is a typo to correct (exit 2), not a failed material (issue 12).
+    if (!info) throw new UserError('error.not-found', { file: item });
     if (info?.isDirectory() && !role) {
       const { found, unknown: strays } = await filesInFolder(item);
       inputs.push(...found);
