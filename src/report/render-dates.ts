@@ -44,7 +44,10 @@ function timeline(events: ReportEvent[], report: DatesReport, options: DatesText
   const blocks = events.map((event, i) => {
     const row = rows[i]!;
     const lines = stacked
-      ? [`  ${row[0]}`, ...wrapLine(`    ${pad(row.slice(1), whenWidths)}`, width, 6 + whenWidths[0]! + whenWidths[1]! > (width ?? 0) - 16 ? 6 : 4 + whenWidths[0]! + 2 + whenWidths[1]! + 2)]
+      ? displayWidth(`    ${pad(row.slice(1), whenWidths)}`) <= width!
+        ? [`  ${row[0]}`, `    ${pad(row.slice(1), whenWidths)}`]
+        : // The note does not fit beside the dates: it gets its own line under them.
+          [`  ${row[0]}`, `    ${pad(row.slice(1, 3), whenWidths)}`, ...wrapLine(`    ${row[3]}`, width, 4)]
       : wrapLine(`  ${pad(row, [titleWidth, ...whenWidths])}`, width, 2 + titleWidth + 2 + whenWidths[0]! + 2 + whenWidths[1]! + 2);
     // The exam's papers with their times, when the level (and so the papers) is known.
     if (event.papers?.length && (report.level || verbose)) {

@@ -8,7 +8,8 @@ import { localizeFinding } from '../../report/build-report.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
 import { loadContext } from '../load-context.js';
-import { painterFor } from '../terminal.js';
+import { painterFor, terminalWidth } from '../terminal.js';
+import { wrapText } from '../../text/table.js';
 import { emit } from '../write-output.js';
 import { parseRole } from './files.js';
 
@@ -40,7 +41,8 @@ export async function runFix(file: string, flags: { as?: string; output?: string
   const isDirectory = named.endsWith('/') || named.endsWith(path.sep) || Boolean((await stat(named).catch(() => undefined))?.isDirectory());
   const wanted = await resolveFixOutput(file, named, isDirectory);
   const output = flags.force ? wanted : await freeName(wanted);
-  if (output !== wanted) process.stderr.write(`${messages.ui.fixRenamed(wanted, path.basename(output))}\n`);
+  const width = terminalWidth(undefined, process.stderr);
+  if (output !== wanted) process.stderr.write(`${wrapText(messages.ui.fixRenamed(wanted, path.basename(output)), width)}\n`);
   const outcome = await fixToFile(file, role, output, ruleSet);
 
   if (globals.format === 'json') {
@@ -62,6 +64,6 @@ export async function runFix(file: string, flags: { as?: string; output?: string
     messages.ui.recheck,
     ...renderFileLines({ ...outcome.result, findings: outcome.result.findings.map((f) => localizeFinding(messages, f)) }, { messages, painter, verbose: globals.verbose }),
   ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  process.stdout.write(`${wrapText(lines.join('\n'), terminalWidth(undefined))}\n`);
   return outcome.result.status === 'fail' ? EXIT.FINDINGS : EXIT.OK;
 }
