@@ -206,6 +206,7 @@ export const en: Messages = {
     fixConfirm: (role: string, file: string) => `Write a compliant copy of the ${role} (${file})? The original is not changed`,
     fixesWritten: (count: number) => `Wrote ${count} fixed copies (named .fixed); no original was changed`,
     // issue 12
+    summaryReadyTodo: (todo: number) => `Nothing blocks your registration; ${todo} to-do${todo === 1 ? '' : 's'} left, see the list below.`,
     datesColumns: ['Event', 'When', 'What to do', 'Note'],
     icsSpanStart: (title: string) => `${title}: starts`,
     icsSpanEnd: (title: string) => `${title}: last day`,
@@ -245,7 +246,7 @@ export const en: Messages = {
       fix: (a: A) => `Check the education you entered; the ${en.labels.level[s(a.level)]} exam accepts: ${educationList(a.allowed)}`,
     },
     'eligibility.certificate': {
-      message: (a: A) => `This route requires the ${en.labels.certificate[s(a.certificate)]}, but your answers don't include it`,
+      message: (a: A) => `This route requires the ${en.labels.certificate[s(a.certificate)]}, but the answers given do not include it`,
       fix: (a: A) =>
         `Apply once you have the ${en.labels.certificate[s(a.certificate)]}; if you already have it, add --cert ${s(a.certificate)}:YYYY-MM with the month you obtained it`,
     },

@@ -143,6 +143,7 @@ export const zhCN = {
     fixConfirm: (role: string, file: string) => `为 ${role}（${file}）生成合规副本吗？原文件不会改动`,
     fixesWritten: (count: number) => `已生成 ${count} 个修复副本（文件名带 .fixed），原文件均未改动`,
     // issue 12
+    summaryReadyTodo: (todo: number) => `没有阻止报名的问题；还有 ${todo} 项待办，按下面的清单逐项完成。`,
     datesColumns: ['事项', '时间', '要做的事', '说明'],
     icsSpanStart: (title: string) => `${title}：开始`,
     icsSpanEnd: (title: string) => `${title}：最后一天`,
@@ -180,7 +181,7 @@ export const zhCN = {
       fix: (a: A) => `请确认所填学历；${labels.level[s(a.level)]}接受的学历：${educationList(a.allowed)}`,
     },
     'eligibility.certificate': {
-      message: (a: A) => `此条件要求持有${labels.certificate[s(a.certificate)]}，但你的回答中没有`,
+      message: (a: A) => `此条件要求持有${labels.certificate[s(a.certificate)]}，但所填信息中没有这个证书`,
       fix: (a: A) => `取得${labels.certificate[s(a.certificate)]}后再报考；如已取得，用 --cert ${s(a.certificate)}:YYYY-MM 注明取得年月`,
     },
     'eligibility.graduation': {

@@ -80,7 +80,7 @@ export function renderHtml(report: Report, options: { messages: Messages; templa
     ),
     made: escapeHtml(ui.madeOn(report.today)),
     readyClass: report.ready ? 'ready' : 'not-ready',
-    verdict: escapeHtml(report.ready ? ui.summaryReady : ui.summaryNotReady(blocked, todo)),
+    verdict: escapeHtml(report.ready ? (todo ? ui.summaryReadyTodo(todo) : ui.summaryReady) : ui.summaryNotReady(blocked, todo)),
     body: sections.join('\n'),
   };
   return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');

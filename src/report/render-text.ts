@@ -106,7 +106,7 @@ export function renderText(report: Report, options: TextOptions): string {
 
   const blocked = report.checklist.filter((i) => i.status === 'blocked' || i.status === 'missed').length;
   const todo = report.checklist.filter((i) => i.status === 'todo').length;
-  out.push(report.ready ? painter.green(`✓ ${ui.summaryReady}`) : painter.red(`✗ ${ui.summaryNotReady(blocked, todo)}`));
+  out.push(report.ready ? painter.green(`✓ ${todo ? ui.summaryReadyTodo(todo) : ui.summaryReady}`) : painter.red(`✗ ${ui.summaryNotReady(blocked, todo)}`));
   out.push('');
 
   // Eligibility: the verdict, the route and the months, then what is wrong.
