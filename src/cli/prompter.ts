@@ -45,9 +45,11 @@ export function inquirerPrompter(words: PromptWords = ENGLISH): Prompter {
       defaultAnswer: (text: string) => `（${words.default}：${text}）`,
     },
   };
+  // On stderr: stdout may be the report going to a file or a pipe (issue 12).
+  const context = { output: process.stderr };
   return {
-    select: (options) => guard(async () => (await load()).select({ ...options, pageSize: 12, theme })),
-    input: (options) => guard(async () => (await load()).input({ ...options, theme })),
+    select: (options) => guard(async () => (await load()).select({ ...options, pageSize: 12, theme }, context)),
+    input: (options) => guard(async () => (await load()).input({ ...options, theme }, context)),
     // Yes/no as a two-item choice: arrow keys and Enter, nothing to type in a second language.
     confirm: (options) =>
       guard(async () => {
@@ -59,7 +61,7 @@ export function inquirerPrompter(words: PromptWords = ENGLISH): Prompter {
           ],
           default: options.default === false ? 'no' : 'yes',
           theme,
-        });
+        }, context);
         return answer === 'yes';
       }),
   };

@@ -74,4 +74,33 @@ describe.skipIf(!hasScript)('interview in a pseudo-terminal', () => {
     expect(html).toContain('shegong profile edit');
     expect(html).not.toMatch(/--work|--cert|--enrolled/);
   }, 60_000);
+
+  it('`shegong > 清单.txt` still asks (on stderr) and the file holds only the report', async () => {
+    const s = runInPty(['--today', '2026-12-01'], env, home, '重定向.txt');
+    await s.waitFor(/使用上次保存的回答吗/);
+    s.type('\r');
+    await s.waitFor(/报名材料所在文件夹/);
+    s.type('\r');
+    expect([0, 1]).toContain(await s.done);
+    const text = readFileSync(path.join(home, '重定向.txt'), 'utf8');
+    expect(text).toMatch(/^社会工作者职业资格考试/);
+    expect(text).not.toMatch(/使用上次|\u001b/);
+  }, 60_000);
+
+  it('profile edit asks again with the saved answers as defaults and saves the change', async () => {
+    const s = runInPty(['profile', 'edit'], env, home);
+    await s.waitFor(/报考级别/);
+    s.type('\u001b[B\r'); // one down from the saved 助理: 中级
+    for (const prompt of [/最高学历/, /所学专业/, /取得该学历的年月/, /学习形式/, /社会工作经历时段/, /报考省份/]) {
+      await s.waitFor(prompt);
+      s.type('\r'); // keep the saved answer
+    }
+    await s.waitFor(/其他已取得或在读的学历/);
+    s.type('\r');
+    await s.waitFor(/户籍所在省份/);
+    s.type('\r');
+    expect(await s.done).toBe(0);
+    expect(s.screen()).toMatch(/报考级别\s+社会工作师（中级）/);
+    expect(s.screen()).toMatch(/社会工作经历\s+2020-07 至今/);
+  }, 60_000);
 });

@@ -18,8 +18,9 @@ export interface PtySession {
   done: Promise<number | null>;
 }
 
-export function runInPty(args: string[], env: Record<string, string>, cwd: string): PtySession {
-  const quoted = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+export function runInPty(args: string[], env: Record<string, string>, cwd: string, stdoutTo?: string): PtySession {
+  const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
+  const quoted = [process.execPath, BIN, ...args].map(quote).join(' ') + (stdoutTo ? ` > ${quote(stdoutTo)}` : '');
   const child = spawn('script', ['-qfec', `stty cols 100 rows 40; ${quoted}`, '/dev/null'], {
     cwd,
     env: { ...process.env, TERM: 'xterm-256color', ...env },
