@@ -55,7 +55,8 @@ export function resolveGlobalOptions(raw: RawGlobalOptions, formats: readonly Fo
   const today = raw.today === undefined ? undefined : parseToday(raw.today);
   if (raw.today !== undefined && !today) throw new UserError('answer.date', { value: raw.today });
   const year = raw.year?.trim().replace(/年(度)?$/, '');
-  if (year !== undefined && !/^(19|20|21)\d{2}$/.test(year)) throw new UserError('answer.year', { value: String(raw.year) });
+  // Any four digits is a year; whether the calendar covers it is checked against the data (answer.year-range).
+  if (year !== undefined && !/^\d{4}$/.test(year)) throw new UserError('answer.year', { value: String(raw.year) });
   // Questions are drawn on stderr, so `shegong > 清单.txt` still asks the person at the keyboard.
   const tty = Boolean(process.stdin.isTTY && process.stderr.isTTY);
   return {

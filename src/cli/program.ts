@@ -26,7 +26,8 @@ export function cjkWidth(text: string): number {
 /** Wrap to a display width: a Chinese character may end a line anywhere, a Latin word is kept whole. */
 export function wrapByWidth(text: string, width: number): string {
   if (width < 20) return text;
-  const chunk = /\s*(?:[\u2e80-\u9fff\uf900-\ufaff\ufe30-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\ufe30-\uffef]+)/g;
+  // An opening bracket stays with the character after it, closing punctuation with the one before.
+  const chunk = /\s*(?:[（「『“]?[\u2e80-\u9fff\uf900-\ufaff\ufe30-\uffef][）」』”、，。；：！？]*|[^\s\u2e80-\u9fff\uf900-\ufaff\ufe30-\uffef]+[）」』”、，。；：！？]*)/g;
   return text
     .split(/\r?\n/)
     .flatMap((line) => {

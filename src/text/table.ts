@@ -28,7 +28,7 @@ export function renderTable(rows: string[][], gap = 2, maxWidth?: number): strin
 const ANSI = /\u001b\[[0-9;]*m/g;
 /** Pieces a line may break between: a whole date or number with its unit, a Latin word, or one CJK character. */
 const CHUNK =
-  /\s*(?:\u001b\[[0-9;]*m)*(?:\d{4}年\d{1,2}月\d{1,2}日(?:（预估）)?|\d{1,2}月\d{1,2}日(?:（预估）)?|\d{4}-\d{2}(?:-\d{2})?(?:\.\.(?:\d{4}-\d{2})?)?|\d+\s?(?:天|个月|年|项|科|元|分|学时|dpi|KB|MB)|[^\s\u2e80-\u9fff\uf900-\ufaff\ufe30-\uffef]+|[\u2e80-\u9fff\uf900-\ufaff\ufe30-\uffef][）」』”、，。；：！？]?)(?:\u001b\[[0-9;]*m)*/g;
+  /\s*(?:\u001b\[[0-9;]*m)*(?:\d{4}年\d{1,2}月\d{1,2}日(?:（预估）)?|\d{1,2}月\d{1,2}日(?:（预估）)?|\d{4}-\d{2}(?:-\d{2})?(?:\.\.(?:\d{4}-\d{2})?)?|\d+\s?(?:天|个月|年|项|科|元|分|学时|dpi|KB|MB)|[^\s\u2e80-\u9fff\uf900-\ufaff\ufe30-\uffef]+[）」』”、，。；：！？]*|[（「『“]?[\u2e80-\u9fff\uf900-\ufaff\ufe30-\uffef][）」』”、，。；：！？]*)(?:\u001b\[[0-9;]*m)*/g;
 
 /**
  * One line → lines no wider than `width`, continuation lines indented by `indent` columns.
