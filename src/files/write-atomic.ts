@@ -12,7 +12,7 @@ export async function writeAtomic(file: string, content: string | Uint8Array): P
     await writeFile(temp, content);
     await rename(temp, target);
   } catch (error) {
-    await rm(temp, { force: true });
+    await rm(temp, { force: true }).catch(() => undefined);
     throw new UserError('error.output', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
   }
 }

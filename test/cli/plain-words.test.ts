@@ -96,6 +96,15 @@ describe('library and system errors as sentences', () => {
     expect(folder.err).not.toContain('not a folder');
   });
 
+  it('an output path through a file or a dangling link is a sentence, not an internal error', () => {
+    const dir = fresh();
+    writeFileSync(path.join(dir, 'afile'), '');
+    const through = runCli(['demo', '-o', path.join(dir, 'afile', 'x.txt')]);
+    expect(through.code).toBe(2);
+    expect(through.err).toContain('路径中有一段是文件而不是文件夹');
+    expect(through.err).not.toMatch(/内部错误|\.tmp/);
+  });
+
   it('an output path under /proc fails at once instead of spinning', () => {
     const started = Date.now();
     const result = runCli(['demo', '-o', '/proc/sub/x.txt']);
