@@ -66,15 +66,9 @@ export async function fileInputs(flags: CheckFlags): Promise<FileInput[]> {
 /** Only the answers a flag actually gave (commander leaves the rest undefined). */
 const given = (raw: RawAnswers): RawAnswers => Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)) as RawAnswers;
 
-/**
- * Answers from the flags, then the saved profile, then the interview (issue 12):
- * - `--use-profile`: the saved answers fill what the flags left out, without a question;
- * - at a terminal, when the saved answers complete the set: "use last time's answers?";
- * - otherwise the interview, with the saved answers as defaults (`profile edit` always asks).
- */
-export async function gatherAnswers(flags: CheckFlags, context: CommandContext, options: { edit?: boolean } = {}): Promise<Answers> {
-  const { messages, provinces, globals } = context;
-  const raw: RawAnswers = given({
+/** The answers the flags give, as typed. */
+const flagAnswers = (flags: CheckFlags): RawAnswers =>
+  given({
     level: flags.level,
     education: flags.education,
     major: flags.major,
@@ -87,6 +81,16 @@ export async function gatherAnswers(flags: CheckFlags, context: CommandContext, 
     ...(flags.cert ? { certificates: flags.cert } : {}),
     ...(flags.degree ? { degrees: flags.degree } : {}),
   });
+
+/**
+ * Answers from the flags, then the saved profile, then the interview (issue 12):
+ * - `--use-profile`: the saved answers fill what the flags left out, without a question;
+ * - at a terminal, when the saved answers complete the set: "use last time's answers?";
+ * - otherwise the interview, with the saved answers as defaults (`profile edit` always asks).
+ */
+export async function gatherAnswers(flags: CheckFlags, context: CommandContext, options: { edit?: boolean } = {}): Promise<Answers> {
+  const { messages, provinces, globals } = context;
+  const raw = flagAnswers(flags);
   const { answers, problems } = resolveAnswers(raw, provinces);
   if (problems.length > 0) {
     const [first, ...rest] = problems.map(({ problem }) => problemText(messages, problem.key, problem.args));
@@ -140,7 +144,8 @@ const promptKey = (key: keyof typeof ANSWER_FLAGS, answers: Partial<Answers>) =>
 
 export async function runCheck(flags: CheckFlags, globals: GlobalOptions): Promise<ExitCode> {
   const loaded = await loadContext(globals);
-  const asked = globals.interactive && !completeAnswers(resolveAnswers(given({ level: flags.level, education: flags.education, major: flags.major, graduated: flags.graduated, studyMode: flags.studyMode, work: flags.work, province: flags.province, ...(flags.cert ? { certificates: flags.cert } : {}) }), loaded.provinces).answers);
+  // Answers that came from the questions (or last time's), not from flags typed now.
+  const asked = globals.interactive && !completeAnswers(resolveAnswers(flagAnswers(flags), loaded.provinces).answers);
   const answers = await gatherAnswers(flags, loaded);
   // After the interview, advice names no flag the user never typed.
   const context = asked ? { ...loaded, messages: { ...loaded.messages, finding: interviewWorded(loaded.messages) } } : loaded;
