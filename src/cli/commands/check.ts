@@ -125,7 +125,8 @@ export async function gatherAnswers(flags: CheckFlags, context: CommandContext, 
     const summary = rows.filter(([label]) => [messages.ui.answerLabels.level, messages.ui.answerLabels.education, messages.ui.answerLabels.province].includes(label)).map(([, v]) => v).join(' · ');
     if (await prompter.confirm({ message: messages.ui.useSaved(summary), default: true })) return fromProfile;
   }
-  process.stderr.write(`${messages.prompt.intro}\n`);
+  const [{ wrapText }, { terminalWidth }] = await Promise.all([import('../../text/table.js'), import('../terminal.js')]);
+  process.stderr.write(`${wrapText(messages.prompt.intro, terminalWidth(undefined, process.stderr))}\n`);
   const result = await interview({
     answers: useProfile ? merged : answers,
     defaults: usable,
