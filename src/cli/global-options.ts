@@ -30,22 +30,45 @@ export interface GlobalOptions {
   colour: boolean;
 }
 
+/** `--lang EN`, `--lang 中文`, `zh`: any spelling of the two languages (issue 12). */
+export function parseLang(value: string | undefined): Lang | undefined {
+  if (value === undefined) return 'zh-CN';
+  const v = value.trim().toLowerCase().replace('_', '-');
+  if (['zh-cn', 'zh', 'cn', 'zh-hans', '中文', '简体中文', '汉语'].includes(v)) return 'zh-CN';
+  if (['en', 'en-us', 'en-gb', 'english', '英文', '英语'].includes(v)) return 'en';
+  return LANGS.find((l) => l.toLowerCase() === v);
+}
+
+/** `--today 2026/11/30`, `2026.11.30`, `2026年11月30日`, `20261130` → `2026-11-30` (issue 12). */
+export function parseToday(value: string): string | undefined {
+  const m = value.trim().match(/^(\d{4})(?:[-/.年]\s*(\d{1,2})[-/.月]\s*(\d{1,2})日?|(\d{2})(\d{2}))$/);
+  if (!m) return undefined;
+  const day = `${m[1]}-${(m[2] ?? m[4] ?? '').padStart(2, '0')}-${(m[3] ?? m[5] ?? '').padStart(2, '0')}`;
+  return isValidDay(day) ? day : undefined;
+}
+
 export function resolveGlobalOptions(raw: RawGlobalOptions, formats: readonly Format[] = FORMATS): GlobalOptions {
-  const lang = (raw.lang ?? 'zh-CN') as Lang;
-  if (!LANGS.includes(lang)) throw new UserError('answer.lang', { value: String(raw.lang) });
-  const format = (raw.format ?? 'text') as Format;
+  const lang = parseLang(raw.lang);
+  if (!lang) throw new UserError('answer.lang', { value: String(raw.lang) });
+  const format = (raw.format ?? 'text').trim().toLowerCase().replace(/^markdown$/, 'md') as Format;
   if (!formats.includes(format)) throw new UserError('answer.format', { value: String(raw.format), allowed: formats.join(', ') });
-  if (raw.today !== undefined && !isValidDay(raw.today)) throw new UserError('answer.date', { value: raw.today });
-  if (raw.year !== undefined && !/^(19|20|21)\d{2}$/.test(raw.year)) throw new UserError('answer.year', { value: raw.year });
-  const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  const today = raw.today === undefined ? undefined : parseToday(raw.today);
+  if (raw.today !== undefined && !today) throw new UserError('answer.date', { value: raw.today });
+  const year = raw.year?.trim().replace(/年(度)?$/, '');
+  // Any four digits is a year; whether the calendar covers it is checked against the data (answer.year-range).
+  if (year !== undefined && !/^\d{4}$/.test(year)) throw new UserError('answer.year', { value: String(raw.year) });
+  // Questions are drawn on stderr, so `shegong > 清单.txt` still asks the person at the keyboard.
+  const tty = Boolean(process.stdin.isTTY && process.stderr.isTTY);
   return {
     format,
     ...(raw.output ? { output: raw.output } : {}),
     lang,
-    ...(raw.year ? { year: Number(raw.year) } : {}),
-    today: raw.today ?? dayInShanghai(new Date()),
+    ...(year ? { year: Number(year) } : {}),
+    today: today ?? dayInShanghai(new Date()),
     rules: raw.rules ?? [],
-    interactive: raw.input !== false && tty && format === 'text' && !raw.output,
+    // A person at a terminal is asked, whatever the report's format or destination (issue 12):
+    // only a missing TTY or --no-input turns the questions off.
+    interactive: raw.input !== false && tty,
     verbose: raw.verbose ?? false,
     colour: raw.color !== false && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '') && format === 'text' && !raw.output,
   };

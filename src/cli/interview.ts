@@ -1,4 +1,7 @@
 /** The interview: ask, in order, for every answer the flags did not give. Validated by the core's parsers. */
+import { readdirSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
 import type { Messages } from '../i18n/messages.js';
 import { EDUCATIONS, LEVELS, MAJORS, STUDY_MODES, type Answers } from '../model/answers.js';
 import type { Province } from '../model/provinces.js';
@@ -149,4 +152,38 @@ async function furtherDegrees(input: InterviewInput): Promise<Degree[]> {
     if (parsed.ok) degrees.push(...parsed.value);
   }
   return degrees;
+}
+
+/**
+ * A path as typed or dropped into a terminal: quotes and trailing spaces gone, `\ ` unescaped,
+ * `~` expanded to the home folder (issue 12).
+ */
+export function typedPath(value: string, home = homedir()): string {
+  const trimmed = value.trim().replace(/^(['"])(.*)\1$/, '$2').replace(/\\ /g, ' ').trim();
+  if (trimmed === '~') return home;
+  if (trimmed.startsWith('~/') || trimmed.startsWith('~\\')) return path.join(home, trimmed.slice(2));
+  return trimmed;
+}
+
+/** Why a typed materials folder cannot be used, in words; undefined when it can. */
+export function folderProblem(value: string, messages: Messages): string | undefined {
+  const folder = typedPath(value);
+  if (!folder) return undefined;
+  try {
+    if (!statSync(folder).isDirectory()) return messages.ui.folderIsFile(folder);
+    readdirSync(folder);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'EACCES' || code === 'EPERM' ? messages.ui.folderUnreadable(folder) : messages.ui.folderMissing(folder);
+  }
+}
+
+/** The interview's optional last question: where the materials are. Asked again until usable or empty. */
+export async function askMaterialsFolder(prompter: Prompter, messages: Messages): Promise<string | undefined> {
+  const value = await prompter.input({
+    message: messages.prompt.filesDir,
+    validate: (typed) => folderProblem(typed, messages) ?? true,
+  });
+  return typedPath(value) || undefined;
 }

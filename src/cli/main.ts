@@ -3,7 +3,7 @@ import { CancelledError, UserError } from '../errors.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 
 async function describeError(error: unknown, argv: string[]): Promise<ExitCode> {
-  const english = argv.some((arg, i) => arg === '--lang=en' || (arg === '--lang' && argv[i + 1] === 'en'));
+  const english = argv.some((arg, i) => /^(en|en-us|en-gb|english|英文|英语)$/i.test((arg.startsWith('--lang=') ? arg.slice('--lang='.length) : arg === '--lang' ? argv[i + 1] : '') ?? ''));
   const verbose = argv.includes('--verbose');
   const { messagesFor, problemText } = await import('../i18n/messages.js');
   const messages = messagesFor(english ? 'en' : 'zh-CN');
@@ -16,6 +16,15 @@ async function describeError(error: unknown, argv: string[]): Promise<ExitCode> 
     const lines = error.key === 'error.usage' ? error.details : [headline, ...error.details.map((d) => `  - ${d}`)];
     process.stderr.write(`${lines.join('\n')}\n`);
     if (error.key === 'error.usage') process.stderr.write(`${english ? 'See' : '查看用法：'} shegong --help\n`);
+    if (verbose && error.original) process.stderr.write(`${error.original}\n`);
+    return EXIT.CANNOT_RUN;
+  }
+  // A system error that escaped a command (a path that vanished, a folder without permission):
+  // a sentence naming the path, never a raw code or a stack (issue 12).
+  const system = error as NodeJS.ErrnoException | undefined;
+  if (system instanceof Error && typeof system.code === 'string' && /^E[A-Z]+$/.test(system.code)) {
+    process.stderr.write(`${problemText(messages, 'error.system', { file: system.path ?? '', reason: system.code })}\n`);
+    if (verbose) process.stderr.write(`${system.stack ?? system.message}\n`);
     return EXIT.CANNOT_RUN;
   }
   process.stderr.write(`${problemText(messages, 'error.internal')}\n`);

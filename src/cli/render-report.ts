@@ -1,7 +1,7 @@
 /** Pick the renderer for --format (loaded on demand) and write the result where it belongs. */
 import type { Report } from '../report/build-report.js';
 import type { CommandContext } from './load-context.js';
-import { painterFor } from './terminal.js';
+import { painterFor, terminalWidth } from './terminal.js';
 import { emit } from './write-output.js';
 
 export async function renderReport(report: Report, context: CommandContext): Promise<void> {
@@ -17,7 +17,8 @@ export async function renderReport(report: Report, context: CommandContext): Pro
         import('node:fs/promises'),
         import('../rules/templates-dir.js'),
       ]);
-      content = renderHtml(report, { messages, template: await readFile(templatePath('report', 'check.html'), 'utf8') });
+      const provinceName = (id: string) => context.provinces.find((p) => p.id === id)?.[globals.lang === 'en' ? 'en' : 'zh'] ?? id;
+      content = renderHtml(report, { messages, provinceName, template: await readFile(templatePath('report', 'check.html'), 'utf8') });
       break;
     }
     case 'md':
@@ -25,7 +26,9 @@ export async function renderReport(report: Report, context: CommandContext): Pro
       break;
     default: {
       const { renderText } = await import('../report/render-text.js');
-      content = renderText(report, { messages, painter: await painterFor(globals.colour), verbose: globals.verbose });
+      const width = terminalWidth(globals.output);
+      const provinceName = (id: string) => context.provinces.find((p) => p.id === id)?.[globals.lang === 'en' ? 'en' : 'zh'] ?? id;
+      content = renderText(report, { messages, provinceName, painter: await painterFor(globals.colour), verbose: globals.verbose, ...(width ? { width } : {}) });
     }
   }
   await emit(content, globals.output);

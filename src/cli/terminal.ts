@@ -10,3 +10,14 @@ export async function painterFor(colour: boolean, stream: NodeJS.WriteStream = p
   const chalk = new Chalk({ level });
   return { red: chalk.red, green: chalk.green, yellow: chalk.yellow, cyan: chalk.cyan, dim: chalk.dim, bold: chalk.bold };
 }
+
+/**
+ * Columns to wrap text to: the terminal's width, or $COLUMNS when set; none when writing to a
+ * file or a pipe, so saved text is never cut into lines (issue 12).
+ */
+export function terminalWidth(output: string | undefined, stream: NodeJS.WriteStream = process.stdout): number | undefined {
+  if (output) return undefined;
+  const fromEnv = Number(process.env.COLUMNS);
+  if (Number.isInteger(fromEnv) && fromEnv >= 40) return fromEnv;
+  return stream.isTTY && stream.columns >= 40 ? stream.columns : undefined;
+}

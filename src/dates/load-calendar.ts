@@ -34,7 +34,15 @@ const calendarSchema = z.object({
     'post-exam-review': z.object({ startDaysAfterScores: days, lengthDays: days }),
     certificate: z.object({ startDaysAfterScores: days, lengthDays: days }),
     photo: z.object({ daysBeforeRegistration: days }),
-    reminders: z.object({ beforeStartHours: days.positive(), beforeEndHours: days.positive(), beforePaperHours: days.positive() }),
+    reminders: z.object({
+      atHour: z.number().int().min(0).max(23),
+      daysBeforeStart: days,
+      daysBeforeEnd: days,
+      beforePaperDays: days,
+      beforePaperHours: days,
+      longSpanDays: days.positive(),
+      note: z.string().optional(),
+    }),
   }),
 });
 

@@ -4,7 +4,7 @@
  * hour-based reminders, and stable UIDs so a re-import updates instead of duplicating. Pure.
  */
 import type { Calendar, DateEvent } from '../model/calendar.js';
-import { addDays } from './day.js';
+import { addDays, daysBetween } from './day.js';
 
 /** What the calendar needs of an event (a DateEvent or its localized report form). */
 export type IcsEvent = Pick<DateEvent, 'year' | 'start' | 'end' | 'estimated' | 'papers'> & { id: string };
@@ -22,6 +22,13 @@ export interface IcsOptions {
   stamp: string;
   calendarName: string;
   reminders: Calendar['pattern']['reminders'];
+  /** Marks an estimated date in a title, in the reader's language (e.g. （预估）). */
+  estimatedMark: string;
+  /** Titles of the two one-day events a long span becomes. */
+  spanStart: (title: string) => string;
+  spanEnd: (title: string) => string;
+  /** Days before this are not written (a long span whose start has passed keeps only its end). */
+  today?: string;
 }
 
 const compact = (day: string) => day.replaceAll('-', '');
@@ -54,26 +61,54 @@ function alarm(trigger: string, text: string): string[] {
   return ['BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${escapeText(text)}`, `TRIGGER${trigger}`, 'END:VALARM'];
 }
 
+/** A relative trigger as an RFC 5545 duration, e.g. -PT15H or -P1DT2H. */
+function before(hours: number): string {
+  if (hours < 0) return `PT${-hours}H`;
+  const days = Math.floor(hours / 24);
+  const rest = hours % 24;
+  return `-P${days ? `${days}D` : ''}${rest || !days ? `T${rest}H` : ''}`;
+}
+
 export function renderIcs(entries: IcsEntry[], options: IcsOptions): string {
+  const { reminders } = options;
+  const mark = (text: string, estimated: boolean) => (estimated ? `${text}${options.estimatedMark}` : text);
+  // An all-day event starts at 00:00 local time and its DTEND is the next midnight: a reminder at
+  // atHour on the day before is (24 - atHour) hours before the start, and (24 + 24 - atHour) hours before the end.
+  const beforeStart = reminders.daysBeforeStart * 24 - reminders.atHour;
+  const beforeEnd = (reminders.daysBeforeEnd + 1) * 24 - reminders.atHour;
+  const allDay = (uid: string, start: string, end: string, title: string, description: string, alarms: string[]) => [
+    'BEGIN:VEVENT',
+    `UID:${uid}`,
+    `DTSTAMP:${options.stamp}`,
+    `DTSTART;VALUE=DATE:${compact(start)}`,
+    // DTEND of an all-day event is exclusive: the day after the last day.
+    `DTEND;VALUE=DATE:${compact(addDays(end, 1))}`,
+    `SUMMARY:${escapeText(title)}`,
+    `DESCRIPTION:${escapeText(description)}`,
+    'TRANSP:TRANSPARENT',
+    ...alarms,
+    'END:VEVENT',
+  ];
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//shegong//exam calendar//ZH', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(options.calendarName)}`, 'X-WR-TIMEZONE:Asia/Shanghai', ...SHANGHAI];
   for (const { event, title, description, paperTitle } of entries) {
     const uid = `${event.year}-${event.id}@shegong`;
-    lines.push(
-      'BEGIN:VEVENT',
-      `UID:${uid}`,
-      `DTSTAMP:${options.stamp}`,
-      `DTSTART;VALUE=DATE:${compact(event.start)}`,
-      // DTEND of an all-day event is exclusive: the day after the last day.
-      `DTEND;VALUE=DATE:${compact(addDays(event.end, 1))}`,
-      `SUMMARY:${escapeText(event.estimated ? `${title} (≈)` : title)}`,
-      `DESCRIPTION:${escapeText(description)}`,
-      'TRANSP:TRANSPARENT',
-      ...alarm(`:-PT${options.reminders.beforeStartHours}H`, title),
-      ...(event.end !== event.start ? alarm(`;RELATED=END:-PT${options.reminders.beforeEndHours}H`, title) : []),
-      'END:VEVENT',
-    );
+    const summary = mark(title, event.estimated);
+    if (daysBetween(event.start, event.end) > reminders.longSpanDays) {
+      // A months- or years-long span is two moments for a person, not a banner on every day.
+      const startTitle = mark(options.spanStart(title), event.estimated);
+      const endTitle = mark(options.spanEnd(title), event.estimated);
+      if (!options.today || event.start >= options.today) lines.push(...allDay(`${event.year}-${event.id}-start@shegong`, event.start, event.start, startTitle, description, alarm(`:${before(beforeStart)}`, startTitle)));
+      lines.push(...allDay(`${event.year}-${event.id}-end@shegong`, event.end, event.end, endTitle, description, alarm(`:${before(reminders.daysBeforeEnd * 24 - reminders.atHour)}`, endTitle)));
+    } else {
+      lines.push(
+        ...allDay(uid, event.start, event.end, summary, description, [
+          ...alarm(`:${before(beforeStart)}`, summary),
+          ...(event.end !== event.start ? alarm(`;RELATED=END:${before(beforeEnd)}`, summary) : []),
+        ]),
+      );
+    }
     for (const paper of event.papers ?? []) {
-      const name = paperTitle?.(paper.id) ?? paper.id;
+      const name = mark(paperTitle?.(paper.id) ?? paper.id, event.estimated);
       const at = (time: string) => `${compact(paper.date)}T${time.replace(':', '')}00`;
       lines.push(
         'BEGIN:VEVENT',
@@ -81,9 +116,10 @@ export function renderIcs(entries: IcsEntry[], options: IcsOptions): string {
         `DTSTAMP:${options.stamp}`,
         `DTSTART;TZID=Asia/Shanghai:${at(paper.start)}`,
         `DTEND;TZID=Asia/Shanghai:${at(paper.end)}`,
-        `SUMMARY:${escapeText(event.estimated ? `${name} (≈)` : name)}`,
+        `SUMMARY:${escapeText(name)}`,
         `DESCRIPTION:${escapeText(description)}`,
-        ...alarm(`:-PT${options.reminders.beforePaperHours}H`, name),
+        ...alarm(`:-P${reminders.beforePaperDays}D`, name),
+        ...alarm(`:${before(reminders.beforePaperHours)}`, name),
         'END:VEVENT',
       );
     }
@@ -91,3 +127,6 @@ export function renderIcs(entries: IcsEntry[], options: IcsOptions): string {
   lines.push('END:VCALENDAR');
   return `${lines.map(foldLine).join('\r\n')}\r\n`;
 }
+
+/** How many events a calendar text holds: the number to tell the user. */
+export const icsEventCount = (ics: string): number => (ics.match(/^BEGIN:VEVENT\r?$/gm) ?? []).length;

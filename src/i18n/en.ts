@@ -62,6 +62,23 @@ const CPTA = 'China Personnel Examination website (cpta.com.cn)';
 const PHOTO_TOOL = 'the official photo tool (照片审核处理工具)';
 const COMMITMENT = '告知承诺制 (declaration-based registration)';
 
+/** issue 12: an operating-system error code in words (the code itself only under --verbose). */
+const SYSTEM_REASONS_EN: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  ENOTDIR: 'part of the path is a file, not a folder',
+  EISDIR: 'this is a folder, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the disk or folder is read-only',
+  ENOSPC: 'the disk is full',
+  EEXIST: 'a file of that name exists',
+  EBUSY: 'the file is in use by another program',
+  EMFILE: 'too many open files',
+  ENAMETOOLONG: 'the path is too long',
+  ELOOP: 'a link in the path points to itself',
+};
+export const systemReasonEn = (code: unknown) => SYSTEM_REASONS_EN[s(code)] ?? `system error ${s(code)}`;
+
 export const en: Messages = {
   lang: 'en',
   months,
@@ -200,6 +217,34 @@ export const en: Messages = {
     } as Record<string, string>,
     fixConfirm: (role: string, file: string) => `Write a compliant copy of the ${role} (${file})? The original is not changed`,
     fixesWritten: (count: number) => `Wrote ${count} fixed copies (named .fixed); no original was changed`,
+    // issue 12
+    summaryReadyTodo: (todo: number) => `Nothing blocks your registration; ${todo} to-do${todo === 1 ? '' : 's'} left, see the list below.`,
+    datesColumns: ['Event', 'When', 'What to do', 'Note'],
+    icsSpanStart: (title: string) => `${title}: starts`,
+    icsSpanEnd: (title: string) => `${title}: last day`,
+    fixRenamed: (file: string, name: string) => `${file} exists; the new file is ${name} (add --force to overwrite)`,
+    useSaved: (summary: string) => `Use the answers saved last time? (${summary})`,
+    folderMissing: (dir: string) => `Cannot find the folder ${dir}; type it again (leave empty to skip)`,
+    folderIsFile: (dir: string) => `${dir} is a file, not a folder; give the folder that holds it (leave empty to skip)`,
+    folderUnreadable: (dir: string) => `Cannot open the folder ${dir} (permission denied); try another (leave empty to skip)`,
+    profileColumns: ['Question', 'Answer'],
+    profileEdited: 'Saved answers updated.',
+    madeOn: (date: string) => `Made on ${day(date)}`,
+    answersHeading: 'Answers this checklist used',
+    provinceLabel: 'Province',
+    // Advice after the interview names no flag the user never typed (issue 12).
+    interviewFix: {
+      'eligibility.certificate': (a: A) => `Apply once you have the ${en.labels.certificate[s(a.certificate)]}; if you already have it, run shegong profile edit and give the month you obtained it`,
+      'eligibility.years': (a: A) => `${a.countFrom ? `Only social work experience from ${s(a.countFrom)} onwards counts; ` : ''}keep working in social work, or run shegong profile edit to check the periods you gave`,
+      'eligibility.enrolment-unknown': () => 'If that work came before you started full-time study, it counts: run shegong profile edit and give the enrolment month when asked',
+    } as Record<string, (a: A) => string>,
+    answerLabels: {
+      level: 'Level', education: 'Education', major: 'Major', graduated: 'Obtained', studyMode: 'Study mode', enrolled: 'Enrolled',
+      degrees: 'Further qualifications', work: 'Social work', certificates: 'Certificates', province: 'Province', hukou: 'Hukou province',
+    } as Record<string, string>,
+    answerNone: 'none',
+    answerOngoing: 'now',
+    promptWords: { yes: 'Yes', no: 'No', navigate: 'choose', select: 'confirm', default: 'default' },
     estimatedLegend: '(estimated) = no official notice yet, derived from earlier years; your province\'s notice decides',
     findingsHeading: 'Problems and notes',
     datesHeading: 'Key dates',
@@ -216,7 +261,7 @@ export const en: Messages = {
       message: (a: A) =>
         a.obtained
           ? `Your ${en.labels.certificate[s(a.certificate)]} (obtained ${s(a.obtained)}) is dated after ${day(a.cutoff)}, so it does not count this year`
-          : `This route requires the ${en.labels.certificate[s(a.certificate)]}, but your answers don't include it`,
+          : `This route requires the ${en.labels.certificate[s(a.certificate)]}, but the answers given do not include it`,
       fix: (a: A) =>
         `Apply once you have the ${en.labels.certificate[s(a.certificate)]}; if you already have it, add --cert ${s(a.certificate)}:YYYY-MM with the month you obtained it`,
     },
@@ -491,9 +536,9 @@ export const en: Messages = {
     'answer.lang': (a: A) => `Unsupported language "${s(a.value)}": choose zh-CN or en`,
   } as Record<string, (a: A) => string>,
   error: {
-    'error.rules-unreadable': (a: A) => `Cannot read rule file ${s(a.file)} (${s(a.reason)})`,
+    'error.rules-unreadable': (a: A) => `Cannot read rule file ${s(a.file)} (${systemReasonEn(a.reason)})`,
     'error.rules-invalid': (a: A) => `Rule file ${s(a.file)} has problems, so nothing was run:`,
-    'error.output': (a: A) => `Cannot write ${s(a.file)} (${s(a.reason)})`,
+    'error.output': (a: A) => `Cannot write ${s(a.file)} (${systemReasonEn(a.reason)})`,
     'error.fix-overwrite': (a: A) => `Will not overwrite the original ${s(a.file)}: give another file or folder with --output`,
     'error.no-files': () => 'No files to check were given',
     'error.roster': (a: A) => `Cannot read the roster${s(a.line) ? ` (line ${s(a.line)})` : ''}: ${s(a.reason)}`,
@@ -510,6 +555,18 @@ export const en: Messages = {
     'error.internal': () =>
       'Internal error: the program ran into something unexpected. Add --verbose for details, and please report this problem.',
     'error.usage': () => 'Usage error',
+    // issue 12: library and system errors as sentences
+    'error.no-profile': () => 'No saved answers yet: run shegong in a terminal and answer the questions once',
+    'error.needs-terminal': (a: A) => `${s(a.command)} asks questions: run it in a terminal window`,
+    'error.output-required': (a: A) => `--output is missing: say where to write, e.g. ${s(a.usage)}`,
+    'error.not-found': (a: A) => `Cannot find ${s(a.file)}: check the path and the name (you can drag the file into the terminal window)`,
+    'error.is-folder': (a: A) => `${s(a.file)} is a folder; a file is needed here`,
+    'error.not-folder': (a: A) => `${s(a.file)} is not a folder: give the folder that holds the materials`,
+    'error.unreadable': (a: A) => `Cannot read ${s(a.file)} (${systemReasonEn(a.reason)})`,
+    'error.role': (a: A) => `Unknown file role "${s(a.value)}": choose ${s(a.roles)}`,
+    'error.role-unknown': (a: A) => `Cannot tell from its name what ${s(a.file)} is: add --as, e.g. --as photo or --as id-front`,
+    'error.json': (a: A) => `${s(a.file)} is not valid JSON at line ${s(a.line)}, column ${s(a.column)}: check the quotes, commas and brackets there`,
+    'error.system': (a: A) => `${s(a.file) ? `${s(a.file)}: ` : ''}${systemReasonEn(a.reason)}`,
     cancelled: 'Cancelled.',
   } as Record<string, ((a: A) => string) | string>,
   prompt: {
@@ -523,8 +580,11 @@ export const en: Messages = {
     work: 'Social work periods (e.g. 2019-07..2021-06, 2022-03..; ending with ".." means ongoing; none if you have none)',
     certAssistant: 'Year and month you obtained the Assistant Social Worker certificate (none if you have not)',
     certIntermediate: 'Year and month you obtained the Social Worker (intermediate) qualification (none if you have not)',
-    province: 'Province you are applying in (where you work or live, e.g. guangdong)',
+    province: 'Province you are applying in (where you work or live, e.g. Guangdong)',
     filesDir: 'Folder holding your materials (photo, ID card, diploma …; leave empty to skip)',
+    // issue 12: profile show labels for keys the questions above do not cover
+    degrees: 'Further qualifications',
+    certificates: 'Certificates held',
     hukou: 'Province of your household registration (hukou) (optional)',
     enrolled: 'When did full-time study for this qualification begin? (e.g. 2019-09; work before it counts; leave empty if unsure)',
     moreDegrees: 'Do you hold or study for any other qualification besides this one? (e.g. a 大专 before a 本科)',

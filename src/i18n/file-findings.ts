@@ -441,7 +441,7 @@ export const fileFindingsEn: Words = {
         : `No red seal found${heuristicEn(a)}: red pixels ${s(a.share)}, largest red area ${s(a.width)} wide, aspect ${s(a.aspect)}`,
     fix: () => 'The work proof needs the employer\'s official seal (公章); scan in colour so the red seal shows',
   },
-  'photo.dimensions': { message: (a) => `The photo is only ${s(a.width)}×${s(a.height)} px; at least ${s(a.minWidth)}×${s(a.minHeight)} is needed`, fix: () => 'Use the original or take a new photo; enlarging a small one blurs it, so this tool will not' },
+  'photo.dimensions': { message: (a) => `The photo is only ${s(a.width)}×${s(a.height)} px; at least ${s(a.minWidth)}×${s(a.minHeight)} is needed`, fix: () => 'Use the original or take a new photo; enlarging a small one only blurs it, so this tool does not enlarge photos' },
   'photo.aspect': { message: (a) => `Aspect ratio ${s(a.ratio)} (${s(a.width)}×${s(a.height)}); it should be ${s(a.aspect)} ≈ ${s(a.want)}`, fix: (a) => `Let shegong fix crop it to ${s(a.aspect)} around the subject` },
   'photo.orientation': { message: (a) => `The photo carries an EXIF rotation flag (${s(a.orientation)}); sites that ignore it show the photo sideways`, fix: () => 'Let shegong fix write an upright copy' },
   'photo.background': {

@@ -115,7 +115,7 @@ export const zhCN = {
     overridden: (file: string) => `已被 ${file} 覆盖`,
     nextAction: '下一步',
     daysLeft: (d: number) => (d === 0 ? '今天' : d > 0 ? `还有 ${d} 天` : `已过 ${-d} 天`),
-    openNow: (d: number) => (d === 0 ? '进行中，今天截止' : `进行中，还剩 ${d} 天截止`),
+    openNow: (d: number) => (d === 0 ? '进行中，今天截止' : `进行中，${d} 天后截止`),
     passed: '已过',
     profileSaved: (path: string) => `已保存你的回答（不含身份证号），下次作为默认值：${path}`,
     profileEmpty: '尚未保存任何回答。',
@@ -154,6 +154,34 @@ export const zhCN = {
     } as Record<string, string>,
     fixConfirm: (role: string, file: string) => `为 ${role}（${file}）生成合规副本吗？原文件不会改动`,
     fixesWritten: (count: number) => `已生成 ${count} 个修复副本（文件名带 .fixed），原文件均未改动`,
+    // issue 12
+    summaryReadyTodo: (todo: number) => `没有阻止报名的问题；还有 ${todo} 项待办，按下面的清单逐项完成。`,
+    datesColumns: ['事项', '时间', '要做的事', '说明'],
+    icsSpanStart: (title: string) => `${title}：开始`,
+    icsSpanEnd: (title: string) => `${title}：最后一天`,
+    fixRenamed: (file: string, name: string) => `${file} 已存在，新文件另存为 ${name}（加 --force 可覆盖）`,
+    useSaved: (summary: string) => `使用上次保存的回答吗？（${summary}）`,
+    folderMissing: (dir: string) => `找不到文件夹 ${dir}，请重新输入（可留空跳过）`,
+    folderIsFile: (dir: string) => `${dir} 是一个文件，不是文件夹，请输入它所在的文件夹（可留空跳过）`,
+    folderUnreadable: (dir: string) => `无法打开文件夹 ${dir}（没有权限），请换一个（可留空跳过）`,
+    profileColumns: ['问题', '回答'],
+    profileEdited: '已更新保存的回答。',
+    madeOn: (date: string) => `生成于 ${day(date)}`,
+    answersHeading: '本清单依据的回答',
+    provinceLabel: '报考省份',
+    // Advice after the interview names no flag the user never typed (issue 12).
+    interviewFix: {
+      'eligibility.certificate': (a: A) => `取得${labels.certificate[s(a.certificate)]}后再报考；如已取得，运行 shegong profile edit 补填取得年月`,
+      'eligibility.years': (a: A) => `${a.countFrom ? `从 ${s(a.countFrom)} 起的社会工作经历才计入；` : ''}继续从事社会工作，或运行 shegong profile edit 核对所填的工作时段`,
+      'eligibility.enrolment-unknown': () => '如果这段工作在开始全日制学习（入学）之前，它可以计入：运行 shegong profile edit，在问到入学年月时填写',
+    } as Record<string, (a: A) => string>,
+    answerLabels: {
+      level: '报考级别', education: '学历', major: '专业', graduated: '取得学历', studyMode: '学习形式', enrolled: '入学年月',
+      degrees: '其他学历', work: '社会工作经历', certificates: '已有证书', province: '报考省份', hukou: '户籍省份',
+    } as Record<string, string>,
+    answerNone: '无',
+    answerOngoing: '至今',
+    promptWords: { yes: '是', no: '否', navigate: '选择', select: '确认', default: '默认' },
     estimatedLegend: '（预估）= 尚无官方通知，按往年规律推算；以本省正式通知为准',
     datesHeading: '关键日期',
   },
@@ -168,7 +196,7 @@ export const zhCN = {
       message: (a: A) =>
         a.obtained
           ? `你的${labels.certificate[s(a.certificate)]}（${s(a.obtained)} 取得）晚于 ${day(a.cutoff)}，本年度不能据此报考`
-          : `此条件要求持有${labels.certificate[s(a.certificate)]}，但你的回答中没有`,
+          : `此条件要求持有${labels.certificate[s(a.certificate)]}，但所填信息中没有这个证书`,
       fix: (a: A) => `取得${labels.certificate[s(a.certificate)]}后再报考；如已取得，用 --cert ${s(a.certificate)}:YYYY-MM 注明取得年月`,
     },
     'eligibility.graduation': {
@@ -417,9 +445,9 @@ export const zhCN = {
     'answer.lang': (a: A) => `不支持的语言“${s(a.value)}”：可选 zh-CN、en`,
   } as Record<string, (a: A) => string>,
   error: {
-    'error.rules-unreadable': (a: A) => `无法读取规则文件 ${s(a.file)}（${s(a.reason)}）`,
+    'error.rules-unreadable': (a: A) => `无法读取规则文件 ${s(a.file)}（${systemReasonZh(a.reason)}）`,
     'error.rules-invalid': (a: A) => `规则文件 ${s(a.file)} 有问题，未能运行：`,
-    'error.output': (a: A) => `无法写入 ${s(a.file)}（${s(a.reason)}）`,
+    'error.output': (a: A) => `无法写入 ${s(a.file)}（${systemReasonZh(a.reason)}）`,
     'error.fix-overwrite': (a: A) => `不会覆盖原文件 ${s(a.file)}：请用 --output 指定另一个文件或文件夹`,
     'error.no-files': () => '没有给出要检查的文件',
     'error.roster': (a: A) => `无法读取花名册${s(a.line) ? `（第 ${s(a.line)} 行）` : ''}：${s(a.reason)}`,
@@ -435,6 +463,18 @@ export const zhCN = {
     'error.output-dir': (a: A) => `无法使用输出目录 ${s(a.dir)}：${OUTPUT_REASON_ZH[s(a.reason)] ?? s(a.reason)}。请用 --output 指定一个可写的文件夹`,
     'error.internal': () => '内部错误：程序遇到意外情况。加 --verbose 查看详情，并请反馈此问题。',
     'error.usage': () => '用法错误',
+    // issue 12: library and system errors as sentences
+    'error.no-profile': () => '还没有保存的回答：请先在终端里运行 shegong 回答一次问题',
+    'error.needs-terminal': (a: A) => `${s(a.command)} 需要在终端里逐项回答，请直接在终端窗口运行`,
+    'error.output-required': (a: A) => `缺少 --output：请指定输出位置，如 ${s(a.usage)}`,
+    'error.not-found': (a: A) => `找不到 ${s(a.file)}：请检查路径和文件名（也可以把文件拖进终端窗口）`,
+    'error.is-folder': (a: A) => `${s(a.file)} 是一个文件夹，这里需要一个文件`,
+    'error.not-folder': (a: A) => `${s(a.file)} 不是文件夹：请给出材料所在的文件夹`,
+    'error.unreadable': (a: A) => `无法读取 ${s(a.file)}（${systemReasonZh(a.reason)}）`,
+    'error.role': (a: A) => `无法识别材料用途“${s(a.value)}”：可选 ${s(a.roles)}`,
+    'error.role-unknown': (a: A) => `无法从文件名判断 ${s(a.file)} 是什么材料：请加 --as 说明，如 --as 照片、--as 身份证正面`,
+    'error.json': (a: A) => `${s(a.file)} 第 ${s(a.line)} 行第 ${s(a.column)} 列不是有效的 JSON：请检查这一处的引号、逗号和括号`,
+    'error.system': (a: A) => `${s(a.file) ? `${s(a.file)}：` : ''}${systemReasonZh(a.reason)}`,
     cancelled: '已取消。',
   } as Record<string, ((a: A) => string) | string>,
   prompt: {
@@ -454,8 +494,28 @@ export const zhCN = {
     degreeEducation: '其他学历：层次',
     degreePeriod: '这个学历的入学与毕业年月（如 2012-09..2015-06；只知道毕业年月就写 ..2015-06）',
     filesDir: '报名材料所在文件夹（照片、身份证、学历等；可留空跳过）',
+    // issue 12: profile show labels for keys the questions above do not cover
+    degrees: '其他学历',
+    certificates: '已有证书',
   },
 };
+
+/** issue 12: an operating-system error code in words (the code itself only under --verbose). */
+const SYSTEM_REASONS_ZH: Record<string, string> = {
+  ENOENT: '文件或文件夹不存在',
+  ENOTDIR: '路径中有一段是文件而不是文件夹',
+  EISDIR: '这是一个文件夹，不是文件',
+  EACCES: '没有权限',
+  EPERM: '没有权限',
+  EROFS: '磁盘或文件夹是只读的',
+  ENOSPC: '磁盘空间已满',
+  EEXIST: '已经存在同名文件',
+  EBUSY: '文件正被其他程序使用',
+  EMFILE: '同时打开的文件太多',
+  ENAMETOOLONG: '路径太长',
+  ELOOP: '路径中的链接指向自己',
+};
+export const systemReasonZh = (code: unknown) => SYSTEM_REASONS_ZH[s(code)] ?? `系统错误 ${s(code)}`;
 
 /** 'associate,bachelor' → 大专、本科 */
 const educationList = (value: unknown) =>

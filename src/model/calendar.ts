@@ -36,8 +36,11 @@ export interface CalendarPattern {
   'post-exam-review': { startDaysAfterScores: number; lengthDays: number };
   certificate: { startDaysAfterScores: number; lengthDays: number };
   photo: { daysBeforeRegistration: number };
-  /** Lead times of the .ics reminders (hours). */
-  reminders: { beforeStartHours: number; beforeEndHours: number; beforePaperHours: number };
+  /**
+   * The .ics reminders: for windows and deadlines at `atHour` (local, i.e. Beijing for these users)
+   * the given days before; two per paper; events longer than `longSpanDays` split into start and end.
+   */
+  reminders: { atHour: number; daysBeforeStart: number; daysBeforeEnd: number; beforePaperDays: number; beforePaperHours: number; longSpanDays: number; note?: string };
 }
 
 export interface Calendar {

@@ -1,10 +1,10 @@
 /** The dates timeline for a terminal and as Markdown. Returns strings. */
 import type { Messages } from '../i18n/messages.js';
-import { renderTable } from '../text/table.js';
+import { displayWidth, padDisplay, renderTable, wrapLine, wrapText } from '../text/table.js';
 import type { ReportEvent } from './build-report.js';
 import type { DatesReport } from './dates-report.js';
 import type { Painter } from './painter.js';
-import { eventWhen } from './render-text.js';
+import { eventRange, eventTiming, eventWhen } from './render-text.js';
 
 const SYMBOL = { open: '●', upcoming: '○', passed: '✓' } as const;
 
@@ -13,33 +13,66 @@ function who(report: DatesReport, messages: Messages, province?: string): string
   return parts.length ? ` · ${parts.join(' · ')}` : '';
 }
 
-function timeline(events: ReportEvent[], messages: Messages, painter: Painter, verbose: boolean): string[] {
-  const rows = events.map((event) => {
-    const paint = event.timing === 'open' ? painter.yellow : event.timing === 'passed' ? painter.dim : (t: string) => t;
-    const row = [paint(`${SYMBOL[event.timing]} ${event.title}`), paint(eventWhen(event, messages)), painter.dim(event.note)];
-    return row;
-  });
-  const lines = renderTable(rows).map((line) => `  ${line}`);
-  if (!verbose) return lines;
-  return events.flatMap((event, i) => [
-    lines[i] ?? '',
-    `      ${painter.dim(messages.eventTodo[event.id] ?? '')}`,
-    ...(event.papers ?? []).map((p) => `      ${painter.dim(`${p.date} ${p.start}-${p.end} ${p.id}`)}`),
-    `      ${painter.dim(`${messages.ui.source}${messages.ui.colon}${event.source}`)}`,
-  ]);
+export interface DatesTextOptions {
+  messages: Messages;
+  painter: Painter;
+  verbose: boolean;
+  provinceName?: string;
+  /** The terminal's width in columns (absent for files and pipes). */
+  width?: number;
+  /** A paper's name, for the exam's papers and times when a level is known. */
+  paperName?: (id: string) => string;
 }
 
-export function renderDatesText(report: DatesReport, options: { messages: Messages; painter: Painter; verbose: boolean; provinceName?: string }): string {
-  const { messages, painter, verbose } = options;
+/**
+ * One row per event, every column aligned by display width: title, dates, countdown, note. When
+ * that is wider than the terminal, each event takes two lines (title, then dates and countdown
+ * aligned across events) so no date is ever broken (issue 12).
+ */
+function timeline(events: ReportEvent[], report: DatesReport, options: DatesTextOptions): string[] {
+  const { messages, painter, verbose, width } = options;
+  const paintOf = (event: ReportEvent) => (event.timing === 'open' ? painter.yellow : event.timing === 'passed' ? painter.dim : (t: string) => t);
+  const rows = events.map((event) => {
+    const paint = paintOf(event);
+    return [paint(`${SYMBOL[event.timing]} ${event.title}`), paint(eventRange(event, messages)), paint(eventTiming(event, messages)), painter.dim(event.note)];
+  });
+  const widthOf = (c: number, from: string[][]) => Math.max(0, ...from.map((row) => displayWidth(row[c] ?? '')));
+  const pad = (cells: string[], widths: number[]) => cells.map((cell, c) => (c === cells.length - 1 ? cell : padDisplay(cell, widths[c]! + 2))).join('').trimEnd();
+  const titleWidth = widthOf(0, rows);
+  const whenWidths = [widthOf(1, rows), widthOf(2, rows)];
+  const stacked = width !== undefined && 2 + titleWidth + 2 + whenWidths[0]! + 2 + whenWidths[1]! > width;
+  const blocks = events.map((event, i) => {
+    const row = rows[i]!;
+    const lines = stacked
+      ? displayWidth(`    ${pad(row.slice(1), whenWidths)}`) <= width!
+        ? [`  ${row[0]}`, `    ${pad(row.slice(1), whenWidths)}`]
+        : // The note does not fit beside the dates: it gets its own line under them.
+          [`  ${row[0]}`, `    ${pad(row.slice(1, 3), whenWidths)}`, ...wrapLine(`    ${row[3]}`, width, 4)]
+      : wrapLine(`  ${pad(row, [titleWidth, ...whenWidths])}`, width, 2 + titleWidth + 2 + whenWidths[0]! + 2 + whenWidths[1]! + 2);
+    // The exam's papers with their times, when the level (and so the papers) is known.
+    if (event.papers?.length && (report.level || verbose)) {
+      const paperRows = event.papers.map((p) => [options.paperName?.(p.id) ?? p.id, `${messages.day(p.date)} ${p.start}–${p.end}`]);
+      lines.push(...renderTable(paperRows).map((line) => `      ${painter.dim(line)}`));
+    }
+    if (verbose) {
+      lines.push(`      ${painter.dim(messages.eventTodo[event.id] ?? '')}`, `      ${painter.dim(`${messages.ui.source}${messages.ui.colon}${event.source}`)}`);
+    }
+    return lines;
+  });
+  return blocks.flat();
+}
+
+export function renderDatesText(report: DatesReport, options: DatesTextOptions): string {
+  const { messages, painter } = options;
   const out = [painter.bold(`${messages.ui.datesTitle(report.year, report.today)}${who(report, messages, options.provinceName)}`)];
-  out.push(...timeline(report.events, messages, painter, verbose), '');
+  out.push(...timeline(report.events, report, options), '');
   if (report.previousYear) {
     out.push(painter.bold(messages.ui.runningCycle(report.previousYear.year)));
-    out.push(...timeline(report.previousYear.events, messages, painter, verbose), '');
+    out.push(...timeline(report.previousYear.events, report, options), '');
   }
   if (report.nextDeadline) out.push(`${painter.bold(`${messages.ui.nextAction}${messages.ui.colon}`)}${painter.cyan(report.nextDeadline.text)}`);
   out.push(painter.dim(messages.ui.estimatedLegend));
-  return `${out.join('\n')}\n`;
+  return `${wrapText(out.join('\n'), options.width)}\n`;
 }
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
@@ -47,7 +80,7 @@ const cell = (text: string) => text.replace(/\|/g, '\\|');
 export function renderDatesMarkdown(report: DatesReport, options: { messages: Messages; provinceName?: string }): string {
   const { messages } = options;
   const table = (events: ReportEvent[]) => [
-    '| | | | |',
+    `| ${messages.ui.datesColumns.map(cell).join(' | ')} |`,
     '| --- | --- | --- | --- |',
     ...events.map((e) => `| ${cell(e.title)} | ${cell(eventWhen(e, messages))} | ${cell(messages.eventTodo[e.id] ?? '')} | ${cell(e.note)} |`),
     '',

@@ -4,12 +4,14 @@ import { CHECKLIST_GROUPS } from '../model/report.js';
 import { escapeHtml } from '../batch/render-batch-html.js';
 import type { Report, ReportFinding } from './build-report.js';
 import { eventWhen } from './render-text.js';
+import { answerRows } from './answer-rows.js';
 
 const finding = (f: ReportFinding, messages: Messages) =>
   `<li class="${escapeHtml(f.severity)}">${escapeHtml(f.message)}${f.fix ? `<span class="fix">${escapeHtml(messages.ui.fix)}${escapeHtml(messages.ui.colon)}${escapeHtml(f.fix)}</span>` : ''}</li>`;
 
-export function renderHtml(report: Report, options: { messages: Messages; template: string }): string {
+export function renderHtml(report: Report, options: { messages: Messages; template: string; provinceName?: (id: string) => string }): string {
   const { messages, template } = options;
+  const provinceName = options.provinceName ?? ((id: string) => id);
   const { ui, labels } = messages;
   const e = report.eligibility;
   const c = report.candidate;
@@ -60,12 +62,25 @@ export function renderHtml(report: Report, options: { messages: Messages; templa
   );
   if (report.nextDeadline) sections.push(`<p><b>${escapeHtml(ui.nextAction)}</b>${escapeHtml(ui.colon)}${escapeHtml(report.nextDeadline.text)}</p>`);
 
+  // The answers this page was made from, so a printed copy can be checked later (issue 12).
+  sections.push(
+    [
+      `<h2>${escapeHtml(ui.answersHeading)}</h2>`,
+      '<table class="answers">',
+      ...answerRows(c, messages, { province: provinceName }).map(([label, value]) => `<tr><th>${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`),
+      '</table>',
+    ].join('\n'),
+  );
+
   const values: Record<string, string> = {
     lang: escapeHtml(report.lang),
     title: escapeHtml(ui.title(report.year)),
-    candidate: escapeHtml(`${ui.candidate}${ui.colon}${[labels.level[String(c.level)], labels.education[String(c.education)], labels.major[String(c.major)], labels.studyMode[String(c.studyMode)]].join(' · ')}`),
+    candidate: escapeHtml(
+      `${ui.candidate}${ui.colon}${[labels.level[String(c.level)], labels.education[String(c.education)], labels.major[String(c.major)], labels.studyMode[String(c.studyMode)]].join(' · ')} · ${ui.provinceLabel} ${provinceName(String(c.province))}`,
+    ),
+    made: escapeHtml(ui.madeOn(report.today)),
     readyClass: report.ready ? 'ready' : 'not-ready',
-    verdict: escapeHtml(report.ready ? ui.summaryReady : ui.summaryNotReady(blocked, todo)),
+    verdict: escapeHtml(report.ready ? (todo ? ui.summaryReadyTodo(todo) : ui.summaryReady) : ui.summaryNotReady(blocked, todo)),
     body: sections.join('\n'),
   };
   return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');

@@ -26,7 +26,7 @@ export function renderMarkdown(report: Report, options: { messages: Messages; ve
   );
   const blocked = report.checklist.filter((i) => i.status === 'blocked' || i.status === 'missed').length;
   const todo = report.checklist.filter((i) => i.status === 'todo').length;
-  out.push(`**${report.ready ? ui.summaryReady : ui.summaryNotReady(blocked, todo)}**`, '');
+  out.push(`**${report.ready ? (todo ? ui.summaryReadyTodo(todo) : ui.summaryReady) : ui.summaryNotReady(blocked, todo)}**`, '');
 
   const e = report.eligibility;
   out.push(`## ${ui.eligibilityHeading}${ui.colon}${labels.eligibility[e.status] ?? e.status}`, '');

@@ -2,7 +2,7 @@
 import type { Messages } from '../i18n/messages.js';
 import { CHECKLIST_GROUPS, type ChecklistStatus } from '../model/report.js';
 import type { Severity, Values } from '../model/finding.js';
-import { renderTable } from '../text/table.js';
+import { renderTable, wrapText } from '../text/table.js';
 import type { Report, ReportEvent, ReportFile, ReportFinding } from './build-report.js';
 import type { Painter } from './painter.js';
 
@@ -12,6 +12,10 @@ export interface TextOptions {
   verbose: boolean;
   /** How many open items to name in the closing line. */
   nextCount?: number;
+  /** The terminal's width in columns: lines wrap to it (absent for files and pipes). */
+  width?: number;
+  /** A province's name, for the header line. */
+  provinceName?: (id: string) => string;
 }
 
 export const STATUS_SYMBOL: Record<ChecklistStatus, string> = { done: '✓', todo: '○', blocked: '✗', missed: '⊘', info: '·' };
@@ -67,12 +71,20 @@ export function renderFileLines(file: ReportFile, options: TextOptions): string[
   return lines;
 }
 
-export function eventWhen(event: ReportEvent, messages: Messages): string {
-  const { ui } = messages;
+/** When an event is, as dates (with the estimate mark). */
+export function eventRange(event: ReportEvent, messages: Messages): string {
   const range = event.start === event.end ? messages.day(event.start) : `${messages.day(event.start)} – ${messages.day(event.end)}`;
-  const timing =
-    event.timing === 'open' ? ui.openNow(event.daysToEnd) : event.timing === 'passed' ? ui.passed : ui.daysLeft(event.daysFromToday);
-  return `${range}${event.estimated ? ui.estimatedMark : ''}  ${timing}`;
+  return `${range}${event.estimated ? messages.ui.estimatedMark : ''}`;
+}
+
+/** Where today stands against it: 还有 90 天, 进行中, 已过. */
+export function eventTiming(event: ReportEvent, messages: Messages): string {
+  const { ui } = messages;
+  return event.timing === 'open' ? ui.openNow(event.daysToEnd) : event.timing === 'passed' ? ui.passed : ui.daysLeft(event.daysFromToday);
+}
+
+export function eventWhen(event: ReportEvent, messages: Messages): string {
+  return `${eventRange(event, messages)}  ${eventTiming(event, messages)}`;
 }
 
 export function renderText(report: Report, options: TextOptions): string {
@@ -87,13 +99,14 @@ export function renderText(report: Report, options: TextOptions): string {
     labels.education[String(c.education)],
     labels.major[String(c.major)],
     labels.studyMode[String(c.studyMode)],
+    ...(options.provinceName ? [`${ui.provinceLabel} ${options.provinceName(String(c.province))}`] : []),
   ];
   out.push(`${ui.candidate}${ui.colon}${who.join(' · ')}`);
   out.push('');
 
   const blocked = report.checklist.filter((i) => i.status === 'blocked' || i.status === 'missed').length;
   const todo = report.checklist.filter((i) => i.status === 'todo').length;
-  out.push(report.ready ? painter.green(`✓ ${ui.summaryReady}`) : painter.red(`✗ ${ui.summaryNotReady(blocked, todo)}`));
+  out.push(report.ready ? painter.green(`✓ ${todo ? ui.summaryReadyTodo(todo) : ui.summaryReady}`) : painter.red(`✗ ${ui.summaryNotReady(blocked, todo)}`));
   out.push('');
 
   // Eligibility: the verdict, the route and the months, then what is wrong.
@@ -107,7 +120,7 @@ export function renderText(report: Report, options: TextOptions): string {
     rows.push([ui.counted, ui.countedLine(messages.months(e.countedMonths), messages.months(e.requiredYears * 12), messages.day(e.cutoff))]);
   }
   if (e.status !== 'eligible' && e.earliestYear) rows.push([ui.earliest, String(e.earliestYear)]);
-  out.push(...renderTable(rows).map((line) => `  ${line}`));
+  out.push(...renderTable(rows, 2, options.width ? options.width - 2 : undefined).map((line) => `  ${line}`));
   const shown = verbose ? e.findings : e.findings.filter((f) => f.severity !== 'info');
   for (const finding of shown) out.push(...renderFindingLines(finding, options, '  '));
   if (verbose) {
@@ -156,5 +169,5 @@ export function renderText(report: Report, options: TextOptions): string {
     out.push(painter.green(ui.nothingLeft));
   }
   if (!verbose) out.push(painter.dim(ui.verboseHint));
-  return `${out.join('\n')}\n`;
+  return `${wrapText(out.join('\n'), options.width)}\n`;
 }

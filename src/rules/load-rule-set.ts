@@ -11,13 +11,25 @@ export async function readJson(file: string): Promise<unknown> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UserError('error.rules-unreadable', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+    throw new UserError('error.rules-unreadable', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) }, [], (error as Error).message);
   }
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    return JSON.parse(body);
   } catch (error) {
-    throw new UserError('error.rules-invalid', { file }, [`${file}: ${(error as Error).message}`]);
+    // A line and column a person can find in an editor, not V8's character offset (issue 12).
+    const { line, column } = jsonErrorPlace(body, (error as Error).message);
+    throw new UserError('error.json', { file, line: String(line), column: String(column) }, [], (error as Error).message);
   }
+}
+
+/** Where JSON.parse stopped: its "(line L column C)" when given, else from "position N". */
+export function jsonErrorPlace(text: string, message: string): { line: number; column: number } {
+  const given = message.match(/line (\d+) column (\d+)/);
+  if (given) return { line: Number(given[1]), column: Number(given[2]) };
+  const position = Number(message.match(/position (\d+)/)?.[1] ?? text.length);
+  const before = text.slice(0, position).split('\n');
+  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
 }
 
 export async function loadProvinces(): Promise<Province[]> {

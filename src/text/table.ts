@@ -7,14 +7,63 @@ export function padDisplay(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
-/** Rows of cells → lines; the last column is not padded. Cells may hold ANSI colour. */
-export function renderTable(rows: string[][], gap = 2): string[] {
+/**
+ * Rows of cells → lines; the last column is not padded. Cells may hold ANSI colour. With
+ * `maxWidth`, a last cell that does not fit wraps under its own column (issue 12).
+ */
+export function renderTable(rows: string[][], gap = 2, maxWidth?: number): string[] {
   const columns = Math.max(0, ...rows.map((row) => row.length));
   const widths = Array.from({ length: columns }, (_, c) => Math.max(0, ...rows.map((row) => displayWidth(row[c] ?? ''))));
-  return rows.map((row) =>
-    row
+  return rows.flatMap((row) => {
+    const line = row
       .map((cell, c) => (c === row.length - 1 ? cell : padDisplay(cell, (widths[c] ?? 0) + gap)))
       .join('')
-      .trimEnd(),
-  );
+      .trimEnd();
+    const start = row.slice(0, -1).reduce((sum, _, c) => sum + (widths[c] ?? 0) + gap, 0);
+    return wrapLine(line, maxWidth, start <= (maxWidth ?? 0) - 16 ? start : 4);
+  });
+}
+
+// issue 12: wrapping to the terminal's width, by display width, never inside a date.
+const ANSI = /\u001b\[[0-9;]*m/g;
+/** Pieces a line may break between: a whole date or number with its unit, a Latin word, or one CJK character. */
+const CHUNK =
+  /\s*(?:\u001b\[[0-9;]*m)*(?:\d{4}年\d{1,2}月\d{1,2}日(?:（预估）)?|\d{1,2}月\d{1,2}日(?:（预估）)?|\d{4}-\d{2}(?:-\d{2})?(?:\.\.(?:\d{4}-\d{2})?)?|\d+\s?(?:天|个月|年|项|科|元|分|学时|dpi|KB|MB)|[^\s\u2e80-\u9fff\uf900-\ufaff\ufe30-\uffef]+[）」』”、，。；：！？]*|[（「『“]?[\u2e80-\u9fff\uf900-\ufaff\ufe30-\uffef][）」』”、，。；：！？]*)(?:\u001b\[[0-9;]*m)*/g;
+
+/**
+ * One line → lines no wider than `width`, continuation lines indented by `indent` columns.
+ * Without a width (a file, a pipe) the line is left as it is.
+ */
+export function wrapLine(line: string, width: number | undefined, indent = 0): string[] {
+  if (!width || displayWidth(line) <= width) return [line];
+  const lead = line.match(/^\s*/)?.[0] ?? '';
+  const pieces = line.slice(lead.length).match(CHUNK) ?? [line];
+  const out: string[] = [];
+  let current = lead;
+  const pad = ' '.repeat(indent);
+  for (const piece of pieces) {
+    const fresh = current.trim() === '';
+    if (!fresh && displayWidth(current + piece) > width) {
+      out.push(current.trimEnd());
+      current = pad + piece.trimStart();
+    } else current += piece;
+  }
+  out.push(current.trimEnd());
+  return out;
+}
+
+/** Columns a line starts its text at after a leading symbol (`  ✗ text` → 4), for hanging indents. */
+export const hangingIndent = (line: string): number => {
+  const plain = line.replace(ANSI, '');
+  const match = plain.match(/^(\s*(?:[✓○✗⊘·!→●-]\s+)?)/);
+  return displayWidth(match?.[1] ?? '');
+};
+
+/** Every line of a text wrapped with a hanging indent; lines that fit are unchanged. */
+export function wrapText(text: string, width: number | undefined): string {
+  if (!width) return text;
+  return text
+    .split('\n')
+    .flatMap((line) => wrapLine(line, width, hangingIndent(line)))
+    .join('\n');
 }

@@ -183,7 +183,8 @@ describe('check with files', () => {
     expect(files.code).toBe(1);
     expect(JSON.parse(files.out).files).toHaveLength(3);
     expect(runCli(['files', path.join(demoFiles, '照片.jpg')]).code).toBe(0);
-    expect(runCli(['files', '/nonexistent/照片.jpg']).code).toBe(1);
+    // A typo in the path is a usage error that names it (issue 12), not a failed material.
+    expect(runCli(['files', '/nonexistent/照片.jpg']).code).toBe(2);
     const out = path.join(CONFIG_DIR, 'fixed-out');
     const fixed = runCli(['fix', path.join(demoFiles, '照片.jpg'), '--as', 'photo', '--output', `${out}/`, '--format', 'json']);
     expect(fixed.code).toBe(0);

@@ -47,7 +47,7 @@ describe('--ics', () => {
     });
     expect(byUid('2026-exam-practice-intermediate@shegong')?.DTEND).toBe('DTEND;TZID=Asia/Shanghai:20260524T163000');
     expect(lines).toContain('TZID:Asia/Shanghai');
-    expect(lines.filter((l) => l.startsWith('TRIGGER')).every((l) => /-PT\d+H$/.test(l))).toBe(true);
+    expect(lines.filter((l) => l.startsWith('TRIGGER')).every((l) => /:-P(\d+D)?(T\d+H)?$/.test(l))).toBe(true);
     // Stable, unique UIDs so a re-import updates.
     const uids = events.map((e) => e.UID);
     expect(new Set(uids).size).toBe(uids.length);
@@ -57,6 +57,76 @@ describe('--ics', () => {
     const folded = foldLine(`DESCRIPTION:${'社会工作'.repeat(30)}`);
     for (const line of folded.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
     expect(folded.replace(/\r\n /g, '')).toBe(`DESCRIPTION:${'社会工作'.repeat(30)}`);
+  });
+});
+
+/** VEVENTs with their alarms, for the issue 12 checks. */
+function eventsWithAlarms(text: string) {
+  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
+  const events: { props: Record<string, string>; triggers: string[] }[] = [];
+  let current: { props: Record<string, string>; triggers: string[] } | undefined;
+  let inAlarm = false;
+  for (const line of lines) {
+    if (line === 'BEGIN:VEVENT') current = { props: {}, triggers: [] };
+    else if (line === 'END:VEVENT' && current) (events.push(current), (current = undefined));
+    else if (line === 'BEGIN:VALARM') inAlarm = true;
+    else if (line === 'END:VALARM') inAlarm = false;
+    else if (current && inAlarm && line.startsWith('TRIGGER')) current.triggers.push(line);
+    else if (current && !inAlarm) current.props[line.split(/[;:]/)[0]!] ??= line;
+  }
+  return events;
+}
+
+/** When a relative trigger fires: an all-day event starts at 00:00 local; RELATED=END is the exclusive end. */
+function fires(event: { props: Record<string, string> }, trigger: string): string {
+  const m = trigger.match(/^TRIGGER(;RELATED=END)?:-P(?:(\d+)D)?(?:T(\d+)H)?$/)!;
+  const anchor = (m[1] ? event.props.DTEND : event.props.DTSTART)!.split(':')[1]!;
+  const base = Date.UTC(Number(anchor.slice(0, 4)), Number(anchor.slice(4, 6)) - 1, Number(anchor.slice(6, 8)), Number(anchor.slice(9, 11) || 0), Number(anchor.slice(11, 13) || 0));
+  const at = new Date(base - (Number(m[2] ?? 0) * 24 + Number(m[3] ?? 0)) * 3600_000);
+  return at.toISOString().slice(0, 16).replace('T', ' ');
+}
+
+describe('--ics on a phone (issue 12)', () => {
+  const file = path.join(CONFIG_DIR, 'phone.ics');
+  const result = runCli(['dates', '--today', '2026-12-01', '--province', '广东', '--level', '中级', '--ics', file]);
+  const text = readFileSync(file, 'utf8');
+  const events = eventsWithAlarms(text);
+  const summary = (e: (typeof events)[number]) => e.props.SUMMARY!.slice('SUMMARY:'.length);
+
+  it('prints the number of events it wrote', () => {
+    expect(result.code).toBe(0);
+    expect(result.err).toContain(`${events.length} `);
+    expect(events.length).toBeGreaterThan(10);
+  });
+
+  it('no all-day event spans more than the long-span limit: long spans become a start and an end', () => {
+    for (const e of events.filter((x) => x.props.DTSTART?.includes('VALUE=DATE'))) {
+      const day = (p: string) => Date.UTC(Number(p.slice(-8, -4)), Number(p.slice(-4, -2)) - 1, Number(p.slice(-2)));
+      expect((day(e.props.DTEND!) - day(e.props.DTSTART!)) / 86_400_000, summary(e)).toBeLessThanOrEqual(46);
+    }
+    const uids = events.map((e) => e.props.UID);
+    expect(uids).toContain('UID:2027-certificate-registration-end@shegong');
+    expect(uids).not.toContain('UID:2027-certificate-registration@shegong');
+  });
+
+  it('window and deadline reminders fire at 09:00 the day before; papers a day and two hours before', () => {
+    const registration = events.find((e) => e.props.UID === 'UID:2027-registration@shegong')!;
+    const [opens, closes] = registration.triggers.map((t) => fires(registration, t));
+    const start = registration.props.DTSTART!.slice(-8);
+    expect(opens).toBe(`${new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(4, 6)) - 1, Number(start.slice(6)) - 1)).toISOString().slice(0, 10)} 09:00`);
+    const end = registration.props.DTEND!.slice(-8); // exclusive: the day after the last day
+    expect(closes).toBe(`${new Date(Date.UTC(Number(end.slice(0, 4)), Number(end.slice(4, 6)) - 1, Number(end.slice(6)) - 2)).toISOString().slice(0, 10)} 09:00`);
+    const paper = events.find((e) => e.props.UID === 'UID:2027-exam-law-policy@shegong')!;
+    expect(paper.props.DTSTART).toBe('DTSTART;TZID=Asia/Shanghai:20270522T140000');
+    expect(paper.triggers.map((t) => fires(paper, t))).toEqual(['2027-05-21 14:00', '2027-05-22 12:00']);
+  });
+
+  it('descriptions in the reader’s language; estimates marked （预估）', () => {
+    for (const e of events) expect(e.props.DESCRIPTION).not.toMatch(/pattern|notices|estimated|registration opens/);
+    const estimated = events.filter((e) => summary(e).endsWith('（预估）'));
+    expect(estimated.length).toBeGreaterThan(10);
+    for (const e of estimated) expect(e.props.DESCRIPTION).toContain('尚无官方通知');
+    expect(text).not.toContain('(≈)');
   });
 });
 

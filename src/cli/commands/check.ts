@@ -39,6 +39,7 @@ export interface CheckFlags extends RawAnswers {
   fix?: boolean;
   /** issue 13 */
   educationCase?: string[];
+  useProfile?: boolean;
 }
 
 const FILE_FLAGS: [keyof CheckFlags, UploadRole][] = [
@@ -56,7 +57,8 @@ export async function fileInputs(flags: CheckFlags): Promise<FileInput[]> {
   const inputs: FileInput[] = FILE_FLAGS.filter(([flag]) => typeof flags[flag] === 'string').map(([flag, role]) => ({ path: String(flags[flag]), role }));
   if (flags.files) {
     const folder = await stat(flags.files).catch(() => undefined);
-    if (!folder?.isDirectory()) throw new UserError('error.usage', {}, [`--files ${flags.files}: not a folder`]);
+    if (!folder) throw new UserError('error.not-found', { file: flags.files });
+    if (!folder.isDirectory()) throw new UserError('error.not-folder', { file: flags.files });
     const { filesInFolder } = await import('../../files/check-files.js');
     const { found } = await filesInFolder(flags.files);
     inputs.push(...found.filter((f) => !inputs.some((i) => i.role === f.role)));
@@ -64,40 +66,79 @@ export async function fileInputs(flags: CheckFlags): Promise<FileInput[]> {
   return inputs;
 }
 
-export async function gatherAnswers(flags: CheckFlags, context: CommandContext): Promise<Answers> {
+/** Only the answers a flag actually gave (commander leaves the rest undefined). */
+const given = (raw: RawAnswers): RawAnswers => Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)) as RawAnswers;
+
+/** The answers the flags give, as typed. */
+const flagAnswers = (flags: CheckFlags): RawAnswers =>
+  given({
+    level: flags.level,
+    education: flags.education,
+    major: flags.major,
+    graduated: flags.graduated,
+    studyMode: flags.studyMode,
+    enrolled: flags.enrolled,
+    work: flags.work,
+    province: flags.province,
+    hukou: flags.hukou,
+    ...(flags.cert ? { certificates: flags.cert } : {}),
+    ...(flags.degree ? { degrees: flags.degree } : {}),
+  });
+
+/**
+ * Answers from the flags, then the saved profile, then the interview (issue 12):
+ * - `--use-profile`: the saved answers fill what the flags left out, without a question;
+ * - at a terminal, when the saved answers complete the set: "use last time's answers?";
+ * - otherwise the interview, with the saved answers as defaults (`profile edit` always asks).
+ */
+export async function gatherAnswers(flags: CheckFlags, context: CommandContext, options: { edit?: boolean } = {}): Promise<Answers> {
   const { messages, provinces, globals } = context;
-  const raw: RawAnswers = { ...flags, ...(flags.cert ? { certificates: flags.cert } : {}), ...(flags.degree ? { degrees: flags.degree } : {}) };
+  const raw = flagAnswers(flags);
   const { answers, problems } = resolveAnswers(raw, provinces);
   if (problems.length > 0) {
     const [first, ...rest] = problems.map(({ problem }) => problemText(messages, problem.key, problem.args));
     throw new UserError('error.usage', {}, [first ?? '', ...rest]);
   }
   const complete = completeAnswers(answers);
-  if (complete) return complete;
+  if (complete && !options.edit) return complete;
+  const useProfile = Boolean(flags.useProfile);
+  const store = useProfile || globals.interactive ? await (await import('../profile-store.js')).openProfileStore() : undefined;
+  const saved = store?.read() ?? {};
+  // Saved answers that still parse, under the flags (a flag given now always wins).
+  const savedOk = resolveAnswers(saved, provinces);
+  const usable = given(Object.fromEntries(Object.entries(saved).filter(([key]) => !savedOk.problems.some((p) => p.key === key))) as RawAnswers);
+  const merged = resolveAnswers({ ...usable, ...raw }, provinces).answers;
+  if (useProfile && Object.keys(usable).length === 0) throw new UserError('error.no-profile');
+  const fromProfile = completeAnswers(merged);
+  if (useProfile && fromProfile && !options.edit) return fromProfile;
   if (!globals.interactive) {
-    const missing = missingAnswers(answers);
+    const missing = missingAnswers(useProfile ? merged : answers);
     throw new UserError(
       'error.usage',
       {},
       missing.map((key) => problemText(messages, 'answer.required', { what: messages.prompt[promptKey(key, answers)], flag: ANSWER_FLAGS[key] })),
     );
   }
-  const [{ interview }, { inquirerPrompter }, { openProfileStore }] = await Promise.all([
-    import('../interview.js'),
-    import('../prompter.js'),
-    import('../profile-store.js'),
-  ]);
-  const store = await openProfileStore();
-  process.stderr.write(`${messages.prompt.intro}\n`);
+  const [{ interview }, { inquirerPrompter }] = await Promise.all([import('../interview.js'), import('../prompter.js')]);
+  const prompter = inquirerPrompter(messages.ui.promptWords);
+  if (fromProfile && !options.edit) {
+    const { answerRows } = await import('../../report/answer-rows.js');
+    const names = { province: (id: string) => provinces.find((p) => p.id === id)?.[globals.lang === 'en' ? 'en' : 'zh'] ?? id };
+    const rows = answerRows(toRaw(fromProfile) as Record<string, string>, messages, names);
+    const summary = rows.filter(([label]) => [messages.ui.answerLabels.level, messages.ui.answerLabels.education, messages.ui.answerLabels.province].includes(label)).map(([, v]) => v).join(' · ');
+    if (await prompter.confirm({ message: messages.ui.useSaved(summary), default: true })) return fromProfile;
+  }
+  const [{ wrapText }, { terminalWidth }] = await Promise.all([import('../../text/table.js'), import('../terminal.js')]);
+  process.stderr.write(`${wrapText(messages.prompt.intro, terminalWidth(undefined, process.stderr))}\n`);
   const result = await interview({
-    answers,
-    defaults: store.read(),
+    answers: useProfile ? merged : answers,
+    defaults: usable,
     provinces,
     messages,
-    prompter: inquirerPrompter(),
+    prompter,
     askHukou: flags.hukou === undefined,
   });
-  store.save(toRaw(result));
+  store?.save(toRaw(result));
   return result;
 }
 
@@ -106,16 +147,20 @@ const promptKey = (key: keyof typeof ANSWER_FLAGS, answers: Partial<Answers>) =>
   (key === 'certificates' ? (neededCertificate(answers) === 'assistant' ? 'certAssistant' : 'certIntermediate') : key) as keyof CommandContext['messages']['prompt'];
 
 export async function runCheck(flags: CheckFlags, globals: GlobalOptions): Promise<ExitCode> {
-  const context = await loadContext(globals);
+  const loaded = await loadContext(globals);
   const { cases: educationCases, unknown } = parseEducationCases(flags.educationCase);
   if (unknown.length) throw new UserError('error.usage', {}, unknown.map((value) => `--education-case ${value}: abroad(境外) | renamed(改名/证件变更)`));
-  const answers = await gatherAnswers(flags, context);
+  // Answers that came from the questions (or last time's), not from flags typed now.
+  const asked = globals.interactive && !completeAnswers(resolveAnswers(flagAnswers(flags), loaded.provinces).answers);
+  const answers = await gatherAnswers(flags, loaded);
+  // After the interview, advice names no flag the user never typed.
+  const context = asked ? { ...loaded, messages: { ...loaded.messages, finding: interviewWorded(loaded.messages) } } : loaded;
   let inputs = await fileInputs(flags);
   // issue 11: when the interview asked for the folder, it also offers the fixed copies (file by file).
-  const asked = inputs.length === 0 && globals.interactive;
-  if (asked) inputs = await askForFolder(context);
+  const askedFolder = inputs.length === 0 && globals.interactive && !flags.useProfile;
+  if (askedFolder) inputs = await askForFolder(context);
   let files = inputs.length ? await checkInputs(inputs, context) : [];
-  if (flags.fix || (asked && files.length > 0)) files = await fixFiles(files, context);
+  if (flags.fix || (askedFolder && files.length > 0)) files = await fixFiles(files, context);
   return reportOn(answers, context, files, educationCases);
 }
 
@@ -124,16 +169,21 @@ async function checkInputs(inputs: FileInput[], context: CommandContext): Promis
   return checkFiles(inputs, context.ruleSet);
 }
 
-/** The interview's optional last question: where the materials are. */
+/** The interview's optional last question: where the materials are (asked again until usable or empty). */
 async function askForFolder(context: CommandContext): Promise<FileInput[]> {
-  const { inquirerPrompter } = await import('../prompter.js');
-  const folder = await inquirerPrompter().input({
-    message: context.messages.prompt.filesDir,
-    validate: () => true,
-  });
-  const trimmed = folder.trim().replace(/^['"]|['"]$/g, '');
-  if (!trimmed) return [];
-  return fileInputs({ files: trimmed });
+  const [{ inquirerPrompter }, { askMaterialsFolder }] = await Promise.all([import('../prompter.js'), import('../interview.js')]);
+  const folder = await askMaterialsFolder(inquirerPrompter(context.messages.ui.promptWords), context.messages);
+  return folder ? fileInputs({ files: folder }) : [];
+}
+
+/** The finding catalogue with the interview's wording of the advice that would name a flag. */
+function interviewWorded(messages: CommandContext['messages']): CommandContext['messages']['finding'] {
+  const finding = { ...messages.finding };
+  for (const [id, fix] of Object.entries(messages.ui.interviewFix)) {
+    const words = finding[id];
+    if (words) finding[id] = { ...words, fix };
+  }
+  return finding;
 }
 
 /**
@@ -143,7 +193,7 @@ async function askForFolder(context: CommandContext): Promise<FileInput[]> {
 async function fixFiles(files: FileResult[], context: CommandContext): Promise<FileResult[]> {
   const { messages, ruleSet, globals } = context;
   const [{ fixToFile }, { fixPlan }] = await Promise.all([import('../../files/fix-to-file.js'), import('../../files/fixable.js')]);
-  const prompter = globals.interactive ? (await import('../prompter.js')).inquirerPrompter() : undefined;
+  const prompter = globals.interactive ? (await import('../prompter.js')).inquirerPrompter(messages.ui.promptWords) : undefined;
   let written = 0;
   const results: FileResult[] = [];
   for (const file of files) {

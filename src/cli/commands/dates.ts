@@ -1,7 +1,7 @@
 /** `shegong dates`: the exam cycle's key dates with countdowns; --ics exports a calendar. */
 import path from 'node:path';
 import { resolveAnswers } from '../../answers/resolve-answers.js';
-import { renderIcs } from '../../dates/render-ics.js';
+import { icsEventCount, renderIcs } from '../../dates/render-ics.js';
 import { problemText } from '../../i18n/messages.js';
 import { UserError } from '../../errors.js';
 import { nameContext } from '../../report/build-report.js';
@@ -9,7 +9,7 @@ import { buildDatesReport } from '../../report/dates-report.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
 import { loadContext } from '../load-context.js';
-import { painterFor } from '../terminal.js';
+import { painterFor, terminalWidth } from '../terminal.js';
 import { emit, writeAtomic } from '../write-output.js';
 
 export interface DatesFlags {
@@ -51,13 +51,26 @@ export async function runDates(flags: DatesFlags, globals: GlobalOptions): Promi
       events.map((event) => ({
         event,
         title: event.title,
-        description: [messages.eventTodo[event.id], event.note, `${messages.ui.source}: ${event.source}`].filter(Boolean).join('\n'),
+        // In the reader's language: what to do, the note, and the estimate legend (the English
+        // source notes stay in `shegong rules` and --verbose).
+        description: [messages.eventTodo[event.id], event.note, event.estimated ? messages.ui.estimatedLegend : '', globals.verbose ? `${messages.ui.source}${messages.ui.colon}${event.source}` : '']
+          .filter(Boolean)
+          .join('\n'),
         paperTitle: names.paper,
       })),
-      { stamp: `${globals.today.replaceAll('-', '')}T000000Z`, calendarName: messages.ui.calendarName, reminders: calendar.pattern.reminders },
+      {
+        stamp: `${globals.today.replaceAll('-', '')}T000000Z`,
+        calendarName: messages.ui.calendarName,
+        reminders: calendar.pattern.reminders,
+        estimatedMark: messages.ui.estimatedMark,
+        spanStart: messages.ui.icsSpanStart,
+        spanEnd: messages.ui.icsSpanEnd,
+        today: globals.today,
+      },
     );
     await writeAtomic(flags.ics, ics);
-    process.stderr.write(`${messages.ui.icsWritten(path.resolve(flags.ics), events.length)}\n`);
+    // The count is read back from what was written, so the message and the file always agree.
+    process.stderr.write(`${messages.ui.icsWritten(path.resolve(flags.ics), icsEventCount(ics))}\n`);
   }
 
   let content: string;
@@ -67,7 +80,14 @@ export async function runDates(flags: DatesFlags, globals: GlobalOptions): Promi
     content =
       globals.format === 'md'
         ? renderDatesMarkdown(report, { messages, ...(provinceName ? { provinceName } : {}) })
-        : renderDatesText(report, { messages, painter: await painterFor(globals.colour), verbose: globals.verbose, ...(provinceName ? { provinceName } : {}) });
+        : renderDatesText(report, {
+            messages,
+            painter: await painterFor(globals.colour),
+            verbose: globals.verbose,
+            paperName: names.paper,
+            ...(provinceName ? { provinceName } : {}),
+            ...(terminalWidth(globals.output) ? { width: terminalWidth(globals.output)! } : {}),
+          });
   }
   await emit(content, globals.output);
   return EXIT.OK;

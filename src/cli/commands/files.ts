@@ -6,17 +6,24 @@ import { localizeFinding } from '../../report/build-report.js';
 import { buildEvents, upcomingExamYear } from '../../dates/build-events.js';
 import { withDocumentChecks, type DocumentContext } from '../../files/document-checks.js';
 import { UPLOAD_ROLES, type UploadRole } from '../../model/rules.js';
+import { guessRole } from '../../files/guess-role.js';
+import { en } from '../../i18n/en.js';
 import type { FileResult } from '../../model/report.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
 import { loadContext, type CommandContext } from '../load-context.js';
-import { painterFor } from '../terminal.js';
+import { painterFor, terminalWidth } from '../terminal.js';
 import { emit } from '../write-output.js';
 
+/** `--as photo`, `--as 照片`, `--as 身份证正面`, `--as PHOTO`: a role in either language (issue 12). */
 export function parseRole(raw: string | undefined, messages: CommandContext['messages']): UploadRole | undefined {
   if (raw === undefined) return undefined;
-  if ((UPLOAD_ROLES as readonly string[]).includes(raw)) return raw as UploadRole;
-  throw new UserError('error.usage', {}, [`--as ${raw}: ${UPLOAD_ROLES.join(' | ')}`, messages.finding['file.role']?.fix({}) ?? '']);
+  const value = raw.trim().toLowerCase().replace(/_/g, '-');
+  if ((UPLOAD_ROLES as readonly string[]).includes(value)) return value as UploadRole;
+  const named = UPLOAD_ROLES.find((role) => [messages.labels.role[role], en.labels.role[role]].some((label) => label?.toLowerCase() === value));
+  const role = named ?? (value ? guessRole(value) : undefined);
+  if (role) return role;
+  throw new UserError('error.role', { value: raw, roles: UPLOAD_ROLES.map((r) => `${r}（${messages.labels.role[r]}）`).join('、') });
 }
 
 /** Paths → file inputs: folders expand to the files they hold, by role from the names. */
@@ -25,6 +32,8 @@ export async function expandPaths(paths: string[], role: UploadRole | undefined)
   const unknown: FileResult[] = [];
   for (const item of paths) {
     const info = await stat(item).catch(() => undefined);
+    // A path that does not exist is a typo to correct (exit 2), not a failed material (issue 12).
+    if (!info) throw new UserError('error.not-found', { file: item });
     if (info?.isDirectory() && !role) {
       const { found, unknown: strays } = await filesInFolder(item);
       inputs.push(...found);
@@ -51,7 +60,8 @@ export async function runFiles(paths: string[], flags: { as?: string }, globals:
     await emit(`${JSON.stringify({ schema: 'shegong.files/v1', files }, null, 2)}\n`, globals.output);
   } else {
     const { renderFilesText } = await import('../../report/render-files.js');
-    await emit(renderFilesText(files, { messages, painter: await painterFor(globals.colour), verbose: globals.verbose }), globals.output);
+    const width = terminalWidth(globals.output);
+    await emit(renderFilesText(files, { messages, painter: await painterFor(globals.colour), verbose: globals.verbose, ...(width ? { width } : {}) }), globals.output);
   }
   return results.some((r) => r.status === 'fail') ? EXIT.FINDINGS : EXIT.OK;
 }

@@ -1,4 +1,4 @@
-/** `shegong fix <file> --as <role> --output <file|dir>`: write a compliant copy, then check it. */
+/** `shegong fix <file> [--as role] [--output file|dir] [--force]`: write a compliant copy, then check it. */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../../errors.js';
@@ -8,17 +8,41 @@ import { localizeFinding } from '../../report/build-report.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
 import { loadContext } from '../load-context.js';
-import { painterFor } from '../terminal.js';
+import { painterFor, terminalWidth } from '../terminal.js';
+import { wrapText } from '../../text/table.js';
 import { emit } from '../write-output.js';
 import { parseRole } from './files.js';
 
-export async function runFix(file: string, flags: { as?: string; output: string }, globals: GlobalOptions): Promise<ExitCode> {
+const exists = async (file: string) => Boolean(await stat(file).catch(() => undefined));
+
+/** `照片.fixed.jpg` taken → `照片.fixed-2.jpg`, `-3` …: never write over a file the user did not name for it. */
+export async function freeName(target: string): Promise<string> {
+  if (!(await exists(target))) return target;
+  const ext = path.extname(target);
+  const stem = target.slice(0, target.length - ext.length);
+  for (let n = 2; ; n += 1) {
+    const candidate = `${stem}-${n}${ext}`;
+    if (!(await exists(candidate))) return candidate;
+  }
+}
+
+export async function runFix(file: string, flags: { as?: string; output?: string; force?: boolean }, globals: GlobalOptions): Promise<ExitCode> {
   const context = await loadContext(globals);
   const { messages, ruleSet } = context;
+  // A typo in the path is a usage error that names the path (exit 2), not a failed material.
+  const info = await stat(file).catch((error: NodeJS.ErrnoException) => error);
+  if (info instanceof Error) throw new UserError(info.code === 'ENOENT' || info.code === 'ENOTDIR' ? 'error.not-found' : 'error.unreadable', { file, reason: info.code ?? '' });
+  if (info.isDirectory()) throw new UserError('error.is-folder', { file });
   const role = parseRole(flags.as, messages) ?? guessRole(path.basename(file));
-  if (!role) throw new UserError('error.usage', {}, [messages.finding['file.role']?.message({ path: file }) ?? file, messages.finding['file.role']?.fix({}) ?? '']);
-  const isDirectory = flags.output.endsWith('/') || flags.output.endsWith(path.sep) || Boolean((await stat(flags.output).catch(() => undefined))?.isDirectory());
-  const output = await resolveFixOutput(file, flags.output, isDirectory);
+  if (!role) throw new UserError('error.role-unknown', { file });
+  const base = path.basename(file).replace(/\.[^.]+$/, '');
+  // Without --output the copy goes beside the original, as check --fix does.
+  const named = flags.output ?? path.join(path.dirname(file), `${base}.fixed.jpg`);
+  const isDirectory = named.endsWith('/') || named.endsWith(path.sep) || Boolean((await stat(named).catch(() => undefined))?.isDirectory());
+  const wanted = await resolveFixOutput(file, named, isDirectory);
+  const output = flags.force ? wanted : await freeName(wanted);
+  const width = terminalWidth(undefined, process.stderr);
+  if (output !== wanted) process.stderr.write(`${wrapText(messages.ui.fixRenamed(wanted, path.basename(output)), width)}\n`);
   const outcome = await fixToFile(file, role, output, ruleSet);
 
   if (globals.format === 'json') {
@@ -30,7 +54,7 @@ export async function runFix(file: string, flags: { as?: string; output: string 
   }
   const painter = await painterFor(globals.colour);
   if (!outcome.ok) {
-    process.stderr.write(`${painter.red('✗')} ${messages.ui.cannotFix[outcome.reason] ?? outcome.reason}\n`);
+    process.stderr.write(`${painter.red('✗')} ${file}${messages.ui.colon}${messages.ui.cannotFix[outcome.reason] ?? outcome.reason}\n`);
     return EXIT.FINDINGS;
   }
   const { renderFileLines } = await import('../../report/render-text.js');
@@ -40,6 +64,6 @@ export async function runFix(file: string, flags: { as?: string; output: string 
     messages.ui.recheck,
     ...renderFileLines({ ...outcome.result, findings: outcome.result.findings.map((f) => localizeFinding(messages, f)) }, { messages, painter, verbose: globals.verbose }),
   ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  process.stdout.write(`${wrapText(lines.join('\n'), terminalWidth(undefined))}\n`);
   return outcome.result.status === 'fail' ? EXIT.FINDINGS : EXIT.OK;
 }

@@ -1,35 +1,46 @@
-/** `shegong profile show|reset|path`: the answers saved by the interview (never an ID number). */
-import { ANSWER_KEYS } from '../../answers/resolve-answers.js';
+/** `shegong profile show|edit|reset|path`: the answers saved by the interview (never an ID number). */
 import { messagesFor } from '../../i18n/messages.js';
+import { loadProvinces } from '../../rules/load-rule-set.js';
+import { answerRows } from '../../report/answer-rows.js';
 import { renderTable } from '../../text/table.js';
+import { UserError } from '../../errors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
 import { openProfileStore } from '../profile-store.js';
 import { emit } from '../write-output.js';
 
-export async function runProfile(action: 'show' | 'reset' | 'path', globals: GlobalOptions): Promise<ExitCode> {
+export async function runProfile(action: 'show' | 'edit' | 'reset' | 'path', globals: GlobalOptions): Promise<ExitCode> {
   const messages = messagesFor(globals.lang);
   const store = await openProfileStore();
   const json = globals.format === 'json';
   if (action === 'path') {
     await emit(json ? `${JSON.stringify({ schema: 'shegong.profile/v1', path: store.path })}\n` : `${store.path}\n`, globals.output);
-  } else if (action === 'reset') {
+    return EXIT.OK;
+  }
+  if (action === 'reset') {
     store.clear();
     if (json) await emit(`${JSON.stringify({ schema: 'shegong.profile/v1', path: store.path, reset: true })}\n`, globals.output);
     else process.stderr.write(`${messages.ui.profileReset}\n`);
+    return EXIT.OK;
+  }
+  if (action === 'edit') {
+    // The interview again, with every saved answer as the default (Enter keeps it).
+    if (!globals.interactive) throw new UserError('error.needs-terminal', { command: 'shegong profile edit' });
+    const { loadContext } = await import('../load-context.js');
+    const { gatherAnswers } = await import('./check.js');
+    await gatherAnswers({}, await loadContext(globals), { edit: true });
+    process.stderr.write(`${messages.ui.profileEdited}\n`);
+  }
+  const answers = store.read();
+  if (json) {
+    await emit(`${JSON.stringify({ schema: 'shegong.profile/v1', path: store.path, answers }, null, 2)}\n`, globals.output);
+  } else if (Object.keys(answers).length === 0) {
+    await emit(`${messages.ui.profileEmpty}\n`, globals.output);
   } else {
-    const answers = store.read();
-    if (globals.format === 'json') {
-      await emit(`${JSON.stringify({ schema: 'shegong.profile/v1', path: store.path, answers }, null, 2)}\n`, globals.output);
-    } else if (Object.keys(answers).length === 0) {
-      await emit(`${messages.ui.profileEmpty}\n`, globals.output);
-    } else {
-      const rows = ANSWER_KEYS.filter((k) => answers[k] !== undefined).map((k) => {
-        const v = answers[k];
-        return [k, Array.isArray(v) ? v.join(', ') : String(v)];
-      });
-      await emit(`${renderTable(rows).join('\n')}\n`, globals.output);
-    }
+    const provinces = await loadProvinces();
+    const names = { province: (id: string) => provinces.find((p) => p.id === id)?.[globals.lang === 'en' ? 'en' : 'zh'] ?? id };
+    const rows = answerRows(answers as Record<string, string | string[]>, messages, names);
+    await emit(`${renderTable([messages.ui.profileColumns, ...rows]).join('\n')}\n`, globals.output);
   }
   return EXIT.OK;
 }

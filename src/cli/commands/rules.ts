@@ -1,10 +1,10 @@
 /** `shegong rules`: every active rule, its value, source, confidence and check date. */
 import type { Route, Rule } from '../../model/rules.js';
-import { renderTable } from '../../text/table.js';
+import { renderTable, wrapText } from '../../text/table.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
 import { loadContext, type CommandContext } from '../load-context.js';
-import { painterFor } from '../terminal.js';
+import { painterFor, terminalWidth } from '../terminal.js';
 import { emit } from '../write-output.js';
 
 function valueLines(id: string, rule: Rule, context: CommandContext): string[][] {
@@ -24,7 +24,19 @@ function valueLines(id: string, rule: Rule, context: CommandContext): string[][]
       ]),
     );
   }
-  return Object.entries(value).map(([key, v]) => [key, typeof v === 'object' ? JSON.stringify(v) : String(v)]);
+  return Object.entries(value).map(([key, v]) => [key, readable(v)]);
+}
+
+/** A rule value for people, not JSON (issue 12): lists joined with 、, fields as name value · name value. */
+export function readable(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v !== null ? `（${readable(v)}）` : readable(v))).join('、');
+  if (typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>)
+      .map(([key, v]) => `${key} ${typeof v === 'object' && v !== null && !Array.isArray(v) ? `（${readable(v)}）` : readable(v)}`)
+      .join(' · ');
+  }
+  return String(value);
 }
 
 export function renderRulesText(context: CommandContext, painter: Awaited<ReturnType<typeof painterFor>>): string {
@@ -52,7 +64,7 @@ export async function runRules(globals: GlobalOptions): Promise<ExitCode> {
     const { ruleSet, calendar } = context;
     await emit(`${JSON.stringify({ schema: 'shegong.rules/v1', name: ruleSet.name, overrides: ruleSet.overrides, rules: ruleSet.rules, calendar }, null, 2)}\n`, globals.output);
   } else {
-    await emit(renderRulesText(context, await painterFor(globals.colour)), globals.output);
+    await emit(wrapText(renderRulesText(context, await painterFor(globals.colour)), terminalWidth(globals.output)), globals.output);
   }
   return EXIT.OK;
 }
