@@ -7,6 +7,7 @@ import { EDUCATIONS, LEVELS, MAJORS, STUDY_MODES, type Answers } from '../model/
 import type { Province } from '../model/provinces.js';
 import { problemText } from '../i18n/messages.js';
 import type { Degree } from '../model/answers.js';
+import type { DocumentCase } from '../model/rules.js';
 import { parseDegrees } from '../answers/parse-answer.js';
 import {
   completeAnswers,
@@ -114,7 +115,11 @@ export async function interview(input: InterviewInput): Promise<Answers> {
     });
     if (value.trim()) accept('enrolled', value);
   }
-  if (answers.degrees === undefined) answers.degrees = await furtherDegrees(input);
+  if (answers.degrees === undefined) {
+    answers.degrees = await furtherDegrees(input);
+    // issue 13: asked with the education history, so a person learns which report fits their case.
+    answers.educationCases = await askEducationCases(prompter, messages);
+  }
   if (input.askHukou && answers.hukou === undefined) {
     const same = { value: '', name: messages.lang === 'en' ? '(same as the province above)' : '（与报考省份相同）' };
     const value = await prompter.select({
@@ -187,3 +192,14 @@ export async function askMaterialsFolder(prompter: Prompter, messages: Messages)
   });
   return typedPath(value) || undefined;
 }
+
+/**
+ * issue 13: whether the platform's online check can see the degree. An overseas (incl. Hong Kong,
+ * Macau, Taiwan) degree or a changed name or ID number means a report must be uploaded.
+ */
+export async function askEducationCases(prompter: Prompter, messages: Messages): Promise<Extract<DocumentCase, 'abroad' | 'renamed'>[]> {
+  const choices = EDUCATION_CASE_CHOICES.map((value) => ({ value, name: messages.labels.educationCase[value] ?? value }));
+  const value = await prompter.select({ message: messages.prompt.educationCase, choices, default: 'none' });
+  return value === 'both' ? ['abroad', 'renamed'] : value === 'abroad' || value === 'renamed' ? [value] : [];
+}
+const EDUCATION_CASE_CHOICES = ['none', 'abroad', 'renamed', 'both'] as const;

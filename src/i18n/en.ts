@@ -147,6 +147,7 @@ export const en: Messages = {
       unknown: 'unknown file',
     } as Record<string, string>,
     fileStatus: { pass: 'passed', warn: 'warnings', fail: 'failed' } as Record<string, string>,
+    educationCase: { none: 'obtained in mainland China, name and ID number unchanged', abroad: 'obtained abroad (incl. Hong Kong, Macau, Taiwan)', renamed: 'name or ID number changed since', both: 'obtained abroad, and name or ID number changed' } as Record<string, string>,
   },
   ui: {
     title: (year: number) => `Social Worker Qualification Exam · ${year} registration checklist`,
@@ -586,6 +587,7 @@ export const en: Messages = {
     degrees: 'Further qualifications',
     certificates: 'Certificates held',
     hukou: 'Province of your household registration (hukou) (optional)',
+    educationCase: 'Which describes your qualification? (it decides whether the platform can verify it online)',
     enrolled: 'When did full-time study for this qualification begin? (e.g. 2019-09; work before it counts; leave empty if unsure)',
     moreDegrees: 'Do you hold or study for any other qualification besides this one? (e.g. a 大专 before a 本科)',
     degreeEducation: 'Further qualification: level',

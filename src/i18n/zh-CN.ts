@@ -77,6 +77,7 @@ const labels = {
       unknown: '未知材料',
     } as Record<string, string>,
     fileStatus: { pass: '通过', warn: '有提醒', fail: '未通过' } as Record<string, string>,
+    educationCase: { none: '国内取得，姓名和身份证号没有变过', abroad: '境外（含港澳台）取得的学历', renamed: '取得学历后改过姓名或身份证号', both: '境外学历，且改过姓名或身份证号' } as Record<string, string>,
   };
 
 export const zhCN = {
@@ -489,6 +490,7 @@ export const zhCN = {
     certIntermediate: '取得社会工作师（中级）资格的年月（没有填 无）',
     province: '报考省份（工作或居住地，如 广东）',
     hukou: '户籍所在省份（可留空）',
+    educationCase: '你的学历属于哪种情况？（决定报名平台能否在线核验学历）',
     enrolled: '这个全日制学历是哪年哪月入学的？（如 2019-09；入学前的工作可以计入年限；不记得可留空）',
     moreDegrees: '除了上面的学历，你还有其他已取得或在读的学历吗？（如先读大专、后读本科）',
     degreeEducation: '其他学历：层次',

@@ -62,6 +62,11 @@ export interface Answers {
   enrolled?: YearMonth;
   /** Further qualifications (--degree), besides the main one. */
   degrees?: Degree[];
+  /**
+   * Facts the platform's online check cannot see (an overseas degree, a changed name or ID number),
+   * as the interview asked them; --education-case gives the same. Not saved in the profile.
+   */
+  educationCases?: ('abroad' | 'renamed')[];
   work: WorkPeriod[];
   certificates: Certificate[];
   /** Absent only in a batch run whose roster and flags give none: then no fee and no province window (issue 10). */

@@ -25,6 +25,8 @@ describe.skipIf(!hasScript)('interview in a pseudo-terminal', () => {
     await s.waitFor(/其他已取得或在读的学历/);
     expect(s.screen()).not.toMatch(/navigate|select\b/); // key hints in Chinese
     s.type('\r'); // 否 is the default
+    await s.waitFor(/你的学历属于哪种情况/);
+    s.type('\r'); // 国内取得 is the default
     await s.waitFor(/户籍所在省份/);
     s.type('\r');
     await s.waitFor(/报名材料所在文件夹/);
@@ -65,6 +67,8 @@ describe.skipIf(!hasScript)('interview in a pseudo-terminal', () => {
     s.type('2025-01..\r');
     await s.waitFor(/其他已取得或在读的学历/);
     s.type('\r');
+    await s.waitFor(/你的学历属于哪种情况/);
+    s.type('\r');
     await s.waitFor(/户籍所在省份/);
     s.type('\r');
     await s.waitFor(/报名材料所在文件夹/);
@@ -96,6 +100,8 @@ describe.skipIf(!hasScript)('interview in a pseudo-terminal', () => {
       s.type('\r'); // keep the saved answer
     }
     await s.waitFor(/其他已取得或在读的学历/);
+    s.type('\r');
+    await s.waitFor(/你的学历属于哪种情况/);
     s.type('\r');
     await s.waitFor(/户籍所在省份/);
     s.type('\r');

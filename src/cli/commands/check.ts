@@ -148,11 +148,13 @@ const promptKey = (key: keyof typeof ANSWER_FLAGS, answers: Partial<Answers>) =>
 
 export async function runCheck(flags: CheckFlags, globals: GlobalOptions): Promise<ExitCode> {
   const loaded = await loadContext(globals);
-  const { cases: educationCases, unknown } = parseEducationCases(flags.educationCase);
+  const { cases: flagCases, unknown } = parseEducationCases(flags.educationCase);
   if (unknown.length) throw new UserError('error.usage', {}, unknown.map((value) => `--education-case ${value}: abroad(境外) | renamed(改名/证件变更)`));
   // Answers that came from the questions (or last time's), not from flags typed now.
   const asked = globals.interactive && !completeAnswers(resolveAnswers(flagAnswers(flags), loaded.provinces).answers);
   const answers = await gatherAnswers(flags, loaded);
+  // issue 13: the interview asks whether online verification can see the degree; a flag wins.
+  const educationCases = flags.educationCase !== undefined ? flagCases : (answers.educationCases ?? []);
   // After the interview, advice names no flag the user never typed.
   const context = asked ? { ...loaded, messages: { ...loaded.messages, finding: interviewWorded(loaded.messages) } } : loaded;
   let inputs = await fileInputs(flags);
