@@ -247,6 +247,22 @@ export const lazyHandlers: CommandHandlers = {
   },
 };
 
+/** The candidate's answers as flags: check takes them, batch takes them as defaults for empty columns. */
+function answerOptions(command: Command, t: ReturnType<typeof texts>): Command {
+  return command
+    .option('--level <level>', t.level)
+    .option('--education <education>', t.education)
+    .option('--major <major>', t.major)
+    .option('--graduated <YYYY-MM>', t.graduated)
+    .option('--study-mode <mode>', t.studyMode)
+    .option('--enrolled <YYYY-MM>', t.enrolled)
+    .option('--degree <spec>', t.degree, collect)
+    .option('--work <period>', t.work, collect)
+    .option('--cert <level:YYYY-MM>', t.cert, collect)
+    .option('--province <province>', t.province)
+    .option('--hukou <province>', t.hukou);
+}
+
 export function buildProgram(argv: string[], handlers: CommandHandlers = lazyHandlers) {
   const english = wantsEnglish(argv);
   const verbose = argv.includes('--verbose');
@@ -284,20 +300,7 @@ export function buildProgram(argv: string[], handlers: CommandHandlers = lazyHan
     .showSuggestionAfterError()
     .exitOverride();
 
-  const check = program
-    .command('check', { isDefault: true })
-    .description(t.check)
-    .option('--level <level>', t.level)
-    .option('--education <education>', t.education)
-    .option('--major <major>', t.major)
-    .option('--graduated <YYYY-MM>', t.graduated)
-    .option('--study-mode <mode>', t.studyMode)
-    .option('--enrolled <YYYY-MM>', t.enrolled)
-    .option('--degree <spec>', t.degree, collect)
-    .option('--work <period>', t.work, collect)
-    .option('--cert <level:YYYY-MM>', t.cert, collect)
-    .option('--province <province>', t.province)
-    .option('--hukou <province>', t.hukou)
+  const check = answerOptions(program.command('check', { isDefault: true }).description(t.check), t)
     .option('--education-case <case>', t.educationCase, collect)
     .option('--photo <file>', t.photo)
     .option('--id-front <file>', t.idFront)
@@ -330,26 +333,18 @@ export function buildProgram(argv: string[], handlers: CommandHandlers = lazyHan
       result = await handlers.profile(chosen, command.optsWithGlobals() as RawGlobalOptions);
     });
 
-  program
-    .command('batch')
-    .description(`${t.batch}${t.batchDefault}`)
-    .argument('<roster>', t.argRoster)
-    .option('--materials <dir>', t.materials)
-    .option('--sheet <sheet>', t.sheet)
-    .option('--concurrency <n>', t.concurrency)
-    .option('--fix', t.batchFix)
-    // issue 10: every answer flag of check, for rows whose column is missing or empty (the roster wins).
-    .option('--level <level>', t.level)
-    .option('--education <education>', t.education)
-    .option('--major <major>', t.major)
-    .option('--graduated <YYYY-MM>', t.graduated)
-    .option('--study-mode <mode>', t.studyMode)
-    .option('--enrolled <YYYY-MM>', t.enrolled)
-    .option('--degree <spec>', t.degree, collect)
-    .option('--work <period>', t.work, collect)
-    .option('--cert <level:YYYY-MM>', t.cert, collect)
-    .option('--province <province>', t.province)
-    .option('--hukou <province>', t.hukou)
+  // issue 10: every answer flag of check, for rows whose column is missing or empty (the roster wins).
+  answerOptions(
+    program
+      .command('batch')
+      .description(`${t.batch}${t.batchDefault}`)
+      .argument('<roster>', t.argRoster)
+      .option('--materials <dir>', t.materials)
+      .option('--sheet <sheet>', t.sheet)
+      .option('--concurrency <n>', t.concurrency)
+      .option('--fix', t.batchFix),
+    t,
+  )
     .action(async (roster: string, flags: Record<string, unknown>, command: Command) => {
       result = await handlers.batch(roster, flags, command.optsWithGlobals() as RawGlobalOptions);
     });

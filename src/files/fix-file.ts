@@ -144,13 +144,18 @@ export async function fixPhoto(facts: FileFacts, ruleSet: RuleSet): Promise<FixR
       height: output.height,
     }),
   );
+  return encodePhoto(raw, ruleSet);
+}
+
+/** The photo's final pixels → a JPEG inside the byte window, at the guides' density, as bytes measured once. */
+async function encodePhoto(raw: { data: Buffer; width: number; height: number }, ruleSet: RuleSet) {
   const official = valueOf(ruleSet, 'upload.photo.bytes');
   const guides = valueOf(ruleSet, 'upload.photo.bytes-guides');
   const window = { min: Math.max(official.min, guides.min), max: guides.max };
   const dpi = valueOf(ruleSet, 'upload.photo.density-guides').min;
   const found = await searchQuality(raw, dpi, window);
   return {
-    ok: true,
+    ok: true as const,
     bytes: found.bytes,
     width: raw.width,
     height: raw.height,
@@ -213,23 +218,7 @@ async function fixPhotoFromFace(facts: FileFacts, ruleSet: RuleSet, models: Phot
     .raw()
     .toBuffer({ resolveWithObject: true });
   const raw = { data: resized.data, width: resized.info.width, height: resized.info.height };
-  const official = valueOf(ruleSet, 'upload.photo.bytes');
-  const guides = valueOf(ruleSet, 'upload.photo.bytes-guides');
-  const window = { min: Math.max(official.min, guides.min), max: guides.max };
-  const dpi = valueOf(ruleSet, 'upload.photo.density-guides').min;
-  const found = await searchQuality(raw, dpi, window);
-  return {
-    ok: true,
-    bytes: found.bytes,
-    width: raw.width,
-    height: raw.height,
-    quality: found.quality,
-    dpi,
-    inWindow: found.bytes.length >= window.min && found.bytes.length <= window.max,
-    encodes: found.encodes,
-    whitened: true,
-    doubts,
-  };
+  return { ...(await encodePhoto(raw, ruleSet)), whitened: true, doubts };
 }
 
 /** The matte's top must reach this share of the face height above the brow, or the hair was lost. */
