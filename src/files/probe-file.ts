@@ -125,7 +125,11 @@ export async function probeFile(file: string, options: ProbeOptions): Promise<Fi
   const sharp = loadSharp();
   let header: ImageHeader;
   try {
-    const meta = await sharp(file, { limitInputPixels: false, pages: -1 }).metadata();
+    // A JPEG's header comes from the bytes already read (issue 14): libvips given a file name
+    // probes it with every loader (about 60 stat/open calls per file); given bytes, none. When
+    // the head does not hold the whole header, the file is read as before.
+    const fromHead = sniffed.type === 'jpeg' ? await sharp(head, { limitInputPixels: false }).metadata().catch(() => undefined) : undefined;
+    const meta = fromHead ?? (await sharp(file, { limitInputPixels: false, pages: -1 }).metadata());
     const width = meta.width ?? 0;
     // Animated images report the height of all frames stacked; one frame is pageHeight.
     const height = meta.pageHeight ?? meta.height ?? 0;
