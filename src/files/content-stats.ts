@@ -135,6 +135,16 @@ export function contentStats(rgb: Uint8Array, width: number, height: number, opt
   const bg = mean[1];
   const bb = mean[2];
   const distance = options.backgroundDistance;
+  // Everything the inner loop reads, in locals of one type each, so V8 keeps it monomorphic and
+  // loads nothing from objects per pixel; without a seal the red test can never pass (256).
+  const minRed = seal ? seal.minRed : 256;
+  const minRedOverGreen = seal ? seal.minRedOverGreen : 256;
+  const minRedOverBlue = seal ? seal.minRedOverBlue : 256;
+  const redCounts = red ? red.counts : new Uint32Array(1);
+  const colCell = red ? red.colCell : new Uint16Array(width);
+  const withSubject = subject !== undefined;
+  const mask = subject ? subject.mask : new Uint8Array(0);
+  const cols = subject ? subject.cols : new Uint32Array(0);
   const lap = { sum: 0, sq: 0, n: 0 };
   let lumaSum = 0;
   let dark = 0;
@@ -157,18 +167,18 @@ export function contentStats(rgb: Uint8Array, width: number, height: number, opt
       const max = r > g ? (r > b ? r : b) : g > b ? g : b;
       const min = r < g ? (r < b ? r : b) : g < b ? g : b;
       chromaSum += max - min;
-      if (red && seal && r > seal.minRed && r - g > seal.minRedOverGreen && r - b > seal.minRedOverBlue) {
-        red.counts[cellRow + red.colCell[x]!]! += 1;
+      if (r > minRed && r - g > minRedOverGreen && r - b > minRedOverBlue) {
+        redCounts[cellRow + colCell[x]!]! += 1;
         redTotal += 1;
       }
-      if (subject) {
+      if (withSubject) {
         const dr = Math.abs(r - br);
         const dg = Math.abs(g - bg);
         const db = Math.abs(b - bb);
         if ((dr > dg ? (dr > db ? dr : db) : dg > db ? dg : db) > distance) {
-          subject.mask[p] = 1;
+          mask[p] = 1;
           rowSubject += 1;
-          subject.cols[x]! += 1;
+          cols[x]! += 1;
         }
       }
     }
