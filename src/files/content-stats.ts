@@ -31,21 +31,14 @@ export interface RedPixel {
  */
 export function greyStats(luma: Uint8Array, width: number, height: number): ContentStats {
   const pixels = width * height;
-  let lumaSum = 0;
-  let dark = 0;
-  let bright = 0;
-  const lap = { sum: 0, sq: 0, n: 0 };
+  const exposure = newExposure();
+  const lap = newLaplacian();
   for (let y = 0; y < height; y += 1) {
-    const row = y * width;
-    for (let p = row, end = row + width; p < end; p += 1) {
-      const l = luma[p]!;
-      lumaSum += l;
-      if (l < 16) dark += 1;
-      else if (l > 250) bright += 1;
-    }
+    exposureRow(luma, y * width, y * width + width, exposure);
     // The row above is complete with its neighbours now: its Laplacian, while the rows are in cache.
     if (y >= 2) laplacianRow(luma, width, y - 1, lap);
   }
+  const { lumaSum, dark, bright } = exposure;
   const mean = Math.round(lumaSum / pixels);
   return {
     sampleWidth: width,
@@ -61,10 +54,40 @@ export function greyStats(luma: Uint8Array, width: number, height: number): Cont
   };
 }
 
+/*
+ * The per-pixel loops are small functions called once per row (issue 14): V8 optimises them
+ * after a few rows with full type feedback, instead of on-stack-replacing one long loop that
+ * deoptimises when it exits; a single-file check runs mostly cold code. Accumulators are
+ * objects of one shape whose number fields start as doubles (-0), so growing sums never
+ * change their representation mid-image.
+ */
 interface LaplacianSums {
   sum: number;
   sq: number;
   n: number;
+}
+const newLaplacian = (): LaplacianSums => ({ sum: -0, sq: -0, n: 0 });
+
+interface ExposureSums {
+  lumaSum: number;
+  dark: number;
+  bright: number;
+}
+const newExposure = (): ExposureSums => ({ lumaSum: -0, dark: 0, bright: 0 });
+
+function exposureRow(luma: Uint8Array, start: number, end: number, acc: ExposureSums): void {
+  let sum = 0;
+  let dark = 0;
+  let bright = 0;
+  for (let p = start; p < end; p += 1) {
+    const l = luma[p]!;
+    sum += l;
+    if (l < 16) dark += 1;
+    else if (l > 250) bright += 1;
+  }
+  acc.lumaSum += sum;
+  acc.dark += dark;
+  acc.bright += bright;
 }
 
 /** Adds one interior row's 4-neighbour Laplacians of luma (rows y−1 and y+1 must be filled). */
@@ -108,6 +131,74 @@ function patchMeans(rgb: Uint8Array, width: number, patches: [number, number, nu
   });
 }
 
+/** What the colour pass reads (thresholds, grid, mask), set once per image; one shape. */
+interface ColourPass {
+  minRed: number;
+  minRedOverGreen: number;
+  minRedOverBlue: number;
+  redCounts: Uint32Array;
+  colCell: Uint16Array;
+  withSubject: boolean;
+  mask: Uint8Array;
+  cols: Uint32Array;
+  br: number;
+  bg: number;
+  bb: number;
+  distance: number;
+}
+interface ColourSums {
+  lumaSum: number;
+  dark: number;
+  bright: number;
+  chroma: number;
+  red: number;
+}
+
+/** One row of the colour pass: luma (written for the Laplacian), exposure, chroma, red cells, subject mask. Returns the row's subject pixels. */
+function colourRow(rgb: Uint8Array, luma: Uint8Array, start: number, width: number, cellRow: number, k: ColourPass, acc: ColourSums): number {
+  const { minRed, minRedOverGreen, minRedOverBlue, redCounts, colCell, withSubject, mask, cols, br, bg, bb, distance } = k;
+  let lumaSum = 0;
+  let dark = 0;
+  let bright = 0;
+  let chroma = 0;
+  let redTotal = 0;
+  let rowSubject = 0;
+  for (let x = 0, p = start; x < width; x += 1, p += 1) {
+    const i = p * 3;
+    const r = rgb[i]!;
+    const g = rgb[i + 1]!;
+    const b = rgb[i + 2]!;
+    const l = (77 * r + 150 * g + 29 * b) >> 8;
+    luma[p] = l;
+    lumaSum += l;
+    if (l < 16) dark += 1;
+    else if (l > 250) bright += 1;
+    const max = r > g ? (r > b ? r : b) : g > b ? g : b;
+    const min = r < g ? (r < b ? r : b) : g < b ? g : b;
+    chroma += max - min;
+    if (r > minRed && r - g > minRedOverGreen && r - b > minRedOverBlue) {
+      redCounts[cellRow + colCell[x]!]! += 1;
+      redTotal += 1;
+    }
+    if (withSubject) {
+      const dr = Math.abs(r - br);
+      const dg = Math.abs(g - bg);
+      const db = Math.abs(b - bb);
+      if ((dr > dg ? (dr > db ? dr : db) : dg > db ? dg : db) > distance) {
+        mask[p] = 1;
+        rowSubject += 1;
+        cols[x]! += 1;
+      }
+    }
+  }
+  acc.lumaSum += lumaSum;
+  acc.dark += dark;
+  acc.bright += bright;
+  acc.chroma += chroma;
+  acc.red += redTotal;
+  return rowSubject;
+}
+
 export function contentStats(rgb: Uint8Array, width: number, height: number, options: StatsOptions): ContentStats {
   const pixels = width * height;
   // Border first (five small patches along the top and the upper sides; the bottom holds
@@ -131,60 +222,28 @@ export function contentStats(rgb: Uint8Array, width: number, height: number, opt
   const red = options.red ? redGrid(width, height) : undefined;
   const seal = options.red;
   const subject = options.subject ? { rows: new Uint32Array(height), cols: new Uint32Array(width), mask: new Uint8Array(pixels) } : undefined;
-  const br = mean[0];
-  const bg = mean[1];
-  const bb = mean[2];
-  const distance = options.backgroundDistance;
-  // Everything the inner loop reads, in locals of one type each, so V8 keeps it monomorphic and
-  // loads nothing from objects per pixel; without a seal the red test can never pass (256).
-  const minRed = seal ? seal.minRed : 256;
-  const minRedOverGreen = seal ? seal.minRedOverGreen : 256;
-  const minRedOverBlue = seal ? seal.minRedOverBlue : 256;
-  const redCounts = red ? red.counts : new Uint32Array(1);
-  const colCell = red ? red.colCell : new Uint16Array(width);
-  const withSubject = subject !== undefined;
-  const mask = subject ? subject.mask : new Uint8Array(0);
-  const cols = subject ? subject.cols : new Uint32Array(0);
-  const lap = { sum: 0, sq: 0, n: 0 };
-  let lumaSum = 0;
-  let dark = 0;
-  let bright = 0;
-  let chromaSum = 0;
-  let redTotal = 0;
-  for (let y = 0, p = 0; y < height; y += 1) {
-    const cellRow = red ? red.rowCell[y]! * red.gw : 0;
-    let rowSubject = 0;
-    for (let x = 0; x < width; x += 1, p += 1) {
-      const i = p * 3;
-      const r = rgb[i]!;
-      const g = rgb[i + 1]!;
-      const b = rgb[i + 2]!;
-      const l = (77 * r + 150 * g + 29 * b) >> 8;
-      luma[p] = l;
-      lumaSum += l;
-      if (l < 16) dark += 1;
-      else if (l > 250) bright += 1;
-      const max = r > g ? (r > b ? r : b) : g > b ? g : b;
-      const min = r < g ? (r < b ? r : b) : g < b ? g : b;
-      chromaSum += max - min;
-      if (r > minRed && r - g > minRedOverGreen && r - b > minRedOverBlue) {
-        redCounts[cellRow + colCell[x]!]! += 1;
-        redTotal += 1;
-      }
-      if (withSubject) {
-        const dr = Math.abs(r - br);
-        const dg = Math.abs(g - bg);
-        const db = Math.abs(b - bb);
-        if ((dr > dg ? (dr > db ? dr : db) : dg > db ? dg : db) > distance) {
-          mask[p] = 1;
-          rowSubject += 1;
-          cols[x]! += 1;
-        }
-      }
-    }
+  const pass: ColourPass = {
+    minRed: seal ? seal.minRed : 256,
+    minRedOverGreen: seal ? seal.minRedOverGreen : 256,
+    minRedOverBlue: seal ? seal.minRedOverBlue : 256,
+    redCounts: red ? red.counts : new Uint32Array(1),
+    colCell: red ? red.colCell : new Uint16Array(width),
+    withSubject: subject !== undefined,
+    mask: subject ? subject.mask : new Uint8Array(0),
+    cols: subject ? subject.cols : new Uint32Array(0),
+    br: mean[0],
+    bg: mean[1],
+    bb: mean[2],
+    distance: options.backgroundDistance,
+  };
+  const acc: ColourSums = { lumaSum: -0, dark: 0, bright: 0, chroma: -0, red: 0 };
+  const lap = newLaplacian();
+  for (let y = 0; y < height; y += 1) {
+    const rowSubject = colourRow(rgb, luma, y * width, width, red ? red.rowCell[y]! * red.gw : 0, pass, acc);
     if (subject) subject.rows[y] = rowSubject;
     if (y >= 2) laplacianRow(luma, width, y - 1, lap);
   }
+  const { lumaSum, dark, bright, chroma: chromaSum, red: redTotal } = acc;
 
   return {
     sampleWidth: width,
