@@ -111,9 +111,13 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
       for (const file of refused) {
         rowFindings.push({ id: 'roster.file-refused', severity: 'error', measured: { file: path.basename(file.path), reason: file.reason }, args: { line: row.line, name: row.name, file: path.basename(file.path), reason: file.reason } });
       }
-      for (const input of inputs) {
-        // One decode per file; the photo's thumbnail comes out of the same decode.
-        const facts = await probeFile(input.path, { role: input.role, roleFrom: 'name', ruleSet: context.ruleSet, ...(input.role === 'photo' ? { thumbnailSize: context.thumbnailSize } : {}) });
+      // One decode per file; the photo's thumbnail comes out of the same decode. The files are
+      // probed together (issue 14): their decodes queue on libvips's threads, so the last
+      // applicants of a roster still keep both cores busy; results keep the folder's order.
+      const probed = await Promise.all(
+        inputs.map((input) => probeFile(input.path, { role: input.role, roleFrom: 'name', ruleSet: context.ruleSet, ...(input.role === 'photo' ? { thumbnailSize: context.thumbnailSize } : {}) })),
+      );
+      for (const facts of probed) {
         if (facts.thumbnail) thumbnail = facts.thumbnail;
         files.push(checkFile(facts, context.ruleSet));
       }
