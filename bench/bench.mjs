@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // npm run bench: the files pipeline against a decode-only floor, measured side by side in one run.
 // Generates its own corpus under .bench/ (phone-size 3000×4000 scans of 2–4 MB and small photos).
+// BENCH_ONLY=photos | batch runs one part; BENCH_SIZES=24,200,1000 and BENCH_BATCH_ROUNDS choose the rosters.
 // Each measurement runs in a child process so its peak memory (maxRSS) is its own.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,16 +64,16 @@ async function makeCorpus() {
   return files;
 }
 
-// 100 applicants: a typical office roster, enough that start-up (~0.35 s) does not dominate.
-const APPLICANTS = Number(process.env.BENCH_APPLICANTS ?? 100);
+// Rosters of 24, 200 and 1,000 applicants (issue 14): a training class, an office, a district.
 const ROLES = ['照片', '身份证正面', '身份证反面', '学历', '工作证明'];
 
 /** N applicants, each a folder with a photo and four phone-size scans, and a roster naming them. */
-function makeApplicants() {
-  const root2 = path.join(root, '.bench', 'batch');
+function makeApplicants(count) {
+  const root2 = path.join(root, '.bench', `batch-${count}`);
   const materials = path.join(root2, 'materials');
   const lines = ['姓名,报考级别,学历,专业,毕业时间,学习形式,社会工作经历,报考省份'];
-  for (let n = 0; n < APPLICANTS; n += 1) {
+  const files = [];
+  for (let n = 0; n < count; n += 1) {
     const name = `A${String(n).padStart(4, '0')}`;
     const folder = path.join(materials, name);
     mkdirSync(folder, { recursive: true });
@@ -87,33 +88,63 @@ function makeApplicants() {
           copyFileSync(source, target);
         }
       }
+      files.push(target);
     });
     lines.push(`${name},助理,本科,其他,2018-07,全日制,2018-08..,广东`);
   }
   writeFileSync(path.join(root2, 'roster.csv'), `${lines.join('\n')}\n`);
-  return { roster: path.join(root2, 'roster.csv'), materials, output: path.join(root2, 'out') };
+  writeFileSync(path.join(root2, 'files.txt'), `${files.join('\n')}\n`);
+  return { count, roster: path.join(root2, 'roster.csv'), materials, output: path.join(root2, 'out'), list: path.join(root2, 'files.txt'), files: files.length };
 }
 
-/** Batch in this child: the real command; or the single-threaded decode-only floor of its files. */
-async function measureBatch(mode) {
-  const { roster, materials, output } = makeApplicants();
+const ms = (start) => Number(process.hrtime.bigint() - start) / 1e6;
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const load = () => os.loadavg().map((v) => v.toFixed(2)).join(' ');
+
+/** The real CLI as a whole process (start-up included), its peak memory through bench/rss-run.mjs. */
+function runCli(args, { ml = false } = {}) {
+  const rssFile = path.join(root, '.bench', `rss-${process.pid}.txt`);
+  rmSync(rssFile, { force: true });
   const start = process.hrtime.bigint();
-  if (mode === 'batch-floor') {
-    const { loadSharp } = await import(path.join(root, 'dist/files/load-sharp.js'));
-    const sharp = loadSharp();
-    for (let n = 0; n < APPLICANTS; n += 1) {
-      const folder = `A${String(n).padStart(4, '0')}`;
-      for (const role of ROLES) {
-        const size = role === '照片' ? 440 : 800;
-        await sharp(path.join(materials, folder, `${role}.jpg`)).resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true }).raw().toBuffer();
-      }
-    }
-  } else {
-    const { main } = await import(path.join(root, 'dist/cli/main.js'));
-    await main(['batch', roster, '--materials', materials, '--output', output, '--today', '2026-11-21', '--no-color']);
+  const result = spawnSync(process.execPath, [path.join(root, 'bench', 'rss-run.mjs'), ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, SHEGONG_RSS_FILE: rssFile, ...(ml ? {} : { SHEGONG_ML: 'off' }) },
+  });
+  const wall = ms(start);
+  if (result.status !== 0 && result.status !== 1) throw new Error(`shegong ${args[0]} exited ${result.status}: ${result.stderr}`);
+  return { ms: wall, rssMb: Number(readFileSync(rssFile, 'utf8')) / 1024 };
+}
+
+function runBatch(set, options) {
+  rmSync(set.output, { recursive: true, force: true });
+  return runCli(['batch', set.roster, '--materials', set.materials, '--output', set.output, '--today', '2026-11-21', '--no-color'], options);
+}
+
+/** The floor: libjpeg-turbo decoding every file at 1/8 scale, one process after another (xargs, as a shell loop would). */
+function runDjpeg(set) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync('xargs', ['-a', set.list, '-d', '\n', '-n', '1', 'djpeg', '-scale', '1/8', '-outfile', '/dev/null'], { stdio: 'ignore' });
+  if (result.status !== 0) throw new Error(`djpeg floor failed (${result.status})`);
+  return { ms: ms(start) };
+}
+
+/** djpeg on PATH, else installed from Debian/Ubuntu's libjpeg-turbo-progs when we may; else null (the row is skipped). */
+function ensureDjpeg() {
+  const has = () => !spawnSync('djpeg', ['-version'], { stdio: 'ignore' }).error;
+  if (has()) return true;
+  const canApt = !spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).error && process.getuid?.() === 0;
+  if (canApt && process.env.BENCH_NO_INSTALL !== '1') {
+    console.log('djpeg not found: installing libjpeg-turbo-progs (apt-get) for the decode floor …');
+    const install = () => spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'libjpeg-turbo-progs'], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
+    if (install() || (spawnSync('apt-get', ['update'], { stdio: 'ignore' }).status === 0 && install())) return has();
   }
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  writeFileSync(process.env.BENCH_RESULT, JSON.stringify({ mode, ms, applicants: APPLICANTS, maxRssMb: process.resourceUsage().maxRSS / 1024, htmlBytes: mode === 'batch' ? statSync(path.join(output, 'report.html')).size : 0 }));
+  console.log('djpeg floor: skipped — djpeg (libjpeg-turbo) is not installed; on Debian/Ubuntu: apt-get install libjpeg-turbo-progs');
+  return false;
 }
 
 // issue 11: the photo case. Real photos (test/fixtures/photos) through the same path as
@@ -217,17 +248,8 @@ function child(mode) {
   return JSON.parse(result.stdout);
 }
 
-/** `ml`: run batch with the photo models on (one instance for the whole run); off by default, as the floor has no ML. */
-function batchChild(mode, ml = false) {
-  const resultFile = path.join(root, '.bench', `${mode}.json`);
-  const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--measure', mode], { encoding: 'utf8', env: { ...process.env, BENCH_RESULT: resultFile, ...(ml ? {} : { SHEGONG_ML: 'off' }) } });
-  if (result.status !== 0 && result.status !== 1) throw new Error(result.stderr);
-  return JSON.parse(readFileSync(resultFile, 'utf8'));
-}
-
 if (process.argv[2] === '--measure') {
   if (process.argv[3] === 'photos') await measurePhotos();
-  else if (process.argv[3].startsWith('batch')) await measureBatch(process.argv[3]);
   else await measure(process.argv[3]);
 } else {
   if (!existsSync(path.join(root, 'dist/files/check-files.js'))) throw new Error('build first: npm run build');
@@ -246,41 +268,106 @@ if (process.argv[2] === '--measure') {
     console.log(`installed size    : ${mb(sizes.own + sizes.required)} MB without the optional photo packages, ${mb(sizes.own + sizes.required + sizes.optional)} MB with them (${sizes.optionalCount} packages, ${mb(sizes.optional)} MB)`);
     if (process.env.BENCH_ONLY === 'photos') process.exit(0);
   }
-  if (process.env.BENCH_ONLY === 'batch') {
-    // Memory at scale: BENCH_ONLY=batch BENCH_APPLICANTS=1000 npm run bench (no floors).
-    const run = batchChild('batch');
-    console.log(`batch only        : ${run.applicants} applicants in ${(run.ms / 1000).toFixed(1)} s, peak ${run.maxRssMb.toFixed(0)} MB (target < 300 MB at 1,000), report.html ${(run.htmlBytes / 1024).toFixed(0)} KB`);
-    process.exit(0);
-  }
-  const scanBytes = statSync(files.find((f) => f.role === 'work-proof').path).size;
-  console.log(`corpus: ${files.length} files (scans 3000×4000, ${(scanBytes / 1048576).toFixed(1)} MB each; photos 413×578), concurrency ${CONCURRENCY}, ${os.cpus().length} cores, ${ROUNDS} rounds`);
-  const floors = [];
-  const fulls = [];
-  // Alternate the two so drift on the machine hits both alike; keep the best of each.
-  for (let round = 0; round < ROUNDS; round += 1) {
-    floors.push(child('floor'));
-    fulls.push(child('full'));
-  }
-  const best = (list) => list.reduce((a, b) => (b.ms < a.ms ? b : a));
-  const floor = best(floors);
-  const full = best(fulls);
-  const rate = (m) => (m.files / (m.ms / 1000)).toFixed(1);
-  console.log(`decode-only floor : ${floor.ms.toFixed(0)} ms  ${rate(floor)} files/s  peak ${floor.maxRssMb.toFixed(0)} MB`);
-  console.log(`full files checks : ${full.ms.toFixed(0)} ms  ${rate(full)} files/s  peak ${full.maxRssMb.toFixed(0)} MB`);
-  const ratio = full.ms / floor.ms;
-  console.log(`ratio full/floor  : ${ratio.toFixed(2)}× (target ≤ 1.30×)  ${ratio <= 1.3 ? 'OK' : 'OVER'}`);
-  console.log(`peak memory       : ${full.maxRssMb.toFixed(0)} MB (target < 200 MB)  ${full.maxRssMb < 200 ? 'OK' : 'OVER'}`);
-  if (full.failed) console.log(`warning: ${full.failed} files failed to decode`);
+  if (process.env.BENCH_ONLY !== 'batch') {
+    const scanBytes = statSync(files.find((f) => f.role === 'work-proof').path).size;
+    console.log(`corpus: ${files.length} files (scans 3000×4000, ${(scanBytes / 1048576).toFixed(1)} MB each; photos 413×578), concurrency ${CONCURRENCY}, ${os.cpus().length} cores, ${ROUNDS} rounds`);
+    const floors = [];
+    const fulls = [];
+    // Alternate the two so drift on the machine hits both alike; keep the best of each.
+    for (let round = 0; round < ROUNDS; round += 1) {
+      floors.push(child('floor'));
+      fulls.push(child('full'));
+    }
+    const best = (list) => list.reduce((a, b) => (b.ms < a.ms ? b : a));
+    const floor = best(floors);
+    const full = best(fulls);
+    const rate = (m) => (m.files / (m.ms / 1000)).toFixed(1);
+    console.log(`decode-only floor : ${floor.ms.toFixed(0)} ms  ${rate(floor)} files/s  peak ${floor.maxRssMb.toFixed(0)} MB`);
+    console.log(`full files checks : ${full.ms.toFixed(0)} ms  ${rate(full)} files/s  peak ${full.maxRssMb.toFixed(0)} MB`);
+    const ratio = full.ms / floor.ms;
+    console.log(`ratio full/floor  : ${ratio.toFixed(2)}× (target ≤ 1.30×)  ${ratio <= 1.3 ? 'OK' : 'OVER'}`);
+    console.log(`peak memory       : ${full.maxRssMb.toFixed(0)} MB (target < 200 MB)  ${full.maxRssMb < 200 ? 'OK' : 'OVER'}`);
+    if (full.failed) console.log(`warning: ${full.failed} files failed to decode`);
 
-  // Batch: applicants/s of the real command vs the single-threaded decode-only floor of the same files.
-  const cores = os.availableParallelism?.() ?? os.cpus().length;
-  const batchRounds = Number(process.env.BENCH_BATCH_ROUNDS ?? 1);
-  const batchFloor = best(Array.from({ length: batchRounds }, () => batchChild('batch-floor')));
-  const batch = best(Array.from({ length: batchRounds }, () => batchChild('batch')));
-  const target = (batchFloor.ms / cores) * 1.2;
-  console.log(`batch             : ${batch.applicants} applicants × 5 files in ${batch.ms.toFixed(0)} ms = ${(batch.applicants / (batch.ms / 1000)).toFixed(1)} applicants/s, peak ${batch.maxRssMb.toFixed(0)} MB, report.html ${(batch.htmlBytes / 1024).toFixed(0)} KB`);
-  console.log(`batch floor       : ${batchFloor.ms.toFixed(0)} ms single-threaded decode; /${cores} cores = ${(batchFloor.ms / cores).toFixed(0)} ms`);
-  console.log(`ratio batch/floor : ${(batch.ms / (batchFloor.ms / cores)).toFixed(2)}× of floor/cores (target ≤ 1.20×)  ${batch.ms <= target ? 'OK' : 'OVER'}`);
-  const batchMl = batchChild('batch', true);
-  console.log(`batch, photo ML on: ${batchMl.applicants} applicants in ${batchMl.ms.toFixed(0)} ms (+${((batchMl.ms - batch.ms) / batchMl.applicants).toFixed(0)} ms per photo for the face detector, one model instance), peak ${batchMl.maxRssMb.toFixed(0)} MB`);
+  }
+  batchSection();
+}
+
+/**
+ * Issue 14: `shegong batch` (whole process, photo models off) against the sequential
+ * `djpeg -scale 1/8` of the same files, interleaved round by round, medians; then the photo
+ * models' cost, one candidate's `check --files`, and `--help` against bare Node.
+ */
+function batchSection() {
+  const sizes = (process.env.BENCH_SIZES ?? '24,200,1000').split(',').map(Number).filter((n) => n > 0);
+  const roundsFor = (n) => Number(process.env.BENCH_BATCH_ROUNDS ?? (n <= 24 ? 5 : n <= 200 ? 3 : 1));
+  const djpeg = ensureDjpeg();
+  console.log(`\nbatch vs the decode floor (sequential djpeg -scale 1/8 of the same files), ${os.availableParallelism?.() ?? os.cpus().length} cores, load average ${load()}`);
+  const rows = [];
+  for (const size of sizes) {
+    const set = makeApplicants(size);
+    const rounds = roundsFor(size);
+    // Warm-up (JIT-free, but page cache and first folder creation); the big rosters skip it: their
+    // files are hard links to the same six images, already in the page cache.
+    if (size <= 200) runBatch(set);
+    const batches = [];
+    const floors = [];
+    for (let round = 0; round < rounds; round += 1) {
+      // Alternate which goes first, so drift on a shared machine hits both alike.
+      const pair = round % 2 ? [() => batches.push(runBatch(set)), () => djpeg && floors.push(runDjpeg(set))] : [() => djpeg && floors.push(runDjpeg(set)), () => batches.push(runBatch(set))];
+      pair[0]();
+      pair[1]();
+    }
+    const wall = median(batches.map((b) => b.ms));
+    const peak = Math.max(...batches.map((b) => b.rssMb));
+    const ratios = floors.map((f, i) => batches[i].ms / f.ms);
+    const floor = floors.length ? median(floors.map((f) => f.ms)) : null;
+    const ratio = ratios.length ? median(ratios) : null;
+    const row = { applicants: size, files: set.files, rounds, batchMs: wall, floorMs: floor, ratio, ratioMin: ratios.length ? Math.min(...ratios) : null, ratioMax: ratios.length ? Math.max(...ratios) : null, filesPerSecond: set.files / (wall / 1000), floorFilesPerSecond: floor ? set.files / (floor / 1000) : null, peakMb: peak, load: load() };
+    rows.push(row);
+    const ratioText = ratio === null ? 'floor skipped' : `ratio ${ratio.toFixed(2)}× [${row.ratioMin.toFixed(2)}..${row.ratioMax.toFixed(2)}] (target ≤ 0.80×) ${ratio <= 0.8 ? 'OK' : 'OVER'}`;
+    console.log(
+      `  ${String(size).padStart(5)} applicants (${set.files} files, ${rounds} round${rounds > 1 ? 's' : ''}): batch ${(wall / 1000).toFixed(2)} s = ${row.filesPerSecond.toFixed(1)} files/s; djpeg floor ${floor === null ? '–' : `${(floor / 1000).toFixed(2)} s = ${row.floorFilesPerSecond.toFixed(1)} files/s`}; ${ratioText}; peak ${peak.toFixed(0)} MB (target < 250 MB) ${peak < 250 ? 'OK' : 'OVER'}; load ${row.load}`,
+    );
+  }
+
+  // Photo models on (face detection on every photo, one model instance): their cost, per photo.
+  const small = makeApplicants(Math.min(...sizes, 24));
+  const off = [];
+  const on = [];
+  runBatch(small, { ml: true });
+  for (let round = 0; round < 3; round += 1) {
+    off.push(runBatch(small).ms);
+    on.push(runBatch(small, { ml: true }).ms);
+  }
+  const extra = (median(on) - median(off)) / small.count;
+  console.log(`  photo models on : ${small.count} applicants in ${(median(on) / 1000).toFixed(2)} s vs ${(median(off) / 1000).toFixed(2)} s off: +${extra.toFixed(0)} ms per photo = ${(1000 / Math.max(1, extra)).toFixed(1)} photos/s through the face detector (scans untouched)`);
+
+  // One candidate, five phone-size files: the whole `check --files` process.
+  const folder = path.join(small.materials, 'A0000');
+  const checkArgs = ['check', '--level', 'assistant', '--education', 'bachelor', '--major', 'other', '--graduated', '2018-07', '--study-mode', 'full-time', '--work', '2018-08..', '--province', '广东', '--files', folder, '--today', '2026-11-21', '--no-color'];
+  runCli(checkArgs);
+  const checks = Array.from({ length: 5 }, () => runCli(checkArgs).ms);
+  const checksMl = Array.from({ length: 3 }, () => runCli(checkArgs, { ml: true }).ms);
+  const check = median(checks);
+  console.log(`  check --files   : ${(check / 1000).toFixed(2)} s for one candidate, five files (target ≤ 0.50 s) ${check <= 500 ? 'OK' : 'OVER'}; with the photo models ${(median(checksMl) / 1000).toFixed(2)} s`);
+
+  // Start-up: --help against bare Node, 20 interleaved pairs.
+  const help = [];
+  const bare = [];
+  for (let i = 0; i < 21; i += 1) {
+    let start = process.hrtime.bigint();
+    spawnSync(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+    const b = ms(start);
+    start = process.hrtime.bigint();
+    spawnSync(process.execPath, [path.join(root, 'bin', 'shegong.js'), '--help'], { stdio: 'ignore' });
+    const h = ms(start);
+    if (i > 0) {
+      bare.push(b);
+      help.push(h);
+    }
+  }
+  const helpRatio = median(help.map((h, i) => h / bare[i]));
+  console.log(`  --help          : ${median(help).toFixed(0)} ms vs node -e 0 ${median(bare).toFixed(0)} ms: ${helpRatio.toFixed(2)}× (target ≤ 1.50×) ${helpRatio <= 1.5 ? 'OK' : 'OVER'}`);
+  writeFileSync(path.join(root, '.bench', 'batch-results.json'), JSON.stringify({ rows, photoExtraMs: extra, checkMs: check, checkMlMs: median(checksMl), helpRatio, load: load() }, null, 2));
 }

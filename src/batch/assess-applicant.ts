@@ -9,7 +9,7 @@ import type { Calendar } from '../model/calendar.js';
 import type { Finding } from '../model/finding.js';
 import type { CheckOutcome, FileResult } from '../model/report.js';
 import type { RuleSet, UploadRole } from '../model/rules.js';
-import { applicantFiles, findFolder } from './confine.js';
+import { applicantFiles, findFolder, type MaterialsIndex } from './confine.js';
 import type { RosterRow } from './roster-rows.js';
 
 /**
@@ -62,6 +62,8 @@ export interface BatchContext {
   materials?: string;
   /** Its real path (symlinks resolved): every folder and file read must be inside it. */
   materialsReal?: string;
+  /** Its entries, read once for the whole batch (issue 14). */
+  materialsIndex?: MaterialsIndex;
   /** Write fixed copies under this folder (OUTPUT/fixed/<the applicant's folder under --materials>/). */
   fixInto?: string;
   thumbnailSize: number;
@@ -98,7 +100,7 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
   let files: FileResult[] = [];
   let thumbnail: string | undefined;
   if (context.materials && context.materialsReal) {
-    const found = await findFolder(row, context.materials, context.materialsReal);
+    const found = await findFolder(row, context.materials, context.materialsReal, context.materialsIndex);
     if ('refused' in found) {
       rowFindings.push({ id: 'roster.folder-outside', severity: 'error', measured: { folder: found.cell, reason: found.refused }, args: { line: row.line, folder: found.cell, reason: found.refused } });
     } else if (!found.folder) {
@@ -109,9 +111,13 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
       for (const file of refused) {
         rowFindings.push({ id: 'roster.file-refused', severity: 'error', measured: { file: path.basename(file.path), reason: file.reason }, args: { line: row.line, name: row.name, file: path.basename(file.path), reason: file.reason } });
       }
-      for (const input of inputs) {
-        // One decode per file; the photo's thumbnail comes out of the same decode.
-        const facts = await probeFile(input.path, { role: input.role, roleFrom: 'name', ruleSet: context.ruleSet, ...(input.role === 'photo' ? { thumbnailSize: context.thumbnailSize } : {}) });
+      // One decode per file; the photo's thumbnail comes out of the same decode. The files are
+      // probed together (issue 14): their decodes queue on libvips's threads, so the last
+      // applicants of a roster still keep both cores busy; results keep the folder's order.
+      const probed = await Promise.all(
+        inputs.map((input) => probeFile(input.path, { role: input.role, roleFrom: 'name', ruleSet: context.ruleSet, ...(input.role === 'photo' ? { thumbnailSize: context.thumbnailSize } : {}) })),
+      );
+      for (const facts of probed) {
         if (facts.thumbnail) thumbnail = facts.thumbnail;
         files.push(checkFile(facts, context.ruleSet));
       }

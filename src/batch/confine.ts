@@ -24,8 +24,20 @@ export function folderCellProblem(cell: string): FolderRefusal | undefined {
 
 export type FolderFound = { folder: string | null } | { refused: FolderRefusal; cell: string };
 
+/**
+ * The materials folder's entries, read once per batch (issue 14): which names are plain
+ * directories (not links). Looking an applicant up in it costs no system call.
+ */
+export type MaterialsIndex = ReadonlyMap<string, 'dir' | 'other'>;
+
+export async function indexMaterials(materials: string): Promise<MaterialsIndex | undefined> {
+  // A folder that can be entered but not listed (mode --x): no index, each folder is looked up.
+  const entries = await readdir(materials, { withFileTypes: true }).catch(() => undefined);
+  return entries && new Map(entries.map((entry) => [entry.name, entry.isDirectory() ? 'dir' : 'other'] as const));
+}
+
 /** Folder candidates in order: the roster's folder column, the name, the ID number's last 6. */
-export async function findFolder(row: RosterRow, materials: string, materialsReal: string): Promise<FolderFound> {
+export async function findFolder(row: RosterRow, materials: string, materialsReal: string, index?: MaterialsIndex): Promise<FolderFound> {
   if (row.folder) {
     const problem = folderCellProblem(row.folder);
     if (problem) return { refused: problem, cell: row.folder };
@@ -37,6 +49,12 @@ export async function findFolder(row: RosterRow, materials: string, materialsRea
   ];
   for (const { name, fromCell } of candidates) {
     const candidate = path.join(materials, name);
+    // One path component found in the index: a plain directory right inside the materials is
+    // the applicant's folder (its real path is inside by construction); a name not there is no
+    // folder. Links, nested cells and anything else are checked on disk as before.
+    const single = index && name !== '.' && name !== '' && !/[\\/]/.test(name);
+    if (single && !index.has(name)) continue;
+    if (single && index.get(name) === 'dir') return { folder: candidate };
     if (!(await stat(candidate).catch(() => undefined))?.isDirectory()) continue;
     const real = await realpath(candidate).catch(() => undefined);
     // The materials folder itself, or a link out of it, is not an applicant's folder.
@@ -61,15 +79,17 @@ export interface RefusedFile {
 
 /** The files in an applicant's folder by role (first per role), each checked without opening it. */
 export async function applicantFiles(folder: string, materialsReal: string): Promise<{ found: FoundFile[]; refused: RefusedFile[] }> {
-  const names = (await readdir(folder)).filter((name) => !name.startsWith('.')).sort((a, b) => a.localeCompare(b));
+  // One read of the folder (issue 14): the entries carry their type, so a regular file costs no
+  // further system call here; only links are resolved.
+  const entries = (await readdir(folder, { withFileTypes: true })).filter((entry) => !entry.name.startsWith('.')).sort((a, b) => a.name.localeCompare(b.name));
   const found: FoundFile[] = [];
   const refused: RefusedFile[] = [];
-  for (const name of names) {
+  for (const entry of entries) {
+    const name = entry.name;
     const role = guessRole(name);
     if (!role || found.some((f) => f.role === role)) continue;
     const full = path.join(folder, name);
-    const link = await lstat(full).catch(() => undefined);
-    if (!link) continue;
+    const link = entry;
     if (link.isFile()) {
       found.push({ path: full, role });
       continue;

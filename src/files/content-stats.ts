@@ -26,19 +26,19 @@ export interface RedPixel {
 
 /**
  * Statistics of a greyscale decode (scans whose colour does not matter): luma is the data itself,
- * so only exposure and sharpness are computed; no border colour, chroma, subject or red.
+ * so only exposure and sharpness are computed; no border colour, chroma, subject or red. One pass
+ * over the pixels (issue 14): exposure counts and the Laplacian accumulate in the same loop.
  */
 export function greyStats(luma: Uint8Array, width: number, height: number): ContentStats {
   const pixels = width * height;
-  let lumaSum = 0;
-  let dark = 0;
-  let bright = 0;
-  for (let p = 0; p < pixels; p += 1) {
-    const l = luma[p]!;
-    lumaSum += l;
-    if (l < 16) dark += 1;
-    else if (l > 250) bright += 1;
+  const exposure = newExposure();
+  const lap = newLaplacian();
+  for (let y = 0; y < height; y += 1) {
+    exposureRow(luma, y * width, y * width + width, exposure);
+    // The row above is complete with its neighbours now: its Laplacian, while the rows are in cache.
+    if (y >= 2) laplacianRow(luma, width, y - 1, lap);
   }
+  const { lumaSum, dark, bright } = exposure;
   const mean = Math.round(lumaSum / pixels);
   return {
     sampleWidth: width,
@@ -48,89 +48,202 @@ export function greyStats(luma: Uint8Array, width: number, height: number): Cont
     meanLuma: round1(lumaSum / pixels),
     darkShare: round3(dark / pixels),
     brightShare: round3(bright / pixels),
-    laplacianVariance: laplacianVariance(luma, width, height),
+    laplacianVariance: laplacianResult(lap),
     subject: null,
     red: null,
   };
 }
 
-/** Variance of the 4-neighbour Laplacian of luma: low when the image is blurred. */
-function laplacianVariance(luma: Uint8Array, width: number, height: number): number {
+/*
+ * The per-pixel loops are small functions called once per row (issue 14): V8 optimises them
+ * after a few rows with full type feedback, instead of on-stack-replacing one long loop that
+ * deoptimises when it exits; a single-file check runs mostly cold code. Accumulators are
+ * objects of one shape whose number fields start as doubles (-0), so growing sums never
+ * change their representation mid-image.
+ */
+interface LaplacianSums {
+  sum: number;
+  sq: number;
+  n: number;
+}
+const newLaplacian = (): LaplacianSums => ({ sum: -0, sq: -0, n: 0 });
+
+interface ExposureSums {
+  lumaSum: number;
+  dark: number;
+  bright: number;
+}
+const newExposure = (): ExposureSums => ({ lumaSum: -0, dark: 0, bright: 0 });
+
+function exposureRow(luma: Uint8Array, start: number, end: number, acc: ExposureSums): void {
+  let sum = 0;
+  let dark = 0;
+  let bright = 0;
+  for (let p = start; p < end; p += 1) {
+    const l = luma[p]!;
+    sum += l;
+    if (l < 16) dark += 1;
+    else if (l > 250) bright += 1;
+  }
+  acc.lumaSum += sum;
+  acc.dark += dark;
+  acc.bright += bright;
+}
+
+/** Adds one interior row's 4-neighbour Laplacians of luma (rows y−1 and y+1 must be filled). */
+function laplacianRow(luma: Uint8Array, width: number, y: number, acc: LaplacianSums): void {
   let sum = 0;
   let sq = 0;
-  let n = 0;
-  for (let y = 1; y < height - 1; y += 1) {
-    for (let x = 1, p = y * width + 1; x < width - 1; x += 1, p += 1) {
-      const l = 4 * luma[p]! - luma[p - 1]! - luma[p + 1]! - luma[p - width]! - luma[p + width]!;
-      sum += l;
-      sq += l * l;
-      n += 1;
+  for (let p = y * width + 1, end = y * width + width - 1; p < end; p += 1) {
+    const l = 4 * luma[p]! - luma[p - 1]! - luma[p + 1]! - luma[p - width]! - luma[p + width]!;
+    sum += l;
+    sq += l * l;
+  }
+  acc.sum += sum;
+  acc.sq += sq;
+  acc.n += Math.max(0, width - 2);
+}
+
+/** Variance of the 4-neighbour Laplacian of luma: low when the image is blurred. */
+function laplacianResult(acc: LaplacianSums): number {
+  const n = Math.max(1, acc.n);
+  const mean = acc.sum / n;
+  return round1(acc.sq / n - mean * mean);
+}
+
+/** Mean colour of each border patch (x0, y0, x1, y1): small regions, read before the main pass. */
+function patchMeans(rgb: Uint8Array, width: number, patches: [number, number, number, number][]): [number, number, number][] {
+  return patches.map(([x0, y0, x1, y1]) => {
+    let r = 0;
+    let g = 0;
+    let b = 0;
+    let n = 0;
+    for (let y = y0; y < y1; y += 1) {
+      for (let x = x0, i = (y * width + x0) * 3; x < x1; x += 1, i += 3) {
+        r += rgb[i]!;
+        g += rgb[i + 1]!;
+        b += rgb[i + 2]!;
+        n += 1;
+      }
+    }
+    const d = Math.max(1, n);
+    return [r / d, g / d, b / d];
+  });
+}
+
+/** What the colour pass reads (thresholds, grid, mask), set once per image; one shape. */
+interface ColourPass {
+  minRed: number;
+  minRedOverGreen: number;
+  minRedOverBlue: number;
+  redCounts: Uint32Array;
+  colCell: Uint16Array;
+  withSubject: boolean;
+  mask: Uint8Array;
+  cols: Uint32Array;
+  br: number;
+  bg: number;
+  bb: number;
+  distance: number;
+}
+interface ColourSums {
+  lumaSum: number;
+  dark: number;
+  bright: number;
+  chroma: number;
+  red: number;
+}
+
+/** One row of the colour pass: luma (written for the Laplacian), exposure, chroma, red cells, subject mask. Returns the row's subject pixels. */
+function colourRow(rgb: Uint8Array, luma: Uint8Array, start: number, width: number, cellRow: number, k: ColourPass, acc: ColourSums): number {
+  const { minRed, minRedOverGreen, minRedOverBlue, redCounts, colCell, withSubject, mask, cols, br, bg, bb, distance } = k;
+  let lumaSum = 0;
+  let dark = 0;
+  let bright = 0;
+  let chroma = 0;
+  let redTotal = 0;
+  let rowSubject = 0;
+  for (let x = 0, p = start; x < width; x += 1, p += 1) {
+    const i = p * 3;
+    const r = rgb[i]!;
+    const g = rgb[i + 1]!;
+    const b = rgb[i + 2]!;
+    const l = (77 * r + 150 * g + 29 * b) >> 8;
+    luma[p] = l;
+    lumaSum += l;
+    if (l < 16) dark += 1;
+    else if (l > 250) bright += 1;
+    const max = r > g ? (r > b ? r : b) : g > b ? g : b;
+    const min = r < g ? (r < b ? r : b) : g < b ? g : b;
+    chroma += max - min;
+    if (r > minRed && r - g > minRedOverGreen && r - b > minRedOverBlue) {
+      redCounts[cellRow + colCell[x]!]! += 1;
+      redTotal += 1;
+    }
+    if (withSubject) {
+      const dr = Math.abs(r - br);
+      const dg = Math.abs(g - bg);
+      const db = Math.abs(b - bb);
+      if ((dr > dg ? (dr > db ? dr : db) : dg > db ? dg : db) > distance) {
+        mask[p] = 1;
+        rowSubject += 1;
+        cols[x]! += 1;
+      }
     }
   }
-  const mean = sum / Math.max(1, n);
-  return round1(sq / Math.max(1, n) - mean * mean);
+  acc.lumaSum += lumaSum;
+  acc.dark += dark;
+  acc.bright += bright;
+  acc.chroma += chroma;
+  acc.red += redTotal;
+  return rowSubject;
 }
 
 export function contentStats(rgb: Uint8Array, width: number, height: number, options: StatsOptions): ContentStats {
   const pixels = width * height;
-  // One pass: integer luma, exposure counts, chroma, and (for seals) red pixels per grid cell.
-  const luma = new Uint8Array(pixels);
-  const red = options.red ? redGrid(width, height) : undefined;
-  const seal = options.red;
-  let lumaSum = 0;
-  let dark = 0;
-  let bright = 0;
-  let chromaSum = 0;
-  let redTotal = 0;
-  for (let y = 0, p = 0; y < height; y += 1) {
-    const cellRow = red ? red.rowCell[y]! * red.gw : 0;
-    for (let x = 0; x < width; x += 1, p += 1) {
-      const i = p * 3;
-      const r = rgb[i]!;
-      const g = rgb[i + 1]!;
-      const b = rgb[i + 2]!;
-      const l = (77 * r + 150 * g + 29 * b) >> 8;
-      luma[p] = l;
-      lumaSum += l;
-      if (l < 16) dark += 1;
-      else if (l > 250) bright += 1;
-      const max = r > g ? (r > b ? r : b) : g > b ? g : b;
-      const min = r < g ? (r < b ? r : b) : g < b ? g : b;
-      chromaSum += max - min;
-      if (red && seal && r > seal.minRed && r - g > seal.minRedOverGreen && r - b > seal.minRedOverBlue) {
-        red.counts[cellRow + red.colCell[x]!]! += 1;
-        redTotal += 1;
-      }
-    }
-  }
-
-  // Border: five patches along the top and the upper sides (the bottom holds shoulders or text).
+  // Border first (five small patches along the top and the upper sides; the bottom holds
+  // shoulders or text): the subject test in the main pass compares every pixel with it.
   const band = Math.max(1, Math.round(Math.min(width, height) * options.patchShare));
   const third = Math.floor(width / 3);
-  const patches: [number, number, number, number][] = [
+  const means = patchMeans(rgb, width, [
     [0, 0, third, band],
     [third, 0, 2 * third, band],
     [2 * third, 0, width, band],
     [0, band, band, Math.floor(height * 0.6)],
     [width - band, band, width, Math.floor(height * 0.6)],
-  ];
-  const means = patches.map(([x0, y0, x1, y1]) => {
-    const sum = [0, 0, 0];
-    let n = 0;
-    for (let y = y0; y < y1; y += 1) {
-      for (let x = x0; x < x1; x += 1) {
-        const i = (y * width + x) * 3;
-        sum[0]! += rgb[i]!;
-        sum[1]! += rgb[i + 1]!;
-        sum[2]! += rgb[i + 2]!;
-        n += 1;
-      }
-    }
-    return sum.map((v) => v / Math.max(1, n)) as [number, number, number];
-  });
+  ]);
   const mean = [0, 1, 2].map((c) => means.reduce((s, m) => s + m[c]!, 0) / means.length) as [number, number, number];
   const cast = Math.max(Math.abs(mean[0] - mean[1]), Math.abs(mean[1] - mean[2]), Math.abs(mean[0] - mean[2]));
   const spread = Math.max(...means.map((m) => Math.max(...m.map((v, c) => Math.abs(v - mean[c]!)))));
+
+  // One pass over the pixels: integer luma, exposure counts, chroma, the Laplacian (one row
+  // behind), red pixels per grid cell (seals) and the subject mask (photos).
+  const luma = new Uint8Array(pixels);
+  const red = options.red ? redGrid(width, height) : undefined;
+  const seal = options.red;
+  const subject = options.subject ? { rows: new Uint32Array(height), cols: new Uint32Array(width), mask: new Uint8Array(pixels) } : undefined;
+  const pass: ColourPass = {
+    minRed: seal ? seal.minRed : 256,
+    minRedOverGreen: seal ? seal.minRedOverGreen : 256,
+    minRedOverBlue: seal ? seal.minRedOverBlue : 256,
+    redCounts: red ? red.counts : new Uint32Array(1),
+    colCell: red ? red.colCell : new Uint16Array(width),
+    withSubject: subject !== undefined,
+    mask: subject ? subject.mask : new Uint8Array(0),
+    cols: subject ? subject.cols : new Uint32Array(0),
+    br: mean[0],
+    bg: mean[1],
+    bb: mean[2],
+    distance: options.backgroundDistance,
+  };
+  const acc: ColourSums = { lumaSum: -0, dark: 0, bright: 0, chroma: -0, red: 0 };
+  const lap = newLaplacian();
+  for (let y = 0; y < height; y += 1) {
+    const rowSubject = colourRow(rgb, luma, y * width, width, red ? red.rowCell[y]! * red.gw : 0, pass, acc);
+    if (subject) subject.rows[y] = rowSubject;
+    if (y >= 2) laplacianRow(luma, width, y - 1, lap);
+  }
+  const { lumaSum, dark, bright, chroma: chromaSum, red: redTotal } = acc;
 
   return {
     sampleWidth: width,
@@ -140,8 +253,8 @@ export function contentStats(rgb: Uint8Array, width: number, height: number, opt
     meanLuma: round1(lumaSum / pixels),
     darkShare: round3(dark / pixels),
     brightShare: round3(bright / pixels),
-    laplacianVariance: laplacianVariance(luma, width, height),
-    subject: options.subject ? subjectBox(rgb, width, height, mean, options.backgroundDistance) : null,
+    laplacianVariance: laplacianResult(lap),
+    subject: subject ? subjectBox(subject, width, height) : null,
     red: red && seal ? redBlob(red, redTotal, width, height, seal.cellShare) : null,
   };
 }
@@ -149,21 +262,9 @@ export function contentStats(rgb: Uint8Array, width: number, height: number, opt
 const round1 = (v: number) => Math.round(v * 10) / 10;
 const round3 = (v: number) => Math.round(v * 1000) / 1000;
 
-function subjectBox(rgb: Uint8Array, width: number, height: number, background: number[], distance: number): ContentStats['subject'] {
-  const rows = new Uint32Array(height);
-  const cols = new Uint32Array(width);
-  const mask = new Uint8Array(width * height);
-  for (let y = 0; y < height; y += 1) {
-    for (let x = 0; x < width; x += 1) {
-      const i = (y * width + x) * 3;
-      const d = Math.max(Math.abs(rgb[i]! - background[0]!), Math.abs(rgb[i + 1]! - background[1]!), Math.abs(rgb[i + 2]! - background[2]!));
-      if (d > distance) {
-        mask[y * width + x] = 1;
-        rows[y]! += 1;
-        cols[x]! += 1;
-      }
-    }
-  }
+/** The subject's box from the mask and row/column counts of the main pass. */
+function subjectBox(subject: { rows: Uint32Array; cols: Uint32Array; mask: Uint8Array }, width: number, height: number): ContentStats['subject'] {
+  const { rows, cols, mask } = subject;
   const rowMin = Math.max(2, width * 0.02);
   const colMin = Math.max(2, height * 0.02);
   const top = rows.findIndex((n) => n >= rowMin);

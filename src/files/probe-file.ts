@@ -125,7 +125,11 @@ export async function probeFile(file: string, options: ProbeOptions): Promise<Fi
   const sharp = loadSharp();
   let header: ImageHeader;
   try {
-    const meta = await sharp(file, { limitInputPixels: false, pages: -1 }).metadata();
+    // A JPEG's header comes from the bytes already read (issue 14): libvips given a file name
+    // probes it with every loader (about 60 stat/open calls per file); given bytes, none. When
+    // the head does not hold the whole header, the file is read as before.
+    const fromHead = sniffed.type === 'jpeg' ? await sharp(head, { limitInputPixels: false }).metadata().catch(() => undefined) : undefined;
+    const meta = fromHead ?? (await sharp(file, { limitInputPixels: false, pages: -1 }).metadata());
     const width = meta.width ?? 0;
     // Animated images report the height of all frames stacked; one frame is pageHeight.
     const height = meta.pageHeight ?? meta.height ?? 0;
@@ -158,7 +162,17 @@ export async function probeFile(file: string, options: ProbeOptions): Promise<Fi
     return facts;
   }
 
-  return probePixels(() => sharp(file, { limitInputPixels: limits.maxPixels, failOn: 'truncated' }).rotate(), header, facts, options);
+  // A JPEG is decoded at the DCT scale chosen for it (shrink-on-load, exactly: libvips reads the
+  // `[shrink=N]` load option from the name); other formats are reduced by the same factor.
+  const jpeg = sniffed.type === 'jpeg';
+  return probePixels(
+    (scale) =>
+      sharp(jpeg && scale > 1 ? `${file}[shrink=${scale}]` : file, { limitInputPixels: limits.maxPixels, failOn: 'truncated' }).rotate(),
+    jpeg,
+    header,
+    facts,
+    options,
+  );
 }
 
 /** HEIC through libheif (WebAssembly): header facts from the decoded image, then the same content checks. */
@@ -179,7 +193,7 @@ async function probeHeic(file: string, facts: FileFacts, options: ProbeOptions):
     return facts;
   }
   const sharp = loadSharp();
-  return probePixels(() => sharp(decoded.data, { raw: { width, height, channels: 4 } }).removeAlpha(), header, facts, options);
+  return probePixels(() => sharp(decoded.data, { raw: { width, height, channels: 4 } }).removeAlpha(), false, header, facts, options);
 }
 
 /**
@@ -196,19 +210,51 @@ export async function uprightSource(facts: FileFacts, maxPixels: number): Promis
   return sharp(facts.path, { limitInputPixels: maxPixels, failOn: 'truncated' }).rotate();
 }
 
-async function probePixels(source: () => Sharp, header: ImageHeader, facts: FileFacts, options: ProbeOptions): Promise<FileFacts> {
+/** The JPEG DCT scales libjpeg decodes directly (shrink-on-load), largest first. */
+const DCT_SCALES = [8, 4, 2] as const;
+
+/**
+ * The decode scale for an image: the largest of 1/8, 1/4, 1/2 that keeps the long side at least
+ * `minSide` (issue 14), else 1. The sample is then exactly ceil(side / scale): what libjpeg's
+ * scaled IDCT gives, with no resample after it, and between minSide and twice that, so the
+ * Laplacian thresholds stored with minSide hold. Pure.
+ */
+export function decodeScale(width: number, height: number, minSide: number): number {
+  const long = Math.max(width, height);
+  for (const scale of DCT_SCALES) if (Math.ceil(long / scale) >= minSide) return scale;
+  return 1;
+}
+
+/**
+ * One small decode and the content statistics of it. `source(scale)` gives the upright image,
+ * already reduced by `scale` when `scaled` (a JPEG's shrink-on-load); otherwise it is reduced
+ * here to the same size.
+ */
+async function probePixels(source: (scale: number) => Sharp, scaled: boolean, header: ImageHeader, facts: FileFacts, options: ProbeOptions): Promise<FileFacts> {
   const sharp = loadSharp();
   const limits = valueOf(options.ruleSet, 'upload.image');
-  const size2 = options.role === 'photo' ? limits.photoDecodeSize : valueOf(options.ruleSet, 'upload.scan.sharpness').decodeSize;
+  const minSide = options.role === 'photo' ? limits.photoDecodeSize : valueOf(options.ruleSet, 'upload.scan.sharpness').decodeSize;
+  // The photo keeps the sample its thresholds were set on (fit inside photoDecodeSize): most photos
+  // are 295×413 and decode whole; a phone-size one shrinks on load, then a resample of a few
+  // hundred pixels. Scans, the costly files, decode at an exact DCT scale.
+  const photo = options.role === 'photo';
+  const scale = photo ? 1 : decodeScale(header.width, header.height, minSide);
   // Colour matters for the photo (background, greyscale) and the work proof (red seal). Other
   // scans need only luminance: their green channel stands in for it (0.59 of luma), a third of
   // the pixels for the JS checks and no colour conversion in libvips (greyscale() costs ~15%).
   const colour = options.role === 'photo' || options.role === 'work-proof' || header.space !== 'srgb' || header.channels < 3 || header.hasAlpha;
   try {
-    let decoder = source()
-      .resize({ width: size2, height: size2, fit: 'inside', withoutEnlargement: true });
+    let decoder = source(scaled ? scale : 1);
+    if (photo) decoder = decoder.resize({ width: minSide, height: minSide, fit: 'inside', withoutEnlargement: true });
+    else if (!scaled && scale > 1) {
+      decoder = decoder.resize({ width: Math.ceil(header.orientedWidth / scale), height: Math.ceil(header.orientedHeight / scale), fit: 'fill' });
+    }
     if (header.hasAlpha) decoder = decoder.flatten({ background: '#ffffff' });
-    const { data, info } = await (colour ? decoder.toColourspace('srgb') : decoder.extractChannel(1)).raw().toBuffer({ resolveWithObject: true });
+    // An 8-bit sRGB input needs no colour conversion; anything else (CMYK, 16-bit, grey) is brought to it.
+    const plainRgb = header.space === 'srgb' && header.channels === 3 && header.depth === 'uchar';
+    const { data: buffer, info } = await (colour ? (plainRgb ? decoder : decoder.toColourspace('srgb')) : decoder.extractChannel(1)).raw().toBuffer({ resolveWithObject: true });
+    // A plain Uint8Array, never a Buffer: the statistics' loops then see one array type (monomorphic).
+    const data = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
     if (!colour) {
       facts.content = greyStats(data, info.width, info.height);
       return facts;
@@ -232,7 +278,7 @@ async function probePixels(source: () => Sharp, header: ImageHeader, facts: File
     facts.decodeError = cleanMessage(error);
     return facts;
   }
-  if (options.role === 'photo') await detectFaces(source, facts, options);
+  if (options.role === 'photo') await detectFaces(() => source(1), facts, options);
   return facts;
 }
 

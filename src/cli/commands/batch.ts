@@ -12,6 +12,7 @@ import { resolveAnswers, type RawAnswers } from '../../answers/resolve-answers.j
 import { problemText } from '../../i18n/messages.js';
 import { renderApplicantHtml } from '../../batch/render-applicant-html.js';
 import { assessApplicant } from '../../batch/assess-applicant.js';
+import { indexMaterials } from '../../batch/confine.js';
 import { summaryCsv, summaryRow, type SummaryRow } from '../../batch/batch-summary.js';
 import { readRoster } from '../../batch/read-roster.js';
 import { readRows } from '../../batch/roster-rows.js';
@@ -137,6 +138,7 @@ async function batchRun(roster: string, flags: BatchFlags, globals: GlobalOption
   // Without --materials: an eligibility-only run (issue 10).
   if (flags.materials !== undefined && !(await stat(flags.materials).catch(() => undefined))?.isDirectory()) throw new UserError('error.materials', { dir: flags.materials });
   const materialsReal = flags.materials === undefined ? undefined : await realpath(flags.materials);
+  const materialsIndex = flags.materials === undefined ? undefined : await indexMaterials(flags.materials);
   const defaults = batchDefaults(flags, context);
   // Two applicants per core: one decodes while the other runs its JS checks (measured by npm run bench).
   const concurrency = flags.concurrency ? Number(flags.concurrency) : 2 * Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
@@ -181,7 +183,7 @@ async function batchRun(roster: string, flags: BatchFlags, globals: GlobalOption
         calendar,
         today: globals.today,
         ...(globals.year ? { year: globals.year } : {}),
-        ...(flags.materials !== undefined && materialsReal ? { materials: flags.materials, materialsReal } : {}),
+        ...(flags.materials !== undefined && materialsReal ? { materials: flags.materials, materialsReal, ...(materialsIndex ? { materialsIndex } : {}) } : {}),
         ...(flags.fix ? { fixInto: path.join(output, 'fixed') } : {}),
         thumbnailSize: THUMBNAIL_PX,
       });
