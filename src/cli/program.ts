@@ -50,6 +50,8 @@ function texts(english: boolean) {
     files: t('只检查上传文件（照片、身份证、学历、工作证明等）；可给文件夹', 'validate upload files only (photo, ID, diploma, work proof …); folders allowed'),
     as: t('文件用途：photo | id-front | id-back | diploma | work-proof | social-security | residence-permit（默认按文件名判断）', 'role: photo | id-front | id-back | diploma | work-proof | social-security | residence-permit (default: from the name)'),
     fix: t('生成合规副本（原文件不动），并检查新文件；--output 指定输出文件或文件夹', 'write a compliant copy (the original is untouched) to --output <file|dir>, and check it'),
+    // issue 15
+    force: t('允许覆盖 --output 处已有的文件（原文件仍不会被覆盖）', 'allow replacing an existing file at --output (never the original)'),
     photo: t('报名照片文件', 'photo file'),
     idFront: t('身份证正面', 'ID card front'),
     idBack: t('身份证反面', 'ID card back'),
@@ -236,6 +238,7 @@ export function buildProgram(argv: string[], handlers: CommandHandlers = lazyHan
     .description(t.fix)
     .argument('<file>')
     .option('--as <role>', t.as)
+    .option('--force', t.force)
     .action(async (file: string, flags: Record<string, unknown>, command: Command) => {
       result = await handlers.fix(file, flags, command.optsWithGlobals() as RawGlobalOptions);
     });

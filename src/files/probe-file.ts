@@ -4,40 +4,76 @@
  * before any decode, then one shrink-on-load decode for content statistics. Never throws for a
  * bad file: every failure becomes a fact.
  */
-import { open, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Sharp } from 'sharp';
 import type { FaceFacts, FileFacts, ImageHeader } from '../model/files.js';
 import type { RuleSet, UploadRole } from '../model/rules.js';
 import { valueOf } from '../rules/rule-access.js';
+import { SAFETY } from '../rules/rule-schema.js';
 import { contentStats, greyStats } from './content-stats.js';
 import { decodeHeic, heicDecoder } from './decode-heic.js';
 import { inspectPdf } from './inspect-pdf.js';
 import { readJpegDensity } from './jpeg-header.js';
 import { loadSharp } from './load-sharp.js';
 import { loadPhotoModels, type DetectedFace } from './photo-models.js';
+import { protectIdentity } from './safe-write.js';
 import { extensionType, sniffType } from './sniff-type.js';
 
 const HEAD_BYTES = 128 * 1024;
 /** Types sharp's prebuilt binaries decode. HEIC (HEVC) is not among them; BMP neither. */
 const DECODABLE = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff', 'avif']);
 
-async function readRange(file: string, bytes: number, maxRead: number): Promise<Uint8Array> {
-  const handle = await open(file, 'r');
+/**
+ * Open a file once, without blocking (issue 15, F9): a FIFO swapped in after any earlier look
+ * cannot hang the open, and `fstat` on the handle (not the path) decides: a regular file, its size.
+ * The file is recorded as an input, so no write of this run can land on it.
+ */
+export async function openRegular(file: string): Promise<{ ok: true; handle: FileHandle; size: number } | { ok: false; code: string }> {
+  let handle: FileHandle;
   try {
-    if (bytes <= maxRead) {
-      const buffer = new Uint8Array(bytes);
-      await handle.read(buffer, 0, bytes, 0);
-      return buffer;
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOCTTY ?? 0));
+  } catch (error) {
+    return { ok: false, code: (error as NodeJS.ErrnoException).code ?? String(error) };
+  }
+  const info = await handle.stat().catch(() => undefined);
+  if (!info?.isFile()) {
+    await handle.close().catch(() => undefined);
+    return { ok: false, code: !info ? 'EIO' : info.isDirectory() ? 'EISDIR' : 'not-regular' };
+  }
+  protectIdentity(info.dev, info.ino);
+  return { ok: true, handle, size: info.size };
+}
+
+async function readRange(handle: FileHandle, bytes: number, maxRead: number): Promise<Uint8Array> {
+  if (bytes <= maxRead) {
+    const buffer = new Uint8Array(bytes);
+    let at = 0;
+    while (at < bytes) {
+      const { bytesRead } = await handle.read(buffer, at, bytes - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
     }
-    // Too big to read whole: the head and the tail hold a PDF's header and trailer.
-    const half = Math.floor(maxRead / 2);
-    const buffer = new Uint8Array(half * 2);
-    await handle.read(buffer, 0, half, 0);
-    await handle.read(buffer, half, half, bytes - half);
-    return buffer;
+    return at === bytes ? buffer : buffer.subarray(0, at);
+  }
+  // Too big to read whole: the head and the tail hold a PDF's header and trailer.
+  const half = Math.floor(maxRead / 2);
+  const buffer = new Uint8Array(half * 2);
+  await handle.read(buffer, 0, half, 0);
+  await handle.read(buffer, half, half, bytes - half);
+  return buffer;
+}
+
+/** The whole file through an open handle (fix reads its input so: one open, fstat-checked). */
+export async function readRegular(file: string, maxBytes: number): Promise<Uint8Array> {
+  const opened = await openRegular(file);
+  if (!opened.ok) throw Object.assign(new Error(opened.code), { code: opened.code });
+  try {
+    if (opened.size > maxBytes) throw Object.assign(new Error('EFBIG'), { code: 'EFBIG' });
+    return await readRange(opened.handle, opened.size, maxBytes);
   } finally {
-    await handle.close();
+    await opened.handle.close().catch(() => undefined);
   }
 }
 
@@ -61,29 +97,29 @@ export async function probeFile(file: string, options: ProbeOptions): Promise<Fi
     extension: extensionType(path.basename(file)),
     sniffed: 'unknown',
   };
-  let size: number;
-  try {
-    const info = await stat(file);
-    facts.exists = true;
-    if (!info.isFile()) {
-      facts.readError = 'EISDIR';
-      return facts;
-    }
-    size = info.size;
-    facts.bytes = size;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+  const opened = await openRegular(file);
+  if (!opened.ok) {
+    if (opened.code !== 'ENOENT' && opened.code !== 'ENOTDIR') {
       facts.exists = true;
-      facts.readError = code ?? String(error);
+      facts.readError = opened.code;
     }
     return facts;
   }
+  try {
+    return await probeOpen(opened.handle, opened.size, facts, options);
+  } finally {
+    await opened.handle.close().catch(() => undefined);
+  }
+}
 
+async function probeOpen(handle: FileHandle, size: number, facts: FileFacts, options: ProbeOptions): Promise<FileFacts> {
+  const file = facts.path;
+  facts.exists = true;
+  facts.bytes = size;
   const limits = valueOf(options.ruleSet, 'upload.image');
   let head: Uint8Array;
   try {
-    head = await readRange(file, Math.min(size, HEAD_BYTES), HEAD_BYTES);
+    head = await readRange(handle, Math.min(size, HEAD_BYTES), HEAD_BYTES);
     facts.readable = true;
   } catch (error) {
     facts.readError = (error as NodeJS.ErrnoException).code ?? String(error);
@@ -97,20 +133,23 @@ export async function probeFile(file: string, options: ProbeOptions): Promise<Fi
 
   if (sniffed.type === 'pdf') {
     const partial = size > limits.maxReadBytes;
-    facts.pdf = inspectPdf(size <= HEAD_BYTES ? head : await readRange(file, size, limits.maxReadBytes));
+    facts.pdf = inspectPdf(size <= HEAD_BYTES ? head : await readRange(handle, size, limits.maxReadBytes));
     facts.pdf.bytes = size;
     // Only the head and the tail of a huge PDF were read: startxref offsets cannot be verified
     // against the joined buffer, so the cross-reference check is not applied (size decides).
     if (partial) facts.pdf.xrefOk = true;
     return facts;
   }
-  if (sniffed.type === 'heic' && heicDecoder()) return probeHeic(file, facts, options);
-  if (!DECODABLE.has(sniffed.type)) return facts;
+  if (!DECODABLE.has(sniffed.type) && !(sniffed.type === 'heic' && heicDecoder())) return facts;
+  // The decoders read the bytes this handle read, never the path again: what was checked is what
+  // is decoded. Past maxReadBytes, Linux's /proc/self/fd names this same open file.
+  const input: string | Uint8Array = size <= HEAD_BYTES ? head : size <= limits.maxReadBytes ? await readRange(handle, size, limits.maxReadBytes) : process.platform === 'linux' ? `/proc/self/fd/${handle.fd}` : file;
+  if (sniffed.type === 'heic') return probeHeic(input, facts, options);
 
   const sharp = loadSharp();
   let header: ImageHeader;
   try {
-    const meta = await sharp(file, { limitInputPixels: false, pages: -1 }).metadata();
+    const meta = await sharp(input, { limitInputPixels: false, pages: -1 }).metadata();
     const width = meta.width ?? 0;
     // Animated images report the height of all frames stacked; one frame is pageHeight.
     const height = meta.pageHeight ?? meta.height ?? 0;
@@ -143,11 +182,11 @@ export async function probeFile(file: string, options: ProbeOptions): Promise<Fi
     return facts;
   }
 
-  return probePixels(() => sharp(file, { limitInputPixels: limits.maxPixels, failOn: 'truncated' }).rotate(), header, facts, options);
+  return probePixels(() => sharp(input, { limitInputPixels: limits.maxPixels, failOn: 'truncated' }).rotate(), header, facts, options);
 }
 
 /** HEIC through libheif (WebAssembly): header facts from the decoded image, then the same content checks. */
-async function probeHeic(file: string, facts: FileFacts, options: ProbeOptions): Promise<FileFacts> {
+async function probeHeic(file: string | Uint8Array, facts: FileFacts, options: ProbeOptions): Promise<FileFacts> {
   const limits = valueOf(options.ruleSet, 'upload.image');
   let decoded: Awaited<ReturnType<typeof decodeHeic>>;
   try {
@@ -173,12 +212,14 @@ async function probeHeic(file: string, facts: FileFacts, options: ProbeOptions):
  */
 export async function uprightSource(facts: FileFacts, maxPixels: number): Promise<Sharp> {
   const sharp = loadSharp();
+  // One fstat-checked open (issue 15): never the path handed to a decoder that might block on it.
+  const bytes = await readRegular(facts.path, SAFETY.maxReadBytes);
   if (facts.sniffed === 'heic') {
-    const decoded = await decodeHeic(facts.path, maxPixels);
+    const decoded = await decodeHeic(bytes, maxPixels);
     if ('refused' in decoded) throw new Error('too many pixels');
     return sharp(decoded.data, { raw: { width: decoded.width, height: decoded.height, channels: 4 } }).removeAlpha();
   }
-  return sharp(facts.path, { limitInputPixels: maxPixels, failOn: 'truncated' }).rotate();
+  return sharp(bytes, { limitInputPixels: maxPixels, failOn: 'truncated' }).rotate();
 }
 
 async function probePixels(source: () => Sharp, header: ImageHeader, facts: FileFacts, options: ProbeOptions): Promise<FileFacts> {

@@ -10,7 +10,10 @@ const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 const OUTPUT_REASON_EN: Record<string, string> = {
   EACCES: 'no permission to write', EPERM: 'no permission to write', EROFS: 'the disk is read-only', ENOTDIR: 'part of the path is a file, not a folder', EEXIST: 'a file of that name exists',
   'not-a-folder': 'it is a file, not a folder', ENOENT: 'a folder on the path does not exist and cannot be made', ENOSPC: 'the disk is full', ENAMETOOLONG: 'the path is too long', ELOOP: 'a link loop',
-  special: 'it is a special system folder (/proc, /sys, /dev)'
+  special: 'it is a special system folder (/proc, /sys, /dev)',
+  // issue 15: the writing module's refusals
+  'not-regular': 'it is not a regular file (a device, pipe or socket), so it is not written', EISDIR: 'it is a folder', EINVAL: 'the name has a character that is not allowed',
+  dangling: 'it is a link to a place that does not exist', exists: 'a file of that name exists', input: 'it is an original this run reads', EIO: 'an input/output error', locked: 'another shegong is writing into this folder'
 };
 const n = (v: unknown) => Number(v ?? 0);
 
@@ -471,7 +474,10 @@ export const en: Messages = {
   error: {
     'error.rules-unreadable': (a: A) => `Cannot read rule file ${s(a.file)} (${s(a.reason)})`,
     'error.rules-invalid': (a: A) => `Rule file ${s(a.file)} has problems, so nothing was run:`,
-    'error.output': (a: A) => `Cannot write ${s(a.file)} (${s(a.reason)})`,
+    'error.output': (a: A) => `Cannot write ${s(a.file)}: ${OUTPUT_REASON_EN[s(a.reason)] ?? s(a.reason)}`,
+    // issue 15
+    'error.output-exists': (a: A) => `Will not replace the existing file ${s(a.file)}: choose another name, or add --force to replace it`,
+    'error.output-locked': (a: A) => `The output folder ${s(a.dir)} is in use by another shegong (process ${s(a.pid)}): wait for it to finish or choose another --output folder. If none is running, delete ${s(a.lock)} and try again`,
     'error.fix-overwrite': (a: A) => `Will not overwrite the original ${s(a.file)}: give another file or folder with --output`,
     'error.no-files': () => 'No files to check were given',
     'error.roster': (a: A) => `Cannot read the roster${s(a.line) ? ` (line ${s(a.line)})` : ''}: ${s(a.reason)}`,

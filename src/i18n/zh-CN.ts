@@ -14,7 +14,10 @@ const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 const OUTPUT_REASON_ZH: Record<string, string> = {
   EACCES: '没有写入权限', EPERM: '没有写入权限', EROFS: '所在磁盘是只读的', ENOTDIR: '路径中有一部分是文件而不是文件夹', EEXIST: '已有同名文件',
   'not-a-folder': '这是一个文件，不是文件夹', ENOENT: '路径中的文件夹不存在且无法创建', ENOSPC: '磁盘已满', ENAMETOOLONG: '路径太长', ELOOP: '链接循环',
-  special: '这是系统的特殊目录（如 /proc、/sys、/dev），不能写入'
+  special: '这是系统的特殊目录（如 /proc、/sys、/dev），不能写入',
+  // issue 15: the writing module's refusals
+  'not-regular': '这不是普通文件（可能是设备、管道或套接字），不会写入', EISDIR: '这是一个文件夹', EINVAL: '文件名含有不允许的字符',
+  dangling: '这是一个指向不存在位置的链接', exists: '已有同名文件', input: '这是本次读取的原文件', EIO: '读写出错', locked: '另一个 shegong 正在写入这个文件夹'
 };
 const n = (v: unknown) => Number(v ?? 0);
 
@@ -397,7 +400,10 @@ export const zhCN = {
   error: {
     'error.rules-unreadable': (a: A) => `无法读取规则文件 ${s(a.file)}（${s(a.reason)}）`,
     'error.rules-invalid': (a: A) => `规则文件 ${s(a.file)} 有问题，未能运行：`,
-    'error.output': (a: A) => `无法写入 ${s(a.file)}（${s(a.reason)}）`,
+    'error.output': (a: A) => `无法写入 ${s(a.file)}：${OUTPUT_REASON_ZH[s(a.reason)] ?? s(a.reason)}`,
+    // issue 15
+    'error.output-exists': (a: A) => `不会覆盖已有的文件 ${s(a.file)}：请换一个文件名，或加 --force 确认覆盖`,
+    'error.output-locked': (a: A) => `输出目录 ${s(a.dir)} 正被另一个 shegong（进程 ${s(a.pid)}）使用：请等它结束，或换一个 --output 文件夹。若确认没有在运行，删除 ${s(a.lock)} 后重试`,
     'error.fix-overwrite': (a: A) => `不会覆盖原文件 ${s(a.file)}：请用 --output 指定另一个文件或文件夹`,
     'error.no-files': () => '没有给出要检查的文件',
     'error.roster': (a: A) => `无法读取花名册${s(a.line) ? `（第 ${s(a.line)} 行）` : ''}：${s(a.reason)}`,

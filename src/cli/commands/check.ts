@@ -152,7 +152,17 @@ async function fixFiles(files: FileResult[], context: CommandContext): Promise<F
       continue;
     }
     const output = path.join(path.dirname(file.path), `${path.basename(file.path).replace(/\.[^.]+$/, '')}.fixed.jpg`);
-    const outcome = await fixToFile(file.path, role, output, ruleSet);
+    // issue 15: a copy that cannot be written (read-only folder, a file already there) costs the
+    // copy, never the report: said, and the original's verdict kept.
+    const outcome = await fixToFile(file.path, role, output, ruleSet).catch((error: unknown) => {
+      if (!(error instanceof UserError)) throw error;
+      process.stderr.write(`✗ ${problemText(messages, error.key, error.args)}\n`);
+      return undefined;
+    });
+    if (!outcome) {
+      results.push(file);
+      continue;
+    }
     if (outcome.ok) {
       written += 1;
       results.push(outcome.result);

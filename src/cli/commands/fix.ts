@@ -12,14 +12,16 @@ import { painterFor } from '../terminal.js';
 import { emit } from '../write-output.js';
 import { parseRole } from './files.js';
 
-export async function runFix(file: string, flags: { as?: string; output: string }, globals: GlobalOptions): Promise<ExitCode> {
+export async function runFix(file: string, flags: { as?: string; output: string; force?: boolean }, globals: GlobalOptions): Promise<ExitCode> {
   const context = await loadContext(globals);
   const { messages, ruleSet } = context;
   const role = parseRole(flags.as, messages) ?? guessRole(path.basename(file));
   if (!role) throw new UserError('error.usage', {}, [messages.finding['file.role']?.message({ path: file }) ?? file, messages.finding['file.role']?.fix({}) ?? '']);
   const isDirectory = flags.output.endsWith('/') || flags.output.endsWith(path.sep) || Boolean((await stat(flags.output).catch(() => undefined))?.isDirectory());
-  const output = await resolveFixOutput(file, flags.output, isDirectory);
-  const outcome = await fixToFile(file, role, output, ruleSet);
+  // issue 15: an existing file is replaced only with --force; the input never.
+  const replace = flags.force ? 'always' : 'never';
+  const output = await resolveFixOutput(file, flags.output, isDirectory, replace);
+  const outcome = await fixToFile(file, role, output, ruleSet, replace);
 
   if (globals.format === 'json') {
     const body = outcome.ok
