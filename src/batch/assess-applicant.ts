@@ -9,8 +9,29 @@ import type { Calendar } from '../model/calendar.js';
 import type { Finding } from '../model/finding.js';
 import type { CheckOutcome, FileResult } from '../model/report.js';
 import type { RuleSet, UploadRole } from '../model/rules.js';
+import { WriteRefused, type ReplacePolicy } from '../files/safe-write.js';
+import type { FileFacts } from '../model/files.js';
 import { applicantFiles, findFolder } from './confine.js';
 import type { RosterRow } from './roster-rows.js';
+import { fileNamePart } from './safe-text.js';
+
+/** One key per roster row (line number + name): its report and fixed-copy folder names (issue 15, F2). */
+export const rowKey = (line: number, name: string) => `${String(line).padStart(4, '0')}-${fileNamePart(name || 'row')}`;
+
+/** A probe that takes longer than `ms` becomes an unreadable file (ETIMEDOUT), never a stuck batch. */
+async function probeWithin(file: string, options: Parameters<typeof probeFile>[1], ms: number | undefined): Promise<FileFacts> {
+  if (!ms) return probeFile(file, options);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<FileFacts>((resolve) => {
+    timer = setTimeout(() => resolve({ path: file, name: path.basename(file), role: options.role, roleFrom: options.roleFrom, exists: true, readable: false, readError: 'ETIMEDOUT', bytes: 0, extension: '', sniffed: 'unknown' }), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([probeFile(file, options), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
  * What `--fix` did to one file, as a code (issue 10): `fixed` (the copy passes the checks),
@@ -62,8 +83,12 @@ export interface BatchContext {
   materials?: string;
   /** Its real path (symlinks resolved): every folder and file read must be inside it. */
   materialsReal?: string;
-  /** Write fixed copies under this folder (OUTPUT/fixed/<the applicant's folder under --materials>/). */
+  /** Write fixed copies under this folder (OUTPUT/fixed/<row key>/: line number + name, issue 15). */
   fixInto?: string;
+  /** Which existing fixed copies may be replaced (the output folder's manifest; issue 15). */
+  fixReplace?: ReplacePolicy;
+  /** Each file's check is given up after this long (a stuck read or decode; issue 15). */
+  fileTimeLimitMs?: number;
   thumbnailSize: number;
 }
 
@@ -72,6 +97,8 @@ export async function assessApplicant(row: RosterRow, context: BatchContext): Pr
   try {
     return await assess(row, context);
   } catch (error) {
+    // The output folder failing (disk full, read-only) is the run's problem, not this row's.
+    if (error instanceof WriteRefused) throw error;
     return {
       line: row.line,
       name: row.name,
@@ -111,7 +138,7 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
       }
       for (const input of inputs) {
         // One decode per file; the photo's thumbnail comes out of the same decode.
-        const facts = await probeFile(input.path, { role: input.role, roleFrom: 'name', ruleSet: context.ruleSet, ...(input.role === 'photo' ? { thumbnailSize: context.thumbnailSize } : {}) });
+        const facts = await probeWithin(input.path, { role: input.role, roleFrom: 'name', ruleSet: context.ruleSet, ...(input.role === 'photo' ? { thumbnailSize: context.thumbnailSize } : {}) }, context.fileTimeLimitMs);
         if (facts.thumbnail) thumbnail = facts.thumbnail;
         files.push(checkFile(facts, context.ruleSet));
       }
@@ -124,8 +151,9 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
   const fixes: FixEntry[] = [];
   const bestFiles = [...files];
   if (context.fixInto && folder && context.materials) {
-    // The applicant's folder path under --materials keeps two 张伟 in 组1/ and 组2/ apart.
-    const target = path.join(context.fixInto, path.relative(context.materials, folder) || path.basename(folder));
+    // One folder per roster row: two 张伟 (in 组1/ and 组2/, or twice in one folder) never share one,
+    // and a folder named by an ID number never names an output (issue 15, F2/F6).
+    const target = path.join(context.fixInto, rowKey(row.line, row.name));
     for (const [index, file] of files.entries()) {
       if (file.findings.some((f) => f.id === 'file.missing')) continue;
       const plan = fixPlan(file);
@@ -133,13 +161,17 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
       if (plan !== 'fix') continue;
       let output: string;
       try {
-        output = await resolveFixOutput(file.path, target, true);
+        output = await resolveFixOutput(file.path, target, true, context.fixReplace ?? 'never');
       } catch {
         // The fixed copy would land on an original (materials inside the output folder).
         fixes.push({ role: file.role, file: file.path, state: 'could-not-fix', reason: 'would-overwrite' });
         continue;
       }
-      const outcome = await fixToFile(file.path, file.role as UploadRole, output, context.ruleSet);
+      const outcome = await fixToFile(file.path, file.role as UploadRole, output, context.ruleSet, context.fixReplace ?? 'never').catch((error: unknown) => {
+        // A copy that cannot be written (an original in the way, a refused target) is this file's problem only.
+        if (error instanceof WriteRefused && ['input', 'exists', 'not-regular', 'EISDIR'].includes(error.reason)) return { ok: false as const, reason: 'would-overwrite' as const };
+        throw error;
+      });
       if (!outcome.ok) {
         fixes.push({ role: file.role, file: file.path, state: NEEDS_NEW.has(outcome.reason) ? 'needs-new' : 'could-not-fix', reason: outcome.reason });
         continue;

@@ -7,6 +7,7 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { guessRole } from '../files/guess-role.js';
+import { protectIdentity, protectPath } from '../files/safe-write.js';
 import type { UploadRole } from '../model/rules.js';
 import type { RosterRow } from './roster-rows.js';
 
@@ -33,7 +34,7 @@ export async function findFolder(row: RosterRow, materials: string, materialsRea
   const candidates: { name: string; fromCell: boolean }[] = [
     ...(row.folder ? [{ name: row.folder, fromCell: true }] : []),
     // A name is a folder name only when it is one path component (`../secret` as a name is not).
-    ...[row.name, row.idTail].filter((name): name is string => Boolean(name) && !/[\\/]/.test(name!) && name !== '.' && name !== '..').map((name) => ({ name, fromCell: false })),
+    ...[row.lookupName ?? row.name, row.idTail].filter((name): name is string => Boolean(name) && !/[\\/]/.test(name!) && name !== '.' && name !== '..').map((name) => ({ name, fromCell: false })),
   ];
   for (const { name, fromCell } of candidates) {
     const candidate = path.join(materials, name);
@@ -66,11 +67,14 @@ export async function applicantFiles(folder: string, materialsReal: string): Pro
   const refused: RefusedFile[] = [];
   for (const name of names) {
     const role = guessRole(name);
+    if (role && found.some((f) => f.role === role)) await protectPath(path.join(folder, name)).catch(() => undefined);
     if (!role || found.some((f) => f.role === role)) continue;
     const full = path.join(folder, name);
     const link = await lstat(full).catch(() => undefined);
     if (!link) continue;
     if (link.isFile()) {
+      // Every original in the folder is an input: no fixed copy may land on it (issue 15, F4).
+      protectIdentity(link.dev, link.ino);
       found.push({ path: full, role });
       continue;
     }

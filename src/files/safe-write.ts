@@ -154,3 +154,35 @@ export async function writeSafe(file: string, content: string | Uint8Array, opti
   }
   return real;
 }
+
+/**
+ * A temp file for content streamed over time (batch's summary.json): made with O_EXCL beside
+ * where it will go, tracked so an interrupted run removes it. `commitTemp` moves it into place
+ * under the same rules as `writeSafe`.
+ */
+export async function createTemp(dir: string): Promise<string> {
+  await fsSeam.mkdir(dir, { recursive: true });
+  const temp = tempName(dir);
+  openTemps.add(temp);
+  const handle = await fsSeam.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
+  await handle.close();
+  return temp;
+}
+
+export async function commitTemp(temp: string, file: string, replace: ReplacePolicy = 'never'): Promise<string> {
+  try {
+    const { real } = await judgeTarget(file, replace);
+    await fsSeam.rename(temp, real);
+    openTemps.delete(temp);
+    return real;
+  } catch (error) {
+    await discardTemp(temp);
+    if (error instanceof UserError) throw error;
+    throw new WriteRefused(file, (error as NodeJS.ErrnoException)?.code ?? 'EIO');
+  }
+}
+
+export async function discardTemp(temp: string): Promise<void> {
+  await fsSeam.unlink(temp).catch(() => undefined);
+  openTemps.delete(temp);
+}

@@ -395,6 +395,8 @@ export const en: Messages = {
     onlyProblems: 'Only applicants with problems',
     thumbnail: 'Photo',
     progress: (done: number, total: number, eta: string) => `Checked ${done}/${total}${eta ? `, about ${eta} left` : ''}`,
+    // issue 15
+    interruptedNote: (done: number, total: number) => `The run was interrupted: this report holds only the ${done}/${total} applicants checked`,
     interrupted: (done: number, total: number) => `Interrupted: saved the reports of the ${done}/${total} applicants already checked`,
     written: (dir: string) => `Reports written to ${dir}`,
     html: (file: string) => `Open in a browser: ${file}`,
@@ -477,6 +479,7 @@ export const en: Messages = {
     'error.output': (a: A) => `Cannot write ${s(a.file)}: ${OUTPUT_REASON_EN[s(a.reason)] ?? s(a.reason)}`,
     // issue 15
     'error.output-exists': (a: A) => `Will not replace the existing file ${s(a.file)}: choose another name, or add --force to replace it`,
+    'error.batch-output-exists': (a: A) => `The output folder already holds ${s(a.file)}, not written by an earlier shegong run; it is not replaced. Give a new or empty folder with --output`,
     'error.output-locked': (a: A) => `The output folder ${s(a.dir)} is in use by another shegong (process ${s(a.pid)}): wait for it to finish or choose another --output folder. If none is running, delete ${s(a.lock)} and try again`,
     'error.fix-overwrite': (a: A) => `Will not overwrite the original ${s(a.file)}: give another file or folder with --output`,
     'error.no-files': () => 'No files to check were given',

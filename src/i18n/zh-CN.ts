@@ -329,6 +329,8 @@ export const zhCN = {
     onlyProblems: '只看有问题的',
     thumbnail: '照片',
     progress: (done: number, total: number, eta: string) => `已检查 ${done}/${total}${eta ? `，预计还需 ${eta}` : ''}`,
+    // issue 15
+    interruptedNote: (done: number, total: number) => `运行被中断：本报告只含已检查完的 ${done}/${total} 名考生`,
     interrupted: (done: number, total: number) => `已中断：保存了已完成的 ${done}/${total} 人的报告`,
     written: (dir: string) => `报告已写入 ${dir}`,
     html: (file: string) => `在浏览器中打开：${file}`,
@@ -403,6 +405,7 @@ export const zhCN = {
     'error.output': (a: A) => `无法写入 ${s(a.file)}：${OUTPUT_REASON_ZH[s(a.reason)] ?? s(a.reason)}`,
     // issue 15
     'error.output-exists': (a: A) => `不会覆盖已有的文件 ${s(a.file)}：请换一个文件名，或加 --force 确认覆盖`,
+    'error.batch-output-exists': (a: A) => `输出目录里已有不是 shegong 上次写入的 ${s(a.file)}，不会覆盖：请用 --output 指定一个新的或空的文件夹`,
     'error.output-locked': (a: A) => `输出目录 ${s(a.dir)} 正被另一个 shegong（进程 ${s(a.pid)}）使用：请等它结束，或换一个 --output 文件夹。若确认没有在运行，删除 ${s(a.lock)} 后重试`,
     'error.fix-overwrite': (a: A) => `不会覆盖原文件 ${s(a.file)}：请用 --output 指定另一个文件或文件夹`,
     'error.no-files': () => '没有给出要检查的文件',
