@@ -30,11 +30,12 @@ const normaliseHeader = (text: string) => text.toLowerCase().replace(/[\s_\-*（
 /** Column index per field; unknown columns are ignored. */
 export function mapColumns(header: string[]): Partial<Record<RosterField, number>> {
   const map: Partial<Record<RosterField, number>> = {};
+  // Synonyms normalised once, looked up per header cell: linear in the header's width (issue 15, F8).
+  const fieldOf = new Map<string, RosterField>();
+  for (const [field, names] of Object.entries(ROSTER_FIELDS) as [RosterField, readonly string[]][]) for (const name of names) if (!fieldOf.has(normaliseHeader(name))) fieldOf.set(normaliseHeader(name), field);
   header.forEach((title, index) => {
-    const key = normaliseHeader(title);
-    for (const [field, names] of Object.entries(ROSTER_FIELDS) as [RosterField, readonly string[]][]) {
-      if (map[field] === undefined && names.some((name) => normaliseHeader(name) === key)) map[field] = index;
-    }
+    const field = fieldOf.get(normaliseHeader(title));
+    if (field && map[field] === undefined) map[field] = index;
   });
   return map;
 }

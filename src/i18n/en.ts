@@ -15,6 +15,17 @@ const OUTPUT_REASON_EN: Record<string, string> = {
   'not-regular': 'it is not a regular file (a device, pipe or socket), so it is not written', EISDIR: 'it is a folder', EINVAL: 'the name has a character that is not allowed',
   dangling: 'it is a link to a place that does not exist', exists: 'a file of that name exists', input: 'it is an original this run reads', EIO: 'an input/output error', locked: 'another shegong is writing into this folder'
 };
+// issue 15: why a roster was refused, in words (bounds checked before parsing; no library English)
+const ROSTER_REASON_EN: Record<string, (a: Record<string, unknown>) => string> = {
+  'record-too-big': () => 'this line is too long (over 256 KB) for a roster; check that the file is not damaged, or save it again as .xlsx/CSV',
+  'too-many-columns': () => 'too many columns (over 500); keep only the columns a roster needs',
+  'too-many-rows': () => 'too many rows (over 50,000); split the roster into several files and run each',
+  'xlsx-too-big': () => 'the spreadsheet unpacks to too much data (a zip bomb or a damaged file); save it again in Excel or WPS',
+  'file-too-big': () => 'the file is too big (over 128 MB) for a roster',
+  quote: () => 'the quotes do not pair up; open it in Excel or WPS and save it as CSV again',
+  csv: () => 'it cannot be read as CSV; save it as .xlsx or CSV in Excel or WPS',
+  'no header row': () => 'there is no header row',
+};
 const n = (v: unknown) => Number(v ?? 0);
 
 /** 1 → “1 month”, 2 → “2 months”. */
@@ -483,7 +494,7 @@ export const en: Messages = {
     'error.output-locked': (a: A) => `The output folder ${s(a.dir)} is in use by another shegong (process ${s(a.pid)}): wait for it to finish or choose another --output folder. If none is running, delete ${s(a.lock)} and try again`,
     'error.fix-overwrite': (a: A) => `Will not overwrite the original ${s(a.file)}: give another file or folder with --output`,
     'error.no-files': () => 'No files to check were given',
-    'error.roster': (a: A) => `Cannot read the roster${s(a.line) ? ` (line ${s(a.line)})` : ''}: ${s(a.reason)}`,
+    'error.roster': (a: A) => `Cannot read the roster${s(a.line) ? ` (line ${s(a.line)})` : ''}: ${ROSTER_REASON_EN[s(a.reason)]?.(a) ?? s(a.reason)}`,
     'error.roster-header': () => 'The roster has no recognisable header: it needs columns such as 姓名/name and 报考级别/level',
     // issue 10: rosters and output folders that cannot be used
     'error.roster-old-excel': (a: A) => `Cannot read the roster ${s(a.file)}: it is a ${s(a.kind)} file, which this tool does not read. Save it as .xlsx or CSV (UTF-8) in Excel or WPS and run again`,

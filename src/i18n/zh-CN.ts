@@ -19,6 +19,17 @@ const OUTPUT_REASON_ZH: Record<string, string> = {
   'not-regular': '这不是普通文件（可能是设备、管道或套接字），不会写入', EISDIR: '这是一个文件夹', EINVAL: '文件名含有不允许的字符',
   dangling: '这是一个指向不存在位置的链接', exists: '已有同名文件', input: '这是本次读取的原文件', EIO: '读写出错', locked: '另一个 shegong 正在写入这个文件夹'
 };
+// issue 15: why a roster was refused, in words (bounds checked before parsing; no library English)
+const ROSTER_REASON_ZH: Record<string, (a: Record<string, unknown>) => string> = {
+  'record-too-big': () => '这一行太长（超过 256 KB），不像花名册；请检查文件是否损坏，或另存为 .xlsx/CSV 后再试',
+  'too-many-columns': () => '列数太多（超过 500 列）；请只保留花名册需要的列',
+  'too-many-rows': () => '行数太多（超过 50000 行）；请把花名册分成几个文件分别运行',
+  'xlsx-too-big': () => '表格解压后太大（可能是压缩炸弹或损坏的文件）；请在 Excel 或 WPS 中另存后再试',
+  'file-too-big': () => '文件太大（超过 128 MB），不像花名册',
+  quote: () => '引号不配对；请在 Excel 或 WPS 中打开后另存为 CSV 再试',
+  csv: () => '无法按 CSV 读取；请在 Excel 或 WPS 中另存为 .xlsx 或 CSV 再试',
+  'no header row': () => '没有表头行',
+};
 const n = (v: unknown) => Number(v ?? 0);
 
 /** 26 → “2 年 2 个月”. */
@@ -409,7 +420,7 @@ export const zhCN = {
     'error.output-locked': (a: A) => `输出目录 ${s(a.dir)} 正被另一个 shegong（进程 ${s(a.pid)}）使用：请等它结束，或换一个 --output 文件夹。若确认没有在运行，删除 ${s(a.lock)} 后重试`,
     'error.fix-overwrite': (a: A) => `不会覆盖原文件 ${s(a.file)}：请用 --output 指定另一个文件或文件夹`,
     'error.no-files': () => '没有给出要检查的文件',
-    'error.roster': (a: A) => `无法读取花名册${s(a.line) ? `（第 ${s(a.line)} 行）` : ''}：${s(a.reason)}`,
+    'error.roster': (a: A) => `无法读取花名册${s(a.line) ? `（第 ${s(a.line)} 行）` : ''}：${ROSTER_REASON_ZH[s(a.reason)]?.(a) ?? s(a.reason)}`,
     'error.roster-header': () => '花名册没有可识别的表头：至少需要 姓名/name 和 报考级别/level 等列',
     // issue 10: rosters and output folders that cannot be used
     'error.roster-old-excel': (a: A) => `无法读取花名册 ${s(a.file)}：这是 ${s(a.kind)} 文件，本工具不读取这种格式。请在 Excel 或 WPS 中“另存为” .xlsx 或 CSV（UTF-8）后再运行`,

@@ -493,7 +493,7 @@ async function finish(input: FinishInput): Promise<ExitCode> {
     const notReady = plain.filter((s) => !s.ready);
     const tableRows = [
       [messages.batch.columns.line, messages.batch.columns.name, messages.batch.columns.ready, messages.batch.columns.eligibility, messages.batch.columns.problem],
-      ...[...notReady, ...plain.filter((s) => s.ready)].slice(0, 40).map((s) => [String(s.line), s.name, s.ready ? painter.green(messages.batch.yes) : painter.red(messages.batch.no), s.eligibility, s.problem.slice(0, 60)]),
+      ...[...notReady, ...plain.filter((s) => s.ready)].slice(0, 40).map((s) => [String(s.line), [...s.name].slice(0, 20).join(''), s.ready ? painter.green(messages.batch.yes) : painter.red(messages.batch.no), s.eligibility, s.problem.slice(0, 60)]),
     ];
     const ready = plain.length - notReady.length;
     const lines = [
