@@ -179,6 +179,10 @@ export const en: Messages = {
     profileSaved: (path: string) => `Saved your answers (without your ID number) as defaults for next time: ${path}`,
     profileEmpty: 'No answers saved yet.',
     profileReset: 'Saved answers cleared.',
+    // issue 15: config faults never cost answers
+    profileCorrupt: (file: string) => `The file of saved answers is damaged; it is neither read nor overwritten this time: ${file}. Run shegong profile reset to repair it`,
+    profileUnreadable: (file: string, reason: string) => `Cannot open the file of saved answers ${file} (${reason}); this run's answers will not be saved`,
+    profileNotSaved: (file: string, reason: string) => `The answers were not saved (${reason}): ${file}. The checklist below is unaffected`,
     demoIntro: 'Sample candidate (built-in data, no input needed):',
     datesTitle: (year: number, today: string) => `Key dates of the ${year} exam cycle (today: ${day(today)})`,
     runningCycle: (year: number) => `${year} cycle (registration closed; for candidates who registered)`,

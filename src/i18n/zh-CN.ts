@@ -132,6 +132,10 @@ export const zhCN = {
     profileSaved: (path: string) => `已保存你的回答（不含身份证号），下次作为默认值：${path}`,
     profileEmpty: '尚未保存任何回答。',
     profileReset: '已清除保存的回答。',
+    // issue 15: config faults never cost answers
+    profileCorrupt: (file: string) => `保存回答的文件已损坏，本次不读取也不覆盖它：${file}。运行 shegong profile reset 可修复`,
+    profileUnreadable: (file: string, reason: string) => `无法打开保存回答的文件 ${file}（${reason}），本次回答不会保存`,
+    profileNotSaved: (file: string, reason: string) => `回答没有保存（${reason}）：${file}。下面的清单不受影响`,
     demoIntro: '示例考生（内置数据，无需输入）：',
     findingsHeading: '问题与提示',
     datesTitle: (year: number, today: string) => `${year} 年度关键日期（今天 ${day(today)}）`,

@@ -85,6 +85,9 @@ export async function gatherAnswers(flags: CheckFlags, context: CommandContext):
     import('../profile-store.js'),
   ]);
   const store = await openProfileStore();
+  // issue 15: a damaged or unreadable store is said once; the interview runs regardless.
+  if (store.problem?.kind === 'corrupt') process.stderr.write(`${messages.ui.profileCorrupt(store.path)}\n`);
+  else if (store.problem) process.stderr.write(`${messages.ui.profileUnreadable(store.path, store.problem.code ?? '')}\n`);
   process.stderr.write(`${messages.prompt.intro}\n`);
   const result = await interview({
     answers,
@@ -94,7 +97,8 @@ export async function gatherAnswers(flags: CheckFlags, context: CommandContext):
     prompter: inquirerPrompter(),
     askHukou: flags.hukou === undefined,
   });
-  store.save(toRaw(result));
+  const notSaved = store.save(toRaw(result));
+  if (notSaved && notSaved.kind !== 'corrupt' && !store.problem) process.stderr.write(`${messages.ui.profileNotSaved(store.path, notSaved.code ?? '')}\n`);
   return result;
 }
 

@@ -1,5 +1,6 @@
 /** `shegong profile show|reset|path`: the answers saved by the interview (never an ID number). */
 import { ANSWER_KEYS } from '../../answers/resolve-answers.js';
+import { UserError } from '../../errors.js';
 import { messagesFor } from '../../i18n/messages.js';
 import { renderTable } from '../../text/table.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
@@ -14,10 +15,17 @@ export async function runProfile(action: 'show' | 'reset' | 'path', globals: Glo
   if (action === 'path') {
     await emit(json ? `${JSON.stringify({ schema: 'shegong.profile/v1', path: store.path })}\n` : `${store.path}\n`, globals.output);
   } else if (action === 'reset') {
-    store.clear();
+    // Repairs a damaged file too (issue 15, F22); a store that cannot be written is a sentence.
+    try {
+      store.clear();
+    } catch (error) {
+      throw new UserError('error.output', { file: store.path, reason: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+    }
     if (json) await emit(`${JSON.stringify({ schema: 'shegong.profile/v1', path: store.path, reset: true })}\n`, globals.output);
     else process.stderr.write(`${messages.ui.profileReset}\n`);
   } else {
+    if (store.problem?.kind === 'corrupt') process.stderr.write(`${messages.ui.profileCorrupt(store.path)}\n`);
+    else if (store.problem) process.stderr.write(`${messages.ui.profileUnreadable(store.path, store.problem.code ?? '')}\n`);
     const answers = store.read();
     if (globals.format === 'json') {
       await emit(`${JSON.stringify({ schema: 'shegong.profile/v1', path: store.path, answers }, null, 2)}\n`, globals.output);
