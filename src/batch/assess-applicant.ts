@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { assessCandidate } from '../checklist/assess-candidate.js';
 import { checkFile } from '../files/check-file.js';
-import { probeFile } from '../files/probe-file.js';
+import { probeFile, probeWithin } from '../files/probe-file.js';
 import { fixToFile, resolveFixOutput } from '../files/fix-to-file.js';
 import { fixPlan } from '../files/fixable.js';
 import type { Calendar } from '../model/calendar.js';
@@ -10,28 +10,12 @@ import type { Finding } from '../model/finding.js';
 import type { CheckOutcome, FileResult } from '../model/report.js';
 import type { RuleSet, UploadRole } from '../model/rules.js';
 import { WriteRefused, type ReplacePolicy } from '../files/safe-write.js';
-import type { FileFacts } from '../model/files.js';
 import { applicantFiles, findFolder } from './confine.js';
 import type { RosterRow } from './roster-rows.js';
 import { fileNamePart } from './safe-text.js';
 
 /** One key per roster row (line number + name): its report and fixed-copy folder names (issue 15, F2). */
 export const rowKey = (line: number, name: string) => `${String(line).padStart(4, '0')}-${fileNamePart(name || 'row')}`;
-
-/** A probe that takes longer than `ms` becomes an unreadable file (ETIMEDOUT), never a stuck batch. */
-async function probeWithin(file: string, options: Parameters<typeof probeFile>[1], ms: number | undefined): Promise<FileFacts> {
-  if (!ms) return probeFile(file, options);
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<FileFacts>((resolve) => {
-    timer = setTimeout(() => resolve({ path: file, name: path.basename(file), role: options.role, roleFrom: options.roleFrom, exists: true, readable: false, readError: 'ETIMEDOUT', bytes: 0, extension: '', sniffed: 'unknown' }), ms);
-    timer.unref();
-  });
-  try {
-    return await Promise.race([probeFile(file, options), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /**
  * What `--fix` did to one file, as a code (issue 10): `fixed` (the copy passes the checks),

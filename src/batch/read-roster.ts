@@ -7,6 +7,15 @@ import { fromRecords, parseCsvRoster, type RosterTable } from './roster-table.js
 /** A roster file larger than this is not a roster (engineering bound, issue 15). */
 const MAX_ROSTER_BYTES = 128 * 1024 * 1024;
 
+/** The bound a refusal names, for the sentence (issue 15). */
+function limitOf(reason: string): string {
+  if (reason === 'record-too-big') return String(ROSTER_LIMITS.recordBytes / 1024);
+  if (reason === 'too-many-columns') return String(ROSTER_LIMITS.columns);
+  if (reason === 'too-many-rows') return String(ROSTER_LIMITS.rows);
+  if (reason === 'file-too-big') return String(MAX_ROSTER_BYTES / 1024 / 1024);
+  return '';
+}
+
 /** Excel 97–2003 (.xls) and WPS (.et/.wps) files are OLE2 compound documents: this signature. */
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -32,7 +41,7 @@ export async function readRoster(file: string, sheet?: string): Promise<RosterTa
     if (code === 'EACCES' || code === 'EPERM') throw new UserError('error.roster-denied', { file });
     if (code === 'EISDIR') throw new UserError('error.roster-folder', { file });
     if (code === 'not-regular') throw new UserError('error.roster-not-table', { file, reason: '' });
-    if (code === 'EFBIG') throw new UserError('error.roster', { line: '', reason: 'file-too-big' });
+    if (code === 'EFBIG') throw new UserError('error.roster', { line: '', reason: 'file-too-big', limit: limitOf('file-too-big') });
     throw new UserError('error.roster', { line: '', reason: `${file}: ${code ?? String(error)}` });
   }
   const kind = unreadableKind(file, bytes);
@@ -43,7 +52,7 @@ export async function readRoster(file: string, sheet?: string): Promise<RosterTa
     // Unpacked sizes and the row count, checked before the parser sees the file (issue 15, F12).
     const problem = checkXlsx(bytes);
     if (problem?.reason === 'not-a-zip') throw new UserError('error.roster-not-table', { file, reason: '' });
-    if (problem) throw new UserError('error.roster', { line: '', reason: problem.reason, limit: String(problem.reason === 'too-many-rows' ? ROSTER_LIMITS.rows : ROSTER_LIMITS.xlsxPartBytes / 1024 / 1024) });
+    if (problem) throw new UserError('error.roster', { line: '', reason: problem.reason, limit: limitOf(problem.reason) });
     const { readSheet } = await import('read-excel-file/node');
     let rows: unknown[][];
     try {
@@ -55,10 +64,10 @@ export async function readRoster(file: string, sheet?: string): Promise<RosterTa
       throw new UserError('error.roster', { line: '', reason });
     }
     const table = fromRecords(rows, 'xlsx');
-    if (!table.ok) throw new UserError('error.roster', { line: String(table.line ?? ''), reason: table.reason });
+    if (!table.ok) throw new UserError('error.roster', { line: String(table.line ?? ''), reason: table.reason, limit: limitOf(table.reason) });
     return table.table;
   }
   const table = parseCsvRoster(bytes);
-  if (!table.ok) throw new UserError('error.roster', { line: String(table.line ?? ''), reason: table.reason });
+  if (!table.ok) throw new UserError('error.roster', { line: String(table.line ?? ''), reason: table.reason, limit: limitOf(table.reason) });
   return table.table;
 }

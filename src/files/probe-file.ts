@@ -5,6 +5,7 @@
  * bad file: every failure becomes a fact.
  */
 import type { FileHandle } from 'node:fs/promises';
+import { platform } from 'node:os';
 import path from 'node:path';
 import type { Sharp } from 'sharp';
 import type { FaceFacts, FileFacts, ImageHeader } from '../model/files.js';
@@ -23,6 +24,27 @@ import { extensionType, sniffType } from './sniff-type.js';
 const HEAD_BYTES = 128 * 1024;
 /** Types sharp's prebuilt binaries decode. HEIC (HEVC) is not among them; BMP neither. */
 const DECODABLE = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff', 'avif']);
+
+/**
+ * Each file's check is given up after this long (issue 15): an engineering bound, not an exam rule.
+ * The slowest fuzzed file took 3 s for 100 (red-team report), so a minute is only ever a stuck read.
+ */
+export const FILE_TIME_LIMIT_MS = 60_000;
+
+/** A probe that takes longer than `ms` becomes an unreadable file (ETIMEDOUT), never a stuck batch. */
+export async function probeWithin(file: string, options: Parameters<typeof probeFile>[1], ms: number | undefined): Promise<FileFacts> {
+  if (!ms) return probeFile(file, options);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<FileFacts>((resolve) => {
+    timer = setTimeout(() => resolve({ path: file, name: path.basename(file), role: options.role, roleFrom: options.roleFrom, exists: true, readable: false, readError: 'ETIMEDOUT', bytes: 0, extension: '', sniffed: 'unknown' }), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([probeFile(file, options), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 export interface ProbeOptions {
   role: UploadRole;
@@ -90,7 +112,7 @@ async function probeOpen(handle: FileHandle, size: number, facts: FileFacts, opt
   if (!DECODABLE.has(sniffed.type) && !(sniffed.type === 'heic' && heicDecoder())) return facts;
   // The decoders read the bytes this handle read, never the path again: what was checked is what
   // is decoded. Past maxReadBytes, Linux's /proc/self/fd names this same open file.
-  const input: string | Uint8Array = size <= HEAD_BYTES ? head : size <= limits.maxReadBytes ? await readRange(handle, size, limits.maxReadBytes) : process.platform === 'linux' ? `/proc/self/fd/${handle.fd}` : file;
+  const input: string | Uint8Array = size <= HEAD_BYTES ? head : size <= limits.maxReadBytes ? await readRange(handle, size, limits.maxReadBytes) : platform() === 'linux' ? `/proc/self/fd/${handle.fd}` : file;
   if (sniffed.type === 'heic') return probeHeic(input, facts, options);
 
   const sharp = loadSharp();

@@ -16,12 +16,12 @@ const OUTPUT_REASON_EN: Record<string, string> = {
   dangling: 'it is a link to a place that does not exist', exists: 'a file of that name exists', input: 'it is an original this run reads', EIO: 'an input/output error', locked: 'another shegong is writing into this folder'
 };
 // issue 15: why a roster was refused, in words (bounds checked before parsing; no library English)
-const ROSTER_REASON_EN: Record<string, (a: Record<string, unknown>) => string> = {
-  'record-too-big': () => 'this line is too long (over 256 KB) for a roster; check that the file is not damaged, or save it again as .xlsx/CSV',
-  'too-many-columns': () => 'too many columns (over 500); keep only the columns a roster needs',
-  'too-many-rows': () => 'too many rows (over 50,000); split the roster into several files and run each',
+const ROSTER_REASON_EN: Record<string, (a: A) => string> = {
+  'record-too-big': (a) => `this line is too long (over ${s(a.limit)} KB) for a roster; check that the file is not damaged, or save it again as .xlsx/CSV`,
+  'too-many-columns': (a) => `too many columns (over ${s(a.limit)}); keep only the columns a roster needs`,
+  'too-many-rows': (a) => `too many rows (over ${s(a.limit)}); split the roster into several files and run each`,
   'xlsx-too-big': () => 'the spreadsheet unpacks to too much data (a zip bomb or a damaged file); save it again in Excel or WPS',
-  'file-too-big': () => 'the file is too big (over 128 MB) for a roster',
+  'file-too-big': (a) => `the file is too big (over ${s(a.limit)} MB) for a roster`,
   quote: () => 'the quotes do not pair up; open it in Excel or WPS and save it as CSV again',
   csv: () => 'it cannot be read as CSV; save it as .xlsx or CSV in Excel or WPS',
   'no header row': () => 'there is no header row',

@@ -20,12 +20,12 @@ const OUTPUT_REASON_ZH: Record<string, string> = {
   dangling: '这是一个指向不存在位置的链接', exists: '已有同名文件', input: '这是本次读取的原文件', EIO: '读写出错', locked: '另一个 shegong 正在写入这个文件夹'
 };
 // issue 15: why a roster was refused, in words (bounds checked before parsing; no library English)
-const ROSTER_REASON_ZH: Record<string, (a: Record<string, unknown>) => string> = {
-  'record-too-big': () => '这一行太长（超过 256 KB），不像花名册；请检查文件是否损坏，或另存为 .xlsx/CSV 后再试',
-  'too-many-columns': () => '列数太多（超过 500 列）；请只保留花名册需要的列',
-  'too-many-rows': () => '行数太多（超过 50000 行）；请把花名册分成几个文件分别运行',
+const ROSTER_REASON_ZH: Record<string, (a: A) => string> = {
+  'record-too-big': (a) => `这一行太长（超过 ${s(a.limit)} KB），不像花名册；请检查文件是否损坏，或另存为 .xlsx/CSV 后再试`,
+  'too-many-columns': (a) => `列数太多（超过 ${s(a.limit)} 列）；请只保留花名册需要的列`,
+  'too-many-rows': (a) => `行数太多（超过 ${s(a.limit)} 行）；请把花名册分成几个文件分别运行`,
   'xlsx-too-big': () => '表格解压后太大（可能是压缩炸弹或损坏的文件）；请在 Excel 或 WPS 中另存后再试',
-  'file-too-big': () => '文件太大（超过 128 MB），不像花名册',
+  'file-too-big': (a) => `文件太大（超过 ${s(a.limit)} MB），不像花名册`,
   quote: () => '引号不配对；请在 Excel 或 WPS 中打开后另存为 CSV 再试',
   csv: () => '无法按 CSV 读取；请在 Excel 或 WPS 中另存为 .xlsx 或 CSV 再试',
   'no header row': () => '没有表头行',

@@ -21,6 +21,7 @@ import { rowKey } from '../../batch/assess-applicant.js';
 import { maskIds, maskIdsDeep } from '../../batch/safe-text.js';
 import { commitTemp, createTemp, discardTemp, judgeTarget, removeTemps, WriteRefused, type ReplacePolicy } from '../../files/safe-write.js';
 import { mapLimit } from '../../files/map-limit.js';
+import { FILE_TIME_LIMIT_MS } from '../../files/probe-file.js';
 import { buildReport, localizeFinding } from '../../report/build-report.js';
 import { renderMarkdown } from '../../report/render-markdown.js';
 import { readFile } from 'node:fs/promises';
@@ -98,11 +99,6 @@ async function prepareOutput(dir: string): Promise<string> {
 
 /** Thumbnails in report.html: small enough that 2,000 rows still open at once (measured). */
 const THUMBNAIL_PX = 64;
-/**
- * Each file's check is given up after this long (issue 15). Engineering bounds, not exam rules:
- * the slowest fuzzed file took 3 s for 100 (red-team report), so a minute is only ever a stuck read.
- */
-const FILE_TIME_LIMIT_MS = 60_000;
 
 function progressReporter(total: number, messages: Awaited<ReturnType<typeof loadContext>>['messages']) {
   const tty = Boolean(process.stderr.isTTY);
