@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { ROSTER_LIMITS } from './roster-limits.js';
 
 export interface RosterTable {
-  encoding: 'utf-8' | 'utf-8-bom' | 'gb18030' | 'xlsx' | 'utf-16le' | 'utf-16be';
+  encoding: 'utf-8' | 'utf-8-bom' | 'gb18030' | 'xlsx' | 'utf-16le' | 'utf-16be' | 'utf-8+gb18030';
   header: string[];
   /** Data rows with their 1-based line/row number in the source. */
   rows: { line: number; cells: string[] }[];
@@ -42,8 +42,36 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: RosterT
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bom ? bytes.subarray(3) : bytes);
     return { text, encoding: bom ? 'utf-8-bom' : 'utf-8' };
   } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+    return mixedOrGbk(bom ? bytes.subarray(3) : bytes);
   }
+}
+
+/**
+ * Not UTF-8 as a whole: GB18030, unless some lines are valid UTF-8 with Chinese in them (a GBK
+ * header pasted above UTF-8 rows, or the reverse; issue 15, F24). Then each line is read in its own
+ * encoding.
+ */
+function mixedOrGbk(bytes: Uint8Array): { text: string; encoding: RosterTable['encoding'] } {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  const gbk = new TextDecoder('gb18030');
+  const lines: string[] = [];
+  let utf8Lines = 0;
+  let start = 0;
+  while (start <= bytes.length) {
+    const end = bytes.indexOf(0x0a, start);
+    const line = bytes.subarray(start, end < 0 ? bytes.length : end);
+    let text: string;
+    try {
+      text = strict.decode(line);
+      if (line.some((byte) => byte >= 0x80)) utf8Lines += 1;
+    } catch {
+      text = gbk.decode(line);
+    }
+    lines.push(text);
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return utf8Lines ? { text: lines.join('\n'), encoding: 'utf-8+gb18030' } : { text: gbk.decode(bytes), encoding: 'gb18030' };
 }
 
 /** The first line longer than `limit` bytes, found on the bytes before any decoding (issue 15, F8). */

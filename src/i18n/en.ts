@@ -499,7 +499,7 @@ export const en: Messages = {
     'error.fix-overwrite': (a: A) => `Will not overwrite the original ${s(a.file)}: give another file or folder with --output`,
     'error.no-files': () => 'No files to check were given',
     'error.roster': (a: A) => `Cannot read the roster${s(a.line) ? ` (line ${s(a.line)})` : ''}: ${ROSTER_REASON_EN[s(a.reason)]?.(a) ?? s(a.reason)}`,
-    'error.roster-header': () => 'The roster has no recognisable header: it needs columns such as 姓名/name and 报考级别/level',
+    'error.roster-header': (a: A) => `The roster has no recognisable header: it needs columns such as 姓名/name and 报考级别/level${s(a.encoding) === 'gb18030' ? '. The file is not valid UTF-8 and was read as GBK/GB18030; if it mixes two encodings, save it as .xlsx or "CSV UTF-8" in Excel or WPS and try again' : ''}`,
     // issue 10: rosters and output folders that cannot be used
     'error.roster-old-excel': (a: A) => `Cannot read the roster ${s(a.file)}: it is a ${s(a.kind)} file, which this tool does not read. Save it as .xlsx or CSV (UTF-8) in Excel or WPS and run again`,
     'error.roster-missing': (a: A) => `Roster file not found: ${s(a.file)}. Check the path and the name`,

@@ -425,7 +425,7 @@ export const zhCN = {
     'error.fix-overwrite': (a: A) => `不会覆盖原文件 ${s(a.file)}：请用 --output 指定另一个文件或文件夹`,
     'error.no-files': () => '没有给出要检查的文件',
     'error.roster': (a: A) => `无法读取花名册${s(a.line) ? `（第 ${s(a.line)} 行）` : ''}：${ROSTER_REASON_ZH[s(a.reason)]?.(a) ?? s(a.reason)}`,
-    'error.roster-header': () => '花名册没有可识别的表头：至少需要 姓名/name 和 报考级别/level 等列',
+    'error.roster-header': (a: A) => `花名册没有可识别的表头：至少需要 姓名/name 和 报考级别/level 等列${s(a.encoding) === 'gb18030' ? '。文件不是有效的 UTF-8，已按 GBK/GB18030 读取；若文件混有两种编码，请在 Excel 或 WPS 中另存为 .xlsx 或“CSV UTF-8”后再试' : ''}`,
     // issue 10: rosters and output folders that cannot be used
     'error.roster-old-excel': (a: A) => `无法读取花名册 ${s(a.file)}：这是 ${s(a.kind)} 文件，本工具不读取这种格式。请在 Excel 或 WPS 中“另存为” .xlsx 或 CSV（UTF-8）后再运行`,
     'error.roster-missing': (a: A) => `找不到花名册文件 ${s(a.file)}：请检查路径和文件名`,

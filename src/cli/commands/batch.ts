@@ -209,7 +209,7 @@ async function batchRun(roster: string, flags: BatchFlags, globals: GlobalOption
 
   const table = await readRoster(roster, flags.sheet);
   const { rows, columns } = readRows(table, provinces, globals.today, defaults);
-  if (columns.level === undefined && columns.name === undefined) throw new UserError('error.roster-header');
+  if (columns.level === undefined && columns.name === undefined) throw new UserError('error.roster-header', { encoding: table.encoding });
   process.stderr.write(`${messages.batch.encoding(table.encoding, rows.length)}\n`);
 
   const output = await realpath(await prepareOutput(flags.output));
