@@ -8,7 +8,6 @@ import { open, realpath, stat, unlink, writeFile } from 'node:fs/promises';
 import { UserError } from '../../errors.js';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { once } from 'node:events';
 import { resolveAnswers, type RawAnswers } from '../../answers/resolve-answers.js';
 import { problemText } from '../../i18n/messages.js';
 import { renderApplicantHtml } from '../../batch/render-applicant-html.js';
@@ -184,15 +183,27 @@ interface RowIndex {
   length: number;
 }
 
-async function writeTo(stream: WriteStream, text: string | Uint8Array): Promise<void> {
-  if (!stream.write(text)) await Promise.race([once(stream, 'drain'), once(stream, 'error').then(([error]) => Promise.reject(error))]);
+/**
+ * One write to a stream, settled by its own callback: a stream that failed earlier (disk full)
+ * rejects at once instead of waiting for a 'drain' that never comes.
+ */
+function writeTo(stream: WriteStream, text: string | Uint8Array): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (stream.errored || stream.destroyed) {
+      reject(stream.errored ?? Object.assign(new Error('stream closed'), { code: 'EIO' }));
+      return;
+    }
+    stream.write(text, (error) => (error ? reject(error) : resolve()));
+  });
 }
 
-async function endStream(stream: WriteStream): Promise<void> {
-  if (stream.errored) throw stream.errored;
-  await new Promise<void>((resolve, reject) => {
-    stream.once('error', reject);
-    stream.end(() => resolve());
+function endStream(stream: WriteStream): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (stream.errored || stream.destroyed) {
+      reject(stream.errored ?? Object.assign(new Error('stream closed'), { code: 'EIO' }));
+      return;
+    }
+    stream.end((error?: Error | null) => (error ? reject(error) : resolve()));
   });
 }
 
