@@ -464,8 +464,15 @@ async function finish(input: FinishInput): Promise<ExitCode> {
       plain.push(row);
     }
     await write(path.join(output, 'summary.csv'), summaryCsv(plain, messages));
-    const { summaryXlsx } = await import('../../batch/summary-xlsx.js');
-    await write(path.join(output, 'summary.xlsx'), await summaryXlsx(plain, messages));
+    // summary.xlsx is streamed to a temp file chunk by chunk (issue 15: ~230 MB in memory for 20,000 rows before).
+    const { writeSummaryXlsx } = await import('../../batch/summary-xlsx.js');
+    const xlsxTemp = await createTemp(output);
+    const xlsx = createWriteStream(xlsxTemp, { flags: 'w' });
+    xlsx.on('error', () => undefined);
+    await writeSummaryXlsx(plain, messages, (chunk) => writeTo(xlsx, chunk));
+    await endStream(xlsx);
+    await commitTemp(xlsxTemp, path.join(output, 'summary.xlsx'), mayReplace);
+    written.add('summary.xlsx');
 
     // What holds for the whole run, said once (issue 10): not per row.
     const notes = [
