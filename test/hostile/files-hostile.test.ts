@@ -85,6 +85,18 @@ describe('F9/F27: reads open once, never block', () => {
     expect(files.map((f) => f.findings[0]?.measured?.reason)).toEqual(['not-regular', 'not-regular']);
   });
 
+  it('--rules given a FIFO or /dev/zero: refused at once (exit 2), not read forever', () => {
+    const d = dir();
+    execFileSync('mkfifo', [path.join(d, 'rules.json')]);
+    for (const file of [path.join(d, 'rules.json'), '/dev/zero']) {
+      const started = Date.now();
+      const result = runCli(['rules', '--rules', file]);
+      expect(result.code).toBe(2);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      noTrace(result.err);
+    }
+  });
+
   it('a file flipped between a photo and a FIFO while being read: every run ends within 10 s', async () => {
     const d = dir();
     copyFileSync(PHOTO, path.join(d, 'real.jpg'));
