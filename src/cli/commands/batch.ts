@@ -218,15 +218,15 @@ async function batchRun(roster: string, flags: BatchFlags, globals: GlobalOption
   const concurrency = flags.concurrency ? Number(flags.concurrency) : 2 * Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UserError('error.usage', {}, [`--concurrency ${flags.concurrency}`]);
 
-  const table = await readRoster(roster, flags.sheet);
-  const { rows, columns } = readRows(table, provinces, globals.today, defaults);
-  if (columns.level === undefined && columns.name === undefined) throw new UserError('error.roster-header', { encoding: table.encoding });
-  process.stderr.write(`${messages.batch.encoding(table.encoding, rows.length)}\n`);
+  // The table and the rows live in a holder the run empties when it is done with them (issue 15, F21):
+  // nothing in this frame keeps 20,000 rows alive while the summaries are written.
+  const pending = await readPending(roster, flags.sheet, provinces, globals.today, defaults);
+  process.stderr.write(`${messages.batch.encoding(pending.encoding, pending.rows.length)}\n`);
 
   const output = await realpath(await prepareOutput(flags.output));
   const lock = await acquireLock(output, flags.output);
   try {
-    return await runLocked(rows, output, { roster, flags, globals, context, table, materialsReal, concurrency });
+    return await runLocked(pending, output, { roster, flags, globals, context, materialsReal, concurrency });
   } finally {
     await unlink(lock).catch(() => undefined);
   }
@@ -237,13 +237,24 @@ interface RunInput {
   flags: BatchFlags;
   globals: GlobalOptions;
   context: Awaited<ReturnType<typeof loadContext>>;
-  table: Awaited<ReturnType<typeof readRoster>>;
   materialsReal: string | undefined;
   concurrency: number;
 }
 
-async function runLocked(rows: ReturnType<typeof readRows>['rows'], output: string, input: RunInput): Promise<ExitCode> {
-  const { roster, flags, globals, context, table, materialsReal, concurrency } = input;
+type Rows = ReturnType<typeof readRows>['rows'];
+
+async function readPending(roster: string, sheet: string | undefined, provinces: Awaited<ReturnType<typeof loadContext>>['provinces'], today: string, defaults: RawAnswers): Promise<{ rows: Rows; encoding: string }> {
+  const table = await readRoster(roster, sheet);
+  const { rows, columns } = readRows(table, provinces, today, defaults);
+  if (columns.level === undefined && columns.name === undefined) throw new UserError('error.roster-header', { encoding: table.encoding });
+  return { rows, encoding: table.encoding };
+}
+
+async function runLocked(pending: { rows: Rows; encoding: string }, output: string, input: RunInput): Promise<ExitCode> {
+  const { roster, flags, globals, context, materialsReal, concurrency } = input;
+  const total = pending.rows.length;
+  let queue: Rows | undefined = pending.rows;
+  pending.rows = [];
   const { messages, ruleSet, calendar, provinces } = context;
   // Only files an earlier run recorded may be replaced; never one inside --materials (issue 15, F4).
   const previous = await readManifest(output);
@@ -280,7 +291,7 @@ async function runLocked(rows: ReturnType<typeof readRows>['rows'], output: stri
   };
   process.on('SIGINT', onInt);
   process.on('SIGTERM', onTerm);
-  const progress = progressReporter(rows.length, messages);
+  const progress = progressReporter(total, messages);
 
   // Each applicant is reported as soon as it is checked: its Markdown and HTML pages, its entry in
   // summary.json and its summary row (thumbnail included) are streamed to temp files. Memory holds
@@ -298,14 +309,14 @@ async function runLocked(rows: ReturnType<typeof readRows>['rows'], output: stri
   let readyBeforeFix = 0;
   await writeTo(
     json,
-    `{\n"schema": "shegong.batch/v1",\n"today": ${JSON.stringify(globals.today)},\n"roster": ${JSON.stringify(maskIds(path.basename(roster)))},\n"encoding": ${JSON.stringify(table.encoding)},\n"total": ${rows.length},\n"materialsChecked": ${flags.materials !== undefined},\n"fixed": ${Boolean(flags.fix)},\n"applicants": [\n`,
+    `{\n"schema": "shegong.batch/v1",\n"today": ${JSON.stringify(globals.today)},\n"roster": ${JSON.stringify(maskIds(path.basename(roster)))},\n"encoding": ${JSON.stringify(pending.encoding)},\n"total": ${total},\n"materialsChecked": ${flags.materials !== undefined},\n"fixed": ${Boolean(flags.fix)},\n"applicants": [\n`,
   );
   const index: RowIndex[] = [];
   let rowsBytes = 0;
   let closed = false;
   let entries = 0;
   const work = mapLimit(
-    rows,
+    queue,
     concurrency,
     async (row) => {
       const result = await assessApplicant(row, {
@@ -388,6 +399,7 @@ async function runLocked(rows: ReturnType<typeof readRows>['rows'], output: stri
     controller.abort();
   }
   closed = true;
+  queue = undefined;
   process.off('SIGINT', onInt);
   process.off('SIGTERM', onTerm);
   // A signal during the summaries below must not cut them short: they are what the signal keeps.
@@ -397,7 +409,7 @@ async function runLocked(rows: ReturnType<typeof readRows>['rows'], output: stri
   const interrupted = controller.signal.aborted;
   let code: ExitCode;
   try {
-    code = await finish({ output, flags, globals, messages, json, jsonTemp, rowsFile, rowsTemp, index, total: rows.length, interrupted, noProvince, readyBeforeFix, fixCounts, write, written, previous, mayReplace });
+    code = await finish({ output, flags, globals, messages, json, jsonTemp, rowsFile, rowsTemp, index, total, interrupted, noProvince, readyBeforeFix, fixCounts, write, written, previous, mayReplace });
   } finally {
     process.off('SIGINT', hold);
     process.off('SIGTERM', hold);
@@ -406,7 +418,7 @@ async function runLocked(rows: ReturnType<typeof readRows>['rows'], output: stri
   }
   if (failure) throw failure;
   if (interrupted) {
-    process.stderr.write(`${messages.batch.interrupted(index.length, rows.length)}\n`);
+    process.stderr.write(`${messages.batch.interrupted(index.length, total)}\n`);
     code = signalCode ?? EXIT.CANCELLED;
     // Applicants still being checked (a stuck file) must not keep the process alive past its summaries.
     if (stoppedNow) setTimeout(() => process.exit(code), 100).unref();
