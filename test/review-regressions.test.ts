@@ -52,7 +52,9 @@ describe('review regressions', () => {
     const json = JSON.parse(readFileSync(path.join(work, 'out', 'summary.json'), 'utf8'));
     expect(json.applicants).toHaveLength(12);
     expect(readFileSync(path.join(materials, 'A0', '照片.jpg')).equals(before)).toBe(true);
-    expect(readFileSync(path.join(work, 'out', 'summary.csv'), 'utf8')).toContain('覆盖原文件');
+    // Issue 15: fixed copies go under a key per roster row (0002-A0), never the original's own folder.
+    for (let n = 0; n < 12; n += 1) expect(readFileSync(path.join(materials, `A${n}`, '照片.jpg')).equals(before)).toBe(true);
+    expect(readFileSync(path.join(work, 'out', 'summary.csv'), 'utf8')).toContain('fixed/0002-A0/照片.jpg');
   });
 
   it('4. no "0-01" start month when any month counts', () => {

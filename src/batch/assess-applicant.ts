@@ -2,15 +2,20 @@
 import path from 'node:path';
 import { assessCandidate } from '../checklist/assess-candidate.js';
 import { checkFile } from '../files/check-file.js';
-import { probeFile } from '../files/probe-file.js';
+import { probeFile, probeWithin } from '../files/probe-file.js';
 import { fixToFile, resolveFixOutput } from '../files/fix-to-file.js';
 import { fixPlan } from '../files/fixable.js';
 import type { Calendar } from '../model/calendar.js';
 import type { Finding } from '../model/finding.js';
 import type { CheckOutcome, FileResult } from '../model/report.js';
 import type { RuleSet, UploadRole } from '../model/rules.js';
+import { WriteRefused, type ReplacePolicy } from '../files/safe-write.js';
 import { applicantFiles, findFolder, type MaterialsIndex } from './confine.js';
 import type { RosterRow } from './roster-rows.js';
+import { fileNamePart } from './safe-text.js';
+
+/** One key per roster row (line number + name): its report and fixed-copy folder names (issue 15, F2). */
+export const rowKey = (line: number, name: string) => `${String(line).padStart(4, '0')}-${fileNamePart(name || 'row')}`;
 
 /**
  * What `--fix` did to one file, as a code (issue 10): `fixed` (the copy passes the checks),
@@ -64,8 +69,12 @@ export interface BatchContext {
   materialsReal?: string;
   /** Its entries, read once for the whole batch (issue 14). */
   materialsIndex?: MaterialsIndex;
-  /** Write fixed copies under this folder (OUTPUT/fixed/<the applicant's folder under --materials>/). */
+  /** Write fixed copies under this folder (OUTPUT/fixed/<row key>/: line number + name, issue 15). */
   fixInto?: string;
+  /** Which existing fixed copies may be replaced (the output folder's manifest; issue 15). */
+  fixReplace?: ReplacePolicy;
+  /** Each file's check is given up after this long (a stuck read or decode; issue 15). */
+  fileTimeLimitMs?: number;
   thumbnailSize: number;
 }
 
@@ -74,6 +83,8 @@ export async function assessApplicant(row: RosterRow, context: BatchContext): Pr
   try {
     return await assess(row, context);
   } catch (error) {
+    // The output folder failing (disk full, read-only) is the run's problem, not this row's.
+    if (error instanceof WriteRefused) throw error;
     return {
       line: row.line,
       name: row.name,
@@ -113,9 +124,12 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
       }
       // One decode per file; the photo's thumbnail comes out of the same decode. The files are
       // probed together (issue 14): their decodes queue on libvips's threads, so the last
-      // applicants of a roster still keep both cores busy; results keep the folder's order.
+      // applicants of a roster still keep both cores busy; results keep the folder's order. Each
+      // has its own time limit (issue 15).
       const probed = await Promise.all(
-        inputs.map((input) => probeFile(input.path, { role: input.role, roleFrom: 'name', ruleSet: context.ruleSet, ...(input.role === 'photo' ? { thumbnailSize: context.thumbnailSize } : {}) })),
+        inputs.map((input) =>
+          probeWithin(input.path, { role: input.role, roleFrom: 'name', ruleSet: context.ruleSet, ...(input.role === 'photo' ? { thumbnailSize: context.thumbnailSize } : {}) }, context.fileTimeLimitMs),
+        ),
       );
       for (const facts of probed) {
         if (facts.thumbnail) thumbnail = facts.thumbnail;
@@ -130,8 +144,9 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
   const fixes: FixEntry[] = [];
   const bestFiles = [...files];
   if (context.fixInto && folder && context.materials) {
-    // The applicant's folder path under --materials keeps two 张伟 in 组1/ and 组2/ apart.
-    const target = path.join(context.fixInto, path.relative(context.materials, folder) || path.basename(folder));
+    // One folder per roster row: two 张伟 (in 组1/ and 组2/, or twice in one folder) never share one,
+    // and a folder named by an ID number never names an output (issue 15, F2/F6).
+    const target = path.join(context.fixInto, rowKey(row.line, row.name));
     for (const [index, file] of files.entries()) {
       if (file.findings.some((f) => f.id === 'file.missing')) continue;
       const plan = fixPlan(file);
@@ -139,13 +154,17 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
       if (plan !== 'fix') continue;
       let output: string;
       try {
-        output = await resolveFixOutput(file.path, target, true);
+        output = await resolveFixOutput(file.path, target, true, context.fixReplace ?? 'never');
       } catch {
         // The fixed copy would land on an original (materials inside the output folder).
         fixes.push({ role: file.role, file: file.path, state: 'could-not-fix', reason: 'would-overwrite' });
         continue;
       }
-      const outcome = await fixToFile(file.path, file.role as UploadRole, output, context.ruleSet);
+      const outcome = await fixToFile(file.path, file.role as UploadRole, output, context.ruleSet, context.fixReplace ?? 'never').catch((error: unknown) => {
+        // A copy that cannot be written (an original in the way, a refused target) is this file's problem only.
+        if (error instanceof WriteRefused && ['input', 'exists', 'not-regular', 'EISDIR'].includes(error.reason)) return { ok: false as const, reason: 'would-overwrite' as const };
+        throw error;
+      });
       if (!outcome.ok) {
         fixes.push({ role: file.role, file: file.path, state: NEEDS_NEW.has(outcome.reason) ? 'needs-new' : 'could-not-fix', reason: outcome.reason });
         continue;

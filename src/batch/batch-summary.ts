@@ -71,10 +71,13 @@ export function summaryRow(result: ApplicantResult, report: Report | undefined, 
   };
 }
 
-/** A cell Excel will not run as a formula: = + - @ (and tab/CR) at the start get a leading '. */
+/**
+ * A cell Excel will not run as a formula: = + - @ (and tab/CR) at the start get a leading '; so do
+ * their full-width forms ＝＋－＠ (issue 15), which some spreadsheet apps fold to ASCII.
+ */
 export function safeCell(value: string | number | boolean): string {
   const text = String(value);
-  const neutral = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  const neutral = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(text) ? `'${text}` : text;
   return /[",\n\r]/.test(neutral) ? `"${neutral.replace(/"/g, '""')}"` : neutral;
 }
 

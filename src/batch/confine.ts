@@ -7,6 +7,7 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { guessRole } from '../files/guess-role.js';
+import { protectPath } from '../files/safe-write.js';
 import type { UploadRole } from '../model/rules.js';
 import type { RosterRow } from './roster-rows.js';
 
@@ -45,7 +46,7 @@ export async function findFolder(row: RosterRow, materials: string, materialsRea
   const candidates: { name: string; fromCell: boolean }[] = [
     ...(row.folder ? [{ name: row.folder, fromCell: true }] : []),
     // A name is a folder name only when it is one path component (`../secret` as a name is not).
-    ...[row.name, row.idTail].filter((name): name is string => Boolean(name) && !/[\\/]/.test(name!) && name !== '.' && name !== '..').map((name) => ({ name, fromCell: false })),
+    ...[row.lookupName ?? row.name, row.idTail].filter((name): name is string => Boolean(name) && !/[\\/]/.test(name!) && name !== '.' && name !== '..').map((name) => ({ name, fromCell: false })),
   ];
   for (const { name, fromCell } of candidates) {
     const candidate = path.join(materials, name);
@@ -87,10 +88,13 @@ export async function applicantFiles(folder: string, materialsReal: string): Pro
   for (const entry of entries) {
     const name = entry.name;
     const role = guessRole(name);
+    if (role && found.some((f) => f.role === role)) await protectPath(path.join(folder, name)).catch(() => undefined);
     if (!role || found.some((f) => f.role === role)) continue;
     const full = path.join(folder, name);
     const link = entry;
     if (link.isFile()) {
+      // Every original is an input no fixed copy may land on (issue 15, F4): it is recorded by
+      // device + inode when the probe opens it (safe-read), so no extra stat here (issue 14).
       found.push({ path: full, role });
       continue;
     }

@@ -1,7 +1,20 @@
 /** Read a roster file: .xlsx through read-excel-file (first sheet or --sheet), else CSV bytes. */
-import { readFile, stat } from 'node:fs/promises';
 import { UserError } from '../errors.js';
+import { readRegular } from '../files/safe-read.js';
+import { checkXlsx, ROSTER_LIMITS } from './roster-limits.js';
 import { fromRecords, parseCsvRoster, type RosterTable } from './roster-table.js';
+
+/** A roster file larger than this is not a roster (engineering bound, issue 15). */
+const MAX_ROSTER_BYTES = 128 * 1024 * 1024;
+
+/** The bound a refusal names, for the sentence (issue 15). */
+function limitOf(reason: string): string {
+  if (reason === 'record-too-big') return String(ROSTER_LIMITS.recordBytes / 1024);
+  if (reason === 'too-many-columns') return String(ROSTER_LIMITS.columns);
+  if (reason === 'too-many-rows') return String(ROSTER_LIMITS.rows);
+  if (reason === 'file-too-big') return String(MAX_ROSTER_BYTES / 1024 / 1024);
+  return '';
+}
 
 /** Excel 97–2003 (.xls) and WPS (.et/.wps) files are OLE2 compound documents: this signature. */
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -18,20 +31,17 @@ export function unreadableKind(file: string, bytes: Uint8Array): string | undefi
 }
 
 export async function readRoster(file: string, sheet?: string): Promise<RosterTable> {
-  const info = await stat(file).catch((error: NodeJS.ErrnoException) => error);
-  if (info instanceof Error) {
-    if (info.code === 'ENOENT' || info.code === 'ENOTDIR') throw new UserError('error.roster-missing', { file });
-    if (info.code === 'EACCES' || info.code === 'EPERM') throw new UserError('error.roster-denied', { file });
-    throw new UserError('error.roster', { line: '', reason: `${file}: ${info.code ?? info.message}` });
-  }
-  if (info.isDirectory()) throw new UserError('error.roster-folder', { file });
-  if (!info.isFile()) throw new UserError('error.roster-not-table', { file, reason: '' });
-  let bytes: Buffer;
+  // One open, non-blocking, fstat on the handle (issue 15): a FIFO or device named roster.csv cannot hang the run.
+  let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
+    bytes = await readRegular(file, MAX_ROSTER_BYTES);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UserError('error.roster-missing', { file });
     if (code === 'EACCES' || code === 'EPERM') throw new UserError('error.roster-denied', { file });
+    if (code === 'EISDIR') throw new UserError('error.roster-folder', { file });
+    if (code === 'not-regular') throw new UserError('error.roster-not-table', { file, reason: '' });
+    if (code === 'EFBIG') throw new UserError('error.roster', { line: '', reason: 'file-too-big', limit: limitOf('file-too-big') });
     throw new UserError('error.roster', { line: '', reason: `${file}: ${code ?? String(error)}` });
   }
   const kind = unreadableKind(file, bytes);
@@ -39,10 +49,14 @@ export async function readRoster(file: string, sheet?: string): Promise<RosterTa
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (isZip || /\.xlsx$/i.test(file)) {
     if (!isZip) throw new UserError('error.roster-not-table', { file, reason: '' });
+    // Unpacked sizes and the row count, checked before the parser sees the file (issue 15, F12).
+    const problem = checkXlsx(bytes);
+    if (problem?.reason === 'not-a-zip') throw new UserError('error.roster-not-table', { file, reason: '' });
+    if (problem) throw new UserError('error.roster', { line: '', reason: problem.reason, limit: limitOf(problem.reason) });
     const { readSheet } = await import('read-excel-file/node');
     let rows: unknown[][];
     try {
-      rows = (await readSheet(bytes, sheet === undefined ? undefined : /^\d+$/.test(sheet) ? Number(sheet) : sheet)) as unknown[][];
+      rows = (await readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), sheet === undefined ? undefined : /^\d+$/.test(sheet) ? Number(sheet) : sheet)) as unknown[][];
     } catch (error) {
       const reason = String((error as Error).message ?? error).split('\n')[0] ?? 'xlsx';
       if (/sheet not found/i.test(reason)) throw new UserError('error.roster-sheet', { file, sheet: sheet ?? '' });
@@ -50,10 +64,10 @@ export async function readRoster(file: string, sheet?: string): Promise<RosterTa
       throw new UserError('error.roster', { line: '', reason });
     }
     const table = fromRecords(rows, 'xlsx');
-    if (!table.ok) throw new UserError('error.roster', { line: String(table.line ?? ''), reason: table.reason });
+    if (!table.ok) throw new UserError('error.roster', { line: String(table.line ?? ''), reason: table.reason, limit: limitOf(table.reason) });
     return table.table;
   }
   const table = parseCsvRoster(bytes);
-  if (!table.ok) throw new UserError('error.roster', { line: String(table.line ?? ''), reason: table.reason });
+  if (!table.ok) throw new UserError('error.roster', { line: String(table.line ?? ''), reason: table.reason, limit: limitOf(table.reason) });
   return table.table;
 }

@@ -4,6 +4,7 @@ import type { Answers } from '../model/answers.js';
 import type { Finding } from '../model/finding.js';
 import type { Province } from '../model/provinces.js';
 import { maskIdNumber, validateIdNumber } from './id-number.js';
+import { maskIds, maskIdsDeep, oneLine } from './safe-text.js';
 import type { RosterTable } from './roster-table.js';
 
 export const ROSTER_FIELDS = {
@@ -29,11 +30,12 @@ const normaliseHeader = (text: string) => text.toLowerCase().replace(/[\s_\-*（
 /** Column index per field; unknown columns are ignored. */
 export function mapColumns(header: string[]): Partial<Record<RosterField, number>> {
   const map: Partial<Record<RosterField, number>> = {};
+  // Synonyms normalised once, looked up per header cell: linear in the header's width (issue 15, F8).
+  const fieldOf = new Map<string, RosterField>();
+  for (const [field, names] of Object.entries(ROSTER_FIELDS) as [RosterField, readonly string[]][]) for (const name of names) if (!fieldOf.has(normaliseHeader(name))) fieldOf.set(normaliseHeader(name), field);
   header.forEach((title, index) => {
-    const key = normaliseHeader(title);
-    for (const [field, names] of Object.entries(ROSTER_FIELDS) as [RosterField, readonly string[]][]) {
-      if (map[field] === undefined && names.some((name) => normaliseHeader(name) === key)) map[field] = index;
-    }
+    const field = fieldOf.get(normaliseHeader(title));
+    if (field && map[field] === undefined) map[field] = index;
   });
   return map;
 }
@@ -52,7 +54,10 @@ export function normaliseMonthCell(cell: string): string {
 
 export interface RosterRow {
   line: number;
+  /** The name as shown everywhere: one line, well-formed, any ID number in it masked (issue 15). */
   name: string;
+  /** The name cell as written, used only to find a folder named after it; never shown. */
+  lookupName?: string;
   idMasked?: string;
   /** Last six characters of the ID number: a folder name offices use. The full number is never kept. */
   idTail?: string;
@@ -104,7 +109,9 @@ export function readRow(cells: string[], line: number, columns: Partial<Record<R
   const missing = missingAnswers(answers, ['province']).filter((key) => raw[key] === undefined);
   if (missing.length) findings.push({ id: 'roster.missing', severity: 'error', measured: { fields: missing }, args: { line, fields: missing.map((key) => ROSTER_FIELDS[key][0]).join('、') } });
 
-  const row: RosterRow = { line, name: cell('name'), findings };
+  const rawName = cell('name');
+  const row: RosterRow = { line, name: maskIds(oneLine(rawName)), findings };
+  if (rawName && rawName !== row.name) row.lookupName = rawName;
   const id = cell('idNumber');
   if (id) {
     const verdict = validateIdNumber(id, today);
@@ -114,6 +121,8 @@ export function readRow(cells: string[], line: number, columns: Partial<Record<R
   }
   const folder = cell('folder');
   if (folder) row.folder = folder;
+  // Values echoed in findings (a bad 毕业时间, a folder cell) never carry a whole ID number (F7).
+  row.findings = maskIdsDeep(findings);
   // An unreadable cell blocks only what needs it: with every needed answer read, eligibility still
   // runs (a bad 户籍 or 报考省份 cell is reported, not a reason to skip the verdict). A bad ID number
   // is reported too, and eligibility still runs.
@@ -125,5 +134,34 @@ export function readRow(cells: string[], line: number, columns: Partial<Record<R
 
 export function readRows(table: RosterTable, provinces: readonly Province[], today: string, defaults: RawAnswers = {}): { rows: RosterRow[]; columns: Partial<Record<RosterField, number>> } {
   const columns = mapColumns(table.header);
-  return { columns, rows: table.rows.map((row) => readRow(row.cells, row.line, columns, provinces, today, table.header, defaults)) };
+  const rows = table.rows.map((row) => readRow(row.cells, row.line, columns, provinces, today, table.header, defaults));
+  markDuplicates(rows, table, columns);
+  return { columns, rows };
+}
+
+/**
+ * Two rows with one ID number, or one name (issue 15, F27): a finding on each later row. The same
+ * ID twice is an error (one person twice, or a typo); the same name is an error when both rows
+ * would find their materials by that name (one folder for two people), else a warning.
+ */
+function markDuplicates(rows: RosterRow[], table: RosterTable, columns: Partial<Record<RosterField, number>>): void {
+  const byId = new Map<string, number>();
+  const byName = new Map<string, RosterRow>();
+  rows.forEach((row, i) => {
+    const idIndex = columns.idNumber;
+    const id = idIndex === undefined ? '' : (table.rows[i]?.cells[idIndex] ?? '').replace(/\s+/g, '').toUpperCase();
+    if (id) {
+      const first = byId.get(id);
+      if (first !== undefined) row.findings.push({ id: 'roster.duplicate', severity: 'error', measured: { field: 'id', first }, args: { line: row.line, first, field: 'id' } });
+      else byId.set(id, row.line);
+    }
+    const name = row.lookupName ?? row.name;
+    if (name) {
+      const first = byName.get(name);
+      if (first) {
+        const sameFolder = (first.folder ?? name) === (row.folder ?? name);
+        row.findings.push({ id: 'roster.duplicate', severity: sameFolder ? 'error' : 'warning', measured: { field: 'name', first: first.line }, args: { line: row.line, first: first.line, field: sameFolder ? 'name-folder' : 'name' } });
+      } else byName.set(name, row);
+    }
+  });
 }

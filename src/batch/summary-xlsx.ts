@@ -1,8 +1,7 @@
 /**
  * summary.xlsx (issue 10): the summary as a sheet counsellors can work in. Frozen header, filters on
  * every column, not-ready rows coloured, ID numbers as (masked) text, the registration deadline as a
- * real date. Written with write-excel-file; the filter is added to the sheet XML afterwards, since
- * the writer has no option for it.
+ * real date. Issue 15: written by hand as a stream (see writeSummaryXlsx), no longer write-excel-file.
  */
 import type { Messages } from '../i18n/messages.js';
 import type { SummaryRow } from './batch-summary.js';
@@ -23,55 +22,102 @@ export function columnLetter(index: number): string {
   return out;
 }
 
-/**
- * Adds `<autoFilter ref="A1:…"/>` right after </sheetData> (its place in the OOXML schema), and the
- * hidden `_xlnm._FilterDatabase` name Excel itself writes for it.
- */
-export async function addAutoFilter(xlsx: Uint8Array, ref: string, sheetName: string): Promise<Uint8Array> {
-  const { unzipSync, zipSync, strFromU8, strToU8 } = await import('fflate');
-  const files = unzipSync(xlsx);
-  const sheet = files['xl/worksheets/sheet1.xml'];
-  const workbook = files['xl/workbook.xml'];
-  if (!sheet || !workbook) return xlsx;
-  const xml = strFromU8(sheet);
-  if (xml.includes('<autoFilter')) return xlsx;
-  files['xl/worksheets/sheet1.xml'] = strToU8(xml.replace('</sheetData>', `</sheetData><autoFilter ref="${ref}"/>`));
-  const absolute = ref.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
-  const name = `<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'${sheetName.replace(/'/g, "''")}'!${absolute}</definedName>`;
-  files['xl/workbook.xml'] = strToU8(strFromU8(workbook).replace(/<definedNames\/>|<definedNames>/, (found) => (found === '<definedNames/>' ? `<definedNames>${name}</definedNames>` : `<definedNames>${name}`)));
-  return zipSync(files, { level: 6 });
-}
+/** Text as XML character data: escaped, without the characters XML 1.0 forbids (NUL, lone surrogates). */
+const xmlText = (value: string) =>
+  value
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-export async function summaryXlsx(rows: SummaryRow[], messages: Messages): Promise<Uint8Array> {
-  const { default: writeXlsxFile } = await import('write-excel-file/node');
-  const { header, cells } = summaryTable(rows, messages);
+const excelSerial = (day: string) => Math.round((Date.parse(`${day}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000);
+
+const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PKG = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+/** Cell styles: 0 plain, 1 header, 2 ID (Consolas), 3 date, then 4–6 the same on the not-ready fill. */
+const STYLES = `${XML}<styleSheet xmlns="${NS}"><numFmts count="1"><numFmt numFmtId="100" formatCode="yyyy-mm-dd"/></numFmts><fonts count="3"><font><family val="2"/><scheme val="minor"/><color theme="1"/></font><font><family val="2"/><scheme val="minor"/><b/><color theme="1"/></font><font><name val="Consolas"/><family val="2"/><color theme="1"/></font></fonts><fills count="4"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FF${HEADER_FILL.slice(1)}"/><bgColor indexed="64"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="FF${NOT_READY_FILL.slice(1)}"/><bgColor indexed="64"/></patternFill></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellXfs count="7"><xf/><xf fontId="1" applyFont="1" fillId="2" applyFill="1" applyAlignment="1"><alignment wrapText="1"/></xf><xf fontId="2" applyFont="1"/><xf numFmtId="100" applyNumberFormat="1"/><xf fillId="3" applyFill="1"/><xf fontId="2" applyFont="1" fillId="3" applyFill="1"/><xf numFmtId="100" applyNumberFormat="1" fillId="3" applyFill="1"/></cellXfs></styleSheet>`;
+
+/**
+ * summary.xlsx streamed (issue 15, F21): the sheet is written row by row into a deflate stream and
+ * handed out in chunks, so 20,000 applicants never sit in memory as cell objects (write-excel-file
+ * took ~230 MB for them). Same look as before: frozen header, filters, widths, fills, dates as dates.
+ */
+export async function writeSummaryXlsx(rows: readonly SummaryRow[], messages: Messages, sink: (chunk: Uint8Array) => Promise<void>): Promise<void> {
+  const { Zip, ZipDeflate, strToU8 } = await import('fflate');
+  const { header } = summaryTable([], messages);
   const idColumn = header.indexOf(messages.batch.columns.id);
   const deadlineColumn = header.indexOf(messages.batch.columns.deadline);
-  const data = [
-    header.map((title) => ({ value: title, fontWeight: 'bold' as const, backgroundColor: HEADER_FILL, wrap: true })),
-    ...cells.map((line, i) => {
-      const row = rows[i]!;
-      const fill = row.ready ? {} : { backgroundColor: NOT_READY_FILL };
-      return line.map((value, column) =>
-        typeof value === 'number'
-          ? { value, type: Number, ...fill }
-          : column === deadlineColumn && row.registrationEnd
-            ? { value: new Date(`${row.registrationEnd}T00:00:00Z`), type: Date, format: 'yyyy-mm-dd', ...fill }
-            : // Every other cell as text: an ID number never becomes 4.4E+17, a name starting with = is not a formula.
-              { value: String(value), type: String, ...(column === idColumn ? { fontFamily: 'Consolas' } : {}), ...fill },
-      );
-    }),
-  ];
-  // Column widths in characters, by column (a CJK character counts about two).
   const c = messages.batch.columns;
   const width: Record<string, number> = { [c.line]: 6, [c.name]: 10, [c.id]: 22, [c.level]: 24, [c.ready]: 6, [c.eligibility]: 14, [c.route]: 40, [c.problem]: 56, [c.fixed]: 40, [c.deadline]: 12, [c.report]: 28 };
-  const widths = header.map((title) => width[title] ?? 12);
-  const sheet = messages.batch.title.slice(0, 31);
-  const buffer = await writeXlsxFile(data as never, {
-    sheet,
-    stickyRowsCount: 1,
-    orientation: 'landscape',
-    columns: widths.map((width) => ({ width })),
-  }).toBuffer();
-  return addAutoFilter(new Uint8Array(buffer), `A1:${columnLetter(header.length - 1)}${rows.length + 1}`, sheet);
+  const sheetName = messages.batch.title.slice(0, 31);
+  const last = columnLetter(header.length - 1);
+  const ref = `A1:${last}${rows.length + 1}`;
+
+  let pending: Uint8Array[] = [];
+  let failure: Error | undefined;
+  const zip = new Zip((error, chunk) => {
+    if (error) failure = error;
+    else pending.push(chunk);
+  });
+  const flush = async () => {
+    if (failure) throw failure;
+    const out = pending;
+    pending = [];
+    for (const chunk of out) await sink(chunk);
+  };
+  const whole = (name: string, text: string) => {
+    const file = new ZipDeflate(name, { level: 6 });
+    zip.add(file);
+    file.push(strToU8(text), true);
+  };
+  whole('[Content_Types].xml', `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default ContentType="application/xml" Extension="xml"/><Default ContentType="application/vnd.openxmlformats-package.relationships+xml" Extension="rels"/><Override ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml" PartName="/xl/workbook.xml"/><Override ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml" PartName="/xl/styles.xml"/><Override ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml" PartName="/xl/worksheets/sheet1.xml"/></Types>`);
+  whole('_rels/.rels', `${XML}<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  const absolute = ref.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+  whole('xl/workbook.xml', `${XML}<workbook xmlns="${NS}" xmlns:r="${REL}"><workbookPr/><bookViews><workbookView/></bookViews><sheets><sheet r:id="rId1" sheetId="1" name="${xmlText(sheetName)}"/></sheets><definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'${xmlText(sheetName.replace(/'/g, "''"))}'!${absolute}</definedName></definedNames><calcPr/></workbook>`);
+  whole('xl/_rels/workbook.xml.rels', `${XML}<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/></Relationships>`);
+  whole('xl/styles.xml', STYLES);
+  await flush();
+
+  const sheet = new ZipDeflate('xl/worksheets/sheet1.xml', { level: 6 });
+  zip.add(sheet);
+  const cols = header.map((title, i) => `<col min="${i + 1}" max="${i + 1}" width="${width[title] ?? 12}" customWidth="1"/>`).join('');
+  sheet.push(strToU8(`${XML}<worksheet xmlns="${NS}" xmlns:r="${REL}"><sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="1" xSplit="0" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols>${cols}</cols><sheetData>`));
+  const text = (ref1: string, value: string, style: number) => `<c r="${ref1}"${style ? ` s="${style}"` : ''} t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`;
+  sheet.push(strToU8(`<row r="1">${header.map((title, i) => text(`${columnLetter(i)}1`, title, 1)).join('')}</row>`));
+  const BATCH = 500;
+  for (let start = 0; start < rows.length; start += BATCH) {
+    const slice = rows.slice(start, start + BATCH);
+    const { cells } = summaryTable(slice, messages);
+    const xml = cells
+      .map((line, k) => {
+        const row = slice[k]!;
+        const r = start + k + 2;
+        const fill = row.ready ? 0 : 3;
+        return `<row r="${r}">${line
+          .map((value, column) => {
+            const at = `${columnLetter(column)}${r}`;
+            if (typeof value === 'number') return `<c r="${at}"${fill ? ` s="4"` : ''}><v>${value}</v></c>`;
+            if (column === deadlineColumn && row.registrationEnd) return `<c r="${at}" s="${3 + fill}"><v>${excelSerial(row.registrationEnd)}</v></c>`;
+            // Every other cell as text: an ID number never becomes 4.4E+17, a name starting with = is not a formula.
+            return text(at, String(value), column === idColumn ? 2 + fill : fill ? 4 : 0);
+          })
+          .join('')}</row>`;
+      })
+      .join('');
+    sheet.push(strToU8(xml));
+    await flush();
+  }
+  sheet.push(strToU8(`</sheetData><autoFilter ref="${ref}"/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape"/></worksheet>`), true);
+  zip.end();
+  await flush();
+}
+
+/** The whole file in memory (small rosters, tests). */
+export async function summaryXlsx(rows: SummaryRow[], messages: Messages): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  await writeSummaryXlsx(rows, messages, async (chunk) => {
+    chunks.push(chunk);
+  });
+  return new Uint8Array(Buffer.concat(chunks));
 }

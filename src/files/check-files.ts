@@ -6,7 +6,7 @@ import type { RuleSet, UploadRole } from '../model/rules.js';
 import { checkFile } from './check-file.js';
 import { guessRole } from './guess-role.js';
 import { mapLimit } from './map-limit.js';
-import { probeFile } from './probe-file.js';
+import { FILE_TIME_LIMIT_MS, probeWithin } from './probe-file.js';
 
 export interface FileInput {
   path: string;
@@ -27,7 +27,7 @@ export function unknownRoleResult(file: string): FileResult {
 export async function checkOne(input: FileInput, ruleSet: RuleSet): Promise<FileResult> {
   const role = input.role ?? guessRole(path.basename(input.path));
   if (!role) return unknownRoleResult(input.path);
-  const facts = await probeFile(input.path, { role, roleFrom: input.role ? 'flag' : 'name', ruleSet });
+  const facts = await probeWithin(input.path, { role, roleFrom: input.role ? 'flag' : 'name', ruleSet }, FILE_TIME_LIMIT_MS);
   return checkFile(facts, ruleSet);
 }
 

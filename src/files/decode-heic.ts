@@ -32,24 +32,25 @@ export function heicDecoder(): Decode | null {
 }
 
 /** The last file decoded: probe and fix read the same HEIC back to back, decode it once. */
-let last: { file: string; bytes: number; image: DecodedRgba } | undefined;
+let last: { buffer: Uint8Array; image: DecodedRgba } | undefined;
 
 /**
  * Decode the first image to RGBA; its size is read first and more than `maxPixels` is refused
  * before decoding (returns the size only). Throws when the decoder is missing or the file is bad.
  */
-export async function decodeHeic(file: string, maxPixels: number): Promise<DecodedRgba | { width: number; height: number; refused: true }> {
+export async function decodeHeic(file: string | Uint8Array, maxPixels: number): Promise<DecodedRgba | { width: number; height: number; refused: true }> {
   const decode = heicDecoder();
   if (!decode) throw Object.assign(new Error('heic-decode is not installed'), { code: 'MODULE_NOT_FOUND' });
-  const buffer = await readFile(file);
-  if (last && last.file === file && last.bytes === buffer.length) return last.image;
+  const buffer = typeof file === 'string' ? await readFile(file) : file;
+  // Same bytes (probe and fix each read the file once through a checked handle): decode once.
+  if (last && Buffer.from(last.buffer.buffer, last.buffer.byteOffset, last.buffer.byteLength).equals(buffer)) return last.image;
   const images = await decode.all({ buffer });
   try {
     const first = images[0]!;
     if (first.width * first.height > maxPixels) return { width: first.width, height: first.height, refused: true };
     const image = await first.decode();
     const decoded = { data: new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength), width: image.width, height: image.height };
-    last = { file, bytes: buffer.length, image: decoded };
+    last = { buffer, image: decoded };
     return decoded;
   } finally {
     images.dispose();

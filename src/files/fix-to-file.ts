@@ -7,23 +7,28 @@ import type { RuleSet, UploadRole } from '../model/rules.js';
 import { checkFile, fileStatus } from './check-file.js';
 import { fixPhoto, fixScan, type FixResult } from './fix-file.js';
 import { probeFile } from './probe-file.js';
-import { writeAtomic } from './write-atomic.js';
+import { judgeTarget, protectPath, writeSafe, type ReplacePolicy } from './safe-write.js';
 
 export type FixOutcome =
   | { ok: true; output: string; bytes: number; width: number; height: number; quality: number; dpi: number; inWindow: boolean; whitened: boolean; result: FileResult }
   | { ok: false; reason: Extract<FixResult, { ok: false }>['reason']; args?: Record<string, number> };
 
-/** `<dir>/<name>.jpg` when the output is a folder; refuses to write over the input. */
-export async function resolveFixOutput(input: string, output: string, isDirectory: boolean): Promise<string> {
+/**
+ * `<dir>/<name>.jpg` when the output is a folder. Refuses, before any work, a target that is the
+ * input (by device + inode, issue 15), not a regular file, or an existing file `replace` does not allow.
+ */
+export async function resolveFixOutput(input: string, output: string, isDirectory: boolean, replace: ReplacePolicy = 'never'): Promise<string> {
   const base = path.basename(input).replace(/\.[^.]+$/, '');
   const target = path.resolve(isDirectory ? path.join(output, `${base}.jpg`) : output);
   const original = await realpath(input).catch(() => path.resolve(input));
   const existing = await realpath(target).catch(() => target);
   if (existing === original) throw new UserError('error.fix-overwrite', { file: input });
+  await protectPath(input);
+  await judgeTarget(target, replace);
   return target;
 }
 
-export async function fixToFile(input: string, role: UploadRole, output: string, ruleSet: RuleSet): Promise<FixOutcome> {
+export async function fixToFile(input: string, role: UploadRole, output: string, ruleSet: RuleSet, replace: ReplacePolicy = 'never'): Promise<FixOutcome> {
   const facts = await probeFile(input, { role, roleFrom: 'flag', ruleSet });
   let fixed: FixResult;
   try {
@@ -33,7 +38,7 @@ export async function fixToFile(input: string, role: UploadRole, output: string,
     return { ok: false, reason: 'undecodable' };
   }
   if (!fixed.ok) return fixed;
-  await writeAtomic(output, fixed.bytes);
+  await writeSafe(output, fixed.bytes, { replace });
   let result = checkFile(await probeFile(output, { role, roleFrom: 'flag', ruleSet }), ruleSet);
   // issue 11: an honest verdict. The matte may have kept a chair or lost hair; the copy's own
   // checks cannot see that, so the doubt stays as a finding on the copy.

@@ -4,12 +4,14 @@
  * before any decode, then one shrink-on-load decode for content statistics. Never throws for a
  * bad file: every failure becomes a fact.
  */
-import { open, stat } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { platform } from 'node:os';
 import path from 'node:path';
 import type { Sharp } from 'sharp';
 import type { FaceFacts, FileFacts, ImageHeader } from '../model/files.js';
 import type { RuleSet, UploadRole } from '../model/rules.js';
 import { valueOf } from '../rules/rule-access.js';
+import { SAFETY } from '../rules/rule-schema.js';
 import { contentStats, greyStats } from './content-stats.js';
 import { decodeHeic, heicDecoder } from './decode-heic.js';
 import { inspectPdf } from './inspect-pdf.js';
@@ -18,28 +20,31 @@ import { readPdf } from './read-pdf.js';
 import { recogniseDocument } from './recognise-document.js';
 import { loadSharp } from './load-sharp.js';
 import { loadPhotoModels, type DetectedFace } from './photo-models.js';
+import { openRegular, readRange, readRegular } from './safe-read.js';
 import { extensionType, sniffType } from './sniff-type.js';
 
 const HEAD_BYTES = 128 * 1024;
 /** Types sharp's prebuilt binaries decode. HEIC (HEVC) is not among them; BMP neither. */
 const DECODABLE = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff', 'avif']);
 
-async function readRange(file: string, bytes: number, maxRead: number): Promise<Uint8Array> {
-  const handle = await open(file, 'r');
+/**
+ * Each file's check is given up after this long (issue 15): an engineering bound, not an exam rule.
+ * The slowest fuzzed file took 3 s for 100 (red-team report), so a minute is only ever a stuck read.
+ */
+export const FILE_TIME_LIMIT_MS = 60_000;
+
+/** A probe that takes longer than `ms` becomes an unreadable file (ETIMEDOUT), never a stuck batch. */
+export async function probeWithin(file: string, options: Parameters<typeof probeFile>[1], ms: number | undefined): Promise<FileFacts> {
+  if (!ms) return probeFile(file, options);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<FileFacts>((resolve) => {
+    timer = setTimeout(() => resolve({ path: file, name: path.basename(file), role: options.role, roleFrom: options.roleFrom, exists: true, readable: false, readError: 'ETIMEDOUT', bytes: 0, extension: '', sniffed: 'unknown' }), ms);
+    timer.unref();
+  });
   try {
-    if (bytes <= maxRead) {
-      const buffer = new Uint8Array(bytes);
-      await handle.read(buffer, 0, bytes, 0);
-      return buffer;
-    }
-    // Too big to read whole: the head and the tail hold a PDF's header and trailer.
-    const half = Math.floor(maxRead / 2);
-    const buffer = new Uint8Array(half * 2);
-    await handle.read(buffer, 0, half, 0);
-    await handle.read(buffer, half, half, bytes - half);
-    return buffer;
+    return await Promise.race([probeFile(file, options), timeout]);
   } finally {
-    await handle.close();
+    clearTimeout(timer);
   }
 }
 
@@ -63,29 +68,29 @@ export async function probeFile(file: string, options: ProbeOptions): Promise<Fi
     extension: extensionType(path.basename(file)),
     sniffed: 'unknown',
   };
-  let size: number;
-  try {
-    const info = await stat(file);
-    facts.exists = true;
-    if (!info.isFile()) {
-      facts.readError = 'EISDIR';
-      return facts;
-    }
-    size = info.size;
-    facts.bytes = size;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+  const opened = await openRegular(file);
+  if (!opened.ok) {
+    if (opened.code !== 'ENOENT' && opened.code !== 'ENOTDIR') {
       facts.exists = true;
-      facts.readError = code ?? String(error);
+      facts.readError = opened.code;
     }
     return facts;
   }
+  try {
+    return await probeOpen(opened.handle, opened.size, facts, options);
+  } finally {
+    await opened.handle.close().catch(() => undefined);
+  }
+}
 
+async function probeOpen(handle: FileHandle, size: number, facts: FileFacts, options: ProbeOptions): Promise<FileFacts> {
+  const file = facts.path;
+  facts.exists = true;
+  facts.bytes = size;
   const limits = valueOf(options.ruleSet, 'upload.image');
   let head: Uint8Array;
   try {
-    head = await readRange(file, Math.min(size, HEAD_BYTES), HEAD_BYTES);
+    head = await readRange(handle, Math.min(size, HEAD_BYTES), HEAD_BYTES);
     facts.readable = true;
   } catch (error) {
     facts.readError = (error as NodeJS.ErrnoException).code ?? String(error);
@@ -99,7 +104,7 @@ export async function probeFile(file: string, options: ProbeOptions): Promise<Fi
 
   if (sniffed.type === 'pdf') {
     const partial = size > limits.maxReadBytes;
-    const bytes = size <= HEAD_BYTES ? head : await readRange(file, size, limits.maxReadBytes);
+    const bytes = size <= HEAD_BYTES ? head : await readRange(handle, size, limits.maxReadBytes);
     facts.pdf = inspectPdf(bytes);
     facts.pdf.bytes = size;
     // Only the head and the tail of a huge PDF were read: startxref offsets cannot be verified
@@ -119,17 +124,22 @@ export async function probeFile(file: string, options: ProbeOptions): Promise<Fi
     }
     return facts;
   }
-  if (sniffed.type === 'heic' && heicDecoder()) return probeHeic(file, facts, options);
-  if (!DECODABLE.has(sniffed.type)) return facts;
+  if (!DECODABLE.has(sniffed.type) && !(sniffed.type === 'heic' && heicDecoder())) return facts;
+  // The decoders read the bytes this handle read, never the path again: what was checked is what
+  // is decoded. Past maxReadBytes, Linux's /proc/self/fd names this same open file.
+  const viaFd = platform() === 'linux' ? `/proc/self/fd/${handle.fd}` : undefined;
+  // A JPEG on Linux is decoded through the handle's name with shrink-on-load: no need to hold its bytes.
+  const input: string | Uint8Array =
+    size <= HEAD_BYTES ? head : sniffed.type === 'jpeg' && viaFd ? viaFd : size <= limits.maxReadBytes ? await readRange(handle, size, limits.maxReadBytes) : (viaFd ?? file);
+  if (sniffed.type === 'heic') return probeHeic(input, facts, options);
 
   const sharp = loadSharp();
   let header: ImageHeader;
   try {
     // A JPEG's header comes from the bytes already read (issue 14): libvips given a file name
-    // probes it with every loader (about 60 stat/open calls per file); given bytes, none. When
-    // the head does not hold the whole header, the file is read as before.
+    // probes it with every loader (about 60 stat/open calls per file); given bytes, none.
     const fromHead = sniffed.type === 'jpeg' ? await sharp(head, { limitInputPixels: false }).metadata().catch(() => undefined) : undefined;
-    const meta = fromHead ?? (await sharp(file, { limitInputPixels: false, pages: -1 }).metadata());
+    const meta = fromHead ?? (await sharp(input, { limitInputPixels: false, pages: -1 }).metadata());
     const width = meta.width ?? 0;
     // Animated images report the height of all frames stacked; one frame is pageHeight.
     const height = meta.pageHeight ?? meta.height ?? 0;
@@ -163,12 +173,13 @@ export async function probeFile(file: string, options: ProbeOptions): Promise<Fi
   }
 
   // A JPEG is decoded at the DCT scale chosen for it (shrink-on-load, exactly: libvips reads the
-  // `[shrink=N]` load option from the name); other formats are reduced by the same factor.
-  const jpeg = sniffed.type === 'jpeg';
+  // `[shrink=N]` load option from the name, here Linux's /proc/self/fd name of the handle already
+  // checked, so the decoded file is still the one that was opened); other inputs are reduced by the
+  // same factor.
+  const byName = sniffed.type === 'jpeg' && viaFd !== undefined;
   return probePixels(
-    (scale) =>
-      sharp(jpeg && scale > 1 ? `${file}[shrink=${scale}]` : file, { limitInputPixels: limits.maxPixels, failOn: 'truncated' }).rotate(),
-    jpeg,
+    (scale) => sharp(byName && scale > 1 ? `${viaFd}[shrink=${scale}]` : input, { limitInputPixels: limits.maxPixels, failOn: 'truncated' }).rotate(),
+    byName,
     header,
     facts,
     options,
@@ -176,7 +187,7 @@ export async function probeFile(file: string, options: ProbeOptions): Promise<Fi
 }
 
 /** HEIC through libheif (WebAssembly): header facts from the decoded image, then the same content checks. */
-async function probeHeic(file: string, facts: FileFacts, options: ProbeOptions): Promise<FileFacts> {
+async function probeHeic(file: string | Uint8Array, facts: FileFacts, options: ProbeOptions): Promise<FileFacts> {
   const limits = valueOf(options.ruleSet, 'upload.image');
   let decoded: Awaited<ReturnType<typeof decodeHeic>>;
   try {
@@ -202,12 +213,14 @@ async function probeHeic(file: string, facts: FileFacts, options: ProbeOptions):
  */
 export async function uprightSource(facts: FileFacts, maxPixels: number): Promise<Sharp> {
   const sharp = loadSharp();
+  // One fstat-checked open (issue 15): never the path handed to a decoder that might block on it.
+  const bytes = await readRegular(facts.path, SAFETY.maxReadBytes);
   if (facts.sniffed === 'heic') {
-    const decoded = await decodeHeic(facts.path, maxPixels);
+    const decoded = await decodeHeic(bytes, maxPixels);
     if ('refused' in decoded) throw new Error('too many pixels');
     return sharp(decoded.data, { raw: { width: decoded.width, height: decoded.height, channels: 4 } }).removeAlpha();
   }
-  return sharp(facts.path, { limitInputPixels: maxPixels, failOn: 'truncated' }).rotate();
+  return sharp(bytes, { limitInputPixels: maxPixels, failOn: 'truncated' }).rotate();
 }
 
 /** The JPEG DCT scales libjpeg decodes directly (shrink-on-load), largest first. */

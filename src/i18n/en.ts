@@ -10,7 +10,21 @@ const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 const OUTPUT_REASON_EN: Record<string, string> = {
   EACCES: 'no permission to write', EPERM: 'no permission to write', EROFS: 'the disk is read-only', ENOTDIR: 'part of the path is a file, not a folder', EEXIST: 'a file of that name exists',
   'not-a-folder': 'it is a file, not a folder', ENOENT: 'a folder on the path does not exist and cannot be made', ENOSPC: 'the disk is full', ENAMETOOLONG: 'the path is too long', ELOOP: 'a link loop',
-  special: 'it is a special system folder (/proc, /sys, /dev)'
+  special: 'it is a special system folder (/proc, /sys, /dev)',
+  // issue 15: the writing module's refusals
+  'not-regular': 'it is not a regular file (a device, pipe or socket), so it is not written', EISDIR: 'it is a folder', EINVAL: 'the name has a character that is not allowed',
+  dangling: 'it is a link to a place that does not exist', exists: 'a file of that name exists', input: 'it is an original this run reads', EIO: 'an input/output error', locked: 'another shegong is writing into this folder'
+};
+// issue 15: why a roster was refused, in words (bounds checked before parsing; no library English)
+const ROSTER_REASON_EN: Record<string, (a: A) => string> = {
+  'record-too-big': (a) => `this line is too long (over ${s(a.limit)} KB) for a roster; check that the file is not damaged, or save it again as .xlsx/CSV`,
+  'too-many-columns': (a) => `too many columns (over ${s(a.limit)}); keep only the columns a roster needs`,
+  'too-many-rows': (a) => `too many rows (over ${s(a.limit)}); split the roster into several files and run each`,
+  'xlsx-too-big': () => 'the spreadsheet unpacks to too much data (a zip bomb or a damaged file); save it again in Excel or WPS',
+  'file-too-big': (a) => `the file is too big (over ${s(a.limit)} MB) for a roster`,
+  quote: () => 'the quotes do not pair up; open it in Excel or WPS and save it as CSV again',
+  csv: () => 'it cannot be read as CSV; save it as .xlsx or CSV in Excel or WPS',
+  'no header row': () => 'there is no header row',
 };
 const n = (v: unknown) => Number(v ?? 0);
 
@@ -185,6 +199,10 @@ export const en: Messages = {
     profileSaved: (path: string) => `Saved your answers (without your ID number) as defaults for next time: ${path}`,
     profileEmpty: 'No answers saved yet.',
     profileReset: 'Saved answers cleared.',
+    // issue 15: config faults never cost answers
+    profileCorrupt: (file: string) => `The file of saved answers is damaged; it is neither read nor overwritten this time: ${file}. Run shegong profile reset to repair it`,
+    profileUnreadable: (file: string, reason: string) => `Cannot open the file of saved answers ${file} (${reason}); this run's answers will not be saved`,
+    profileNotSaved: (file: string, reason: string) => `The answers were not saved (${reason}): ${file}. The checklist below is unaffected`,
     demoIntro: 'Sample candidate (built-in data, no input needed):',
     datesTitle: (year: number, today: string) => `Key dates of the ${year} exam cycle (today: ${day(today)})`,
     runningCycle: (year: number) => `${year} cycle (registration closed; for candidates who registered)`,
@@ -459,6 +477,8 @@ export const en: Messages = {
     onlyProblems: 'Only applicants with problems',
     thumbnail: 'Photo',
     progress: (done: number, total: number, eta: string) => `Checked ${done}/${total}${eta ? `, about ${eta} left` : ''}`,
+    // issue 15
+    interruptedNote: (done: number, total: number) => `The run was interrupted: this report holds only the ${done}/${total} applicants checked`,
     interrupted: (done: number, total: number) => `Interrupted: saved the reports of the ${done}/${total} applicants already checked`,
     written: (dir: string) => `Reports written to ${dir}`,
     html: (file: string) => `Open in a browser: ${file}`,
@@ -539,11 +559,15 @@ export const en: Messages = {
   error: {
     'error.rules-unreadable': (a: A) => `Cannot read rule file ${s(a.file)} (${systemReasonEn(a.reason)})`,
     'error.rules-invalid': (a: A) => `Rule file ${s(a.file)} has problems, so nothing was run:`,
-    'error.output': (a: A) => `Cannot write ${s(a.file)} (${systemReasonEn(a.reason)})`,
+    'error.output': (a: A) => `Cannot write ${s(a.file)}: ${OUTPUT_REASON_EN[s(a.reason)] ?? systemReasonEn(a.reason)}`,
+    // issue 15
+    'error.output-exists': (a: A) => `Will not replace the existing file ${s(a.file)}: choose another name, or add --force to replace it`,
+    'error.batch-output-exists': (a: A) => `The output folder already holds ${s(a.file)}, not written by an earlier shegong run; it is not replaced. Give a new or empty folder with --output`,
+    'error.output-locked': (a: A) => `The output folder ${s(a.dir)} is in use by another shegong (process ${s(a.pid)}): wait for it to finish or choose another --output folder. If none is running, delete ${s(a.lock)} and try again`,
     'error.fix-overwrite': (a: A) => `Will not overwrite the original ${s(a.file)}: give another file or folder with --output`,
     'error.no-files': () => 'No files to check were given',
-    'error.roster': (a: A) => `Cannot read the roster${s(a.line) ? ` (line ${s(a.line)})` : ''}: ${s(a.reason)}`,
-    'error.roster-header': () => 'The roster has no recognisable header: it needs columns such as 姓名/name and 报考级别/level',
+    'error.roster': (a: A) => `Cannot read the roster${s(a.line) ? ` (line ${s(a.line)})` : ''}: ${ROSTER_REASON_EN[s(a.reason)]?.(a) ?? s(a.reason)}`,
+    'error.roster-header': (a: A) => `The roster has no recognisable header: it needs columns such as 姓名/name and 报考级别/level${s(a.encoding) === 'gb18030' ? '. The file is not valid UTF-8 and was read as GBK/GB18030; if it mixes two encodings, save it as .xlsx or "CSV UTF-8" in Excel or WPS and try again' : ''}`,
     // issue 10: rosters and output folders that cannot be used
     'error.roster-old-excel': (a: A) => `Cannot read the roster ${s(a.file)}: it is a ${s(a.kind)} file, which this tool does not read. Save it as .xlsx or CSV (UTF-8) in Excel or WPS and run again`,
     'error.roster-missing': (a: A) => `Roster file not found: ${s(a.file)}. Check the path and the name`,

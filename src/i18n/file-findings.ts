@@ -61,6 +61,9 @@ const READ_AS_EN = (a: A) => (s(a.note) === 'note.major-other' ? 'another major 
 const FOLDER_REASON_ZH: Record<string, string> = { absolute: '是绝对路径', parent: '含有 ..', outside: '（经链接）指向 --materials 文件夹之外' };
 const FOLDER_REASON_EN: Record<string, string> = { absolute: 'is an absolute path', parent: 'contains ..', outside: 'leads (through a link) outside the --materials folder' };
 const FILE_REASON_ZH: Record<string, string> = { outside: '是指向材料文件夹之外的链接', 'not-regular': '不是普通文件（管道、设备或文件夹）', broken: '是失效的链接' };
+// issue 15: why a file could not be read, in words (F27: a FIFO is not "a folder")
+const UNREADABLE_ZH: Record<string, string> = { 'not-regular': '不是普通文件，而是管道或设备', EISDIR: '这是文件夹', EACCES: '没有读取权限', EPERM: '没有读取权限', ETIMEDOUT: '检查超时' };
+const UNREADABLE_EN: Record<string, string> = { 'not-regular': 'not a regular file but a pipe or device', EISDIR: 'it is a folder', EACCES: 'no permission to read', EPERM: 'no permission to read', ETIMEDOUT: 'the check took too long' };
 const FILE_REASON_EN: Record<string, string> = { outside: 'is a link to outside the materials folder', 'not-regular': 'is not a regular file (a pipe, device or folder)', broken: 'is a broken link' };
 // issue 13: names of the education documents, windows and levels in the document findings
 const KIND_ZH: Record<string, string> = {
@@ -101,10 +104,15 @@ export const fileFindingsZh: Words = {
   'roster.file-refused': { message: (a) => `${s(a.name) || `第 ${s(a.line)} 行`}的材料“${s(a.file)}”${FILE_REASON_ZH[s(a.reason)] ?? ''}，未读取`, fix: () => '把真正的文件复制到考生文件夹中（不要用链接）' },
   'roster.id-number': { message: (a) => `第 ${s(a.line)} 行身份证号 ${s(a.id)} ${ID_REASON_ZH[s(a.reason)] ?? s(a.reason)}`, fix: () => '核对身份证号；在 Excel 中把该列设为“文本”格式' },
   'roster.internal': { message: (a) => `第 ${s(a.line)} 行检查时出错，已跳过（其他考生不受影响）`, fix: () => '加 --verbose 重新运行这一行，并反馈此问题' },
+  // issue 15
+  'roster.duplicate': {
+    message: (a) => `第 ${s(a.line)} 行与第 ${s(a.first)} 行${s(a.field) === 'id' ? '身份证号相同' : s(a.field) === 'name-folder' ? '姓名相同，且会用同一个材料文件夹' : '姓名相同'}`,
+    fix: (a) => (s(a.field) === 'id' ? '核对是否重复录入或身份证号填错' : s(a.field) === 'name-folder' ? '给两人各自的材料文件夹，并在“材料目录”列写明' : '确认这是两个不同的人'),
+  },
   'roster.folder': { message: (a) => `找不到 ${s(a.name) || `第 ${s(a.line)} 行`} 的材料文件夹`, fix: () => '在材料目录下建以姓名（或花名册“材料目录”列、身份证后 6 位）命名的文件夹' },
   'file.role': { message: (a) => `看不出这是什么材料：${s(a.path)}`, fix: () => '用 --as photo|id-front|id-back|diploma|work-proof|social-security|residence-permit 指明，或按“照片/身份证正面/学历…”命名' },
   'file.missing': { message: (a) => `找不到文件：${s(a.path)}`, fix: () => '检查路径是否正确，或把文件放进资料文件夹并按“照片/身份证正面/学历…”命名' },
-  'file.unreadable': { message: (a) => `无法读取文件：${s(a.path)}（${s(a.reason)}）`, fix: () => '确认这是一个文件而不是文件夹，并且有读取权限' },
+  'file.unreadable': { message: (a) => `无法读取文件：${s(a.path)}（${UNREADABLE_ZH[s(a.reason)] ?? s(a.reason)}）`, fix: (a) => (s(a.reason) === 'not-regular' ? '给出照片或扫描件本身（普通文件），不要给管道或设备' : '确认这是一个文件而不是文件夹，并且有读取权限') },
   'file.empty': { message: () => '文件是空的（0 字节）', fix: () => '重新导出或重新拍摄这个文件' },
   'file.format': {
     message: (a) =>
@@ -321,10 +329,15 @@ export const fileFindingsEn: Words = {
   'roster.file-refused': { message: (a) => `${s(a.name) || `Row ${s(a.line)}`}: "${s(a.file)}" ${FILE_REASON_EN[s(a.reason)] ?? ''}; not read`, fix: () => 'Copy the real file into the applicant\'s folder (no links)' },
   'roster.id-number': { message: (a) => `Row ${s(a.line)}: ID number ${s(a.id)} ${ID_REASON_EN[s(a.reason)] ?? s(a.reason)}`, fix: () => 'Check the ID number; format the column as Text in Excel' },
   'roster.internal': { message: (a) => `Row ${s(a.line)} failed to check and was skipped (the others are unaffected)`, fix: () => 'Run it again with --verbose and report the problem' },
+  // issue 15
+  'roster.duplicate': {
+    message: (a) => `Row ${s(a.line)} has the same ${s(a.field) === 'id' ? 'ID number' : 'name'} as row ${s(a.first)}${s(a.field) === 'name-folder' ? ', and would use the same materials folder' : ''}`,
+    fix: (a) => (s(a.field) === 'id' ? 'Check whether the row was entered twice or the ID number is wrong' : s(a.field) === 'name-folder' ? 'Give each person their own materials folder and name it in the folder column' : 'Make sure these are two different people'),
+  },
   'roster.folder': { message: (a) => `No materials folder for ${s(a.name) || `row ${s(a.line)}`}`, fix: () => 'Make a folder named after the applicant (or the roster\'s folder column, or the last 6 digits of the ID) in the materials folder' },
   'file.role': { message: (a) => `Cannot tell what this file is: ${s(a.path)}`, fix: () => 'Pass --as photo|id-front|id-back|diploma|work-proof|social-security|residence-permit, or name it photo / id-front / diploma …' },
   'file.missing': { message: (a) => `File not found: ${s(a.path)}`, fix: () => 'Check the path, or put the file in the materials folder named photo / id-front / diploma …' },
-  'file.unreadable': { message: (a) => `Cannot read the file: ${s(a.path)} (${s(a.reason)})`, fix: () => 'Make sure it is a file, not a folder, and that you may read it' },
+  'file.unreadable': { message: (a) => `Cannot read the file: ${s(a.path)} (${UNREADABLE_EN[s(a.reason)] ?? s(a.reason)})`, fix: (a) => (s(a.reason) === 'not-regular' ? 'Give the photo or scan itself (a regular file), not a pipe or device' : 'Make sure it is a file, not a folder, and that you may read it') },
   'file.empty': { message: () => 'The file is empty (0 bytes)', fix: () => 'Export or take the file again' },
   'file.format': {
     message: (a) =>

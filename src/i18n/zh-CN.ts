@@ -14,7 +14,21 @@ const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 const OUTPUT_REASON_ZH: Record<string, string> = {
   EACCES: '没有写入权限', EPERM: '没有写入权限', EROFS: '所在磁盘是只读的', ENOTDIR: '路径中有一部分是文件而不是文件夹', EEXIST: '已有同名文件',
   'not-a-folder': '这是一个文件，不是文件夹', ENOENT: '路径中的文件夹不存在且无法创建', ENOSPC: '磁盘已满', ENAMETOOLONG: '路径太长', ELOOP: '链接循环',
-  special: '这是系统的特殊目录（如 /proc、/sys、/dev），不能写入'
+  special: '这是系统的特殊目录（如 /proc、/sys、/dev），不能写入',
+  // issue 15: the writing module's refusals
+  'not-regular': '这不是普通文件（可能是设备、管道或套接字），不会写入', EISDIR: '这是一个文件夹', EINVAL: '文件名含有不允许的字符',
+  dangling: '这是一个指向不存在位置的链接', exists: '已有同名文件', input: '这是本次读取的原文件', EIO: '读写出错', locked: '另一个 shegong 正在写入这个文件夹'
+};
+// issue 15: why a roster was refused, in words (bounds checked before parsing; no library English)
+const ROSTER_REASON_ZH: Record<string, (a: A) => string> = {
+  'record-too-big': (a) => `这一行太长（超过 ${s(a.limit)} KB），不像花名册；请检查文件是否损坏，或另存为 .xlsx/CSV 后再试`,
+  'too-many-columns': (a) => `列数太多（超过 ${s(a.limit)} 列）；请只保留花名册需要的列`,
+  'too-many-rows': (a) => `行数太多（超过 ${s(a.limit)} 行）；请把花名册分成几个文件分别运行`,
+  'xlsx-too-big': () => '表格解压后太大（可能是压缩炸弹或损坏的文件）；请在 Excel 或 WPS 中另存后再试',
+  'file-too-big': (a) => `文件太大（超过 ${s(a.limit)} MB），不像花名册`,
+  quote: () => '引号不配对；请在 Excel 或 WPS 中打开后另存为 CSV 再试',
+  csv: () => '无法按 CSV 读取；请在 Excel 或 WPS 中另存为 .xlsx 或 CSV 再试',
+  'no header row': () => '没有表头行',
 };
 const n = (v: unknown) => Number(v ?? 0);
 
@@ -121,6 +135,10 @@ export const zhCN = {
     profileSaved: (path: string) => `已保存你的回答（不含身份证号），下次作为默认值：${path}`,
     profileEmpty: '尚未保存任何回答。',
     profileReset: '已清除保存的回答。',
+    // issue 15: config faults never cost answers
+    profileCorrupt: (file: string) => `保存回答的文件已损坏，本次不读取也不覆盖它：${file}。运行 shegong profile reset 可修复`,
+    profileUnreadable: (file: string, reason: string) => `无法打开保存回答的文件 ${file}（${reason}），本次回答不会保存`,
+    profileNotSaved: (file: string, reason: string) => `回答没有保存（${reason}）：${file}。下面的清单不受影响`,
     demoIntro: '示例考生（内置数据，无需输入）：',
     findingsHeading: '问题与提示',
     datesTitle: (year: number, today: string) => `${year} 年度关键日期（今天 ${day(today)}）`,
@@ -376,6 +394,8 @@ export const zhCN = {
     onlyProblems: '只看有问题的',
     thumbnail: '照片',
     progress: (done: number, total: number, eta: string) => `已检查 ${done}/${total}${eta ? `，预计还需 ${eta}` : ''}`,
+    // issue 15
+    interruptedNote: (done: number, total: number) => `运行被中断：本报告只含已检查完的 ${done}/${total} 名考生`,
     interrupted: (done: number, total: number) => `已中断：保存了已完成的 ${done}/${total} 人的报告`,
     written: (dir: string) => `报告已写入 ${dir}`,
     html: (file: string) => `在浏览器中打开：${file}`,
@@ -448,11 +468,15 @@ export const zhCN = {
   error: {
     'error.rules-unreadable': (a: A) => `无法读取规则文件 ${s(a.file)}（${systemReasonZh(a.reason)}）`,
     'error.rules-invalid': (a: A) => `规则文件 ${s(a.file)} 有问题，未能运行：`,
-    'error.output': (a: A) => `无法写入 ${s(a.file)}（${systemReasonZh(a.reason)}）`,
+    'error.output': (a: A) => `无法写入 ${s(a.file)}：${OUTPUT_REASON_ZH[s(a.reason)] ?? systemReasonZh(a.reason)}`,
+    // issue 15
+    'error.output-exists': (a: A) => `不会覆盖已有的文件 ${s(a.file)}：请换一个文件名，或加 --force 确认覆盖`,
+    'error.batch-output-exists': (a: A) => `输出目录里已有不是 shegong 上次写入的 ${s(a.file)}，不会覆盖：请用 --output 指定一个新的或空的文件夹`,
+    'error.output-locked': (a: A) => `输出目录 ${s(a.dir)} 正被另一个 shegong（进程 ${s(a.pid)}）使用：请等它结束，或换一个 --output 文件夹。若确认没有在运行，删除 ${s(a.lock)} 后重试`,
     'error.fix-overwrite': (a: A) => `不会覆盖原文件 ${s(a.file)}：请用 --output 指定另一个文件或文件夹`,
     'error.no-files': () => '没有给出要检查的文件',
-    'error.roster': (a: A) => `无法读取花名册${s(a.line) ? `（第 ${s(a.line)} 行）` : ''}：${s(a.reason)}`,
-    'error.roster-header': () => '花名册没有可识别的表头：至少需要 姓名/name 和 报考级别/level 等列',
+    'error.roster': (a: A) => `无法读取花名册${s(a.line) ? `（第 ${s(a.line)} 行）` : ''}：${ROSTER_REASON_ZH[s(a.reason)]?.(a) ?? s(a.reason)}`,
+    'error.roster-header': (a: A) => `花名册没有可识别的表头：至少需要 姓名/name 和 报考级别/level 等列${s(a.encoding) === 'gb18030' ? '。文件不是有效的 UTF-8，已按 GBK/GB18030 读取；若文件混有两种编码，请在 Excel 或 WPS 中另存为 .xlsx 或“CSV UTF-8”后再试' : ''}`,
     // issue 10: rosters and output folders that cannot be used
     'error.roster-old-excel': (a: A) => `无法读取花名册 ${s(a.file)}：这是 ${s(a.kind)} 文件，本工具不读取这种格式。请在 Excel 或 WPS 中“另存为” .xlsx 或 CSV（UTF-8）后再运行`,
     'error.roster-missing': (a: A) => `找不到花名册文件 ${s(a.file)}：请检查路径和文件名`,

@@ -1,15 +1,19 @@
 /** Read the bundled rule files and any --rules overrides, then parse. The only file access for rules. */
-import { readFile } from 'node:fs/promises';
 import { UserError } from '../errors.js';
+import { readRegular } from '../files/safe-read.js';
 import type { Province } from '../model/provinces.js';
 import type { RuleSet } from '../model/rules.js';
 import { parseRuleSet, type OverrideInput } from './parse-rule-set.js';
 import { templatePath } from './templates-dir.js';
 
+/** A rules file larger than this is not a rules file (an engineering bound, issue 15). */
+const MAX_RULES_BYTES = 16 * 1024 * 1024;
+
 export async function readJson(file: string): Promise<unknown> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    // One fstat-checked, non-blocking open (issue 15): a FIFO or /dev/zero given as --rules is refused at once.
+    text = new TextDecoder().decode(await readRegular(file, MAX_RULES_BYTES));
   } catch (error) {
     throw new UserError('error.rules-unreadable', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) }, [], (error as Error).message);
   }

@@ -150,9 +150,9 @@ describe('shegong batch, round 2 (built bin)', () => {
     const json = summary(dir);
     const wide = byName(json, '宽照');
     expect(wide).toMatchObject({ ready: true, readyBeforeFix: false });
-    expect(wide.fixes).toEqual([expect.objectContaining({ role: 'photo', state: 'fixed', statusAfter: 'pass', output: 'fixed/宽照/照片.jpg' })]);
+    expect(wide.fixes).toEqual([expect.objectContaining({ role: 'photo', state: 'fixed', statusAfter: 'pass', output: 'fixed/0002-宽照/照片.jpg' })]);
     expect(wide.report.ready).toBe(true);
-    expect(wide.report.files[0].path).toContain(path.join('fixed', '宽照', '照片.jpg'));
+    expect(wide.report.files[0].path).toContain(path.join('fixed', '0002-宽照', '照片.jpg'));
     const small = byName(json, '小照');
     expect(small.ready).toBe(false);
     expect(small.fixes.map((f: { state: string }) => f.state)).toEqual(['needs-new']);
@@ -162,13 +162,13 @@ describe('shegong batch, round 2 (built bin)', () => {
     // The CSV: ready from the fixed copy, a column for the state after fixing.
     const csv = readFileSync(path.join(dir, 'out', 'summary.csv'), 'utf8').split('\r\n');
     const wideLine = csv.find((line) => line.includes('宽照'))!;
-    expect(wideLine).toContain('fixed/宽照/照片.jpg');
+    expect(wideLine).toContain('fixed/0002-宽照/照片.jpg');
     expect(wideLine.split(',')[4]).toBe('是');
     // The batch page links the fixed copy; the applicant's page shows it with a thumbnail.
     const html = readFileSync(path.join(dir, 'out', 'report.html'), 'utf8');
-    expect(html).toContain('href="fixed/%E5%AE%BD%E7%85%A7/%E7%85%A7%E7%89%87.jpg"');
+    expect(html).toContain('href="fixed/0002-%E5%AE%BD%E7%85%A7/%E7%85%A7%E7%89%87.jpg"');
     const page = readFileSync(path.join(dir, 'out', wide.page), 'utf8');
-    expect(page).toContain('href="../fixed/%E5%AE%BD%E7%85%A7/%E7%85%A7%E7%89%87.jpg"');
+    expect(page).toContain('href="../fixed/0002-%E5%AE%BD%E7%85%A7/%E7%85%A7%E7%89%87.jpg"');
     expect(page).toMatch(/<img alt="" src="data:image\/jpeg;base64,/);
     expect(page).toContain('href="../report.html"');
   });
@@ -215,7 +215,8 @@ describe('shegong batch, round 2 (built bin)', () => {
     writeFileSync(path.join(dir, 'r.csv'), `${NO_PROVINCE}\n张伟,助理,本科,社会工作,2019-06,全日制,2019.07-至今,,组1/张伟\n张伟,助理,本科,社会工作,2019-06,全日制,2019.07-至今,,组2/张伟\n`);
     batch(path.join(dir, 'r.csv'), dir, ['--materials', path.join(dir, 'materials'), '--province', '广东', '--fix']);
     const outputs = summary(dir).applicants.flatMap((a: { fixes: { output: string }[] }) => a.fixes.map((f) => f.output)).sort();
-    expect(outputs).toEqual(['fixed/组1/张伟/照片.jpg', 'fixed/组2/张伟/照片.jpg']);
+    // One folder per roster row (line + name), never the folder's basename (issue 15, F2).
+    expect(outputs).toEqual(['fixed/0002-张伟/照片.jpg', 'fixed/0003-张伟/照片.jpg']);
   });
 
   it('rosters that cannot be read, and outputs that cannot be written, say why (exit 2, no stack trace)', async () => {

@@ -164,13 +164,13 @@ describe('shegong batch (built bin)', () => {
     const before = readFileSync(photo);
     writeFileSync(path.join(dir, 'r.csv'), `${HEADER}\n${ROWS[0]}\n`);
     run(path.join(dir, 'r.csv'), dir, ['--fix']);
-    expect(existsSync(path.join(dir, 'out', 'fixed', '张三', '照片.jpg'))).toBe(true);
-    expect(existsSync(path.join(dir, 'out', 'fixed', '张三', '工作证明.jpg'))).toBe(false);
+    expect(existsSync(path.join(dir, 'out', 'fixed', '0002-张三', '照片.jpg'))).toBe(true);
+    expect(existsSync(path.join(dir, 'out', 'fixed', '0002-张三', '工作证明.jpg'))).toBe(false);
     expect(readFileSync(photo).equals(before)).toBe(true);
     const markdown = readFileSync(path.join(dir, 'out', 'reports', '0002-张三.md'), 'utf8');
-    expect(markdown).toContain(path.join('fixed', '张三', '照片.jpg'));
+    expect(markdown).toContain(path.join('fixed', '0002-张三', '照片.jpg'));
     expect(markdown).toContain('需要重新拍摄或扫描');
-    expect(readFileSync(path.join(dir, 'out', 'summary.csv'), 'utf8')).toContain(path.join('fixed', '张三', '照片.jpg'));
+    expect(readFileSync(path.join(dir, 'out', 'summary.csv'), 'utf8')).toContain(path.join('fixed', '0002-张三', '照片.jpg'));
   });
 
   it('Ctrl-C keeps the reports of the applicants already finished (exit 130)', async () => {

@@ -103,6 +103,9 @@ export async function gatherAnswers(flags: CheckFlags, context: CommandContext, 
   if (complete && !options.edit) return complete;
   const useProfile = Boolean(flags.useProfile);
   const store = useProfile || globals.interactive ? await (await import('../profile-store.js')).openProfileStore() : undefined;
+  // issue 15: a damaged or unreadable store is said once; the interview runs regardless.
+  if (store?.problem?.kind === 'corrupt') process.stderr.write(`${messages.ui.profileCorrupt(store.path)}\n`);
+  else if (store?.problem) process.stderr.write(`${messages.ui.profileUnreadable(store.path, store.problem.code ?? '')}\n`);
   const saved = store?.read() ?? {};
   // Saved answers that still parse, under the flags (a flag given now always wins).
   const savedOk = resolveAnswers(saved, provinces);
@@ -138,7 +141,8 @@ export async function gatherAnswers(flags: CheckFlags, context: CommandContext, 
     prompter,
     askHukou: flags.hukou === undefined,
   });
-  store?.save(toRaw(result));
+  const notSaved = store?.save(toRaw(result));
+  if (store && notSaved && notSaved.kind !== 'corrupt' && !store.problem) process.stderr.write(`${messages.ui.profileNotSaved(store.path, notSaved.code ?? '')}\n`);
   return result;
 }
 
@@ -209,7 +213,17 @@ async function fixFiles(files: FileResult[], context: CommandContext): Promise<F
       continue;
     }
     const output = path.join(path.dirname(file.path), `${path.basename(file.path).replace(/\.[^.]+$/, '')}.fixed.jpg`);
-    const outcome = await fixToFile(file.path, role, output, ruleSet);
+    // issue 15: a copy that cannot be written (read-only folder, a file already there) costs the
+    // copy, never the report: said, and the original's verdict kept.
+    const outcome = await fixToFile(file.path, role, output, ruleSet).catch((error: unknown) => {
+      if (!(error instanceof UserError)) throw error;
+      process.stderr.write(`✗ ${problemText(messages, error.key, error.args)}\n`);
+      return undefined;
+    });
+    if (!outcome) {
+      results.push(file);
+      continue;
+    }
     if (outcome.ok) {
       written += 1;
       results.push(outcome.result);

@@ -39,11 +39,15 @@ export async function runFix(file: string, flags: { as?: string; output?: string
   // Without --output the copy goes beside the original, as check --fix does.
   const named = flags.output ?? path.join(path.dirname(file), `${base}.fixed.jpg`);
   const isDirectory = named.endsWith('/') || named.endsWith(path.sep) || Boolean((await stat(named).catch(() => undefined))?.isDirectory());
-  const wanted = await resolveFixOutput(file, named, isDirectory);
+  // issue 15: an existing file is replaced only with --force (issue 12: otherwise a numbered name); the input never.
+  const replace = flags.force ? 'always' : 'never';
+  // The named target is judged (never the input, never a device or FIFO); an existing file there
+  // is replaced with --force, else the copy takes a free numbered name, written without replacing.
+  const wanted = await resolveFixOutput(file, named, isDirectory, 'always');
   const output = flags.force ? wanted : await freeName(wanted);
   const width = terminalWidth(undefined, process.stderr);
   if (output !== wanted) process.stderr.write(`${wrapText(messages.ui.fixRenamed(wanted, path.basename(output)), width)}\n`);
-  const outcome = await fixToFile(file, role, output, ruleSet);
+  const outcome = await fixToFile(file, role, output, ruleSet, replace);
 
   if (globals.format === 'json') {
     const body = outcome.ok

@@ -18,7 +18,12 @@ export async function runProfile(action: 'show' | 'edit' | 'reset' | 'path', glo
     return EXIT.OK;
   }
   if (action === 'reset') {
-    store.clear();
+    // Repairs a damaged file too (issue 15, F22); a store that cannot be written is a sentence.
+    try {
+      store.clear();
+    } catch (error) {
+      throw new UserError('error.output', { file: store.path, reason: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+    }
     if (json) await emit(`${JSON.stringify({ schema: 'shegong.profile/v1', path: store.path, reset: true })}\n`, globals.output);
     else process.stderr.write(`${messages.ui.profileReset}\n`);
     return EXIT.OK;
@@ -31,6 +36,8 @@ export async function runProfile(action: 'show' | 'edit' | 'reset' | 'path', glo
     await gatherAnswers({}, await loadContext(globals), { edit: true });
     process.stderr.write(`${messages.ui.profileEdited}\n`);
   }
+  if (store.problem?.kind === 'corrupt') process.stderr.write(`${messages.ui.profileCorrupt(store.path)}\n`);
+  else if (store.problem) process.stderr.write(`${messages.ui.profileUnreadable(store.path, store.problem.code ?? '')}\n`);
   const answers = store.read();
   if (json) {
     await emit(`${JSON.stringify({ schema: 'shegong.profile/v1', path: store.path, answers }, null, 2)}\n`, globals.output);

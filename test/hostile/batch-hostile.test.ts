@@ -1,0 +1,325 @@
+/**
+ * The red-team's batch attacks (F1, F2, F4, F6, F7, F8, F10, F12, F13, F14, F16, F18, F19, F21 cells,
+ * F25, F26, F27), each reproduced in a temp folder through the built CLI; the disk-full cases run
+ * the batch in-process with ENOSPC injected through the writing module's seam.
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as fsp from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runBatch } from '../../src/cli/commands/batch.js';
+import { resolveGlobalOptions } from '../../src/cli/global-options.js';
+import { UserError } from '../../src/errors.js';
+import { fsSeam } from '../../src/files/safe-write.js';
+import { BIN, ROOT, runCli } from '../helpers/run-cli.js';
+
+const HEADER = '姓名,报考级别,学历,专业,毕业时间,学习形式,社会工作经历,已有证书,报考省份,身份证号,材料目录';
+const row = (name: string, extra: { graduated?: string; id?: string; folder?: string } = {}) =>
+  `${name.includes(',') || name.includes('\n') ? `"${name}"` : name},助理,本科,社会工作,${extra.graduated ?? '2019-07'},全日制,2019-08..,,广东,${extra.id ?? ''},${extra.folder ?? ''}`;
+const PHOTO = path.join(ROOT, 'templates', 'demo', 'files', '照片.jpg');
+
+function workspace(folders: string[] = []) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'shegong-hostile-'));
+  for (const folder of folders) {
+    mkdirSync(path.join(dir, 'm', folder), { recursive: true });
+    copyFileSync(PHOTO, path.join(dir, 'm', folder, '照片.jpg'));
+  }
+  mkdirSync(path.join(dir, 'm'), { recursive: true });
+  return dir;
+}
+const batch = (dir: string, roster: string, extra: string[] = []) =>
+  runCli(['batch', path.join(dir, roster), '--materials', path.join(dir, 'm'), '--output', path.join(dir, 'out'), '--today', '2026-03-01', ...extra]);
+
+/** Every file under a folder, with its path relative to it. */
+function walk(folder: string, base = folder): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(folder, entry.name);
+    return entry.isDirectory() ? [path.relative(base, full), ...walk(full, base)] : [path.relative(base, full)];
+  });
+}
+const tempsIn = (folder: string) => walk(folder).filter((file) => file.endsWith('.tmp'));
+
+describe('F6/F7: a whole ID number appears nowhere, names and folders included', () => {
+  it('an ID as folder name, in 毕业时间 and as the name: masked in every file, every path and stdout', () => {
+    const dir = workspace(['440106199203150022']);
+    writeFileSync(
+      path.join(dir, 'r.csv'),
+      [HEADER, row('李四', { folder: '440106199203150022' }), row('王五', { graduated: '440106199203150030' }), row('440106199203150049'), row('赵六', { id: '440106199203150057' })].join('\n'),
+    );
+    const result = batch(dir, 'r.csv', ['--fix']);
+    expect(result.code).toBe(1);
+    const out = path.join(dir, 'out');
+    const whole = /440106199203150(022|030|049|057)/;
+    expect(result.out + result.err).not.toMatch(whole);
+    for (const file of walk(out)) {
+      expect(file).not.toMatch(whole);
+      if (!existsSync(path.join(out, file)) || !/\.(md|html|csv|json)$/.test(file)) continue;
+      expect(readFileSync(path.join(out, file), 'utf8'), file).not.toMatch(whole);
+    }
+    // The masked forms are there: the folder was used, the bad value is still quoted.
+    const json = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
+    expect(json.applicants.find((a: { line: number }) => a.line === 2).fixes.length + json.applicants.find((a: { line: number }) => a.line === 2).report.files.length).toBeGreaterThan(0);
+    expect(JSON.stringify(json)).toContain('440106********0030');
+  });
+});
+
+describe('F2/F4: each applicant writes only their own outputs, never an original', () => {
+  it('a re-check of last run\'s fixed folder (--materials OUT/fixed --output OUT --fix) leaves every original intact', async () => {
+    const dir = workspace();
+    const sharp = (await import('sharp')).default;
+    mkdirSync(path.join(dir, 'm', '王芳'), { recursive: true });
+    await sharp(PHOTO).resize(500, 500).gif().toFile(path.join(dir, 'm', '王芳', '照片.gif'));
+    writeFileSync(path.join(dir, 'r.csv'), [HEADER, row('王芳')].join('\n'));
+    expect(batch(dir, 'r.csv', ['--fix']).code).toBeLessThan(2);
+    expect(existsSync(path.join(dir, 'out', 'fixed', '0002-王芳', '照片.jpg'))).toBe(true);
+    // The counsellor copies the fixed photo into a folder per person beside the GIF, then re-checks.
+    const fixed = path.join(dir, 'out', 'fixed');
+    mkdirSync(path.join(fixed, '王芳'));
+    copyFileSync(path.join(fixed, '0002-王芳', '照片.jpg'), path.join(fixed, '王芳', '照片.jpg'));
+    copyFileSync(path.join(dir, 'm', '王芳', '照片.gif'), path.join(fixed, '王芳', '照片.gif'));
+    const before = new Map(walk(fixed).filter((f) => f.endsWith('.jpg') || f.endsWith('.gif')).map((f) => [f, readFileSync(path.join(fixed, f))]));
+    const again = runCli(['batch', path.join(dir, 'r.csv'), '--materials', fixed, '--output', path.join(dir, 'out'), '--fix', '--today', '2026-03-01']);
+    expect(again.code).toBe(1);
+    for (const [file, bytes] of before) expect(readFileSync(path.join(fixed, file)).equals(bytes), file).toBe(true);
+    const json = JSON.parse(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8'));
+    expect(json.applicants[0].fixes[0]).toMatchObject({ state: 'could-not-fix', reason: 'would-overwrite' });
+  });
+
+  it('an output folder holding a summary.csv shegong did not write is refused before any work (exit 2)', () => {
+    const dir = workspace(['张三']);
+    writeFileSync(path.join(dir, 'r.csv'), [HEADER, row('张三')].join('\n'));
+    mkdirSync(path.join(dir, 'out'));
+    writeFileSync(path.join(dir, 'out', 'summary.csv'), 'the office budget');
+    const result = batch(dir, 'r.csv');
+    expect(result.code).toBe(2);
+    expect(readFileSync(path.join(dir, 'out', 'summary.csv'), 'utf8')).toBe('the office budget');
+    expect(existsSync(path.join(dir, 'out', 'reports'))).toBe(false);
+    // Its own earlier outputs (recorded in the manifest) are replaced on a re-run.
+    const other = workspace(['张三']);
+    writeFileSync(path.join(other, 'r.csv'), [HEADER, row('张三')].join('\n'));
+    expect(batch(other, 'r.csv').code).toBe(0);
+    expect(batch(other, 'r.csv').code).toBe(0);
+  });
+
+  it('F27: two rows with one ID, or one name and one folder, are findings; neither is ready', () => {
+    const dir = workspace(['王芳']);
+    writeFileSync(path.join(dir, 'r.csv'), [HEADER, row('王芳', { id: '11010519491231002X' }), row('王芳'), row('李雷', { id: '11010519491231002X' })].join('\n'));
+    batch(dir, 'r.csv');
+    const json = JSON.parse(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8'));
+    const dup = (line: number) => json.applicants.find((a: { line: number }) => a.line === line);
+    expect(dup(3).rowFindings.map((f: { id: string }) => f.id)).toContain('roster.duplicate');
+    expect(dup(3).ready).toBe(false);
+    expect(dup(4).rowFindings.map((f: { id: string }) => f.id)).toContain('roster.duplicate');
+  });
+});
+
+describe('F10/F13/F16: every way a run can end keeps finished work', () => {
+  const bigRoster = (dir: string, rows: number) => {
+    for (let i = 0; i < rows; i += 1) {
+      mkdirSync(path.join(dir, 'm', `p${i}`), { recursive: true });
+      copyFileSync(PHOTO, path.join(dir, 'm', `p${i}`, '照片.jpg'));
+    }
+    writeFileSync(path.join(dir, 'big.csv'), [HEADER, ...Array.from({ length: rows }, (_, i) => row(`人${i}`, { folder: `p${i}` }))].join('\n'));
+  };
+  const start = (dir: string, out = 'out') =>
+    spawn(process.execPath, [BIN, 'batch', path.join(dir, 'big.csv'), '--materials', path.join(dir, 'm'), '--output', path.join(dir, out), '--today', '2026-03-01', '--concurrency', '1'], {
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  const progressed = (child: ReturnType<typeof start>) =>
+    new Promise<void>((resolve) => {
+      let err = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        err += chunk.toString();
+        if (/已检查 \d+\/\d+/.test(err)) resolve();
+      });
+    });
+  const closed = (child: ReturnType<typeof start>) => new Promise<number | null>((resolve) => child.on('close', resolve));
+  const valid = (out: string) => {
+    const json = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
+    const csvRows = readFileSync(path.join(out, 'summary.csv'), 'utf8').trim().split('\r\n').length - 1;
+    expect(csvRows).toBe(json.finished);
+    expect(json.applicants).toHaveLength(json.finished);
+    expect(readFileSync(path.join(out, 'report.html'), 'utf8')).toContain('</html>');
+    expect(tempsIn(out)).toEqual([]);
+    expect(existsSync(path.join(out, '.shegong.lock'))).toBe(false);
+    return json;
+  };
+
+  it('SIGTERM: exit 143, valid summaries marked interrupted, no temp files', async () => {
+    const dir = workspace();
+    bigRoster(dir, 120);
+    const child = start(dir);
+    await progressed(child);
+    child.kill('SIGTERM');
+    expect(await closed(child)).toBe(143);
+    const json = valid(path.join(dir, 'out'));
+    expect(json.interrupted).toBe(true);
+    expect(json.finished).toBeLessThan(120);
+  }, 60_000);
+
+  it('two Ctrl-C 50 ms apart: exit 130, the same valid summaries', async () => {
+    const dir = workspace();
+    bigRoster(dir, 120);
+    const child = start(dir);
+    await progressed(child);
+    child.kill('SIGINT');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    child.kill('SIGINT');
+    expect(await closed(child)).toBe(130);
+    expect(valid(path.join(dir, 'out')).interrupted).toBe(true);
+  }, 60_000);
+
+  it('F13: a second run into the same --output is refused while the first runs (exit 2); a stale lock is taken over', async () => {
+    const dir = workspace();
+    bigRoster(dir, 60);
+    const child = start(dir);
+    await progressed(child);
+    const second = runCli(['batch', path.join(dir, 'big.csv'), '--materials', path.join(dir, 'm'), '--output', path.join(dir, 'out'), '--today', '2026-03-01']);
+    expect(second.code).toBe(2);
+    expect(second.err).toContain('.shegong.lock');
+    expect(await closed(child)).toBe(0);
+    expect(valid(path.join(dir, 'out')).finished).toBe(60);
+    // A lock whose process is gone (kill -9) does not block the next run.
+    writeFileSync(path.join(dir, 'out', '.shegong.lock'), '999999999\n');
+    writeFileSync(path.join(dir, 'one.csv'), [HEADER, row('人0', { folder: 'p0' })].join('\n'));
+    expect(runCli(['batch', path.join(dir, 'one.csv'), '--materials', path.join(dir, 'm'), '--output', path.join(dir, 'out'), '--today', '2026-03-01']).code).toBe(0);
+  }, 60_000);
+
+  it('F16: stderr closed by its reader (2>&1 | head -c 10) does not cut the run short', async () => {
+    const dir = workspace();
+    bigRoster(dir, 30);
+    const child = start(dir);
+    child.stderr.destroy();
+    expect(await closed(child)).toBe(0);
+    expect(valid(path.join(dir, 'out')).finished).toBe(30);
+  }, 60_000);
+});
+
+describe('F14: a disk that fills up mid-run (ENOSPC through the seam)', () => {
+  const original = { ...fsSeam };
+  afterEach(() => {
+    Object.assign(fsSeam, original);
+    vi.restoreAllMocks();
+  });
+  const setup = (rows: number) => {
+    const dir = workspace(Array.from({ length: rows }, (_, i) => `p${i}`));
+    writeFileSync(path.join(dir, 'r.csv'), [HEADER, ...Array.from({ length: rows }, (_, i) => row(`人${i}`, { folder: `p${i}` }))].join('\n'));
+    return dir;
+  };
+  const full = (after: (file: string) => boolean) => {
+    fsSeam.open = (async (file: Parameters<typeof fsp.open>[0], ...rest: unknown[]) => {
+      const handle = await original.open(file, ...(rest as [number]));
+      if (after(String(file))) {
+        handle.writeFile = async () => {
+          throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
+        };
+      }
+      return handle;
+    }) as typeof fsp.open;
+  };
+  const run = async (dir: string) => {
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const globals = resolveGlobalOptions({ today: '2026-03-01', input: false, color: false });
+    return runBatch(path.join(dir, 'r.csv'), { materials: path.join(dir, 'm'), output: path.join(dir, 'out'), concurrency: '1' }, globals).then(
+      (code) => ({ code, error: undefined as unknown }),
+      (error: unknown) => ({ code: undefined, error }),
+    );
+  };
+
+  it('one report write fails: a sentence (exit 2), and the applicants before it keep a valid, interrupted summary', async () => {
+    const dir = setup(8);
+    let writes = 0;
+    full(() => (writes += 1) === 9);
+    const { error } = await run(dir);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).args.reason).toBe('ENOSPC');
+    const out = path.join(dir, 'out');
+    const json = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
+    expect(json.interrupted).toBe(true);
+    expect(json.finished).toBeGreaterThan(0);
+    expect(json.finished).toBeLessThan(8);
+    expect(tempsIn(out)).toEqual([]);
+  }, 60_000);
+
+  it('every write fails from some point on: a sentence, no temp file and no half summary left', async () => {
+    const dir = setup(6);
+    let writes = 0;
+    full(() => (writes += 1) >= 5);
+    const { error } = await run(dir);
+    expect(error).toBeInstanceOf(UserError);
+    const out = path.join(dir, 'out');
+    expect(tempsIn(out)).toEqual([]);
+    if (existsSync(path.join(out, 'summary.json'))) expect(() => JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'))).not.toThrow();
+    expect(existsSync(path.join(out, '.shegong.lock'))).toBe(false);
+  }, 60_000);
+});
+
+describe('F8/F12/F21/F25: rosters bounded before parsing', () => {
+  it('a 50 MB header line and a 50 MB cell are refused with their line in under 2 s (exit 2)', () => {
+    const dir = workspace();
+    writeFileSync(path.join(dir, 'header.csv'), `${'a,'.repeat(25_000_000)}\nx\n`);
+    writeFileSync(path.join(dir, 'cell.csv'), `姓名,报考级别\n${'x'.repeat(50_000_000)},助理\n`);
+    for (const [file, line] of [['header.csv', '1'], ['cell.csv', '2']] as const) {
+      const started = Date.now();
+      const result = batch(dir, file);
+      expect(result.code).toBe(2);
+      expect(Date.now() - started).toBeLessThan(2_000 + 1_000);
+      expect(result.err).toContain(line);
+      expect(result.err).not.toMatch(/at .*\.js:\d+/);
+    }
+  }, 30_000);
+
+  it('an xlsx whose sheet unpacks to 100 MB is refused in under 2 s, without the parser', () => {
+    const dir = workspace();
+    const sheet = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${' '.repeat(100_000_000)}</sheetData></worksheet>`;
+    writeFileSync(path.join(dir, 'bomb.xlsx'), zipSync({ 'xl/worksheets/sheet1.xml': [strToU8(sheet), { level: 9 }], 'xl/workbook.xml': strToU8('<workbook/>') }));
+    const started = Date.now();
+    const result = batch(dir, 'bomb.xlsx');
+    expect(result.code).toBe(2);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(result.err).not.toContain('Maximum call stack');
+  }, 30_000);
+
+  it('a long cell is cut, never copied whole into the outputs; mismatched quotes are a sentence, not library English', () => {
+    const dir = workspace();
+    writeFileSync(path.join(dir, 'r.csv'), [HEADER, row('张三', { graduated: 'x'.repeat(100_000) })].join('\n'));
+    batch(dir, 'r.csv');
+    expect(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8').length).toBeLessThan(60_000);
+    writeFileSync(path.join(dir, 'q.csv'), `${HEADER}\n"张三"x,助理\n`);
+    const quotes = runCli(['batch', path.join(dir, 'q.csv'), '--output', path.join(dir, 'out2'), '--today', '2026-03-01']);
+    if (quotes.code === 2) expect(quotes.err).not.toMatch(/Invalid|Closing Quote/);
+  });
+});
+
+describe('F18/F19/F26 and full-width formulas: names the tool did not expect', () => {
+  it('NUL, newline, a cut emoji, 300 characters, ＝1+1: report.html is written, names are safe, CSV neutralised', () => {
+    const dir = workspace();
+    const names = ['李\u0000四', '张\n三', `${'a'.repeat(59)}😀`, '名'.repeat(300), '＝1+1', '＠SUM(A1)'];
+    writeFileSync(path.join(dir, 'r.csv'), [HEADER, ...names.map((name) => row(name))].join('\n'));
+    const result = batch(dir, 'r.csv');
+    expect(result.code).toBe(1);
+    const out = path.join(dir, 'out');
+    expect(readFileSync(path.join(out, 'report.html'), 'utf8')).toContain('</html>');
+    for (const file of readdirSync(path.join(out, 'reports'))) {
+      expect(file).not.toMatch(/[\u0000-\u001f]/);
+      expect(Buffer.byteLength(file)).toBeLessThanOrEqual(255);
+      expect(file).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    }
+    const csv = readFileSync(path.join(out, 'summary.csv'), 'utf8');
+    expect(csv).toContain(",'＝1+1,");
+    expect(csv).toContain(",'＠SUM(A1),");
+    // F26: a row with no materials folder is not ready in its own report either.
+    const json = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
+    for (const applicant of json.applicants) {
+      expect(applicant.ready).toBe(false);
+      if (applicant.report) expect(applicant.report.ready).toBe(false);
+      const md = readFileSync(path.join(out, applicant.page.replace(/\.html$/, '.md')), 'utf8');
+      expect(md).not.toContain('已准备就绪');
+    }
+  });
+});
