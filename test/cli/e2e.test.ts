@@ -176,6 +176,11 @@ describe('check with files', () => {
     expect(report.files.find((f: { role: string }) => f.role === 'photo').path).toContain('照片.fixed.jpg');
     // Low resolution and no seal: no copy would cure that.
     expect(existsSync(path.join(folder, '工作证明.fixed.jpg'))).toBe(false);
+    // Run again: the first copy stays, the new one takes a numbered name.
+    const first = readFileSync(path.join(folder, '照片.fixed.jpg'));
+    const again = JSON.parse(runCli([...ELIGIBLE, '--photo', path.join(folder, '照片.png'), '--fix', '--format', 'json']).out);
+    expect(again.files.find((f: { role: string }) => f.role === 'photo').path).toContain('照片.fixed-2.jpg');
+    expect(readFileSync(path.join(folder, '照片.fixed.jpg')).equals(first)).toBe(true);
   });
 
   it('files and fix commands: verdicts, exit codes, no overwrite', () => {

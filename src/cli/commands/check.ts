@@ -198,7 +198,7 @@ function interviewWorded(messages: CommandContext['messages']): CommandContext['
  */
 async function fixFiles(files: FileResult[], context: CommandContext): Promise<FileResult[]> {
   const { messages, ruleSet, globals } = context;
-  const [{ fixToFile }, { fixPlan }] = await Promise.all([import('../../files/fix-to-file.js'), import('../../files/fixable.js')]);
+  const [{ fixToFile }, { fixPlan }, { freeName }] = await Promise.all([import('../../files/fix-to-file.js'), import('../../files/fixable.js'), import('./fix.js')]);
   const prompter = globals.interactive ? (await import('../prompter.js')).inquirerPrompter(messages.ui.promptWords) : undefined;
   let written = 0;
   const results: FileResult[] = [];
@@ -212,7 +212,8 @@ async function fixFiles(files: FileResult[], context: CommandContext): Promise<F
       results.push(file);
       continue;
     }
-    const output = path.join(path.dirname(file.path), `${path.basename(file.path).replace(/\.[^.]+$/, '')}.fixed.jpg`);
+    // Beside the original, as fix does: a numbered name when an earlier copy is there (issue 12).
+    const output = await freeName(path.join(path.dirname(file.path), `${path.basename(file.path).replace(/\.[^.]+$/, '')}.fixed.jpg`));
     // issue 15: a copy that cannot be written (read-only folder, a file already there) costs the
     // copy, never the report: said, and the original's verdict kept.
     const outcome = await fixToFile(file.path, role, output, ruleSet).catch((error: unknown) => {
