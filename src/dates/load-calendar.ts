@@ -1,72 +1,16 @@
-/** Read and validate templates/calendars, applying a `calendar` section from --rules overrides. */
-import { z } from 'zod';
+/** Read templates/calendars, applying a `calendar` section from --rules overrides (validated then). */
 import { UserError } from '../errors.js';
 import type { Calendar } from '../model/calendar.js';
-import { CONFIDENCES } from '../model/rules.js';
-import { deepMerge, type OverrideInput } from '../rules/parse-rule-set.js';
+import type { OverrideInput } from '../rules/parse-rule-set.js';
 import { readJson } from '../rules/load-rule-set.js';
 import { templatePath } from '../rules/templates-dir.js';
-import { isValidDay } from './day.js';
-
-const day = z.string().refine(isValidDay, 'expected a real date YYYY-MM-DD');
-const published = z
-  .object({ start: day, end: day.optional(), source: z.string().min(1), confidence: z.enum(CONFIDENCES), note: z.string().optional() })
-  .refine((d) => !d.end || d.end >= d.start, 'end is before start');
-const windows = z.object({
-  registration: published.optional(),
-  payment: published.optional(),
-  'admission-ticket': published.optional(),
-  scores: published.optional(),
-});
-const year = windows.extend({ exam: published, provinces: z.record(z.string(), windows).optional() });
-const days = z.number().int();
-const calendarSchema = z.object({
-  years: z.record(z.string().regex(/^\d{4}$/, 'expected a year'), year),
-  pattern: z.object({
-    source: z.string(),
-    confidence: z.enum(CONFIDENCES),
-    estimateYears: z.number().int().min(0).max(10),
-    conservativeYears: z.number().int().min(1).max(10),
-    registration: z.object({ startDaysBeforeExam: days, lengthDays: days }),
-    payment: z.object({ endDaysAfterRegistrationEnd: days }),
-    'admission-ticket': z.object({ startDaysBeforeExam: days }),
-    scores: z.object({ daysAfterExam: days }),
-    'post-exam-review': z.object({ startDaysAfterScores: days, lengthDays: days }),
-    certificate: z.object({ startDaysAfterScores: days, lengthDays: days }),
-    photo: z.object({ daysBeforeRegistration: days }),
-    reminders: z.object({
-      atHour: z.number().int().min(0).max(23),
-      daysBeforeStart: days,
-      daysBeforeEnd: days,
-      beforePaperDays: days,
-      beforePaperHours: days,
-      longSpanDays: days.positive(),
-      note: z.string().optional(),
-    }),
-  }),
-});
-
-export function parseCalendar(bundled: unknown, overrides: OverrideInput[], provinceIds: Set<string>): { calendar?: Calendar; problems: string[] } {
-  let merged = bundled;
-  for (const { json } of overrides) {
-    const section = (json as { calendar?: unknown }).calendar;
-    if (section !== undefined) merged = deepMerge(merged, section);
-  }
-  const parsed = calendarSchema.safeParse(merged);
-  if (!parsed.success) {
-    return { problems: parsed.error.issues.map((issue) => `calendar.${issue.path.map(String).join('.')}: ${issue.message}`) };
-  }
-  const problems: string[] = [];
-  for (const [y, entry] of Object.entries(parsed.data.years)) {
-    for (const id of Object.keys(entry.provinces ?? {})) {
-      if (!provinceIds.has(id)) problems.push(`calendar.years.${y}.provinces.${id}: unknown province`);
-    }
-  }
-  return problems.length ? { problems } : { calendar: parsed.data as Calendar, problems };
-}
 
 export async function loadCalendar(overrides: OverrideInput[], provinceIds: Set<string>): Promise<Calendar> {
   const bundled = await readJson(templatePath('calendars', 'exam-calendar.json'));
+  // The bundled calendar is validated by the tests (the trusted path equals the parsed one); zod
+  // is loaded only when a --rules file brings a calendar section.
+  if (!overrides.some(({ json }) => (json as { calendar?: unknown }).calendar !== undefined)) return bundled as Calendar;
+  const { parseCalendar } = await import('./parse-calendar.js');
   const { calendar, problems } = parseCalendar(bundled, overrides, provinceIds);
   if (!calendar) throw new UserError('error.rules-invalid', { file: overrides.map((o) => o.file).join(', ') || 'templates/calendars' }, problems);
   return calendar;

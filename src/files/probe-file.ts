@@ -11,7 +11,7 @@ import type { Sharp } from 'sharp';
 import type { FaceFacts, FileFacts, ImageHeader } from '../model/files.js';
 import type { RuleSet, UploadRole } from '../model/rules.js';
 import { valueOf } from '../rules/rule-access.js';
-import { SAFETY } from '../rules/rule-schema.js';
+import { SAFETY } from '../rules/safety-limits.js';
 import { contentStats, greyStats } from './content-stats.js';
 import { decodeHeic, heicDecoder } from './decode-heic.js';
 import { inspectPdf } from './inspect-pdf.js';

@@ -1,5 +1,8 @@
 /** The shape of rule files, as zod schemas: one place that says what a valid rule set is. */
 import { z } from 'zod';
+import { SAFETY } from './safety-limits.js';
+
+export { SAFETY };
 import { CONFIDENCES, DOCUMENT_CASES, DOCUMENT_FIELDS, FEE_KINDS, LANGS } from '../model/rules.js';
 import { EDUCATIONS, LEVELS, MAJORS } from '../model/answers.js';
 
@@ -46,12 +49,6 @@ const roleSpec = z.object({
   document: z.object({ widthMm: positive, heightMm: positive }).optional(),
 });
 
-/**
- * Ceilings no rule file can raise: past them libvips and the PDF reader run out of memory or abort
- * (a --rules file raising the decode limits made libvips crash with a double free). They bound the
- * tool's own safety limits, not an exam rule, so they live here with the schema.
- */
-export const SAFETY = { maxPixels: 268_402_689, maxDecodeSize: 4096, maxReadBytes: 512 * 1024 * 1024, maxPdfPages: 10_000, maxPdfMs: 60_000, maxPdfHeapMb: 1024 } as const;
 
 /** Value schema per rule id; `fees.<province>` rules share the fee schema. */
 export const VALUE_SCHEMAS: Record<string, z.ZodType> = {

@@ -10,7 +10,7 @@ import { parseDegrees } from '../../src/answers/parse-answer.js';
 import { resolveAnswers } from '../../src/answers/resolve-answers.js';
 import { assessCandidate } from '../../src/checklist/assess-candidate.js';
 import { buildEvents, registrationWindow, upcomingExamYear } from '../../src/dates/build-events.js';
-import { parseCalendar } from '../../src/dates/load-calendar.js';
+import { parseCalendar } from '../../src/dates/parse-calendar.js';
 import { evaluateEligibility } from '../../src/eligibility/evaluate-eligibility.js';
 import type { Answers } from '../../src/model/answers.js';
 import { templatePath } from '../../src/rules/templates-dir.js';

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseRuleSet } from '../../src/rules/parse-rule-set.js';
+import { trustedRuleSet } from '../../src/rules/load-rule-set.js';
+import { parseCalendar } from '../../src/dates/parse-calendar.js';
 import { templatePath } from '../../src/rules/templates-dir.js';
 import { provinces } from '../helpers/fixtures.js';
 
@@ -18,6 +20,24 @@ describe('the bundled rule set', () => {
       expect(['official', 'secondary', 'folklore']).toContain(rule.confidence);
       expect(rule.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
+  });
+});
+
+describe('the trusted path (no --rules: the schema and zod are not loaded at run time)', () => {
+  it('gives every rule exactly as the schema validates it', () => {
+    const parsed = parseRuleSet(bundled, [], provinces);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const trusted = trustedRuleSet(bundled);
+    expect(Object.keys(trusted.rules).sort()).toEqual(Object.keys(parsed.ruleSet.rules).sort());
+    expect(trusted).toMatchObject(parsed.ruleSet);
+  });
+
+  it('gives the calendar exactly as the schema validates it', () => {
+    const calendar = JSON.parse(readFileSync(templatePath('calendars', 'exam-calendar.json'), 'utf8'));
+    const parsed = parseCalendar(calendar, [], new Set(provinces.map((p) => p.id)));
+    expect(parsed.problems).toEqual([]);
+    expect(calendar).toMatchObject(parsed.calendar!);
   });
 });
 
