@@ -51,6 +51,31 @@ export interface RawAnswers {
 }
 
 
+/** The answer flags as commander gives them (check takes them; batch takes them as column defaults). */
+export interface AnswerFlags {
+  level?: string;
+  education?: string;
+  major?: string;
+  graduated?: string;
+  studyMode?: string;
+  enrolled?: string;
+  degree?: string[];
+  work?: string[];
+  cert?: string[];
+  province?: string;
+  hukou?: string;
+}
+
+/** The answers the flags actually gave, as typed (commander leaves the rest undefined). */
+export function answersFromFlags(flags: AnswerFlags): RawAnswers {
+  const raw: RawAnswers = {};
+  for (const key of ['level', 'education', 'major', 'graduated', 'studyMode', 'enrolled', 'province', 'hukou'] as const) if (flags[key] !== undefined) raw[key] = flags[key];
+  if (flags.degree) raw.degrees = flags.degree;
+  if (flags.work) raw.work = flags.work;
+  if (flags.cert) raw.certificates = flags.cert;
+  return raw;
+}
+
 export function parseAnswer(key: AnswerKey, raw: string | string[], provinces: readonly Province[]): Parsed<unknown> {
   const one = Array.isArray(raw) ? raw.join(',') : raw;
   switch (key) {

@@ -8,7 +8,7 @@ import { open, realpath, stat, unlink, writeFile } from 'node:fs/promises';
 import { UserError } from '../../errors.js';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { resolveAnswers, type RawAnswers } from '../../answers/resolve-answers.js';
+import { answersFromFlags, resolveAnswers, type AnswerFlags, type RawAnswers } from '../../answers/resolve-answers.js';
 import { problemText } from '../../i18n/messages.js';
 import { renderApplicantHtml } from '../../batch/render-applicant-html.js';
 import { assessApplicant } from '../../batch/assess-applicant.js';
@@ -33,33 +33,18 @@ import { loadContext } from '../load-context.js';
 import { painterFor } from '../terminal.js';
 import { writeAtomic } from '../write-output.js';
 
-export interface BatchFlags {
+/** Batch's own flags, plus every answer flag of check for rows whose column is missing or empty (issue 10). */
+export interface BatchFlags extends AnswerFlags {
   materials?: string;
   output: string;
   sheet?: string;
   concurrency?: string;
   fix?: boolean;
-  // Batch-wide answers for rows whose column is missing or empty (issue 10).
-  level?: string;
-  education?: string;
-  major?: string;
-  graduated?: string;
-  studyMode?: string;
-  enrolled?: string;
-  degree?: string[];
-  work?: string[];
-  cert?: string[];
-  province?: string;
-  hukou?: string;
 }
 
 /** The answer flags as raw answers; each is checked once here, so a bad flag is one usage error, not one per row. */
 function batchDefaults(flags: BatchFlags, context: Awaited<ReturnType<typeof loadContext>>): RawAnswers {
-  const raw: RawAnswers = {};
-  for (const key of ['level', 'education', 'major', 'graduated', 'studyMode', 'enrolled', 'province', 'hukou'] as const) if (flags[key] !== undefined) raw[key] = flags[key];
-  if (flags.degree) raw.degrees = flags.degree;
-  if (flags.work) raw.work = flags.work;
-  if (flags.cert) raw.certificates = flags.cert;
+  const raw = answersFromFlags(flags);
   const { problems } = resolveAnswers(raw, context.provinces);
   if (problems.length) throw new UserError('error.usage', {}, problems.map(({ problem }) => problemText(context.messages, problem.key, problem.args)));
   return raw;

@@ -4,11 +4,13 @@ import type { Answers } from '../../model/answers.js';
 import { problemText } from '../../i18n/messages.js';
 import {
   ANSWER_FLAGS,
+  answersFromFlags,
   completeAnswers,
   missingAnswers,
   neededCertificate,
   resolveAnswers,
   toRaw,
+  type AnswerFlags,
   type RawAnswers,
 } from '../../answers/resolve-answers.js';
 import { assessCandidate } from '../../checklist/assess-candidate.js';
@@ -24,10 +26,7 @@ import type { GlobalOptions } from '../global-options.js';
 import { loadContext, type CommandContext } from '../load-context.js';
 import { renderReport } from '../render-report.js';
 
-export interface CheckFlags extends RawAnswers {
-  work?: string[];
-  cert?: string[];
-  degree?: string[];
+export interface CheckFlags extends AnswerFlags {
   photo?: string;
   idFront?: string;
   idBack?: string;
@@ -69,22 +68,6 @@ export async function fileInputs(flags: CheckFlags): Promise<FileInput[]> {
 /** Only the answers a flag actually gave (commander leaves the rest undefined). */
 const given = (raw: RawAnswers): RawAnswers => Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)) as RawAnswers;
 
-/** The answers the flags give, as typed. */
-const flagAnswers = (flags: CheckFlags): RawAnswers =>
-  given({
-    level: flags.level,
-    education: flags.education,
-    major: flags.major,
-    graduated: flags.graduated,
-    studyMode: flags.studyMode,
-    enrolled: flags.enrolled,
-    work: flags.work,
-    province: flags.province,
-    hukou: flags.hukou,
-    ...(flags.cert ? { certificates: flags.cert } : {}),
-    ...(flags.degree ? { degrees: flags.degree } : {}),
-  });
-
 /**
  * Answers from the flags, then the saved profile, then the interview (issue 12):
  * - `--use-profile`: the saved answers fill what the flags left out, without a question;
@@ -93,7 +76,7 @@ const flagAnswers = (flags: CheckFlags): RawAnswers =>
  */
 export async function gatherAnswers(flags: CheckFlags, context: CommandContext, options: { edit?: boolean } = {}): Promise<Answers> {
   const { messages, provinces, globals } = context;
-  const raw = flagAnswers(flags);
+  const raw = answersFromFlags(flags);
   const { answers, problems } = resolveAnswers(raw, provinces);
   if (problems.length > 0) {
     const [first, ...rest] = problems.map(({ problem }) => problemText(messages, problem.key, problem.args));
@@ -155,7 +138,7 @@ export async function runCheck(flags: CheckFlags, globals: GlobalOptions): Promi
   const { cases: flagCases, unknown } = parseEducationCases(flags.educationCase);
   if (unknown.length) throw new UserError('error.usage', {}, unknown.map((value) => `--education-case ${value}: abroad(境外) | renamed(改名/证件变更)`));
   // Answers that came from the questions (or last time's), not from flags typed now.
-  const asked = globals.interactive && !completeAnswers(resolveAnswers(flagAnswers(flags), loaded.provinces).answers);
+  const asked = globals.interactive && !completeAnswers(resolveAnswers(answersFromFlags(flags), loaded.provinces).answers);
   const answers = await gatherAnswers(flags, loaded);
   // issue 13: the interview asks whether online verification can see the degree; a flag wins.
   const educationCases = flags.educationCase !== undefined ? flagCases : (answers.educationCases ?? []);
