@@ -4,7 +4,17 @@
 // BENCH_ONLY=photos | batch runs one part; BENCH_SIZES=24,200,1000 and BENCH_BATCH_ROUNDS choose the rosters.
 // Each measurement runs in a child process so its peak memory (maxRSS) is its own.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,7 +54,9 @@ async function makeCorpus() {
           raw[o + 2] = Math.max(0, Math.min(255, base[2] + grain));
         }
       }
-      await sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 80 + i * 5 }).toFile(file);
+      await sharp(raw, { raw: { width, height, channels: 3 } })
+        .jpeg({ quality: 80 + i * 5 })
+        .toFile(file);
     }
     bases.push({ file, role: 'work-proof' });
     const photo = path.join(corpus, `base-photo-${i}.jpg`);
@@ -94,7 +106,14 @@ function makeApplicants(count) {
   }
   writeFileSync(path.join(root2, 'roster.csv'), `${lines.join('\n')}\n`);
   writeFileSync(path.join(root2, 'files.txt'), `${files.join('\n')}\n`);
-  return { count, roster: path.join(root2, 'roster.csv'), materials, output: path.join(root2, 'out'), list: path.join(root2, 'files.txt'), files: files.length };
+  return {
+    count,
+    roster: path.join(root2, 'roster.csv'),
+    materials,
+    output: path.join(root2, 'out'),
+    list: path.join(root2, 'files.txt'),
+    files: files.length,
+  };
 }
 
 const ms = (start) => Number(process.hrtime.bigint() - start) / 1e6;
@@ -103,7 +122,11 @@ const median = (values) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
-const load = () => os.loadavg().map((v) => v.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((v) => v.toFixed(2))
+    .join(' ');
 
 /** The real CLI as a whole process (start-up included), its peak memory through bench/rss-run.mjs. */
 function runCli(args, { ml = false } = {}) {
@@ -116,19 +139,27 @@ function runCli(args, { ml = false } = {}) {
     env: { ...process.env, SHEGONG_RSS_FILE: rssFile, ...(ml ? {} : { SHEGONG_ML: 'off' }) },
   });
   const wall = ms(start);
-  if (result.status !== 0 && result.status !== 1) throw new Error(`shegong ${args[0]} exited ${result.status}: ${result.stderr}`);
+  if (result.status !== 0 && result.status !== 1)
+    throw new Error(`shegong ${args[0]} exited ${result.status}: ${result.stderr}`);
   return { ms: wall, rssMb: Number(readFileSync(rssFile, 'utf8')) / 1024 };
 }
 
 function runBatch(set, options) {
   rmSync(set.output, { recursive: true, force: true });
-  return runCli(['batch', set.roster, '--materials', set.materials, '--output', set.output, '--today', '2026-11-21', '--no-color'], options);
+  return runCli(
+    ['batch', set.roster, '--materials', set.materials, '--output', set.output, '--today', '2026-11-21', '--no-color'],
+    options,
+  );
 }
 
 /** The floor: libjpeg-turbo decoding every file at 1/8 scale, one process after another (xargs, as a shell loop would). */
 function runDjpeg(set) {
   const start = process.hrtime.bigint();
-  const result = spawnSync('xargs', ['-a', set.list, '-d', '\n', '-n', '1', 'djpeg', '-scale', '1/8', '-outfile', '/dev/null'], { stdio: 'ignore' });
+  const result = spawnSync(
+    'xargs',
+    ['-a', set.list, '-d', '\n', '-n', '1', 'djpeg', '-scale', '1/8', '-outfile', '/dev/null'],
+    { stdio: 'ignore' },
+  );
   if (result.status !== 0) throw new Error(`djpeg floor failed (${result.status})`);
   return { ms: ms(start) };
 }
@@ -140,10 +171,16 @@ function ensureDjpeg() {
   const canApt = !spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).error && process.getuid?.() === 0;
   if (canApt && process.env.BENCH_NO_INSTALL !== '1') {
     console.log('djpeg not found: installing libjpeg-turbo-progs (apt-get) for the decode floor …');
-    const install = () => spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'libjpeg-turbo-progs'], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
+    const install = () =>
+      spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'libjpeg-turbo-progs'], {
+        stdio: 'ignore',
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      }).status === 0;
     if (install() || (spawnSync('apt-get', ['update'], { stdio: 'ignore' }).status === 0 && install())) return has();
   }
-  console.log('djpeg floor: skipped — djpeg (libjpeg-turbo) is not installed; on Debian/Ubuntu: apt-get install libjpeg-turbo-progs');
+  console.log(
+    'djpeg floor: skipped — djpeg (libjpeg-turbo) is not installed; on Debian/Ubuntu: apt-get install libjpeg-turbo-progs',
+  );
   return false;
 }
 
@@ -160,7 +197,10 @@ async function makePhonePhoto() {
   if (existsSync(file)) return;
   const { default: sharp } = await import('sharp');
   mkdirSync(path.dirname(file), { recursive: true });
-  await sharp(path.join(root, 'test', 'fixtures', 'photos', 'blue.jpg')).resize(3024, 4032).jpeg({ quality: 90 }).toFile(file);
+  await sharp(path.join(root, 'test', 'fixtures', 'photos', 'blue.jpg'))
+    .resize(3024, 4032)
+    .jpeg({ quality: 90 })
+    .toFile(file);
 }
 
 async function measurePhotos() {
@@ -171,14 +211,16 @@ async function measurePhotos() {
   mkdirSync(outDir, { recursive: true });
   const one = async (name, n) => {
     const start = process.hrtime.bigint();
-    const input = name === PHONE ? path.join(root, '.bench', PHONE) : path.join(root, 'test', 'fixtures', 'photos', name);
+    const input =
+      name === PHONE ? path.join(root, '.bench', PHONE) : path.join(root, 'test', 'fixtures', 'photos', name);
     const outcome = await fixToFile(input, 'photo', path.join(outDir, `${n}-${name}.jpg`), ruleSet);
     if (!outcome.ok || !outcome.whitened) throw new Error(`${name}: not whitened`);
     return Number(process.hrtime.bigint() - start) / 1e6;
   };
   const first = await one(PHOTOS[0], 0);
   const warm = [];
-  for (let round = 0; round < PHOTO_ROUNDS; round += 1) for (const name of [...PHOTOS, PHONE]) warm.push({ name, ms: await one(name, warm.length + 1) });
+  for (let round = 0; round < PHOTO_ROUNDS; round += 1)
+    for (const name of [...PHOTOS, PHONE]) warm.push({ name, ms: await one(name, warm.length + 1) });
   process.stdout.write(JSON.stringify({ first, warm, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
 }
 
@@ -210,8 +252,15 @@ function installedSizes() {
     }
     return total;
   };
-  const size = (names) => [...names].reduce((sum, n) => sum + (existsSync(path.join(root, 'node_modules', n)) ? du(path.join(root, 'node_modules', n)) : 0), 0);
-  const own = ['bin', 'dist', 'templates', 'assets'].reduce((sum, d) => sum + (existsSync(path.join(root, d)) ? du(path.join(root, d)) : 0), 0);
+  const size = (names) =>
+    [...names].reduce(
+      (sum, n) => sum + (existsSync(path.join(root, 'node_modules', n)) ? du(path.join(root, 'node_modules', n)) : 0),
+      0,
+    );
+  const own = ['bin', 'dist', 'templates', 'assets'].reduce(
+    (sum, d) => sum + (existsSync(path.join(root, d)) ? du(path.join(root, d)) : 0),
+    0,
+  );
   return { own, required: size(required), optional: size(optional), optionalCount: optional.length };
 }
 
@@ -220,17 +269,28 @@ async function measure(mode) {
   // The files pipeline targets are about decoding: measured without the photo models (the
   // photo case below measures those), as with SHEGONG_ML=off.
   (await import(path.join(root, 'dist/files/photo-models.js'))).setPhotoModelsEnabled(false);
-  const files = readdirSync(corpus).filter((f) => /^\d{4}-/.test(f)).sort().slice(0, COUNT).map((f) => ({ path: path.join(corpus, f), role: f.includes('photo') ? 'photo' : 'work-proof' }));
+  const files = readdirSync(corpus)
+    .filter((f) => /^\d{4}-/.test(f))
+    .sort()
+    .slice(0, COUNT)
+    .map((f) => ({ path: path.join(corpus, f), role: f.includes('photo') ? 'photo' : 'work-proof' }));
   const { loadRuleSet } = await import(path.join(root, 'dist/rules/load-rule-set.js'));
   const { checkFiles } = await import(path.join(root, 'dist/files/check-files.js'));
   const { mapLimit } = await import(path.join(root, 'dist/files/map-limit.js'));
   const { loadSharp } = await import(path.join(root, 'dist/files/load-sharp.js'));
   const { ruleSet } = await loadRuleSet();
   const sharp = loadSharp();
-  const sizeFor = (role) => (role === 'photo' ? ruleSet.rules['upload.image'].value.photoDecodeSize : ruleSet.rules['upload.scan.sharpness'].value.decodeSize);
+  const sizeFor = (role) =>
+    role === 'photo'
+      ? ruleSet.rules['upload.image'].value.photoDecodeSize
+      : ruleSet.rules['upload.scan.sharpness'].value.decodeSize;
   const floor = () =>
     mapLimit(files, CONCURRENCY, (f) =>
-      sharp(f.path).resize({ width: sizeFor(f.role), height: sizeFor(f.role), fit: 'inside', withoutEnlargement: true }).raw().toBuffer().then((b) => b.length),
+      sharp(f.path)
+        .resize({ width: sizeFor(f.role), height: sizeFor(f.role), fit: 'inside', withoutEnlargement: true })
+        .raw()
+        .toBuffer()
+        .then((b) => b.length),
     );
   const full = () => checkFiles(files, ruleSet, CONCURRENCY);
   const run = mode === 'floor' ? floor : full;
@@ -239,11 +299,16 @@ async function measure(mode) {
   const results = await run();
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const failed = mode === 'full' ? results.filter((r) => r.findings.some((f) => f.id === 'file.corrupt')).length : 0;
-  process.stdout.write(JSON.stringify({ mode, ms, files: files.length, maxRssMb: process.resourceUsage().maxRSS / 1024, failed }));
+  process.stdout.write(
+    JSON.stringify({ mode, ms, files: files.length, maxRssMb: process.resourceUsage().maxRSS / 1024, failed }),
+  );
 }
 
 function child(mode) {
-  const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--measure', mode], { encoding: 'utf8', env: process.env });
+  const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--measure', mode], {
+    encoding: 'utf8',
+    env: process.env,
+  });
   if (result.status !== 0) throw new Error(result.stderr);
   return JSON.parse(result.stdout);
 }
@@ -262,15 +327,25 @@ if (process.argv[2] === '--measure') {
     const worst = run.warm.reduce((a, b) => (b.ms > a.ms ? b : a));
     const mb = (bytes) => (bytes / 1048576).toFixed(0);
     const sizes = installedSizes();
-    console.log(`photo fix, first  : ${run.first.toFixed(0)} ms incl. model load (target < 3000 ms)  ${run.first < 3000 ? 'OK' : 'OVER'}`);
-    console.log(`photo fix, warm   : mean ${mean.toFixed(0)} ms, worst ${worst.ms.toFixed(0)} ms (${worst.name}) over ${warm.length} photos (target < 1500 ms)  ${worst.ms < 1500 ? 'OK' : 'OVER'}`);
-    console.log(`photo peak memory : ${run.maxRssMb.toFixed(0)} MB (target < 500 MB)  ${run.maxRssMb < 500 ? 'OK' : 'OVER'}`);
-    console.log(`installed size    : ${mb(sizes.own + sizes.required)} MB without the optional photo packages, ${mb(sizes.own + sizes.required + sizes.optional)} MB with them (${sizes.optionalCount} packages, ${mb(sizes.optional)} MB)`);
+    console.log(
+      `photo fix, first  : ${run.first.toFixed(0)} ms incl. model load (target < 3000 ms)  ${run.first < 3000 ? 'OK' : 'OVER'}`,
+    );
+    console.log(
+      `photo fix, warm   : mean ${mean.toFixed(0)} ms, worst ${worst.ms.toFixed(0)} ms (${worst.name}) over ${warm.length} photos (target < 1500 ms)  ${worst.ms < 1500 ? 'OK' : 'OVER'}`,
+    );
+    console.log(
+      `photo peak memory : ${run.maxRssMb.toFixed(0)} MB (target < 500 MB)  ${run.maxRssMb < 500 ? 'OK' : 'OVER'}`,
+    );
+    console.log(
+      `installed size    : ${mb(sizes.own + sizes.required)} MB without the optional photo packages, ${mb(sizes.own + sizes.required + sizes.optional)} MB with them (${sizes.optionalCount} packages, ${mb(sizes.optional)} MB)`,
+    );
     if (process.env.BENCH_ONLY === 'photos') process.exit(0);
   }
   if (process.env.BENCH_ONLY !== 'batch') {
     const scanBytes = statSync(files.find((f) => f.role === 'work-proof').path).size;
-    console.log(`corpus: ${files.length} files (scans 3000×4000, ${(scanBytes / 1048576).toFixed(1)} MB each; photos 413×578), concurrency ${CONCURRENCY}, ${os.cpus().length} cores, ${ROUNDS} rounds`);
+    console.log(
+      `corpus: ${files.length} files (scans 3000×4000, ${(scanBytes / 1048576).toFixed(1)} MB each; photos 413×578), concurrency ${CONCURRENCY}, ${os.cpus().length} cores, ${ROUNDS} rounds`,
+    );
     const floors = [];
     const fulls = [];
     // Alternate the two so drift on the machine hits both alike; keep the best of each.
@@ -282,13 +357,18 @@ if (process.argv[2] === '--measure') {
     const floor = best(floors);
     const full = best(fulls);
     const rate = (m) => (m.files / (m.ms / 1000)).toFixed(1);
-    console.log(`decode-only floor : ${floor.ms.toFixed(0)} ms  ${rate(floor)} files/s  peak ${floor.maxRssMb.toFixed(0)} MB`);
-    console.log(`full files checks : ${full.ms.toFixed(0)} ms  ${rate(full)} files/s  peak ${full.maxRssMb.toFixed(0)} MB`);
+    console.log(
+      `decode-only floor : ${floor.ms.toFixed(0)} ms  ${rate(floor)} files/s  peak ${floor.maxRssMb.toFixed(0)} MB`,
+    );
+    console.log(
+      `full files checks : ${full.ms.toFixed(0)} ms  ${rate(full)} files/s  peak ${full.maxRssMb.toFixed(0)} MB`,
+    );
     const ratio = full.ms / floor.ms;
     console.log(`ratio full/floor  : ${ratio.toFixed(2)}× (target ≤ 1.30×)  ${ratio <= 1.3 ? 'OK' : 'OVER'}`);
-    console.log(`peak memory       : ${full.maxRssMb.toFixed(0)} MB (target < 200 MB)  ${full.maxRssMb < 200 ? 'OK' : 'OVER'}`);
+    console.log(
+      `peak memory       : ${full.maxRssMb.toFixed(0)} MB (target < 200 MB)  ${full.maxRssMb < 200 ? 'OK' : 'OVER'}`,
+    );
     if (full.failed) console.log(`warning: ${full.failed} files failed to decode`);
-
   }
   batchSection();
 }
@@ -299,10 +379,15 @@ if (process.argv[2] === '--measure') {
  * models' cost, one candidate's `check --files`, and `--help` against bare Node.
  */
 function batchSection() {
-  const sizes = (process.env.BENCH_SIZES ?? '24,200,1000').split(',').map(Number).filter((n) => n > 0);
+  const sizes = (process.env.BENCH_SIZES ?? '24,200,1000')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
   const roundsFor = (n) => Number(process.env.BENCH_BATCH_ROUNDS ?? (n <= 24 ? 5 : n <= 200 ? 3 : 1));
   const djpeg = ensureDjpeg();
-  console.log(`\nbatch vs the decode floor (sequential djpeg -scale 1/8 of the same files), ${os.availableParallelism?.() ?? os.cpus().length} cores, load average ${load()}`);
+  console.log(
+    `\nbatch vs the decode floor (sequential djpeg -scale 1/8 of the same files), ${os.availableParallelism?.() ?? os.cpus().length} cores, load average ${load()}`,
+  );
   const rows = [];
   for (const size of sizes) {
     const set = makeApplicants(size);
@@ -314,7 +399,10 @@ function batchSection() {
     const floors = [];
     for (let round = 0; round < rounds; round += 1) {
       // Alternate which goes first, so drift on a shared machine hits both alike.
-      const pair = round % 2 ? [() => batches.push(runBatch(set)), () => djpeg && floors.push(runDjpeg(set))] : [() => djpeg && floors.push(runDjpeg(set)), () => batches.push(runBatch(set))];
+      const pair =
+        round % 2
+          ? [() => batches.push(runBatch(set)), () => djpeg && floors.push(runDjpeg(set))]
+          : [() => djpeg && floors.push(runDjpeg(set)), () => batches.push(runBatch(set))];
       pair[0]();
       pair[1]();
     }
@@ -323,9 +411,25 @@ function batchSection() {
     const ratios = floors.map((f, i) => batches[i].ms / f.ms);
     const floor = floors.length ? median(floors.map((f) => f.ms)) : null;
     const ratio = ratios.length ? median(ratios) : null;
-    const row = { applicants: size, files: set.files, rounds, batchMs: wall, floorMs: floor, ratio, ratioMin: ratios.length ? Math.min(...ratios) : null, ratioMax: ratios.length ? Math.max(...ratios) : null, filesPerSecond: set.files / (wall / 1000), floorFilesPerSecond: floor ? set.files / (floor / 1000) : null, peakMb: peak, load: load() };
+    const row = {
+      applicants: size,
+      files: set.files,
+      rounds,
+      batchMs: wall,
+      floorMs: floor,
+      ratio,
+      ratioMin: ratios.length ? Math.min(...ratios) : null,
+      ratioMax: ratios.length ? Math.max(...ratios) : null,
+      filesPerSecond: set.files / (wall / 1000),
+      floorFilesPerSecond: floor ? set.files / (floor / 1000) : null,
+      peakMb: peak,
+      load: load(),
+    };
     rows.push(row);
-    const ratioText = ratio === null ? 'floor skipped' : `ratio ${ratio.toFixed(2)}× [${row.ratioMin.toFixed(2)}..${row.ratioMax.toFixed(2)}] (target ≤ 0.80×) ${ratio <= 0.8 ? 'OK' : 'OVER'}`;
+    const ratioText =
+      ratio === null
+        ? 'floor skipped'
+        : `ratio ${ratio.toFixed(2)}× [${row.ratioMin.toFixed(2)}..${row.ratioMax.toFixed(2)}] (target ≤ 0.80×) ${ratio <= 0.8 ? 'OK' : 'OVER'}`;
     console.log(
       `  ${String(size).padStart(5)} applicants (${set.files} files, ${rounds} round${rounds > 1 ? 's' : ''}): batch ${(wall / 1000).toFixed(2)} s = ${row.filesPerSecond.toFixed(1)} files/s; djpeg floor ${floor === null ? '–' : `${(floor / 1000).toFixed(2)} s = ${row.floorFilesPerSecond.toFixed(1)} files/s`}; ${ratioText}; peak ${peak.toFixed(0)} MB (target < 250 MB) ${peak < 250 ? 'OK' : 'OVER'}; load ${row.load}`,
     );
@@ -341,16 +445,41 @@ function batchSection() {
     on.push(runBatch(small, { ml: true }).ms);
   }
   const extra = (median(on) - median(off)) / small.count;
-  console.log(`  photo models on : ${small.count} applicants in ${(median(on) / 1000).toFixed(2)} s vs ${(median(off) / 1000).toFixed(2)} s off: +${extra.toFixed(0)} ms per photo = ${(1000 / Math.max(1, extra)).toFixed(1)} photos/s through the face detector (scans untouched)`);
+  console.log(
+    `  photo models on : ${small.count} applicants in ${(median(on) / 1000).toFixed(2)} s vs ${(median(off) / 1000).toFixed(2)} s off: +${extra.toFixed(0)} ms per photo = ${(1000 / Math.max(1, extra)).toFixed(1)} photos/s through the face detector (scans untouched)`,
+  );
 
   // One candidate, five phone-size files: the whole `check --files` process.
   const folder = path.join(small.materials, 'A0000');
-  const checkArgs = ['check', '--level', 'assistant', '--education', 'bachelor', '--major', 'other', '--graduated', '2018-07', '--study-mode', 'full-time', '--work', '2018-08..', '--province', '广东', '--files', folder, '--today', '2026-11-21', '--no-color'];
+  const checkArgs = [
+    'check',
+    '--level',
+    'assistant',
+    '--education',
+    'bachelor',
+    '--major',
+    'other',
+    '--graduated',
+    '2018-07',
+    '--study-mode',
+    'full-time',
+    '--work',
+    '2018-08..',
+    '--province',
+    '广东',
+    '--files',
+    folder,
+    '--today',
+    '2026-11-21',
+    '--no-color',
+  ];
   runCli(checkArgs);
   const checks = Array.from({ length: 5 }, () => runCli(checkArgs).ms);
   const checksMl = Array.from({ length: 3 }, () => runCli(checkArgs, { ml: true }).ms);
   const check = median(checks);
-  console.log(`  check --files   : ${(check / 1000).toFixed(2)} s for one candidate, five files (target ≤ 0.50 s) ${check <= 500 ? 'OK' : 'OVER'}; with the photo models ${(median(checksMl) / 1000).toFixed(2)} s`);
+  console.log(
+    `  check --files   : ${(check / 1000).toFixed(2)} s for one candidate, five files (target ≤ 0.50 s) ${check <= 500 ? 'OK' : 'OVER'}; with the photo models ${(median(checksMl) / 1000).toFixed(2)} s`,
+  );
 
   // Start-up: --help against bare Node, 20 interleaved pairs.
   const help = [];
@@ -368,6 +497,15 @@ function batchSection() {
     }
   }
   const helpRatio = median(help.map((h, i) => h / bare[i]));
-  console.log(`  --help          : ${median(help).toFixed(0)} ms vs node -e 0 ${median(bare).toFixed(0)} ms: ${helpRatio.toFixed(2)}× (target ≤ 1.50×) ${helpRatio <= 1.5 ? 'OK' : 'OVER'}`);
-  writeFileSync(path.join(root, '.bench', 'batch-results.json'), JSON.stringify({ rows, photoExtraMs: extra, checkMs: check, checkMlMs: median(checksMl), helpRatio, load: load() }, null, 2));
+  console.log(
+    `  --help          : ${median(help).toFixed(0)} ms vs node -e 0 ${median(bare).toFixed(0)} ms: ${helpRatio.toFixed(2)}× (target ≤ 1.50×) ${helpRatio <= 1.5 ? 'OK' : 'OVER'}`,
+  );
+  writeFileSync(
+    path.join(root, '.bench', 'batch-results.json'),
+    JSON.stringify(
+      { rows, photoExtraMs: extra, checkMs: check, checkMlMs: median(checksMl), helpRatio, load: load() },
+      null,
+      2,
+    ),
+  );
 }

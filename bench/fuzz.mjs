@@ -29,7 +29,11 @@ const random = () => {
 const int = (n) => Math.floor(random() * n);
 
 function pdf() {
-  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'];
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+  ];
   let body = '%PDF-1.4\n';
   const offsets = objects.map((object, i) => {
     const at = body.length;
@@ -52,7 +56,11 @@ async function seeds() {
     { role: '照片', ext: 'jpg', bytes: await photo.clone().jpeg({ quality: 90 }).toBuffer() },
     { role: '照片', ext: 'png', bytes: await photo.clone().png().toBuffer() },
     { role: '照片', ext: 'webp', bytes: await photo.clone().webp().toBuffer() },
-    { role: '身份证正面', ext: 'jpg', bytes: await scan.clone().resize(1000).jpeg({ quality: 85, progressive: true }).toBuffer() },
+    {
+      role: '身份证正面',
+      ext: 'jpg',
+      bytes: await scan.clone().resize(1000).jpeg({ quality: 85, progressive: true }).toBuffer(),
+    },
     { role: '工作证明', ext: 'jpg', bytes: await scan.clone().jpeg({ quality: 80 }).toBuffer() },
     { role: '社保', ext: 'gif', bytes: await scan.clone().resize(600).gif().toBuffer() },
     { role: '学历', ext: 'pdf', bytes: pdf() },
@@ -85,7 +93,9 @@ function mutate(bytes) {
       return out;
     }
     default: {
-      const text = out.toString('latin1').replace(/\/Count \d+|\/Length \d+|startxref\n\d+/, (m) => m.replace(/\d+$/, String(int(1e9))));
+      const text = out
+        .toString('latin1')
+        .replace(/\/Count \d+|\/Length \d+|startxref\n\d+/, (m) => m.replace(/\d+$/, String(int(1e9))));
       return Buffer.from(text, 'latin1');
     }
   }
@@ -107,10 +117,19 @@ function run(args, seconds) {
     rssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
     rmSync(rssFile);
   } catch {}
-  const hung = result.error?.code === 'ETIMEDOUT' || (result.signal === 'SIGKILL' && Date.now() - started >= seconds * 1000 - 50);
+  const hung =
+    result.error?.code === 'ETIMEDOUT' || (result.signal === 'SIGKILL' && Date.now() - started >= seconds * 1000 - 50);
   const stack = /\n\s+at .+\(.+:\d+:\d+\)|node:internal|内部错误|Internal error/.test(result.stderr ?? '');
   const crashed = !hung && (result.signal !== null || ![0, 1].includes(result.status ?? -1) || stack);
-  return { ms: Date.now() - started, code: result.status, signal: result.signal, hung, crashed, rssMb, stderr: (result.stderr ?? '').slice(0, 2000) };
+  return {
+    ms: Date.now() - started,
+    code: result.status,
+    signal: result.signal,
+    hung,
+    crashed,
+    rssMb,
+    stderr: (result.stderr ?? '').slice(0, 2000),
+  };
 }
 
 rmSync(work, { recursive: true, force: true });
@@ -133,7 +152,10 @@ for (let n = 0; n < COUNT; n += 1) {
   writeFileSync(path.join(folder, `${base.role}${n % perApplicant}.${base.ext}`), bytes);
   if (n % perApplicant === 0) rows.push(`A${applicant},助理,本科,其他,2019-07,全日制,2019-08..,,广东,,,A${applicant}`);
 }
-writeFileSync(path.join(work, 'roster.csv'), `姓名,报考级别,学历,专业,毕业时间,学习形式,社会工作经历,已有证书,报考省份,户籍,身份证号,材料目录\n${rows.join('\n')}\n`);
+writeFileSync(
+  path.join(work, 'roster.csv'),
+  `姓名,报考级别,学历,专业,毕业时间,学习形式,社会工作经历,已有证书,报考省份,户籍,身份证号,材料目录\n${rows.join('\n')}\n`,
+);
 
 const failures = [];
 let filesPeak = 0;
@@ -143,9 +165,23 @@ for (let i = 0; i < names.length; i += CHUNK) {
   const result = run(['files', ...chunk, '--format', 'json'], CHUNK_SECONDS);
   filesPeak = Math.max(filesPeak, result.rssMb);
   slowest = Math.max(slowest, result.ms);
-  if (result.hung || result.crashed) failures.push({ what: `files ${names[i]}…${names[Math.min(i + CHUNK, names.length) - 1]}`, ...result });
+  if (result.hung || result.crashed)
+    failures.push({ what: `files ${names[i]}…${names[Math.min(i + CHUNK, names.length) - 1]}`, ...result });
 }
-const batch = run(['batch', path.join(work, 'roster.csv'), '--materials', materials, '--output', path.join(work, 'out'), '--fix', '--today', '2026-12-01'], BATCH_SECONDS);
+const batch = run(
+  [
+    'batch',
+    path.join(work, 'roster.csv'),
+    '--materials',
+    materials,
+    '--output',
+    path.join(work, 'out'),
+    '--fix',
+    '--today',
+    '2026-12-01',
+  ],
+  BATCH_SECONDS,
+);
 if (batch.hung || batch.crashed) failures.push({ what: 'batch --fix', ...batch });
 
 const crashes = failures.filter((f) => f.crashed).length;
@@ -162,5 +198,8 @@ const summary = {
   cores: os.availableParallelism?.() ?? os.cpus().length,
 };
 console.log(JSON.stringify(summary));
-for (const failure of failures) console.error(`${failure.hung ? 'HANG' : 'CRASH'} ${failure.what}: code ${failure.code} signal ${failure.signal}\n${failure.stderr}`);
+for (const failure of failures)
+  console.error(
+    `${failure.hung ? 'HANG' : 'CRASH'} ${failure.what}: code ${failure.code} signal ${failure.signal}\n${failure.stderr}`,
+  );
 process.exitCode = crashes || hangs ? 1 : 0;

@@ -17,7 +17,9 @@ const core = files(src).filter((file) => !file.startsWith(path.join(src, 'cli'))
 describe('functional core, imperative shell', () => {
   it('only src/cli touches process, console, prompts, conf or default chalk', () => {
     const offenders = core.filter((file) =>
-      /\bprocess\.|\bconsole\.|from '@inquirer\/prompts'|from 'conf'|import chalk from/.test(readFileSync(file, 'utf8')),
+      /\bprocess\.|\bconsole\.|from '@inquirer\/prompts'|from 'conf'|import chalk from/.test(
+        readFileSync(file, 'utf8'),
+      ),
     );
     expect(offenders.map((f) => path.relative(ROOT, f))).toEqual([]);
   });
@@ -38,7 +40,10 @@ describe('functional core, imperative shell', () => {
       const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
       // Allowed: 0, 1, 2 (padding), 12 (months in a year), 30 (how far to project) and ranking weights ≥ 1000.
       const numbers = [...code.matchAll(/(?<![\w.])(\d+)(?![\w.])/g)].map((m) => Number(m[1]));
-      expect(numbers.filter((n) => ![0, 1, 2, 12, 30].includes(n) && n < 1000), path.relative(ROOT, file)).toEqual([]);
+      expect(
+        numbers.filter((n) => ![0, 1, 2, 12, 30].includes(n) && n < 1000),
+        path.relative(ROOT, file),
+      ).toEqual([]);
     }
   });
 
@@ -52,7 +57,10 @@ describe('functional core, imperative shell', () => {
       // Allowed: 0, 1, 2 (counting, plurals, array indexes), 12 (months in a year), and facts that are not
       // exam rules: 18 (digits of an ID number, GB 11643), 6 (the ID tail used as a folder name),
       // 8 (bits per channel of a normal JPEG), 72 (the dpi some sites assume when none is stated).
-      expect(numbers.filter((n) => ![0, 1, 2, 12, 18, 6, 8, 72].includes(n)), path.relative(ROOT, file)).toEqual([]);
+      expect(
+        numbers.filter((n) => ![0, 1, 2, 12, 18, 6, 8, 72].includes(n)),
+        path.relative(ROOT, file),
+      ).toEqual([]);
     }
   });
 
@@ -60,7 +68,9 @@ describe('functional core, imperative shell', () => {
     const { messagesFor } = await import('../src/i18n/messages.js');
     const { ruleSet } = await import('./helpers/fixtures.js');
     const rules = structuredClone(ruleSet);
-    const route = (rules.rules['eligibility.assistant']!.value as { routes: Route[] }).routes.find((r) => r.id === 'assistant.associate-sw')!;
+    const route = (rules.rules['eligibility.assistant']!.value as { routes: Route[] }).routes.find(
+      (r) => r.id === 'assistant.associate-sw',
+    )!;
     const before = messagesFor('zh-CN').eligibilityRoute(route);
     route.years = 3;
     expect(messagesFor('zh-CN').eligibilityRoute(route)).not.toBe(before);

@@ -48,17 +48,34 @@ describe('review regressions', () => {
     const before = readFileSync(path.join(materials, 'A0', '照片.jpg'));
     writeFileSync(path.join(work, 'r.csv'), `${HEADER}\n${rows.join('\n')}\n`);
     // Materials inside the output's fixed/ folder: the worst case for overwriting.
-    runCli(['batch', path.join(work, 'r.csv'), '--materials', materials, '--output', path.join(work, 'out'), '--concurrency', '4', '--fix', '--today', '2026-11-21']);
+    runCli([
+      'batch',
+      path.join(work, 'r.csv'),
+      '--materials',
+      materials,
+      '--output',
+      path.join(work, 'out'),
+      '--concurrency',
+      '4',
+      '--fix',
+      '--today',
+      '2026-11-21',
+    ]);
     const json = JSON.parse(readFileSync(path.join(work, 'out', 'summary.json'), 'utf8'));
     expect(json.applicants).toHaveLength(12);
     expect(readFileSync(path.join(materials, 'A0', '照片.jpg')).equals(before)).toBe(true);
     // Issue 15: fixed copies go under a key per roster row (0002-A0), never the original's own folder.
-    for (let n = 0; n < 12; n += 1) expect(readFileSync(path.join(materials, `A${n}`, '照片.jpg')).equals(before)).toBe(true);
+    for (let n = 0; n < 12; n += 1)
+      expect(readFileSync(path.join(materials, `A${n}`, '照片.jpg')).equals(before)).toBe(true);
     expect(readFileSync(path.join(work, 'out', 'summary.csv'), 'utf8')).toContain('fixed/0002-A0/照片.jpg');
   });
 
   it('4. no "0-01" start month when any month counts', () => {
-    const result = evaluateEligibility(makeAnswers({ education: 'associate', studyMode: 'part-time', work: [{ start: '2025-01' }] }), ruleSet, { examYear: 2026, registrationMonth: 3 });
+    const result = evaluateEligibility(
+      makeAnswers({ education: 'associate', studyMode: 'part-time', work: [{ start: '2025-01' }] }),
+      ruleSet,
+      { examYear: 2026, registrationMonth: 3 },
+    );
     expect(result.findings.find((f) => f.id === 'eligibility.years')?.measured?.countFrom).toBeNull();
     expect(result.routes.every((r) => r.countFrom === null)).toBe(true);
   });
@@ -70,31 +87,60 @@ describe('review regressions', () => {
   });
 
   it('6 & 7. roster line numbers survive blank lines; a bad ID does not hide the verdict', () => {
-    const table = parseCsvRoster(Buffer.from(`${HEADER}\n\n\n李一,助理,本科,其他,2018-07,全日制,2018-08..,广东,110105194912310021\n`));
+    const table = parseCsvRoster(
+      Buffer.from(`${HEADER}\n\n\n李一,助理,本科,其他,2018-07,全日制,2018-08..,广东,110105194912310021\n`),
+    );
     expect(table.ok && table.table.rows[0]?.line).toBe(4);
     if (!table.ok) return;
-    const row = readRow(table.table.rows[0]!.cells, 4, mapColumns(table.table.header), provinces, '2026-11-21', table.table.header);
+    const row = readRow(
+      table.table.rows[0]!.cells,
+      4,
+      mapColumns(table.table.header),
+      provinces,
+      '2026-11-21',
+      table.table.header,
+    );
     expect(row.findings.map((f) => f.id)).toEqual(['roster.id-number']);
     expect(row.answers?.level).toBe('assistant');
   });
 
   it('8. a reader that closes the pipe early gets no stack trace', () => {
-    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${ELIGIBLE.map((a) => `'${a}'`).join(' ')} --format json | head -c 1 >/dev/null`], {
-      encoding: 'utf8',
-      env: { ...process.env, SHEGONG_CONFIG_DIR: CONFIG_DIR, NO_COLOR: '1' },
-    });
+    const result = spawnSync(
+      'sh',
+      [
+        '-c',
+        `"${process.execPath}" "${BIN}" ${ELIGIBLE.map((a) => `'${a}'`).join(' ')} --format json | head -c 1 >/dev/null`,
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, SHEGONG_CONFIG_DIR: CONFIG_DIR, NO_COLOR: '1' },
+      },
+    );
     expect(result.stderr).not.toMatch(/EPIPE|at .*\.js:\d+/);
   });
 
   it('9. a valid PDF over the read limit is not called corrupt', async () => {
     const filler = Buffer.alloc(21 * 1024 * 1024, 0x20);
-    const head = Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R >>\nendobj\n', 'latin1');
-    const body = Buffer.concat([head, Buffer.from('4 0 obj\n<< /Length 0 >>\nstream\n'), filler, Buffer.from('\nendstream\nendobj\n')]);
+    const head = Buffer.from(
+      '%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R >>\nendobj\n',
+      'latin1',
+    );
+    const body = Buffer.concat([
+      head,
+      Buffer.from('4 0 obj\n<< /Length 0 >>\nstream\n'),
+      filler,
+      Buffer.from('\nendstream\nendobj\n'),
+    ]);
     const xref = body.length;
-    const tail = Buffer.from(`xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`, 'latin1');
+    const tail = Buffer.from(
+      `xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`,
+      'latin1',
+    );
     const file = path.join(dir, 'big-diploma.pdf');
     writeFileSync(file, Buffer.concat([body, tail]));
-    const ids = checkFile(await probeFile(file, { role: 'diploma', roleFrom: 'flag', ruleSet }), ruleSet).findings.map((f) => f.id);
+    const ids = checkFile(await probeFile(file, { role: 'diploma', roleFrom: 'flag', ruleSet }), ruleSet).findings.map(
+      (f) => f.id,
+    );
     expect(ids).not.toContain('file.corrupt');
     expect(ids).toContain('file.size');
   });
@@ -102,12 +148,16 @@ describe('review regressions', () => {
   it('10. a size just under the limit does not read as the limit', async () => {
     const file = path.join(dir, 'tiny-照片.jpg');
     writeFileSync(file, readFileSync(path.join(demo, '照片.jpg')).subarray(0, 9984));
-    const size = checkFile(await probeFile(file, { role: 'photo', roleFrom: 'flag', ruleSet }), ruleSet).findings.find((f) => f.id === 'file.size');
+    const size = checkFile(await probeFile(file, { role: 'photo', roleFrom: 'flag', ruleSet }), ruleSet).findings.find(
+      (f) => f.id === 'file.size',
+    );
     expect(Number(size?.args?.kb)).toBeLessThan(10);
   });
 
   it('11. profile path and reset speak JSON with --format json', () => {
-    expect(JSON.parse(runCli(['profile', 'path', '--format', 'json']).out)).toMatchObject({ schema: 'shegong.profile/v1' });
+    expect(JSON.parse(runCli(['profile', 'path', '--format', 'json']).out)).toMatchObject({
+      schema: 'shegong.profile/v1',
+    });
     expect(JSON.parse(runCli(['profile', 'reset', '--format', 'json']).out)).toMatchObject({ reset: true });
   });
 

@@ -21,7 +21,10 @@ export const EDUCATION_CASE_ALIASES: Record<string, DocumentCase> = {
 };
 
 export function parseEducationCases(raw: string | string[] | undefined): { cases: DocumentCase[]; unknown: string[] } {
-  const values = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).flatMap((v) => v.split(/[,，、]/)).map((v) => v.trim()).filter(Boolean);
+  const values = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw])
+    .flatMap((v) => v.split(/[,，、]/))
+    .map((v) => v.trim())
+    .filter(Boolean);
   const cases: DocumentCase[] = [];
   const unknown: string[] = [];
   for (const value of values) {

@@ -27,47 +27,113 @@ export interface Problem {
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = (key: string, args?: Record<string, string>): Parsed<never> => ({ ok: false, problem: { key, args } });
 
-const normalise = (raw: string) => raw.trim().toLowerCase().replace(/[\s_]+/g, '-');
+const normalise = (raw: string) =>
+  raw
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
 /** Brackets dropped, their content kept: 社会工作师（中级） → 社会工作师中级 (issue 10). */
 const unbracket = (text: string) => text.replace(/[()（）【】[\]]/g, '');
 
-function fromAliases<T extends string>(raw: string, aliases: Record<string, T>, key: string, suffixes?: RegExp): Parsed<T> {
+function fromAliases<T extends string>(
+  raw: string,
+  aliases: Record<string, T>,
+  key: string,
+  suffixes?: RegExp,
+): Parsed<T> {
   const text = normalise(raw);
-  const value = aliases[text] ?? aliases[unbracket(text)] ?? (suffixes ? aliases[unbracket(text).replace(suffixes, '')] : undefined);
+  const value =
+    aliases[text] ??
+    aliases[unbracket(text)] ??
+    (suffixes ? aliases[unbracket(text).replace(suffixes, '')] : undefined);
   return value ? ok(value) : bad(key, { value: raw.trim() });
 }
 
 const LEVEL_ALIASES: Record<string, Level> = {
-  assistant: 'assistant', junior: 'assistant', '助理': 'assistant', '初级': 'assistant', '助理社会工作师': 'assistant',
-  intermediate: 'intermediate', middle: 'intermediate', '中级': 'intermediate', '社会工作师': 'intermediate',
-  senior: 'senior', advanced: 'senior', '高级': 'senior', '高级社会工作师': 'senior',
+  assistant: 'assistant',
+  junior: 'assistant',
+  助理: 'assistant',
+  初级: 'assistant',
+  助理社会工作师: 'assistant',
+  intermediate: 'intermediate',
+  middle: 'intermediate',
+  中级: 'intermediate',
+  社会工作师: 'intermediate',
+  senior: 'senior',
+  advanced: 'senior',
+  高级: 'senior',
+  高级社会工作师: 'senior',
   // As rosters write them (issue 10).
-  '助理社工': 'assistant', '助理社工师': 'assistant', '初级社工': 'assistant', '助理社会工作师初级': 'assistant', '初级社会工作师': 'assistant',
-  '中级社工': 'intermediate', '中级社工师': 'intermediate', '社工师': 'intermediate', '社会工作师中级': 'intermediate', '中级社会工作师': 'intermediate',
-  '高级社工': 'senior', '高级社工师': 'senior', '高级社会工作师高级': 'senior',
+  助理社工: 'assistant',
+  助理社工师: 'assistant',
+  初级社工: 'assistant',
+  助理社会工作师初级: 'assistant',
+  初级社会工作师: 'assistant',
+  中级社工: 'intermediate',
+  中级社工师: 'intermediate',
+  社工师: 'intermediate',
+  社会工作师中级: 'intermediate',
+  中级社会工作师: 'intermediate',
+  高级社工: 'senior',
+  高级社工师: 'senior',
+  高级社会工作师高级: 'senior',
 };
 export const parseLevel = (raw: string) => fromAliases(raw, LEVEL_ALIASES, 'answer.level');
 
 const EDUCATION_ALIASES: Record<string, Education> = {
-  highschool: 'highschool', 'high-school': 'highschool', '高中': 'highschool',
-  secondary: 'secondary', '中专': 'secondary', '中职': 'secondary', '技校': 'secondary',
-  associate: 'associate', college: 'associate', '大专': 'associate', '专科': 'associate', '高职': 'associate',
-  bachelor: 'bachelor', undergraduate: 'bachelor', '本科': 'bachelor', '学士': 'bachelor',
-  master: 'master', masters: 'master', '硕士': 'master', '研究生': 'master',
-  doctor: 'doctor', phd: 'doctor', doctorate: 'doctor', '博士': 'doctor',
+  highschool: 'highschool',
+  'high-school': 'highschool',
+  高中: 'highschool',
+  secondary: 'secondary',
+  中专: 'secondary',
+  中职: 'secondary',
+  技校: 'secondary',
+  associate: 'associate',
+  college: 'associate',
+  大专: 'associate',
+  专科: 'associate',
+  高职: 'associate',
+  bachelor: 'bachelor',
+  undergraduate: 'bachelor',
+  本科: 'bachelor',
+  学士: 'bachelor',
+  master: 'master',
+  masters: 'master',
+  硕士: 'master',
+  研究生: 'master',
+  doctor: 'doctor',
+  phd: 'doctor',
+  doctorate: 'doctor',
+  博士: 'doctor',
   // As rosters write them (issue 10); a trailing 学历/毕业/学位 is also dropped.
-  '职高': 'secondary', '中等专业学校': 'secondary',
-  '大学专科': 'associate', '高职高专': 'associate', '高专': 'associate',
-  '大学本科': 'bachelor', '大学': 'bachelor', '学士学位': 'bachelor',
-  '硕士研究生': 'master', '硕士学位': 'master',
-  '博士研究生': 'doctor', '博士学位': 'doctor',
+  职高: 'secondary',
+  中等专业学校: 'secondary',
+  大学专科: 'associate',
+  高职高专: 'associate',
+  高专: 'associate',
+  大学本科: 'bachelor',
+  大学: 'bachelor',
+  学士学位: 'bachelor',
+  硕士研究生: 'master',
+  硕士学位: 'master',
+  博士研究生: 'doctor',
+  博士学位: 'doctor',
 };
-export const parseEducation = (raw: string) => fromAliases(raw, EDUCATION_ALIASES, 'answer.education', /(学历|毕业|学位)$/);
+export const parseEducation = (raw: string) =>
+  fromAliases(raw, EDUCATION_ALIASES, 'answer.education', /(学历|毕业|学位)$/);
 
 const MAJOR_ALIASES: Record<string, Major> = {
-  'social-work': 'social-work', socialwork: 'social-work', sw: 'social-work', '社会工作': 'social-work', '社工': 'social-work',
-  '社会工作专业': 'social-work',
-  other: 'other', '其他': 'other', '其它': 'other', '其他专业': 'other', '非社会工作': 'other',
+  'social-work': 'social-work',
+  socialwork: 'social-work',
+  sw: 'social-work',
+  社会工作: 'social-work',
+  社工: 'social-work',
+  社会工作专业: 'social-work',
+  other: 'other',
+  其他: 'other',
+  其它: 'other',
+  其他专业: 'other',
+  非社会工作: 'other',
 };
 /**
  * 社会工作 and its variants (社工, 社会工作与管理, 社会工作（MSW）…) are social work; any other real
@@ -84,16 +150,42 @@ export function parseMajor(raw: string): Parsed<Major> {
 }
 
 const STUDY_MODE_ALIASES: Record<string, StudyMode> = {
-  'full-time': 'full-time', fulltime: 'full-time', '全日制': 'full-time', '脱产': 'full-time',
-  'part-time': 'part-time', parttime: 'part-time', '非全日制': 'part-time', '函授': 'part-time', '自考': 'part-time',
-  '成人': 'part-time', '成人教育': 'part-time', '网络': 'part-time', '网络教育': 'part-time', '开放大学': 'part-time',
-  '业余': 'part-time', '夜大': 'part-time',
+  'full-time': 'full-time',
+  fulltime: 'full-time',
+  全日制: 'full-time',
+  脱产: 'full-time',
+  'part-time': 'part-time',
+  parttime: 'part-time',
+  非全日制: 'part-time',
+  函授: 'part-time',
+  自考: 'part-time',
+  成人: 'part-time',
+  成人教育: 'part-time',
+  网络: 'part-time',
+  网络教育: 'part-time',
+  开放大学: 'part-time',
+  业余: 'part-time',
+  夜大: 'part-time',
   // As rosters write them (issue 10).
-  '统招': 'full-time', '普通全日制': 'full-time', '全日制统招': 'full-time', '统招全日制': 'full-time', '普通高等教育': 'full-time', '普通高考': 'full-time',
-  '成人高考': 'part-time', '成考': 'part-time', '自学考试': 'part-time', '高等教育自学考试': 'part-time', '远程教育': 'part-time',
-  '电大': 'part-time', '广播电视大学': 'part-time', '开放教育': 'part-time', '国家开放大学': 'part-time', '非全日制研究生': 'part-time',
+  统招: 'full-time',
+  普通全日制: 'full-time',
+  全日制统招: 'full-time',
+  统招全日制: 'full-time',
+  普通高等教育: 'full-time',
+  普通高考: 'full-time',
+  成人高考: 'part-time',
+  成考: 'part-time',
+  自学考试: 'part-time',
+  高等教育自学考试: 'part-time',
+  远程教育: 'part-time',
+  电大: 'part-time',
+  广播电视大学: 'part-time',
+  开放教育: 'part-time',
+  国家开放大学: 'part-time',
+  非全日制研究生: 'part-time',
 };
-export const parseStudyMode = (raw: string) => fromAliases(raw, STUDY_MODE_ALIASES, 'answer.study-mode', /(学习|教育|形式)$/);
+export const parseStudyMode = (raw: string) =>
+  fromAliases(raw, STUDY_MODE_ALIASES, 'answer.study-mode', /(学习|教育|形式)$/);
 
 /** Accepts 2019-07, 2019.07, 2019/7, 2019年7月, 201907. Months run 1–12, years 1950–2100. */
 export function parseYearMonth(raw: string): Parsed<YearMonth> {
@@ -178,13 +270,20 @@ export function parseDegrees(raw: string | string[]): Parsed<Degree[]> {
     const onlyEnd = periodText.replace(/^\s*(?:\.\.|~|～|至|到|—|–|-)\s*/, '');
     const single = parseYearMonth(onlyEnd);
     let degree: Degree;
-    if (single.ok) degree = { education: education.value, major: major.value, studyMode: mode.value, graduated: single.value };
+    if (single.ok)
+      degree = { education: education.value, major: major.value, studyMode: mode.value, graduated: single.value };
     else {
       const period = parseWorkPeriods(periodText);
       const only = period.ok && period.value.length === 1 ? period.value[0] : undefined;
       if (!period.ok && period.problem.key === 'answer.work-order') return bad('answer.degree-order', { value: part });
       if (!only?.end) return bad('answer.degree', { value: part });
-      degree = { education: education.value, major: major.value, studyMode: mode.value, enrolled: only.start, graduated: only.end };
+      degree = {
+        education: education.value,
+        major: major.value,
+        studyMode: mode.value,
+        enrolled: only.start,
+        graduated: only.end,
+      };
     }
     degrees.push(degree);
   }
@@ -192,11 +291,22 @@ export function parseDegrees(raw: string | string[]): Parsed<Degree[]> {
 }
 
 const CERT_ALIASES: Record<string, CertificateLevel> = {
-  assistant: 'assistant', '助理': 'assistant', '初级': 'assistant', '助理社会工作师': 'assistant',
-  intermediate: 'intermediate', '中级': 'intermediate', '社会工作师': 'intermediate',
+  assistant: 'assistant',
+  助理: 'assistant',
+  初级: 'assistant',
+  助理社会工作师: 'assistant',
+  intermediate: 'intermediate',
+  中级: 'intermediate',
+  社会工作师: 'intermediate',
   // As rosters write them (issue 10).
-  '助理社工': 'assistant', '助理社工师': 'assistant', '初级社工': 'assistant', '初级社会工作师': 'assistant',
-  '中级社工': 'intermediate', '中级社工师': 'intermediate', '社工师': 'intermediate', '中级社会工作师': 'intermediate',
+  助理社工: 'assistant',
+  助理社工师: 'assistant',
+  初级社工: 'assistant',
+  初级社会工作师: 'assistant',
+  中级社工: 'intermediate',
+  中级社工师: 'intermediate',
+  社工师: 'intermediate',
+  中级社会工作师: 'intermediate',
 };
 
 /** Certificates held: `assistant:2019-12` or `助理:2019年12月`; several separated by commas; `none`. */
@@ -238,10 +348,18 @@ function fromCity(raw: string, provinces: readonly Province[], forRegistration: 
   const bare = text.replace(/(市|地区|盟|州)$/, '');
   const found =
     provinces.find((province) => province.cities?.includes(text)) ??
-    provinces.find((province) => province.cities?.some((city) => city === bare || city.replace(/(市|州)$/, '') === bare)) ??
+    provinces.find((province) =>
+      province.cities?.some((city) => city === bare || city.replace(/(市|州)$/, '') === bare),
+    ) ??
     // 延边朝鲜族自治州, 黔东南苗族侗族自治州: the prefecture's name, then its peoples.
-    (text.endsWith('自治州') ? provinces.find((province) => province.cities?.some((city) => text.startsWith(city))) : undefined);
+    (text.endsWith('自治州')
+      ? provinces.find((province) => province.cities?.some((city) => text.startsWith(city)))
+      : undefined);
   if (!found || !bare) return bad('answer.province', { value: raw.trim() });
   if (forRegistration && !found.registers) return bad('answer.province-registers', { value: found.zh });
-  return { ok: true, value: found.id, note: { key: 'note.province-city', args: { value: raw.trim(), province: found.zh } } };
+  return {
+    ok: true,
+    value: found.id,
+    note: { key: 'note.province-city', args: { value: raw.trim(), province: found.zh } },
+  };
 }

@@ -50,7 +50,6 @@ export interface RawAnswers {
   hukou?: string;
 }
 
-
 /** The answer flags as commander gives them (check takes them; batch takes them as column defaults). */
 export interface AnswerFlags {
   level?: string;
@@ -69,7 +68,8 @@ export interface AnswerFlags {
 /** The answers the flags actually gave, as typed (commander leaves the rest undefined). */
 export function answersFromFlags(flags: AnswerFlags): RawAnswers {
   const raw: RawAnswers = {};
-  for (const key of ['level', 'education', 'major', 'graduated', 'studyMode', 'enrolled', 'province', 'hukou'] as const) if (flags[key] !== undefined) raw[key] = flags[key];
+  for (const key of ['level', 'education', 'major', 'graduated', 'studyMode', 'enrolled', 'province', 'hukou'] as const)
+    if (flags[key] !== undefined) raw[key] = flags[key];
   if (flags.degree) raw.degrees = flags.degree;
   if (flags.work) raw.work = flags.work;
   if (flags.cert) raw.certificates = flags.cert;
@@ -122,7 +122,10 @@ export function resolveAnswers(raw: RawAnswers, provinces: readonly Province[]):
   const resolved = withMainDegree(answers as Partial<Answers>);
   // Full-time study cannot begin after it ended: a typo here would count the study years as work.
   if (resolved.enrolled && resolved.graduated && resolved.enrolled > resolved.graduated) {
-    problems.push({ key: 'enrolled', problem: { key: 'answer.enrolled-order', args: { enrolled: resolved.enrolled, graduated: resolved.graduated } } });
+    problems.push({
+      key: 'enrolled',
+      problem: { key: 'answer.enrolled-order', args: { enrolled: resolved.enrolled, graduated: resolved.graduated } },
+    });
   }
   return { answers: resolved, problems };
 }
@@ -142,7 +145,8 @@ function withMainDegree(answers: Partial<Answers>): Partial<Answers> {
 /** Which certificate the answers so far make necessary (中级 via 高中/中专 → 助理; 高级 → 中级). */
 export function neededCertificate(answers: Partial<Answers>): Certificate['level'] | undefined {
   if (answers.level === 'senior') return 'intermediate';
-  if (answers.level === 'intermediate' && (answers.education === 'highschool' || answers.education === 'secondary')) return 'assistant';
+  if (answers.level === 'intermediate' && (answers.education === 'highschool' || answers.education === 'secondary'))
+    return 'assistant';
   return undefined;
 }
 
@@ -181,9 +185,12 @@ export function toRaw(answers: Partial<Answers>): RawAnswers {
   if (answers.studyMode) raw.studyMode = answers.studyMode;
   if (answers.enrolled) raw.enrolled = answers.enrolled;
   if (answers.degrees) raw.degrees = answers.degrees.length ? answers.degrees.map(degreeText).join('; ') : 'none';
-  if (answers.work) raw.work = answers.work.length ? answers.work.map((w) => `${w.start}..${w.end ?? ''}`).join(', ') : 'none';
+  if (answers.work)
+    raw.work = answers.work.length ? answers.work.map((w) => `${w.start}..${w.end ?? ''}`).join(', ') : 'none';
   if (answers.certificates) {
-    raw.certificates = answers.certificates.length ? answers.certificates.map((c) => `${c.level}:${c.obtained}`).join(', ') : 'none';
+    raw.certificates = answers.certificates.length
+      ? answers.certificates.map((c) => `${c.level}:${c.obtained}`).join(', ')
+      : 'none';
   }
   if (answers.province) raw.province = answers.province;
   if (answers.hukou) raw.hukou = answers.hukou;

@@ -91,7 +91,15 @@ export async function assessApplicant(row: RosterRow, context: BatchContext): Pr
       ...(row.idMasked ? { idMasked: row.idMasked } : {}),
       ...(row.level ? { level: row.level } : {}),
       folder: null,
-      rowFindings: [...row.findings, { id: 'roster.internal', severity: 'error', measured: { error: String((error as Error)?.message ?? error).split('\n')[0] ?? '' }, args: { line: row.line } }],
+      rowFindings: [
+        ...row.findings,
+        {
+          id: 'roster.internal',
+          severity: 'error',
+          measured: { error: String((error as Error)?.message ?? error).split('\n')[0] ?? '' },
+          args: { line: row.line },
+        },
+      ],
       files: [],
       bestFiles: [],
       ready: false,
@@ -113,14 +121,29 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
   if (context.materials && context.materialsReal) {
     const found = await findFolder(row, context.materials, context.materialsReal, context.materialsIndex);
     if ('refused' in found) {
-      rowFindings.push({ id: 'roster.folder-outside', severity: 'error', measured: { folder: found.cell, reason: found.refused }, args: { line: row.line, folder: found.cell, reason: found.refused } });
+      rowFindings.push({
+        id: 'roster.folder-outside',
+        severity: 'error',
+        measured: { folder: found.cell, reason: found.refused },
+        args: { line: row.line, folder: found.cell, reason: found.refused },
+      });
     } else if (!found.folder) {
-      rowFindings.push({ id: 'roster.folder', severity: 'error', measured: { tried: [row.folder, row.name, row.idTail ? 'id-last-6' : undefined].filter(Boolean).join(' / ') }, args: { line: row.line, name: row.name } });
+      rowFindings.push({
+        id: 'roster.folder',
+        severity: 'error',
+        measured: { tried: [row.folder, row.name, row.idTail ? 'id-last-6' : undefined].filter(Boolean).join(' / ') },
+        args: { line: row.line, name: row.name },
+      });
     } else {
       folder = found.folder;
       const { found: inputs, refused } = await applicantFiles(folder, context.materialsReal);
       for (const file of refused) {
-        rowFindings.push({ id: 'roster.file-refused', severity: 'error', measured: { file: path.basename(file.path), reason: file.reason }, args: { line: row.line, name: row.name, file: path.basename(file.path), reason: file.reason } });
+        rowFindings.push({
+          id: 'roster.file-refused',
+          severity: 'error',
+          measured: { file: path.basename(file.path), reason: file.reason },
+          args: { line: row.line, name: row.name, file: path.basename(file.path), reason: file.reason },
+        });
       }
       // One decode per file; the photo's thumbnail comes out of the same decode. The files are
       // probed together (issue 14): their decodes queue on libvips's threads, so the last
@@ -128,7 +151,16 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
       // has its own time limit (issue 15).
       const probed = await Promise.all(
         inputs.map((input) =>
-          probeWithin(input.path, { role: input.role, roleFrom: 'name', ruleSet: context.ruleSet, ...(input.role === 'photo' ? { thumbnailSize: context.thumbnailSize } : {}) }, context.fileTimeLimitMs),
+          probeWithin(
+            input.path,
+            {
+              role: input.role,
+              roleFrom: 'name',
+              ruleSet: context.ruleSet,
+              ...(input.role === 'photo' ? { thumbnailSize: context.thumbnailSize } : {}),
+            },
+            context.fileTimeLimitMs,
+          ),
         ),
       );
       for (const facts of probed) {
@@ -136,7 +168,15 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
         files.push(checkFile(facts, context.ruleSet));
       }
       if (!inputs.some((f) => f.role === 'photo')) {
-        files.unshift({ path: path.join(folder, '照片.jpg'), role: 'photo', status: 'fail', measured: {}, findings: [{ id: 'file.missing', severity: 'error', args: { path: path.join(folder, '照片.jpg'), role: 'photo' } }] });
+        files.unshift({
+          path: path.join(folder, '照片.jpg'),
+          role: 'photo',
+          status: 'fail',
+          measured: {},
+          findings: [
+            { id: 'file.missing', severity: 'error', args: { path: path.join(folder, '照片.jpg'), role: 'photo' } },
+          ],
+        });
       }
     }
   }
@@ -160,23 +200,47 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
         fixes.push({ role: file.role, file: file.path, state: 'could-not-fix', reason: 'would-overwrite' });
         continue;
       }
-      const outcome = await fixToFile(file.path, file.role as UploadRole, output, context.ruleSet, context.fixReplace ?? 'never').catch((error: unknown) => {
+      const outcome = await fixToFile(
+        file.path,
+        file.role as UploadRole,
+        output,
+        context.ruleSet,
+        context.fixReplace ?? 'never',
+      ).catch((error: unknown) => {
         // A copy that cannot be written (an original in the way, a refused target) is this file's problem only.
-        if (error instanceof WriteRefused && ['input', 'exists', 'not-regular', 'EISDIR'].includes(error.reason)) return { ok: false as const, reason: 'would-overwrite' as const };
+        if (error instanceof WriteRefused && ['input', 'exists', 'not-regular', 'EISDIR'].includes(error.reason))
+          return { ok: false as const, reason: 'would-overwrite' as const };
         throw error;
       });
       if (!outcome.ok) {
-        fixes.push({ role: file.role, file: file.path, state: NEEDS_NEW.has(outcome.reason) ? 'needs-new' : 'could-not-fix', reason: outcome.reason });
+        fixes.push({
+          role: file.role,
+          file: file.path,
+          state: NEEDS_NEW.has(outcome.reason) ? 'needs-new' : 'could-not-fix',
+          reason: outcome.reason,
+        });
         continue;
       }
       // The copy was re-checked by fixToFile; it replaces the original only where it passes.
       const passes = outcome.result.status !== 'fail';
-      fixes.push({ role: file.role, file: file.path, state: passes ? 'fixed' : 'needs-new', ...(passes ? {} : { reason: 'still-fails' }), output: outcome.output, statusAfter: outcome.result.status });
+      fixes.push({
+        role: file.role,
+        file: file.path,
+        state: passes ? 'fixed' : 'needs-new',
+        ...(passes ? {} : { reason: 'still-fails' }),
+        output: outcome.output,
+        statusAfter: outcome.result.status,
+      });
       if (passes) {
         bestFiles[index] = outcome.result;
         if (file.role === 'photo') {
           // The thumbnail shows the photo that will be uploaded: the fixed one (small, one more decode).
-          const facts = await probeFile(outcome.output, { role: 'photo', roleFrom: 'flag', ruleSet: context.ruleSet, thumbnailSize: context.thumbnailSize }).catch(() => undefined);
+          const facts = await probeFile(outcome.output, {
+            role: 'photo',
+            roleFrom: 'flag',
+            ruleSet: context.ruleSet,
+            thumbnailSize: context.thumbnailSize,
+          }).catch(() => undefined);
           if (facts?.thumbnail) thumbnail = facts.thumbnail;
         }
       }
@@ -186,7 +250,15 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
   const holder = { name: row.name, ...(row.idMasked ? { idMasked: row.idMasked } : {}) };
   const assessWith = (withFiles: FileResult[]) =>
     row.answers
-      ? assessCandidate({ answers: row.answers, ruleSet: context.ruleSet, calendar: context.calendar, today: context.today, files: withFiles, holder, ...(context.year ? { year: context.year } : {}) })
+      ? assessCandidate({
+          answers: row.answers,
+          ruleSet: context.ruleSet,
+          calendar: context.calendar,
+          today: context.today,
+          files: withFiles,
+          holder,
+          ...(context.year ? { year: context.year } : {}),
+        })
       : undefined;
   const outcome = assessWith(bestFiles);
   const before = fixes.some((f) => f.state === 'fixed') ? assessWith(files) : outcome;

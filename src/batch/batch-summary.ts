@@ -33,13 +33,24 @@ export interface SummaryRow {
   registrationEnd?: string;
 }
 
-export function summaryRow(result: ApplicantResult, report: Report | undefined, messages: Messages, reportPath: string, pagePath = '', relative: (file: string) => string = (file) => file): SummaryRow {
+export function summaryRow(
+  result: ApplicantResult,
+  report: Report | undefined,
+  messages: Messages,
+  reportPath: string,
+  pagePath = '',
+  relative: (file: string) => string = (file) => file,
+): SummaryRow {
   // Eligibility first (an ineligible person's blocker is that, not a missing folder), then the
   // roster row, then the best available files (the fixed copy where it passes).
   const findings: ReportFinding[] = [
     ...(report ? report.eligibility.findings : []),
     ...result.rowFindings.map((f) => localizeFinding(messages, f)),
-    ...(report ? report.files.flatMap((f) => f.findings.map((x) => ({ ...x, message: `${messages.labels.role[f.role] ?? f.role}: ${x.message}` }))) : result.bestFiles.flatMap((f) => f.findings.map((x) => localizeFinding(messages, x)))),
+    ...(report
+      ? report.files.flatMap((f) =>
+          f.findings.map((x) => ({ ...x, message: `${messages.labels.role[f.role] ?? f.role}: ${x.message}` })),
+        )
+      : result.bestFiles.flatMap((f) => f.findings.map((x) => localizeFinding(messages, x)))),
   ];
   const first = findings.find((f) => f.severity === 'error');
   const role = (r: string) => messages.labels.role[r] ?? r;
@@ -55,19 +66,37 @@ export function summaryRow(result: ApplicantResult, report: Report | undefined, 
     route: report?.eligibility.routeText ?? '',
     files: Object.fromEntries(UPLOAD_ROLES.map((r) => [r, result.files.find((f) => f.role === r)?.status ?? ''])),
     fixStates: Object.fromEntries(result.fixes.map((f) => [f.role, f.state])),
-    fixedFiles: Object.fromEntries(result.fixes.filter((f) => f.state === 'fixed' && f.output).map((f) => [f.role, relative(f.output!)])),
+    fixedFiles: Object.fromEntries(
+      result.fixes.filter((f) => f.state === 'fixed' && f.output).map((f) => [f.role, relative(f.output!)]),
+    ),
     // No error finding but not ready: a closed registration (or another missed or blocked item) says why.
-    problem: first?.message ?? (result.ready ? '' : (report?.next.find((item) => item.id === 'registration.window' || report.checklist.find((c) => c.id === item.id)?.status !== 'todo')?.text ?? '')),
+    problem:
+      first?.message ??
+      (result.ready
+        ? ''
+        : (report?.next.find(
+            (item) =>
+              item.id === 'registration.window' || report.checklist.find((c) => c.id === item.id)?.status !== 'todo',
+          )?.text ?? '')),
     fixed: result.fixes
       .map((f) => {
         const state = messages.batch.fixState[f.state] ?? f.state;
-        const detail = f.state === 'fixed' ? (f.output ? ` ${relative(f.output)}` : '') : f.reason ? `（${messages.ui.cannotFix[f.reason] ?? f.reason}）` : '';
+        const detail =
+          f.state === 'fixed'
+            ? f.output
+              ? ` ${relative(f.output)}`
+              : ''
+            : f.reason
+              ? `（${messages.ui.cannotFix[f.reason] ?? f.reason}）`
+              : '';
         return `${role(f.role)}: ${state}${detail}`;
       })
       .join('; '),
     report: reportPath,
     page: pagePath,
-    ...(result.outcome?.events.find((e) => e.id === 'registration')?.end ? { registrationEnd: result.outcome.events.find((e) => e.id === 'registration')!.end! } : {}),
+    ...(result.outcome?.events.find((e) => e.id === 'registration')?.end
+      ? { registrationEnd: result.outcome.events.find((e) => e.id === 'registration')!.end! }
+      : {}),
   };
 }
 
@@ -82,9 +111,25 @@ export function safeCell(value: string | number | boolean): string {
 }
 
 /** The columns of summary.csv and summary.xlsx, in order, as header + cell values (issue 10: one list for both). */
-export function summaryTable(rows: SummaryRow[], messages: Messages): { header: string[]; cells: (string | number)[][] } {
+export function summaryTable(
+  rows: SummaryRow[],
+  messages: Messages,
+): { header: string[]; cells: (string | number)[][] } {
   const { batch, labels } = messages;
-  const header = [batch.columns.line, batch.columns.name, batch.columns.id, batch.columns.level, batch.columns.ready, batch.columns.eligibility, batch.columns.route, ...UPLOAD_ROLES.map((r) => labels.role[r] ?? r), batch.columns.problem, batch.columns.fixed, batch.columns.deadline, batch.columns.report];
+  const header = [
+    batch.columns.line,
+    batch.columns.name,
+    batch.columns.id,
+    batch.columns.level,
+    batch.columns.ready,
+    batch.columns.eligibility,
+    batch.columns.route,
+    ...UPLOAD_ROLES.map((r) => labels.role[r] ?? r),
+    batch.columns.problem,
+    batch.columns.fixed,
+    batch.columns.deadline,
+    batch.columns.report,
+  ];
   const cells = rows.map((r) => [
     r.line,
     r.name,
@@ -93,7 +138,13 @@ export function summaryTable(rows: SummaryRow[], messages: Messages): { header: 
     r.ready ? batch.yes : batch.no,
     r.eligibility,
     r.route,
-    ...UPLOAD_ROLES.map((role) => (r.materialsChecked ? (r.files[role] ? (labels.fileStatus[r.files[role]!] ?? r.files[role]!) : '') : batch.notChecked)),
+    ...UPLOAD_ROLES.map((role) =>
+      r.materialsChecked
+        ? r.files[role]
+          ? (labels.fileStatus[r.files[role]!] ?? r.files[role]!)
+          : ''
+        : batch.notChecked,
+    ),
     r.problem,
     r.fixed,
     r.registrationEnd ?? '',

@@ -14,7 +14,8 @@ import type { RosterRow } from './roster-rows.js';
 export type FolderRefusal = 'absolute' | 'parent' | 'outside';
 
 /** True when `real` is `root` itself or below it (both already real paths). */
-const inside = (real: string, root: string) => real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+const inside = (real: string, root: string) =>
+  real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 
 /** Why a folder cell may not be used, or undefined when it may (pure). */
 export function folderCellProblem(cell: string): FolderRefusal | undefined {
@@ -38,7 +39,12 @@ export async function indexMaterials(materials: string): Promise<MaterialsIndex 
 }
 
 /** Folder candidates in order: the roster's folder column, the name, the ID number's last 6. */
-export async function findFolder(row: RosterRow, materials: string, materialsReal: string, index?: MaterialsIndex): Promise<FolderFound> {
+export async function findFolder(
+  row: RosterRow,
+  materials: string,
+  materialsReal: string,
+  index?: MaterialsIndex,
+): Promise<FolderFound> {
   if (row.folder) {
     const problem = folderCellProblem(row.folder);
     if (problem) return { refused: problem, cell: row.folder };
@@ -46,7 +52,9 @@ export async function findFolder(row: RosterRow, materials: string, materialsRea
   const candidates: { name: string; fromCell: boolean }[] = [
     ...(row.folder ? [{ name: row.folder, fromCell: true }] : []),
     // A name is a folder name only when it is one path component (`../secret` as a name is not).
-    ...[row.lookupName ?? row.name, row.idTail].filter((name): name is string => Boolean(name) && !/[\\/]/.test(name!) && name !== '.' && name !== '..').map((name) => ({ name, fromCell: false })),
+    ...[row.lookupName ?? row.name, row.idTail]
+      .filter((name): name is string => Boolean(name) && !/[\\/]/.test(name!) && name !== '.' && name !== '..')
+      .map((name) => ({ name, fromCell: false })),
   ];
   for (const { name, fromCell } of candidates) {
     const candidate = path.join(materials, name);
@@ -79,10 +87,15 @@ export interface RefusedFile {
 }
 
 /** The files in an applicant's folder by role (first per role), each checked without opening it. */
-export async function applicantFiles(folder: string, materialsReal: string): Promise<{ found: FoundFile[]; refused: RefusedFile[] }> {
+export async function applicantFiles(
+  folder: string,
+  materialsReal: string,
+): Promise<{ found: FoundFile[]; refused: RefusedFile[] }> {
   // One read of the folder (issue 14): the entries carry their type, so a regular file costs no
   // further system call here; only links are resolved.
-  const entries = (await readdir(folder, { withFileTypes: true })).filter((entry) => !entry.name.startsWith('.')).sort((a, b) => a.name.localeCompare(b.name));
+  const entries = (await readdir(folder, { withFileTypes: true }))
+    .filter((entry) => !entry.name.startsWith('.'))
+    .sort((a, b) => a.name.localeCompare(b.name));
   const found: FoundFile[] = [];
   const refused: RefusedFile[] = [];
   for (const entry of entries) {
@@ -106,7 +119,8 @@ export async function applicantFiles(folder: string, materialsReal: string): Pro
     const real = await realpath(full).catch(() => undefined);
     if (!real) refused.push({ path: full, role, reason: 'broken' });
     else if (!inside(real, materialsReal)) refused.push({ path: full, role, reason: 'outside' });
-    else if (!(await lstat(real).catch(() => undefined))?.isFile()) refused.push({ path: full, role, reason: 'not-regular' });
+    else if (!(await lstat(real).catch(() => undefined))?.isFile())
+      refused.push({ path: full, role, reason: 'not-regular' });
     else found.push({ path: full, role });
   }
   return { found, refused };

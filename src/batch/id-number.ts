@@ -7,7 +7,11 @@ const CHECK = '10X98765432';
 
 export type IdVerdict =
   | { ok: true; normalised: string }
-  | { ok: false; reason: 'empty' | 'mangled' | 'length' | 'characters' | 'birth-date' | 'check-digit'; normalised: string };
+  | {
+      ok: false;
+      reason: 'empty' | 'mangled' | 'length' | 'characters' | 'birth-date' | 'check-digit';
+      normalised: string;
+    };
 
 export function checkCharacter(first17: string): string {
   const sum = [...first17].reduce((total, digit, i) => total + Number(digit) * WEIGHTS[i]!, 0);
@@ -29,7 +33,8 @@ export function validateIdNumber(raw: string, today: string): IdVerdict {
   if (!/^[1-8]\d{16}[\dX]$/.test(normalised)) return { ok: false, reason: 'characters', normalised };
   const birth = `${normalised.slice(6, 10)}-${normalised.slice(10, 12)}-${normalised.slice(12, 14)}`;
   const date = new Date(`${birth}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== birth || birth > today) return { ok: false, reason: 'birth-date', normalised };
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== birth || birth > today)
+    return { ok: false, reason: 'birth-date', normalised };
   if (!validChecksum(normalised)) return { ok: false, reason: 'check-digit', normalised };
   return { ok: true, normalised };
 }

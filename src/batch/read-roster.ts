@@ -21,7 +21,8 @@ const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** What kind of file this is, when it is one we cannot read as a table (pure; issue 10). */
 export function unreadableKind(file: string, bytes: Uint8Array): string | undefined {
-  if (OLE2.every((byte, i) => bytes[i] === byte)) return /\.(et|wps|ett)$/i.test(file) ? 'WPS (.et)' : 'Excel 97–2003 (.xls)';
+  if (OLE2.every((byte, i) => bytes[i] === byte))
+    return /\.(et|wps|ett)$/i.test(file) ? 'WPS (.et)' : 'Excel 97–2003 (.xls)';
   if (/\.(xls|et|ett|wps)$/i.test(file) && !(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
     // An .xls that is really HTML or text (some systems export so) is read as text below.
     return /^\s*</.test(new TextDecoder().decode(bytes.subarray(0, 64))) ? 'HTML' : undefined;
@@ -41,7 +42,8 @@ export async function readRoster(file: string, sheet?: string): Promise<RosterTa
     if (code === 'EACCES' || code === 'EPERM') throw new UserError('error.roster-denied', { file });
     if (code === 'EISDIR') throw new UserError('error.roster-folder', { file });
     if (code === 'not-regular') throw new UserError('error.roster-not-table', { file, reason: '' });
-    if (code === 'EFBIG') throw new UserError('error.roster', { line: '', reason: 'file-too-big', limit: limitOf('file-too-big') });
+    if (code === 'EFBIG')
+      throw new UserError('error.roster', { line: '', reason: 'file-too-big', limit: limitOf('file-too-big') });
     throw new UserError('error.roster', { line: '', reason: `${file}: ${code ?? String(error)}` });
   }
   const kind = unreadableKind(file, bytes);
@@ -52,22 +54,37 @@ export async function readRoster(file: string, sheet?: string): Promise<RosterTa
     // Unpacked sizes and the row count, checked before the parser sees the file (issue 15, F12).
     const problem = checkXlsx(bytes);
     if (problem?.reason === 'not-a-zip') throw new UserError('error.roster-not-table', { file, reason: '' });
-    if (problem) throw new UserError('error.roster', { line: '', reason: problem.reason, limit: limitOf(problem.reason) });
+    if (problem)
+      throw new UserError('error.roster', { line: '', reason: problem.reason, limit: limitOf(problem.reason) });
     const { readSheet } = await import('read-excel-file/node');
     let rows: unknown[][];
     try {
-      rows = (await readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), sheet === undefined ? undefined : /^\d+$/.test(sheet) ? Number(sheet) : sheet)) as unknown[][];
+      rows = (await readSheet(
+        Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+        sheet === undefined ? undefined : /^\d+$/.test(sheet) ? Number(sheet) : sheet,
+      )) as unknown[][];
     } catch (error) {
       const reason = String((error as Error).message ?? error).split('\n')[0] ?? 'xlsx';
       if (/sheet not found/i.test(reason)) throw new UserError('error.roster-sheet', { file, sheet: sheet ?? '' });
-      if (/look like an? `?\.xlsx|unzip|zip/i.test(reason)) throw new UserError('error.roster-not-table', { file, reason: '' });
+      if (/look like an? `?\.xlsx|unzip|zip/i.test(reason))
+        throw new UserError('error.roster-not-table', { file, reason: '' });
       throw new UserError('error.roster', { line: '', reason });
     }
     const table = fromRecords(rows, 'xlsx');
-    if (!table.ok) throw new UserError('error.roster', { line: String(table.line ?? ''), reason: table.reason, limit: limitOf(table.reason) });
+    if (!table.ok)
+      throw new UserError('error.roster', {
+        line: String(table.line ?? ''),
+        reason: table.reason,
+        limit: limitOf(table.reason),
+      });
     return table.table;
   }
   const table = parseCsvRoster(bytes);
-  if (!table.ok) throw new UserError('error.roster', { line: String(table.line ?? ''), reason: table.reason, limit: limitOf(table.reason) });
+  if (!table.ok)
+    throw new UserError('error.roster', {
+      line: String(table.line ?? ''),
+      reason: table.reason,
+      limit: limitOf(table.reason),
+    });
   return table.table;
 }

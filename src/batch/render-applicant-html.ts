@@ -24,30 +24,52 @@ export interface ApplicantPageInput {
 
 /** Braces are escaped too, so no value can become a {{placeholder}} of the template. */
 const text = (value: unknown) => escapeHtml(value).replace(/[{}]/g, (c) => (c === '{' ? '&#123;' : '&#125;'));
-const link = (href: string, label: string) => `<a href="${text(encodeURI(href.replace(/[\uD800-\uDFFF]/g, '\uFFFD')))}">${text(label)}</a>`;
+const link = (href: string, label: string) =>
+  `<a href="${text(encodeURI(href.replace(/[\uD800-\uDFFF]/g, '\uFFFD')))}">${text(label)}</a>`;
 
-export function renderApplicantHtml({ result, report, messages, template, href, relative, meta }: ApplicantPageInput): string {
+export function renderApplicantHtml({
+  result,
+  report,
+  messages,
+  template,
+  href,
+  relative,
+  meta,
+}: ApplicantPageInput): string {
   const { batch, labels, ui } = messages;
-  const block: string[] = [`<p class="meta">${link(href('report.html'), batch.backToBatch)} · ${text(meta)}${result.idMasked ? ` · ${text(batch.idLabel)}${text(ui.colon)}${text(result.idMasked)}` : ''}</p>`];
+  const block: string[] = [
+    `<p class="meta">${link(href('report.html'), batch.backToBatch)} · ${text(meta)}${result.idMasked ? ` · ${text(batch.idLabel)}${text(ui.colon)}${text(result.idMasked)}` : ''}</p>`,
+  ];
   if (!result.materialsChecked) block.push(`<p class="meta">${text(batch.materialsNotChecked)}</p>`);
   const rowFindings = result.rowFindings.map((f) => localizeFinding(messages, f));
   if (rowFindings.length) {
     block.push(`<h2>${text(batch.rowHeading)}</h2>`, '<ul>');
-    block.push(...rowFindings.map((f) => `<li class="${text(f.severity)}">${text(f.message)}${f.fix ? `<span class="fix">${text(ui.fix)}${text(ui.colon)}${text(f.fix)}</span>` : ''}</li>`), '</ul>');
+    block.push(
+      ...rowFindings.map(
+        (f) =>
+          `<li class="${text(f.severity)}">${text(f.message)}${f.fix ? `<span class="fix">${text(ui.fix)}${text(ui.colon)}${text(f.fix)}</span>` : ''}</li>`,
+      ),
+      '</ul>',
+    );
   }
   if (result.fixes.length) {
     block.push(`<h2>${text(batch.fixesHeading)}</h2>`, '<ul>');
     for (const fix of result.fixes) {
       const state = batch.fixState[fix.state] ?? fix.state;
       const severity = fix.state === 'fixed' ? 'info' : 'error';
-      const thumb = fix.state === 'fixed' && fix.role === 'photo' && result.thumbnail?.startsWith('data:image/jpeg;base64,') ? `<img alt="" src="${text(result.thumbnail)}" style="height:96px;display:block;margin:4px 0;border:1px solid #ddd">` : '';
+      const thumb =
+        fix.state === 'fixed' && fix.role === 'photo' && result.thumbnail?.startsWith('data:image/jpeg;base64,')
+          ? `<img alt="" src="${text(result.thumbnail)}" style="height:96px;display:block;margin:4px 0;border:1px solid #ddd">`
+          : '';
       const detail =
         fix.state === 'fixed' && fix.output
           ? ` · ${batch.fixedCopy}${ui.colon}${link(href(relative(fix.output)), relative(fix.output))}`
           : fix.reason
             ? ` · ${text(ui.cannotFix[fix.reason] ?? fix.reason)}`
             : '';
-      block.push(`<li class="${severity}">${text(labels.role[fix.role] ?? fix.role)}${text(ui.colon)}${text(state)}${detail}${thumb}</li>`);
+      block.push(
+        `<li class="${severity}">${text(labels.role[fix.role] ?? fix.role)}${text(ui.colon)}${text(state)}${detail}${thumb}</li>`,
+      );
     }
     block.push('</ul>');
   }
@@ -58,14 +80,22 @@ export function renderApplicantHtml({ result, report, messages, template, href, 
     .replace('{{readyClass}}', result.ready ? 'ready' : 'not-ready')
     .replaceAll('{{title}}', text(batch.pageTitle(result.name || `#${result.line}`)));
   if (report) {
-    const page = renderHtml({ ...report, ready: result.ready }, { messages, template: verdict ? prepared.replace('{{verdict}}', text(verdict)) : prepared });
+    const page = renderHtml(
+      { ...report, ready: result.ready },
+      { messages, template: verdict ? prepared.replace('{{verdict}}', text(verdict)) : prepared },
+    );
     return page;
   }
   // No verdict without answers, but the materials were still checked: show them.
   const files = result.bestFiles.flatMap((file) => [
     `<h3>${text(labels.role[file.role] ?? file.role)} · ${text(labels.fileStatus[file.status] ?? file.status)}</h3>`,
     '<ul>',
-    ...file.findings.map((f) => localizeFinding(messages, f)).map((f) => `<li class="${text(f.severity)}">${text(f.message)}${f.fix ? `<span class="fix">${text(ui.fix)}${text(ui.colon)}${text(f.fix)}</span>` : ''}</li>`),
+    ...file.findings
+      .map((f) => localizeFinding(messages, f))
+      .map(
+        (f) =>
+          `<li class="${text(f.severity)}">${text(f.message)}${f.fix ? `<span class="fix">${text(ui.fix)}${text(ui.colon)}${text(f.fix)}</span>` : ''}</li>`,
+      ),
     '</ul>',
   ]);
   const values: Record<string, string> = {

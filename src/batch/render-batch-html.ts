@@ -4,7 +4,10 @@ import { UPLOAD_ROLES } from '../model/rules.js';
 import type { SummaryRow } from './batch-summary.js';
 
 export const escapeHtml = (value: unknown) =>
-  String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  String(value ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 export interface HtmlInput {
   rows: (SummaryRow & { thumbnail?: string })[];
@@ -16,7 +19,8 @@ export interface HtmlInput {
 }
 
 /** A link target that encodeURI accepts: a lone UTF-16 surrogate (a cut emoji) would make it throw. */
-const safeHref = (target: string) => encodeURI(target.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+const safeHref = (target: string) =>
+  encodeURI(target.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
 
 export type BatchHtmlRow = SummaryRow & { thumbnail?: string };
 
@@ -24,7 +28,7 @@ export type BatchHtmlRow = SummaryRow & { thumbnail?: string };
 export function batchRowHtml(row: BatchHtmlRow, messages: Messages): string {
   const { batch, labels } = messages;
   const cells = [
-    `<td class="thumb">${row.thumbnail && row.thumbnail.startsWith('data:image/jpeg;base64,') ? `<img alt="" decoding="async" src="${escapeHtml(row.thumbnail)}">` : ''}</td>`,
+    `<td class="thumb">${row.thumbnail?.startsWith('data:image/jpeg;base64,') ? `<img alt="" decoding="async" src="${escapeHtml(row.thumbnail)}">` : ''}</td>`,
     `<td data-sort="${String(row.line).padStart(6, '0')}">${escapeHtml(row.line)}</td>`,
     `<td>${escapeHtml(row.name)}</td>`,
     `<td>${escapeHtml(row.level ? (labels.level[row.level] ?? row.level) : '')}</td>`,
@@ -55,9 +59,27 @@ export const FIRST_PAINT_ROWS = 100;
  * The page around the rows: `before` + first rows (not-ready first) + `between` + the other rows +
  * `after`. Only the counts are needed, not the rows (issue 15: 20,000 applicants are streamed).
  */
-export function batchPageParts({ total, ready, messages, template, meta, notes = [] }: Omit<HtmlInput, 'rows'> & { total: number; ready: number }): { before: string; between: string; after: string } {
+export function batchPageParts({
+  total,
+  ready,
+  messages,
+  template,
+  meta,
+  notes = [],
+}: Omit<HtmlInput, 'rows'> & { total: number; ready: number }): { before: string; between: string; after: string } {
   const { batch, labels } = messages;
-  const head = [batch.thumbnail, batch.columns.line, batch.columns.name, batch.columns.level, batch.columns.id, batch.columns.ready, batch.columns.eligibility, ...UPLOAD_ROLES.map((r) => labels.role[r] ?? r), batch.columns.problem, batch.columns.report]
+  const head = [
+    batch.thumbnail,
+    batch.columns.line,
+    batch.columns.name,
+    batch.columns.level,
+    batch.columns.id,
+    batch.columns.ready,
+    batch.columns.eligibility,
+    ...UPLOAD_ROLES.map((r) => labels.role[r] ?? r),
+    batch.columns.problem,
+    batch.columns.report,
+  ]
     .map((title) => `<th scope="col">${escapeHtml(title)}</th>`)
     .join('');
   const counts = [
@@ -89,7 +111,9 @@ export function batchPageParts({ total, ready, messages, template, meta, notes =
 export function renderBatchHtml({ rows, messages, template, meta, notes = [] }: HtmlInput): string {
   const ready = rows.filter((r) => r.ready).length;
   // Not-ready applicants first, so the first screen shows what needs work.
-  const ordered = [...rows.filter((r) => !r.ready), ...rows.filter((r) => r.ready)].map((row) => batchRowHtml(row, messages));
+  const ordered = [...rows.filter((r) => !r.ready), ...rows.filter((r) => r.ready)].map((row) =>
+    batchRowHtml(row, messages),
+  );
   const { before, between, after } = batchPageParts({ total: rows.length, ready, messages, template, meta, notes });
   return `${before}${ordered.slice(0, FIRST_PAINT_ROWS).join('\n')}${between}${ordered.slice(FIRST_PAINT_ROWS).join('\n')}${after}`;
 }

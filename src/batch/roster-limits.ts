@@ -62,7 +62,9 @@ export function checkXlsx(bytes: Uint8Array, limits = ROSTER_LIMITS): XlsxProble
       try {
         part = inflateRawSync(data, { maxOutputLength: limits.xlsxPartBytes });
       } catch (error) {
-        return (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError ? { reason: 'xlsx-too-big' } : { reason: 'not-a-zip' };
+        return (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError
+          ? { reason: 'xlsx-too-big' }
+          : { reason: 'not-a-zip' };
       }
     } else return { reason: 'not-a-zip' };
     if (part.length > limits.xlsxPartBytes) return { reason: 'xlsx-too-big' };
@@ -83,9 +85,16 @@ function countRows(xml: Uint8Array): number {
     let j = i + 1;
     // Skip a prefix such as x: in <x:row>.
     let k = j;
-    while (k < xml.length && k - j < 16 && xml[k] !== 0x3a && xml[k] !== 0x20 && xml[k] !== 0x3e && xml[k] !== 0x2f) k += 1;
+    while (k < xml.length && k - j < 16 && xml[k] !== 0x3a && xml[k] !== 0x20 && xml[k] !== 0x3e && xml[k] !== 0x2f)
+      k += 1;
     if (xml[k] === 0x3a) j = k + 1;
-    if (xml[j] === 0x72 && xml[j + 1] === 0x6f && xml[j + 2] === 0x77 && (xml[j + 3] === 0x20 || xml[j + 3] === 0x3e || xml[j + 3] === 0x2f)) rows += 1;
+    if (
+      xml[j] === 0x72 &&
+      xml[j + 1] === 0x6f &&
+      xml[j + 2] === 0x77 &&
+      (xml[j + 3] === 0x20 || xml[j + 3] === 0x3e || xml[j + 3] === 0x2f)
+    )
+      rows += 1;
   }
   return rows;
 }

@@ -1,5 +1,12 @@
 /** Roster header synonyms → fields, and one row → answers plus row-level findings. Pure. */
-import { completeAnswers, missingAnswers, parseAnswer, ANSWER_FLAGS, type AnswerKey, type RawAnswers } from '../answers/resolve-answers.js';
+import {
+  completeAnswers,
+  missingAnswers,
+  parseAnswer,
+  ANSWER_FLAGS,
+  type AnswerKey,
+  type RawAnswers,
+} from '../answers/resolve-answers.js';
 import type { Answers } from '../model/answers.js';
 import type { Finding } from '../model/finding.js';
 import type { Province } from '../model/provinces.js';
@@ -32,7 +39,8 @@ export function mapColumns(header: string[]): Partial<Record<RosterField, number
   const map: Partial<Record<RosterField, number>> = {};
   // Synonyms normalised once, looked up per header cell: linear in the header's width (issue 15, F8).
   const fieldOf = new Map<string, RosterField>();
-  for (const [field, names] of Object.entries(ROSTER_FIELDS) as [RosterField, readonly string[]][]) for (const name of names) if (!fieldOf.has(normaliseHeader(name))) fieldOf.set(normaliseHeader(name), field);
+  for (const [field, names] of Object.entries(ROSTER_FIELDS) as [RosterField, readonly string[]][])
+    for (const name of names) if (!fieldOf.has(normaliseHeader(name))) fieldOf.set(normaliseHeader(name), field);
   header.forEach((title, index) => {
     const field = fieldOf.get(normaliseHeader(title));
     if (field && map[field] === undefined) map[field] = index;
@@ -73,7 +81,15 @@ export interface RosterRow {
  * `defaults`: batch-wide answers from the flags (`--province 广东`), used where the row's column is
  * missing or empty; a roster value wins. They were validated once, before the run (issue 10).
  */
-export function readRow(cells: string[], line: number, columns: Partial<Record<RosterField, number>>, provinces: readonly Province[], today: string, header: string[] = [], defaults: RawAnswers = {}): RosterRow {
+export function readRow(
+  cells: string[],
+  line: number,
+  columns: Partial<Record<RosterField, number>>,
+  provinces: readonly Province[],
+  today: string,
+  header: string[] = [],
+  defaults: RawAnswers = {},
+): RosterRow {
   const cell = (field: RosterField) => {
     const index = columns[field];
     return index === undefined ? '' : (cells[index] ?? '').trim();
@@ -99,15 +115,33 @@ export function readRow(cells: string[], line: number, columns: Partial<Record<R
     if (parsed.ok) {
       (answers as Record<string, unknown>)[key] = parsed.value;
       // Read, but not as written (行政管理 → 其他专业, 广州 → 广东): say so, without blocking.
-      if (parsed.note) findings.push({ id: 'roster.read-as', severity: 'info', measured: { field: key, value }, args: { line, field, value, note: parsed.note.key, ...parsed.note.args } });
-    } else findings.push({ id: 'roster.value', severity: 'error', measured: { field: key, value }, args: { line, field, key, problem: parsed.problem.key, value } });
+      if (parsed.note)
+        findings.push({
+          id: 'roster.read-as',
+          severity: 'info',
+          measured: { field: key, value },
+          args: { line, field, value, note: parsed.note.key, ...parsed.note.args },
+        });
+    } else
+      findings.push({
+        id: 'roster.value',
+        severity: 'error',
+        measured: { field: key, value },
+        args: { line, field, key, problem: parsed.problem.key, value },
+      });
   }
   // Work and certificates may be left empty: no periods, no certificates.
   answers.work ??= raw.work === undefined ? [] : answers.work;
   if (raw.certificates === undefined) answers.certificates ??= [];
   // No province anywhere blocks only the fee and the province window: said once, in the summary.
   const missing = missingAnswers(answers, ['province']).filter((key) => raw[key] === undefined);
-  if (missing.length) findings.push({ id: 'roster.missing', severity: 'error', measured: { fields: missing }, args: { line, fields: missing.map((key) => ROSTER_FIELDS[key][0]).join('、') } });
+  if (missing.length)
+    findings.push({
+      id: 'roster.missing',
+      severity: 'error',
+      measured: { fields: missing },
+      args: { line, fields: missing.map((key) => ROSTER_FIELDS[key][0]).join('、') },
+    });
 
   const rawName = cell('name');
   const row: RosterRow = { line, name: maskIds(oneLine(rawName)), findings };
@@ -117,7 +151,13 @@ export function readRow(cells: string[], line: number, columns: Partial<Record<R
     const verdict = validateIdNumber(id, today);
     row.idMasked = maskIdNumber(verdict.normalised);
     if (verdict.ok) row.idTail = verdict.normalised.slice(-6);
-    if (!verdict.ok) findings.push({ id: 'roster.id-number', severity: 'error', measured: { reason: verdict.reason, id: row.idMasked }, args: { line, reason: verdict.reason, id: row.idMasked } });
+    if (!verdict.ok)
+      findings.push({
+        id: 'roster.id-number',
+        severity: 'error',
+        measured: { reason: verdict.reason, id: row.idMasked },
+        args: { line, reason: verdict.reason, id: row.idMasked },
+      });
   }
   const folder = cell('folder');
   if (folder) row.folder = folder;
@@ -132,7 +172,12 @@ export function readRow(cells: string[], line: number, columns: Partial<Record<R
   return row;
 }
 
-export function readRows(table: RosterTable, provinces: readonly Province[], today: string, defaults: RawAnswers = {}): { rows: RosterRow[]; columns: Partial<Record<RosterField, number>> } {
+export function readRows(
+  table: RosterTable,
+  provinces: readonly Province[],
+  today: string,
+  defaults: RawAnswers = {},
+): { rows: RosterRow[]; columns: Partial<Record<RosterField, number>> } {
   const columns = mapColumns(table.header);
   const rows = table.rows.map((row) => readRow(row.cells, row.line, columns, provinces, today, table.header, defaults));
   markDuplicates(rows, table, columns);
@@ -152,7 +197,13 @@ function markDuplicates(rows: RosterRow[], table: RosterTable, columns: Partial<
     const id = idIndex === undefined ? '' : (table.rows[i]?.cells[idIndex] ?? '').replace(/\s+/g, '').toUpperCase();
     if (id) {
       const first = byId.get(id);
-      if (first !== undefined) row.findings.push({ id: 'roster.duplicate', severity: 'error', measured: { field: 'id', first }, args: { line: row.line, first, field: 'id' } });
+      if (first !== undefined)
+        row.findings.push({
+          id: 'roster.duplicate',
+          severity: 'error',
+          measured: { field: 'id', first },
+          args: { line: row.line, first, field: 'id' },
+        });
       else byId.set(id, row.line);
     }
     const name = row.lookupName ?? row.name;
@@ -160,7 +211,12 @@ function markDuplicates(rows: RosterRow[], table: RosterTable, columns: Partial<
       const first = byName.get(name);
       if (first) {
         const sameFolder = (first.folder ?? name) === (row.folder ?? name);
-        row.findings.push({ id: 'roster.duplicate', severity: sameFolder ? 'error' : 'warning', measured: { field: 'name', first: first.line }, args: { line: row.line, first: first.line, field: sameFolder ? 'name-folder' : 'name' } });
+        row.findings.push({
+          id: 'roster.duplicate',
+          severity: sameFolder ? 'error' : 'warning',
+          measured: { field: 'name', first: first.line },
+          args: { line: row.line, first: first.line, field: sameFolder ? 'name-folder' : 'name' },
+        });
       } else byName.set(name, row);
     }
   });

@@ -71,7 +71,9 @@ function mixedOrGbk(bytes: Uint8Array): { text: string; encoding: RosterTable['e
     if (end < 0) break;
     start = end + 1;
   }
-  return utf8Lines ? { text: lines.join('\n'), encoding: 'utf-8+gb18030' } : { text: gbk.decode(bytes), encoding: 'gb18030' };
+  return utf8Lines
+    ? { text: lines.join('\n'), encoding: 'utf-8+gb18030' }
+    : { text: gbk.decode(bytes), encoding: 'gb18030' };
 }
 
 /** The first line longer than `limit` bytes, found on the bytes before any decoding (issue 15, F8). */
@@ -111,8 +113,10 @@ export function parseCsvRoster(bytes: Uint8Array): TableResult {
       info: true,
       max_record_size: ROSTER_LIMITS.recordBytes,
       on_record: ((record: { record: string[]; info: { lines: number } }) => {
-        if (record.record.length > ROSTER_LIMITS.columns) throw Object.assign(new Error('too-many-columns'), { code: 'TOO_MANY_COLUMNS', lines: record.info.lines });
-        if ((count += 1) > ROSTER_LIMITS.rows + 1) throw Object.assign(new Error('too-many-rows'), { code: 'TOO_MANY_ROWS', lines: record.info.lines });
+        if (record.record.length > ROSTER_LIMITS.columns)
+          throw Object.assign(new Error('too-many-columns'), { code: 'TOO_MANY_COLUMNS', lines: record.info.lines });
+        if ((count += 1) > ROSTER_LIMITS.rows + 1)
+          throw Object.assign(new Error('too-many-rows'), { code: 'TOO_MANY_ROWS', lines: record.info.lines });
         return record;
       }) as never,
     }) as unknown as typeof records;
@@ -121,7 +125,11 @@ export function parseCsvRoster(bytes: Uint8Array): TableResult {
     return { ok: false, ...(line ? { line } : {}), reason: csvReason(error) };
   }
   if (records.length > ROSTER_LIMITS.rows + 1) return { ok: false, reason: 'too-many-rows' };
-  return fromRecords(records.map((r) => r.record), encoding, records.map((r) => r.info.lines));
+  return fromRecords(
+    records.map((r) => r.record),
+    encoding,
+    records.map((r) => r.info.lines),
+  );
 }
 
 /** csv-parse's errors as reason codes the catalogues put in words (issue 15, F25: no English library text). */
@@ -137,7 +145,8 @@ function csvReason(error: unknown): string {
 /** Records → table; `lines` gives each record's source line (default: its position, for xlsx rows). */
 export function fromRecords(records: unknown[][], encoding: RosterTable['encoding'], lines?: number[]): TableResult {
   const [header, ...rest] = records;
-  if (!header || header.every((cell) => String(cell ?? '').trim() === '')) return { ok: false, line: lines?.[0] ?? 1, reason: 'no header row' };
+  if (!header || header.every((cell) => String(cell ?? '').trim() === ''))
+    return { ok: false, line: lines?.[0] ?? 1, reason: 'no header row' };
   if (header.length > ROSTER_LIMITS.columns) return { ok: false, line: lines?.[0] ?? 1, reason: 'too-many-columns' };
   if (rest.length > ROSTER_LIMITS.rows) return { ok: false, reason: 'too-many-rows' };
   return {
@@ -156,7 +165,8 @@ export function fromRecords(records: unknown[][], encoding: RosterTable['encodin
 function cellText(cell: unknown): string {
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
-  if (typeof cell === 'number') return Number.isInteger(cell) && Math.abs(cell) >= 1e15 ? BigInt(Math.round(cell)).toString() : String(cell);
+  if (typeof cell === 'number')
+    return Number.isInteger(cell) && Math.abs(cell) >= 1e15 ? BigInt(Math.round(cell)).toString() : String(cell);
   const text = String(cell).trim();
   return text.length > ROSTER_LIMITS.cellChars ? `${[...text.slice(0, ROSTER_LIMITS.cellChars)].join('')}…` : text;
 }

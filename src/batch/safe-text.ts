@@ -11,7 +11,10 @@ const ID_RUN = /(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g;
 
 /** Keeps the first 6 and last 4 characters, as the ID column's mask does. */
 export function maskIds(text: string): string {
-  return text.replace(ID_RUN, (whole: string) => `${whole.slice(0, 6)}${'*'.repeat(whole.length - 10)}${whole.slice(-4)}`);
+  return text.replace(
+    ID_RUN,
+    (whole: string) => `${whole.slice(0, 6)}${'*'.repeat(whole.length - 10)}${whole.slice(-4)}`,
+  );
 }
 
 /** Every string inside a JSON-able value, masked (objects rebuilt, nothing else changed). */
@@ -34,7 +37,9 @@ export function wellFormed(text: string): string {
 /** Control characters (NUL, newlines, tabs, DEL) as one space: a name is one line. */
 export function oneLine(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return wellFormed(text).replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+  return wellFormed(text)
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+    .trim();
 }
 
 const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i;

@@ -26,7 +26,10 @@ export function columnLetter(index: number): string {
 const xmlText = (value: string) =>
   value
     // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .replace(
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+      '\uFFFD',
+    )
     .replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 const excelSerial = (day: string) => Math.round((Date.parse(`${day}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000);
@@ -43,13 +46,29 @@ const STYLES = `${XML}<styleSheet xmlns="${NS}"><numFmts count="1"><numFmt numFm
  * handed out in chunks, so 20,000 applicants never sit in memory as cell objects (write-excel-file
  * took ~230 MB for them). Same look as before: frozen header, filters, widths, fills, dates as dates.
  */
-export async function writeSummaryXlsx(rows: readonly SummaryRow[], messages: Messages, sink: (chunk: Uint8Array) => Promise<void>): Promise<void> {
+export async function writeSummaryXlsx(
+  rows: readonly SummaryRow[],
+  messages: Messages,
+  sink: (chunk: Uint8Array) => Promise<void>,
+): Promise<void> {
   const { Zip, ZipDeflate, strToU8 } = await import('fflate');
   const { header } = summaryTable([], messages);
   const idColumn = header.indexOf(messages.batch.columns.id);
   const deadlineColumn = header.indexOf(messages.batch.columns.deadline);
   const c = messages.batch.columns;
-  const width: Record<string, number> = { [c.line]: 6, [c.name]: 10, [c.id]: 22, [c.level]: 24, [c.ready]: 6, [c.eligibility]: 14, [c.route]: 40, [c.problem]: 56, [c.fixed]: 40, [c.deadline]: 12, [c.report]: 28 };
+  const width: Record<string, number> = {
+    [c.line]: 6,
+    [c.name]: 10,
+    [c.id]: 22,
+    [c.level]: 24,
+    [c.ready]: 6,
+    [c.eligibility]: 14,
+    [c.route]: 40,
+    [c.problem]: 56,
+    [c.fixed]: 40,
+    [c.deadline]: 12,
+    [c.report]: 28,
+  };
   const sheetName = messages.batch.title.slice(0, 31);
   const last = columnLetter(header.length - 1);
   const ref = `A1:${last}${rows.length + 1}`;
@@ -71,19 +90,38 @@ export async function writeSummaryXlsx(rows: readonly SummaryRow[], messages: Me
     zip.add(file);
     file.push(strToU8(text), true);
   };
-  whole('[Content_Types].xml', `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default ContentType="application/xml" Extension="xml"/><Default ContentType="application/vnd.openxmlformats-package.relationships+xml" Extension="rels"/><Override ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml" PartName="/xl/workbook.xml"/><Override ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml" PartName="/xl/styles.xml"/><Override ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml" PartName="/xl/worksheets/sheet1.xml"/></Types>`);
-  whole('_rels/.rels', `${XML}<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  whole(
+    '[Content_Types].xml',
+    `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default ContentType="application/xml" Extension="xml"/><Default ContentType="application/vnd.openxmlformats-package.relationships+xml" Extension="rels"/><Override ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml" PartName="/xl/workbook.xml"/><Override ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml" PartName="/xl/styles.xml"/><Override ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml" PartName="/xl/worksheets/sheet1.xml"/></Types>`,
+  );
+  whole(
+    '_rels/.rels',
+    `${XML}<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
   const absolute = ref.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
-  whole('xl/workbook.xml', `${XML}<workbook xmlns="${NS}" xmlns:r="${REL}"><workbookPr/><bookViews><workbookView/></bookViews><sheets><sheet r:id="rId1" sheetId="1" name="${xmlText(sheetName)}"/></sheets><definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'${xmlText(sheetName.replace(/'/g, "''"))}'!${absolute}</definedName></definedNames><calcPr/></workbook>`);
-  whole('xl/_rels/workbook.xml.rels', `${XML}<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/></Relationships>`);
+  whole(
+    'xl/workbook.xml',
+    `${XML}<workbook xmlns="${NS}" xmlns:r="${REL}"><workbookPr/><bookViews><workbookView/></bookViews><sheets><sheet r:id="rId1" sheetId="1" name="${xmlText(sheetName)}"/></sheets><definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'${xmlText(sheetName.replace(/'/g, "''"))}'!${absolute}</definedName></definedNames><calcPr/></workbook>`,
+  );
+  whole(
+    'xl/_rels/workbook.xml.rels',
+    `${XML}<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+  );
   whole('xl/styles.xml', STYLES);
   await flush();
 
   const sheet = new ZipDeflate('xl/worksheets/sheet1.xml', { level: 6 });
   zip.add(sheet);
-  const cols = header.map((title, i) => `<col min="${i + 1}" max="${i + 1}" width="${width[title] ?? 12}" customWidth="1"/>`).join('');
-  sheet.push(strToU8(`${XML}<worksheet xmlns="${NS}" xmlns:r="${REL}"><sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="1" xSplit="0" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols>${cols}</cols><sheetData>`));
-  const text = (ref1: string, value: string, style: number) => `<c r="${ref1}"${style ? ` s="${style}"` : ''} t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`;
+  const cols = header
+    .map((title, i) => `<col min="${i + 1}" max="${i + 1}" width="${width[title] ?? 12}" customWidth="1"/>`)
+    .join('');
+  sheet.push(
+    strToU8(
+      `${XML}<worksheet xmlns="${NS}" xmlns:r="${REL}"><sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="1" xSplit="0" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols>${cols}</cols><sheetData>`,
+    ),
+  );
+  const text = (ref1: string, value: string, style: number) =>
+    `<c r="${ref1}"${style ? ` s="${style}"` : ''} t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`;
   sheet.push(strToU8(`<row r="1">${header.map((title, i) => text(`${columnLetter(i)}1`, title, 1)).join('')}</row>`));
   const BATCH = 500;
   for (let start = 0; start < rows.length; start += BATCH) {
@@ -98,7 +136,8 @@ export async function writeSummaryXlsx(rows: readonly SummaryRow[], messages: Me
           .map((value, column) => {
             const at = `${columnLetter(column)}${r}`;
             if (typeof value === 'number') return `<c r="${at}"${fill ? ` s="4"` : ''}><v>${value}</v></c>`;
-            if (column === deadlineColumn && row.registrationEnd) return `<c r="${at}" s="${3 + fill}"><v>${excelSerial(row.registrationEnd)}</v></c>`;
+            if (column === deadlineColumn && row.registrationEnd)
+              return `<c r="${at}" s="${3 + fill}"><v>${excelSerial(row.registrationEnd)}</v></c>`;
             // Every other cell as text: an ID number never becomes 4.4E+17, a name starting with = is not a formula.
             return text(at, String(value), column === idColumn ? 2 + fill : fill ? 4 : 0);
           })
@@ -108,7 +147,12 @@ export async function writeSummaryXlsx(rows: readonly SummaryRow[], messages: Me
     sheet.push(strToU8(xml));
     await flush();
   }
-  sheet.push(strToU8(`</sheetData><autoFilter ref="${ref}"/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape"/></worksheet>`), true);
+  sheet.push(
+    strToU8(
+      `</sheetData><autoFilter ref="${ref}"/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape"/></worksheet>`,
+    ),
+    true,
+  );
   zip.end();
   await flush();
 }

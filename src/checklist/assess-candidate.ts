@@ -25,14 +25,30 @@ export interface AssessInput {
 export function assessCandidate(input: AssessInput): CheckOutcome {
   const { answers, ruleSet, calendar, today } = input;
   const year = input.year ?? upcomingExamYear(calendar, today, answers.province);
-  const events = buildEvents(calendar, ruleSet, { year, today, province: answers.province, level: answers.level, deadlines: true });
+  const events = buildEvents(calendar, ruleSet, {
+    year,
+    today,
+    province: answers.province,
+    level: answers.level,
+    deadlines: true,
+  });
   const registration = events.find((e) => e.id === 'registration');
   if (!registration) throw new Error('the calendar gave no registration window');
   const registrationMonth = Number(registration.start.split('-')[1]);
   const eligibility = evaluateEligibility(answers, ruleSet, { examYear: year, registrationMonth });
   // issue 13: a 学信网 report must stay valid through this candidate's windows and match the answers.
-  const files = (input.files ?? []).map((file) => withDocumentChecks(file, { today, events, answers, ...(input.holder ? { holder: input.holder } : {}) }, ruleSet));
-  const checklist = buildChecklist({ answers, eligibility, events, files, ruleSet, today, ...(input.educationCases ? { educationCases: input.educationCases } : {}) });
+  const files = (input.files ?? []).map((file) =>
+    withDocumentChecks(file, { today, events, answers, ...(input.holder ? { holder: input.holder } : {}) }, ruleSet),
+  );
+  const checklist = buildChecklist({
+    answers,
+    eligibility,
+    events,
+    files,
+    ruleSet,
+    today,
+    ...(input.educationCases ? { educationCases: input.educationCases } : {}),
+  });
   const errors = [...eligibility.findings, ...files.flatMap((f) => f.findings)].some((f) => f.severity === 'error');
   // Registration for the chosen year has closed: nothing else can make the candidate ready for it.
   const closed = checklist.some((item) => item.id === 'registration.window' && item.status === 'missed');

@@ -10,7 +10,7 @@ import type { ChecklistItem, FileResult } from '../model/report.js';
 import type { DocumentCase, RuleSet } from '../model/rules.js';
 import { validityNeeded } from '../files/document-checks.js';
 import { routesFor } from '../eligibility/evaluate-eligibility.js';
-import { feeRuleFor, valueOf } from '../rules/rule-access.js';
+import { feeRuleFor, ruleValue } from '../rules/rule-access.js';
 
 export interface ChecklistInput {
   answers: Answers;
@@ -28,10 +28,17 @@ const STATUS_BY_ELIGIBILITY = { eligible: 'done', ineligible: 'blocked', unknown
 
 export function examFee(ruleSet: RuleSet, answers: Pick<Answers, 'level' | 'province'>) {
   const { rule, provinceSpecific } = feeRuleFor(ruleSet, answers.province);
-  const papers = valueOf(ruleSet, 'papers')[answers.level];
+  const papers = ruleValue(ruleSet, 'papers')[answers.level];
   const perPaper = papers.map((paper) => (paper.kind === 'objective' ? rule.value.objective : rule.value[paper.kind]));
   const total = perPaper.reduce((sum, fee) => sum + fee, 0) + (rule.value.perCandidate ?? 0);
-  return { papers: papers.length, perPaper, perCandidate: rule.value.perCandidate ?? 0, total, provinceSpecific, confidence: rule.confidence };
+  return {
+    papers: papers.length,
+    perPaper,
+    perCandidate: rule.value.perCandidate ?? 0,
+    total,
+    provinceSpecific,
+    confidence: rule.confidence,
+  };
 }
 
 export function buildChecklist(input: ChecklistInput): ChecklistItem[] {
@@ -58,10 +65,23 @@ export function buildChecklist(input: ChecklistInput): ChecklistItem[] {
   });
   // Registration for this year has closed: the exam and what follows it are no longer to-dos.
   const missedRegistration = marked.some((item) => item.id === 'registration.window' && item.status === 'missed');
-  return missedRegistration ? marked.map((item) => ((item.group === 'exam' || item.group === 'after') && item.status === 'todo' ? { ...item, status: 'info' } : item)) : marked;
+  return missedRegistration
+    ? marked.map((item) =>
+        (item.group === 'exam' || item.group === 'after') && item.status === 'todo'
+          ? { ...item, status: 'info' }
+          : item,
+      )
+    : marked;
 }
 
-function buildItems({ answers, eligibility, events, files, ruleSet, educationCases = [] }: ChecklistInput): ChecklistItem[] {
+function buildItems({
+  answers,
+  eligibility,
+  events,
+  files,
+  ruleSet,
+  educationCases = [],
+}: ChecklistInput): ChecklistItem[] {
   const items: ChecklistItem[] = [];
   const event = (id: EventId) => events.find((e) => e.id === id);
   const window = (id: EventId) => {
@@ -96,7 +116,11 @@ function buildItems({ answers, eligibility, events, files, ruleSet, educationCas
     id: 'materials.photo',
     group: 'materials',
     status: photo ? (photo.status === 'fail' ? 'blocked' : 'done') : 'todo',
-    args: { checked: photo ? photo.status : null, width: valueOf(ruleSet, 'upload.photo.output').width, height: valueOf(ruleSet, 'upload.photo.output').height },
+    args: {
+      checked: photo ? photo.status : null,
+      width: ruleValue(ruleSet, 'upload.photo.output').width,
+      height: ruleValue(ruleSet, 'upload.photo.output').height,
+    },
     ...due('photo'),
   });
   // Photo and work proof have their own items above and below; other files get one each.
@@ -105,20 +129,45 @@ function buildItems({ answers, eligibility, events, files, ruleSet, educationCas
       id: `materials.file.${file.role}`,
       group: 'materials',
       status: file.status === 'fail' ? 'blocked' : file.status === 'warn' ? 'todo' : 'done',
-      args: { role: file.role, fileStatus: file.status, problems: file.findings.filter((f) => f.severity !== 'info').length, path: file.path },
+      args: {
+        role: file.role,
+        fileStatus: file.status,
+        problems: file.findings.filter((f) => f.severity !== 'info').length,
+        path: file.path,
+      },
     });
   }
-  const platform = valueOf(ruleSet, 'registration.platform');
-  const degree = qualifications(answers).find((d) => eligibility.degree?.startsWith(`${d.education}:${d.major}:${d.studyMode}:`) && eligibility.degree.endsWith(`..${d.graduated}`)) ?? answers;
+  const platform = ruleValue(ruleSet, 'registration.platform');
+  const degree =
+    qualifications(answers).find(
+      (d) =>
+        eligibility.degree?.startsWith(`${d.education}:${d.major}:${d.studyMode}:`) &&
+        eligibility.degree.endsWith(`..${d.graduated}`),
+    ) ?? answers;
   const graduatedYear = Number(degree.graduated.split('-')[0]);
-  items.push(educationVerificationItem({ ...answers, ...degree }, events, fileFor('diploma'), ruleSet, graduatedYear, platform.educationOnlineFromYear, due('registration'), educationCases));
+  items.push(
+    educationVerificationItem(
+      { ...answers, ...degree },
+      events,
+      fileFor('diploma'),
+      ruleSet,
+      graduatedYear,
+      platform.educationOnlineFromYear,
+      due('registration'),
+      educationCases,
+    ),
+  );
   if ((eligibility.requiredYears ?? 0) > 0) {
     const proof = fileFor('work-proof');
     items.push({
       id: 'materials.work-proof',
       group: 'materials',
       status: proof ? (proof.status === 'fail' ? 'blocked' : 'done') : 'todo',
-      args: { years: eligibility.requiredYears, cutoff: eligibility.cutoff, militaryCounts: valueOf(ruleSet, 'eligibility.military-service').counts },
+      args: {
+        years: eligibility.requiredYears,
+        cutoff: eligibility.cutoff,
+        militaryCounts: ruleValue(ruleSet, 'eligibility.military-service').counts,
+      },
     });
   }
   const route = routesFor(ruleSet, answers).find((r) => r.id === eligibility.route);
@@ -131,13 +180,17 @@ function buildItems({ answers, eligibility, events, files, ruleSet, educationCas
       args: { certificate: route.certificate, obtained: held?.obtained ?? null },
     });
   }
-  const hmt = valueOf(ruleSet, 'registration.hmt-residents');
+  const hmt = ruleValue(ruleSet, 'registration.hmt-residents');
   if (answers.hukou && hmt.provinces.includes(answers.hukou)) {
     items.push({
       id: 'materials.hmt-resident',
       group: 'materials',
       status: 'todo',
-      args: { hukou: answers.hukou, document: hmt.documents[answers.hukou] ?? 'pass', verification: hmt.degreeVerification },
+      args: {
+        hukou: answers.hukou,
+        document: hmt.documents[answers.hukou] ?? 'pass',
+        verification: hmt.degreeVerification,
+      },
     });
   } else if (answers.province && answers.hukou && answers.hukou !== answers.province) {
     items.push({
@@ -156,17 +209,23 @@ function buildItems({ answers, eligibility, events, files, ruleSet, educationCas
     args: { hours: platform.onlineVerificationHours },
     ...due('registration', 'start'),
   });
-  items.push({ id: 'registration.commitment', group: 'registration', status: 'todo', args: {} , ...due('registration') });
+  items.push({
+    id: 'registration.commitment',
+    group: 'registration',
+    status: 'todo',
+    args: {},
+    ...due('registration'),
+  });
   const registration = event('registration');
   const national = registration?.basis.kind === 'conservative' ? registration.basis : undefined;
-  const policy = valueOf(ruleSet, 'registration.policy');
+  const policy = ruleValue(ruleSet, 'registration.policy');
   items.push({
     id: 'registration.window',
     group: 'registration',
     status: eligibility.status === 'ineligible' ? 'blocked' : 'todo',
     args: {
       ...window('registration'),
-      ...valueOf(ruleSet, 'registration.province-window'),
+      ...ruleValue(ruleSet, 'registration.province-window'),
       basis: registration?.basis.kind ?? null,
       province: answers.province,
       conservativeFrom: national?.from ?? null,
@@ -182,24 +241,37 @@ function buildItems({ answers, eligibility, events, files, ruleSet, educationCas
     group: 'registration',
     status: eligibility.status === 'ineligible' ? 'blocked' : 'todo',
     // No province (a batch without one): no fee is named, only that the province decides it (issue 10).
-    args: !answers.province ? { unknownProvince: true, ...window('payment') } : {
-      papers: fee.papers,
-      perPaper: fee.perPaper.map(String),
-      perCandidate: fee.perCandidate,
-      total: fee.total,
-      provinceSpecific: fee.provinceSpecific,
-      province: answers.province,
-      ...window('payment'),
-      latePayment: policy.latePayment,
-    },
+    args: !answers.province
+      ? { unknownProvince: true, ...window('payment') }
+      : {
+          papers: fee.papers,
+          perPaper: fee.perPaper.map(String),
+          perCandidate: fee.perCandidate,
+          total: fee.total,
+          provinceSpecific: fee.provinceSpecific,
+          province: answers.province,
+          ...window('payment'),
+          latePayment: policy.latePayment,
+        },
     ...due('payment'),
   });
-  if (valueOf(ruleSet, 'registration.accommodations').requestDuringRegistration) {
-    items.push({ id: 'registration.accommodations', group: 'registration', status: 'info', args: { ...window('registration') } });
+  if (ruleValue(ruleSet, 'registration.accommodations').requestDuringRegistration) {
+    items.push({
+      id: 'registration.accommodations',
+      group: 'registration',
+      status: 'info',
+      args: { ...window('registration') },
+    });
   }
 
   // 考试
-  items.push({ id: 'exam.admission-ticket', group: 'exam', status: 'todo', args: window('admission-ticket'), ...due('admission-ticket') });
+  items.push({
+    id: 'exam.admission-ticket',
+    group: 'exam',
+    status: 'todo',
+    args: window('admission-ticket'),
+    ...due('admission-ticket'),
+  });
   const exam = event('exam');
   items.push({
     id: 'exam.timetable',
@@ -214,8 +286,8 @@ function buildItems({ answers, eligibility, events, files, ruleSet, educationCas
     },
     ...due('exam', 'start'),
   });
-  const passLine = valueOf(ruleSet, 'pass-line');
-  const separate = valueOf(ruleSet, 'pass-line.separate');
+  const passLine = ruleValue(ruleSet, 'pass-line');
+  const separate = ruleValue(ruleSet, 'pass-line.separate');
   items.push({
     id: 'exam.pass-line',
     group: 'exam',
@@ -233,27 +305,52 @@ function buildItems({ answers, eligibility, events, files, ruleSet, educationCas
     id: 'exam.retention',
     group: 'exam',
     status: 'info',
-    args: { level: answers.level, years: valueOf(ruleSet, 'score-retention')[answers.level], papers: valueOf(ruleSet, 'papers')[answers.level].length, exemptions: policy.subjectExemptions },
+    args: {
+      level: answers.level,
+      years: ruleValue(ruleSet, 'score-retention')[answers.level],
+      papers: ruleValue(ruleSet, 'papers')[answers.level].length,
+      exemptions: policy.subjectExemptions,
+    },
   });
 
   // 考后
-  items.push({ id: 'after.scores', group: 'after', status: 'info', args: { ...window('scores'), recheckDays: valueOf(ruleSet, 'scores.recheck').days }, ...due('scores', 'start') });
-  const review = valueOf(ruleSet, 'post-exam-review');
+  items.push({
+    id: 'after.scores',
+    group: 'after',
+    status: 'info',
+    args: { ...window('scores'), recheckDays: ruleValue(ruleSet, 'scores.recheck').days },
+    ...due('scores', 'start'),
+  });
+  const review = ruleValue(ruleSet, 'post-exam-review');
   if (event('post-exam-review')) {
     items.push({
       id: 'after.review',
       group: 'after',
       status: 'todo',
-      args: { province: answers.province, sample: review.sampleOnly.includes(answers.province ?? ''), ...window('post-exam-review') },
+      args: {
+        province: answers.province,
+        sample: review.sampleOnly.includes(answers.province ?? ''),
+        ...window('post-exam-review'),
+      },
       ...due('post-exam-review'),
     });
   } else if (answers.province && review.unconfirmed.includes(answers.province)) {
-    items.push({ id: 'after.review-unconfirmed', group: 'after', status: 'info', args: { province: answers.province } });
+    items.push({
+      id: 'after.review-unconfirmed',
+      group: 'after',
+      status: 'info',
+      args: { province: answers.province },
+    });
   }
   if (answers.level === 'senior') {
     // A senior pass gives a certificate of results; the certificate, 登记 and continuing education follow the 评审.
-    const evaluation = valueOf(ruleSet, 'senior.evaluation');
-    items.push({ id: 'after.pass-certificate', group: 'after', status: 'info', args: { years: evaluation.passCertificateValidYears } });
+    const evaluation = ruleValue(ruleSet, 'senior.evaluation');
+    items.push({
+      id: 'after.pass-certificate',
+      group: 'after',
+      status: 'info',
+      args: { years: evaluation.passCertificateValidYears },
+    });
     const round = event('senior-review');
     items.push({
       id: 'after.evaluation',
@@ -273,22 +370,32 @@ function buildItems({ answers, eligibility, events, files, ruleSet, educationCas
     });
     return items;
   }
-  const eCertificate = valueOf(ruleSet, 'e-certificate');
+  const eCertificate = ruleValue(ruleSet, 'e-certificate');
   items.push({
     id: 'after.certificate',
     group: 'after',
     status: 'info',
-    args: { level: answers.level, annotationDays: eCertificate.annotationMaxDays, maxAnnotations: eCertificate.maxValidAnnotations, windowDays: eCertificate.annotationWindowDays, ...window('certificate') },
+    args: {
+      level: answers.level,
+      annotationDays: eCertificate.annotationMaxDays,
+      maxAnnotations: eCertificate.maxValidAnnotations,
+      windowDays: eCertificate.annotationWindowDays,
+      ...window('certificate'),
+    },
   });
-  const registrationRule = valueOf(ruleSet, 'certificate.registration');
+  const registrationRule = ruleValue(ruleSet, 'certificate.registration');
   items.push({
     id: 'after.registration',
     group: 'after',
     status: 'todo',
-    args: { months: registrationRule.firstWithinMonths, validYears: registrationRule.validYears, renewMonths: registrationRule.renewWithinMonths },
+    args: {
+      months: registrationRule.firstWithinMonths,
+      validYears: registrationRule.validYears,
+      renewMonths: registrationRule.renewWithinMonths,
+    },
     ...due('certificate-registration'),
   });
-  const education = valueOf(ruleSet, 'continuing-education');
+  const education = ruleValue(ruleSet, 'continuing-education');
   items.push({
     id: 'after.continuing-education',
     group: 'after',
@@ -318,17 +425,33 @@ function educationVerificationItem(
   if (answers.education === 'highschool' || answers.education === 'secondary') cases.push('school');
   else if (graduatedYear < fromYear) cases.push('before-online');
   // 应届: the diploma is not issued yet when registration opens.
-  if (registration && answers.graduated > registration.start.slice(0, answers.graduated.length)) cases.push('not-yet-graduated');
+  if (registration && answers.graduated > registration.start.slice(0, answers.graduated.length))
+    cases.push('not-yet-graduated');
   if (uploaded === 'overseas-certification' || declared.includes('abroad')) cases.push('abroad');
   // The report names someone else (a roster's name or ID differs): changed name or ID, or the wrong file.
-  if (diploma?.findings.some((f) => f.id === 'document.mismatch' && (f.args?.field === 'name' || f.args?.field === 'id')) || declared.includes('renamed')) cases.push('renamed');
-  const needed = valueOf(ruleSet, 'document.needed').cases;
-  const kindsFor = (list: DocumentCase[]) => [...new Set(needed.filter((c) => list.includes(c.id)).flatMap((c) => c.kinds))];
+  if (
+    diploma?.findings.some(
+      (f) => f.id === 'document.mismatch' && (f.args?.field === 'name' || f.args?.field === 'id'),
+    ) ||
+    declared.includes('renamed')
+  )
+    cases.push('renamed');
+  const needed = ruleValue(ruleSet, 'document.needed').cases;
+  const kindsFor = (list: DocumentCase[]) => [
+    ...new Set(needed.filter((c) => list.includes(c.id)).flatMap((c) => c.kinds)),
+  ];
   const kinds = kindsFor(cases.length ? cases : ['unverified']);
-  const kindRules = valueOf(ruleSet, 'document.kinds').kinds;
+  const kindRules = ruleValue(ruleSet, 'document.kinds').kinds;
   const validity = kinds.some((k) => kindRules.find((r) => r.id === k)?.validity) ? validityNeeded(events) : null;
   const fits = uploaded !== null && kinds.includes(uploaded);
-  const status: ChecklistItem['status'] = diploma?.status === 'fail' && (fits || cases.length > 0) ? 'blocked' : fits ? 'done' : cases.length ? 'todo' : 'info';
+  const status: ChecklistItem['status'] =
+    diploma?.status === 'fail' && (fits || cases.length > 0)
+      ? 'blocked'
+      : fits
+        ? 'done'
+        : cases.length
+          ? 'todo'
+          : 'info';
   return {
     id: 'materials.education-verification',
     group: 'materials',
@@ -356,7 +479,9 @@ function educationVerificationItem(
  */
 export function openItems(items: ChecklistItem[]): ChecklistItem[] {
   const closed = items.filter((item) => item.id === 'registration.window' && item.status === 'missed');
-  const blocked = items.filter((item) => (item.status === 'missed' || item.status === 'blocked') && !closed.includes(item));
+  const blocked = items.filter(
+    (item) => (item.status === 'missed' || item.status === 'blocked') && !closed.includes(item),
+  );
   const todo = items.filter((item) => item.status === 'todo');
   return [...closed, ...blocked, ...todo.sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'))];
 }

@@ -50,8 +50,12 @@ export function parseToday(value: string): string | undefined {
 export function resolveGlobalOptions(raw: RawGlobalOptions, formats: readonly Format[] = FORMATS): GlobalOptions {
   const lang = parseLang(raw.lang);
   if (!lang) throw new UserError('answer.lang', { value: String(raw.lang) });
-  const format = (raw.format ?? 'text').trim().toLowerCase().replace(/^markdown$/, 'md') as Format;
-  if (!formats.includes(format)) throw new UserError('answer.format', { value: String(raw.format), allowed: formats.join(', ') });
+  const format = (raw.format ?? 'text')
+    .trim()
+    .toLowerCase()
+    .replace(/^markdown$/, 'md') as Format;
+  if (!formats.includes(format))
+    throw new UserError('answer.format', { value: String(raw.format), allowed: formats.join(', ') });
   const today = raw.today === undefined ? undefined : parseToday(raw.today);
   if (raw.today !== undefined && !today) throw new UserError('answer.date', { value: raw.today });
   const year = raw.year?.trim().replace(/年(度)?$/, '');
@@ -70,6 +74,10 @@ export function resolveGlobalOptions(raw: RawGlobalOptions, formats: readonly Fo
     // only a missing TTY or --no-input turns the questions off.
     interactive: raw.input !== false && tty,
     verbose: raw.verbose ?? false,
-    colour: raw.color !== false && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '') && format === 'text' && !raw.output,
+    colour:
+      raw.color !== false &&
+      !('NO_COLOR' in process.env && process.env.NO_COLOR !== '') &&
+      format === 'text' &&
+      !raw.output,
   };
 }

@@ -35,17 +35,21 @@ export async function interview(input: InterviewInput): Promise<Answers> {
   const { messages, prompter, provinces } = input;
   const { labels, prompt } = messages;
   const answers: Partial<Answers> = { ...input.answers };
-  const validator = (key: AnswerKey, wrap: (value: string) => string = (v) => v) => (value: string) => {
-    const parsed = parseAnswer(key, wrap(value), provinces);
-    return parsed.ok ? true : problemText(messages, parsed.problem.key, parsed.problem.args);
-  };
+  const validator =
+    (key: AnswerKey, wrap: (value: string) => string = (v) => v) =>
+    (value: string) => {
+      const parsed = parseAnswer(key, wrap(value), provinces);
+      return parsed.ok ? true : problemText(messages, parsed.problem.key, parsed.problem.args);
+    };
   const accept = (key: AnswerKey, raw: string) => {
     const parsed = parseAnswer(key, raw, provinces);
     if (parsed.ok) (answers as Record<string, unknown>)[key] = parsed.value;
   };
   const fromDefault = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(', ') : value);
   const provinceChoices = (registering: boolean) =>
-    provinces.filter((p) => !registering || p.registers).map((p) => ({ value: p.id, name: messages.lang === 'en' ? p.en : p.zh }));
+    provinces
+      .filter((p) => !registering || p.registers)
+      .map((p) => ({ value: p.id, name: messages.lang === 'en' ? p.en : p.zh }));
 
   let next: AnswerKey | undefined;
   while ((next = missingAnswers(answers)[0])) {
@@ -72,14 +76,21 @@ export async function interview(input: InterviewInput): Promise<Answers> {
       case 'graduated':
       case 'work': {
         const message = next === 'graduated' ? prompt.graduated : prompt.work;
-        const value = await prompter.input({ message, ...(saved ? { default: saved } : {}), validate: validator(next) });
+        const value = await prompter.input({
+          message,
+          ...(saved ? { default: saved } : {}),
+          validate: validator(next),
+        });
         accept(next, value);
         break;
       }
       case 'certificates': {
         const level = neededCertificate(answers) ?? 'assistant';
-        const savedMonth = input.defaults.certificates && fromDefault(input.defaults.certificates)?.match(new RegExp(`${level}:(\\d{4}-\\d{2})`))?.[1];
-        const wrap = (value: string) => (/^(none|no|无|没有|-)?$/i.test(value.trim()) ? 'none' : `${level}:${value.trim()}`);
+        const savedMonth =
+          input.defaults.certificates &&
+          fromDefault(input.defaults.certificates)?.match(new RegExp(`${level}:(\\d{4}-\\d{2})`))?.[1];
+        const wrap = (value: string) =>
+          /^(none|no|无|没有|-)?$/i.test(value.trim()) ? 'none' : `${level}:${value.trim()}`;
         const value = await prompter.input({
           message: level === 'assistant' ? prompt.certAssistant : prompt.certIntermediate,
           ...(savedMonth ? { default: savedMonth } : {}),
@@ -110,7 +121,9 @@ export async function interview(input: InterviewInput): Promise<Answers> {
         const parsed = parseAnswer('enrolled', v, provinces);
         if (!parsed.ok) return problemText(messages, parsed.problem.key, parsed.problem.args);
         const graduated = answers.graduated ?? '';
-        return String(parsed.value) <= graduated ? true : problemText(messages, 'answer.enrolled-order', { enrolled: String(parsed.value), graduated });
+        return String(parsed.value) <= graduated
+          ? true
+          : problemText(messages, 'answer.enrolled-order', { enrolled: String(parsed.value), graduated });
       },
     });
     if (value.trim()) accept('enrolled', value);
@@ -164,7 +177,11 @@ async function furtherDegrees(input: InterviewInput): Promise<Degree[]> {
  * `~` expanded to the home folder (issue 12).
  */
 export function typedPath(value: string, home = homedir()): string {
-  const trimmed = value.trim().replace(/^(['"])(.*)\1$/, '$2').replace(/\\ /g, ' ').trim();
+  const trimmed = value
+    .trim()
+    .replace(/^(['"])(.*)\1$/, '$2')
+    .replace(/\\ /g, ' ')
+    .trim();
   if (trimmed === '~') return home;
   if (trimmed.startsWith('~/') || trimmed.startsWith('~\\')) return path.join(home, trimmed.slice(2));
   return trimmed;
@@ -180,7 +197,9 @@ export function folderProblem(value: string, messages: Messages): string | undef
     return undefined;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return code === 'EACCES' || code === 'EPERM' ? messages.ui.folderUnreadable(folder) : messages.ui.folderMissing(folder);
+    return code === 'EACCES' || code === 'EPERM'
+      ? messages.ui.folderUnreadable(folder)
+      : messages.ui.folderMissing(folder);
   }
 }
 
@@ -197,8 +216,14 @@ export async function askMaterialsFolder(prompter: Prompter, messages: Messages)
  * issue 13: whether the platform's online check can see the degree. An overseas (incl. Hong Kong,
  * Macau, Taiwan) degree or a changed name or ID number means a report must be uploaded.
  */
-export async function askEducationCases(prompter: Prompter, messages: Messages): Promise<Extract<DocumentCase, 'abroad' | 'renamed'>[]> {
-  const choices = EDUCATION_CASE_CHOICES.map((value) => ({ value, name: messages.labels.educationCase[value] ?? value }));
+export async function askEducationCases(
+  prompter: Prompter,
+  messages: Messages,
+): Promise<Extract<DocumentCase, 'abroad' | 'renamed'>[]> {
+  const choices = EDUCATION_CASE_CHOICES.map((value) => ({
+    value,
+    name: messages.labels.educationCase[value] ?? value,
+  }));
   const value = await prompter.select({ message: messages.prompt.educationCase, choices, default: 'none' });
   return value === 'both' ? ['abroad', 'renamed'] : value === 'abroad' || value === 'renamed' ? [value] : [];
 }

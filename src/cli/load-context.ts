@@ -24,7 +24,12 @@ export async function loadContext(globals: GlobalOptions): Promise<CommandContex
   const calendar = await loadCalendar(overrides, new Set(provinces.map((p) => p.id)));
   if (globals.year !== undefined) {
     const { first, last } = yearRange(calendar);
-    if (globals.year < first || globals.year > last) throw new UserError('answer.year-range', { value: String(globals.year), first: String(first), last: String(last) });
+    if (globals.year < first || globals.year > last)
+      throw new UserError('answer.year-range', {
+        value: String(globals.year),
+        first: String(first),
+        last: String(last),
+      });
   }
   return { globals, messages: messagesFor(globals.lang), ruleSet, provinces, calendar };
 }

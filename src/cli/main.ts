@@ -3,7 +3,11 @@ import { CancelledError, UserError } from '../errors.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 
 async function describeError(error: unknown, argv: string[]): Promise<ExitCode> {
-  const english = argv.some((arg, i) => /^(en|en-us|en-gb|english|英文|英语)$/i.test((arg.startsWith('--lang=') ? arg.slice('--lang='.length) : arg === '--lang' ? argv[i + 1] : '') ?? ''));
+  const english = argv.some((arg, i) =>
+    /^(en|en-us|en-gb|english|英文|英语)$/i.test(
+      (arg.startsWith('--lang=') ? arg.slice('--lang='.length) : arg === '--lang' ? argv[i + 1] : '') ?? '',
+    ),
+  );
   const verbose = argv.includes('--verbose');
   const { messagesFor, problemText } = await import('../i18n/messages.js');
   const messages = messagesFor(english ? 'en' : 'zh-CN');
@@ -23,7 +27,9 @@ async function describeError(error: unknown, argv: string[]): Promise<ExitCode> 
   // a sentence naming the path, never a raw code or a stack (issue 12).
   const system = error as NodeJS.ErrnoException | undefined;
   if (system instanceof Error && typeof system.code === 'string' && /^E[A-Z]+$/.test(system.code)) {
-    process.stderr.write(`${problemText(messages, 'error.system', { file: system.path ?? '', reason: system.code })}\n`);
+    process.stderr.write(
+      `${problemText(messages, 'error.system', { file: system.path ?? '', reason: system.code })}\n`,
+    );
     if (verbose) process.stderr.write(`${system.stack ?? system.message}\n`);
     return EXIT.CANNOT_RUN;
   }
@@ -38,7 +44,9 @@ function commanderExit(error: unknown): ExitCode | undefined {
   if (!code.startsWith('commander.')) return undefined;
   // Help and version are successful runs; everything else commander throws is a usage error
   // whose message it has already printed.
-  return code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help' ? EXIT.OK : EXIT.CANNOT_RUN;
+  return code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help'
+    ? EXIT.OK
+    : EXIT.CANNOT_RUN;
 }
 
 export async function main(argv: string[]): Promise<void> {

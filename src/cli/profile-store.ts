@@ -66,7 +66,9 @@ export async function openProfileStore(): Promise<ProfileStore> {
     conf = new Conf<{ answers?: RawAnswers }>(options);
   } catch (error) {
     // The folder cannot be made or read (a file in its place, no permission): answers live for this run only.
-    const guess = process.env.SHEGONG_CONFIG_DIR ? path.join(process.env.SHEGONG_CONFIG_DIR, 'config.json') : 'config.json';
+    const guess = process.env.SHEGONG_CONFIG_DIR
+      ? path.join(process.env.SHEGONG_CONFIG_DIR, 'config.json')
+      : 'config.json';
     const problem: StoreProblem = { kind: 'unreadable', code: codeOf(error) };
     return {
       read: () => ({}),

@@ -26,7 +26,8 @@ export interface PromptWords {
 
 const ENGLISH: PromptWords = { yes: 'Yes', no: 'No', navigate: 'navigate', select: 'select', default: 'default' };
 
-const isExit = (error: unknown) => error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
+const isExit = (error: unknown) =>
+  error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
 
 export function inquirerPrompter(words: PromptWords = ENGLISH): Prompter {
   const load = () => import('@inquirer/prompts');
@@ -41,7 +42,8 @@ export function inquirerPrompter(words: PromptWords = ENGLISH): Prompter {
   const hint: Record<string, string> = { navigate: words.navigate, select: words.select };
   const theme = {
     style: {
-      keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${key} ${hint[action] ?? action}`).join(' · '),
+      keysHelpTip: (keys: [string, string][]) =>
+        keys.map(([key, action]) => `${key} ${hint[action] ?? action}`).join(' · '),
       defaultAnswer: (text: string) => `（${words.default}：${text}）`,
     },
   };
@@ -53,15 +55,18 @@ export function inquirerPrompter(words: PromptWords = ENGLISH): Prompter {
     // Yes/no as a two-item choice: arrow keys and Enter, nothing to type in a second language.
     confirm: (options) =>
       guard(async () => {
-        const answer = await (await load()).select({
-          message: options.message,
-          choices: [
-            { value: 'yes', name: words.yes },
-            { value: 'no', name: words.no },
-          ],
-          default: options.default === false ? 'no' : 'yes',
-          theme,
-        }, context);
+        const answer = await (await load()).select(
+          {
+            message: options.message,
+            choices: [
+              { value: 'yes', name: words.yes },
+              { value: 'no', name: words.no },
+            ],
+            default: options.default === false ? 'no' : 'yes',
+            theme,
+          },
+          context,
+        );
         return answer === 'yes';
       }),
   };

@@ -17,18 +17,33 @@ export async function renderReport(report: Report, context: CommandContext): Pro
         import('node:fs/promises'),
         import('../rules/templates-dir.js'),
       ]);
-      const provinceName = (id: string) => context.provinces.find((p) => p.id === id)?.[globals.lang === 'en' ? 'en' : 'zh'] ?? id;
-      content = renderHtml(report, { messages, provinceName, template: await readFile(templatePath('report', 'check.html'), 'utf8') });
+      const provinceName = (id: string) =>
+        context.provinces.find((p) => p.id === id)?.[globals.lang === 'en' ? 'en' : 'zh'] ?? id;
+      content = renderHtml(report, {
+        messages,
+        provinceName,
+        template: await readFile(templatePath('report', 'check.html'), 'utf8'),
+      });
       break;
     }
     case 'md':
-      content = (await import('../report/render-markdown.js')).renderMarkdown(report, { messages, verbose: globals.verbose });
+      content = (await import('../report/render-markdown.js')).renderMarkdown(report, {
+        messages,
+        verbose: globals.verbose,
+      });
       break;
     default: {
       const { renderText } = await import('../report/render-text.js');
       const width = terminalWidth(globals.output);
-      const provinceName = (id: string) => context.provinces.find((p) => p.id === id)?.[globals.lang === 'en' ? 'en' : 'zh'] ?? id;
-      content = renderText(report, { messages, provinceName, painter: await painterFor(globals.colour), verbose: globals.verbose, ...(width ? { width } : {}) });
+      const provinceName = (id: string) =>
+        context.provinces.find((p) => p.id === id)?.[globals.lang === 'en' ? 'en' : 'zh'] ?? id;
+      content = renderText(report, {
+        messages,
+        provinceName,
+        painter: await painterFor(globals.colour),
+        verbose: globals.verbose,
+        ...(width ? { width } : {}),
+      });
     }
   }
   await emit(content, globals.output);

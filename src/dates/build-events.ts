@@ -6,7 +6,7 @@
 import type { Level } from '../model/answers.js';
 import type { Calendar, CalendarYear, DateEvent, EventId, PublishedDate, WindowId } from '../model/calendar.js';
 import type { RuleSet } from '../model/rules.js';
-import { ruleOf, valueOf } from '../rules/rule-access.js';
+import { ruleOf, ruleValue } from '../rules/rule-access.js';
 import { addDays, addMonths, daysBetween, nthWeekday, nthWeekdayOfMonth, weekday, type IsoDay } from './day.js';
 
 export interface EventOptions {
@@ -101,12 +101,19 @@ export function conservativeWindow(calendar: Calendar, year: number, national: D
     .slice(-calendar.pattern.conservativeYears);
   const candidates = dataYears.map((from) => {
     const entry = calendar.years[String(from)]!;
-    const closes = Object.entries(entry.provinces ?? {}).flatMap(([id, windows]) => (windows.registration ? [{ id, end: windows.registration.end ?? windows.registration.start, source: windows.registration.source }] : []));
+    const closes = Object.entries(entry.provinces ?? {}).flatMap(([id, windows]) =>
+      windows.registration
+        ? [{ id, end: windows.registration.end ?? windows.registration.start, source: windows.registration.source }]
+        : [],
+    );
     const earliest = closes.reduce((min, c) => (c.end < min ? c.end : min), closes[0]!.end);
     const offset = daysBetween(nationalRegistration(calendar, from, examDates(calendar, from)).start, earliest);
     return { from, earliest, offset, closes: closes.filter((c) => c.end === earliest) };
   });
-  const best = candidates.reduce<(typeof candidates)[number] | undefined>((min, c) => (!min || c.offset <= min.offset ? c : min), undefined);
+  const best = candidates.reduce<(typeof candidates)[number] | undefined>(
+    (min, c) => (!min || c.offset <= min.offset ? c : min),
+    undefined,
+  );
   if (!best) return undefined;
   const end = addDays(national.start, best.offset);
   const names = best.closes.map((c) => c.id).sort();
@@ -143,16 +150,37 @@ export function buildEvents(calendar: Calendar, ruleSet: RuleSet, options: Event
   const drafts = new Map<EventId, Draft>();
 
   const registration = registrationWindow(calendar, year, province, options.deadlines);
-  drafts.set('photo', estimate(addDays(registration.start, -pattern.photo.daysBeforeRegistration), addDays(registration.start, -1), p, 'registration'));
+  drafts.set(
+    'photo',
+    estimate(
+      addDays(registration.start, -pattern.photo.daysBeforeRegistration),
+      addDays(registration.start, -1),
+      p,
+      'registration',
+    ),
+  );
   drafts.set('registration', registration);
   const ownPayment = province ? entry?.provinces?.[province]?.payment : undefined;
   const payment: Draft = ownPayment
     ? fromPublished(ownPayment, { kind: 'province', province })
     : registration.basis.kind === 'province' || registration.basis.kind === 'conservative'
       ? // A province's payment closes with its registration at the latest we can vouch for.
-        { ...registration, estimated: true, basis: { ...registration.basis, kind: registration.basis.kind === 'province' ? 'estimated' : 'conservative', from: registration.basis.kind === 'province' ? 'registration' : registration.basis.from } }
+        {
+          ...registration,
+          estimated: true,
+          basis: {
+            ...registration.basis,
+            kind: registration.basis.kind === 'province' ? 'estimated' : 'conservative',
+            from: registration.basis.kind === 'province' ? 'registration' : registration.basis.from,
+          },
+        }
       : (publishedWindow(entry, 'payment') ??
-        estimate(registration.start, addDays(registration.end, pattern.payment.endDaysAfterRegistrationEnd), p, 'registration'));
+        estimate(
+          registration.start,
+          addDays(registration.end, pattern.payment.endDaysAfterRegistrationEnd),
+          p,
+          'registration',
+        ));
   drafts.set('payment', payment);
   drafts.set(
     'admission-ticket',
@@ -162,14 +190,24 @@ export function buildEvents(calendar: Calendar, ruleSet: RuleSet, options: Event
   drafts.set('exam', exam);
   const scores =
     publishedWindow(entry, 'scores', province) ??
-    estimate(addDays(exam.end, pattern.scores.daysAfterExam), addDays(exam.end, pattern.scores.daysAfterExam), p, 'exam');
+    estimate(
+      addDays(exam.end, pattern.scores.daysAfterExam),
+      addDays(exam.end, pattern.scores.daysAfterExam),
+      p,
+      'exam',
+    );
   drafts.set('scores', scores);
-  const review = valueOf(ruleSet, 'post-exam-review');
+  const review = ruleValue(ruleSet, 'post-exam-review');
   if (province && review.provinces.includes(province)) {
     const window = pattern['post-exam-review'];
     drafts.set(
       'post-exam-review',
-      estimate(addDays(scores.start, window.startDaysAfterScores), addDays(scores.start, window.startDaysAfterScores + window.lengthDays - 1), p, 'scores'),
+      estimate(
+        addDays(scores.start, window.startDaysAfterScores),
+        addDays(scores.start, window.startDaysAfterScores + window.lengthDays - 1),
+        p,
+        'scores',
+      ),
     );
   }
   if (level === 'senior') {
@@ -179,9 +217,11 @@ export function buildEvents(calendar: Calendar, ruleSet: RuleSet, options: Event
     // The first round a pass of this year can join, or, once that one has closed, the next round
     // still inside the pass certificate's validity.
     const first = year + evaluation.value.firstRoundAfterExamYears;
-    const closeOf = (round: number) => (round === last.year ? last.applicationEnd : `${round}${last.applicationEnd.slice(4)}`);
+    const closeOf = (round: number) =>
+      round === last.year ? last.applicationEnd : `${round}${last.applicationEnd.slice(4)}`;
     let roundYear = first;
-    while (closeOf(roundYear) < options.today && roundYear < first + evaluation.value.passCertificateValidYears - 1) roundYear += 1;
+    while (closeOf(roundYear) < options.today && roundYear < first + evaluation.value.passCertificateValidYears - 1)
+      roundYear += 1;
     const close = closeOf(roundYear);
     drafts.set('senior-review', {
       start: close,
@@ -203,20 +243,36 @@ export function buildEvents(calendar: Calendar, ruleSet: RuleSet, options: Event
     const registrationRule = ruleOf(ruleSet, 'certificate.registration');
     drafts.set(
       'certificate-registration',
-      estimate(scores.start, addDays(addMonths(scores.start, registrationRule.value.firstWithinMonths), -1), `${registrationRule.source}; ${p}`, 'scores'),
+      estimate(
+        scores.start,
+        addDays(addMonths(scores.start, registrationRule.value.firstWithinMonths), -1),
+        `${registrationRule.source}; ${p}`,
+        'scores',
+      ),
     );
     const education = ruleOf(ruleSet, 'continuing-education');
     drafts.set(
       'continuing-education',
-      estimate(certificate.start, addDays(addMonths(certificate.start, education.value.periodYears * 12), -1), `${education.source}; ${p}`, 'certificate'),
+      estimate(
+        certificate.start,
+        addDays(addMonths(certificate.start, education.value.periodYears * 12), -1),
+        `${education.source}; ${p}`,
+        'certificate',
+      ),
     );
   }
   const counting = ruleOf(ruleSet, 'eligibility.work-counting');
   const cutoff = `${year}-${String(counting.value.cutoffMonth).padStart(2, '0')}-${String(counting.value.cutoffDay).padStart(2, '0')}`;
-  drafts.set('work-years-cutoff', { start: cutoff, end: cutoff, estimated: false, source: counting.source, basis: { kind: 'rule' } });
+  drafts.set('work-years-cutoff', {
+    start: cutoff,
+    end: cutoff,
+    estimated: false,
+    source: counting.source,
+    basis: { kind: 'rule' },
+  });
 
   const papers = level
-    ? valueOf(ruleSet, 'papers')[level].map((paper) => ({
+    ? ruleValue(ruleSet, 'papers')[level].map((paper) => ({
         id: paper.id,
         day: paper.day,
         date: addDays(exam.start, paper.day - 1),
@@ -259,7 +315,9 @@ export function upcomingExamYear(calendar: Calendar, today: IsoDay, province?: s
   const { last } = yearRange(calendar);
   for (let year = Number(today.slice(0, 4)) - 1; year <= Math.max(last, Number(today.slice(0, 4)) + 1); year += 1) {
     const own = province ? calendar.years[String(year)]?.provinces?.[province]?.registration : undefined;
-    const window = own ? fromPublished(own, { kind: 'province', province }) : nationalRegistration(calendar, year, examDates(calendar, year));
+    const window = own
+      ? fromPublished(own, { kind: 'province', province })
+      : nationalRegistration(calendar, year, examDates(calendar, year));
     if (today <= window.end) return Math.min(year, last);
   }
   // Past every year the calendar can estimate: the last one (its dates show as passed; the data is out of date).

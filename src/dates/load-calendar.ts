@@ -9,9 +9,15 @@ export async function loadCalendar(overrides: OverrideInput[], provinceIds: Set<
   const bundled = await readJson(templatePath('calendars', 'exam-calendar.json'));
   // The bundled calendar is validated by the tests (the trusted path equals the parsed one); zod
   // is loaded only when a --rules file brings a calendar section.
-  if (!overrides.some(({ json }) => (json as { calendar?: unknown }).calendar !== undefined)) return bundled as Calendar;
+  if (!overrides.some(({ json }) => (json as { calendar?: unknown }).calendar !== undefined))
+    return bundled as Calendar;
   const { parseCalendar } = await import('./parse-calendar.js');
   const { calendar, problems } = parseCalendar(bundled, overrides, provinceIds);
-  if (!calendar) throw new UserError('error.rules-invalid', { file: overrides.map((o) => o.file).join(', ') || 'templates/calendars' }, problems);
+  if (!calendar)
+    throw new UserError(
+      'error.rules-invalid',
+      { file: overrides.map((o) => o.file).join(', ') || 'templates/calendars' },
+      problems,
+    );
   return calendar;
 }

@@ -1,7 +1,15 @@
 /** The nearest thing a candidate must act on: an open window's end, or the next window's start. */
 import type { DateEvent, EventId } from '../model/calendar.js';
 
-const ACTIONABLE: EventId[] = ['photo', 'registration', 'payment', 'admission-ticket', 'exam', 'post-exam-review', 'certificate-registration'];
+const ACTIONABLE: EventId[] = [
+  'photo',
+  'registration',
+  'payment',
+  'admission-ticket',
+  'exam',
+  'post-exam-review',
+  'certificate-registration',
+];
 
 export interface NextDeadline {
   id: EventId;
@@ -27,5 +35,7 @@ export function nextDeadline(events: DateEvent[]): NextDeadline | undefined {
 /** Order for a timeline: open now, then upcoming by date, then what has passed. */
 export function timelineOrder(events: DateEvent[]): DateEvent[] {
   const rank = { open: 0, upcoming: 1, passed: 2 } as const;
-  return [...events].sort((a, b) => rank[a.timing] - rank[b.timing] || a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
+  return [...events].sort(
+    (a, b) => rank[a.timing] - rank[b.timing] || a.start.localeCompare(b.start) || a.end.localeCompare(b.end),
+  );
 }

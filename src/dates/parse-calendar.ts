@@ -7,7 +7,13 @@ import { isValidDay } from './day.js';
 
 const day = z.string().refine(isValidDay, 'expected a real date YYYY-MM-DD');
 const published = z
-  .object({ start: day, end: day.optional(), source: z.string().min(1), confidence: z.enum(CONFIDENCES), note: z.string().optional() })
+  .object({
+    start: day,
+    end: day.optional(),
+    source: z.string().min(1),
+    confidence: z.enum(CONFIDENCES),
+    note: z.string().optional(),
+  })
   .refine((d) => !d.end || d.end >= d.start, 'end is before start');
 const windows = z.object({
   registration: published.optional(),
@@ -43,7 +49,11 @@ const calendarSchema = z.object({
   }),
 });
 
-export function parseCalendar(bundled: unknown, overrides: OverrideInput[], provinceIds: Set<string>): { calendar?: Calendar; problems: string[] } {
+export function parseCalendar(
+  bundled: unknown,
+  overrides: OverrideInput[],
+  provinceIds: Set<string>,
+): { calendar?: Calendar; problems: string[] } {
   let merged = bundled;
   for (const { json } of overrides) {
     const section = (json as { calendar?: unknown }).calendar;
@@ -51,7 +61,9 @@ export function parseCalendar(bundled: unknown, overrides: OverrideInput[], prov
   }
   const parsed = calendarSchema.safeParse(merged);
   if (!parsed.success) {
-    return { problems: parsed.error.issues.map((issue) => `calendar.${issue.path.map(String).join('.')}: ${issue.message}`) };
+    return {
+      problems: parsed.error.issues.map((issue) => `calendar.${issue.path.map(String).join('.')}: ${issue.message}`),
+    };
   }
   const problems: string[] = [];
   for (const [y, entry] of Object.entries(parsed.data.years)) {
@@ -61,4 +73,3 @@ export function parseCalendar(bundled: unknown, overrides: OverrideInput[], prov
   }
   return problems.length ? { problems } : { calendar: parsed.data as Calendar, problems };
 }
-

@@ -32,7 +32,11 @@ export interface IcsOptions {
 }
 
 const compact = (day: string) => day.replaceAll('-', '');
-const escapeText = (text: string) => text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/([,;])/g, '\\$1');
+const escapeText = (text: string) =>
+  text
+    .replace(/\\/g, '\\\\')
+    .replace(/\n/g, '\\n')
+    .replace(/([,;])/g, '\\$1');
 
 /** Fold lines longer than 75 octets (RFC 5545 §3.1), never splitting a UTF-8 character. */
 export function foldLine(line: string): string {
@@ -55,7 +59,17 @@ export function foldLine(line: string): string {
   return parts.join('\r\n ');
 }
 
-const SHANGHAI = ['BEGIN:VTIMEZONE', 'TZID:Asia/Shanghai', 'BEGIN:STANDARD', 'DTSTART:19700101T000000', 'TZOFFSETFROM:+0800', 'TZOFFSETTO:+0800', 'TZNAME:CST', 'END:STANDARD', 'END:VTIMEZONE'];
+const SHANGHAI = [
+  'BEGIN:VTIMEZONE',
+  'TZID:Asia/Shanghai',
+  'BEGIN:STANDARD',
+  'DTSTART:19700101T000000',
+  'TZOFFSETFROM:+0800',
+  'TZOFFSETTO:+0800',
+  'TZNAME:CST',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+];
 
 function alarm(trigger: string, text: string): string[] {
   return ['BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${escapeText(text)}`, `TRIGGER${trigger}`, 'END:VALARM'];
@@ -89,7 +103,16 @@ export function renderIcs(entries: IcsEntry[], options: IcsOptions): string {
     ...alarms,
     'END:VEVENT',
   ];
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//shegong//exam calendar//ZH', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(options.calendarName)}`, 'X-WR-TIMEZONE:Asia/Shanghai', ...SHANGHAI];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//shegong//exam calendar//ZH',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(options.calendarName)}`,
+    'X-WR-TIMEZONE:Asia/Shanghai',
+    ...SHANGHAI,
+  ];
   for (const { event, title, description, paperTitle } of entries) {
     const uid = `${event.year}-${event.id}@shegong`;
     const summary = mark(title, event.estimated);
@@ -97,8 +120,27 @@ export function renderIcs(entries: IcsEntry[], options: IcsOptions): string {
       // A months- or years-long span is two moments for a person, not a banner on every day.
       const startTitle = mark(options.spanStart(title), event.estimated);
       const endTitle = mark(options.spanEnd(title), event.estimated);
-      if (!options.today || event.start >= options.today) lines.push(...allDay(`${event.year}-${event.id}-start@shegong`, event.start, event.start, startTitle, description, alarm(`:${before(beforeStart)}`, startTitle)));
-      lines.push(...allDay(`${event.year}-${event.id}-end@shegong`, event.end, event.end, endTitle, description, alarm(`:${before(reminders.daysBeforeEnd * 24 - reminders.atHour)}`, endTitle)));
+      if (!options.today || event.start >= options.today)
+        lines.push(
+          ...allDay(
+            `${event.year}-${event.id}-start@shegong`,
+            event.start,
+            event.start,
+            startTitle,
+            description,
+            alarm(`:${before(beforeStart)}`, startTitle),
+          ),
+        );
+      lines.push(
+        ...allDay(
+          `${event.year}-${event.id}-end@shegong`,
+          event.end,
+          event.end,
+          endTitle,
+          description,
+          alarm(`:${before(reminders.daysBeforeEnd * 24 - reminders.atHour)}`, endTitle),
+        ),
+      );
     } else {
       lines.push(
         ...allDay(uid, event.start, event.end, summary, description, [

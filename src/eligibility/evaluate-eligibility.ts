@@ -12,7 +12,7 @@ import type { Eligibility, RouteAssessment } from '../model/eligibility.js';
 import type { Finding } from '../model/finding.js';
 import type { Route, RuleSet, WorkCounting } from '../model/rules.js';
 import { degreeText, qualifications } from '../answers/qualifications.js';
-import { valueOf } from '../rules/rule-access.js';
+import { ruleValue } from '../rules/rule-access.js';
 import { countWorkMonths, intervalText, monthIndex, monthOf, type Interval, type MonthCount } from './months.js';
 
 export interface EligibilityContext {
@@ -29,7 +29,7 @@ const ROUTE_RULES: Record<Level, 'eligibility.assistant' | 'eligibility.intermed
   senior: 'eligibility.senior',
 };
 
-export const levelRoutes = (ruleSet: RuleSet, level: Level): Route[] => valueOf(ruleSet, ROUTE_RULES[level]).routes;
+export const levelRoutes = (ruleSet: RuleSet, level: Level): Route[] => ruleValue(ruleSet, ROUTE_RULES[level]).routes;
 
 /** A qualification meets a route when its level is at least the route's lowest and the major fits. */
 export function meetsRoute(route: Route, degree: Pick<Degree, 'education' | 'major'>): boolean {
@@ -38,7 +38,10 @@ export function meetsRoute(route: Route, degree: Pick<Degree, 'education' | 'maj
 }
 
 /** Routes any of the candidate's qualifications meets. */
-export function routesFor(ruleSet: RuleSet, answers: Pick<Answers, 'level' | 'education' | 'major' | 'graduated' | 'studyMode' | 'enrolled' | 'degrees'>): Route[] {
+export function routesFor(
+  ruleSet: RuleSet,
+  answers: Pick<Answers, 'level' | 'education' | 'major' | 'graduated' | 'studyMode' | 'enrolled' | 'degrees'>,
+): Route[] {
   const degrees = qualifications(answers);
   return levelRoutes(ruleSet, answers.level).filter((route) => degrees.some((degree) => meetsRoute(route, degree)));
 }
@@ -48,7 +51,9 @@ function studyPeriods(degrees: Degree[], counting: WorkCounting): { study: Inter
   if (counting.fullTimeStudyCounts) return { study: [], unknownStudy: [] };
   const fullTime = degrees.filter((d) => d.studyMode === 'full-time');
   return {
-    study: fullTime.filter((d) => d.enrolled).map((d) => ({ from: monthIndex(d.enrolled ?? d.graduated), to: monthIndex(d.graduated) })),
+    study: fullTime
+      .filter((d) => d.enrolled)
+      .map((d) => ({ from: monthIndex(d.enrolled ?? d.graduated), to: monthIndex(d.graduated) })),
     unknownStudy: fullTime.filter((d) => !d.enrolled).map((d) => ({ from: 0, to: monthIndex(d.graduated) })),
   };
 }
@@ -61,10 +66,20 @@ interface Assessed {
 }
 
 /** A route against one qualification, with the month count behind it. */
-function assessRoute(route: Route, degree: Degree, degrees: Degree[], answers: Answers, counting: WorkCounting, context: EligibilityContext): Assessed {
+function assessRoute(
+  route: Route,
+  degree: Degree,
+  degrees: Degree[],
+  answers: Answers,
+  counting: WorkCounting,
+  context: EligibilityContext,
+): Assessed {
   const cutoff = context.examYear * 12 + counting.cutoffMonth - 1;
   const graduated = monthIndex(degree.graduated);
-  const heldBy = (route.educationBy ?? counting.educationHeldBy) === 'cutoff' ? cutoff : context.examYear * 12 + context.registrationMonth - 1;
+  const heldBy =
+    (route.educationBy ?? counting.educationHeldBy) === 'cutoff'
+      ? cutoff
+      : context.examYear * 12 + context.registrationMonth - 1;
   const certificate = route.certificate
     ? answers.certificates
         .filter((c) => c.level === route.certificate)
@@ -107,7 +122,9 @@ function decidingRoute(assessed: Assessed[]): Assessed | undefined {
   const closer = (a: Assessed, b: Assessed) => rank(b) - rank(a) || routeRank(b) - routeRank(a);
   const satisfied = assessed
     .filter((a) => a.assessment.satisfied)
-    .sort((a, b) => derived(a) - derived(b) || a.assessment.requiredMonths - b.assessment.requiredMonths || closer(a, b));
+    .sort(
+      (a, b) => derived(a) - derived(b) || a.assessment.requiredMonths - b.assessment.requiredMonths || closer(a, b),
+    );
   if (satisfied[0]) return satisfied[0];
   const shortfall = ({ assessment: a }: Assessed) =>
     (a.certificateHeld ? 0 : 10_000) + (a.educationHeld ? 0 : 1_000) + Math.max(0, a.requiredMonths - a.countedMonths);
@@ -115,10 +132,12 @@ function decidingRoute(assessed: Assessed[]): Assessed | undefined {
 }
 
 function evaluateYear(answers: Answers, ruleSet: RuleSet, context: EligibilityContext) {
-  const counting = valueOf(ruleSet, 'eligibility.work-counting');
+  const counting = ruleValue(ruleSet, 'eligibility.work-counting');
   const degrees = qualifications(answers);
   const assessed = levelRoutes(ruleSet, answers.level).flatMap((route) =>
-    degrees.filter((degree) => meetsRoute(route, degree)).map((degree) => assessRoute(route, degree, degrees, answers, counting, context)),
+    degrees
+      .filter((degree) => meetsRoute(route, degree))
+      .map((degree) => assessRoute(route, degree, degrees, answers, counting, context)),
   );
   return { counting, assessed, decider: decidingRoute(assessed), degrees };
 }
@@ -165,7 +184,11 @@ export function evaluateEligibility(answers: Answers, ruleSet: RuleSet, context:
         route: route.id,
         years: route.years,
         // Held, but obtained after the cutoff: the answer is there, the date is too late.
-        obtained: answers.certificates.filter((c) => c.level === route.certificate).map((c) => c.obtained).sort()[0] ?? '',
+        obtained:
+          answers.certificates
+            .filter((c) => c.level === route.certificate)
+            .map((c) => c.obtained)
+            .sort()[0] ?? '',
         cutoff,
       },
     });
@@ -202,14 +225,21 @@ export function evaluateEligibility(answers: Answers, ruleSet: RuleSet, context:
   }
 
   const gap = best.countedMonths - best.requiredMonths;
-  const borderline = best.requiredMonths > 0 && best.certificateHeld && best.educationHeld && Math.abs(gap) <= counting.borderlineMonths;
+  const borderline =
+    best.requiredMonths > 0 && best.certificateHeld && best.educationHeld && Math.abs(gap) <= counting.borderlineMonths;
   if (borderline) {
     findings.push({
       id: 'eligibility.borderline',
       severity: 'warning',
       measured: { countedMonths: best.countedMonths },
       expected: { requiredMonths: best.requiredMonths },
-      args: { gap, counted: best.countedMonths, required: best.requiredMonths, cutoff, borderline: counting.borderlineMonths },
+      args: {
+        gap,
+        counted: best.countedMonths,
+        required: best.requiredMonths,
+        cutoff,
+        borderline: counting.borderlineMonths,
+      },
     });
   }
 
@@ -217,7 +247,12 @@ export function evaluateEligibility(answers: Answers, ruleSet: RuleSet, context:
   // Only where they matter: a route that needs no years counts nothing.
   if (best.requiredMonths > 0) {
     if (count.overlapping > 0) {
-      findings.push({ id: 'eligibility.work-overlap', severity: 'info', measured: { months: count.overlapping }, args: { months: count.overlapping } });
+      findings.push({
+        id: 'eligibility.work-overlap',
+        severity: 'info',
+        measured: { months: count.overlapping },
+        args: { months: count.overlapping },
+      });
     }
     if (count.excludedStudy > 0) {
       const spans = count.studySpans.map(intervalText);
@@ -248,7 +283,14 @@ export function evaluateEligibility(answers: Answers, ruleSet: RuleSet, context:
           severity: best.satisfied ? 'info' : 'warning',
           measured: { months, spans: texts },
           expected: { enrolled: [`${d.education}:..${d.graduated}`] },
-          args: { months, spans: texts.join(', '), education: d.education, major: d.major, graduated: d.graduated, main },
+          args: {
+            months,
+            spans: texts.join(', '),
+            education: d.education,
+            major: d.major,
+            graduated: d.graduated,
+            main,
+          },
         });
       }
     }
@@ -274,7 +316,9 @@ export function evaluateEligibility(answers: Answers, ruleSet: RuleSet, context:
   let status: Eligibility['status'] = best.satisfied ? 'eligible' : 'ineligible';
   if (best.satisfied && derived(decider) === 1) {
     status = 'unknown';
-    const official = assessed.filter((a) => derived(a) === 0).sort((a, b) => a.assessment.requiredMonths - b.assessment.requiredMonths)[0];
+    const official = assessed
+      .filter((a) => derived(a) === 0)
+      .sort((a, b) => a.assessment.requiredMonths - b.assessment.requiredMonths)[0];
     findings.push({
       id: 'eligibility.interpretation',
       severity: 'warning',

@@ -32,7 +32,8 @@ export function mergeIntervals(intervals: Interval[]): Interval[] {
 export const intervalMonths = (intervals: Interval[]) => intervals.reduce((sum, i) => sum + i.to - i.from + 1, 0);
 
 /** `2016-01..2020-08` for an interval of months. */
-export const intervalText = (i: Interval) => (i.from === i.to ? monthOf(i.from) : `${monthOf(i.from)}..${monthOf(i.to)}`);
+export const intervalText = (i: Interval) =>
+  i.from === i.to ? monthOf(i.from) : `${monthOf(i.from)}..${monthOf(i.to)}`;
 
 export interface CountOptions {
   /** Last month that counts (the cutoff month); ongoing periods run to it. */

@@ -27,7 +27,11 @@ export function unknownRoleResult(file: string): FileResult {
 export async function checkOne(input: FileInput, ruleSet: RuleSet): Promise<FileResult> {
   const role = input.role ?? guessRole(path.basename(input.path));
   if (!role) return unknownRoleResult(input.path);
-  const facts = await probeWithin(input.path, { role, roleFrom: input.role ? 'flag' : 'name', ruleSet }, FILE_TIME_LIMIT_MS);
+  const facts = await probeWithin(
+    input.path,
+    { role, roleFrom: input.role ? 'flag' : 'name', ruleSet },
+    FILE_TIME_LIMIT_MS,
+  );
   return checkFile(facts, ruleSet);
 }
 

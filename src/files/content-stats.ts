@@ -112,7 +112,11 @@ function laplacianResult(acc: LaplacianSums): number {
 }
 
 /** Mean colour of each border patch (x0, y0, x1, y1): small regions, read before the main pass. */
-function patchMeans(rgb: Uint8Array, width: number, patches: [number, number, number, number][]): [number, number, number][] {
+function patchMeans(
+  rgb: Uint8Array,
+  width: number,
+  patches: [number, number, number, number][],
+): [number, number, number][] {
   return patches.map(([x0, y0, x1, y1]) => {
     let r = 0;
     let g = 0;
@@ -155,8 +159,17 @@ interface ColourSums {
 }
 
 /** One row of the colour pass: luma (written for the Laplacian), exposure, chroma, red cells, subject mask. Returns the row's subject pixels. */
-function colourRow(rgb: Uint8Array, luma: Uint8Array, start: number, width: number, cellRow: number, k: ColourPass, acc: ColourSums): number {
-  const { minRed, minRedOverGreen, minRedOverBlue, redCounts, colCell, withSubject, mask, cols, br, bg, bb, distance } = k;
+function colourRow(
+  rgb: Uint8Array,
+  luma: Uint8Array,
+  start: number,
+  width: number,
+  cellRow: number,
+  k: ColourPass,
+  acc: ColourSums,
+): number {
+  const { minRed, minRedOverGreen, minRedOverBlue, redCounts, colCell, withSubject, mask, cols, br, bg, bb, distance } =
+    k;
   let lumaSum = 0;
   let dark = 0;
   let bright = 0;
@@ -221,7 +234,9 @@ export function contentStats(rgb: Uint8Array, width: number, height: number, opt
   const luma = new Uint8Array(pixels);
   const red = options.red ? redGrid(width, height) : undefined;
   const seal = options.red;
-  const subject = options.subject ? { rows: new Uint32Array(height), cols: new Uint32Array(width), mask: new Uint8Array(pixels) } : undefined;
+  const subject = options.subject
+    ? { rows: new Uint32Array(height), cols: new Uint32Array(width), mask: new Uint8Array(pixels) }
+    : undefined;
   const pass: ColourPass = {
     minRed: seal ? seal.minRed : 256,
     minRedOverGreen: seal ? seal.minRedOverGreen : 256,
@@ -248,7 +263,11 @@ export function contentStats(rgb: Uint8Array, width: number, height: number, opt
   return {
     sampleWidth: width,
     sampleHeight: height,
-    border: { mean: mean.map((v) => Math.round(v)) as [number, number, number], cast: round1(cast), spread: round1(spread) },
+    border: {
+      mean: mean.map((v) => Math.round(v)) as [number, number, number],
+      cast: round1(cast),
+      spread: round1(spread),
+    },
     chroma: round1(chromaSum / pixels),
     meanLuma: round1(lumaSum / pixels),
     darkShare: round3(dark / pixels),
@@ -263,7 +282,11 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
 const round3 = (v: number) => Math.round(v * 1000) / 1000;
 
 /** The subject's box from the mask and row/column counts of the main pass. */
-function subjectBox(subject: { rows: Uint32Array; cols: Uint32Array; mask: Uint8Array }, width: number, height: number): ContentStats['subject'] {
+function subjectBox(
+  subject: { rows: Uint32Array; cols: Uint32Array; mask: Uint8Array },
+  width: number,
+  height: number,
+): ContentStats['subject'] {
   const { rows, cols, mask } = subject;
   const rowMin = Math.max(2, width * 0.02);
   const colMin = Math.max(2, height * 0.02);
@@ -350,7 +373,8 @@ function redBlob(grid: RedGrid, total: number, width: number, height: number, ce
     }
     if (blob.red > best.red) best = blob;
   }
-  if (best.cells === 0) return { share: round3(total / (width * height)), blobWidth: 0, blobHeight: 0, blobAspect: 0, blobFill: 0 };
+  if (best.cells === 0)
+    return { share: round3(total / (width * height)), blobWidth: 0, blobHeight: 0, blobAspect: 0, blobFill: 0 };
   const bw = Math.min(width, (best.x1 - best.x0 + 1) * cell);
   const bh = Math.min(height, (best.y1 - best.y0 + 1) * cell);
   return {

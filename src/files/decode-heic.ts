@@ -15,7 +15,9 @@ export interface DecodedRgba {
 
 type Image = { width: number; height: number; data: Uint8ClampedArray };
 type Decode = ((input: { buffer: Uint8Array }) => Promise<Image>) & {
-  all(input: { buffer: Uint8Array }): Promise<{ width: number; height: number; decode(): Promise<Image> }[] & { dispose(): void }>;
+  all(input: {
+    buffer: Uint8Array;
+  }): Promise<{ width: number; height: number; decode(): Promise<Image> }[] & { dispose(): void }>;
 };
 let decoder: Decode | null | undefined;
 
@@ -38,18 +40,26 @@ let last: { buffer: Uint8Array; image: DecodedRgba } | undefined;
  * Decode the first image to RGBA; its size is read first and more than `maxPixels` is refused
  * before decoding (returns the size only). Throws when the decoder is missing or the file is bad.
  */
-export async function decodeHeic(file: string | Uint8Array, maxPixels: number): Promise<DecodedRgba | { width: number; height: number; refused: true }> {
+export async function decodeHeic(
+  file: string | Uint8Array,
+  maxPixels: number,
+): Promise<DecodedRgba | { width: number; height: number; refused: true }> {
   const decode = heicDecoder();
   if (!decode) throw Object.assign(new Error('heic-decode is not installed'), { code: 'MODULE_NOT_FOUND' });
   const buffer = typeof file === 'string' ? await readFile(file) : file;
   // Same bytes (probe and fix each read the file once through a checked handle): decode once.
-  if (last && Buffer.from(last.buffer.buffer, last.buffer.byteOffset, last.buffer.byteLength).equals(buffer)) return last.image;
+  if (last && Buffer.from(last.buffer.buffer, last.buffer.byteOffset, last.buffer.byteLength).equals(buffer))
+    return last.image;
   const images = await decode.all({ buffer });
   try {
     const first = images[0]!;
     if (first.width * first.height > maxPixels) return { width: first.width, height: first.height, refused: true };
     const image = await first.decode();
-    const decoded = { data: new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength), width: image.width, height: image.height };
+    const decoded = {
+      data: new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength),
+      width: image.width,
+      height: image.height,
+    };
     last = { buffer, image: decoded };
     return decoded;
   } finally {

@@ -12,7 +12,7 @@ import type { Finding } from '../model/finding.js';
 import type { FileResult } from '../model/report.js';
 import type { RuleSet } from '../model/rules.js';
 import { addDays, addMonths, daysBetween } from '../dates/day.js';
-import { valueOf } from '../rules/rule-access.js';
+import { ruleValue } from '../rules/rule-access.js';
 import { fileStatus } from './check-file.js';
 
 export interface DocumentContext {
@@ -25,12 +25,16 @@ export interface DocumentContext {
 }
 
 /** The last day a report must still verify online, and why: the latest window not yet over. */
-export function validityNeeded(events: DateEvent[]): { date: string; window: 'registration' | 'review'; estimated: boolean } | null {
+export function validityNeeded(
+  events: DateEvent[],
+): { date: string; window: 'registration' | 'review'; estimated: boolean } | null {
   const windows = (['registration', 'post-exam-review'] as const)
     .map((id) => events.find((e) => e.id === id))
     .filter((e): e is DateEvent => e !== undefined && e.timing !== 'passed');
   const last = windows.sort((a, b) => a.end.localeCompare(b.end)).at(-1);
-  return last ? { date: last.end, window: last.id === 'registration' ? 'registration' : 'review', estimated: last.estimated } : null;
+  return last
+    ? { date: last.end, window: last.id === 'registration' ? 'registration' : 'review', estimated: last.estimated }
+    : null;
 }
 
 /** YYYY-MM (a report that gives only the month) → its last day. */
@@ -38,18 +42,31 @@ const lastDay = (date: string) => (date.length === 7 ? addDays(addMonths(`${date
 
 export function documentFindings(document: DocumentFacts, context: DocumentContext, ruleSet: RuleSet): Finding[] {
   const findings: Finding[] = [];
-  const kind = valueOf(ruleSet, 'document.kinds').kinds.find((k) => k.id === document.kind);
+  const kind = ruleValue(ruleSet, 'document.kinds').kinds.find((k) => k.id === document.kind);
   if (!kind?.accepted) return findings;
-  const validity = valueOf(ruleSet, 'document.validity');
+  const validity = ruleValue(ruleSet, 'document.validity');
   const needed = validityNeeded(context.events);
   if (kind.validity) {
     if (!document.validUntil) {
-      findings.push({ id: 'document.validity', severity: 'warning', measured: { validUntil: null }, expected: { validThrough: needed?.date ?? null }, args: { kind: kind.id, needed: needed?.date ?? '' } });
+      findings.push({
+        id: 'document.validity',
+        severity: 'warning',
+        measured: { validUntil: null },
+        expected: { validThrough: needed?.date ?? null },
+        args: { kind: kind.id, needed: needed?.date ?? '' },
+      });
     } else {
       const until = lastDay(document.validUntil);
       // How far to extend, and from when that is possible (学信网 allows at most maxDays ahead).
       const extend = needed
-        ? { extendTo: needed.date, window: needed.window, estimated: needed.estimated, maxDays: validity.maxDays, extendFrom: daysBetween(context.today, needed.date) > validity.maxDays ? addDays(needed.date, -validity.maxDays) : '' }
+        ? {
+            extendTo: needed.date,
+            window: needed.window,
+            estimated: needed.estimated,
+            maxDays: validity.maxDays,
+            extendFrom:
+              daysBetween(context.today, needed.date) > validity.maxDays ? addDays(needed.date, -validity.maxDays) : '',
+          }
         : { extendTo: '', window: '', estimated: false, maxDays: validity.maxDays, extendFrom: '' };
       if (until < context.today) {
         findings.push({
@@ -75,10 +92,22 @@ export function documentFindings(document: DocumentFacts, context: DocumentConte
   const plain = (v: string) => v.replace(/\s/g, '');
   if (holder?.name && document.holder && plain(holder.name) !== plain(document.holder)) {
     // A changed name needs the 户籍 proof of the change; a wrong file is simply the wrong file.
-    findings.push({ id: 'document.mismatch', severity: 'warning', measured: { holder: document.holder }, expected: { holder: holder.name }, args: { field: 'name', found: document.holder, answered: holder.name } });
+    findings.push({
+      id: 'document.mismatch',
+      severity: 'warning',
+      measured: { holder: document.holder },
+      expected: { holder: holder.name },
+      args: { field: 'name', found: document.holder, answered: holder.name },
+    });
   }
   if (holder?.idMasked && document.idNumber && holder.idMasked !== document.idNumber) {
-    findings.push({ id: 'document.mismatch', severity: 'warning', measured: { idNumber: document.idNumber }, expected: { idNumber: holder.idMasked }, args: { field: 'id', found: document.idNumber, answered: holder.idMasked } });
+    findings.push({
+      id: 'document.mismatch',
+      severity: 'warning',
+      measured: { idNumber: document.idNumber },
+      expected: { idNumber: holder.idMasked },
+      args: { field: 'id', found: document.idNumber, answered: holder.idMasked },
+    });
   }
   const answers = context.answers;
   if (!answers) return findings;

@@ -5,7 +5,7 @@
  */
 import type { FileFacts } from '../model/files.js';
 import type { RuleSet } from '../model/rules.js';
-import { valueOf } from '../rules/rule-access.js';
+import { ruleValue } from '../rules/rule-access.js';
 import { withJfifDensity } from './jpeg-header.js';
 import type { Sharp } from 'sharp';
 import { loadSharp } from './load-sharp.js';
@@ -30,7 +30,20 @@ export type FixResult =
       whitened?: boolean;
       doubts?: string[];
     }
-  | { ok: false; reason: 'heic' | 'pdf' | 'undecodable' | 'too-small' | 'too-many-pixels' | 'missing' | 'cannot-shrink' | 'would-overwrite' | 'faces'; args?: Record<string, number> };
+  | {
+      ok: false;
+      reason:
+        | 'heic'
+        | 'pdf'
+        | 'undecodable'
+        | 'too-small'
+        | 'too-many-pixels'
+        | 'missing'
+        | 'cannot-shrink'
+        | 'would-overwrite'
+        | 'faces';
+      args?: Record<string, number>;
+    };
 
 interface Raw {
   data: Buffer;
@@ -53,7 +66,12 @@ async function encode(raw: Raw, quality: number, dpi: number): Promise<Uint8Arra
  * The highest quality whose size fits under `max`, preferring sizes at or above `min`.
  * Binary search on quality over the final raw pixels (size grows with quality).
  */
-async function searchQuality(raw: Raw, dpi: number, window: { min: number; max: number }, range = { low: 40, high: 95 }) {
+async function searchQuality(
+  raw: Raw,
+  dpi: number,
+  window: { min: number; max: number },
+  range = { low: 40, high: 95 },
+) {
   let encodes = 0;
   const tryQ = async (quality: number) => {
     encodes += 1;
@@ -86,8 +104,13 @@ async function decodeRaw(facts: FileFacts, ruleSet: RuleSet, shape: (image: Shar
   const sharp = loadSharp();
   // Same tolerance as the probe: what passed the checks must decode here too.
   void sharp;
-  const image = await uprightSource(facts, valueOf(ruleSet, 'upload.image').maxPixels);
-  const { data, info } = await shape(image).flatten({ background: '#ffffff' }).toColourspace('srgb').removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const image = await uprightSource(facts, ruleValue(ruleSet, 'upload.image').maxPixels);
+  const { data, info } = await shape(image)
+    .flatten({ background: '#ffffff' })
+    .toColourspace('srgb')
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
 }
 
@@ -96,7 +119,8 @@ function refuse(facts: FileFacts): FixResult | undefined {
   if (facts.sniffed === 'heic' && !facts.image) return { ok: false, reason: 'heic' };
   if (facts.sniffed === 'pdf') return { ok: false, reason: 'pdf' };
   if (facts.refusedPixels !== undefined) return { ok: false, reason: 'too-many-pixels' };
-  if ((!DECODABLE.has(facts.sniffed) && facts.sniffed !== 'heic') || facts.decodeError || !facts.image) return { ok: false, reason: 'undecodable' };
+  if ((!DECODABLE.has(facts.sniffed) && facts.sniffed !== 'heic') || facts.decodeError || !facts.image)
+    return { ok: false, reason: 'undecodable' };
   return undefined;
 }
 
@@ -106,14 +130,15 @@ export async function fixPhoto(facts: FileFacts, ruleSet: RuleSet): Promise<FixR
   // issue 11: with exactly one face, crop around it and make the background white. Several
   // faces: no crop can tell whose photo it is. No face (or no models): converted and cropped by
   // the mask heuristic as before, and the copy's check keeps photo.face.
-  if (facts.face && facts.face.faces.length > 1) return { ok: false, reason: 'faces', args: { faces: facts.face.faces.length } };
+  if (facts.face && facts.face.faces.length > 1)
+    return { ok: false, reason: 'faces', args: { faces: facts.face.faces.length } };
   if (facts.face?.faces.length === 1) {
     const state = await loadPhotoModels();
     if (state.ok) return fixPhotoFromFace(facts, ruleSet, state.models);
   }
   const image = facts.image!;
-  const output = valueOf(ruleSet, 'upload.photo.output');
-  const aspect = valueOf(ruleSet, 'upload.photo.aspect');
+  const output = ruleValue(ruleSet, 'upload.photo.output');
+  const aspect = ruleValue(ruleSet, 'upload.photo.aspect');
   const w = image.orientedWidth;
   const h = image.orientedHeight;
   const target = aspect.width / aspect.height;
@@ -122,10 +147,14 @@ export async function fixPhoto(facts: FileFacts, ruleSet: RuleSet): Promise<FixR
   const cropW = w / h > target ? Math.round(h * target) : w;
   const cropH = w / h > target ? h : Math.round(w / target);
   if (cropW < output.width || cropH < output.height) {
-    return { ok: false, reason: 'too-small', args: { width: w, height: h, minWidth: output.width, minHeight: output.height } };
+    return {
+      ok: false,
+      reason: 'too-small',
+      args: { width: w, height: h, minWidth: output.width, minHeight: output.height },
+    };
   }
   const subject = facts.content?.subject;
-  const position = valueOf(ruleSet, 'upload.photo.position');
+  const position = ruleValue(ruleSet, 'upload.photo.position');
   const centreX = (subject?.headCentre ?? 0.5) * w;
   const left = clamp(Math.round(centreX - cropW / 2), 0, w - cropW);
   const headTop = (subject?.top ?? 0) * h;
@@ -149,10 +178,10 @@ export async function fixPhoto(facts: FileFacts, ruleSet: RuleSet): Promise<FixR
 
 /** The photo's final pixels → a JPEG inside the byte window, at the guides' density, as bytes measured once. */
 async function encodePhoto(raw: { data: Buffer; width: number; height: number }, ruleSet: RuleSet) {
-  const official = valueOf(ruleSet, 'upload.photo.bytes');
-  const guides = valueOf(ruleSet, 'upload.photo.bytes-guides');
+  const official = ruleValue(ruleSet, 'upload.photo.bytes');
+  const guides = ruleValue(ruleSet, 'upload.photo.bytes-guides');
   const window = { min: Math.max(official.min, guides.min), max: guides.max };
-  const dpi = valueOf(ruleSet, 'upload.photo.density-guides').min;
+  const dpi = ruleValue(ruleSet, 'upload.photo.density-guides').min;
   const found = await searchQuality(raw, dpi, window);
   return {
     ok: true as const,
@@ -169,17 +198,28 @@ async function encodePhoto(raw: { data: Buffer; width: number; height: number },
 /** Work size decode → crop from the face → segment a region around it → white → 295×413 → KB search. */
 async function fixPhotoFromFace(facts: FileFacts, ruleSet: RuleSet, models: PhotoModels): Promise<FixResult> {
   const sharp = loadSharp();
-  const output = valueOf(ruleSet, 'upload.photo.output');
-  const rule = valueOf(ruleSet, 'upload.photo.crop');
-  const { hairAllowance } = valueOf(ruleSet, 'upload.photo.face');
-  const work = await decodeRaw(facts, ruleSet, (img) => img.resize({ width: rule.workSize, height: rule.workSize, fit: 'inside', withoutEnlargement: true }));
+  const output = ruleValue(ruleSet, 'upload.photo.output');
+  const rule = ruleValue(ruleSet, 'upload.photo.crop');
+  const { hairAllowance } = ruleValue(ruleSet, 'upload.photo.face');
+  const work = await decodeRaw(facts, ruleSet, (img) =>
+    img.resize({ width: rule.workSize, height: rule.workSize, fit: 'inside', withoutEnlargement: true }),
+  );
   const W = work.width;
   const H = work.height;
   const share = facts.face!.faces[0]!;
   const face = { left: share.left * W, top: share.top * H, right: share.right * W, bottom: share.bottom * H };
   let crop = cropFromFace(face, output, rule, hairAllowance);
   if (crop.width * rule.maxUpscale < output.width) {
-    return { ok: false, reason: 'too-small', args: { width: Math.round(crop.width), height: Math.round(crop.height), minWidth: output.width, minHeight: output.height } };
+    return {
+      ok: false,
+      reason: 'too-small',
+      args: {
+        width: Math.round(crop.width),
+        height: Math.round(crop.height),
+        minWidth: output.width,
+        minHeight: output.height,
+      },
+    };
   }
 
   // Segment a region around the crop, not the whole frame (a small face segments badly).
@@ -189,14 +229,19 @@ async function fixPhotoFromFace(facts: FileFacts, ruleSet: RuleSet, models: Phot
   const roiTop = clamp(Math.floor(crop.top - marginY), 0, H - 1);
   const roiW = clamp(Math.ceil(crop.left + crop.width + marginX), roiLeft + 1, W) - roiLeft;
   const roiH = clamp(Math.ceil(crop.top + crop.height + marginY), roiTop + 1, H) - roiTop;
-  const roiRgb = await sharp(work.data, { raw: { width: W, height: H, channels: 3 } }).extract({ left: roiLeft, top: roiTop, width: roiW, height: roiH }).raw().toBuffer();
+  const roiRgb = await sharp(work.data, { raw: { width: W, height: H, channels: 3 } })
+    .extract({ left: roiLeft, top: roiTop, width: roiW, height: roiH })
+    .raw()
+    .toBuffer();
   const small = await sharp(roiRgb, { raw: { width: roiW, height: roiH, channels: 3 } })
     .resize({ width: rule.segmentSize, height: rule.segmentSize, fit: 'inside', withoutEnlargement: true })
     .raw()
     .toBuffer({ resolveWithObject: true });
   const smallAlpha = await models.segment(small.data, small.info.width, small.info.height);
   const alphaBytes = Buffer.from(Uint8Array.from(smallAlpha, (v) => Math.round(Math.min(1, Math.max(0, v)) * 255)));
-  const alphaFull = await sharp(alphaBytes, { raw: { width: small.info.width, height: small.info.height, channels: 1 } })
+  const alphaFull = await sharp(alphaBytes, {
+    raw: { width: small.info.width, height: small.info.height, channels: 1 },
+  })
     .resize({ width: roiW, height: roiH, fit: 'fill', kernel: 'cubic' })
     .extractChannel(0)
     .raw()
@@ -211,8 +256,19 @@ async function fixPhotoFromFace(facts: FileFacts, ruleSet: RuleSet, models: Phot
   const hairLost = hairTop === null || hairTop > face.top - HAIR_LOST_SHARE * faceH;
 
   const white = whiten(new Uint8Array(roiRgb.buffer, roiRgb.byteOffset, roiRgb.byteLength), alpha, roiW, roiH, rule);
-  const cut = cutOut({ rgb: white.rgb, alpha: white.alpha, width: roiW, height: roiH, left: roiLeft, top: roiTop }, crop);
-  const doubts = matteDoubts(cut.alpha, cut.width, cut.height, face.bottom - Math.round(crop.top), hairLost, white.unsureShare, rule);
+  const cut = cutOut(
+    { rgb: white.rgb, alpha: white.alpha, width: roiW, height: roiH, left: roiLeft, top: roiTop },
+    crop,
+  );
+  const doubts = matteDoubts(
+    cut.alpha,
+    cut.width,
+    cut.height,
+    face.bottom - Math.round(crop.top),
+    hairLost,
+    white.unsureShare,
+    rule,
+  );
   const resized = await sharp(cut.rgb, { raw: { width: cut.width, height: cut.height, channels: 3 } })
     .resize({ width: output.width, height: output.height, fit: 'fill', kernel: 'lanczos3' })
     .raw()
@@ -228,10 +284,10 @@ export async function fixScan(facts: FileFacts, ruleSet: RuleSet): Promise<FixRe
   const refused = refuse(facts);
   if (refused) return refused;
   const image = facts.image!;
-  const spec = valueOf(ruleSet, 'upload.roles')[facts.role];
-  const resolution = valueOf(ruleSet, 'upload.scan.resolution');
-  const hard = valueOf(ruleSet, 'upload.scan.bytes').max;
-  const soft = valueOf(ruleSet, 'upload.scan.bytes-guides').max;
+  const spec = ruleValue(ruleSet, 'upload.roles')[facts.role];
+  const resolution = ruleValue(ruleSet, 'upload.scan.resolution');
+  const hard = ruleValue(ruleSet, 'upload.scan.bytes').max;
+  const soft = ruleValue(ruleSet, 'upload.scan.bytes-guides').max;
   const long = Math.max(image.orientedWidth, image.orientedHeight);
   const docLongInches = Math.max(spec.document?.widthMm ?? 297, spec.document?.heightMm ?? 210) / MM_PER_INCH;
   // Never more pixels than the good resolution needs, never fewer than the minimum allows.
@@ -241,15 +297,27 @@ export async function fixScan(facts: FileFacts, ruleSet: RuleSet): Promise<FixRe
   let encodes = 0;
   for (;;) {
     const size = targetLong;
-    const raw = await decodeRaw(facts, ruleSet, (img) => img.resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true }));
+    const raw = await decodeRaw(facts, ruleSet, (img) =>
+      img.resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true }),
+    );
     const dpi = Math.round(Math.max(raw.width, raw.height) / docLongInches);
     const found = await searchQuality(raw, dpi, { min: 0, max: soft }, { low: 60, high: 90 });
     encodes += found.encodes;
     const fits = found.bytes.length <= soft;
     const next = Math.round(targetLong * 0.85);
     if (fits || next < minLong) {
-      if (!fits && found.bytes.length > hard) return { ok: false, reason: 'cannot-shrink', args: { bytes: found.bytes.length, max: hard } };
-      return { ok: true, bytes: found.bytes, width: raw.width, height: raw.height, quality: found.quality, dpi, inWindow: fits, encodes };
+      if (!fits && found.bytes.length > hard)
+        return { ok: false, reason: 'cannot-shrink', args: { bytes: found.bytes.length, max: hard } };
+      return {
+        ok: true,
+        bytes: found.bytes,
+        width: raw.width,
+        height: raw.height,
+        quality: found.quality,
+        dpi,
+        inWindow: fits,
+        encodes,
+      };
     }
     targetLong = next;
   }

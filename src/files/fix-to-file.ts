@@ -10,14 +10,30 @@ import { probeFile } from './probe-file.js';
 import { judgeTarget, protectPath, writeSafe, type ReplacePolicy } from './safe-write.js';
 
 export type FixOutcome =
-  | { ok: true; output: string; bytes: number; width: number; height: number; quality: number; dpi: number; inWindow: boolean; whitened: boolean; result: FileResult }
+  | {
+      ok: true;
+      output: string;
+      bytes: number;
+      width: number;
+      height: number;
+      quality: number;
+      dpi: number;
+      inWindow: boolean;
+      whitened: boolean;
+      result: FileResult;
+    }
   | { ok: false; reason: Extract<FixResult, { ok: false }>['reason']; args?: Record<string, number> };
 
 /**
  * `<dir>/<name>.jpg` when the output is a folder. Refuses, before any work, a target that is the
  * input (by device + inode, issue 15), not a regular file, or an existing file `replace` does not allow.
  */
-export async function resolveFixOutput(input: string, output: string, isDirectory: boolean, replace: ReplacePolicy = 'never'): Promise<string> {
+export async function resolveFixOutput(
+  input: string,
+  output: string,
+  isDirectory: boolean,
+  replace: ReplacePolicy = 'never',
+): Promise<string> {
   const base = path.basename(input).replace(/\.[^.]+$/, '');
   const target = path.resolve(isDirectory ? path.join(output, `${base}.jpg`) : output);
   const original = await realpath(input).catch(() => path.resolve(input));
@@ -28,7 +44,13 @@ export async function resolveFixOutput(input: string, output: string, isDirector
   return target;
 }
 
-export async function fixToFile(input: string, role: UploadRole, output: string, ruleSet: RuleSet, replace: ReplacePolicy = 'never'): Promise<FixOutcome> {
+export async function fixToFile(
+  input: string,
+  role: UploadRole,
+  output: string,
+  ruleSet: RuleSet,
+  replace: ReplacePolicy = 'never',
+): Promise<FixOutcome> {
   const facts = await probeFile(input, { role, roleFrom: 'flag', ruleSet });
   let fixed: FixResult;
   try {
@@ -43,8 +65,27 @@ export async function fixToFile(input: string, role: UploadRole, output: string,
   // issue 11: an honest verdict. The matte may have kept a chair or lost hair; the copy's own
   // checks cannot see that, so the doubt stays as a finding on the copy.
   if (fixed.doubts?.length) {
-    const findings = [...result.findings, { id: 'photo.background', severity: 'warning' as const, measured: { doubts: fixed.doubts.join(',') }, args: { variant: 'matte-unsure', doubts: fixed.doubts.join(',') } }];
+    const findings = [
+      ...result.findings,
+      {
+        id: 'photo.background',
+        severity: 'warning' as const,
+        measured: { doubts: fixed.doubts.join(',') },
+        args: { variant: 'matte-unsure', doubts: fixed.doubts.join(',') },
+      },
+    ];
     result = { ...result, findings, status: fileStatus(findings) };
   }
-  return { ok: true, output, bytes: fixed.bytes.length, width: fixed.width, height: fixed.height, quality: fixed.quality, dpi: fixed.dpi, inWindow: fixed.inWindow, whitened: fixed.whitened ?? false, result };
+  return {
+    ok: true,
+    output,
+    bytes: fixed.bytes.length,
+    width: fixed.width,
+    height: fixed.height,
+    quality: fixed.quality,
+    dpi: fixed.dpi,
+    inWindow: fixed.inWindow,
+    whitened: fixed.whitened ?? false,
+    result,
+  };
 }

@@ -2,7 +2,17 @@
 import type { FileResult } from '../model/report.js';
 
 /** Cured by fix: conversion, size, crop, rotation, density, colour space. */
-const FIXABLE = new Set(['file.format', 'file.size', 'photo.aspect', 'photo.orientation', 'photo.density', 'photo.colour', 'photo.background', 'photo.position', 'photo.head-size']);
+const FIXABLE = new Set([
+  'file.format',
+  'file.size',
+  'photo.aspect',
+  'photo.orientation',
+  'photo.density',
+  'photo.colour',
+  'photo.background',
+  'photo.position',
+  'photo.head-size',
+]);
 /** file.format variants no conversion here can cure (HEIC needs the phone; text, BMP and unknown bytes are not decodable). */
 const UNFIXABLE_FORMATS = new Set(['heic', 'text', 'unknown']);
 

@@ -27,7 +27,9 @@ export interface PhotoModels {
   segment(rgb: Uint8Array, width: number, height: number): Promise<Float32Array>;
 }
 
-export type ModelsState = { ok: true; models: PhotoModels } | { ok: false; reason: 'missing' | 'disabled' | 'failed'; detail: string };
+export type ModelsState =
+  | { ok: true; models: PhotoModels }
+  | { ok: false; reason: 'missing' | 'disabled' | 'failed'; detail: string };
 
 let enabled = true;
 let state: Promise<ModelsState> | undefined;
@@ -43,7 +45,9 @@ export function loadPhotoModels(): Promise<ModelsState> {
   if (!enabled) return Promise.resolve({ ok: false, reason: 'disabled', detail: 'SHEGONG_ML=off' });
   state ??= load().catch((error: unknown): ModelsState => {
     const code = (error as NodeJS.ErrnoException)?.code;
-    const detail = String((error as Error)?.message ?? error).split('\n')[0]!.slice(0, 200);
+    const detail = String((error as Error)?.message ?? error)
+      .split('\n')[0]!
+      .slice(0, 200);
     return { ok: false, reason: code === 'MODULE_NOT_FOUND' ? 'missing' : 'failed', detail };
   });
   return state;
@@ -86,9 +90,21 @@ interface TensorLike {
 }
 interface HumanLike {
   load(): Promise<void>;
-  detect(input: TensorLike, config?: object): Promise<{ face: { score: number; mesh: [number, number, number?][]; rotation?: { angle: { roll: number; yaw: number; pitch: number } } | null }[] }>;
+  detect(
+    input: TensorLike,
+    config?: object,
+  ): Promise<{
+    face: {
+      score: number;
+      mesh: [number, number, number?][];
+      rotation?: { angle: { roll: number; yaw: number; pitch: number } } | null;
+    }[];
+  }>;
   segmentation(input: TensorLike, config?: object): Promise<TensorLike | null>;
-  tf: { tensor4d(data: Float32Array, shape: [number, number, number, number], dtype: 'float32'): TensorLike; setBackend?(name: string): Promise<boolean> };
+  tf: {
+    tensor4d(data: Float32Array, shape: [number, number, number, number], dtype: 'float32'): TensorLike;
+    setBackend?(name: string): Promise<boolean>;
+  };
 }
 
 /** Node 20's fetch refuses file: URLs and Human loads its models through fetch: read those from disk. */
@@ -112,13 +128,17 @@ async function load(): Promise<ModelsState> {
   const wasmDir = path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm')), '..', 'dist');
   const selfie = fileURLToPath(new URL('../../assets/models/selfie.json', import.meta.url));
   allowFileFetch();
-  const module = require(path.join(humanDir, 'dist', 'human.node-wasm.js')) as { Human?: new (c: object) => HumanLike; default?: new (c: object) => HumanLike };
+  const module = require(path.join(humanDir, 'dist', 'human.node-wasm.js')) as {
+    Human?: new (c: object) => HumanLike;
+    default?: new (c: object) => HumanLike;
+  };
   const Human = module.Human ?? module.default!;
   const human = new Human(config(humanDir, wasmDir, selfie));
   await human.load();
 
-  const toTensor = (rgb: Uint8Array, width: number, height: number) => human.tf.tensor4d(Float32Array.from(rgb), [1, height, width, 3], 'float32');
-  const degrees = (r: number | undefined) => Math.round(((r ?? 0) * 180) / Math.PI * 10) / 10;
+  const toTensor = (rgb: Uint8Array, width: number, height: number) =>
+    human.tf.tensor4d(Float32Array.from(rgb), [1, height, width, 3], 'float32');
+  const degrees = (r: number | undefined) => Math.round((((r ?? 0) * 180) / Math.PI) * 10) / 10;
   let segmentationLoaded = false;
 
   // One call at a time: the WebAssembly backend runs on one thread anyway, Human keeps per-call
@@ -147,7 +167,13 @@ async function load(): Promise<ModelsState> {
             bottom = Math.max(bottom, y);
           }
           const angle = face.rotation?.angle;
-          return { score: Math.round(face.score * 100) / 100, mesh: { left, top, right, bottom }, yaw: degrees(angle?.yaw), pitch: degrees(angle?.pitch), roll: degrees(angle?.roll) };
+          return {
+            score: Math.round(face.score * 100) / 100,
+            mesh: { left, top, right, bottom },
+            yaw: degrees(angle?.yaw),
+            pitch: degrees(angle?.pitch),
+            roll: degrees(angle?.roll),
+          };
         });
       } finally {
         tensor.dispose();

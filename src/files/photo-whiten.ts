@@ -27,7 +27,12 @@ export interface FaceRect {
 type Crop = RuleValues['upload.photo.crop'];
 
 /** The crop (in image pixels, may reach outside the image) that puts the face where the rules say. */
-export function cropFromFace(face: FaceRect, out: { width: number; height: number }, crop: Crop, hairAllowance: number): Rect {
+export function cropFromFace(
+  face: FaceRect,
+  out: { width: number; height: number },
+  crop: Crop,
+  hairAllowance: number,
+): Rect {
   const faceW = face.right - face.left;
   const faceH = face.bottom - face.top;
   const height = out.height * Math.sqrt((faceW * faceH) / crop.faceArea / (out.width * out.height));
@@ -56,7 +61,12 @@ export function settleCrop(crop: Rect, hairTop: number | null, imageHeight: numb
 }
 
 /** The first row (from the top) where the matte covers the face's columns: the top of the hair. */
-export function matteTop(alpha: Float32Array, width: number, height: number, columns: { from: number; to: number }): number | null {
+export function matteTop(
+  alpha: Float32Array,
+  width: number,
+  height: number,
+  columns: { from: number; to: number },
+): number | null {
   const from = Math.max(0, Math.floor(columns.from));
   const to = Math.min(width, Math.ceil(columns.to));
   const need = Math.max(1, Math.round((to - from) * 0.1));
@@ -103,14 +113,16 @@ function blur(alpha: Float32Array, width: number, height: number, sigma: number)
   for (let y = 0; y < height; y += 1) {
     for (let x = 0; x < width; x += 1) {
       let v = 0;
-      for (let i = -radius; i <= radius; i += 1) v += k[i + radius]! * alpha[y * width + Math.min(width - 1, Math.max(0, x + i))]!;
+      for (let i = -radius; i <= radius; i += 1)
+        v += k[i + radius]! * alpha[y * width + Math.min(width - 1, Math.max(0, x + i))]!;
       tmp[y * width + x] = v;
     }
   }
   for (let y = 0; y < height; y += 1) {
     for (let x = 0; x < width; x += 1) {
       let v = 0;
-      for (let i = -radius; i <= radius; i += 1) v += k[i + radius]! * tmp[Math.min(height - 1, Math.max(0, y + i)) * width + x]!;
+      for (let i = -radius; i <= radius; i += 1)
+        v += k[i + radius]! * tmp[Math.min(height - 1, Math.max(0, y + i)) * width + x]!;
       out[y * width + x] = v;
     }
   }
@@ -161,7 +173,11 @@ export function whiten(rgb: Uint8Array, rawAlpha: Float32Array, width: number, h
     let distance = 0;
     for (let p = 0; p < pixels; p += 1) {
       if (alpha[p]! >= rule.backgroundAlpha) continue;
-      distance += Math.max(Math.abs(rgb[p * 3]! - background[0]), Math.abs(rgb[p * 3 + 1]! - background[1]), Math.abs(rgb[p * 3 + 2]! - background[2]));
+      distance += Math.max(
+        Math.abs(rgb[p * 3]! - background[0]),
+        Math.abs(rgb[p * 3 + 1]! - background[1]),
+        Math.abs(rgb[p * 3 + 2]! - background[2]),
+      );
     }
     uniform = distance / n <= rule.uniformSpread;
   }
@@ -169,7 +185,8 @@ export function whiten(rgb: Uint8Array, rawAlpha: Float32Array, width: number, h
   const out = new Uint8Array(pixels * 3);
   for (let p = 0; p < pixels; p += 1) {
     let a = alpha[p]!;
-    if (uniform && background && a > rule.backgroundAlpha && a < rule.foregroundAlpha) a = unmixable(rgb, p * 3, a, background);
+    if (uniform && background && a > rule.backgroundAlpha && a < rule.foregroundAlpha)
+      a = unmixable(rgb, p * 3, a, background);
     for (let c = 0; c < 3; c += 1) {
       const i = p * 3 + c;
       const v = rgb[i]!;
@@ -204,7 +221,10 @@ function unmixable(rgb: Uint8Array, i: number, a: number, background: [number, n
  * Cut `crop` out of an image (pixels outside it are white), given the image as `source` placed
  * at `origin` inside a larger frame. Also returns the matte over the crop (0 outside).
  */
-export function cutOut(source: { rgb: Uint8Array; alpha: Float32Array; width: number; height: number; left: number; top: number }, crop: Rect): { rgb: Uint8Array; alpha: Float32Array; width: number; height: number } {
+export function cutOut(
+  source: { rgb: Uint8Array; alpha: Float32Array; width: number; height: number; left: number; top: number },
+  crop: Rect,
+): { rgb: Uint8Array; alpha: Float32Array; width: number; height: number } {
   const width = Math.max(1, Math.round(crop.width));
   const height = Math.max(1, Math.round(crop.height));
   const left = Math.round(crop.left);
@@ -232,7 +252,15 @@ export function cutOut(source: { rgb: Uint8Array; alpha: Float32Array; width: nu
  * Why the matte may be wrong in the final crop: something other than the person reaches the top
  * edge or the sides beside the head (a chair back, a second person), or the hair was lost.
  */
-export function matteDoubts(alpha: Float32Array, width: number, height: number, faceBottom: number, hairLost: boolean, unsureShare: number, rule: Crop): string[] {
+export function matteDoubts(
+  alpha: Float32Array,
+  width: number,
+  height: number,
+  faceBottom: number,
+  hairLost: boolean,
+  unsureShare: number,
+  rule: Crop,
+): string[] {
   const doubts: string[] = [];
   let top = 0;
   for (let x = 0; x < width; x += 1) if (alpha[x]! > 0.5) top += 1;

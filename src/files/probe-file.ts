@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Sharp } from 'sharp';
 import type { FaceFacts, FileFacts, ImageHeader } from '../model/files.js';
 import type { RuleSet, UploadRole } from '../model/rules.js';
-import { valueOf } from '../rules/rule-access.js';
+import { ruleValue } from '../rules/rule-access.js';
 import { SAFETY } from '../rules/safety-limits.js';
 import { contentStats, greyStats } from './content-stats.js';
 import { decodeHeic, heicDecoder } from './decode-heic.js';
@@ -34,11 +34,30 @@ const DECODABLE = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff', 'avif']);
 export const FILE_TIME_LIMIT_MS = 60_000;
 
 /** A probe that takes longer than `ms` becomes an unreadable file (ETIMEDOUT), never a stuck batch. */
-export async function probeWithin(file: string, options: Parameters<typeof probeFile>[1], ms: number | undefined): Promise<FileFacts> {
+export async function probeWithin(
+  file: string,
+  options: Parameters<typeof probeFile>[1],
+  ms: number | undefined,
+): Promise<FileFacts> {
   if (!ms) return probeFile(file, options);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<FileFacts>((resolve) => {
-    timer = setTimeout(() => resolve({ path: file, name: path.basename(file), role: options.role, roleFrom: options.roleFrom, exists: true, readable: false, readError: 'ETIMEDOUT', bytes: 0, extension: '', sniffed: 'unknown' }), ms);
+    timer = setTimeout(
+      () =>
+        resolve({
+          path: file,
+          name: path.basename(file),
+          role: options.role,
+          roleFrom: options.roleFrom,
+          exists: true,
+          readable: false,
+          readError: 'ETIMEDOUT',
+          bytes: 0,
+          extension: '',
+          sniffed: 'unknown',
+        }),
+      ms,
+    );
     timer.unref();
   });
   try {
@@ -83,11 +102,16 @@ export async function probeFile(file: string, options: ProbeOptions): Promise<Fi
   }
 }
 
-async function probeOpen(handle: FileHandle, size: number, facts: FileFacts, options: ProbeOptions): Promise<FileFacts> {
+async function probeOpen(
+  handle: FileHandle,
+  size: number,
+  facts: FileFacts,
+  options: ProbeOptions,
+): Promise<FileFacts> {
   const file = facts.path;
   facts.exists = true;
   facts.bytes = size;
-  const limits = valueOf(options.ruleSet, 'upload.image');
+  const limits = ruleValue(options.ruleSet, 'upload.image');
   let head: Uint8Array;
   try {
     head = await readRange(handle, Math.min(size, HEAD_BYTES), HEAD_BYTES);
@@ -115,10 +139,17 @@ async function probeOpen(handle: FileHandle, size: number, facts: FileFacts, opt
       facts.pdfRead = { ok: false, reason: 'skipped', detail: partial ? 'partial read' : 'no header', ms: 0 };
       return facts;
     }
-    const reading = await readPdf(bytes, valueOf(options.ruleSet, 'upload.pdf.reader'));
+    const reading = await readPdf(bytes, ruleValue(options.ruleSet, 'upload.pdf.reader'));
     if (reading.ok) {
       facts.document = recogniseDocument(reading.texts, options.ruleSet);
-      facts.pdfRead = { ok: true, pages: reading.pages, textPages: reading.texts.filter((t) => t.text.trim()).length, imageOnlyPages: facts.document.imageOnlyPages, encrypted: reading.encrypted, ms: reading.ms };
+      facts.pdfRead = {
+        ok: true,
+        pages: reading.pages,
+        textPages: reading.texts.filter((t) => t.text.trim()).length,
+        imageOnlyPages: facts.document.imageOnlyPages,
+        encrypted: reading.encrypted,
+        ms: reading.ms,
+      };
     } else {
       facts.pdfRead = { ok: false, reason: reading.reason, detail: reading.detail, ms: reading.ms };
     }
@@ -130,7 +161,13 @@ async function probeOpen(handle: FileHandle, size: number, facts: FileFacts, opt
   const viaFd = platform() === 'linux' ? `/proc/self/fd/${handle.fd}` : undefined;
   // A JPEG on Linux is decoded through the handle's name with shrink-on-load: no need to hold its bytes.
   const input: string | Uint8Array =
-    size <= HEAD_BYTES ? head : sniffed.type === 'jpeg' && viaFd ? viaFd : size <= limits.maxReadBytes ? await readRange(handle, size, limits.maxReadBytes) : (viaFd ?? file);
+    size <= HEAD_BYTES
+      ? head
+      : sniffed.type === 'jpeg' && viaFd
+        ? viaFd
+        : size <= limits.maxReadBytes
+          ? await readRange(handle, size, limits.maxReadBytes)
+          : (viaFd ?? file);
   if (sniffed.type === 'heic') return probeHeic(input, facts, options);
 
   const sharp = loadSharp();
@@ -138,7 +175,12 @@ async function probeOpen(handle: FileHandle, size: number, facts: FileFacts, opt
   try {
     // A JPEG's header comes from the bytes already read (issue 14): libvips given a file name
     // probes it with every loader (about 60 stat/open calls per file); given bytes, none.
-    const fromHead = sniffed.type === 'jpeg' ? await sharp(head, { limitInputPixels: false }).metadata().catch(() => undefined) : undefined;
+    const fromHead =
+      sniffed.type === 'jpeg'
+        ? await sharp(head, { limitInputPixels: false })
+            .metadata()
+            .catch(() => undefined)
+        : undefined;
     const meta = fromHead ?? (await sharp(input, { limitInputPixels: false, pages: -1 }).metadata());
     const width = meta.width ?? 0;
     // Animated images report the height of all frames stacked; one frame is pageHeight.
@@ -178,7 +220,11 @@ async function probeOpen(handle: FileHandle, size: number, facts: FileFacts, opt
   // same factor.
   const byName = sniffed.type === 'jpeg' && viaFd !== undefined;
   return probePixels(
-    (scale) => sharp(byName && scale > 1 ? `${viaFd}[shrink=${scale}]` : input, { limitInputPixels: limits.maxPixels, failOn: 'truncated' }).rotate(),
+    (scale) =>
+      sharp(byName && scale > 1 ? `${viaFd}[shrink=${scale}]` : input, {
+        limitInputPixels: limits.maxPixels,
+        failOn: 'truncated',
+      }).rotate(),
     byName,
     header,
     facts,
@@ -188,7 +234,7 @@ async function probeOpen(handle: FileHandle, size: number, facts: FileFacts, opt
 
 /** HEIC through libheif (WebAssembly): header facts from the decoded image, then the same content checks. */
 async function probeHeic(file: string | Uint8Array, facts: FileFacts, options: ProbeOptions): Promise<FileFacts> {
-  const limits = valueOf(options.ruleSet, 'upload.image');
+  const limits = ruleValue(options.ruleSet, 'upload.image');
   let decoded: Awaited<ReturnType<typeof decodeHeic>>;
   try {
     decoded = await decodeHeic(file, limits.maxPixels);
@@ -197,14 +243,34 @@ async function probeHeic(file: string | Uint8Array, facts: FileFacts, options: P
     return facts;
   }
   const { width, height } = decoded;
-  const header: ImageHeader = { format: 'heif', width, height, orientation: 1, orientedWidth: width, orientedHeight: height, space: 'srgb', channels: 3, depth: 'uchar', hasAlpha: false, pages: 1, jfifDpi: null, exifDpi: null };
+  const header: ImageHeader = {
+    format: 'heif',
+    width,
+    height,
+    orientation: 1,
+    orientedWidth: width,
+    orientedHeight: height,
+    space: 'srgb',
+    channels: 3,
+    depth: 'uchar',
+    hasAlpha: false,
+    pages: 1,
+    jfifDpi: null,
+    exifDpi: null,
+  };
   facts.image = header;
   if ('refused' in decoded) {
     facts.refusedPixels = width * height;
     return facts;
   }
   const sharp = loadSharp();
-  return probePixels(() => sharp(decoded.data, { raw: { width, height, channels: 4 } }).removeAlpha(), false, header, facts, options);
+  return probePixels(
+    () => sharp(decoded.data, { raw: { width, height, channels: 4 } }).removeAlpha(),
+    false,
+    header,
+    facts,
+    options,
+  );
 }
 
 /**
@@ -243,10 +309,17 @@ export function decodeScale(width: number, height: number, minSide: number): num
  * already reduced by `scale` when `scaled` (a JPEG's shrink-on-load); otherwise it is reduced
  * here to the same size.
  */
-async function probePixels(source: (scale: number) => Sharp, scaled: boolean, header: ImageHeader, facts: FileFacts, options: ProbeOptions): Promise<FileFacts> {
+async function probePixels(
+  source: (scale: number) => Sharp,
+  scaled: boolean,
+  header: ImageHeader,
+  facts: FileFacts,
+  options: ProbeOptions,
+): Promise<FileFacts> {
   const sharp = loadSharp();
-  const limits = valueOf(options.ruleSet, 'upload.image');
-  const minSide = options.role === 'photo' ? limits.photoDecodeSize : valueOf(options.ruleSet, 'upload.scan.sharpness').decodeSize;
+  const limits = ruleValue(options.ruleSet, 'upload.image');
+  const minSide =
+    options.role === 'photo' ? limits.photoDecodeSize : ruleValue(options.ruleSet, 'upload.scan.sharpness').decodeSize;
   // The photo keeps the sample its thresholds were set on (fit inside photoDecodeSize): most photos
   // are 295×413 and decode whole; a phone-size one shrinks on load, then a resample of a few
   // hundred pixels. Scans, the costly files, decode at an exact DCT scale.
@@ -255,17 +328,33 @@ async function probePixels(source: (scale: number) => Sharp, scaled: boolean, he
   // Colour matters for the photo (background, greyscale) and the work proof (red seal). Other
   // scans need only luminance: their green channel stands in for it (0.59 of luma), a third of
   // the pixels for the JS checks and no colour conversion in libvips (greyscale() costs ~15%).
-  const colour = options.role === 'photo' || options.role === 'work-proof' || header.space !== 'srgb' || header.channels < 3 || header.hasAlpha;
+  const colour =
+    options.role === 'photo' ||
+    options.role === 'work-proof' ||
+    header.space !== 'srgb' ||
+    header.channels < 3 ||
+    header.hasAlpha;
   try {
     let decoder = source(scaled ? scale : 1);
     if (photo) decoder = decoder.resize({ width: minSide, height: minSide, fit: 'inside', withoutEnlargement: true });
     else if (!scaled && scale > 1) {
-      decoder = decoder.resize({ width: Math.ceil(header.orientedWidth / scale), height: Math.ceil(header.orientedHeight / scale), fit: 'fill' });
+      decoder = decoder.resize({
+        width: Math.ceil(header.orientedWidth / scale),
+        height: Math.ceil(header.orientedHeight / scale),
+        fit: 'fill',
+      });
     }
     if (header.hasAlpha) decoder = decoder.flatten({ background: '#ffffff' });
     // An 8-bit sRGB input needs no colour conversion; anything else (CMYK, 16-bit, grey) is brought to it.
     const plainRgb = header.space === 'srgb' && header.channels === 3 && header.depth === 'uchar';
-    const { data: buffer, info } = await (colour ? (plainRgb ? decoder : decoder.toColourspace('srgb')) : decoder.extractChannel(1)).raw().toBuffer({ resolveWithObject: true });
+    const { data: buffer, info } = await (colour
+      ? plainRgb
+        ? decoder
+        : decoder.toColourspace('srgb')
+      : decoder.extractChannel(1)
+    )
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     // A plain Uint8Array, never a Buffer: the statistics' loops then see one array type (monomorphic).
     const data = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
     if (!colour) {
@@ -275,17 +364,22 @@ async function probePixels(source: (scale: number) => Sharp, scaled: boolean, he
     const rgb = info.channels === 3 ? data : toRgb(data, info.channels);
     if (options.thumbnailSize) {
       const jpeg = await sharp(rgb, { raw: { width: info.width, height: info.height, channels: 3 } })
-        .resize({ width: options.thumbnailSize, height: options.thumbnailSize, fit: 'inside', withoutEnlargement: true })
+        .resize({
+          width: options.thumbnailSize,
+          height: options.thumbnailSize,
+          fit: 'inside',
+          withoutEnlargement: true,
+        })
         .jpeg({ quality: 60 })
         .toBuffer();
       facts.thumbnail = `data:image/jpeg;base64,${jpeg.toString('base64')}`;
     }
-    const background = valueOf(options.ruleSet, 'upload.photo.background');
+    const background = ruleValue(options.ruleSet, 'upload.photo.background');
     facts.content = contentStats(rgb, info.width, info.height, {
       patchShare: background.patchShare,
-      backgroundDistance: valueOf(options.ruleSet, 'upload.photo.position').backgroundDistance,
+      backgroundDistance: ruleValue(options.ruleSet, 'upload.photo.position').backgroundDistance,
       subject: options.role === 'photo',
-      ...(options.role === 'work-proof' ? { red: valueOf(options.ruleSet, 'upload.seal') } : {}),
+      ...(options.role === 'work-proof' ? { red: ruleValue(options.ruleSet, 'upload.seal') } : {}),
     });
   } catch (error) {
     facts.decodeError = cleanMessage(error);
@@ -302,7 +396,7 @@ async function detectFaces(source: () => Sharp, facts: FileFacts, options: Probe
     facts.faceSkipped = state.reason;
     return;
   }
-  const rule = valueOf(options.ruleSet, 'upload.photo.face');
+  const rule = ruleValue(options.ruleSet, 'upload.photo.face');
   try {
     const { data, info } = await source()
       .resize({ width: rule.decodeSize, height: rule.decodeSize, fit: 'inside', withoutEnlargement: true })
@@ -358,4 +452,7 @@ function toRgb(data: Uint8Array, channels: number): Uint8Array {
 }
 
 /** libvips messages carry paths and newlines; keep the first line, without the path. */
-const cleanMessage = (error: unknown) => String((error as Error)?.message ?? error).split('\n')[0]!.slice(0, 200);
+const cleanMessage = (error: unknown) =>
+  String((error as Error)?.message ?? error)
+    .split('\n')[0]!
+    .slice(0, 200);

@@ -20,7 +20,13 @@ export interface PdfPageText {
 export type PdfReadFailure = 'password' | 'damaged' | 'time' | 'memory' | 'inflate' | 'error';
 
 export type PdfReading =
-  | { ok: true; pages: number; texts: PdfPageText[]; /** Opened although encrypted (an empty user password). */ encrypted: boolean; ms: number }
+  | {
+      ok: true;
+      pages: number;
+      texts: PdfPageText[] /** Opened although encrypted (an empty user password). */;
+      encrypted: boolean;
+      ms: number;
+    }
   | { ok: false; reason: PdfReadFailure; detail: string; ms: number };
 
 /**
@@ -171,7 +177,11 @@ function spawn(where: ReturnType<typeof locatePdfjs>, heapMb: number): PooledWor
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: { pdfUrl: where.pdf, cMapUrl: where.cmaps, standardFontDataUrl: where.fonts },
-    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: Math.max(8, Math.round(heapMb / 8)), stackSizeMb: 4 },
+    resourceLimits: {
+      maxOldGenerationSizeMb: heapMb,
+      maxYoungGenerationSizeMb: Math.max(8, Math.round(heapMb / 8)),
+      stackSizeMb: 4,
+    },
     // Captured, never read: nothing is written to them (console is silenced), and reading would keep an idle worker alive.
     stdout: true,
     stderr: true,
@@ -238,7 +248,12 @@ async function readPdfNow(bytes: Uint8Array, limits: PdfReaderLimits): Promise<P
   try {
     where = locatePdfjs();
   } catch (error) {
-    return { ok: false, reason: 'error', detail: `pdfjs-dist: ${String((error as Error).message).split('\n')[0]}`, ms: elapsed() };
+    return {
+      ok: false,
+      reason: 'error',
+      detail: `pdfjs-dist: ${String((error as Error).message).split('\n')[0]}`,
+      ms: elapsed(),
+    };
   }
   const data = new Uint8Array(bytes); // a private copy to transfer
   return new Promise<PdfReading>((resolve) => {
@@ -259,13 +274,44 @@ async function readPdfNow(bytes: Uint8Array, limits: PdfReaderLimits): Promise<P
       resolve(reading);
     };
     const onMessage = (answer: WorkerAnswer) => {
-      if (answer.ok) finish({ ok: true, pages: answer.pages ?? 0, texts: answer.texts ?? [], encrypted: answer.encrypted === true, ms: elapsed() }, true);
-      else finish({ ok: false, reason: failureOf(answer.name ?? '', answer.message ?? ''), detail: `${answer.name}: ${answer.message}`, ms: elapsed() }, answer.name !== 'LoadError');
+      if (answer.ok)
+        finish(
+          {
+            ok: true,
+            pages: answer.pages ?? 0,
+            texts: answer.texts ?? [],
+            encrypted: answer.encrypted === true,
+            ms: elapsed(),
+          },
+          true,
+        );
+      else
+        finish(
+          {
+            ok: false,
+            reason: failureOf(answer.name ?? '', answer.message ?? ''),
+            detail: `${answer.name}: ${answer.message}`,
+            ms: elapsed(),
+          },
+          answer.name !== 'LoadError',
+        );
     };
     const onError = (error: NodeJS.ErrnoException) =>
-      finish({ ok: false, reason: error.code === 'ERR_WORKER_OUT_OF_MEMORY' || error instanceof RangeError ? 'memory' : 'error', detail: String(error.message).split('\n')[0] ?? '', ms: elapsed() }, false);
-    const onExit = (code: number) => finish({ ok: false, reason: 'error', detail: `worker exited (${code})`, ms: elapsed() }, false);
-    const timer = setTimeout(() => finish({ ok: false, reason: 'time', detail: `> ${limits.timeoutMs} ms`, ms: elapsed() }, false), limits.timeoutMs);
+      finish(
+        {
+          ok: false,
+          reason: error.code === 'ERR_WORKER_OUT_OF_MEMORY' || error instanceof RangeError ? 'memory' : 'error',
+          detail: String(error.message).split('\n')[0] ?? '',
+          ms: elapsed(),
+        },
+        false,
+      );
+    const onExit = (code: number) =>
+      finish({ ok: false, reason: 'error', detail: `worker exited (${code})`, ms: elapsed() }, false);
+    const timer = setTimeout(
+      () => finish({ ok: false, reason: 'time', detail: `> ${limits.timeoutMs} ms`, ms: elapsed() }, false),
+      limits.timeoutMs,
+    );
     try {
       pooled = acquire(where, limits.maxHeapMb);
     } catch (error) {
@@ -277,13 +323,22 @@ async function readPdfNow(bytes: Uint8Array, limits: PdfReaderLimits): Promise<P
     pooled.worker.on('message', onMessage);
     pooled.worker.on('error', onError);
     pooled.worker.on('exit', onExit);
-    pooled.worker.postMessage({ data, maxPages: limits.maxTextPages, maxChars: limits.maxTextChars, maxImagePixels: limits.maxImagePixels }, [data.buffer as ArrayBuffer]);
+    pooled.worker.postMessage(
+      { data, maxPages: limits.maxTextPages, maxChars: limits.maxTextChars, maxImagePixels: limits.maxImagePixels },
+      [data.buffer as ArrayBuffer],
+    );
   });
 }
 
 function failureOf(name: string, message: string): PdfReadFailure {
   if (name === 'PasswordException') return 'password';
-  if (name === 'InvalidPDFException' || name === 'FormatError' || name === 'MissingPDFException' || name === 'UnknownErrorException') return 'damaged';
+  if (
+    name === 'InvalidPDFException' ||
+    name === 'FormatError' ||
+    name === 'MissingPDFException' ||
+    name === 'UnknownErrorException'
+  )
+    return 'damaged';
   if (/call stack|out of memory|Array buffer allocation/i.test(message)) return 'memory';
   return 'damaged';
 }

@@ -7,10 +7,10 @@
 import { maskIdNumber, validateIdNumber } from '../batch/id-number.js';
 import type { DocumentFacts } from '../model/files.js';
 import type { DocumentField, RuleSet } from '../model/rules.js';
-import { valueOf } from '../rules/rule-access.js';
+import { ruleValue } from '../rules/rule-access.js';
 import type { PdfPageText } from './read-pdf.js';
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A label starts a line or follows white space, punctuation or a Latin letter or digit (never a CJK character, so 学位 does not match inside 教育学位). */
 const BEFORE = '(?:^|(?<=[\\s:：，,;；|（()）A-Za-z0-9]))';
 
@@ -40,18 +40,20 @@ export function recogniseDocument(texts: PdfPageText[], ruleSet: RuleSet): Docum
   const compact = text.replace(/\s+/g, '');
   const imageOnlyPages = texts.filter((page) => !page.text.trim() && page.images > 0).length;
   const textLayer = compact.length > 0;
-  const kinds = valueOf(ruleSet, 'document.kinds').kinds;
-  const kind = textLayer ? (kinds.find((k) => k.titles.some((title) => compact.includes(title.replace(/\s+/g, ''))))?.id ?? null) : null;
+  const kinds = ruleValue(ruleSet, 'document.kinds').kinds;
+  const kind = textLayer
+    ? (kinds.find((k) => k.titles.some((title) => compact.includes(title.replace(/\s+/g, ''))))?.id ?? null)
+    : null;
 
-  const labels = valueOf(ruleSet, 'document.fields');
+  const labels = ruleValue(ruleSet, 'document.fields');
   const allLabels = Object.values(labels)
     .flat()
     .sort((a, b) => b.length - a.length);
   // A value ends at the next label, with or without white space before it (text layers run them together).
-  const nextLabel = new RegExp(`\\s*(?:${allLabels.map(escape).join('|')})`);
+  const nextLabel = new RegExp(`\\s*(?:${allLabels.map(escapeRegExp).join('|')})`);
   const field = (name: DocumentField): string | null => {
     for (const label of labels[name]) {
-      const re = new RegExp(`${BEFORE}${escape(label)}[\\s:：]*([^\\n]+)`, 'm');
+      const re = new RegExp(`${BEFORE}${escapeRegExp(label)}[\\s:：]*([^\\n]+)`, 'm');
       const m = re.exec(text);
       if (!m?.[1]) continue;
       const rest = m[1];
@@ -62,12 +64,14 @@ export function recogniseDocument(texts: PdfPageText[], ruleSet: RuleSet): Docum
     return null;
   };
 
-  const levels = valueOf(ruleSet, 'document.levels');
+  const levels = ruleValue(ruleSet, 'document.levels');
   const levelText = field('level') ?? field('degree');
   const levelWord = levelText ? levels.words.find((w) => levelText.includes(w.word)) : undefined;
   const major = field('major');
   const codeText = field('code');
-  const code = codeText ? /^[A-Za-z0-9]{4}(?:\s?[A-Za-z0-9]{2,})*/.exec(codeText)?.[0]?.replace(/\s/g, '') ?? null : null;
+  const code = codeText
+    ? (/^[A-Za-z0-9]{4}(?:\s?[A-Za-z0-9]{2,})*/.exec(codeText)?.[0]?.replace(/\s/g, '') ?? null)
+    : null;
   const validText = field('validUntil');
   const graduatedText = field('graduated');
 

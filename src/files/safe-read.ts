@@ -11,7 +11,9 @@ import { protectIdentity } from './safe-write.js';
  * cannot hang the open, and `fstat` on the handle (not the path) decides: a regular file, its size.
  * The file is recorded as an input, so no write of this run can land on it.
  */
-export async function openRegular(file: string): Promise<{ ok: true; handle: FileHandle; size: number } | { ok: false; code: string }> {
+export async function openRegular(
+  file: string,
+): Promise<{ ok: true; handle: FileHandle; size: number } | { ok: false; code: string }> {
   let handle: FileHandle;
   try {
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOCTTY ?? 0));
@@ -57,4 +59,3 @@ export async function readRegular(file: string, maxBytes: number): Promise<Uint8
     await opened.handle.close().catch(() => undefined);
   }
 }
-

@@ -61,7 +61,10 @@ export function isProtected(dev: number | bigint, ino: number | bigint): boolean
 export class WriteRefused extends UserError {
   readonly reason: string;
   constructor(file: string, reason: string) {
-    super(reason === 'input' ? 'error.fix-overwrite' : reason === 'exists' ? 'error.output-exists' : 'error.output', { file, reason });
+    super(reason === 'input' ? 'error.fix-overwrite' : reason === 'exists' ? 'error.output-exists' : 'error.output', {
+      file,
+      reason,
+    });
     this.reason = reason;
   }
 }
@@ -82,7 +85,10 @@ export async function removeTemps(): Promise<void> {
  * Where a write to `file` would land, or why it may not: the real path (symlinks followed), whether
  * something is there, judged by the rules above. No side effects.
  */
-export async function judgeTarget(file: string, replace: ReplacePolicy = 'never'): Promise<{ real: string; exists: boolean }> {
+export async function judgeTarget(
+  file: string,
+  replace: ReplacePolicy = 'never',
+): Promise<{ real: string; exists: boolean }> {
   if (file.includes('\0')) throw new WriteRefused(file, 'EINVAL');
   let real = path.resolve(file);
   const link = await fsSeam.lstat(real).catch((error: NodeJS.ErrnoException) => error);
@@ -93,7 +99,8 @@ export async function judgeTarget(file: string, replace: ReplacePolicy = 'never'
   if (link.isSymbolicLink()) {
     const resolved = await fsSeam.realpath(real).catch((error: NodeJS.ErrnoException) => error);
     // A dangling link: writing would create a file wherever it points; refuse rather than guess.
-    if (resolved instanceof Error) throw new WriteRefused(file, resolved.code === 'ENOENT' ? 'dangling' : (resolved.code ?? 'EIO'));
+    if (resolved instanceof Error)
+      throw new WriteRefused(file, resolved.code === 'ENOENT' ? 'dangling' : (resolved.code ?? 'EIO'));
     real = resolved;
   }
   const info = await fsSeam.stat(real).catch((error: NodeJS.ErrnoException) => error);
@@ -110,7 +117,11 @@ export async function judgeTarget(file: string, replace: ReplacePolicy = 'never'
 }
 
 /** Write `content` to `file` under the rules above; returns the real path written. */
-export async function writeSafe(file: string, content: string | Uint8Array, options: SafeWriteOptions = {}): Promise<string> {
+export async function writeSafe(
+  file: string,
+  content: string | Uint8Array,
+  options: SafeWriteOptions = {},
+): Promise<string> {
   const replace = options.replace ?? 'never';
   const { real } = await judgeTarget(file, replace);
   const dir = path.dirname(real);

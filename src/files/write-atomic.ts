@@ -5,6 +5,10 @@
  */
 import { writeSafe, type ReplacePolicy } from './safe-write.js';
 
-export async function writeAtomic(file: string, content: string | Uint8Array, replace: ReplacePolicy = 'always'): Promise<void> {
+export async function writeAtomic(
+  file: string,
+  content: string | Uint8Array,
+  replace: ReplacePolicy = 'always',
+): Promise<void> {
   await writeSafe(file, content, { replace });
 }

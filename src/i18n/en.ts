@@ -8,19 +8,35 @@ type A = Values;
 const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 // issue 10: why an output folder cannot be used (error codes → words).
 const OUTPUT_REASON_EN: Record<string, string> = {
-  EACCES: 'no permission to write', EPERM: 'no permission to write', EROFS: 'the disk is read-only', ENOTDIR: 'part of the path is a file, not a folder', EEXIST: 'a file of that name exists',
-  'not-a-folder': 'it is a file, not a folder', ENOENT: 'a folder on the path does not exist and cannot be made', ENOSPC: 'the disk is full', ENAMETOOLONG: 'the path is too long', ELOOP: 'a link loop',
+  EACCES: 'no permission to write',
+  EPERM: 'no permission to write',
+  EROFS: 'the disk is read-only',
+  ENOTDIR: 'part of the path is a file, not a folder',
+  EEXIST: 'a file of that name exists',
+  'not-a-folder': 'it is a file, not a folder',
+  ENOENT: 'a folder on the path does not exist and cannot be made',
+  ENOSPC: 'the disk is full',
+  ENAMETOOLONG: 'the path is too long',
+  ELOOP: 'a link loop',
   special: 'it is a special system folder (/proc, /sys, /dev)',
   // issue 15: the writing module's refusals
-  'not-regular': 'it is not a regular file (a device, pipe or socket), so it is not written', EISDIR: 'it is a folder', EINVAL: 'the name has a character that is not allowed',
-  dangling: 'it is a link to a place that does not exist', exists: 'a file of that name exists', input: 'it is an original this run reads', EIO: 'an input/output error', locked: 'another shegong is writing into this folder'
+  'not-regular': 'it is not a regular file (a device, pipe or socket), so it is not written',
+  EISDIR: 'it is a folder',
+  EINVAL: 'the name has a character that is not allowed',
+  dangling: 'it is a link to a place that does not exist',
+  exists: 'a file of that name exists',
+  input: 'it is an original this run reads',
+  EIO: 'an input/output error',
+  locked: 'another shegong is writing into this folder',
 };
 // issue 15: why a roster was refused, in words (bounds checked before parsing; no library English)
 const ROSTER_REASON_EN: Record<string, (a: A) => string> = {
-  'record-too-big': (a) => `this line is too long (over ${s(a.limit)} KB) for a roster; check that the file is not damaged, or save it again as .xlsx/CSV`,
+  'record-too-big': (a) =>
+    `this line is too long (over ${s(a.limit)} KB) for a roster; check that the file is not damaged, or save it again as .xlsx/CSV`,
   'too-many-columns': (a) => `too many columns (over ${s(a.limit)}); keep only the columns a roster needs`,
   'too-many-rows': (a) => `too many rows (over ${s(a.limit)}); split the roster into several files and run each`,
-  'xlsx-too-big': () => 'the spreadsheet unpacks to too much data (a zip bomb or a damaged file); save it again in Excel or WPS',
+  'xlsx-too-big': () =>
+    'the spreadsheet unpacks to too much data (a zip bomb or a damaged file); save it again in Excel or WPS',
   'file-too-big': (a) => `the file is too big (over ${s(a.limit)} MB) for a roster`,
   quote: () => 'the quotes do not pair up; open it in Excel or WPS and save it as CSV again',
   csv: () => 'it cannot be read as CSV; save it as .xlsx or CSV in Excel or WPS',
@@ -161,7 +177,12 @@ export const en: Messages = {
       unknown: 'unknown file',
     } as Record<string, string>,
     fileStatus: { pass: 'passed', warn: 'warnings', fail: 'failed' } as Record<string, string>,
-    educationCase: { none: 'obtained in mainland China, name and ID number unchanged', abroad: 'obtained abroad (incl. Hong Kong, Macau, Taiwan)', renamed: 'name or ID number changed since', both: 'obtained abroad, and name or ID number changed' } as Record<string, string>,
+    educationCase: {
+      none: 'obtained in mainland China, name and ID number unchanged',
+      abroad: 'obtained abroad (incl. Hong Kong, Macau, Taiwan)',
+      renamed: 'name or ID number changed since',
+      both: 'obtained abroad, and name or ID number changed',
+    } as Record<string, string>,
   },
   ui: {
     title: (year: number) => `Social Worker Qualification Exam · ${year} registration checklist`,
@@ -171,7 +192,8 @@ export const en: Messages = {
     counted: 'Work experience counted',
     qualification: 'Qualification',
     countFrom: (month: string) => `from ${month}`,
-    countedLine: (counted: string, required: string, cutoff: string) => `${counted} (required ${required}, counted up to ${cutoff})`,
+    countedLine: (counted: string, required: string, cutoff: string) =>
+      `${counted} (required ${required}, counted up to ${cutoff})`,
     colon: ': ',
     listSeparator: '; ',
     required: 'Required',
@@ -200,21 +222,29 @@ export const en: Messages = {
     profileEmpty: 'No answers saved yet.',
     profileReset: 'Saved answers cleared.',
     // issue 15: config faults never cost answers
-    profileCorrupt: (file: string) => `The file of saved answers is damaged; it is neither read nor overwritten this time: ${file}. Run shegong profile reset to repair it`,
-    profileUnreadable: (file: string, reason: string) => `Cannot open the file of saved answers ${file} (${reason}); this run's answers will not be saved`,
-    profileNotSaved: (file: string, reason: string) => `The answers were not saved (${reason}): ${file}. The checklist below is unaffected`,
+    profileCorrupt: (file: string) =>
+      `The file of saved answers is damaged; it is neither read nor overwritten this time: ${file}. Run shegong profile reset to repair it`,
+    profileUnreadable: (file: string, reason: string) =>
+      `Cannot open the file of saved answers ${file} (${reason}); this run's answers will not be saved`,
+    profileNotSaved: (file: string, reason: string) =>
+      `The answers were not saved (${reason}): ${file}. The checklist below is unaffected`,
     demoIntro: 'Sample candidate (built-in data, no input needed):',
     datesTitle: (year: number, today: string) => `Key dates of the ${year} exam cycle (today: ${day(today)})`,
     runningCycle: (year: number) => `${year} cycle (registration closed; for candidates who registered)`,
     missed: (closed: string, estimated: boolean) => `Missed (closed ${day(closed)}${estimated ? ', estimated' : ''}): `,
     datesFor: (who: string) => `for ${who}`,
-    deadlineUpcoming: (title: string, date: string, days: number) => `${title} opens on ${day(date)}, in ${days} day${days === 1 ? '' : 's'}`,
+    deadlineUpcoming: (title: string, date: string, days: number) =>
+      `${title} opens on ${day(date)}, in ${days} day${days === 1 ? '' : 's'}`,
     deadlineOpen: (title: string, date: string, days: number) =>
-      days === 0 ? `${title} closes today (${day(date)})` : `${title} is open and closes on ${day(date)}, ${days} day${days === 1 ? '' : 's'} left`,
-    icsWritten: (file: string, count: number) => `Exported ${count} calendar events to ${file} (importing again updates them, no duplicates)`,
+      days === 0
+        ? `${title} closes today (${day(date)})`
+        : `${title} is open and closes on ${day(date)}, ${days} day${days === 1 ? '' : 's'} left`,
+    icsWritten: (file: string, count: number) =>
+      `Exported ${count} calendar events to ${file} (importing again updates them, no duplicates)`,
     calendarName: 'Social worker qualification exam',
     filesHeading: 'File checks',
-    filesSummary: (pass: number, warn: number, fail: number) => `Materials: ${pass} passed, ${warn} with warnings, ${fail} failed`,
+    filesSummary: (pass: number, warn: number, fail: number) =>
+      `Materials: ${pass} passed, ${warn} with warnings, ${fail} failed`,
     fixed: (file: string, width: number, height: number, kb: number, quality: number, dpi: number) =>
       `Wrote ${file} (${width}×${height} px, ${kb} KB, JPEG quality ${quality}, ${dpi} dpi; the original is unchanged)`,
     fixedNotInWindow: 'Note: the file size could not be brought into the target window; see the check below',
@@ -223,29 +253,35 @@ export const en: Messages = {
       heic: 'HEIC (iPhone) cannot be converted here: set Settings → Camera → Formats → Most Compatible and take it again, or export as JPEG',
       pdf: 'PDF files are kept as they are; this tool does not change PDFs',
       undecodable: 'The file cannot be decoded; export or take it again',
-      'too-small': 'The photo is too small and enlarging only blurs it: use the original or take a new one (see the pixel check above)',
+      'too-small':
+        'The photo is too small and enlarging only blurs it: use the original or take a new one (see the pixel check above)',
       'too-many-pixels': 'Too many pixels; not processed, for safety',
       missing: 'The file is missing, empty or unreadable',
       'needs-new': 'not machine-fixable (too low resolution, no seal, non-white background …): take or scan it again',
       'would-overwrite': 'the fixed copy would overwrite an original (materials inside the output folder); skipped',
       // issue 10
       'still-fails': 'the fixed copy still fails the checks: a new photo or scan is needed',
-      'cannot-shrink': 'It cannot be brought under the size limit without going below the minimum resolution: crop the margins and try again',
+      'cannot-shrink':
+        'It cannot be brought under the size limit without going below the minimum resolution: crop the margins and try again',
       // issue 11
       faces: 'More than one face is in the photo, so no crop can tell which is yours: use a photo of you alone',
     } as Record<string, string>,
-    fixConfirm: (role: string, file: string) => `Write a compliant copy of the ${role} (${file})? The original is not changed`,
+    fixConfirm: (role: string, file: string) =>
+      `Write a compliant copy of the ${role} (${file})? The original is not changed`,
     fixesWritten: (count: number) => `Wrote ${count} fixed copies (named .fixed); no original was changed`,
     // issue 12
-    summaryReadyTodo: (todo: number) => `Nothing blocks your registration; ${todo} to-do${todo === 1 ? '' : 's'} left, see the list below.`,
+    summaryReadyTodo: (todo: number) =>
+      `Nothing blocks your registration; ${todo} to-do${todo === 1 ? '' : 's'} left, see the list below.`,
     datesColumns: ['Event', 'When', 'What to do', 'Note'],
     icsSpanStart: (title: string) => `${title}: starts`,
     icsSpanEnd: (title: string) => `${title}: last day`,
     fixRenamed: (file: string, name: string) => `${file} exists; the new file is ${name} (add --force to overwrite)`,
     useSaved: (summary: string) => `Use the answers saved last time? (${summary})`,
     folderMissing: (dir: string) => `Cannot find the folder ${dir}; type it again (leave empty to skip)`,
-    folderIsFile: (dir: string) => `${dir} is a file, not a folder; give the folder that holds it (leave empty to skip)`,
-    folderUnreadable: (dir: string) => `Cannot open the folder ${dir} (permission denied); try another (leave empty to skip)`,
+    folderIsFile: (dir: string) =>
+      `${dir} is a file, not a folder; give the folder that holds it (leave empty to skip)`,
+    folderUnreadable: (dir: string) =>
+      `Cannot open the folder ${dir} (permission denied); try another (leave empty to skip)`,
     profileColumns: ['Question', 'Answer'],
     profileEdited: 'Saved answers updated.',
     madeOn: (date: string) => `Made on ${day(date)}`,
@@ -253,18 +289,30 @@ export const en: Messages = {
     provinceLabel: 'Province',
     // Advice after the interview names no flag the user never typed (issue 12).
     interviewFix: {
-      'eligibility.certificate': (a: A) => `Apply once you have the ${en.labels.certificate[s(a.certificate)]}; if you already have it, run shegong profile edit and give the month you obtained it`,
-      'eligibility.years': (a: A) => `${a.countFrom ? `Only social work experience from ${s(a.countFrom)} onwards counts; ` : ''}keep working in social work, or run shegong profile edit to check the periods you gave`,
-      'eligibility.enrolment-unknown': () => 'If that work came before you started full-time study, it counts: run shegong profile edit and give the enrolment month when asked',
+      'eligibility.certificate': (a: A) =>
+        `Apply once you have the ${en.labels.certificate[s(a.certificate)]}; if you already have it, run shegong profile edit and give the month you obtained it`,
+      'eligibility.years': (a: A) =>
+        `${a.countFrom ? `Only social work experience from ${s(a.countFrom)} onwards counts; ` : ''}keep working in social work, or run shegong profile edit to check the periods you gave`,
+      'eligibility.enrolment-unknown': () =>
+        'If that work came before you started full-time study, it counts: run shegong profile edit and give the enrolment month when asked',
     } as Record<string, (a: A) => string>,
     answerLabels: {
-      level: 'Level', education: 'Education', major: 'Major', graduated: 'Obtained', studyMode: 'Study mode', enrolled: 'Enrolled',
-      degrees: 'Further qualifications', work: 'Social work', certificates: 'Certificates', province: 'Province', hukou: 'Hukou province',
+      level: 'Level',
+      education: 'Education',
+      major: 'Major',
+      graduated: 'Obtained',
+      studyMode: 'Study mode',
+      enrolled: 'Enrolled',
+      degrees: 'Further qualifications',
+      work: 'Social work',
+      certificates: 'Certificates',
+      province: 'Province',
+      hukou: 'Hukou province',
     } as Record<string, string>,
     answerNone: 'none',
     answerOngoing: 'now',
     promptWords: { yes: 'Yes', no: 'No', navigate: 'choose', select: 'confirm', default: 'default' },
-    estimatedLegend: '(estimated) = no official notice yet, derived from earlier years; your province\'s notice decides',
+    estimatedLegend: "(estimated) = no official notice yet, derived from earlier years; your province's notice decides",
     findingsHeading: 'Problems and notes',
     datesHeading: 'Key dates',
   },
@@ -274,7 +322,8 @@ export const en: Messages = {
     'eligibility.education': {
       message: (a: A) =>
         `The ${en.labels.level[s(a.level)]} exam does not accept ${en.labels.education[s(a.education)]} as qualifying education`,
-      fix: (a: A) => `Check the education you entered; the ${en.labels.level[s(a.level)]} exam accepts: ${educationList(a.allowed)}`,
+      fix: (a: A) =>
+        `Check the education you entered; the ${en.labels.level[s(a.level)]} exam accepts: ${educationList(a.allowed)}`,
     },
     'eligibility.certificate': {
       message: (a: A) =>
@@ -285,7 +334,8 @@ export const en: Messages = {
         `Apply once you have the ${en.labels.certificate[s(a.certificate)]}; if you already have it, add --cert ${s(a.certificate)}:YYYY-MM with the month you obtained it`,
     },
     'eligibility.graduation': {
-      message: (a: A) => `Your ${en.labels.education[s(a.education)] ?? ''} qualification was obtained in ${s(a.graduated)}, later than required`,
+      message: (a: A) =>
+        `Your ${en.labels.education[s(a.education)] ?? ''} qualification was obtained in ${s(a.graduated)}, later than required`,
       fix: () =>
         "You must already hold the qualification you enter when you register (bachelor's students in social work may graduate in the exam year); check your graduation month",
     },
@@ -310,24 +360,29 @@ export const en: Messages = {
     'eligibility.during-study': {
       message: (a: A) =>
         `${months(n(a.months))} of work experience (${s(a.spans)}) fell during full-time study (enrolment to the graduation month) and does not count`,
-      fix: () => 'Work during full-time study (including internships) does not count; work before enrolment and after graduation does',
+      fix: () =>
+        'Work during full-time study (including internships) does not count; work before enrolment and after graduation does',
     },
     'eligibility.enrolment-unknown': {
       message: (a: A) =>
         `The enrolment month of your full-time ${en.labels.education[s(a.education)] ?? ''} (graduated ${s(a.graduated)}) is unknown, so ${months(n(a.months))} of work before graduation (${s(a.spans)}) was not counted`,
       fix: (a: A) =>
         `If that work came before you started full-time study, it counts: give this qualification's enrolment month (${
-          a.main ? '--enrolled YYYY-MM' : `--degree ${s(a.education)}:${s(a.major)}:full-time:YYYY-MM..${s(a.graduated)}`
+          a.main
+            ? '--enrolled YYYY-MM'
+            : `--degree ${s(a.education)}:${s(a.major)}:full-time:YYYY-MM..${s(a.graduated)}`
         }, or the enrolment column of the interview or roster)`,
     },
     'eligibility.before-certificate': {
       message: (a: A) =>
         `${months(n(a.months))} of work experience predates your ${en.labels.certificate[s(a.certificate)]} and does not count for this route`,
-      fix: (a: A) => `This route only counts experience after you obtained the certificate, starting from ${s(a.countFrom)}`,
+      fix: (a: A) =>
+        `This route only counts experience after you obtained the certificate, starting from ${s(a.countFrom)}`,
     },
     'eligibility.after-cutoff': {
       message: (a: A) => `${months(n(a.months))} of work falls after ${day(a.cutoff)} and does not count this year`,
-      fix: (a: A) => `Work experience is always counted up to ${MONTH_NAMES[n(a.cutoffMonth) - 1] ?? ''} ${n(a.cutoffDay)} of the exam year`,
+      fix: (a: A) =>
+        `Work experience is always counted up to ${MONTH_NAMES[n(a.cutoffMonth) - 1] ?? ''} ${n(a.cutoffDay)} of the exam year`,
     },
     'eligibility.interpretation': {
       message: () =>
@@ -357,12 +412,18 @@ export const en: Messages = {
         'before-online': `you graduated in ${s(a.graduatedYear)}, before electronic registration of diplomas (from ${s(a.fromYear)}), so the platform cannot verify it online`,
         'not-yet-graduated': `you will not have graduated when registering (graduation ${s(a.graduated)}): also get your school's letter confirming you graduate this year`,
         abroad: 'an overseas degree needs certification by the CSCSE (留学服务中心)',
-        renamed: 'your name or ID number differs from your education record (changed, or the report differs from the roster), so the platform cannot verify it online: get the police certificate of the change and download the report once 学信网 is updated',
+        renamed:
+          'your name or ID number differs from your education record (changed, or the report differs from the roster), so the platform cannot verify it online: get the police certificate of the change and download the report once 学信网 is updated',
       };
-      const validity = a.validThrough ? `; its online verification must stay valid at least until ${day(a.validThrough)} (end of the ${a.window === 'review' ? 'post-exam review' : 'registration window'}${a.estimated ? ', estimated' : ''})` : '';
-      const uploaded = a.uploaded ? `; uploaded: ${kindName(s(a.uploaded))}${a.validUntil ? `, valid until ${day(a.validUntil)}` : ''}` : '';
+      const validity = a.validThrough
+        ? `; its online verification must stay valid at least until ${day(a.validThrough)} (end of the ${a.window === 'review' ? 'post-exam review' : 'registration window'}${a.estimated ? ', estimated' : ''})`
+        : '';
+      const uploaded = a.uploaded
+        ? `; uploaded: ${kindName(s(a.uploaded))}${a.validUntil ? `, valid until ${day(a.validUntil)}` : ''}`
+        : '';
       const cases = listOf(a.cases);
-      if (!cases.length) return `Your education will be verified online by the registration platform; if that fails (diploma not registered, name or ID number changed, overseas degree), upload a 学信网 (CHSI) PDF: ${kinds}; for an overseas degree, the CSCSE certificate${validity}${uploaded}`;
+      if (!cases.length)
+        return `Your education will be verified online by the registration platform; if that fails (diploma not registered, name or ID number changed, overseas degree), upload a 学信网 (CHSI) PDF: ${kinds}; for an overseas degree, the CSCSE certificate${validity}${uploaded}`;
       const text = cases.map((c) => reasons[c] ?? c).join('; ');
       return `${text.charAt(0).toUpperCase()}${text.slice(1)}: prepare ${kinds}${validity}${uploaded}`;
     },
@@ -398,7 +459,8 @@ export const en: Messages = {
       "Disabled candidates who need accommodations (screen-reader software, a separate room) apply to their province's exam office during the registration window",
     'registration.fee': (a: A, c: NameContext) => {
       // issue 10: a batch without a province names no fee.
-      if (a.unknownProvince) return `Pay the exam fee at your province's rate${a.end ? ` by ${day(a.end)}${est(a)}` : ''} (the roster gives no province: add --province or a 报考省份 column to see it)`;
+      if (a.unknownProvince)
+        return `Pay the exam fee at your province's rate${a.end ? ` by ${day(a.end)}${est(a)}` : ''} (the roster gives no province: add --province or a 报考省份 column to see it)`;
       const name = c.province(s(a.province));
       const papers = (a.perPaper as string[] | undefined) ?? [];
       const extra = n(a.perCandidate) > 0 ? ` + registration fee ${a.perCandidate} yuan` : '';
@@ -416,7 +478,9 @@ export const en: Messages = {
       `Exam ${span(a)}${est(a)}: ${((a.papers as string[] | undefined) ?? []).map((p) => paper(p, c)).join('; ')}`,
     'exam.pass-line': (a: A) =>
       `Each paper is marked out of ${a.outOf}, and ${a.score} is a pass; designated areas (rural-revitalisation key counties, Tibet, Tibetan areas, southern Xinjiang …) have separate lines: in ${a.separateYear} ${
-        a.separateLine === null || a.separateLine === undefined ? 'the national line for this level' : `${a.separateLine} for this level`
+        a.separateLine === null || a.separateLine === undefined
+          ? 'the national line for this level'
+          : `${a.separateLine} for this level`
       }${a.validOnlyThere && a.separateLine !== null && a.separateLine !== undefined ? ', and certificates gained that way are valid only in those areas' : ''}`,
     'exam.retention': (a: A) =>
       a.level === 'assistant'
@@ -436,11 +500,14 @@ export const en: Messages = {
       `Certificates: paper certificates are issued around ${span(a)}${est(a)}; the e-certificate is downloaded from the ${CPTA}, each annotation lasts at most ${plural(n(a.annotationDays), 'day')}, with at most ${a.maxAnnotations} valid annotations within ${a.windowDays} days`,
     'after.evaluation': (a: A) =>
       `Senior evaluation (评审): pass it within ${plural(n(a.years), 'year')} of the certificate of passing scores to obtain the Senior Social Worker certificate; the last round (${a.lastYear}) closed applications on ${day(a.lastClose)}${
-        a.nextClose ? `, the first round open to you closes around ${day(a.nextClose)}${a.estimated ? ' (estimated)' : ''}` : ''
+        a.nextClose
+          ? `, the first round open to you closes around ${day(a.nextClose)}${a.estimated ? ' (estimated)' : ''}`
+          : ''
       }; prepare ${a.caseRecords} direct-service case records, at least ${plural(n(a.supervisionHours), 'hour')} of supervision records from the last ${plural(n(a.withinYears), 'year')}, and your work achievements`,
     'after.registration': (a: A) =>
-      `Within ${plural(n(a.months), "month")} of passing the exam (from the score release), complete first registration in the national social work information system (全国社会工作信息系统); registration is valid for ${plural(n(a.validYears), 'year')}, renew it within the ${plural(n(a.renewMonths), 'month')} before it expires`,
-    'materials.file': (a: A) => `${s(a.roleName)}: ${s(a.statusName)}${n(a.problems) > 0 ? ` (${a.problems} problem${n(a.problems) === 1 ? '' : 's'})` : ''}`,
+      `Within ${plural(n(a.months), 'month')} of passing the exam (from the score release), complete first registration in the national social work information system (全国社会工作信息系统); registration is valid for ${plural(n(a.validYears), 'year')}, renew it within the ${plural(n(a.renewMonths), 'month')} before it expires`,
+    'materials.file': (a: A) =>
+      `${s(a.roleName)}: ${s(a.statusName)}${n(a.problems) > 0 ? ` (${a.problems} problem${n(a.problems) === 1 ? '' : 's'})` : ''}`,
     'after.continuing-education': (a: A) =>
       `Complete at least ${plural(n(a.hours), 'hour')} of continuing education in each registration period (${plural(n(a.years), 'year')})`,
   } as Record<string, (a: A, c: NameContext) => string>,
@@ -468,18 +535,34 @@ export const en: Messages = {
     totalLabel: 'applicants',
     readyLabel: 'ready',
     notReadyLabel: 'not ready',
-    columns: { line: 'Row', name: 'Name', id: 'ID number', level: 'Level', ready: 'Ready', eligibility: 'Eligibility', route: 'Route', problem: 'First blocking problem', fixed: 'After fixing', deadline: 'Registration closes', report: 'Report' },
+    columns: {
+      line: 'Row',
+      name: 'Name',
+      id: 'ID number',
+      level: 'Level',
+      ready: 'Ready',
+      eligibility: 'Eligibility',
+      route: 'Route',
+      problem: 'First blocking problem',
+      fixed: 'After fixing',
+      deadline: 'Registration closes',
+      report: 'Report',
+    },
     yes: 'yes',
     no: 'no',
     title: 'Batch check report',
-    counts: (total: number, ready: number, notReady: number) => `${total} applicants: ${ready} ready, ${notReady} not ready`,
+    counts: (total: number, ready: number, notReady: number) =>
+      `${total} applicants: ${ready} ready, ${notReady} not ready`,
     filter: 'Filter (name, problem …)',
     onlyProblems: 'Only applicants with problems',
     thumbnail: 'Photo',
-    progress: (done: number, total: number, eta: string) => `Checked ${done}/${total}${eta ? `, about ${eta} left` : ''}`,
+    progress: (done: number, total: number, eta: string) =>
+      `Checked ${done}/${total}${eta ? `, about ${eta} left` : ''}`,
     // issue 15
-    interruptedNote: (done: number, total: number) => `The run was interrupted: this report holds only the ${done}/${total} applicants checked`,
-    interrupted: (done: number, total: number) => `Interrupted: saved the reports of the ${done}/${total} applicants already checked`,
+    interruptedNote: (done: number, total: number) =>
+      `The run was interrupted: this report holds only the ${done}/${total} applicants checked`,
+    interrupted: (done: number, total: number) =>
+      `Interrupted: saved the reports of the ${done}/${total} applicants already checked`,
     written: (dir: string) => `Reports written to ${dir}`,
     html: (file: string) => `Open in a browser: ${file}`,
     encoding: (encoding: string, rows: number) => `Roster: ${rows} rows (encoding ${encoding})`,
@@ -487,12 +570,20 @@ export const en: Messages = {
     noNameColumn: 'The roster has no recognisable header (姓名/name, 报考级别/level, 学历/education …)',
     generated: (today: string) => `Generated on ${today}, entirely on this computer`,
     // issue 10
-    fixState: { fixed: 'fixed', 'needs-new': 'needs a new photo or scan', 'could-not-fix': 'cannot be fixed automatically' } as Record<string, string>,
+    fixState: {
+      fixed: 'fixed',
+      'needs-new': 'needs a new photo or scan',
+      'could-not-fix': 'cannot be fixed automatically',
+    } as Record<string, string>,
     notChecked: 'not checked',
-    materialsNotChecked: 'No --materials: materials were not checked; "ready" means eligible with nothing else blocking',
-    noProvince: (rows: number) => `${rows} applicants have no province (no 报考省份 column or an empty one, and no --province): no exam fee is computed for them and the national registration window is shown. Add --province 广东 or a 报考省份 column`,
-    fixSummary: (fixed: number, needsNew: number, couldNot: number) => `Fixing: ${fixed} files fixed and passing on re-check, ${needsNew} need a new photo or scan, ${couldNot} cannot be fixed automatically`,
-    readyAfterFix: (before: number, after: number) => `${before} ready before fixing, ${after} after (readiness and the first blocker use the fixed files)`,
+    materialsNotChecked:
+      'No --materials: materials were not checked; "ready" means eligible with nothing else blocking',
+    noProvince: (rows: number) =>
+      `${rows} applicants have no province (no 报考省份 column or an empty one, and no --province): no exam fee is computed for them and the national registration window is shown. Add --province 广东 or a 报考省份 column`,
+    fixSummary: (fixed: number, needsNew: number, couldNot: number) =>
+      `Fixing: ${fixed} files fixed and passing on re-check, ${needsNew} need a new photo or scan, ${couldNot} cannot be fixed automatically`,
+    readyAfterFix: (before: number, after: number) =>
+      `${before} ready before fixing, ${after} after (readiness and the first blocker use the fixed files)`,
     page: 'report',
     pageTitle: (name: string) => `${name}: registration readiness`,
     rowHeading: 'Problems in the roster',
@@ -501,7 +592,8 @@ export const en: Messages = {
     original: 'original',
     backToBatch: 'Back to the batch report',
     idLabel: 'ID number',
-    noAnswers: 'The roster\'s answers are incomplete, so eligibility was not decided; complete them as listed and run again',
+    noAnswers:
+      "The roster's answers are incomplete, so eligibility was not decided; complete them as listed and run again",
     xlsxWritten: (file: string) => `Excel summary: ${file}`,
   },
   eventTodo: {
@@ -525,7 +617,8 @@ export const en: Messages = {
     province: (name: string) => `${name} provincial dates`,
     published: 'Officially published',
     rule: 'Calculated from the rules',
-    conservative: (from: string, earliest: string) => `Not published for this province; conservatively from the earliest provincial close in ${from} (${earliest})`,
+    conservative: (from: string, earliest: string) =>
+      `Not published for this province; conservatively from the earliest provincial close in ${from} (${earliest})`,
   },
   problem: {
     'answer.level': (a: A) =>
@@ -535,16 +628,19 @@ export const en: Messages = {
     'answer.major': (a: A) => `Unrecognised major "${s(a.value)}": use social-work or other (or 社会工作 / 其他)`,
     'answer.study-mode': (a: A) =>
       `Unrecognised mode of study "${s(a.value)}": use full-time or part-time (or 全日制 / 非全日制)`,
-    'answer.year-month': (a: A) => `Unrecognised year and month "${s(a.value)}": write it as 2019-07, 2019.07 or 2019年7月`,
+    'answer.year-month': (a: A) =>
+      `Unrecognised year and month "${s(a.value)}": write it as 2019-07, 2019.07 or 2019年7月`,
     'answer.work': (a: A) =>
       `Unrecognised work period "${s(a.value)}": write it as 2019-07..2021-06, 2019.07-2021.06 or 2019.07-至今 (ongoing), or none if you have none`,
     'answer.work-order': (a: A) => `Work period "${s(a.value)}" ends before it starts`,
     'answer.degree': (a: A) =>
       `Unrecognised qualification "${s(a.value)}": write LEVEL:MAJOR:MODE:START..END, e.g. associate:social-work:full-time:2012-09..2015-06 (or ..2015-06 without the enrolment month)`,
-    'answer.enrolled-order': (a: A) => `The enrolment month ${s(a.enrolled)} is after the graduation month ${s(a.graduated)}: check --enrolled and --graduated`,
+    'answer.enrolled-order': (a: A) =>
+      `The enrolment month ${s(a.enrolled)} is after the graduation month ${s(a.graduated)}: check --enrolled and --graduated`,
     'answer.degree-order': (a: A) => `Qualification "${s(a.value)}" starts after it ends`,
     'answer.year-range': (a: A) => `Unsupported exam year "${s(a.value)}": the rules cover ${s(a.first)}–${s(a.last)}`,
-    'answer.certificate': (a: A) => `Unrecognised certificate "${s(a.value)}": write it as assistant:2019-12 or 助理:2019-12`,
+    'answer.certificate': (a: A) =>
+      `Unrecognised certificate "${s(a.value)}": write it as assistant:2019-12 or 助理:2019-12`,
     'answer.province': (a: A) =>
       `Unrecognised province "${s(a.value)}": give a province or a city, such as guangdong, 广东 or 广州`,
     'answer.province-registers': (a: A) =>
@@ -561,22 +657,34 @@ export const en: Messages = {
     'error.rules-invalid': (a: A) => `Rule file ${s(a.file)} has problems, so nothing was run:`,
     'error.output': (a: A) => `Cannot write ${s(a.file)}: ${OUTPUT_REASON_EN[s(a.reason)] ?? systemReasonEn(a.reason)}`,
     // issue 15
-    'error.output-exists': (a: A) => `Will not replace the existing file ${s(a.file)}: choose another name, or add --force to replace it`,
-    'error.batch-output-exists': (a: A) => `The output folder already holds ${s(a.file)}, not written by an earlier shegong run; it is not replaced. Give a new or empty folder with --output`,
-    'error.output-locked': (a: A) => `The output folder ${s(a.dir)} is in use by another shegong (process ${s(a.pid)}): wait for it to finish or choose another --output folder. If none is running, delete ${s(a.lock)} and try again`,
-    'error.fix-overwrite': (a: A) => `Will not overwrite the original ${s(a.file)}: give another file or folder with --output`,
+    'error.output-exists': (a: A) =>
+      `Will not replace the existing file ${s(a.file)}: choose another name, or add --force to replace it`,
+    'error.batch-output-exists': (a: A) =>
+      `The output folder already holds ${s(a.file)}, not written by an earlier shegong run; it is not replaced. Give a new or empty folder with --output`,
+    'error.output-locked': (a: A) =>
+      `The output folder ${s(a.dir)} is in use by another shegong (process ${s(a.pid)}): wait for it to finish or choose another --output folder. If none is running, delete ${s(a.lock)} and try again`,
+    'error.fix-overwrite': (a: A) =>
+      `Will not overwrite the original ${s(a.file)}: give another file or folder with --output`,
     'error.no-files': () => 'No files to check were given',
-    'error.roster': (a: A) => `Cannot read the roster${s(a.line) ? ` (line ${s(a.line)})` : ''}: ${ROSTER_REASON_EN[s(a.reason)]?.(a) ?? s(a.reason)}`,
-    'error.roster-header': (a: A) => `The roster has no recognisable header: it needs columns such as 姓名/name and 报考级别/level${s(a.encoding) === 'gb18030' ? '. The file is not valid UTF-8 and was read as GBK/GB18030; if it mixes two encodings, save it as .xlsx or "CSV UTF-8" in Excel or WPS and try again' : ''}`,
+    'error.roster': (a: A) =>
+      `Cannot read the roster${s(a.line) ? ` (line ${s(a.line)})` : ''}: ${ROSTER_REASON_EN[s(a.reason)]?.(a) ?? s(a.reason)}`,
+    'error.roster-header': (a: A) =>
+      `The roster has no recognisable header: it needs columns such as 姓名/name and 报考级别/level${s(a.encoding) === 'gb18030' ? '. The file is not valid UTF-8 and was read as GBK/GB18030; if it mixes two encodings, save it as .xlsx or "CSV UTF-8" in Excel or WPS and try again' : ''}`,
     // issue 10: rosters and output folders that cannot be used
-    'error.roster-old-excel': (a: A) => `Cannot read the roster ${s(a.file)}: it is a ${s(a.kind)} file, which this tool does not read. Save it as .xlsx or CSV (UTF-8) in Excel or WPS and run again`,
+    'error.roster-old-excel': (a: A) =>
+      `Cannot read the roster ${s(a.file)}: it is a ${s(a.kind)} file, which this tool does not read. Save it as .xlsx or CSV (UTF-8) in Excel or WPS and run again`,
     'error.roster-missing': (a: A) => `Roster file not found: ${s(a.file)}. Check the path and the name`,
     'error.roster-folder': (a: A) => `${s(a.file)} is a folder, not a roster: give the path of a .xlsx or .csv file`,
-    'error.roster-denied': (a: A) => `No permission to read the roster ${s(a.file)}: check its permissions or copy it into your own folder`,
-    'error.roster-sheet': (a: A) => `The roster ${s(a.file)} has no sheet "${s(a.sheet)}": give --sheet a sheet name or number (from 1)`,
-    'error.roster-not-table': (a: A) => `${s(a.file)} is not a readable table${s(a.reason) ? ` (${s(a.reason)})` : ''}: save it as .xlsx or CSV in Excel or WPS and run again`,
-    'error.materials': (a: A) => `The materials folder ${s(a.dir)} does not exist or is not a folder: give a folder with one subfolder per applicant, or leave out --materials to check eligibility only`,
-    'error.output-dir': (a: A) => `Cannot use the output folder ${s(a.dir)}: ${OUTPUT_REASON_EN[s(a.reason)] ?? s(a.reason)}. Give a writable folder with --output`,
+    'error.roster-denied': (a: A) =>
+      `No permission to read the roster ${s(a.file)}: check its permissions or copy it into your own folder`,
+    'error.roster-sheet': (a: A) =>
+      `The roster ${s(a.file)} has no sheet "${s(a.sheet)}": give --sheet a sheet name or number (from 1)`,
+    'error.roster-not-table': (a: A) =>
+      `${s(a.file)} is not a readable table${s(a.reason) ? ` (${s(a.reason)})` : ''}: save it as .xlsx or CSV in Excel or WPS and run again`,
+    'error.materials': (a: A) =>
+      `The materials folder ${s(a.dir)} does not exist or is not a folder: give a folder with one subfolder per applicant, or leave out --materials to check eligibility only`,
+    'error.output-dir': (a: A) =>
+      `Cannot use the output folder ${s(a.dir)}: ${OUTPUT_REASON_EN[s(a.reason)] ?? s(a.reason)}. Give a writable folder with --output`,
     'error.internal': () =>
       'Internal error: the program ran into something unexpected. Add --verbose for details, and please report this problem.',
     'error.usage': () => 'Usage error',
@@ -584,13 +692,16 @@ export const en: Messages = {
     'error.no-profile': () => 'No saved answers yet: run shegong in a terminal and answer the questions once',
     'error.needs-terminal': (a: A) => `${s(a.command)} asks questions: run it in a terminal window`,
     'error.output-required': (a: A) => `--output is missing: say where to write, e.g. ${s(a.usage)}`,
-    'error.not-found': (a: A) => `Cannot find ${s(a.file)}: check the path and the name (you can drag the file into the terminal window)`,
+    'error.not-found': (a: A) =>
+      `Cannot find ${s(a.file)}: check the path and the name (you can drag the file into the terminal window)`,
     'error.is-folder': (a: A) => `${s(a.file)} is a folder; a file is needed here`,
     'error.not-folder': (a: A) => `${s(a.file)} is not a folder: give the folder that holds the materials`,
     'error.unreadable': (a: A) => `Cannot read ${s(a.file)} (${systemReasonEn(a.reason)})`,
     'error.role': (a: A) => `Unknown file role "${s(a.value)}": choose ${s(a.roles)}`,
-    'error.role-unknown': (a: A) => `Cannot tell from its name what ${s(a.file)} is: add --as, e.g. --as photo or --as id-front`,
-    'error.json': (a: A) => `${s(a.file)} is not valid JSON at line ${s(a.line)}, column ${s(a.column)}: check the quotes, commas and brackets there`,
+    'error.role-unknown': (a: A) =>
+      `Cannot tell from its name what ${s(a.file)} is: add --as, e.g. --as photo or --as id-front`,
+    'error.json': (a: A) =>
+      `${s(a.file)} is not valid JSON at line ${s(a.line)}, column ${s(a.column)}: check the quotes, commas and brackets there`,
     'error.system': (a: A) => `${s(a.file) ? `${s(a.file)}: ` : ''}${systemReasonEn(a.reason)}`,
     cancelled: 'Cancelled.',
   } as Record<string, ((a: A) => string) | string>,
@@ -604,7 +715,8 @@ export const en: Messages = {
     studyMode: 'Mode of study for this qualification',
     work: 'Social work periods (e.g. 2019-07..2021-06, 2022-03..; ending with ".." means ongoing; none if you have none)',
     certAssistant: 'Year and month you obtained the Assistant Social Worker certificate (none if you have not)',
-    certIntermediate: 'Year and month you obtained the Social Worker (intermediate) qualification (none if you have not)',
+    certIntermediate:
+      'Year and month you obtained the Social Worker (intermediate) qualification (none if you have not)',
     province: 'Province you are applying in (where you work or live, e.g. Guangdong)',
     filesDir: 'Folder holding your materials (photo, ID card, diploma …; leave empty to skip)',
     // issue 12: profile show labels for keys the questions above do not cover
@@ -612,10 +724,12 @@ export const en: Messages = {
     certificates: 'Certificates held',
     hukou: 'Province of your household registration (hukou) (optional)',
     educationCase: 'Which describes your qualification? (it decides whether the platform can verify it online)',
-    enrolled: 'When did full-time study for this qualification begin? (e.g. 2019-09; work before it counts; leave empty if unsure)',
+    enrolled:
+      'When did full-time study for this qualification begin? (e.g. 2019-09; work before it counts; leave empty if unsure)',
     moreDegrees: 'Do you hold or study for any other qualification besides this one? (e.g. a 大专 before a 本科)',
     degreeEducation: 'Further qualification: level',
-    degreePeriod: 'Its enrolment and graduation months (e.g. 2012-09..2015-06; ..2015-06 if you only know the graduation)',
+    degreePeriod:
+      'Its enrolment and graduation months (e.g. 2012-09..2015-06; ..2015-06 if you only know the graduation)',
   },
 };
 
@@ -645,7 +759,12 @@ function routeEn(route: Route): string {
     : `${DEGREE_NAME[lowest] ?? lowest}${sorted.length > 1 ? ' or higher' : ''}`;
   const major = route.major === 'social-work' ? ' in social work' : route.major === 'other' ? ' in another major' : '';
   const after = route.certificate ? ` after obtaining the ${en.labels.certificate[route.certificate]}` : '';
-  const years = route.years > 0 ? `, at least ${plural(route.years, 'year')} in social work${after}` : after ? `, with the ${en.labels.certificate[route.certificate ?? '']}` : '';
+  const years =
+    route.years > 0
+      ? `, at least ${plural(route.years, 'year')} in social work${after}`
+      : after
+        ? `, with the ${en.labels.certificate[route.certificate ?? '']}`
+        : '';
   const derived = route.confidence && route.confidence !== 'official' ? ' (inferred)' : '';
   if (route.note && route.years === 0) return `${route.note.en}${derived}`;
   const text = `${education}${major}${years}${derived}`;

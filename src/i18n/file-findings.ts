@@ -7,14 +7,42 @@ const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 const heuristicZh = (a: A) => (a.heuristic ? '（启发式判断，仅供参考）' : '');
 const heuristicEn = (a: A) => (a.heuristic ? ' (heuristic, advisory)' : '');
 
-const TYPE_ZH: Record<string, string> = { jpeg: 'JPEG', png: 'PNG', pdf: 'PDF', heic: 'HEIC（苹果手机格式）', avif: 'AVIF', webp: 'WebP', gif: 'GIF', bmp: 'BMP', tiff: 'TIFF', text: '文本', unknown: '无法识别的格式' };
+const TYPE_ZH: Record<string, string> = {
+  jpeg: 'JPEG',
+  png: 'PNG',
+  pdf: 'PDF',
+  heic: 'HEIC（苹果手机格式）',
+  avif: 'AVIF',
+  webp: 'WebP',
+  gif: 'GIF',
+  bmp: 'BMP',
+  tiff: 'TIFF',
+  text: '文本',
+  unknown: '无法识别的格式',
+};
 const typeName = (t: unknown) => TYPE_ZH[s(t)] ?? s(t);
 
 // issue 11: why a person matte may be wrong
-const DOUBT_ZH: Record<string, string> = { object: '人像以外的物体或第二个人可能被保留', hair: '头发可能被裁掉', edges: '边缘不清晰' };
-const DOUBT_EN: Record<string, string> = { object: 'something other than you may have been kept', hair: 'hair may have been cut off', edges: 'soft, unsure edges' };
-const DOUBTS_ZH = (v: unknown) => s(v).split(',').map((d) => DOUBT_ZH[d] ?? d).join('；');
-const DOUBTS_EN = (v: unknown) => s(v).split(',').map((d) => DOUBT_EN[d] ?? d).join('; ');
+const DOUBT_ZH: Record<string, string> = {
+  object: '人像以外的物体或第二个人可能被保留',
+  hair: '头发可能被裁掉',
+  edges: '边缘不清晰',
+};
+const DOUBT_EN: Record<string, string> = {
+  object: 'something other than you may have been kept',
+  hair: 'hair may have been cut off',
+  edges: 'soft, unsure edges',
+};
+const DOUBTS_ZH = (v: unknown) =>
+  s(v)
+    .split(',')
+    .map((d) => DOUBT_ZH[d] ?? d)
+    .join('；');
+const DOUBTS_EN = (v: unknown) =>
+  s(v)
+    .split(',')
+    .map((d) => DOUBT_EN[d] ?? d)
+    .join('; ');
 
 const ID_REASON_ZH: Record<string, string> = {
   mangled: '被 Excel 改成了科学计数法或末尾补 0（请把该列设为“文本”后重新输入）',
@@ -47,7 +75,8 @@ const FORMS_ZH: Record<string, string> = {
 };
 const FORMS_EN: Record<string, string> = {
   level: 'assistant (助理/初级/助理社工), intermediate (中级/社工师/中级社工), senior (高级)',
-  education: 'highschool, secondary, associate (大专/专科/高职), bachelor (本科/大学本科), master (硕士/硕士研究生), doctor (博士/博士研究生)',
+  education:
+    'highschool, secondary, associate (大专/专科/高职), bachelor (本科/大学本科), master (硕士/硕士研究生), doctor (博士/博士研究生)',
   major: '社会工作 (社工, 社会工作与管理) or any other major name (counted as "other")',
   graduated: '2019-07, 2019.07, 2019/7/1, 2019年7月',
   studyMode: 'full-time (全日制/统招), part-time (成人高考/自考/函授/网络教育/开放大学)',
@@ -58,13 +87,41 @@ const FORMS_EN: Record<string, string> = {
 };
 const READ_AS_ZH = (a: A) => (s(a.note) === 'note.major-other' ? '其他专业（非社会工作专业）' : s(a.province));
 const READ_AS_EN = (a: A) => (s(a.note) === 'note.major-other' ? 'another major (not social work)' : s(a.province));
-const FOLDER_REASON_ZH: Record<string, string> = { absolute: '是绝对路径', parent: '含有 ..', outside: '（经链接）指向 --materials 文件夹之外' };
-const FOLDER_REASON_EN: Record<string, string> = { absolute: 'is an absolute path', parent: 'contains ..', outside: 'leads (through a link) outside the --materials folder' };
-const FILE_REASON_ZH: Record<string, string> = { outside: '是指向材料文件夹之外的链接', 'not-regular': '不是普通文件（管道、设备或文件夹）', broken: '是失效的链接' };
+const FOLDER_REASON_ZH: Record<string, string> = {
+  absolute: '是绝对路径',
+  parent: '含有 ..',
+  outside: '（经链接）指向 --materials 文件夹之外',
+};
+const FOLDER_REASON_EN: Record<string, string> = {
+  absolute: 'is an absolute path',
+  parent: 'contains ..',
+  outside: 'leads (through a link) outside the --materials folder',
+};
+const FILE_REASON_ZH: Record<string, string> = {
+  outside: '是指向材料文件夹之外的链接',
+  'not-regular': '不是普通文件（管道、设备或文件夹）',
+  broken: '是失效的链接',
+};
 // issue 15: why a file could not be read, in words (F27: a FIFO is not "a folder")
-const UNREADABLE_ZH: Record<string, string> = { 'not-regular': '不是普通文件，而是管道或设备', EISDIR: '这是文件夹', EACCES: '没有读取权限', EPERM: '没有读取权限', ETIMEDOUT: '检查超时' };
-const UNREADABLE_EN: Record<string, string> = { 'not-regular': 'not a regular file but a pipe or device', EISDIR: 'it is a folder', EACCES: 'no permission to read', EPERM: 'no permission to read', ETIMEDOUT: 'the check took too long' };
-const FILE_REASON_EN: Record<string, string> = { outside: 'is a link to outside the materials folder', 'not-regular': 'is not a regular file (a pipe, device or folder)', broken: 'is a broken link' };
+const UNREADABLE_ZH: Record<string, string> = {
+  'not-regular': '不是普通文件，而是管道或设备',
+  EISDIR: '这是文件夹',
+  EACCES: '没有读取权限',
+  EPERM: '没有读取权限',
+  ETIMEDOUT: '检查超时',
+};
+const UNREADABLE_EN: Record<string, string> = {
+  'not-regular': 'not a regular file but a pipe or device',
+  EISDIR: 'it is a folder',
+  EACCES: 'no permission to read',
+  EPERM: 'no permission to read',
+  ETIMEDOUT: 'the check took too long',
+};
+const FILE_REASON_EN: Record<string, string> = {
+  outside: 'is a link to outside the materials folder',
+  'not-regular': 'is not a regular file (a pipe, device or folder)',
+  broken: 'is a broken link',
+};
 // issue 13: names of the education documents, windows and levels in the document findings
 const KIND_ZH: Record<string, string> = {
   record: '《教育部学历证书电子注册备案表》',
@@ -90,29 +147,88 @@ const KIND_EN: Record<string, string> = {
 const REPORT_KINDS = ['record', 'degree-online', 'education-certification', 'degree-certification'];
 const WINDOW_ZH: Record<string, string> = { registration: '报名', review: '考后资格复核' };
 const WINDOW_EN: Record<string, string> = { registration: 'registration window', review: 'post-exam review' };
-const EDU_ZH: Record<string, string> = { highschool: '高中', secondary: '中专', associate: '大专', bachelor: '本科', master: '硕士', doctor: '博士' };
-const extendFromZh = (a: A) => (a.extendFrom ? `（学信网一次最长 ${s(a.maxDays)} 天，${s(a.extendFrom)} 起才能延到这一天）` : '');
-const extendFromEn = (a: A) => (a.extendFrom ? ` (学信网 allows at most ${s(a.maxDays)} days at a time: that date can be set from ${s(a.extendFrom)} on)` : '');
+const EDU_ZH: Record<string, string> = {
+  highschool: '高中',
+  secondary: '中专',
+  associate: '大专',
+  bachelor: '本科',
+  master: '硕士',
+  doctor: '博士',
+};
+const extendFromZh = (a: A) =>
+  a.extendFrom ? `（学信网一次最长 ${s(a.maxDays)} 天，${s(a.extendFrom)} 起才能延到这一天）` : '';
+const extendFromEn = (a: A) =>
+  a.extendFrom
+    ? ` (学信网 allows at most ${s(a.maxDays)} days at a time: that date can be set from ${s(a.extendFrom)} on)`
+    : '';
 export const KIND_NAMES = { 'zh-CN': KIND_ZH, en: KIND_EN };
 
 export const fileFindingsZh: Words = {
-  'roster.missing': { message: (a) => `第 ${s(a.line)} 行缺少：${s(a.fields)}`, fix: () => '在花名册中补全这些列（报考级别、学历、专业、毕业时间、学习形式、报考省份…）' },
-  'roster.value': { message: (a) => `第 ${s(a.line)} 行“${s(a.field)}”无法识别：“${s(a.value)}”`, fix: (a) => (FORMS_ZH[s(a.key)] ? `可填：${FORMS_ZH[s(a.key)]}（本行其他列照常使用）` : '按与 shegong check 相同的写法填写（如 助理、本科、社会工作、2019-07、全日制、2019-07..2021-06）') },
+  'roster.missing': {
+    message: (a) => `第 ${s(a.line)} 行缺少：${s(a.fields)}`,
+    fix: () => '在花名册中补全这些列（报考级别、学历、专业、毕业时间、学习形式、报考省份…）',
+  },
+  'roster.value': {
+    message: (a) => `第 ${s(a.line)} 行“${s(a.field)}”无法识别：“${s(a.value)}”`,
+    fix: (a) =>
+      FORMS_ZH[s(a.key)]
+        ? `可填：${FORMS_ZH[s(a.key)]}（本行其他列照常使用）`
+        : '按与 shegong check 相同的写法填写（如 助理、本科、社会工作、2019-07、全日制、2019-07..2021-06）',
+  },
   // issue 10
-  'roster.read-as': { message: (a) => `第 ${s(a.line)} 行“${s(a.field)}”填的是“${s(a.value)}”，按 ${READ_AS_ZH(a)} 计算`, fix: () => '如果不对，请在花名册中改正' },
-  'roster.folder-outside': { message: (a) => `第 ${s(a.line)} 行的材料目录“${s(a.folder)}”${FOLDER_REASON_ZH[s(a.reason)] ?? ''}，已拒绝，未读取其中文件`, fix: () => '材料目录列只写 --materials 文件夹下的子文件夹名（如 张三 或 一组/张三）' },
-  'roster.file-refused': { message: (a) => `${s(a.name) || `第 ${s(a.line)} 行`}的材料“${s(a.file)}”${FILE_REASON_ZH[s(a.reason)] ?? ''}，未读取`, fix: () => '把真正的文件复制到考生文件夹中（不要用链接）' },
-  'roster.id-number': { message: (a) => `第 ${s(a.line)} 行身份证号 ${s(a.id)} ${ID_REASON_ZH[s(a.reason)] ?? s(a.reason)}`, fix: () => '核对身份证号；在 Excel 中把该列设为“文本”格式' },
-  'roster.internal': { message: (a) => `第 ${s(a.line)} 行检查时出错，已跳过（其他考生不受影响）`, fix: () => '加 --verbose 重新运行这一行，并反馈此问题' },
+  'roster.read-as': {
+    message: (a) => `第 ${s(a.line)} 行“${s(a.field)}”填的是“${s(a.value)}”，按 ${READ_AS_ZH(a)} 计算`,
+    fix: () => '如果不对，请在花名册中改正',
+  },
+  'roster.folder-outside': {
+    message: (a) =>
+      `第 ${s(a.line)} 行的材料目录“${s(a.folder)}”${FOLDER_REASON_ZH[s(a.reason)] ?? ''}，已拒绝，未读取其中文件`,
+    fix: () => '材料目录列只写 --materials 文件夹下的子文件夹名（如 张三 或 一组/张三）',
+  },
+  'roster.file-refused': {
+    message: (a) =>
+      `${s(a.name) || `第 ${s(a.line)} 行`}的材料“${s(a.file)}”${FILE_REASON_ZH[s(a.reason)] ?? ''}，未读取`,
+    fix: () => '把真正的文件复制到考生文件夹中（不要用链接）',
+  },
+  'roster.id-number': {
+    message: (a) => `第 ${s(a.line)} 行身份证号 ${s(a.id)} ${ID_REASON_ZH[s(a.reason)] ?? s(a.reason)}`,
+    fix: () => '核对身份证号；在 Excel 中把该列设为“文本”格式',
+  },
+  'roster.internal': {
+    message: (a) => `第 ${s(a.line)} 行检查时出错，已跳过（其他考生不受影响）`,
+    fix: () => '加 --verbose 重新运行这一行，并反馈此问题',
+  },
   // issue 15
   'roster.duplicate': {
-    message: (a) => `第 ${s(a.line)} 行与第 ${s(a.first)} 行${s(a.field) === 'id' ? '身份证号相同' : s(a.field) === 'name-folder' ? '姓名相同，且会用同一个材料文件夹' : '姓名相同'}`,
-    fix: (a) => (s(a.field) === 'id' ? '核对是否重复录入或身份证号填错' : s(a.field) === 'name-folder' ? '给两人各自的材料文件夹，并在“材料目录”列写明' : '确认这是两个不同的人'),
+    message: (a) =>
+      `第 ${s(a.line)} 行与第 ${s(a.first)} 行${s(a.field) === 'id' ? '身份证号相同' : s(a.field) === 'name-folder' ? '姓名相同，且会用同一个材料文件夹' : '姓名相同'}`,
+    fix: (a) =>
+      s(a.field) === 'id'
+        ? '核对是否重复录入或身份证号填错'
+        : s(a.field) === 'name-folder'
+          ? '给两人各自的材料文件夹，并在“材料目录”列写明'
+          : '确认这是两个不同的人',
   },
-  'roster.folder': { message: (a) => `找不到 ${s(a.name) || `第 ${s(a.line)} 行`} 的材料文件夹`, fix: () => '在材料目录下建以姓名（或花名册“材料目录”列、身份证后 6 位）命名的文件夹' },
-  'file.role': { message: (a) => `看不出这是什么材料：${s(a.path)}`, fix: () => '用 --as photo|id-front|id-back|diploma|work-proof|social-security|residence-permit 指明，或按“照片/身份证正面/学历…”命名' },
-  'file.missing': { message: (a) => `找不到文件：${s(a.path)}`, fix: () => '检查路径是否正确，或把文件放进资料文件夹并按“照片/身份证正面/学历…”命名' },
-  'file.unreadable': { message: (a) => `无法读取文件：${s(a.path)}（${UNREADABLE_ZH[s(a.reason)] ?? s(a.reason)}）`, fix: (a) => (s(a.reason) === 'not-regular' ? '给出照片或扫描件本身（普通文件），不要给管道或设备' : '确认这是一个文件而不是文件夹，并且有读取权限') },
+  'roster.folder': {
+    message: (a) => `找不到 ${s(a.name) || `第 ${s(a.line)} 行`} 的材料文件夹`,
+    fix: () => '在材料目录下建以姓名（或花名册“材料目录”列、身份证后 6 位）命名的文件夹',
+  },
+  'file.role': {
+    message: (a) => `看不出这是什么材料：${s(a.path)}`,
+    fix: () =>
+      '用 --as photo|id-front|id-back|diploma|work-proof|social-security|residence-permit 指明，或按“照片/身份证正面/学历…”命名',
+  },
+  'file.missing': {
+    message: (a) => `找不到文件：${s(a.path)}`,
+    fix: () => '检查路径是否正确，或把文件放进资料文件夹并按“照片/身份证正面/学历…”命名',
+  },
+  'file.unreadable': {
+    message: (a) => `无法读取文件：${s(a.path)}（${UNREADABLE_ZH[s(a.reason)] ?? s(a.reason)}）`,
+    fix: (a) =>
+      s(a.reason) === 'not-regular'
+        ? '给出照片或扫描件本身（普通文件），不要给管道或设备'
+        : '确认这是一个文件而不是文件夹，并且有读取权限',
+  },
   'file.empty': { message: () => '文件是空的（0 字节）', fix: () => '重新导出或重新拍摄这个文件' },
   'file.format': {
     message: (a) =>
@@ -133,12 +249,12 @@ export const fileFindingsZh: Words = {
       a.variant === 'heic' && a.convertible
         ? '用 shegong fix 转成 JPEG（本机用 WebAssembly 版 libheif 解码）'
         : a.variant === 'heic'
-        ? 'iPhone：设置 → 相机 → 格式 → 选“兼容性最佳”后重拍；或在相册里“共享 → 存储到文件”时选 JPEG；也可用电脑另存为 JPG'
-        : a.variant === 'extension'
-          ? `把后缀改为 .${s(a.type) === 'jpeg' ? 'jpg' : s(a.type)}，或用 shegong fix 重新生成`
-          : a.variant === 'unknown' || a.variant === 'text'
-            ? '用原来的软件重新导出为 JPG（或学信网报告的 PDF）'
-            : `用 shegong fix 转成 ${s(a.allowed).split('/')[0]?.toUpperCase()}，或在电脑上另存为 JPG`,
+          ? 'iPhone：设置 → 相机 → 格式 → 选“兼容性最佳”后重拍；或在相册里“共享 → 存储到文件”时选 JPEG；也可用电脑另存为 JPG'
+          : a.variant === 'extension'
+            ? `把后缀改为 .${s(a.type) === 'jpeg' ? 'jpg' : s(a.type)}，或用 shegong fix 重新生成`
+            : a.variant === 'unknown' || a.variant === 'text'
+              ? '用原来的软件重新导出为 JPG（或学信网报告的 PDF）'
+              : `用 shegong fix 转成 ${s(a.allowed).split('/')[0]?.toUpperCase()}，或在电脑上另存为 JPG`,
   },
   'file.size': {
     message: (a) =>
@@ -149,16 +265,35 @@ export const fileFindingsZh: Words = {
           : a.variant === 'above'
             ? `文件 ${s(a.kb)} KB，超过上传上限 ${s(a.max)} KB`
             : `文件 ${s(a.kb)} KB，超过建议的 ${s(a.max)} KB，上传可能很慢`,
-    fix: (a) => (a.variant === 'below-official' ? '用原图（不要用聊天软件压缩过的图），或用 shegong fix 生成合规副本' : '用 shegong fix 生成压缩后的副本（原件不变）'),
+    fix: (a) =>
+      a.variant === 'below-official'
+        ? '用原图（不要用聊天软件压缩过的图），或用 shegong fix 生成合规副本'
+        : '用 shegong fix 生成压缩后的副本（原件不变）',
   },
-  'image.pixels': { message: (a) => `图片像素过多（${s(a.pixels)} 像素，上限 ${s(a.max)}），为安全起见不解码`, fix: () => '这不像正常的照片或扫描件；请重新导出一张普通大小的图片' },
+  'image.pixels': {
+    message: (a) => `图片像素过多（${s(a.pixels)} 像素，上限 ${s(a.max)}），为安全起见不解码`,
+    fix: () => '这不像正常的照片或扫描件；请重新导出一张普通大小的图片',
+  },
   'file.corrupt': {
-    message: (a) => (a.type === 'pdf' ? (a.reason === 'truncated' ? 'PDF 文件不完整（缺少结尾），可能下载中断' : a.reason === 'pdfjs' ? 'PDF 内容损坏，PDF 阅读器打不开' : 'PDF 文件结构损坏（交叉引用表不对）') : `图片已损坏或不完整，无法解码（${s(a.reason)}）`),
+    message: (a) =>
+      a.type === 'pdf'
+        ? a.reason === 'truncated'
+          ? 'PDF 文件不完整（缺少结尾），可能下载中断'
+          : a.reason === 'pdfjs'
+            ? 'PDF 内容损坏，PDF 阅读器打不开'
+            : 'PDF 文件结构损坏（交叉引用表不对）'
+        : `图片已损坏或不完整，无法解码（${s(a.reason)}）`,
     fix: () => '重新下载或重新导出这个文件',
   },
-  'pdf.invalid': { message: () => '文件名是 PDF，但内容不是有效的 PDF', fix: () => '从学信网重新下载报告 PDF，或用“打印 → 另存为 PDF”重新生成' },
+  'pdf.invalid': {
+    message: () => '文件名是 PDF，但内容不是有效的 PDF',
+    fix: () => '从学信网重新下载报告 PDF，或用“打印 → 另存为 PDF”重新生成',
+  },
   'pdf.encrypted': {
-    message: (a) => (a.variant === 'owner' ? 'PDF 加了权限限制（无需密码即可打开），个别平台可能不接受' : 'PDF 设置了密码或加密，平台无法打开'),
+    message: (a) =>
+      a.variant === 'owner'
+        ? 'PDF 加了权限限制（无需密码即可打开），个别平台可能不接受'
+        : 'PDF 设置了密码或加密，平台无法打开',
     fix: () => '下载未加密的版本，或在阅读器里去掉密码后另存',
   },
   'pdf.pages': { message: (a) => `PDF 有 ${s(a.pages)} 页，多于常见的 ${s(a.max)} 页`, fix: () => '只保留需要的页面' },
@@ -195,11 +330,16 @@ export const fileFindingsZh: Words = {
     fix: (a) => `在学信档案里查看该报告的有效期${a.needed ? `，确认至少到 ${s(a.needed)}` : ''}`,
   },
   'document.expired': {
-    message: (a) => `${KIND_ZH[s(a.kind)] ?? '报告'}的在线验证已于 ${s(a.validUntil)} 过期（${s(a.days)} 天前），审核人员无法再在线验证`,
-    fix: (a) => (a.extendTo ? `在学信档案里延长有效期（或重新申请）至 ${s(a.extendTo)} 以后（${WINDOW_ZH[s(a.window)] ?? ''}结束${a.estimated ? '，估计' : ''}）${extendFromZh(a)}，再下载新的 PDF` : '报名和复核都已结束；如仍需使用，在学信档案里延长有效期后重新下载'),
+    message: (a) =>
+      `${KIND_ZH[s(a.kind)] ?? '报告'}的在线验证已于 ${s(a.validUntil)} 过期（${s(a.days)} 天前），审核人员无法再在线验证`,
+    fix: (a) =>
+      a.extendTo
+        ? `在学信档案里延长有效期（或重新申请）至 ${s(a.extendTo)} 以后（${WINDOW_ZH[s(a.window)] ?? ''}结束${a.estimated ? '，估计' : ''}）${extendFromZh(a)}，再下载新的 PDF`
+        : '报名和复核都已结束；如仍需使用，在学信档案里延长有效期后重新下载',
   },
   'document.expires-before-review': {
-    message: (a) => `${KIND_ZH[s(a.kind)] ?? '报告'}的在线验证有效期到 ${s(a.validUntil)}，比${WINDOW_ZH[s(a.window)] ?? ''}结束（${s(a.extendTo)}${a.estimated ? '，估计' : ''}）早 ${s(a.short)} 天，到时审核会因无法验证被退回`,
+    message: (a) =>
+      `${KIND_ZH[s(a.kind)] ?? '报告'}的在线验证有效期到 ${s(a.validUntil)}，比${WINDOW_ZH[s(a.window)] ?? ''}结束（${s(a.extendTo)}${a.estimated ? '，估计' : ''}）早 ${s(a.short)} 天，到时审核会因无法验证被退回`,
     fix: (a) => `在学信档案里把有效期延长到 ${s(a.extendTo)} 以后${extendFromZh(a)}，再下载新的 PDF 上传`,
   },
   'document.mismatch': {
@@ -229,14 +369,25 @@ export const fileFindingsZh: Words = {
         : `没有找到红色公章${heuristicZh(a)}：红色像素占 ${s(a.share)}，最大红色区域宽 ${s(a.width)}、宽高比 ${s(a.aspect)}`,
     fix: () => '工作证明须加盖单位公章；扫描时用彩色模式，确保红章清楚可见',
   },
-  'photo.dimensions': { message: (a) => `照片只有 ${s(a.width)}×${s(a.height)} 像素，至少需要 ${s(a.minWidth)}×${s(a.minHeight)}`, fix: () => '用原图或重新拍摄；小图放大会变模糊，本工具不会替你放大' },
-  'photo.aspect': { message: (a) => `照片宽高比 ${s(a.ratio)}（${s(a.width)}×${s(a.height)}），应为 ${s(a.aspect)} ≈ ${s(a.want)}`, fix: (a) => `用 shegong fix 按 ${s(a.aspect)} 裁剪（以人像为中心）` },
-  'photo.orientation': { message: (a) => `照片带 EXIF 旋转标记（${s(a.orientation)}），不识别该标记的网站会把它显示成横的`, fix: () => '用 shegong fix 生成已摆正的副本' },
+  'photo.dimensions': {
+    message: (a) => `照片只有 ${s(a.width)}×${s(a.height)} 像素，至少需要 ${s(a.minWidth)}×${s(a.minHeight)}`,
+    fix: () => '用原图或重新拍摄；小图放大会变模糊，本工具不会替你放大',
+  },
+  'photo.aspect': {
+    message: (a) => `照片宽高比 ${s(a.ratio)}（${s(a.width)}×${s(a.height)}），应为 ${s(a.aspect)} ≈ ${s(a.want)}`,
+    fix: (a) => `用 shegong fix 按 ${s(a.aspect)} 裁剪（以人像为中心）`,
+  },
+  'photo.orientation': {
+    message: (a) => `照片带 EXIF 旋转标记（${s(a.orientation)}），不识别该标记的网站会把它显示成横的`,
+    fix: () => '用 shegong fix 生成已摆正的副本',
+  },
   'photo.background': {
     message: (a) => {
       const problems = s(a.problems).split(',');
       const parts = [
-        problems.includes('dark') ? `不够白（边缘平均 RGB(${s(a.r)},${s(a.g)},${s(a.b)})，要求各通道 ≥ ${s(a.minMean)}）` : '',
+        problems.includes('dark')
+          ? `不够白（边缘平均 RGB(${s(a.r)},${s(a.g)},${s(a.b)})，要求各通道 ≥ ${s(a.minMean)}）`
+          : '',
         problems.includes('cast') ? `有色偏（通道差 ${s(a.cast)}）` : '',
         problems.includes('uneven') ? `不均匀（阴影或渐变，差异 ${s(a.spread)}）` : '',
       ].filter(Boolean);
@@ -251,7 +402,12 @@ export const fileFindingsZh: Words = {
           : '在白墙前、光线均匀处重拍；或到照相馆拍白底证件照（未安装人像模型时本工具不替换背景）',
   },
   'photo.colour': {
-    message: (a) => (a.variant === 'cmyk' ? '照片是 CMYK 印刷色彩，网页和平台需要 RGB 彩色' : a.variant === 'grey' ? `照片是黑白的（色度 ${s(a.chroma)}），要求彩色照片` : `照片是 ${s(a.depth)} 高位深，请用普通 8 位 JPEG`),
+    message: (a) =>
+      a.variant === 'cmyk'
+        ? '照片是 CMYK 印刷色彩，网页和平台需要 RGB 彩色'
+        : a.variant === 'grey'
+          ? `照片是黑白的（色度 ${s(a.chroma)}），要求彩色照片`
+          : `照片是 ${s(a.depth)} 高位深，请用普通 8 位 JPEG`,
     fix: (a) => (a.variant === 'grey' ? '使用近期彩色照片' : '用 shegong fix 转成 sRGB 彩色 JPEG'),
   },
   // issue 11: face detector findings
@@ -279,7 +435,10 @@ export const fileFindingsZh: Words = {
     fix: () => '正对镜头、双眼平视、头部端正后重拍（机器无法修正姿态）',
   },
   'photo.head-size': {
-    message: (a) => (a.variant === 'small' ? `脸部只占画面的 ${s(a.area)}，头像偏小（建议 ${s(a.min)}–${s(a.max)}）` : `脸部占画面的 ${s(a.area)}，头像过大（建议 ${s(a.min)}–${s(a.max)}）`),
+    message: (a) =>
+      a.variant === 'small'
+        ? `脸部只占画面的 ${s(a.area)}，头像偏小（建议 ${s(a.min)}–${s(a.max)}）`
+        : `脸部占画面的 ${s(a.area)}，头像过大（建议 ${s(a.min)}–${s(a.max)}）`,
     fix: () => '用 shegong fix 按人脸重新裁剪；若原图里的脸太小，请靠近些重拍',
   },
   'photo.position': {
@@ -291,53 +450,132 @@ export const fileFindingsZh: Words = {
           : a.variant === 'top-loose'
             ? `头顶上方空白过多（${s(a.top)}），人像偏小${heuristicZh(a)}`
             : `人像不居中（头部中心在 ${s(a.centre)} 处）${heuristicZh(a)}`,
-    fix: (a) => (a.from === 'face' ? '用 shegong fix 按人脸重新裁剪；或正面免冠、居中重拍' : '正面免冠、居中，头顶留少量空白；官方照片工具会再裁剪一次'),
+    fix: (a) =>
+      a.from === 'face'
+        ? '用 shegong fix 按人脸重新裁剪；或正面免冠、居中重拍'
+        : '正面免冠、居中，头顶留少量空白；官方照片工具会再裁剪一次',
   },
   'photo.exposure': {
-    message: (a) => (a.variant === 'dark' ? `照片偏暗（平均亮度 ${s(a.mean)}）${heuristicZh(a)}` : `照片过亮或发白（平均亮度 ${s(a.mean)}）${heuristicZh(a)}`),
+    message: (a) =>
+      a.variant === 'dark'
+        ? `照片偏暗（平均亮度 ${s(a.mean)}）${heuristicZh(a)}`
+        : `照片过亮或发白（平均亮度 ${s(a.mean)}）${heuristicZh(a)}`,
     fix: () => '在光线均匀处重拍，避免逆光和闪光灯直射',
   },
-  'photo.sharpness': { message: (a) => `照片可能模糊（拉普拉斯方差 ${s(a.variance)}，参考下限 ${s(a.min)}）${heuristicZh(a)}`, fix: () => '对焦后重拍，保持手机稳定；不要用截图或聊天软件压缩过的图' },
+  'photo.sharpness': {
+    message: (a) => `照片可能模糊（拉普拉斯方差 ${s(a.variance)}，参考下限 ${s(a.min)}）${heuristicZh(a)}`,
+    fix: () => '对焦后重拍，保持手机稳定；不要用截图或聊天软件压缩过的图',
+  },
   'photo.density': {
-    message: (a) => (a.dpi === '' ? '照片没有写明分辨率（dpi），有的网站会按 72 dpi 处理（非官方要求）' : `照片分辨率 ${s(a.dpi)} dpi，低于常见说法的 ${s(a.min)} dpi（非官方要求）`),
+    message: (a) =>
+      a.dpi === ''
+        ? '照片没有写明分辨率（dpi），有的网站会按 72 dpi 处理（非官方要求）'
+        : `照片分辨率 ${s(a.dpi)} dpi，低于常见说法的 ${s(a.min)} dpi（非官方要求）`,
     fix: (a) => `shegong fix 生成的副本会同时在 JFIF 和 EXIF 中写入 ${s(a.writes)} dpi`,
   },
   'photo.official-tool': {
-    message: (a) => (a.variant === 'recognised' ? `这看起来是官方照片审核处理工具生成的“${s(a.fileName)}”` : `报名平台只接受官方“照片审核处理工具”处理后生成的“${s(a.fileName)}”`),
-    fix: (a) => (a.variant === 'recognised' ? '上传这个文件即可，不要再修改' : '本工具的检查和修复只是帮照片通过官方工具；最后仍要用官方工具处理并上传它生成的文件'),
+    message: (a) =>
+      a.variant === 'recognised'
+        ? `这看起来是官方照片审核处理工具生成的“${s(a.fileName)}”`
+        : `报名平台只接受官方“照片审核处理工具”处理后生成的“${s(a.fileName)}”`,
+    fix: (a) =>
+      a.variant === 'recognised'
+        ? '上传这个文件即可，不要再修改'
+        : '本工具的检查和修复只是帮照片通过官方工具；最后仍要用官方工具处理并上传它生成的文件',
   },
   'scan.resolution': {
     message: (a) => `按实物尺寸 ${s(a.mm)} mm 折算只有 ${s(a.dpi)} dpi，低于 ${s(a.min)} dpi`,
     fix: (a) => `扫描时选 ${s(a.goodDpi)} dpi（约 ${s(a.needLong)}×${s(a.needShort)} 像素），或拍照时让证件占满画面`,
   },
-  'scan.sharpness': { message: (a) => `扫描件可能模糊（拉普拉斯方差 ${s(a.variance)}，参考下限 ${s(a.min)}）${heuristicZh(a)}`, fix: () => '对焦后重拍或重新扫描，手机拍摄时保持稳定' },
+  'scan.sharpness': {
+    message: (a) => `扫描件可能模糊（拉普拉斯方差 ${s(a.variance)}，参考下限 ${s(a.min)}）${heuristicZh(a)}`,
+    fix: () => '对焦后重拍或重新扫描，手机拍摄时保持稳定',
+  },
   'scan.exposure': {
-    message: (a) => (a.variant === 'dark' ? `扫描件太暗（平均亮度 ${s(a.mean)}）${heuristicZh(a)}` : `扫描件曝光过度、发白（平均亮度 ${s(a.mean)}）${heuristicZh(a)}`),
+    message: (a) =>
+      a.variant === 'dark'
+        ? `扫描件太暗（平均亮度 ${s(a.mean)}）${heuristicZh(a)}`
+        : `扫描件曝光过度、发白（平均亮度 ${s(a.mean)}）${heuristicZh(a)}`,
     fix: () => '在均匀光线下重新拍摄或扫描，避免反光',
   },
 };
 
-const TYPE_EN: Record<string, string> = { jpeg: 'JPEG', png: 'PNG', pdf: 'PDF', heic: 'HEIC (iPhone format)', text: 'text', unknown: 'an unrecognised format' };
+const TYPE_EN: Record<string, string> = {
+  jpeg: 'JPEG',
+  png: 'PNG',
+  pdf: 'PDF',
+  heic: 'HEIC (iPhone format)',
+  text: 'text',
+  unknown: 'an unrecognised format',
+};
 const typeEn = (t: unknown) => TYPE_EN[s(t)] ?? s(t).toUpperCase();
 
 export const fileFindingsEn: Words = {
-  'roster.missing': { message: (a) => `Row ${s(a.line)} is missing: ${s(a.fields)}`, fix: () => 'Fill in these columns in the roster (level, education, major, graduated, study mode, province …)' },
-  'roster.value': { message: (a) => `Row ${s(a.line)}: cannot read "${s(a.field)}": "${s(a.value)}"`, fix: (a) => (FORMS_EN[s(a.key)] ? `Accepted: ${FORMS_EN[s(a.key)]} (the row's other columns are still used)` : 'Use the same forms as shegong check (助理/assistant, 本科/bachelor, 2019-07, 全日制/full-time, 2019-07..2021-06)') },
+  'roster.missing': {
+    message: (a) => `Row ${s(a.line)} is missing: ${s(a.fields)}`,
+    fix: () => 'Fill in these columns in the roster (level, education, major, graduated, study mode, province …)',
+  },
+  'roster.value': {
+    message: (a) => `Row ${s(a.line)}: cannot read "${s(a.field)}": "${s(a.value)}"`,
+    fix: (a) =>
+      FORMS_EN[s(a.key)]
+        ? `Accepted: ${FORMS_EN[s(a.key)]} (the row's other columns are still used)`
+        : 'Use the same forms as shegong check (助理/assistant, 本科/bachelor, 2019-07, 全日制/full-time, 2019-07..2021-06)',
+  },
   // issue 10
-  'roster.read-as': { message: (a) => `Row ${s(a.line)}: "${s(a.field)}" says "${s(a.value)}", counted as ${READ_AS_EN(a)}`, fix: () => 'Correct the roster if this is wrong' },
-  'roster.folder-outside': { message: (a) => `Row ${s(a.line)}: the materials folder "${s(a.folder)}" ${FOLDER_REASON_EN[s(a.reason)] ?? ''}; refused, nothing in it was read`, fix: () => 'Write only a subfolder of the --materials folder in the folder column (e.g. 张三 or group1/张三)' },
-  'roster.file-refused': { message: (a) => `${s(a.name) || `Row ${s(a.line)}`}: "${s(a.file)}" ${FILE_REASON_EN[s(a.reason)] ?? ''}; not read`, fix: () => 'Copy the real file into the applicant\'s folder (no links)' },
-  'roster.id-number': { message: (a) => `Row ${s(a.line)}: ID number ${s(a.id)} ${ID_REASON_EN[s(a.reason)] ?? s(a.reason)}`, fix: () => 'Check the ID number; format the column as Text in Excel' },
-  'roster.internal': { message: (a) => `Row ${s(a.line)} failed to check and was skipped (the others are unaffected)`, fix: () => 'Run it again with --verbose and report the problem' },
+  'roster.read-as': {
+    message: (a) => `Row ${s(a.line)}: "${s(a.field)}" says "${s(a.value)}", counted as ${READ_AS_EN(a)}`,
+    fix: () => 'Correct the roster if this is wrong',
+  },
+  'roster.folder-outside': {
+    message: (a) =>
+      `Row ${s(a.line)}: the materials folder "${s(a.folder)}" ${FOLDER_REASON_EN[s(a.reason)] ?? ''}; refused, nothing in it was read`,
+    fix: () => 'Write only a subfolder of the --materials folder in the folder column (e.g. 张三 or group1/张三)',
+  },
+  'roster.file-refused': {
+    message: (a) => `${s(a.name) || `Row ${s(a.line)}`}: "${s(a.file)}" ${FILE_REASON_EN[s(a.reason)] ?? ''}; not read`,
+    fix: () => "Copy the real file into the applicant's folder (no links)",
+  },
+  'roster.id-number': {
+    message: (a) => `Row ${s(a.line)}: ID number ${s(a.id)} ${ID_REASON_EN[s(a.reason)] ?? s(a.reason)}`,
+    fix: () => 'Check the ID number; format the column as Text in Excel',
+  },
+  'roster.internal': {
+    message: (a) => `Row ${s(a.line)} failed to check and was skipped (the others are unaffected)`,
+    fix: () => 'Run it again with --verbose and report the problem',
+  },
   // issue 15
   'roster.duplicate': {
-    message: (a) => `Row ${s(a.line)} has the same ${s(a.field) === 'id' ? 'ID number' : 'name'} as row ${s(a.first)}${s(a.field) === 'name-folder' ? ', and would use the same materials folder' : ''}`,
-    fix: (a) => (s(a.field) === 'id' ? 'Check whether the row was entered twice or the ID number is wrong' : s(a.field) === 'name-folder' ? 'Give each person their own materials folder and name it in the folder column' : 'Make sure these are two different people'),
+    message: (a) =>
+      `Row ${s(a.line)} has the same ${s(a.field) === 'id' ? 'ID number' : 'name'} as row ${s(a.first)}${s(a.field) === 'name-folder' ? ', and would use the same materials folder' : ''}`,
+    fix: (a) =>
+      s(a.field) === 'id'
+        ? 'Check whether the row was entered twice or the ID number is wrong'
+        : s(a.field) === 'name-folder'
+          ? 'Give each person their own materials folder and name it in the folder column'
+          : 'Make sure these are two different people',
   },
-  'roster.folder': { message: (a) => `No materials folder for ${s(a.name) || `row ${s(a.line)}`}`, fix: () => 'Make a folder named after the applicant (or the roster\'s folder column, or the last 6 digits of the ID) in the materials folder' },
-  'file.role': { message: (a) => `Cannot tell what this file is: ${s(a.path)}`, fix: () => 'Pass --as photo|id-front|id-back|diploma|work-proof|social-security|residence-permit, or name it photo / id-front / diploma …' },
-  'file.missing': { message: (a) => `File not found: ${s(a.path)}`, fix: () => 'Check the path, or put the file in the materials folder named photo / id-front / diploma …' },
-  'file.unreadable': { message: (a) => `Cannot read the file: ${s(a.path)} (${UNREADABLE_EN[s(a.reason)] ?? s(a.reason)})`, fix: (a) => (s(a.reason) === 'not-regular' ? 'Give the photo or scan itself (a regular file), not a pipe or device' : 'Make sure it is a file, not a folder, and that you may read it') },
+  'roster.folder': {
+    message: (a) => `No materials folder for ${s(a.name) || `row ${s(a.line)}`}`,
+    fix: () =>
+      "Make a folder named after the applicant (or the roster's folder column, or the last 6 digits of the ID) in the materials folder",
+  },
+  'file.role': {
+    message: (a) => `Cannot tell what this file is: ${s(a.path)}`,
+    fix: () =>
+      'Pass --as photo|id-front|id-back|diploma|work-proof|social-security|residence-permit, or name it photo / id-front / diploma …',
+  },
+  'file.missing': {
+    message: (a) => `File not found: ${s(a.path)}`,
+    fix: () => 'Check the path, or put the file in the materials folder named photo / id-front / diploma …',
+  },
+  'file.unreadable': {
+    message: (a) => `Cannot read the file: ${s(a.path)} (${UNREADABLE_EN[s(a.reason)] ?? s(a.reason)})`,
+    fix: (a) =>
+      s(a.reason) === 'not-regular'
+        ? 'Give the photo or scan itself (a regular file), not a pipe or device'
+        : 'Make sure it is a file, not a folder, and that you may read it',
+  },
   'file.empty': { message: () => 'The file is empty (0 bytes)', fix: () => 'Export or take the file again' },
   'file.format': {
     message: (a) =>
@@ -358,12 +596,12 @@ export const fileFindingsEn: Words = {
       a.variant === 'heic' && a.convertible
         ? 'Let shegong fix convert it to JPEG (decoded here with a WebAssembly build of libheif)'
         : a.variant === 'heic'
-        ? 'iPhone: Settings → Camera → Formats → Most Compatible, then take it again; or export as JPEG from Photos/Files'
-        : a.variant === 'extension'
-          ? `Rename it to .${s(a.type) === 'jpeg' ? 'jpg' : s(a.type)}, or let shegong fix write a new copy`
-          : a.variant === 'unknown' || a.variant === 'text'
-            ? 'Export it again as JPG (or the CHSI report as PDF) from the program that made it'
-            : `Convert it with shegong fix, or save it as JPG on a computer`,
+          ? 'iPhone: Settings → Camera → Formats → Most Compatible, then take it again; or export as JPEG from Photos/Files'
+          : a.variant === 'extension'
+            ? `Rename it to .${s(a.type) === 'jpeg' ? 'jpg' : s(a.type)}, or let shegong fix write a new copy`
+            : a.variant === 'unknown' || a.variant === 'text'
+              ? 'Export it again as JPG (or the CHSI report as PDF) from the program that made it'
+              : `Convert it with shegong fix, or save it as JPG on a computer`,
   },
   'file.size': {
     message: (a) =>
@@ -374,19 +612,41 @@ export const fileFindingsEn: Words = {
           : a.variant === 'above'
             ? `The file is ${s(a.kb)} KB, over the ${s(a.max)} KB upload limit`
             : `The file is ${s(a.kb)} KB, over the suggested ${s(a.max)} KB; uploading may be slow`,
-    fix: (a) => (a.variant === 'below-official' ? 'Use the original (not a chat-app copy), or let shegong fix write a compliant copy' : 'Let shegong fix write a smaller copy (the original is kept)'),
+    fix: (a) =>
+      a.variant === 'below-official'
+        ? 'Use the original (not a chat-app copy), or let shegong fix write a compliant copy'
+        : 'Let shegong fix write a smaller copy (the original is kept)',
   },
-  'image.pixels': { message: (a) => `Too many pixels (${s(a.pixels)}, limit ${s(a.max)}); not decoded, for safety`, fix: () => 'This is not an ordinary photo or scan; export a normal-sized image' },
+  'image.pixels': {
+    message: (a) => `Too many pixels (${s(a.pixels)}, limit ${s(a.max)}); not decoded, for safety`,
+    fix: () => 'This is not an ordinary photo or scan; export a normal-sized image',
+  },
   'file.corrupt': {
-    message: (a) => (a.type === 'pdf' ? (a.reason === 'truncated' ? 'The PDF is incomplete (no end marker); the download may have been cut' : a.reason === 'pdfjs' ? 'The PDF content is damaged; a PDF reader cannot open it' : 'The PDF structure is broken (bad cross-reference table)') : `The image is damaged or incomplete and cannot be decoded (${s(a.reason)})`),
+    message: (a) =>
+      a.type === 'pdf'
+        ? a.reason === 'truncated'
+          ? 'The PDF is incomplete (no end marker); the download may have been cut'
+          : a.reason === 'pdfjs'
+            ? 'The PDF content is damaged; a PDF reader cannot open it'
+            : 'The PDF structure is broken (bad cross-reference table)'
+        : `The image is damaged or incomplete and cannot be decoded (${s(a.reason)})`,
     fix: () => 'Download or export the file again',
   },
-  'pdf.invalid': { message: () => 'Named PDF, but not a valid PDF', fix: () => 'Download the report from 学信网 (CHSI) again, or print it to PDF' },
+  'pdf.invalid': {
+    message: () => 'Named PDF, but not a valid PDF',
+    fix: () => 'Download the report from 学信网 (CHSI) again, or print it to PDF',
+  },
   'pdf.encrypted': {
-    message: (a) => (a.variant === 'owner' ? 'The PDF carries permission restrictions (it opens without a password); some platforms may refuse it' : 'The PDF is password-protected or encrypted; the platform cannot open it'),
+    message: (a) =>
+      a.variant === 'owner'
+        ? 'The PDF carries permission restrictions (it opens without a password); some platforms may refuse it'
+        : 'The PDF is password-protected or encrypted; the platform cannot open it',
     fix: () => 'Get an unencrypted copy, or remove the password and save again',
   },
-  'pdf.pages': { message: (a) => `The PDF has ${s(a.pages)} pages, more than the usual ${s(a.max)}`, fix: () => 'Keep only the pages needed' },
+  'pdf.pages': {
+    message: (a) => `The PDF has ${s(a.pages)} pages, more than the usual ${s(a.max)}`,
+    fix: () => 'Keep only the pages needed',
+  },
   // issue 13: the PDF read for real, and the 学信网 report in it
   'pdf.limits': {
     message: (a) =>
@@ -397,7 +657,8 @@ export const fileFindingsEn: Words = {
           : a.variant === 'inflate'
             ? `The PDF's compressed data inflates to more than ${s(a.inflatedMb)} MB, like a zip bomb; its content was not read (structural check only)`
             : 'The PDF reader could not run; structural check only',
-    fix: () => 'A 学信网 (CHSI) report is one or two pages and a few hundred KB: download it again from 学信网 and do not upload this file',
+    fix: () =>
+      'A 学信网 (CHSI) report is one or two pages and a few hundred KB: download it again from 学信网 and do not upload this file',
   },
   'document.type': {
     message: (a) =>
@@ -417,15 +678,22 @@ export const fileFindingsEn: Words = {
   },
   'document.validity': {
     message: (a) => `No online-verification validity date found in the ${KIND_EN[s(a.kind)] ?? 'report'}`,
-    fix: (a) => `Look up the report's validity in 学信档案${a.needed ? ` and make sure it lasts at least until ${s(a.needed)}` : ''}`,
+    fix: (a) =>
+      `Look up the report's validity in 学信档案${a.needed ? ` and make sure it lasts at least until ${s(a.needed)}` : ''}`,
   },
   'document.expired': {
-    message: (a) => `The ${KIND_EN[s(a.kind)] ?? 'report'}'s online verification expired on ${s(a.validUntil)} (${s(a.days)} days ago); reviewers can no longer verify it`,
-    fix: (a) => (a.extendTo ? `Extend its validity in 学信档案 (or apply again) to ${s(a.extendTo)} or later (end of the ${WINDOW_EN[s(a.window)] ?? ''}${a.estimated ? ', estimated' : ''})${extendFromEn(a)}, then download the new PDF` : 'Registration and review are over; if you still need it, extend the validity in 学信档案 and download it again'),
+    message: (a) =>
+      `The ${KIND_EN[s(a.kind)] ?? 'report'}'s online verification expired on ${s(a.validUntil)} (${s(a.days)} days ago); reviewers can no longer verify it`,
+    fix: (a) =>
+      a.extendTo
+        ? `Extend its validity in 学信档案 (or apply again) to ${s(a.extendTo)} or later (end of the ${WINDOW_EN[s(a.window)] ?? ''}${a.estimated ? ', estimated' : ''})${extendFromEn(a)}, then download the new PDF`
+        : 'Registration and review are over; if you still need it, extend the validity in 学信档案 and download it again',
   },
   'document.expires-before-review': {
-    message: (a) => `The ${KIND_EN[s(a.kind)] ?? 'report'}'s online verification ends on ${s(a.validUntil)}, ${s(a.short)} days before the ${WINDOW_EN[s(a.window)] ?? ''} ends (${s(a.extendTo)}${a.estimated ? ', estimated' : ''}); it will be rejected as unverifiable`,
-    fix: (a) => `Extend its validity in 学信档案 to ${s(a.extendTo)} or later${extendFromEn(a)}, then upload the new PDF`,
+    message: (a) =>
+      `The ${KIND_EN[s(a.kind)] ?? 'report'}'s online verification ends on ${s(a.validUntil)}, ${s(a.short)} days before the ${WINDOW_EN[s(a.window)] ?? ''} ends (${s(a.extendTo)}${a.estimated ? ', estimated' : ''}); it will be rejected as unverifiable`,
+    fix: (a) =>
+      `Extend its validity in 学信档案 to ${s(a.extendTo)} or later${extendFromEn(a)}, then upload the new PDF`,
   },
   'document.mismatch': {
     message: (a) =>
@@ -444,7 +712,7 @@ export const fileFindingsEn: Words = {
         : a.field === 'major'
           ? 'Answer the major the report gives (--major); a "方向" major needs a letter from the school'
           : a.field === 'name' || a.field === 'id'
-            ? 'Make sure this is the applicant\'s own report; after a change of name or ID number, bring the police certificate of the change and download the report again once 学信网 is updated'
+            ? "Make sure this is the applicant's own report; after a change of name or ID number, bring the police certificate of the change and download the report again once 学信网 is updated"
             : 'Answer the graduation month the report gives (--graduated); your work years are counted from it',
   },
   'seal.missing': {
@@ -452,20 +720,36 @@ export const fileFindingsEn: Words = {
       a.variant === 'pdf'
         ? 'Seals cannot be checked in a PDF: make sure the red official seal is there'
         : `No red seal found${heuristicEn(a)}: red pixels ${s(a.share)}, largest red area ${s(a.width)} wide, aspect ${s(a.aspect)}`,
-    fix: () => 'The work proof needs the employer\'s official seal (公章); scan in colour so the red seal shows',
+    fix: () => "The work proof needs the employer's official seal (公章); scan in colour so the red seal shows",
   },
-  'photo.dimensions': { message: (a) => `The photo is only ${s(a.width)}×${s(a.height)} px; at least ${s(a.minWidth)}×${s(a.minHeight)} is needed`, fix: () => 'Use the original or take a new photo; enlarging a small one only blurs it, so this tool does not enlarge photos' },
-  'photo.aspect': { message: (a) => `Aspect ratio ${s(a.ratio)} (${s(a.width)}×${s(a.height)}); it should be ${s(a.aspect)} ≈ ${s(a.want)}`, fix: (a) => `Let shegong fix crop it to ${s(a.aspect)} around the subject` },
-  'photo.orientation': { message: (a) => `The photo carries an EXIF rotation flag (${s(a.orientation)}); sites that ignore it show the photo sideways`, fix: () => 'Let shegong fix write an upright copy' },
+  'photo.dimensions': {
+    message: (a) =>
+      `The photo is only ${s(a.width)}×${s(a.height)} px; at least ${s(a.minWidth)}×${s(a.minHeight)} is needed`,
+    fix: () =>
+      'Use the original or take a new photo; enlarging a small one only blurs it, so this tool does not enlarge photos',
+  },
+  'photo.aspect': {
+    message: (a) =>
+      `Aspect ratio ${s(a.ratio)} (${s(a.width)}×${s(a.height)}); it should be ${s(a.aspect)} ≈ ${s(a.want)}`,
+    fix: (a) => `Let shegong fix crop it to ${s(a.aspect)} around the subject`,
+  },
+  'photo.orientation': {
+    message: (a) =>
+      `The photo carries an EXIF rotation flag (${s(a.orientation)}); sites that ignore it show the photo sideways`,
+    fix: () => 'Let shegong fix write an upright copy',
+  },
   'photo.background': {
     message: (a) => {
       const problems = s(a.problems).split(',');
       const parts = [
-        problems.includes('dark') ? `not white enough (border average RGB(${s(a.r)},${s(a.g)},${s(a.b)}); each channel should be ≥ ${s(a.minMean)})` : '',
+        problems.includes('dark')
+          ? `not white enough (border average RGB(${s(a.r)},${s(a.g)},${s(a.b)}); each channel should be ≥ ${s(a.minMean)})`
+          : '',
         problems.includes('cast') ? `colour cast (channel difference ${s(a.cast)})` : '',
         problems.includes('uneven') ? `uneven (shadow or gradient, difference ${s(a.spread)})` : '',
       ].filter(Boolean);
-      if (a.variant === 'matte-unsure') return `The background was made white, but the cut-out may be wrong (${DOUBTS_EN(a.doubts)})`;
+      if (a.variant === 'matte-unsure')
+        return `The background was made white, but the cut-out may be wrong (${DOUBTS_EN(a.doubts)})`;
       return `The background is not plain white: ${parts.join('; ')}`;
     },
     fix: (a) =>
@@ -476,7 +760,12 @@ export const fileFindingsEn: Words = {
           : 'Take it again against a white wall in even light, or at a photo studio (without the optional photo models this tool does not replace backgrounds)',
   },
   'photo.colour': {
-    message: (a) => (a.variant === 'cmyk' ? 'The photo is CMYK (print colours); the platform needs RGB colour' : a.variant === 'grey' ? `The photo is black and white (chroma ${s(a.chroma)}); a colour photo is required` : `The photo has ${s(a.depth)} samples; use an ordinary 8-bit JPEG`),
+    message: (a) =>
+      a.variant === 'cmyk'
+        ? 'The photo is CMYK (print colours); the platform needs RGB colour'
+        : a.variant === 'grey'
+          ? `The photo is black and white (chroma ${s(a.chroma)}); a colour photo is required`
+          : `The photo has ${s(a.depth)} samples; use an ordinary 8-bit JPEG`,
     fix: (a) => (a.variant === 'grey' ? 'Use a recent colour photo' : 'Let shegong fix convert it to an sRGB JPEG'),
   },
   // issue 11: face detector findings
@@ -504,7 +793,10 @@ export const fileFindingsEn: Words = {
     fix: () => 'Face the camera with eyes level and take it again (a machine cannot fix the pose)',
   },
   'photo.head-size': {
-    message: (a) => (a.variant === 'small' ? `The face covers only ${s(a.area)} of the frame; too small (aim for ${s(a.min)}–${s(a.max)})` : `The face covers ${s(a.area)} of the frame; too large (aim for ${s(a.min)}–${s(a.max)})`),
+    message: (a) =>
+      a.variant === 'small'
+        ? `The face covers only ${s(a.area)} of the frame; too small (aim for ${s(a.min)}–${s(a.max)})`
+        : `The face covers ${s(a.area)} of the frame; too large (aim for ${s(a.min)}–${s(a.max)})`,
     fix: () => 'Let shegong fix crop it around the face; if the face is tiny in the original, take it again closer',
   },
   'photo.position': {
@@ -516,28 +808,55 @@ export const fileFindingsEn: Words = {
           : a.variant === 'top-loose'
             ? `Too much space above the head (${s(a.top)}); the subject is small${heuristicEn(a)}`
             : `The subject is off-centre (head centre at ${s(a.centre)})${heuristicEn(a)}`,
-    fix: (a) => (a.from === 'face' ? 'Let shegong fix crop it around the face, or take it again centred' : 'Face the camera, bare-headed and centred, with a little space above the head; the official tool crops again'),
+    fix: (a) =>
+      a.from === 'face'
+        ? 'Let shegong fix crop it around the face, or take it again centred'
+        : 'Face the camera, bare-headed and centred, with a little space above the head; the official tool crops again',
   },
   'photo.exposure': {
-    message: (a) => (a.variant === 'dark' ? `The photo is dark (mean brightness ${s(a.mean)})${heuristicEn(a)}` : `The photo is washed out (mean brightness ${s(a.mean)})${heuristicEn(a)}`),
+    message: (a) =>
+      a.variant === 'dark'
+        ? `The photo is dark (mean brightness ${s(a.mean)})${heuristicEn(a)}`
+        : `The photo is washed out (mean brightness ${s(a.mean)})${heuristicEn(a)}`,
     fix: () => 'Take it again in even light, without backlight or direct flash',
   },
-  'photo.sharpness': { message: (a) => `The photo may be blurred (Laplacian variance ${s(a.variance)}, reference minimum ${s(a.min)})${heuristicEn(a)}`, fix: () => 'Focus and take it again, holding still; avoid screenshots and chat-app copies' },
+  'photo.sharpness': {
+    message: (a) =>
+      `The photo may be blurred (Laplacian variance ${s(a.variance)}, reference minimum ${s(a.min)})${heuristicEn(a)}`,
+    fix: () => 'Focus and take it again, holding still; avoid screenshots and chat-app copies',
+  },
   'photo.density': {
-    message: (a) => (a.dpi === '' ? 'The photo states no resolution (dpi); some sites assume 72 dpi (not an official rule)' : `The photo says ${s(a.dpi)} dpi, below the ${s(a.min)} dpi guides quote (not an official rule)`),
+    message: (a) =>
+      a.dpi === ''
+        ? 'The photo states no resolution (dpi); some sites assume 72 dpi (not an official rule)'
+        : `The photo says ${s(a.dpi)} dpi, below the ${s(a.min)} dpi guides quote (not an official rule)`,
     fix: (a) => `Copies written by shegong fix carry ${s(a.writes)} dpi in both JFIF and EXIF`,
   },
   'photo.official-tool': {
-    message: (a) => (a.variant === 'recognised' ? `This looks like "${s(a.fileName)}" saved by the official photo tool` : `The platform accepts only "${s(a.fileName)}" as saved by the official photo tool (照片审核处理工具)`),
-    fix: (a) => (a.variant === 'recognised' ? 'Upload this file as it is' : 'These checks help your photo pass the official tool; you still run the tool and upload the file it saves'),
+    message: (a) =>
+      a.variant === 'recognised'
+        ? `This looks like "${s(a.fileName)}" saved by the official photo tool`
+        : `The platform accepts only "${s(a.fileName)}" as saved by the official photo tool (照片审核处理工具)`,
+    fix: (a) =>
+      a.variant === 'recognised'
+        ? 'Upload this file as it is'
+        : 'These checks help your photo pass the official tool; you still run the tool and upload the file it saves',
   },
   'scan.resolution': {
     message: (a) => `Only ${s(a.dpi)} dpi for a ${s(a.mm)} mm document, below ${s(a.min)} dpi`,
-    fix: (a) => `Scan at ${s(a.goodDpi)} dpi (about ${s(a.needLong)}×${s(a.needShort)} px), or fill the frame with the document when photographing`,
+    fix: (a) =>
+      `Scan at ${s(a.goodDpi)} dpi (about ${s(a.needLong)}×${s(a.needShort)} px), or fill the frame with the document when photographing`,
   },
-  'scan.sharpness': { message: (a) => `The scan may be blurred (Laplacian variance ${s(a.variance)}, reference minimum ${s(a.min)})${heuristicEn(a)}`, fix: () => 'Focus and take it again, holding the phone still' },
+  'scan.sharpness': {
+    message: (a) =>
+      `The scan may be blurred (Laplacian variance ${s(a.variance)}, reference minimum ${s(a.min)})${heuristicEn(a)}`,
+    fix: () => 'Focus and take it again, holding the phone still',
+  },
   'scan.exposure': {
-    message: (a) => (a.variant === 'dark' ? `The scan is too dark (mean brightness ${s(a.mean)})${heuristicEn(a)}` : `The scan is washed out (mean brightness ${s(a.mean)})${heuristicEn(a)}`),
+    message: (a) =>
+      a.variant === 'dark'
+        ? `The scan is too dark (mean brightness ${s(a.mean)})${heuristicEn(a)}`
+        : `The scan is washed out (mean brightness ${s(a.mean)})${heuristicEn(a)}`,
     fix: () => 'Scan or photograph again in even light, without glare',
   },
 };

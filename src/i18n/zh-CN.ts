@@ -12,16 +12,31 @@ export interface NameContext {
 const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 // issue 10: why an output folder cannot be used (error codes → words).
 const OUTPUT_REASON_ZH: Record<string, string> = {
-  EACCES: '没有写入权限', EPERM: '没有写入权限', EROFS: '所在磁盘是只读的', ENOTDIR: '路径中有一部分是文件而不是文件夹', EEXIST: '已有同名文件',
-  'not-a-folder': '这是一个文件，不是文件夹', ENOENT: '路径中的文件夹不存在且无法创建', ENOSPC: '磁盘已满', ENAMETOOLONG: '路径太长', ELOOP: '链接循环',
+  EACCES: '没有写入权限',
+  EPERM: '没有写入权限',
+  EROFS: '所在磁盘是只读的',
+  ENOTDIR: '路径中有一部分是文件而不是文件夹',
+  EEXIST: '已有同名文件',
+  'not-a-folder': '这是一个文件，不是文件夹',
+  ENOENT: '路径中的文件夹不存在且无法创建',
+  ENOSPC: '磁盘已满',
+  ENAMETOOLONG: '路径太长',
+  ELOOP: '链接循环',
   special: '这是系统的特殊目录（如 /proc、/sys、/dev），不能写入',
   // issue 15: the writing module's refusals
-  'not-regular': '这不是普通文件（可能是设备、管道或套接字），不会写入', EISDIR: '这是一个文件夹', EINVAL: '文件名含有不允许的字符',
-  dangling: '这是一个指向不存在位置的链接', exists: '已有同名文件', input: '这是本次读取的原文件', EIO: '读写出错', locked: '另一个 shegong 正在写入这个文件夹'
+  'not-regular': '这不是普通文件（可能是设备、管道或套接字），不会写入',
+  EISDIR: '这是一个文件夹',
+  EINVAL: '文件名含有不允许的字符',
+  dangling: '这是一个指向不存在位置的链接',
+  exists: '已有同名文件',
+  input: '这是本次读取的原文件',
+  EIO: '读写出错',
+  locked: '另一个 shegong 正在写入这个文件夹',
 };
 // issue 15: why a roster was refused, in words (bounds checked before parsing; no library English)
 const ROSTER_REASON_ZH: Record<string, (a: A) => string> = {
-  'record-too-big': (a) => `这一行太长（超过 ${s(a.limit)} KB），不像花名册；请检查文件是否损坏，或另存为 .xlsx/CSV 后再试`,
+  'record-too-big': (a) =>
+    `这一行太长（超过 ${s(a.limit)} KB），不像花名册；请检查文件是否损坏，或另存为 .xlsx/CSV 后再试`,
   'too-many-columns': (a) => `列数太多（超过 ${s(a.limit)} 列）；请只保留花名册需要的列`,
   'too-many-rows': (a) => `行数太多（超过 ${s(a.limit)} 行）；请把花名册分成几个文件分别运行`,
   'xlsx-too-big': () => '表格解压后太大（可能是压缩炸弹或损坏的文件）；请在 Excel 或 WPS 中另存后再试',
@@ -51,48 +66,71 @@ const shortDay = (iso: unknown) => {
 };
 /** issue 13: a list argument (checklist args may carry string arrays). */
 const listOf = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
-const span = (a: A) => (a.start ? (a.end && a.end !== a.start ? `${day(a.start)}–${shortDay(a.end)}` : day(a.start)) : '');
+const span = (a: A) =>
+  a.start ? (a.end && a.end !== a.start ? `${day(a.start)}–${shortDay(a.end)}` : day(a.start)) : '';
 const est = (a: A) => (a.estimated ? '（预估）' : '');
 
 const labels = {
-    level: { assistant: '助理社会工作师（初级）', intermediate: '社会工作师（中级）', senior: '高级社会工作师' } as Record<string, string>,
-    education: { highschool: '高中', secondary: '中专', associate: '大专', bachelor: '本科', master: '硕士', doctor: '博士' } as Record<string, string>,
-    major: { 'social-work': '社会工作专业', other: '其他专业' } as Record<string, string>,
-    studyMode: { 'full-time': '全日制', 'part-time': '非全日制（函授/自考/成人/网络）' } as Record<string, string>,
-    certificate: { assistant: '助理社会工作师证书', intermediate: '社会工作师（中级）证书' } as Record<string, string>,
-    group: { eligibility: '资格', materials: '材料', registration: '报名', exam: '考试', after: '考后' } as Record<string, string>,
-    eligibility: { eligible: '符合报考条件', ineligible: '暂不符合报考条件', unknown: '可能符合，需确认' } as Record<string, string>,
-    confidence: { official: '官方', secondary: '二手', folklore: '传言' } as Record<string, string>,
-    severity: { error: '错误', warning: '警告', info: '提示' } as Record<string, string>,
-    event: {
-      photo: '照片处理（官方照片审核处理工具）',
-      registration: '网上报名',
-      payment: '缴费',
-      'admission-ticket': '打印准考证',
-      exam: '考试',
-      scores: '成绩公布',
-      'post-exam-review': '考后资格复核',
-      certificate: '纸质证书发放',
-      'e-certificate': '电子证书下载与加注',
-      'certificate-registration': '证书首次登记截止',
-      'continuing-education': '继续教育周期',
-      'senior-review': '高级评审申报截止',
-      'work-years-cutoff': '工作年限计算截止',
-    } as Record<string, string>,
-    timing: { upcoming: '未开始', open: '进行中', passed: '已过' } as Record<string, string>,
-    role: {
-      photo: '报名照片',
-      'id-front': '身份证正面',
-      'id-back': '身份证反面',
-      diploma: '学历证书/学信网报告',
-      'work-proof': '工作年限证明',
-      'social-security': '社保缴费证明',
-      'residence-permit': '居住证',
-      unknown: '未知材料',
-    } as Record<string, string>,
-    fileStatus: { pass: '通过', warn: '有提醒', fail: '未通过' } as Record<string, string>,
-    educationCase: { none: '国内取得，姓名和身份证号没有变过', abroad: '境外（含港澳台）取得的学历', renamed: '取得学历后改过姓名或身份证号', both: '境外学历，且改过姓名或身份证号' } as Record<string, string>,
-  };
+  level: {
+    assistant: '助理社会工作师（初级）',
+    intermediate: '社会工作师（中级）',
+    senior: '高级社会工作师',
+  } as Record<string, string>,
+  education: {
+    highschool: '高中',
+    secondary: '中专',
+    associate: '大专',
+    bachelor: '本科',
+    master: '硕士',
+    doctor: '博士',
+  } as Record<string, string>,
+  major: { 'social-work': '社会工作专业', other: '其他专业' } as Record<string, string>,
+  studyMode: { 'full-time': '全日制', 'part-time': '非全日制（函授/自考/成人/网络）' } as Record<string, string>,
+  certificate: { assistant: '助理社会工作师证书', intermediate: '社会工作师（中级）证书' } as Record<string, string>,
+  group: { eligibility: '资格', materials: '材料', registration: '报名', exam: '考试', after: '考后' } as Record<
+    string,
+    string
+  >,
+  eligibility: { eligible: '符合报考条件', ineligible: '暂不符合报考条件', unknown: '可能符合，需确认' } as Record<
+    string,
+    string
+  >,
+  confidence: { official: '官方', secondary: '二手', folklore: '传言' } as Record<string, string>,
+  severity: { error: '错误', warning: '警告', info: '提示' } as Record<string, string>,
+  event: {
+    photo: '照片处理（官方照片审核处理工具）',
+    registration: '网上报名',
+    payment: '缴费',
+    'admission-ticket': '打印准考证',
+    exam: '考试',
+    scores: '成绩公布',
+    'post-exam-review': '考后资格复核',
+    certificate: '纸质证书发放',
+    'e-certificate': '电子证书下载与加注',
+    'certificate-registration': '证书首次登记截止',
+    'continuing-education': '继续教育周期',
+    'senior-review': '高级评审申报截止',
+    'work-years-cutoff': '工作年限计算截止',
+  } as Record<string, string>,
+  timing: { upcoming: '未开始', open: '进行中', passed: '已过' } as Record<string, string>,
+  role: {
+    photo: '报名照片',
+    'id-front': '身份证正面',
+    'id-back': '身份证反面',
+    diploma: '学历证书/学信网报告',
+    'work-proof': '工作年限证明',
+    'social-security': '社保缴费证明',
+    'residence-permit': '居住证',
+    unknown: '未知材料',
+  } as Record<string, string>,
+  fileStatus: { pass: '通过', warn: '有提醒', fail: '未通过' } as Record<string, string>,
+  educationCase: {
+    none: '国内取得，姓名和身份证号没有变过',
+    abroad: '境外（含港澳台）取得的学历',
+    renamed: '取得学历后改过姓名或身份证号',
+    both: '境外学历，且改过姓名或身份证号',
+  } as Record<string, string>,
+};
 
 export const zhCN = {
   lang: 'zh-CN',
@@ -107,7 +145,8 @@ export const zhCN = {
     counted: '已计工作年限',
     qualification: '依据学历',
     countFrom: (month: string) => `从 ${month} 起计`,
-    countedLine: (counted: string, required: string, cutoff: string) => `${counted}（要求 ${required}，计至 ${cutoff}）`,
+    countedLine: (counted: string, required: string, cutoff: string) =>
+      `${counted}（要求 ${required}，计至 ${cutoff}）`,
     colon: '：',
     listSeparator: '；',
     required: '要求',
@@ -136,8 +175,10 @@ export const zhCN = {
     profileEmpty: '尚未保存任何回答。',
     profileReset: '已清除保存的回答。',
     // issue 15: config faults never cost answers
-    profileCorrupt: (file: string) => `保存回答的文件已损坏，本次不读取也不覆盖它：${file}。运行 shegong profile reset 可修复`,
-    profileUnreadable: (file: string, reason: string) => `无法打开保存回答的文件 ${file}（${reason}），本次回答不会保存`,
+    profileCorrupt: (file: string) =>
+      `保存回答的文件已损坏，本次不读取也不覆盖它：${file}。运行 shegong profile reset 可修复`,
+    profileUnreadable: (file: string, reason: string) =>
+      `无法打开保存回答的文件 ${file}（${reason}），本次回答不会保存`,
     profileNotSaved: (file: string, reason: string) => `回答没有保存（${reason}）：${file}。下面的清单不受影响`,
     demoIntro: '示例考生（内置数据，无需输入）：',
     findingsHeading: '问题与提示',
@@ -145,13 +186,15 @@ export const zhCN = {
     runningCycle: (year: number) => `${year} 年度（报名已结束，已报名的考生看这里）`,
     missed: (closed: string, estimated: boolean) => `已错过（${day(closed)}${estimated ? '，预估' : ''}截止）：`,
     datesFor: (who: string) => `按 ${who}`,
-    deadlineUpcoming: (title: string, date: string, days: number) => `${title}将于 ${shortDay(date)} 开始，还有 ${days} 天`,
+    deadlineUpcoming: (title: string, date: string, days: number) =>
+      `${title}将于 ${shortDay(date)} 开始，还有 ${days} 天`,
     deadlineOpen: (title: string, date: string, days: number) =>
       days === 0 ? `${title}今天截止（${shortDay(date)}）` : `${title}进行中，${shortDay(date)} 截止，还剩 ${days} 天`,
     icsWritten: (file: string, count: number) => `已导出 ${count} 个日历事件：${file}（重复导入会更新而不是重复）`,
     calendarName: '社会工作者职业资格考试',
     filesHeading: '文件检查结果',
-    filesSummary: (pass: number, warn: number, fail: number) => `材料：${pass} 个通过，${warn} 个有提醒，${fail} 个未通过`,
+    filesSummary: (pass: number, warn: number, fail: number) =>
+      `材料：${pass} 个通过，${warn} 个有提醒，${fail} 个未通过`,
     fixed: (file: string, width: number, height: number, kb: number, quality: number, dpi: number) =>
       `已写入 ${file}（${width}×${height} 像素，${kb} KB，JPEG 质量 ${quality}，${dpi} dpi；原文件未改动）`,
     fixedNotInWindow: '注意：无法把文件大小调到目标范围内，见下方检查结果',
@@ -190,13 +233,25 @@ export const zhCN = {
     provinceLabel: '报考省份',
     // Advice after the interview names no flag the user never typed (issue 12).
     interviewFix: {
-      'eligibility.certificate': (a: A) => `取得${labels.certificate[s(a.certificate)]}后再报考；如已取得，运行 shegong profile edit 补填取得年月`,
-      'eligibility.years': (a: A) => `${a.countFrom ? `从 ${s(a.countFrom)} 起的社会工作经历才计入；` : ''}继续从事社会工作，或运行 shegong profile edit 核对所填的工作时段`,
-      'eligibility.enrolment-unknown': () => '如果这段工作在开始全日制学习（入学）之前，它可以计入：运行 shegong profile edit，在问到入学年月时填写',
+      'eligibility.certificate': (a: A) =>
+        `取得${labels.certificate[s(a.certificate)]}后再报考；如已取得，运行 shegong profile edit 补填取得年月`,
+      'eligibility.years': (a: A) =>
+        `${a.countFrom ? `从 ${s(a.countFrom)} 起的社会工作经历才计入；` : ''}继续从事社会工作，或运行 shegong profile edit 核对所填的工作时段`,
+      'eligibility.enrolment-unknown': () =>
+        '如果这段工作在开始全日制学习（入学）之前，它可以计入：运行 shegong profile edit，在问到入学年月时填写',
     } as Record<string, (a: A) => string>,
     answerLabels: {
-      level: '报考级别', education: '学历', major: '专业', graduated: '取得学历', studyMode: '学习形式', enrolled: '入学年月',
-      degrees: '其他学历', work: '社会工作经历', certificates: '已有证书', province: '报考省份', hukou: '户籍省份',
+      level: '报考级别',
+      education: '学历',
+      major: '专业',
+      graduated: '取得学历',
+      studyMode: '学习形式',
+      enrolled: '入学年月',
+      degrees: '其他学历',
+      work: '社会工作经历',
+      certificates: '已有证书',
+      province: '报考省份',
+      hukou: '户籍省份',
     } as Record<string, string>,
     answerNone: '无',
     answerOngoing: '至今',
@@ -216,15 +271,18 @@ export const zhCN = {
         a.obtained
           ? `你的${labels.certificate[s(a.certificate)]}（${s(a.obtained)} 取得）晚于 ${day(a.cutoff)}，本年度不能据此报考`
           : `此条件要求持有${labels.certificate[s(a.certificate)]}，但所填信息中没有这个证书`,
-      fix: (a: A) => `取得${labels.certificate[s(a.certificate)]}后再报考；如已取得，用 --cert ${s(a.certificate)}:YYYY-MM 注明取得年月`,
+      fix: (a: A) =>
+        `取得${labels.certificate[s(a.certificate)]}后再报考；如已取得，用 --cert ${s(a.certificate)}:YYYY-MM 注明取得年月`,
     },
     'eligibility.graduation': {
       message: (a: A) => `${labels.education[s(a.education)] ?? ''}学历取得时间 ${s(a.graduated)} 晚于要求时间`,
       fix: () => '报名时须已取得所填学历（社会工作专业本科应届生可在考试当年毕业）；请核对毕业年月',
     },
     'eligibility.years': {
-      message: (a: A) => `社会工作年限不足：已计 ${months(n(a.counted))}，要求 ${n(a.years)} 年，差 ${months(n(a.shortfall))}（计至 ${day(a.cutoff)}）`,
-      fix: (a: A) => `${a.countFrom ? `从 ${s(a.countFrom)} 起的社会工作经历才计入；` : ''}继续从事社会工作，或核对 --work 所填时段`,
+      message: (a: A) =>
+        `社会工作年限不足：已计 ${months(n(a.counted))}，要求 ${n(a.years)} 年，差 ${months(n(a.shortfall))}（计至 ${day(a.cutoff)}）`,
+      fix: (a: A) =>
+        `${a.countFrom ? `从 ${s(a.countFrom)} 起的社会工作经历才计入；` : ''}继续从事社会工作，或核对 --work 所填时段`,
     },
     'eligibility.borderline': {
       message: (a: A) =>
@@ -238,7 +296,8 @@ export const zhCN = {
       fix: () => '同一时间段的多份工作只算一次，无需处理',
     },
     'eligibility.during-study': {
-      message: (a: A) => `${s(a.spans)} 共 ${months(n(a.months))}的工作经历在全日制学习期间（入学至毕业当月），不计入工作年限`,
+      message: (a: A) =>
+        `${s(a.spans)} 共 ${months(n(a.months))}的工作经历在全日制学习期间（入学至毕业当月），不计入工作年限`,
       fix: () => '全日制学习期间（含实习）不计工作年限；入学前和毕业后的工作照常计入',
     },
     'eligibility.enrolment-unknown': {
@@ -246,11 +305,14 @@ export const zhCN = {
         `不知道你的全日制${labels.education[s(a.education)] ?? ''}（${s(a.graduated)} 毕业）何时入学，毕业前的 ${s(a.spans)} 共 ${months(n(a.months))}工作经历暂未计入`,
       fix: (a: A) =>
         `如果这段工作在开始全日制学习（入学）之前，它可以计入：告诉本工具这个学历的入学年月（${
-          a.main ? '--enrolled YYYY-MM' : `--degree ${labels.education[s(a.education)] ?? s(a.education)}:${a.major === 'social-work' ? '社会工作' : '其他'}:全日制:YYYY-MM..${s(a.graduated)}`
+          a.main
+            ? '--enrolled YYYY-MM'
+            : `--degree ${labels.education[s(a.education)] ?? s(a.education)}:${a.major === 'social-work' ? '社会工作' : '其他'}:全日制:YYYY-MM..${s(a.graduated)}`
         }，或在问答/花名册的“入学时间”“其他学历”里填写）`,
     },
     'eligibility.before-certificate': {
-      message: (a: A) => `${months(n(a.months))}的工作经历早于取得${labels.certificate[s(a.certificate)]}，此条件下不计入`,
+      message: (a: A) =>
+        `${months(n(a.months))}的工作经历早于取得${labels.certificate[s(a.certificate)]}，此条件下不计入`,
       fix: (a: A) => `此条件只计取得证书之后的工作年限，从 ${s(a.countFrom)} 起计算`,
     },
     'eligibility.after-cutoff': {
@@ -259,7 +321,8 @@ export const zhCN = {
     },
     'eligibility.interpretation': {
       message: () => '此条件的年限是按“其他专业相应增加年限”推算的，官方文件未逐项列出',
-      fix: (a: A) => `报名前向报考地考试机构确认${a.fallbackYears !== '' && a.fallbackYears !== undefined ? `；也可满 ${s(a.fallbackYears)} 年后按官方条件报考` : ''}`,
+      fix: (a: A) =>
+        `报名前向报考地考试机构确认${a.fallbackYears !== '' && a.fallbackYears !== undefined ? `；也可满 ${s(a.fallbackYears)} 年后按官方条件报考` : ''}`,
     },
   } as Record<string, { message: (a: A) => string; fix: (a: A) => string }>,
   checklist: {
@@ -283,12 +346,18 @@ export const zhCN = {
         'before-online': `${s(a.graduatedYear)} 年毕业，早于学历电子注册（${s(a.fromYear)} 年起），平台无法在线核验`,
         'not-yet-graduated': `报名时尚未毕业（${s(a.graduated)} 毕业），另备学校出具的应届毕业证明`,
         abroad: '境外学历须经留学服务中心认证',
-        renamed: '姓名或证件号码与学历记录不一致（变更过，或报告上的与花名册不同），平台无法在线核验：备好公安机关出具的变更证明，学信网信息更新后下载',
+        renamed:
+          '姓名或证件号码与学历记录不一致（变更过，或报告上的与花名册不同），平台无法在线核验：备好公安机关出具的变更证明，学信网信息更新后下载',
       };
-      const validity = a.validThrough ? `；报告的在线验证有效期须至少到 ${day(a.validThrough)}（${a.window === 'review' ? '考后资格复核' : '报名'}结束${a.estimated ? '，预估' : ''}）` : '';
-      const uploaded = a.uploaded ? `；已上传${kindName(s(a.uploaded))}${a.validUntil ? `，有效期至 ${day(a.validUntil)}` : ''}` : '';
+      const validity = a.validThrough
+        ? `；报告的在线验证有效期须至少到 ${day(a.validThrough)}（${a.window === 'review' ? '考后资格复核' : '报名'}结束${a.estimated ? '，预估' : ''}）`
+        : '';
+      const uploaded = a.uploaded
+        ? `；已上传${kindName(s(a.uploaded))}${a.validUntil ? `，有效期至 ${day(a.validUntil)}` : ''}`
+        : '';
       const cases = listOf(a.cases);
-      if (!cases.length) return `学历将由报名平台在线核验；核验不通过（学历未注册、姓名或证件号码变更、境外学历）时上传学信网 PDF：${kinds}，境外学历上传留学服务中心认证书${validity}${uploaded}`;
+      if (!cases.length)
+        return `学历将由报名平台在线核验；核验不通过（学历未注册、姓名或证件号码变更、境外学历）时上传学信网 PDF：${kinds}，境外学历上传留学服务中心认证书${validity}${uploaded}`;
       return `${cases.map((c) => reasons[c] ?? c).join('；')}：准备${kinds}${validity}${uploaded}`;
     },
     'materials.work-proof': (a: A) =>
@@ -303,7 +372,8 @@ export const zhCN = {
       `户籍（${c.province(s(a.hukou))}）与报考省份（${c.province(s(a.province))}）不同：按属地原则在工作或居住地报名，备好居住证或社保缴费证明`,
     'registration.account': (a: A) =>
       `在中国人事考试网报名服务平台注册并完成实名核验（约 ${a.hours} 小时出结果），报名开始前办好`,
-    'registration.commitment': () => '报名时选择“告知承诺制”并签署电子承诺书（可免交学历、工作年限证明；虚假承诺按违纪处理）',
+    'registration.commitment': () =>
+      '报名时选择“告知承诺制”并签署电子承诺书（可免交学历、工作年限证明；虚假承诺按违纪处理）',
     'registration.window': (a: A, c: NameContext) => {
       const late = a.lateRegistration ? '' : '；不设补报名';
       if (a.closed) {
@@ -318,10 +388,12 @@ export const zhCN = {
       }
       return `在${a.ownWindow ? '本省' : '全国'}报名时间内完成报名：${span(a)}${est(a)}${a.ownWindow ? '' : `（各省在此期间内另定约 ${a.minDays}–${a.maxDays} 天，以本省通知为准）`}${late}`;
     },
-    'registration.accommodations': () => '残疾考生如需合理便利（如读屏软件、单独考场），在报名期间向本省考试机构提出申请',
+    'registration.accommodations': () =>
+      '残疾考生如需合理便利（如读屏软件、单独考场），在报名期间向本省考试机构提出申请',
     'registration.fee': (a: A, c: NameContext) => {
       // issue 10: a batch without a province names no fee.
-      if (a.unknownProvince) return `缴费：金额按报考省份的标准${a.end ? `，${day(a.end)}${est(a)}前缴清` : ''}（花名册未给出报考省份，加 --province 或补 报考省份 列即可算出）`;
+      if (a.unknownProvince)
+        return `缴费：金额按报考省份的标准${a.end ? `，${day(a.end)}${est(a)}前缴清` : ''}（花名册未给出报考省份，加 --province 或补 报考省份 列即可算出）`;
       const name = c.province(s(a.province));
       const papers = (a.perPaper as string[] | undefined) ?? [];
       const extra = n(a.perCandidate) > 0 ? ` + 报名费 ${a.perCandidate} 元` : '';
@@ -331,12 +403,15 @@ export const zhCN = {
         ? `${name}不收考试费（以本省通知为准）`
         : `缴费 ${a.papers} 科：${papers.join(' + ')} 元${extra} = ${a.total} 元（${basis}）${when}；未缴费视为放弃，已缴一般不退`;
     },
-    'exam.admission-ticket': (a: A) => (a.start ? `打印准考证：${span(a)}${est(a)}（A4 纸，考试当天携带身份证和准考证）` : '考前一周打印准考证'),
+    'exam.admission-ticket': (a: A) =>
+      a.start ? `打印准考证：${span(a)}${est(a)}（A4 纸，考试当天携带身份证和准考证）` : '考前一周打印准考证',
     'exam.timetable': (a: A, c: NameContext) =>
       `考试 ${span(a)}${est(a)}：${((a.papers as string[] | undefined) ?? []).map((p) => paper(p, c)).join('；')}`,
     'exam.pass-line': (a: A) =>
       `每科满分 ${a.outOf} 分，${a.score} 分合格；部分地区（乡村振兴重点帮扶县、西藏、涉藏州县、南疆四地州等）单独划线：${a.separateYear} 年${
-        a.separateLine === null || a.separateLine === undefined ? '本级别与全国标准相同' : `本级别为 ${a.separateLine} 分`
+        a.separateLine === null || a.separateLine === undefined
+          ? '本级别与全国标准相同'
+          : `本级别为 ${a.separateLine} 分`
       }${a.validOnlyThere && a.separateLine !== null && a.separateLine !== undefined ? '，按单独划线取得的证书仅在该地区有效' : ''}`,
     'exam.retention': (a: A) =>
       a.level === 'assistant'
@@ -344,11 +419,14 @@ export const zhCN = {
         : a.level === 'intermediate'
           ? `中级实行 ${a.years} 年滚动管理：在连续 ${a.years} 个考试年度内通过全部 ${a.papers} 科${a.exemptions ? '' : '；没有免试科目'}`
           : `高级考 ${a.papers} 科；考试合格取得成绩合格证明，全国 ${a.years} 年有效，期内须通过评审`,
-    'after.scores': (a: A) => `成绩公布：约 ${span(a)}${est(a)}，在中国人事考试网查询；复核须在公布后 ${a.recheckDays} 天内书面申请`,
+    'after.scores': (a: A) =>
+      `成绩公布：约 ${span(a)}${est(a)}，在中国人事考试网查询；复核须在公布后 ${a.recheckDays} 天内书面申请`,
     'after.review': (a: A, c: NameContext) =>
       `${c.province(s(a.province))}实行考后资格复核${a.sample ? '（按比例随机抽查）' : ''}（约 ${span(a)}${est(a)}）：按通知提交材料，未通过则成绩作废、费用不退`,
-    'after.review-unconfirmed': (a: A, c: NameContext) => `网传${c.province(s(a.province))}也实行考后资格复核（未见官方通知）：备好学历和工作年限证明，留意本省通知`,
-    'after.pass-certificate': (a: A) => `高级考试合格取得“成绩合格证明”，全国 ${a.years} 年有效；不颁发证书、不办理登记，证书须通过评审后取得`,
+    'after.review-unconfirmed': (a: A, c: NameContext) =>
+      `网传${c.province(s(a.province))}也实行考后资格复核（未见官方通知）：备好学历和工作年限证明，留意本省通知`,
+    'after.pass-certificate': (a: A) =>
+      `高级考试合格取得“成绩合格证明”，全国 ${a.years} 年有效；不颁发证书、不办理登记，证书须通过评审后取得`,
     'after.certificate': (a: A) =>
       `证书：纸质证书约 ${span(a)}${est(a)} 发放；电子证书在中国人事考试网下载，每次加注最长 ${a.annotationDays} 天，${a.windowDays} 天内最多 ${a.maxAnnotations} 次有效加注`,
     'after.evaluation': (a: A) =>
@@ -357,7 +435,8 @@ export const zhCN = {
       }；准备近 ${a.withinYears} 年的 ${a.caseRecords} 份直接服务案例、不少于 ${a.supervisionHours} 小时督导记录和工作业绩`,
     'after.registration': (a: A) =>
       `通过考试后 ${a.months} 个月内在全国社会工作信息系统办理首次登记（成绩公布起算）；登记有效期 ${a.validYears} 年，期满前 ${a.renewMonths} 个月内再登记`,
-    'materials.file': (a: A) => `${s(a.roleName)}：${s(a.statusName)}${n(a.problems) > 0 ? `（${a.problems} 个问题）` : ''}`,
+    'materials.file': (a: A) =>
+      `${s(a.roleName)}：${s(a.statusName)}${n(a.problems) > 0 ? `（${a.problems} 个问题）` : ''}`,
     'after.continuing-education': (a: A) => `每个登记有效期（${a.years} 年）完成继续教育不少于 ${a.hours} 学时`,
   } as Record<string, (a: A, c: NameContext) => string>,
   /** Short names of checklist items, for the closing “还差 N 项” line. */
@@ -385,7 +464,19 @@ export const zhCN = {
     totalLabel: '总人数',
     readyLabel: '已就绪',
     notReadyLabel: '未就绪',
-    columns: { line: '行号', name: '姓名', id: '身份证号', level: '级别', ready: '就绪', eligibility: '资格', route: '适用条件', problem: '第一个阻止问题', fixed: '修复后', deadline: '报名截止', report: '个人报告' },
+    columns: {
+      line: '行号',
+      name: '姓名',
+      id: '身份证号',
+      level: '级别',
+      ready: '就绪',
+      eligibility: '资格',
+      route: '适用条件',
+      problem: '第一个阻止问题',
+      fixed: '修复后',
+      deadline: '报名截止',
+      report: '个人报告',
+    },
     yes: '是',
     no: '否',
     title: '批量检查报告',
@@ -404,12 +495,18 @@ export const zhCN = {
     noNameColumn: '花名册没有可识别的表头（姓名、报考级别、学历……）',
     generated: (today: string) => `生成于 ${today}，全部在本机完成`,
     // issue 10
-    fixState: { fixed: '已修复', 'needs-new': '需要新照片或新扫描件', 'could-not-fix': '无法自动修复' } as Record<string, string>,
+    fixState: { fixed: '已修复', 'needs-new': '需要新照片或新扫描件', 'could-not-fix': '无法自动修复' } as Record<
+      string,
+      string
+    >,
     notChecked: '未查',
     materialsNotChecked: '没有给 --materials，未检查材料：“就绪”只表示资格符合、没有其他阻止问题',
-    noProvince: (rows: number) => `${rows} 人没有报考省份（花名册无此列或为空，也没有给 --province）：这些人不计算考试费，报名时间用全国时间。加 --province 广东 或补 报考省份 列即可`,
-    fixSummary: (fixed: number, needsNew: number, couldNot: number) => `修复：${fixed} 个文件已修复并通过复查，${needsNew} 个需要新照片或新扫描件，${couldNot} 个无法自动修复`,
-    readyAfterFix: (before: number, after: number) => `修复前 ${before} 人就绪，修复后 ${after} 人就绪（就绪与第一个阻止问题按修复后的文件计算）`,
+    noProvince: (rows: number) =>
+      `${rows} 人没有报考省份（花名册无此列或为空，也没有给 --province）：这些人不计算考试费，报名时间用全国时间。加 --province 广东 或补 报考省份 列即可`,
+    fixSummary: (fixed: number, needsNew: number, couldNot: number) =>
+      `修复：${fixed} 个文件已修复并通过复查，${needsNew} 个需要新照片或新扫描件，${couldNot} 个无法自动修复`,
+    readyAfterFix: (before: number, after: number) =>
+      `修复前 ${before} 人就绪，修复后 ${after} 人就绪（就绪与第一个阻止问题按修复后的文件计算）`,
     page: '报告',
     pageTitle: (name: string) => `${name}：报名准备报告`,
     rowHeading: '花名册中的问题',
@@ -437,23 +534,28 @@ export const zhCN = {
     'work-years-cutoff': '社会工作年限计算到这一天',
   } as Record<string, string>,
   eventNote: {
-    estimated: (from: string) => `预估：依据${from === 'exam' ? '考试日期' : from === 'registration' ? '报名时间' : from === 'scores' ? '成绩公布时间' : from === 'certificate' ? '证书发放时间' : ` ${from} 年的时间规律`}推算`,
+    estimated: (from: string) =>
+      `预估：依据${from === 'exam' ? '考试日期' : from === 'registration' ? '报名时间' : from === 'scores' ? '成绩公布时间' : from === 'certificate' ? '证书发放时间' : ` ${from} 年的时间规律`}推算`,
     province: (name: string) => `${name}本省时间`,
     published: '已公布',
     rule: '按规定计算',
     conservative: (from: string, earliest: string) => `本省未公布，按 ${from} 年最早关闭的省份（${earliest}）保守推算`,
   },
   problem: {
-    'answer.level': (a: A) => `无法识别级别“${s(a.value)}”：可填 assistant（助理/初级）、intermediate（中级）、senior（高级）`,
-    'answer.education': (a: A) => `无法识别学历“${s(a.value)}”：可填 高中、中专、大专、本科、硕士、博士（或 highschool … doctor）`,
+    'answer.level': (a: A) =>
+      `无法识别级别“${s(a.value)}”：可填 assistant（助理/初级）、intermediate（中级）、senior（高级）`,
+    'answer.education': (a: A) =>
+      `无法识别学历“${s(a.value)}”：可填 高中、中专、大专、本科、硕士、博士（或 highschool … doctor）`,
     'answer.major': (a: A) => `无法识别专业“${s(a.value)}”：可填 社会工作 或 其他（social-work / other）`,
     'answer.study-mode': (a: A) => `无法识别学习形式“${s(a.value)}”：可填 全日制 或 非全日制（full-time / part-time）`,
     'answer.year-month': (a: A) => `无法识别年月“${s(a.value)}”：请写成 2019-07、2019.07 或 2019年7月`,
-    'answer.work': (a: A) => `无法识别工作时段“${s(a.value)}”：请写成 2019-07..2021-06、2019.07-2021.06 或 2019年7月-至今，没有写 无`,
+    'answer.work': (a: A) =>
+      `无法识别工作时段“${s(a.value)}”：请写成 2019-07..2021-06、2019.07-2021.06 或 2019年7月-至今，没有写 无`,
     'answer.work-order': (a: A) => `工作时段“${s(a.value)}”结束早于开始`,
     'answer.degree': (a: A) =>
       `无法识别学历“${s(a.value)}”：请写成 学历:专业:学习形式:入学..毕业，如 大专:社会工作:全日制:2012-09..2015-06（不知道入学年月可写 ..2015-06）`,
-    'answer.enrolled-order': (a: A) => `入学年月 ${s(a.enrolled)} 晚于毕业年月 ${s(a.graduated)}：请核对 --enrolled 和 --graduated`,
+    'answer.enrolled-order': (a: A) =>
+      `入学年月 ${s(a.enrolled)} 晚于毕业年月 ${s(a.graduated)}：请核对 --enrolled 和 --graduated`,
     'answer.degree-order': (a: A) => `学历“${s(a.value)}”的入学年月晚于毕业年月`,
     'answer.year-range': (a: A) => `不支持的考试年度“${s(a.value)}”：本工具的规则覆盖 ${s(a.first)}–${s(a.last)} 年度`,
     'answer.certificate': (a: A) => `无法识别证书“${s(a.value)}”：请写成 助理:2019-12 或 assistant:2019-12`,
@@ -471,21 +573,30 @@ export const zhCN = {
     'error.output': (a: A) => `无法写入 ${s(a.file)}：${OUTPUT_REASON_ZH[s(a.reason)] ?? systemReasonZh(a.reason)}`,
     // issue 15
     'error.output-exists': (a: A) => `不会覆盖已有的文件 ${s(a.file)}：请换一个文件名，或加 --force 确认覆盖`,
-    'error.batch-output-exists': (a: A) => `输出目录里已有不是 shegong 上次写入的 ${s(a.file)}，不会覆盖：请用 --output 指定一个新的或空的文件夹`,
-    'error.output-locked': (a: A) => `输出目录 ${s(a.dir)} 正被另一个 shegong（进程 ${s(a.pid)}）使用：请等它结束，或换一个 --output 文件夹。若确认没有在运行，删除 ${s(a.lock)} 后重试`,
+    'error.batch-output-exists': (a: A) =>
+      `输出目录里已有不是 shegong 上次写入的 ${s(a.file)}，不会覆盖：请用 --output 指定一个新的或空的文件夹`,
+    'error.output-locked': (a: A) =>
+      `输出目录 ${s(a.dir)} 正被另一个 shegong（进程 ${s(a.pid)}）使用：请等它结束，或换一个 --output 文件夹。若确认没有在运行，删除 ${s(a.lock)} 后重试`,
     'error.fix-overwrite': (a: A) => `不会覆盖原文件 ${s(a.file)}：请用 --output 指定另一个文件或文件夹`,
     'error.no-files': () => '没有给出要检查的文件',
-    'error.roster': (a: A) => `无法读取花名册${s(a.line) ? `（第 ${s(a.line)} 行）` : ''}：${ROSTER_REASON_ZH[s(a.reason)]?.(a) ?? s(a.reason)}`,
-    'error.roster-header': (a: A) => `花名册没有可识别的表头：至少需要 姓名/name 和 报考级别/level 等列${s(a.encoding) === 'gb18030' ? '。文件不是有效的 UTF-8，已按 GBK/GB18030 读取；若文件混有两种编码，请在 Excel 或 WPS 中另存为 .xlsx 或“CSV UTF-8”后再试' : ''}`,
+    'error.roster': (a: A) =>
+      `无法读取花名册${s(a.line) ? `（第 ${s(a.line)} 行）` : ''}：${ROSTER_REASON_ZH[s(a.reason)]?.(a) ?? s(a.reason)}`,
+    'error.roster-header': (a: A) =>
+      `花名册没有可识别的表头：至少需要 姓名/name 和 报考级别/level 等列${s(a.encoding) === 'gb18030' ? '。文件不是有效的 UTF-8，已按 GBK/GB18030 读取；若文件混有两种编码，请在 Excel 或 WPS 中另存为 .xlsx 或“CSV UTF-8”后再试' : ''}`,
     // issue 10: rosters and output folders that cannot be used
-    'error.roster-old-excel': (a: A) => `无法读取花名册 ${s(a.file)}：这是 ${s(a.kind)} 文件，本工具不读取这种格式。请在 Excel 或 WPS 中“另存为” .xlsx 或 CSV（UTF-8）后再运行`,
+    'error.roster-old-excel': (a: A) =>
+      `无法读取花名册 ${s(a.file)}：这是 ${s(a.kind)} 文件，本工具不读取这种格式。请在 Excel 或 WPS 中“另存为” .xlsx 或 CSV（UTF-8）后再运行`,
     'error.roster-missing': (a: A) => `找不到花名册文件 ${s(a.file)}：请检查路径和文件名`,
     'error.roster-folder': (a: A) => `${s(a.file)} 是文件夹，不是花名册文件：请给出 .xlsx 或 .csv 文件的路径`,
     'error.roster-denied': (a: A) => `没有权限读取花名册 ${s(a.file)}：请检查文件权限，或复制一份到自己的文件夹`,
-    'error.roster-sheet': (a: A) => `花名册 ${s(a.file)} 中没有工作表“${s(a.sheet)}”：--sheet 请写工作表名称或序号（从 1 开始）`,
-    'error.roster-not-table': (a: A) => `${s(a.file)} 不是可读的表格${s(a.reason) ? `（${s(a.reason)}）` : ''}：请在 Excel 或 WPS 中另存为 .xlsx 或 CSV 后再运行`,
-    'error.materials': (a: A) => `材料目录 ${s(a.dir)} 不存在或不是文件夹：请给出每人一个子文件夹的材料目录，或去掉 --materials 只检查资格`,
-    'error.output-dir': (a: A) => `无法使用输出目录 ${s(a.dir)}：${OUTPUT_REASON_ZH[s(a.reason)] ?? s(a.reason)}。请用 --output 指定一个可写的文件夹`,
+    'error.roster-sheet': (a: A) =>
+      `花名册 ${s(a.file)} 中没有工作表“${s(a.sheet)}”：--sheet 请写工作表名称或序号（从 1 开始）`,
+    'error.roster-not-table': (a: A) =>
+      `${s(a.file)} 不是可读的表格${s(a.reason) ? `（${s(a.reason)}）` : ''}：请在 Excel 或 WPS 中另存为 .xlsx 或 CSV 后再运行`,
+    'error.materials': (a: A) =>
+      `材料目录 ${s(a.dir)} 不存在或不是文件夹：请给出每人一个子文件夹的材料目录，或去掉 --materials 只检查资格`,
+    'error.output-dir': (a: A) =>
+      `无法使用输出目录 ${s(a.dir)}：${OUTPUT_REASON_ZH[s(a.reason)] ?? s(a.reason)}。请用 --output 指定一个可写的文件夹`,
     'error.internal': () => '内部错误：程序遇到意外情况。加 --verbose 查看详情，并请反馈此问题。',
     'error.usage': () => '用法错误',
     // issue 12: library and system errors as sentences
@@ -497,8 +608,10 @@ export const zhCN = {
     'error.not-folder': (a: A) => `${s(a.file)} 不是文件夹：请给出材料所在的文件夹`,
     'error.unreadable': (a: A) => `无法读取 ${s(a.file)}（${systemReasonZh(a.reason)}）`,
     'error.role': (a: A) => `无法识别材料用途“${s(a.value)}”：可选 ${s(a.roles)}`,
-    'error.role-unknown': (a: A) => `无法从文件名判断 ${s(a.file)} 是什么材料：请加 --as 说明，如 --as 照片、--as 身份证正面`,
-    'error.json': (a: A) => `${s(a.file)} 第 ${s(a.line)} 行第 ${s(a.column)} 列不是有效的 JSON：请检查这一处的引号、逗号和括号`,
+    'error.role-unknown': (a: A) =>
+      `无法从文件名判断 ${s(a.file)} 是什么材料：请加 --as 说明，如 --as 照片、--as 身份证正面`,
+    'error.json': (a: A) =>
+      `${s(a.file)} 第 ${s(a.line)} 行第 ${s(a.column)} 列不是有效的 JSON：请检查这一处的引号、逗号和括号`,
     'error.system': (a: A) => `${s(a.file) ? `${s(a.file)}：` : ''}${systemReasonZh(a.reason)}`,
     cancelled: '已取消。',
   } as Record<string, ((a: A) => string) | string>,
@@ -558,14 +671,13 @@ function routeZh(route: Route): string {
   const sorted = [...route.education].sort((a, b) => RANK.indexOf(a) - RANK.indexOf(b));
   const lowest = sorted[0] ?? '';
   const names = sorted.map((e) => labels.education[e] ?? e);
-  const education =
-    sorted.every((e) => e === 'highschool' || e === 'secondary')
-      ? `${names.join('或')}学历`
-      : sorted.length > 1
-        ? `${labels.education[lowest]}及以上学历（学位）`
-        : lowest === 'master' || lowest === 'doctor'
-          ? `${labels.education[lowest]}学位`
-          : `${labels.education[lowest]}学历`;
+  const education = sorted.every((e) => e === 'highschool' || e === 'secondary')
+    ? `${names.join('或')}学历`
+    : sorted.length > 1
+      ? `${labels.education[lowest]}及以上学历（学位）`
+      : lowest === 'master' || lowest === 'doctor'
+        ? `${labels.education[lowest]}学位`
+        : `${labels.education[lowest]}学历`;
   const major = route.major === 'social-work' ? '社会工作专业' : route.major === 'other' ? '其他专业' : '';
   const after = route.certificate ? `取得${labels.certificate[route.certificate]}后` : '';
   const years = route.years > 0 ? `，${after}从事社会工作满 ${route.years} 年` : after ? `，${after}即可` : '';

@@ -73,4 +73,3 @@ export interface Answers {
   province?: string;
   hukou?: string;
 }
-

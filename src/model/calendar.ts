@@ -40,7 +40,15 @@ export interface CalendarPattern {
    * The .ics reminders: for windows and deadlines at `atHour` (local, i.e. Beijing for these users)
    * the given days before; two per paper; events longer than `longSpanDays` split into start and end.
    */
-  reminders: { atHour: number; daysBeforeStart: number; daysBeforeEnd: number; beforePaperDays: number; beforePaperHours: number; longSpanDays: number; note?: string };
+  reminders: {
+    atHour: number;
+    daysBeforeStart: number;
+    daysBeforeEnd: number;
+    beforePaperDays: number;
+    beforePaperHours: number;
+    longSpanDays: number;
+    note?: string;
+  };
 }
 
 export interface Calendar {
@@ -85,7 +93,12 @@ export interface DateEvent {
    * a rule, or (conservative) the earliest provincial close seen in year `from`, for a province
    * whose own window is unknown (`earliest` names the province(s) that closed first).
    */
-  basis: { kind: 'published' | 'province' | 'estimated' | 'rule' | 'conservative'; from?: string; province?: string; earliest?: string[] };
+  basis: {
+    kind: 'published' | 'province' | 'estimated' | 'rule' | 'conservative';
+    from?: string;
+    province?: string;
+    earliest?: string[];
+  };
   /** Papers sat, for the exam event. */
   papers?: { id: string; day: 1 | 2; date: string; start: string; end: string }[];
 }

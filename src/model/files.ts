@@ -94,7 +94,12 @@ export interface FileFacts {
 /** issue 13: the outcome of reading a PDF with pdf.js, without its text (the text never leaves the probe). */
 export type PdfRead =
   | { ok: true; pages: number; textPages: number; imageOnlyPages: number; encrypted: boolean; ms: number }
-  | { ok: false; reason: 'password' | 'damaged' | 'time' | 'memory' | 'inflate' | 'error' | 'skipped'; detail: string; ms: number };
+  | {
+      ok: false;
+      reason: 'password' | 'damaged' | 'time' | 'memory' | 'inflate' | 'error' | 'skipped';
+      detail: string;
+      ms: number;
+    };
 
 /** issue 13: an education document as read from its text layer. Codes and ID numbers are already masked. */
 export interface DocumentFacts {

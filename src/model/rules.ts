@@ -83,7 +83,11 @@ export interface RuleValues {
   'eligibility.military-service': { counts: boolean };
   'registration.policy': { lateRegistration: boolean; latePayment: boolean; subjectExemptions: boolean };
   'registration.accommodations': { requestDuringRegistration: boolean };
-  'registration.hmt-residents': { provinces: string[]; documents: Record<string, 'pass' | 'mtp'>; degreeVerification: 'cscse' };
+  'registration.hmt-residents': {
+    provinces: string[];
+    documents: Record<string, 'pass' | 'mtp'>;
+    degreeVerification: 'cscse';
+  };
   'registration.platform': { onlineVerificationHours: number; educationOnlineFromYear: number };
   'registration.commitment': { covers: string[] };
   'certificate.registration': { firstWithinMonths: number; validYears: number; renewWithinMonths: number };
@@ -103,11 +107,29 @@ export interface RuleValues {
   'upload.photo.bytes': { min: number; severity: Severity };
   'upload.photo.bytes-guides': { min: number; max: number; severity: Severity };
   'upload.photo.density-guides': { min: number; severity: Severity };
-  'upload.photo.background': { patchShare: number; minMean: number; maxCast: number; maxSpread: number; severity: Severity };
+  'upload.photo.background': {
+    patchShare: number;
+    minMean: number;
+    maxCast: number;
+    maxSpread: number;
+    severity: Severity;
+  };
   'upload.photo.colour': { maxGreyChroma: number; severity: Severity };
-  'upload.photo.position': { headTopMin: number; headTopMax: number; maxOffCentre: number; backgroundDistance: number; severity: Severity };
+  'upload.photo.position': {
+    headTopMin: number;
+    headTopMax: number;
+    maxOffCentre: number;
+    backgroundDistance: number;
+    severity: Severity;
+  };
   // issue 11: face detector, pose, head size, crop and white background
-  'upload.photo.face': { decodeSize: number; maxFaces: number; minScore: number; hairAllowance: number; severity: Severity };
+  'upload.photo.face': {
+    decodeSize: number;
+    maxFaces: number;
+    minScore: number;
+    hairAllowance: number;
+    severity: Severity;
+  };
   'upload.photo.pose': { maxYaw: number; maxPitch: number; maxRoll: number; severity: Severity };
   'upload.photo.head-size': { minFaceArea: number; maxFaceArea: number; severity: Severity };
   'upload.photo.crop': {
@@ -130,9 +152,25 @@ export interface RuleValues {
   'upload.scan.bytes': { max: number; severity: Severity };
   'upload.scan.bytes-guides': { max: number; severity: Severity };
   'upload.scan.resolution': { minDpi: number; goodDpi: number };
-  'upload.scan.sharpness': { decodeSize: number; minLaplacianVariance: number; photoMinLaplacianVariance: number; severity: Severity };
+  'upload.scan.sharpness': {
+    decodeSize: number;
+    minLaplacianVariance: number;
+    photoMinLaplacianVariance: number;
+    severity: Severity;
+  };
   'upload.scan.exposure': { minMean: number; maxMean: number; maxClippedShare: number; severity: Severity };
-  'upload.seal': { minRed: number; minRedOverGreen: number; minRedOverBlue: number; minRedShare: number; cellShare: number; minBlobWidth: number; maxBlobWidth: number; minAspect: number; maxAspect: number; severity: Severity };
+  'upload.seal': {
+    minRed: number;
+    minRedOverGreen: number;
+    minRedOverBlue: number;
+    minRedShare: number;
+    cellShare: number;
+    minBlobWidth: number;
+    maxBlobWidth: number;
+    minAspect: number;
+    maxAspect: number;
+    severity: Severity;
+  };
   'upload.image': { maxPixels: number; photoDecodeSize: number; maxReadBytes: number };
   'upload.pdf': { maxPages: number; severity: Severity };
   // issue 13: reading PDFs and the 学信网 reports in them
@@ -170,12 +208,37 @@ export interface DocumentKindRule {
 }
 
 /** `others`: labels whose values are not read, only used to end the value before them. */
-export const DOCUMENT_FIELDS = ['holder', 'idNumber', 'level', 'degree', 'major', 'graduated', 'code', 'validUntil', 'others'] as const;
+export const DOCUMENT_FIELDS = [
+  'holder',
+  'idNumber',
+  'level',
+  'degree',
+  'major',
+  'graduated',
+  'code',
+  'validUntil',
+  'others',
+] as const;
 export type DocumentField = (typeof DOCUMENT_FIELDS)[number];
-export const DOCUMENT_CASES = ['before-online', 'not-yet-graduated', 'abroad', 'renamed', 'school', 'unverified'] as const;
+export const DOCUMENT_CASES = [
+  'before-online',
+  'not-yet-graduated',
+  'abroad',
+  'renamed',
+  'school',
+  'unverified',
+] as const;
 export type DocumentCase = (typeof DOCUMENT_CASES)[number];
 
-export const UPLOAD_ROLES = ['photo', 'id-front', 'id-back', 'diploma', 'work-proof', 'social-security', 'residence-permit'] as const;
+export const UPLOAD_ROLES = [
+  'photo',
+  'id-front',
+  'id-back',
+  'diploma',
+  'work-proof',
+  'social-security',
+  'residence-permit',
+] as const;
 export type UploadRole = (typeof UPLOAD_ROLES)[number];
 export const FILE_TYPES = ['jpeg', 'png', 'pdf', 'heic', 'avif', 'webp', 'gif', 'bmp', 'tiff'] as const;
 export type FileType = (typeof FILE_TYPES)[number];

@@ -6,13 +6,31 @@ import type { Messages, NameContext } from '../i18n/messages.js';
 
 export type AnswerStrings = Record<string, string | string[] | undefined>;
 
-const ORDER = ['level', 'education', 'major', 'studyMode', 'graduated', 'enrolled', 'degrees', 'work', 'certificates', 'province', 'hukou'];
+const ORDER = [
+  'level',
+  'education',
+  'major',
+  'studyMode',
+  'graduated',
+  'enrolled',
+  'degrees',
+  'work',
+  'certificates',
+  'province',
+  'hukou',
+];
 
-const list = (value: string | string[]) => (Array.isArray(value) ? value : value.split(/[;,，；]\s*/)).map((v) => v.trim()).filter(Boolean);
+const list = (value: string | string[]) =>
+  (Array.isArray(value) ? value : value.split(/[;,，；]\s*/)).map((v) => v.trim()).filter(Boolean);
 
-export function answerRows(answers: AnswerStrings, messages: Messages, names: Pick<NameContext, 'province'>): [string, string][] {
+export function answerRows(
+  answers: AnswerStrings,
+  messages: Messages,
+  names: Pick<NameContext, 'province'>,
+): [string, string][] {
   const { labels, ui } = messages;
-  const none = (items: string[]) => (items.length === 0 || (items.length === 1 && items[0] === 'none') ? [ui.answerNone] : items);
+  const none = (items: string[]) =>
+    items.length === 0 || (items.length === 1 && items[0] === 'none') ? [ui.answerNone] : items;
   const period = (spec: string) => {
     const [start = '', end = ''] = spec.split('..');
     return end ? (start ? `${start} – ${end}` : end) : `${start} ${ui.answerOngoing}`.trim();
@@ -29,7 +47,9 @@ export function answerRows(answers: AnswerStrings, messages: Messages, names: Pi
       case 'hukou':
         return names.province(one);
       case 'work':
-        return none(list(raw)).map((p) => (p === ui.answerNone ? p : period(p))).join('、');
+        return none(list(raw))
+          .map((p) => (p === ui.answerNone ? p : period(p)))
+          .join('、');
       case 'certificates':
         return none(list(raw))
           .map((c) => {
@@ -41,12 +61,17 @@ export function answerRows(answers: AnswerStrings, messages: Messages, names: Pi
         return none(list(raw))
           .map((d) => {
             const [education = '', major = '', mode = '', when = ''] = d.split(':');
-            return labels.education[education] ? `${labels.education[education]} ${labels.major[major] ?? major} ${labels.studyMode[mode] ?? mode} ${period(when)}` : d;
+            return labels.education[education]
+              ? `${labels.education[education]} ${labels.major[major] ?? major} ${labels.studyMode[mode] ?? mode} ${period(when)}`
+              : d;
           })
           .join('；');
       default:
         return one;
     }
   };
-  return ORDER.filter((key) => answers[key] !== undefined && answers[key] !== '').map((key) => [ui.answerLabels[key] ?? key, value(key, answers[key]!)]);
+  return ORDER.filter((key) => answers[key] !== undefined && answers[key] !== '').map((key) => [
+    ui.answerLabels[key] ?? key,
+    value(key, answers[key]!),
+  ]);
 }

@@ -8,7 +8,7 @@ import type { Finding, Severity, Values } from '../model/finding.js';
 import type { Province } from '../model/provinces.js';
 import type { ChecklistGroup, ChecklistStatus, CheckOutcome, FileResult } from '../model/report.js';
 import type { Lang, RuleSet } from '../model/rules.js';
-import { valueOf } from '../rules/rule-access.js';
+import { ruleValue } from '../rules/rule-access.js';
 import { openItems } from '../checklist/build-checklist.js';
 import { degreeText } from '../answers/qualifications.js';
 import { levelRoutes } from '../eligibility/evaluate-eligibility.js';
@@ -87,7 +87,7 @@ export interface Report {
 }
 
 export function nameContext(ruleSet: RuleSet, provinces: readonly Province[], lang: Lang): NameContext {
-  const papers = Object.values(valueOf(ruleSet, 'papers')).flat();
+  const papers = Object.values(ruleValue(ruleSet, 'papers')).flat();
   return {
     paper: (id) => papers.find((p) => p.id === id)?.name[lang] ?? id,
     province: (id) => {
@@ -113,14 +113,17 @@ export function localizeFinding(messages: Messages, finding: Finding): ReportFin
 export function localizeEvent(messages: Messages, event: DateEvent, names: NameContext): ReportEvent {
   const note =
     event.basis.kind === 'conservative'
-      ? messages.eventNote.conservative(event.basis.from ?? '', (event.basis.earliest ?? []).map(names.province).join('、'))
+      ? messages.eventNote.conservative(
+          event.basis.from ?? '',
+          (event.basis.earliest ?? []).map(names.province).join('、'),
+        )
       : event.basis.kind === 'estimated'
-      ? messages.eventNote.estimated(event.basis.from ?? '')
-      : event.basis.kind === 'province'
-        ? messages.eventNote.province(names.province(event.basis.province ?? ''))
-        : event.basis.kind === 'rule'
-          ? messages.eventNote.rule
-          : messages.eventNote.published;
+        ? messages.eventNote.estimated(event.basis.from ?? '')
+        : event.basis.kind === 'province'
+          ? messages.eventNote.province(names.province(event.basis.province ?? ''))
+          : event.basis.kind === 'rule'
+            ? messages.eventNote.rule
+            : messages.eventNote.published;
   return {
     id: event.id,
     title: messages.labels.event[event.id] ?? event.id,
@@ -151,12 +154,18 @@ export function buildReport(outcome: CheckOutcome, context: ReportContext): Repo
   const wording = (id: string) => (id.startsWith('materials.file.') ? 'materials.file' : id);
   const words = (id: string, args: Values) =>
     messages.checklist[wording(id)]?.(
-      { ...args, roleName: messages.labels.role[String(args.role)] ?? '', statusName: messages.labels.fileStatus[String(args.fileStatus)] ?? '' },
+      {
+        ...args,
+        roleName: messages.labels.role[String(args.role)] ?? '',
+        statusName: messages.labels.fileStatus[String(args.fileStatus)] ?? '',
+      },
       names,
     ) ?? id;
   // A missed item says so first, with the day it closed; the registration item words its own.
   const text = (id: string, args: Values) =>
-    args.closed && id !== 'registration.window' ? `${messages.ui.missed(String(args.closed), Boolean(args.closedEstimated))}${words(id, args)}` : words(id, args);
+    args.closed && id !== 'registration.window'
+      ? `${messages.ui.missed(String(args.closed), Boolean(args.closedEstimated))}${words(id, args)}`
+      : words(id, args);
   const { answers, eligibility } = outcome;
   return {
     schema: REPORT_SCHEMA,
@@ -189,7 +198,10 @@ export function buildReport(outcome: CheckOutcome, context: ReportContext): Repo
       earliestYear: eligibility.earliestYear,
       borderline: eligibility.borderline,
       routes: eligibility.routes,
-      folklore: (context.ruleSet.rules[`eligibility.${answers.level}`]?.folklore ?? []).map((f) => ({ claim: f.claim[lang], source: f.source })),
+      folklore: (context.ruleSet.rules[`eligibility.${answers.level}`]?.folklore ?? []).map((f) => ({
+        claim: f.claim[lang],
+        source: f.source,
+      })),
       findings: eligibility.findings.map((f) => localizeFinding(messages, f)),
     },
     files: outcome.files.map((file) => ({ ...file, findings: file.findings.map((f) => localizeFinding(messages, f)) })),
@@ -208,12 +220,19 @@ export function buildReport(outcome: CheckOutcome, context: ReportContext): Repo
       ...(item.due ? { due: item.due } : {}),
     })),
     // After a missed registration the next step is the registration item itself, not this cycle's next date.
-    ...(outcome.checklist.some((item) => item.id === 'registration.window' && item.status === 'missed') ? {} : withDeadline(deadlineLine(messages, outcome.events))),
+    ...(outcome.checklist.some((item) => item.id === 'registration.window' && item.status === 'missed')
+      ? {}
+      : withDeadline(deadlineLine(messages, outcome.events))),
   };
 }
 
 /** A route's description, built from the rule data (so an override of its years changes the words too). */
-export function routeText(messages: Messages, ruleSet: RuleSet, level: CheckOutcome['answers']['level'], id: string | null): string | null {
+export function routeText(
+  messages: Messages,
+  ruleSet: RuleSet,
+  level: CheckOutcome['answers']['level'],
+  id: string | null,
+): string | null {
   const route = id ? levelRoutes(ruleSet, level).find((r) => r.id === id) : undefined;
   return route ? messages.eligibilityRoute(route) : id;
 }

@@ -51,15 +51,29 @@ export function deadlineLine(messages: Messages, events: DateEvent[]): DeadlineL
   const next = nextDeadline(events);
   if (!next) return undefined;
   const title = messages.labels.event[next.id] ?? next.id;
-  const text = next.timing === 'open' ? messages.ui.deadlineOpen(title, next.date, next.days) : messages.ui.deadlineUpcoming(title, next.date, next.days);
-  return { id: next.id, text: next.estimated ? `${text}${messages.ui.estimatedMark}` : text, date: next.date, days: next.days, estimated: next.estimated };
+  const text =
+    next.timing === 'open'
+      ? messages.ui.deadlineOpen(title, next.date, next.days)
+      : messages.ui.deadlineUpcoming(title, next.date, next.days);
+  return {
+    id: next.id,
+    text: next.estimated ? `${text}${messages.ui.estimatedMark}` : text,
+    date: next.date,
+    days: next.days,
+    estimated: next.estimated,
+  };
 }
 
 export function buildDatesReport(input: DatesInput): DatesReport {
   const { calendar, ruleSet, messages, lang, today } = input;
   const names = nameContext(ruleSet, input.provinces, lang);
   const cycle = (year: number) => {
-    const raw = buildEvents(calendar, ruleSet, { year, today, ...(input.province ? { province: input.province } : {}), ...(input.level ? { level: input.level } : {}) });
+    const raw = buildEvents(calendar, ruleSet, {
+      year,
+      today,
+      ...(input.province ? { province: input.province } : {}),
+      ...(input.level ? { level: input.level } : {}),
+    });
     return { raw, events: timelineOrder(raw).map((e) => localizeEvent(messages, e, names)) };
   };
   const year = input.year ?? upcomingExamYear(calendar, today, input.province);

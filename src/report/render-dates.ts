@@ -31,13 +31,23 @@ export interface DatesTextOptions {
  */
 function timeline(events: ReportEvent[], report: DatesReport, options: DatesTextOptions): string[] {
   const { messages, painter, verbose, width } = options;
-  const paintOf = (event: ReportEvent) => (event.timing === 'open' ? painter.yellow : event.timing === 'passed' ? painter.dim : (t: string) => t);
+  const paintOf = (event: ReportEvent) =>
+    event.timing === 'open' ? painter.yellow : event.timing === 'passed' ? painter.dim : (t: string) => t;
   const rows = events.map((event) => {
     const paint = paintOf(event);
-    return [paint(`${SYMBOL[event.timing]} ${event.title}`), paint(eventRange(event, messages)), paint(eventTiming(event, messages)), painter.dim(event.note)];
+    return [
+      paint(`${SYMBOL[event.timing]} ${event.title}`),
+      paint(eventRange(event, messages)),
+      paint(eventTiming(event, messages)),
+      painter.dim(event.note),
+    ];
   });
   const widthOf = (c: number, from: string[][]) => Math.max(0, ...from.map((row) => displayWidth(row[c] ?? '')));
-  const pad = (cells: string[], widths: number[]) => cells.map((cell, c) => (c === cells.length - 1 ? cell : padDisplay(cell, widths[c]! + 2))).join('').trimEnd();
+  const pad = (cells: string[], widths: number[]) =>
+    cells
+      .map((cell, c) => (c === cells.length - 1 ? cell : padDisplay(cell, widths[c]! + 2)))
+      .join('')
+      .trimEnd();
   const titleWidth = widthOf(0, rows);
   const whenWidths = [widthOf(1, rows), widthOf(2, rows)];
   const stacked = width !== undefined && 2 + titleWidth + 2 + whenWidths[0]! + 2 + whenWidths[1]! > width;
@@ -48,14 +58,24 @@ function timeline(events: ReportEvent[], report: DatesReport, options: DatesText
         ? [`  ${row[0]}`, `    ${pad(row.slice(1), whenWidths)}`]
         : // The note does not fit beside the dates: it gets its own line under them.
           [`  ${row[0]}`, `    ${pad(row.slice(1, 3), whenWidths)}`, ...wrapLine(`    ${row[3]}`, width, 4)]
-      : wrapLine(`  ${pad(row, [titleWidth, ...whenWidths])}`, width, 2 + titleWidth + 2 + whenWidths[0]! + 2 + whenWidths[1]! + 2);
+      : wrapLine(
+          `  ${pad(row, [titleWidth, ...whenWidths])}`,
+          width,
+          2 + titleWidth + 2 + whenWidths[0]! + 2 + whenWidths[1]! + 2,
+        );
     // The exam's papers with their times, when the level (and so the papers) is known.
     if (event.papers?.length && (report.level || verbose)) {
-      const paperRows = event.papers.map((p) => [options.paperName?.(p.id) ?? p.id, `${messages.day(p.date)} ${p.start}–${p.end}`]);
+      const paperRows = event.papers.map((p) => [
+        options.paperName?.(p.id) ?? p.id,
+        `${messages.day(p.date)} ${p.start}–${p.end}`,
+      ]);
       lines.push(...renderTable(paperRows).map((line) => `      ${painter.dim(line)}`));
     }
     if (verbose) {
-      lines.push(`      ${painter.dim(messages.eventTodo[event.id] ?? '')}`, `      ${painter.dim(`${messages.ui.source}${messages.ui.colon}${event.source}`)}`);
+      lines.push(
+        `      ${painter.dim(messages.eventTodo[event.id] ?? '')}`,
+        `      ${painter.dim(`${messages.ui.source}${messages.ui.colon}${event.source}`)}`,
+      );
     }
     return lines;
   });
@@ -64,29 +84,45 @@ function timeline(events: ReportEvent[], report: DatesReport, options: DatesText
 
 export function renderDatesText(report: DatesReport, options: DatesTextOptions): string {
   const { messages, painter } = options;
-  const out = [painter.bold(`${messages.ui.datesTitle(report.year, report.today)}${who(report, messages, options.provinceName)}`)];
+  const out = [
+    painter.bold(`${messages.ui.datesTitle(report.year, report.today)}${who(report, messages, options.provinceName)}`),
+  ];
   out.push(...timeline(report.events, report, options), '');
   if (report.previousYear) {
     out.push(painter.bold(messages.ui.runningCycle(report.previousYear.year)));
     out.push(...timeline(report.previousYear.events, report, options), '');
   }
-  if (report.nextDeadline) out.push(`${painter.bold(`${messages.ui.nextAction}${messages.ui.colon}`)}${painter.cyan(report.nextDeadline.text)}`);
+  if (report.nextDeadline)
+    out.push(
+      `${painter.bold(`${messages.ui.nextAction}${messages.ui.colon}`)}${painter.cyan(report.nextDeadline.text)}`,
+    );
   out.push(painter.dim(messages.ui.estimatedLegend));
   return `${wrapText(out.join('\n'), options.width)}\n`;
 }
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
-export function renderDatesMarkdown(report: DatesReport, options: { messages: Messages; provinceName?: string }): string {
+export function renderDatesMarkdown(
+  report: DatesReport,
+  options: { messages: Messages; provinceName?: string },
+): string {
   const { messages } = options;
   const table = (events: ReportEvent[]) => [
     `| ${messages.ui.datesColumns.map(cell).join(' | ')} |`,
     '| --- | --- | --- | --- |',
-    ...events.map((e) => `| ${cell(e.title)} | ${cell(eventWhen(e, messages))} | ${cell(messages.eventTodo[e.id] ?? '')} | ${cell(e.note)} |`),
+    ...events.map(
+      (e) =>
+        `| ${cell(e.title)} | ${cell(eventWhen(e, messages))} | ${cell(messages.eventTodo[e.id] ?? '')} | ${cell(e.note)} |`,
+    ),
     '',
   ];
-  const out = [`# ${messages.ui.datesTitle(report.year, report.today)}${who(report, messages, options.provinceName)}`, '', ...table(report.events)];
-  if (report.previousYear) out.push(`## ${messages.ui.runningCycle(report.previousYear.year)}`, '', ...table(report.previousYear.events));
+  const out = [
+    `# ${messages.ui.datesTitle(report.year, report.today)}${who(report, messages, options.provinceName)}`,
+    '',
+    ...table(report.events),
+  ];
+  if (report.previousYear)
+    out.push(`## ${messages.ui.runningCycle(report.previousYear.year)}`, '', ...table(report.previousYear.events));
   if (report.nextDeadline) out.push(`**${messages.ui.nextAction}**${messages.ui.colon}${report.nextDeadline.text}`, '');
   out.push(`_${messages.ui.estimatedLegend}_`, '');
   return out.join('\n');

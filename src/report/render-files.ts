@@ -5,7 +5,10 @@ import type { Painter } from './painter.js';
 import { wrapText } from '../text/table.js';
 import { renderFileLines } from './render-text.js';
 
-export function renderFilesText(files: ReportFile[], options: { messages: Messages; painter: Painter; verbose: boolean; width?: number }): string {
+export function renderFilesText(
+  files: ReportFile[],
+  options: { messages: Messages; painter: Painter; verbose: boolean; width?: number },
+): string {
   const out = files.flatMap((file) => [...renderFileLines(file, options), '']);
   const count = (status: string) => files.filter((f) => f.status === status).length;
   out.push(options.painter.bold(options.messages.ui.filesSummary(count('pass'), count('warn'), count('fail'))));

@@ -9,7 +9,10 @@ import { answerRows } from './answer-rows.js';
 const finding = (f: ReportFinding, messages: Messages) =>
   `<li class="${escapeHtml(f.severity)}">${escapeHtml(f.message)}${f.fix ? `<span class="fix">${escapeHtml(messages.ui.fix)}${escapeHtml(messages.ui.colon)}${escapeHtml(f.fix)}</span>` : ''}</li>`;
 
-export function renderHtml(report: Report, options: { messages: Messages; template: string; provinceName?: (id: string) => string }): string {
+export function renderHtml(
+  report: Report,
+  options: { messages: Messages; template: string; provinceName?: (id: string) => string },
+): string {
   const { messages, template } = options;
   const provinceName = options.provinceName ?? ((id: string) => id);
   const { ui, labels } = messages;
@@ -19,10 +22,16 @@ export function renderHtml(report: Report, options: { messages: Messages; templa
   const todo = report.checklist.filter((i) => i.status === 'todo').length;
   const sections: string[] = [];
 
-  const eligibility = [`<h2>${escapeHtml(ui.eligibilityHeading)}${escapeHtml(ui.colon)}${escapeHtml(labels.eligibility[e.status] ?? e.status)}</h2>`, '<ul>'];
-  if (e.routeText) eligibility.push(`<li class="info">${escapeHtml(ui.route)}${escapeHtml(ui.colon)}${escapeHtml(e.routeText)}</li>`);
+  const eligibility = [
+    `<h2>${escapeHtml(ui.eligibilityHeading)}${escapeHtml(ui.colon)}${escapeHtml(labels.eligibility[e.status] ?? e.status)}</h2>`,
+    '<ul>',
+  ];
+  if (e.routeText)
+    eligibility.push(`<li class="info">${escapeHtml(ui.route)}${escapeHtml(ui.colon)}${escapeHtml(e.routeText)}</li>`);
   if (e.requiredYears) {
-    eligibility.push(`<li class="info">${escapeHtml(ui.counted)}${escapeHtml(ui.colon)}${escapeHtml(ui.countedLine(messages.months(e.countedMonths), messages.months(e.requiredYears * 12), messages.day(e.cutoff)))}</li>`);
+    eligibility.push(
+      `<li class="info">${escapeHtml(ui.counted)}${escapeHtml(ui.colon)}${escapeHtml(ui.countedLine(messages.months(e.countedMonths), messages.months(e.requiredYears * 12), messages.day(e.cutoff)))}</li>`,
+    );
   }
   eligibility.push(...e.findings.filter((f) => f.severity !== 'info').map((f) => finding(f, messages)), '</ul>');
   sections.push(eligibility.join('\n'));
@@ -30,7 +39,9 @@ export function renderHtml(report: Report, options: { messages: Messages; templa
   if (report.files.length) {
     const files = [`<h2>${escapeHtml(ui.filesHeading)}</h2>`];
     for (const file of report.files) {
-      files.push(`<h3>${escapeHtml(labels.role[file.role] ?? file.role)} · ${escapeHtml(labels.fileStatus[file.status] ?? file.status)}</h3><div class="meta">${escapeHtml(file.path)}</div>`);
+      files.push(
+        `<h3>${escapeHtml(labels.role[file.role] ?? file.role)} · ${escapeHtml(labels.fileStatus[file.status] ?? file.status)}</h3><div class="meta">${escapeHtml(file.path)}</div>`,
+      );
       files.push('<ul>', ...file.findings.map((f) => finding(f, messages)), '</ul>');
     }
     sections.push(files.join('\n'));
@@ -56,18 +67,26 @@ export function renderHtml(report: Report, options: { messages: Messages; templa
     [
       `<h2>${escapeHtml(ui.datesHeading)}</h2>`,
       '<table>',
-      ...report.dates.events.map((event) => `<tr><td>${escapeHtml(event.title)}</td><td class="${event.estimated ? 'estimated' : ''}">${escapeHtml(eventWhen(event, messages))}</td><td>${escapeHtml(event.note)}</td></tr>`),
+      ...report.dates.events.map(
+        (event) =>
+          `<tr><td>${escapeHtml(event.title)}</td><td class="${event.estimated ? 'estimated' : ''}">${escapeHtml(eventWhen(event, messages))}</td><td>${escapeHtml(event.note)}</td></tr>`,
+      ),
       '</table>',
     ].join('\n'),
   );
-  if (report.nextDeadline) sections.push(`<p><b>${escapeHtml(ui.nextAction)}</b>${escapeHtml(ui.colon)}${escapeHtml(report.nextDeadline.text)}</p>`);
+  if (report.nextDeadline)
+    sections.push(
+      `<p><b>${escapeHtml(ui.nextAction)}</b>${escapeHtml(ui.colon)}${escapeHtml(report.nextDeadline.text)}</p>`,
+    );
 
   // The answers this page was made from, so a printed copy can be checked later (issue 12).
   sections.push(
     [
       `<h2>${escapeHtml(ui.answersHeading)}</h2>`,
       '<table class="answers">',
-      ...answerRows(c, messages, { province: provinceName }).map(([label, value]) => `<tr><th>${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`),
+      ...answerRows(c, messages, { province: provinceName }).map(
+        ([label, value]) => `<tr><th>${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`,
+      ),
       '</table>',
     ].join('\n'),
   );
@@ -80,7 +99,9 @@ export function renderHtml(report: Report, options: { messages: Messages; templa
     ),
     made: escapeHtml(ui.madeOn(report.today)),
     readyClass: report.ready ? 'ready' : 'not-ready',
-    verdict: escapeHtml(report.ready ? (todo ? ui.summaryReadyTodo(todo) : ui.summaryReady) : ui.summaryNotReady(blocked, todo)),
+    verdict: escapeHtml(
+      report.ready ? (todo ? ui.summaryReadyTodo(todo) : ui.summaryReady) : ui.summaryNotReady(blocked, todo),
+    ),
     body: sections.join('\n'),
   };
   return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');

@@ -10,7 +10,9 @@ function findingLines(finding: ReportFinding, messages: Messages, verbose: boole
   const lines = [`- **${messages.labels.severity[finding.severity]}** ${finding.message}`];
   if (finding.fix) lines.push(`  - ${messages.ui.fix}${messages.ui.colon}${finding.fix}`);
   if (verbose && (finding.measured || finding.expected)) {
-    lines.push(`  - \`${finding.id}\` ${messages.ui.measured} ${formatValues(finding.measured)}；${messages.ui.expected} ${formatValues(finding.expected)}`);
+    lines.push(
+      `  - \`${finding.id}\` ${messages.ui.measured} ${formatValues(finding.measured)}；${messages.ui.expected} ${formatValues(finding.expected)}`,
+    );
   }
   return lines;
 }
@@ -26,21 +28,30 @@ export function renderMarkdown(report: Report, options: { messages: Messages; ve
   );
   const blocked = report.checklist.filter((i) => i.status === 'blocked' || i.status === 'missed').length;
   const todo = report.checklist.filter((i) => i.status === 'todo').length;
-  out.push(`**${report.ready ? (todo ? ui.summaryReadyTodo(todo) : ui.summaryReady) : ui.summaryNotReady(blocked, todo)}**`, '');
+  out.push(
+    `**${report.ready ? (todo ? ui.summaryReadyTodo(todo) : ui.summaryReady) : ui.summaryNotReady(blocked, todo)}**`,
+    '',
+  );
 
   const e = report.eligibility;
   out.push(`## ${ui.eligibilityHeading}${ui.colon}${labels.eligibility[e.status] ?? e.status}`, '');
   if (e.routeText) out.push(`- ${ui.route}${ui.colon}${e.routeText}`);
   if (e.requiredYears) {
-    out.push(`- ${ui.counted}${ui.colon}${ui.countedLine(messages.months(e.countedMonths), messages.months(e.requiredYears * 12), messages.day(e.cutoff))}`);
+    out.push(
+      `- ${ui.counted}${ui.colon}${ui.countedLine(messages.months(e.countedMonths), messages.months(e.requiredYears * 12), messages.day(e.cutoff))}`,
+    );
   }
   if (e.status !== 'eligible' && e.earliestYear) out.push(`- ${ui.earliest}${ui.colon}${e.earliestYear}`);
   out.push('');
-  for (const finding of verbose ? e.findings : e.findings.filter((f) => f.severity !== 'info')) out.push(...findingLines(finding, messages, verbose));
+  for (const finding of verbose ? e.findings : e.findings.filter((f) => f.severity !== 'info'))
+    out.push(...findingLines(finding, messages, verbose));
   if (e.findings.length) out.push('');
 
   for (const file of report.files) {
-    out.push(`### ${labels.role[file.role] ?? file.role}：\`${file.path}\`（${labels.fileStatus[file.status] ?? file.status}）`, '');
+    out.push(
+      `### ${labels.role[file.role] ?? file.role}：\`${file.path}\`（${labels.fileStatus[file.status] ?? file.status}）`,
+      '',
+    );
     for (const finding of file.findings) out.push(...findingLines(finding, messages, verbose));
     out.push('');
   }
@@ -51,16 +62,26 @@ export function renderMarkdown(report: Report, options: { messages: Messages; ve
     out.push(`## ${labels.group[group]}`, '');
     for (const item of items) {
       const box = item.status === 'done' ? '[x]' : item.status === 'info' ? '' : '[ ]';
-      const due = item.due && item.status !== 'info' && item.status !== 'done' ? ` — ${ui.due(item.due, item.dueEstimated ?? false)}` : '';
-      out.push(`- ${box ? `${box} ` : ''}${item.status === 'blocked' || item.status === 'missed' ? `${STATUS_SYMBOL[item.status]} ` : ''}${item.text}${due}`);
+      const due =
+        item.due && item.status !== 'info' && item.status !== 'done'
+          ? ` — ${ui.due(item.due, item.dueEstimated ?? false)}`
+          : '';
+      out.push(
+        `- ${box ? `${box} ` : ''}${item.status === 'blocked' || item.status === 'missed' ? `${STATUS_SYMBOL[item.status]} ` : ''}${item.text}${due}`,
+      );
     }
     out.push('');
   }
 
   out.push(`## ${ui.datesHeading}`, '', `| | | |`, `| --- | --- | --- |`);
-  for (const event of report.dates.events) out.push(`| ${escapeCell(event.title)} | ${escapeCell(eventWhen(event, messages))} | ${escapeCell(event.note)} |`);
+  for (const event of report.dates.events)
+    out.push(`| ${escapeCell(event.title)} | ${escapeCell(eventWhen(event, messages))} | ${escapeCell(event.note)} |`);
   out.push('');
-  if (report.next.length) out.push(`**${ui.nextAction}**${ui.colon}${ui.remaining(report.next.length, report.next.map((i) => i.short).join(ui.listSeparator))}`, '');
+  if (report.next.length)
+    out.push(
+      `**${ui.nextAction}**${ui.colon}${ui.remaining(report.next.length, report.next.map((i) => i.short).join(ui.listSeparator))}`,
+      '',
+    );
   if (report.nextDeadline) out.push(`→ ${report.nextDeadline.text}`, '');
   return `${out.join('\n')}\n`;
 }

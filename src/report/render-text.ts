@@ -18,7 +18,13 @@ export interface TextOptions {
   provinceName?: (id: string) => string;
 }
 
-export const STATUS_SYMBOL: Record<ChecklistStatus, string> = { done: '✓', todo: '○', blocked: '✗', missed: '⊘', info: '·' };
+export const STATUS_SYMBOL: Record<ChecklistStatus, string> = {
+  done: '✓',
+  todo: '○',
+  blocked: '✗',
+  missed: '⊘',
+  info: '·',
+};
 const SEVERITY_SYMBOL: Record<Severity, string> = { error: '✗', warning: '!', info: '·' };
 
 function paintStatus(painter: Painter, status: ChecklistStatus, text: string) {
@@ -47,7 +53,9 @@ export const formatValues = (values: Values | undefined) =>
 
 export function renderFindingLines(finding: ReportFinding, options: TextOptions, indent: string): string[] {
   const { painter, messages, verbose } = options;
-  const lines = [`${indent}${paintSeverity(painter, finding.severity, `${SEVERITY_SYMBOL[finding.severity]} ${finding.message}`)}`];
+  const lines = [
+    `${indent}${paintSeverity(painter, finding.severity, `${SEVERITY_SYMBOL[finding.severity]} ${finding.message}`)}`,
+  ];
   if (finding.fix) lines.push(`${indent}  ${painter.dim(`${messages.ui.fix}${messages.ui.colon}`)}${finding.fix}`);
   if (verbose && (finding.measured || finding.expected)) {
     lines.push(
@@ -64,23 +72,35 @@ export function renderFileLines(file: ReportFile, options: TextOptions): string[
   const { painter, messages, verbose } = options;
   const paint = file.status === 'pass' ? painter.green : file.status === 'warn' ? painter.yellow : painter.red;
   const role = messages.labels.role[file.role] ?? file.role;
-  const lines = [`${paint(`${FILE_SYMBOL[file.status]} ${role}`)}  ${file.path}  ${painter.dim(messages.labels.fileStatus[file.status] ?? file.status)}`];
+  const lines = [
+    `${paint(`${FILE_SYMBOL[file.status]} ${role}`)}  ${file.path}  ${painter.dim(messages.labels.fileStatus[file.status] ?? file.status)}`,
+  ];
   if (verbose) lines.push(`    ${painter.dim(formatValues(file.measured))}`);
-  const shown = verbose ? file.findings : file.findings.filter((f) => f.severity !== 'info' || f.id === 'photo.official-tool' || f.id === 'photo.face' || f.id === 'document.type');
+  const shown = verbose
+    ? file.findings
+    : file.findings.filter(
+        (f) =>
+          f.severity !== 'info' || f.id === 'photo.official-tool' || f.id === 'photo.face' || f.id === 'document.type',
+      );
   for (const finding of shown) lines.push(...renderFindingLines(finding, options, '    '));
   return lines;
 }
 
 /** When an event is, as dates (with the estimate mark). */
 export function eventRange(event: ReportEvent, messages: Messages): string {
-  const range = event.start === event.end ? messages.day(event.start) : `${messages.day(event.start)} – ${messages.day(event.end)}`;
+  const range =
+    event.start === event.end ? messages.day(event.start) : `${messages.day(event.start)} – ${messages.day(event.end)}`;
   return `${range}${event.estimated ? messages.ui.estimatedMark : ''}`;
 }
 
 /** Where today stands against it: 还有 90 天, 进行中, 已过. */
 export function eventTiming(event: ReportEvent, messages: Messages): string {
   const { ui } = messages;
-  return event.timing === 'open' ? ui.openNow(event.daysToEnd) : event.timing === 'passed' ? ui.passed : ui.daysLeft(event.daysFromToday);
+  return event.timing === 'open'
+    ? ui.openNow(event.daysToEnd)
+    : event.timing === 'passed'
+      ? ui.passed
+      : ui.daysLeft(event.daysFromToday);
 }
 
 export function eventWhen(event: ReportEvent, messages: Messages): string {
@@ -106,18 +126,26 @@ export function renderText(report: Report, options: TextOptions): string {
 
   const blocked = report.checklist.filter((i) => i.status === 'blocked' || i.status === 'missed').length;
   const todo = report.checklist.filter((i) => i.status === 'todo').length;
-  out.push(report.ready ? painter.green(`✓ ${todo ? ui.summaryReadyTodo(todo) : ui.summaryReady}`) : painter.red(`✗ ${ui.summaryNotReady(blocked, todo)}`));
+  out.push(
+    report.ready
+      ? painter.green(`✓ ${todo ? ui.summaryReadyTodo(todo) : ui.summaryReady}`)
+      : painter.red(`✗ ${ui.summaryNotReady(blocked, todo)}`),
+  );
   out.push('');
 
   // Eligibility: the verdict, the route and the months, then what is wrong.
   const e = report.eligibility;
-  const verdictPaint = e.status === 'eligible' ? painter.green : e.status === 'ineligible' ? painter.red : painter.yellow;
+  const verdictPaint =
+    e.status === 'eligible' ? painter.green : e.status === 'ineligible' ? painter.red : painter.yellow;
   out.push(`${painter.bold(ui.eligibilityHeading)}  ${verdictPaint(labels.eligibility[e.status] ?? e.status)}`);
   const rows: string[][] = [];
   if (e.routeText) rows.push([ui.route, e.routeText]);
   if (e.degree && report.candidate.degrees) rows.push([ui.qualification, degreeLabel(e.degree, messages)]);
   if (e.requiredYears) {
-    rows.push([ui.counted, ui.countedLine(messages.months(e.countedMonths), messages.months(e.requiredYears * 12), messages.day(e.cutoff))]);
+    rows.push([
+      ui.counted,
+      ui.countedLine(messages.months(e.countedMonths), messages.months(e.requiredYears * 12), messages.day(e.cutoff)),
+    ]);
   }
   if (e.status !== 'eligible' && e.earliestYear) rows.push([ui.earliest, String(e.earliestYear)]);
   out.push(...renderTable(rows, 2, options.width ? options.width - 2 : undefined).map((line) => `  ${line}`));
@@ -132,7 +160,8 @@ export function renderText(report: Report, options: TextOptions): string {
       r.countFrom ? ui.countFrom(r.countFrom) : '',
     ]);
     out.push(...renderTable(routeRows).map((line) => `    ${painter.dim(line)}`));
-    for (const claim of e.folklore) out.push(`    ${painter.dim(`${ui.folklore}${ui.colon}${claim.claim} (${claim.source})`)}`);
+    for (const claim of e.folklore)
+      out.push(`    ${painter.dim(`${ui.folklore}${ui.colon}${claim.claim} (${claim.source})`)}`);
   }
   out.push('');
 
@@ -148,14 +177,22 @@ export function renderText(report: Report, options: TextOptions): string {
     out.push(painter.bold(labels.group[group] ?? group));
     for (const item of items) {
       const line = `  ${paintStatus(painter, item.status, STATUS_SYMBOL[item.status])} ${item.text}`;
-      out.push(item.due && item.status !== 'info' && item.status !== 'done' ? `${line}  ${painter.cyan(ui.due(item.due, item.dueEstimated ?? false))}` : line);
+      out.push(
+        item.due && item.status !== 'info' && item.status !== 'done'
+          ? `${line}  ${painter.cyan(ui.due(item.due, item.dueEstimated ?? false))}`
+          : line,
+      );
     }
   }
   out.push('');
 
   if (verbose) {
     out.push(painter.bold(ui.datesHeading));
-    const rows = report.dates.events.map((event) => [event.title, eventWhen(event, messages), painter.dim(`${event.note} · ${ui.source}: ${event.source}`)]);
+    const rows = report.dates.events.map((event) => [
+      event.title,
+      eventWhen(event, messages),
+      painter.dim(`${event.note} · ${ui.source}: ${event.source}`),
+    ]);
     out.push(...renderTable(rows).map((line) => `  ${line}`));
     out.push('');
   }
@@ -163,7 +200,10 @@ export function renderText(report: Report, options: TextOptions): string {
   if (report.next.length) {
     const count = options.nextCount ?? 3;
     const names = report.next.slice(0, count).map((item) => item.short);
-    out.push(painter.bold(`${ui.nextAction}${ui.colon}`) + ui.remaining(report.next.length, names.join(ui.listSeparator) + (report.next.length > count ? ' …' : '')));
+    out.push(
+      painter.bold(`${ui.nextAction}${ui.colon}`) +
+        ui.remaining(report.next.length, names.join(ui.listSeparator) + (report.next.length > count ? ' …' : '')),
+    );
     if (report.nextDeadline) out.push(`  → ${painter.cyan(report.nextDeadline.text)}`);
   } else {
     out.push(painter.green(ui.nothingLeft));

@@ -15,7 +15,12 @@ export async function readJson(file: string): Promise<unknown> {
     // One fstat-checked, non-blocking open (issue 15): a FIFO or /dev/zero given as --rules is refused at once.
     text = new TextDecoder().decode(await readRegular(file, MAX_RULES_BYTES));
   } catch (error) {
-    throw new UserError('error.rules-unreadable', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) }, [], (error as Error).message);
+    throw new UserError(
+      'error.rules-unreadable',
+      { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) },
+      [],
+      (error as Error).message,
+    );
   }
   const body = text.replace(/^\uFEFF/, '');
   try {
@@ -23,7 +28,12 @@ export async function readJson(file: string): Promise<unknown> {
   } catch (error) {
     // A line and column a person can find in an editor, not V8's character offset (issue 12).
     const { line, column } = jsonErrorPlace(body, (error as Error).message);
-    throw new UserError('error.json', { file, line: String(line), column: String(column) }, [], (error as Error).message);
+    throw new UserError(
+      'error.json',
+      { file, line: String(line), column: String(column) },
+      [],
+      (error as Error).message,
+    );
   }
 }
 
@@ -37,10 +47,10 @@ export function jsonErrorPlace(text: string, message: string): { line: number; c
 }
 
 export async function loadProvinces(): Promise<Province[]> {
-  const [json, cities] = (await Promise.all([readJson(templatePath('provinces.json')), readJson(templatePath('cities.json'))])) as [
-    { provinces: Province[] },
-    { cities: Record<string, string[]> },
-  ];
+  const [json, cities] = (await Promise.all([
+    readJson(templatePath('provinces.json')),
+    readJson(templatePath('cities.json')),
+  ])) as [{ provinces: Province[] }, { cities: Record<string, string[]> }];
   // City and prefecture names → their province (广州 → 广东), so every answer parser reads them.
   return json.provinces.map((province) => ({ ...province, cities: cities.cities[province.id] ?? [] }));
 }
@@ -59,7 +69,10 @@ export async function loadRuleSet(overrideFiles: string[] = []): Promise<LoadedR
     loadProvinces(),
   ]);
   // One rule set from the bundled files: the exam's rules and the upload rules.
-  const bundled = { ...(exam as object), rules: { ...(exam as { rules: object }).rules, ...(uploads as { rules: object }).rules } };
+  const bundled = {
+    ...(exam as object),
+    rules: { ...(exam as { rules: object }).rules, ...(uploads as { rules: object }).rules },
+  };
   const overrides: OverrideInput[] = [];
   for (const file of overrideFiles) overrides.push({ file, json: await readJson(file) });
   // The bundled rules are validated by the tests (test/rules/parse-rule-set.test.ts checks that this
@@ -69,7 +82,11 @@ export async function loadRuleSet(overrideFiles: string[] = []): Promise<LoadedR
   const { parseRuleSet } = await import('./parse-rule-set.js');
   const parsed = parseRuleSet(bundled, overrides, provinces);
   if (!parsed.ok) {
-    throw new UserError('error.rules-invalid', { file: overrideFiles.join(', ') || 'templates/rules/exam.json' }, parsed.problems);
+    throw new UserError(
+      'error.rules-invalid',
+      { file: overrideFiles.join(', ') || 'templates/rules/exam.json' },
+      parsed.problems,
+    );
   }
   return { ruleSet: parsed.ruleSet, provinces, overrides };
 }

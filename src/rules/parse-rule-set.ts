@@ -25,7 +25,11 @@ export function deepMerge(base: unknown, patch: unknown): unknown {
 const describe = (where: string, issues: z.core.$ZodIssue[]) =>
   issues.map((issue) => `${[where, ...issue.path.map(String)].join('.')}: ${issue.message}`);
 
-export function parseRuleSet(bundled: unknown, overrides: OverrideInput[], provinces: readonly Province[]): ParseResult {
+export function parseRuleSet(
+  bundled: unknown,
+  overrides: OverrideInput[],
+  provinces: readonly Province[],
+): ParseResult {
   const problems: string[] = [];
   const base = ruleFileSchema.safeParse(bundled);
   if (!base.success) return { ok: false, problems: describe('templates/rules', base.error.issues) };
@@ -79,7 +83,8 @@ export function parseRuleSet(bundled: unknown, overrides: OverrideInput[], provi
   for (const id of REQUIRED_RULES) if (!(id in rules)) problems.push(`rules.${id}: missing`);
   const review = valid['post-exam-review']?.value as { provinces: string[]; unconfirmed: string[] } | undefined;
   for (const province of [...(review?.provinces ?? []), ...(review?.unconfirmed ?? [])]) {
-    if (!provinceIds.has(province)) problems.push(`rules.post-exam-review.value.provinces: unknown province "${province}"`);
+    if (!provinceIds.has(province))
+      problems.push(`rules.post-exam-review.value.provinces: unknown province "${province}"`);
   }
 
   if (problems.length > 0) return { ok: false, problems };

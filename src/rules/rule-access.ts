@@ -8,10 +8,14 @@ export function ruleOf<K extends keyof RuleValues>(ruleSet: RuleSet, id: K): Rul
   return rule as Rule<RuleValues[K]>;
 }
 
-export const valueOf = <K extends keyof RuleValues>(ruleSet: RuleSet, id: K): RuleValues[K] => ruleOf(ruleSet, id).value;
+export const ruleValue = <K extends keyof RuleValues>(ruleSet: RuleSet, id: K): RuleValues[K] =>
+  ruleOf(ruleSet, id).value;
 
 /** The fee rule for a province, falling back to the default (and saying so). */
-export function feeRuleFor(ruleSet: RuleSet, province: string | undefined): { rule: Rule<Fees>; provinceSpecific: boolean } {
+export function feeRuleFor(
+  ruleSet: RuleSet,
+  province: string | undefined,
+): { rule: Rule<Fees>; provinceSpecific: boolean } {
   const specific = ruleSet.rules[`fees.${province}`] as Rule<Fees> | undefined;
   if (specific) return { rule: specific, provinceSpecific: true };
   return { rule: ruleOf(ruleSet, 'fees.default'), provinceSpecific: false };

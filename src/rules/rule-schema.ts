@@ -4,12 +4,11 @@ import { SAFETY } from './safety-limits.js';
 
 export { SAFETY };
 import { CONFIDENCES, DOCUMENT_CASES, DOCUMENT_FIELDS, FEE_KINDS, LANGS } from '../model/rules.js';
-import { EDUCATIONS, LEVELS, MAJORS } from '../model/answers.js';
+import { EDUCATIONS, MAJORS } from '../model/answers.js';
 
-const localized = z.object(Object.fromEntries(LANGS.map((lang) => [lang, z.string().min(1)])) as Record<
-  (typeof LANGS)[number],
-  z.ZodString
->);
+const localized = z.object(
+  Object.fromEntries(LANGS.map((lang) => [lang, z.string().min(1)])) as Record<(typeof LANGS)[number], z.ZodString>,
+);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 const count = z.number().int().nonnegative();
@@ -49,7 +48,6 @@ const roleSpec = z.object({
   document: z.object({ widthMm: positive, heightMm: positive }).optional(),
 });
 
-
 /** Value schema per rule id; `fees.<province>` rules share the fee schema. */
 export const VALUE_SCHEMAS: Record<string, z.ZodType> = {
   'eligibility.assistant': routes,
@@ -66,7 +64,11 @@ export const VALUE_SCHEMAS: Record<string, z.ZodType> = {
   papers: levelRecord(z.array(paper).min(1)),
   'pass-line': z.object({ score: z.number().positive(), outOf: z.number().positive() }),
   'score-retention': levelRecord(z.number().int().positive()),
-  'post-exam-review': z.object({ provinces: z.array(z.string()), unconfirmed: z.array(z.string()), sampleOnly: z.array(z.string()) }),
+  'post-exam-review': z.object({
+    provinces: z.array(z.string()),
+    unconfirmed: z.array(z.string()),
+    sampleOnly: z.array(z.string()),
+  }),
   'pass-line.separate': z.object({
     areas: localized,
     lastPublished: z.object({ year: count, published: isoDate, lines: levelRecord(z.number().positive().nullable()) }),
@@ -74,7 +76,11 @@ export const VALUE_SCHEMAS: Record<string, z.ZodType> = {
     seniorOnlyInProvince: z.boolean(),
   }),
   'eligibility.military-service': z.object({ counts: z.boolean() }),
-  'registration.policy': z.object({ lateRegistration: z.boolean(), latePayment: z.boolean(), subjectExemptions: z.boolean() }),
+  'registration.policy': z.object({
+    lateRegistration: z.boolean(),
+    latePayment: z.boolean(),
+    subjectExemptions: z.boolean(),
+  }),
   'registration.accommodations': z.object({ requestDuringRegistration: z.boolean() }),
   'registration.hmt-residents': z.object({
     provinces: z.array(z.string()),
@@ -108,21 +114,75 @@ export const VALUE_SCHEMAS: Record<string, z.ZodType> = {
   'upload.photo.bytes': z.object({ min: count, severity }),
   'upload.photo.bytes-guides': z.object({ min: count, max: count, severity }),
   'upload.photo.density-guides': z.object({ min: positive, severity }),
-  'upload.photo.background': z.object({ patchShare: share, minMean: z.number().min(0).max(255), maxCast: positive, maxSpread: positive, severity }),
+  'upload.photo.background': z.object({
+    patchShare: share,
+    minMean: z.number().min(0).max(255),
+    maxCast: positive,
+    maxSpread: positive,
+    severity,
+  }),
   'upload.photo.colour': z.object({ maxGreyChroma: z.number().nonnegative(), severity }),
-  'upload.photo.position': z.object({ headTopMin: share, headTopMax: share, maxOffCentre: share, backgroundDistance: positive, severity }),
+  'upload.photo.position': z.object({
+    headTopMin: share,
+    headTopMax: share,
+    maxOffCentre: share,
+    backgroundDistance: positive,
+    severity,
+  }),
   // issue 11: face detector, pose, head size, crop and white background
-  'upload.photo.face': z.object({ decodeSize: z.number().int().min(128), maxFaces: z.number().int().min(2), minScore: share, hairAllowance: z.number().nonnegative(), severity }),
+  'upload.photo.face': z.object({
+    decodeSize: z.number().int().min(128),
+    maxFaces: z.number().int().min(2),
+    minScore: share,
+    hairAllowance: z.number().nonnegative(),
+    severity,
+  }),
   'upload.photo.pose': z.object({ maxYaw: positive, maxPitch: positive, maxRoll: positive, severity }),
   'upload.photo.head-size': z.object({ minFaceArea: share, maxFaceArea: share, severity }),
-  'upload.photo.crop': z.object({ faceArea: share, headTop: share, faceCentreY: share, workSize: z.number().int().min(413), roiMargin: share, segmentSize: z.number().int().min(128), shrinkPx: count, blur: z.number().nonnegative(), backgroundAlpha: share, foregroundAlpha: share, uniformSpread: positive, maxUnsureShare: share, maxEdgeForeground: share, maxUpscale: z.number().min(1) }),
+  'upload.photo.crop': z.object({
+    faceArea: share,
+    headTop: share,
+    faceCentreY: share,
+    workSize: z.number().int().min(413),
+    roiMargin: share,
+    segmentSize: z.number().int().min(128),
+    shrinkPx: count,
+    blur: z.number().nonnegative(),
+    backgroundAlpha: share,
+    foregroundAlpha: share,
+    uniformSpread: positive,
+    maxUnsureShare: share,
+    maxEdgeForeground: share,
+    maxUpscale: z.number().min(1),
+  }),
   'upload.photo.output': z.object({ width: count, height: count, fileName: z.string().min(1) }),
   'upload.scan.bytes': z.object({ max: count, severity }),
   'upload.scan.bytes-guides': z.object({ max: count, severity }),
   'upload.scan.resolution': z.object({ minDpi: positive, goodDpi: positive }),
-  'upload.scan.sharpness': z.object({ decodeSize: z.number().int().min(64).max(SAFETY.maxDecodeSize), minLaplacianVariance: positive, photoMinLaplacianVariance: positive, severity }),
-  'upload.scan.exposure': z.object({ minMean: z.number().min(0).max(255), maxMean: z.number().min(0).max(255), maxClippedShare: share, severity }),
-  'upload.seal': z.object({ minRed: z.number().min(0).max(255), minRedOverGreen: z.number().min(0).max(255), minRedOverBlue: z.number().min(0).max(255), minRedShare: share, cellShare: share, minBlobWidth: share, maxBlobWidth: share, minAspect: positive, maxAspect: positive, severity }),
+  'upload.scan.sharpness': z.object({
+    decodeSize: z.number().int().min(64).max(SAFETY.maxDecodeSize),
+    minLaplacianVariance: positive,
+    photoMinLaplacianVariance: positive,
+    severity,
+  }),
+  'upload.scan.exposure': z.object({
+    minMean: z.number().min(0).max(255),
+    maxMean: z.number().min(0).max(255),
+    maxClippedShare: share,
+    severity,
+  }),
+  'upload.seal': z.object({
+    minRed: z.number().min(0).max(255),
+    minRedOverGreen: z.number().min(0).max(255),
+    minRedOverBlue: z.number().min(0).max(255),
+    minRedShare: share,
+    cellShare: share,
+    minBlobWidth: share,
+    maxBlobWidth: share,
+    minAspect: positive,
+    maxAspect: positive,
+    severity,
+  }),
   'upload.image': z.object({
     maxPixels: z.number().int().positive().max(SAFETY.maxPixels),
     photoDecodeSize: z.number().int().min(64).max(SAFETY.maxDecodeSize),
@@ -140,15 +200,31 @@ export const VALUE_SCHEMAS: Record<string, z.ZodType> = {
     keepWorkers: count,
   }),
   'document.kinds': z.object({
-    kinds: z.array(z.object({ id: z.string().min(1), titles: z.array(z.string().min(1)).min(1), accepted: z.boolean(), validity: z.boolean() })).min(1),
+    kinds: z
+      .array(
+        z.object({
+          id: z.string().min(1),
+          titles: z.array(z.string().min(1)).min(1),
+          accepted: z.boolean(),
+          validity: z.boolean(),
+        }),
+      )
+      .min(1),
   }),
-  'document.fields': z.object(Object.fromEntries(DOCUMENT_FIELDS.map((field) => [field, z.array(z.string().min(1)).min(1)])) as Record<(typeof DOCUMENT_FIELDS)[number], z.ZodArray<z.ZodString>>),
+  'document.fields': z.object(
+    Object.fromEntries(DOCUMENT_FIELDS.map((field) => [field, z.array(z.string().min(1)).min(1)])) as Record<
+      (typeof DOCUMENT_FIELDS)[number],
+      z.ZodArray<z.ZodString>
+    >,
+  ),
   'document.levels': z.object({
     words: z.array(z.object({ word: z.string().min(1), education: z.enum(EDUCATIONS) })).min(1),
     socialWorkMajors: z.array(z.string().min(1)).min(1),
   }),
   'document.validity': z.object({ minDays: count, maxDays: z.number().int().positive(), severity }),
-  'document.needed': z.object({ cases: z.array(z.object({ id: z.enum(DOCUMENT_CASES), kinds: z.array(z.string().min(1)).min(1) })) }),
+  'document.needed': z.object({
+    cases: z.array(z.object({ id: z.enum(DOCUMENT_CASES), kinds: z.array(z.string().min(1)).min(1) })),
+  }),
 };
 
 export function valueSchemaFor(id: string): z.ZodType | undefined {

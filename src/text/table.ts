@@ -13,7 +13,9 @@ export function padDisplay(text: string, width: number): string {
  */
 export function renderTable(rows: string[][], gap = 2, maxWidth?: number): string[] {
   const columns = Math.max(0, ...rows.map((row) => row.length));
-  const widths = Array.from({ length: columns }, (_, c) => Math.max(0, ...rows.map((row) => displayWidth(row[c] ?? ''))));
+  const widths = Array.from({ length: columns }, (_, c) =>
+    Math.max(0, ...rows.map((row) => displayWidth(row[c] ?? ''))),
+  );
   return rows.flatMap((row) => {
     const line = row
       .map((cell, c) => (c === row.length - 1 ? cell : padDisplay(cell, (widths[c] ?? 0) + gap)))

@@ -43,11 +43,19 @@ describe('answer parsers (shared by flags and prompts)', () => {
     ['201907', '2019-07'],
   ])('year-month %s → %s', (raw, expected) => expect(value(parseYearMonth(raw))).toBe(expected));
 
-  it.each(['2019-13', '2019', '19-07', 'July 2019', ''])('rejects year-month %j', (raw) => expect(parseYearMonth(raw).ok).toBe(false));
+  it.each(['2019-13', '2019', '19-07', 'July 2019', ''])('rejects year-month %j', (raw) =>
+    expect(parseYearMonth(raw).ok).toBe(false),
+  );
 
   it('parses work periods, ongoing ones and none', () => {
-    expect(value(parseWorkPeriods('2019-07..2021-06, 2022-03..'))).toEqual([{ start: '2019-07', end: '2021-06' }, { start: '2022-03' }]);
-    expect(value(parseWorkPeriods(['2019-07..2021-06', '2022年3月至今']))).toEqual([{ start: '2019-07', end: '2021-06' }, { start: '2022-03' }]);
+    expect(value(parseWorkPeriods('2019-07..2021-06, 2022-03..'))).toEqual([
+      { start: '2019-07', end: '2021-06' },
+      { start: '2022-03' },
+    ]);
+    expect(value(parseWorkPeriods(['2019-07..2021-06', '2022年3月至今']))).toEqual([
+      { start: '2019-07', end: '2021-06' },
+      { start: '2022-03' },
+    ]);
     expect(value(parseWorkPeriods('无'))).toEqual([]);
     expect(parseWorkPeriods('2021-06..2019-07')).toMatchObject({ ok: false, problem: { key: 'answer.work-order' } });
     expect(parseWorkPeriods('2019-07')).toMatchObject({ ok: false, problem: { key: 'answer.work' } });
@@ -64,7 +72,10 @@ describe('answer parsers (shared by flags and prompts)', () => {
     expect(value(parseProvince('广东省', provinces, true))).toBe('guangdong');
     expect(value(parseProvince('Inner Mongolia', provinces, true))).toBe('neimenggu');
     expect(value(parseProvince('香港', provinces, false))).toBe('hongkong');
-    expect(parseProvince('香港', provinces, true)).toMatchObject({ ok: false, problem: { key: 'answer.province-registers' } });
+    expect(parseProvince('香港', provinces, true)).toMatchObject({
+      ok: false,
+      problem: { key: 'answer.province-registers' },
+    });
     expect(parseProvince('火星', provinces, true).ok).toBe(false);
   });
 });
@@ -101,15 +112,24 @@ describe('values as rosters write them (issue 10)', () => {
   ])('study mode %s → %s', (raw, expected) => expect(value(parseStudyMode(raw))).toBe(expected));
 
   it('社会工作 and its variants are social work; any other major is "other", with a note naming it', () => {
-    for (const raw of ['社会工作', '社工', '社会工作与管理', '社会工作（MSW）']) expect(parseMajor(raw)).toEqual({ ok: true, value: 'social-work' });
-    expect(parseMajor('行政管理')).toEqual({ ok: true, value: 'other', note: { key: 'note.major-other', args: { value: '行政管理' } } });
+    for (const raw of ['社会工作', '社工', '社会工作与管理', '社会工作（MSW）'])
+      expect(parseMajor(raw)).toEqual({ ok: true, value: 'social-work' });
+    expect(parseMajor('行政管理')).toEqual({
+      ok: true,
+      value: 'other',
+      note: { key: 'note.major-other', args: { value: '行政管理' } },
+    });
     expect(value(parseMajor('社会学'))).toBe('other');
     // A date in the major column is a mistake, not a major.
     expect(parseMajor('2019-07')).toMatchObject({ ok: false, problem: { key: 'answer.major' } });
   });
 
   it('maps cities and prefectures to their province, with a note', () => {
-    expect(parseProvince('广州', provinces, true)).toEqual({ ok: true, value: 'guangdong', note: { key: 'note.province-city', args: { value: '广州', province: '广东' } } });
+    expect(parseProvince('广州', provinces, true)).toEqual({
+      ok: true,
+      value: 'guangdong',
+      note: { key: 'note.province-city', args: { value: '广州', province: '广东' } },
+    });
     expect(value(parseProvince('深圳市', provinces, true))).toBe('guangdong');
     expect(value(parseProvince('武汉', provinces, true))).toBe('hubei');
     expect(value(parseProvince('延边朝鲜族自治州', provinces, true))).toBe('jilin');

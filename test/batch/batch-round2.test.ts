@@ -4,7 +4,16 @@
  * per-applicant pages and summary.xlsx. Through the built bin, on real files.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -34,7 +43,9 @@ function workspace(names: string[] = []) {
 
 const gbk = (text: string) => Buffer.from(execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: text }));
 const summary = (dir: string, out = 'out') => JSON.parse(readFileSync(path.join(dir, out, 'summary.json'), 'utf8'));
-const byName = (json: { applicants: { name: string }[] }, name: string) => json.applicants.find((a) => a.name === name) as Record<string, any>;
+const byName = (json: { applicants: { name: string }[] }, name: string) =>
+  // biome-ignore lint/suspicious/noExplicitAny: the test reads summary.json loosely
+  json.applicants.find((a) => a.name === name) as Record<string, any>;
 const ids = (findings: { id: string }[]) => findings.map((f) => f.id);
 const batch = (roster: string, dir: string, extra: string[] = [], out = 'out') =>
   runCli(['batch', roster, '--output', path.join(dir, out), '--today', '2026-12-01', ...extra]);
@@ -43,27 +54,88 @@ describe('roster rows (pure)', () => {
   const header = ['姓名', '报考级别', '学历', '专业', '毕业时间', '学习形式', '社会工作经历', '户籍'];
   const columns = mapColumns(header);
   it('a flag fills an empty column; a roster value wins over the flag', () => {
-    const row = readRow(['王芳', '', '本科', '社会学', '2019-06', '统招', '2019.07-至今', ''], 2, columns, provinces, '2026-12-01', header, { level: '中级', province: '广东' });
-    expect(row.answers).toMatchObject({ level: 'intermediate', major: 'other', studyMode: 'full-time', province: 'guangdong', work: [{ start: '2019-07' }] });
-    const own = readRow(['王芳', '助理', '本科', '社会学', '2019-06', '统招', '2019.07-至今', ''], 2, columns, provinces, '2026-12-01', header, { level: '中级' });
+    const row = readRow(
+      ['王芳', '', '本科', '社会学', '2019-06', '统招', '2019.07-至今', ''],
+      2,
+      columns,
+      provinces,
+      '2026-12-01',
+      header,
+      { level: '中级', province: '广东' },
+    );
+    expect(row.answers).toMatchObject({
+      level: 'intermediate',
+      major: 'other',
+      studyMode: 'full-time',
+      province: 'guangdong',
+      work: [{ start: '2019-07' }],
+    });
+    const own = readRow(
+      ['王芳', '助理', '本科', '社会学', '2019-06', '统招', '2019.07-至今', ''],
+      2,
+      columns,
+      provinces,
+      '2026-12-01',
+      header,
+      { level: '中级' },
+    );
     expect(own.answers?.level).toBe('assistant');
   });
   it('no province anywhere is not a row finding; eligibility still has its answers', () => {
-    const row = readRow(['王芳', '助理', '本科', '社会学', '2019-06', '统招', '2019.07-至今', ''], 2, columns, provinces, '2026-12-01', header);
+    const row = readRow(
+      ['王芳', '助理', '本科', '社会学', '2019-06', '统招', '2019.07-至今', ''],
+      2,
+      columns,
+      provinces,
+      '2026-12-01',
+      header,
+    );
     expect(row.answers).toBeDefined();
     expect(row.answers?.province).toBeUndefined();
     expect(ids(row.findings)).toEqual(['roster.read-as']);
   });
   it('a real major is read as "other" with an info finding quoting it', () => {
-    const row = readRow(['王芳', '助理', '本科', '行政管理', '2019-06', '统招', '2019.07-至今', ''], 2, columns, provinces, '2026-12-01', header);
-    expect(row.findings).toEqual([expect.objectContaining({ id: 'roster.read-as', severity: 'info', args: expect.objectContaining({ value: '行政管理', note: 'note.major-other' }) })]);
+    const row = readRow(
+      ['王芳', '助理', '本科', '行政管理', '2019-06', '统招', '2019.07-至今', ''],
+      2,
+      columns,
+      provinces,
+      '2026-12-01',
+      header,
+    );
+    expect(row.findings).toEqual([
+      expect.objectContaining({
+        id: 'roster.read-as',
+        severity: 'info',
+        args: expect.objectContaining({ value: '行政管理', note: 'note.major-other' }),
+      }),
+    ]);
   });
   it('one bad cell: a finding quoting it and naming the column; the other answers are kept', () => {
-    const badHukou = readRow(['王芳', '助理', '本科', '社会工作', '2019-06', '全日制', '2019.07-至今', '火星'], 2, columns, provinces, '2026-12-01', header);
-    expect(badHukou.findings).toEqual([expect.objectContaining({ id: 'roster.value', args: expect.objectContaining({ field: '户籍', key: 'hukou', value: '火星' }) })]);
+    const badHukou = readRow(
+      ['王芳', '助理', '本科', '社会工作', '2019-06', '全日制', '2019.07-至今', '火星'],
+      2,
+      columns,
+      provinces,
+      '2026-12-01',
+      header,
+    );
+    expect(badHukou.findings).toEqual([
+      expect.objectContaining({
+        id: 'roster.value',
+        args: expect.objectContaining({ field: '户籍', key: 'hukou', value: '火星' }),
+      }),
+    ]);
     // 户籍 is not needed for the verdict: eligibility still runs on the rest.
     expect(badHukou.answers).toMatchObject({ level: 'assistant', major: 'social-work' });
-    const badWork = readRow(['王芳', '中级', '本科', '社会工作', '2019-06', '全日制', '去年至今', ''], 2, columns, provinces, '2026-12-01', header);
+    const badWork = readRow(
+      ['王芳', '中级', '本科', '社会工作', '2019-06', '全日制', '去年至今', ''],
+      2,
+      columns,
+      provinces,
+      '2026-12-01',
+      header,
+    );
     expect(ids(badWork.findings)).toEqual(['roster.value']);
     expect(badWork.answers).toBeUndefined();
     expect(badWork.level).toBe('intermediate');
@@ -80,7 +152,10 @@ describe('roster rows (pure)', () => {
     expect(unreadableKind('花名册.xls', ole)).toMatch(/xls/);
     expect(unreadableKind('花名册.et', ole)).toMatch(/WPS/);
     expect(unreadableKind('花名册.csv', Buffer.from('姓名'))).toBeUndefined();
-    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('姓名\t级别', 'utf16le')]))).toEqual({ text: '姓名\t级别', encoding: 'utf-16le' });
+    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('姓名\t级别', 'utf16le')]))).toEqual({
+      text: '姓名\t级别',
+      encoding: 'utf-16le',
+    });
     expect(decodeText(Buffer.from('name,level\n', 'utf16le')).encoding).toBe('utf-16le');
     expect(columnLetter(0)).toBe('A');
     expect(columnLetter(25)).toBe('Z');
@@ -91,7 +166,10 @@ describe('roster rows (pure)', () => {
 describe('shegong batch, round 2 (built bin)', () => {
   it('a GBK roster with no province column: runs without --province (said once), and with it', () => {
     const dir = workspace(['王芳', '李强']);
-    const rows = ['王芳,助理,大学本科,行政管理,2019-06,统招,2019.07-至今,,', '李强,中级社工,本科学历,社会工作,2016-06,普通全日制,2016.07-2018.06；2019年3月-至今,,'];
+    const rows = [
+      '王芳,助理,大学本科,行政管理,2019-06,统招,2019.07-至今,,',
+      '李强,中级社工,本科学历,社会工作,2016-06,普通全日制,2016.07-2018.06；2019年3月-至今,,',
+    ];
     const roster = path.join(dir, '花名册.csv');
     writeFileSync(roster, gbk(`${NO_PROVINCE}\r\n${rows.join('\r\n')}\r\n`));
     const without = batch(roster, dir, ['--materials', path.join(dir, 'materials')]);
@@ -101,7 +179,11 @@ describe('shegong batch, round 2 (built bin)', () => {
     expect(json.noProvince).toBe(2);
     expect(byName(json, '王芳').rowFindings.map((f: { id: string }) => f.id)).toEqual(['roster.read-as']);
     expect(byName(json, '王芳').report.eligibility.status).toBe('eligible');
-    expect(byName(json, '李强').report.candidate).toMatchObject({ level: 'intermediate', education: 'bachelor', major: 'social-work' });
+    expect(byName(json, '李强').report.candidate).toMatchObject({
+      level: 'intermediate',
+      education: 'bachelor',
+      major: 'social-work',
+    });
     expect(byName(json, '李强').report.files.map((f: { status: string }) => f.status)).toEqual(['pass']);
     // The fee needs the province: none named, and no registration.fee total.
     const fee = byName(json, '王芳').report.checklist.find((i: { id: string }) => i.id === 'registration.fee');
@@ -112,7 +194,9 @@ describe('shegong batch, round 2 (built bin)', () => {
     json = summary(dir, 'out2');
     expect(json.noProvince).toBe(0);
     expect(byName(json, '王芳').report.candidate.province).toBe('guangdong');
-    expect(byName(json, '王芳').report.checklist.find((i: { id: string }) => i.id === 'registration.fee').text).toMatch(/= \d+/);
+    expect(byName(json, '王芳').report.checklist.find((i: { id: string }) => i.id === 'registration.fee').text).toMatch(
+      /= \d+/,
+    );
   });
 
   it('a bad batch-wide flag is one usage error (exit 2), not one per row', () => {
@@ -125,7 +209,10 @@ describe('shegong batch, round 2 (built bin)', () => {
 
   it('without --materials: an eligibility-only run that says so', () => {
     const dir = workspace();
-    writeFileSync(path.join(dir, 'r.csv'), `${NO_PROVINCE}\n王芳,助理,本科,社会工作,2019-06,全日制,2019.07-至今,,\n赵六,中级,本科,社会学,2025-06,全日制,2025.07-至今,,\n`);
+    writeFileSync(
+      path.join(dir, 'r.csv'),
+      `${NO_PROVINCE}\n王芳,助理,本科,社会工作,2019-06,全日制,2019.07-至今,,\n赵六,中级,本科,社会学,2025-06,全日制,2025.07-至今,,\n`,
+    );
     const result = batch(path.join(dir, 'r.csv'), dir, ['--province', '广东']);
     expect(result.code).toBe(1);
     const json = summary(dir);
@@ -141,16 +228,35 @@ describe('shegong batch, round 2 (built bin)', () => {
     const dir = workspace();
     for (const name of ['宽照', '小照']) mkdirSync(path.join(dir, 'materials', name));
     // The demo photo with white bars left and right: wrong aspect, fixable by a crop.
-    await sharp(DEMO_PHOTO).extend({ left: 150, right: 150, background: '#ffffff' }).jpeg({ quality: 95 }).toFile(path.join(dir, 'materials', '宽照', '照片.jpg'));
+    await sharp(DEMO_PHOTO)
+      .extend({ left: 150, right: 150, background: '#ffffff' })
+      .jpeg({ quality: 95 })
+      .toFile(path.join(dir, 'materials', '宽照', '照片.jpg'));
     writeFileSync(path.join(dir, 'materials', '小照', '照片.jpg'), await makePhoto({ width: 100, height: 140 }));
-    writeFileSync(path.join(dir, 'r.csv'), `${NO_PROVINCE}\n宽照,助理,本科,社会工作,2019-06,全日制,2019.07-至今,,\n小照,助理,本科,社会工作,2019-06,全日制,2019.07-至今,,\n`);
+    writeFileSync(
+      path.join(dir, 'r.csv'),
+      `${NO_PROVINCE}\n宽照,助理,本科,社会工作,2019-06,全日制,2019.07-至今,,\n小照,助理,本科,社会工作,2019-06,全日制,2019.07-至今,,\n`,
+    );
     const before = readFileSync(path.join(dir, 'materials', '宽照', '照片.jpg'));
-    const result = batch(path.join(dir, 'r.csv'), dir, ['--materials', path.join(dir, 'materials'), '--province', '广东', '--fix']);
+    const result = batch(path.join(dir, 'r.csv'), dir, [
+      '--materials',
+      path.join(dir, 'materials'),
+      '--province',
+      '广东',
+      '--fix',
+    ]);
     expect(result.code).toBe(1);
     const json = summary(dir);
     const wide = byName(json, '宽照');
     expect(wide).toMatchObject({ ready: true, readyBeforeFix: false });
-    expect(wide.fixes).toEqual([expect.objectContaining({ role: 'photo', state: 'fixed', statusAfter: 'pass', output: 'fixed/0002-宽照/照片.jpg' })]);
+    expect(wide.fixes).toEqual([
+      expect.objectContaining({
+        role: 'photo',
+        state: 'fixed',
+        statusAfter: 'pass',
+        output: 'fixed/0002-宽照/照片.jpg',
+      }),
+    ]);
     expect(wide.report.ready).toBe(true);
     expect(wide.report.files[0].path).toContain(path.join('fixed', '0002-宽照', '照片.jpg'));
     const small = byName(json, '小照');
@@ -192,7 +298,10 @@ describe('shegong batch, round 2 (built bin)', () => {
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(result.code).toBe(1);
     const json = summary(dir);
-    const reasons = (name: string) => byName(json, name).rowFindings.filter((f: { id: string }) => f.id !== 'roster.read-as').map((f: { id: string; measured: { reason?: string } }) => `${f.id}:${f.measured.reason ?? ''}`);
+    const reasons = (name: string) =>
+      byName(json, name)
+        .rowFindings.filter((f: { id: string }) => f.id !== 'roster.read-as')
+        .map((f: { id: string; measured: { reason?: string } }) => `${f.id}:${f.measured.reason ?? ''}`);
     expect(reasons('越界')).toEqual(['roster.folder-outside:parent']);
     expect(reasons('绝对')).toEqual(['roster.folder-outside:absolute']);
     expect(reasons('链接')).toEqual(['roster.folder-outside:outside']);
@@ -210,11 +319,19 @@ describe('shegong batch, round 2 (built bin)', () => {
     const dir = workspace();
     for (const group of ['组1', '组2']) {
       mkdirSync(path.join(dir, 'materials', group, '张伟'), { recursive: true });
-      await sharp(DEMO_PHOTO).extend({ left: 150, right: 150, background: '#ffffff' }).jpeg().toFile(path.join(dir, 'materials', group, '张伟', '照片.jpg'));
+      await sharp(DEMO_PHOTO)
+        .extend({ left: 150, right: 150, background: '#ffffff' })
+        .jpeg()
+        .toFile(path.join(dir, 'materials', group, '张伟', '照片.jpg'));
     }
-    writeFileSync(path.join(dir, 'r.csv'), `${NO_PROVINCE}\n张伟,助理,本科,社会工作,2019-06,全日制,2019.07-至今,,组1/张伟\n张伟,助理,本科,社会工作,2019-06,全日制,2019.07-至今,,组2/张伟\n`);
+    writeFileSync(
+      path.join(dir, 'r.csv'),
+      `${NO_PROVINCE}\n张伟,助理,本科,社会工作,2019-06,全日制,2019.07-至今,,组1/张伟\n张伟,助理,本科,社会工作,2019-06,全日制,2019.07-至今,,组2/张伟\n`,
+    );
     batch(path.join(dir, 'r.csv'), dir, ['--materials', path.join(dir, 'materials'), '--province', '广东', '--fix']);
-    const outputs = summary(dir).applicants.flatMap((a: { fixes: { output: string }[] }) => a.fixes.map((f) => f.output)).sort();
+    const outputs = summary(dir)
+      .applicants.flatMap((a: { fixes: { output: string }[] }) => a.fixes.map((f) => f.output))
+      .sort();
     // One folder per roster row (line + name), never the folder's basename (issue 15, F2).
     expect(outputs).toEqual(['fixed/0002-张伟/照片.jpg', 'fixed/0003-张伟/照片.jpg']);
   });
@@ -237,7 +354,7 @@ describe('shegong batch, round 2 (built bin)', () => {
       const result = batch(args[0]!, dir);
       expect(result.code, args[0]).toBe(2);
       expect(result.err).toMatch(message);
-      expect(result.err).not.toMatch(/内部错误|    at |Error:/);
+      expect(result.err).not.toMatch(/内部错误| {4}at |Error:/);
     }
     writeFileSync(path.join(dir, 'r.csv'), `${NO_PROVINCE}\n王芳,助理,本科,社会工作,2019-06,全日制,2019.07-至今,,\n`);
     const roster = path.join(dir, 'r.csv');
@@ -245,16 +362,22 @@ describe('shegong batch, round 2 (built bin)', () => {
       const result = runCli(['batch', roster, '--output', output, '--today', '2026-12-01'], {}, ROOT);
       expect(result.code, output).toBe(2);
       expect(result.err).toContain('无法使用输出目录');
-      expect(result.err).not.toMatch(/内部错误|    at /);
+      expect(result.err).not.toMatch(/内部错误| {4}at /);
     }
     // An xlsx without the sheet asked for says which.
     const { default: writeXlsxFile } = await import('write-excel-file/node');
-    await writeXlsxFile([NO_PROVINCE.split(',').map((value) => ({ value }))], {}).toFile(path.join(dir, 'one-sheet.xlsx'));
+    await writeXlsxFile([NO_PROVINCE.split(',').map((value) => ({ value }))], {}).toFile(
+      path.join(dir, 'one-sheet.xlsx'),
+    );
     const sheet = batch(path.join(dir, 'one-sheet.xlsx'), dir, ['--sheet', '9']);
     expect(sheet.code).toBe(2);
     expect(sheet.err).toContain('没有工作表“9”');
     // English too.
-    const english = runCli(['batch', path.join(dir, '花名册.xls'), '--output', path.join(dir, 'o'), '--lang', 'en'], {}, ROOT);
+    const english = runCli(
+      ['batch', path.join(dir, '花名册.xls'), '--output', path.join(dir, 'o'), '--lang', 'en'],
+      {},
+      ROOT,
+    );
     expect(english.err).toMatch(/save it as \.xlsx or CSV/i);
   });
 
@@ -267,16 +390,23 @@ describe('shegong batch, round 2 (built bin)', () => {
     const args = [BIN, 'batch', path.join(dir, 'r.csv'), '--output', path.join(dir, 'ro'), '--today', '2026-12-01'];
     // Root writes anywhere: run as nobody, as a counsellor's own account would be.
     const asRoot = process.getuid?.() === 0;
-    const result = spawnSync(asRoot ? 'setpriv' : process.execPath, asRoot ? ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...args] : args, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SHEGONG_CONFIG_DIR: dir } });
+    const result = spawnSync(
+      asRoot ? 'setpriv' : process.execPath,
+      asRoot ? ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...args] : args,
+      { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SHEGONG_CONFIG_DIR: dir } },
+    );
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('没有写入权限');
-    expect(result.stderr).not.toMatch(/    at |内部错误/);
+    expect(result.stderr).not.toMatch(/ {4}at |内部错误/);
   });
 
   it('a UTF-16 roster (Excel "Unicode text") is read', () => {
     const dir = workspace();
     const text = `${NO_PROVINCE.replaceAll(',', '\t')}\r\n王芳\t助理\t本科\t社会工作\t2019-06\t全日制\t2019.07-至今\t\t\r\n`;
-    writeFileSync(path.join(dir, 'unicode.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    writeFileSync(
+      path.join(dir, 'unicode.txt'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+    );
     const result = batch(path.join(dir, 'unicode.txt'), dir, ['--province', '广东']);
     expect(result.code).toBe(0);
     expect(result.err).toContain('utf-16le');
@@ -285,7 +415,10 @@ describe('shegong batch, round 2 (built bin)', () => {
 
   it('summary.xlsx reads back: header, masked IDs as text, deadlines as dates, frozen header, filters', async () => {
     const dir = workspace(['王芳']);
-    writeFileSync(path.join(dir, 'r.csv'), `${NO_PROVINCE}\n王芳,助理,本科,社会工作,2019-06,全日制,2019.07-至今,440106198001010107,\n赵六,中级,本科,社会学,2025-06,全日制,2025.07-至今,110105194912310021,\n`);
+    writeFileSync(
+      path.join(dir, 'r.csv'),
+      `${NO_PROVINCE}\n王芳,助理,本科,社会工作,2019-06,全日制,2019.07-至今,440106198001010107,\n赵六,中级,本科,社会学,2025-06,全日制,2025.07-至今,110105194912310021,\n`,
+    );
     batch(path.join(dir, 'r.csv'), dir, ['--materials', path.join(dir, 'materials'), '--province', '广东']);
     const file = path.join(dir, 'out', 'summary.xlsx');
     const { readSheet } = await import('read-excel-file/node');
@@ -316,7 +449,9 @@ describe('shegong batch, round 2 (built bin)', () => {
     expect(batch(path.join(dir, 'r.csv'), dir, ['--materials', path.join(dir, 'materials')]).code).toBe(1);
     const wang = byName(summary(dir), '王芳');
     expect(wang).toMatchObject({ ready: false, level: 'intermediate', report: null });
-    expect(wang.rowFindings).toEqual([expect.objectContaining({ id: 'roster.value', measured: { field: 'work', value: '从去年开始' } })]);
+    expect(wang.rowFindings).toEqual([
+      expect.objectContaining({ id: 'roster.value', measured: { field: 'work', value: '从去年开始' } }),
+    ]);
     const csv = readFileSync(path.join(dir, 'out', 'summary.csv'), 'utf8');
     expect(csv).toContain('社会工作师（中级）');
     expect(csv).toContain('通过');
@@ -327,7 +462,10 @@ describe('shegong batch, round 2 (built bin)', () => {
 
   it('per-applicant pages: self-contained HTML beside the Markdown, linked from report.html', () => {
     const dir = workspace(['王芳']);
-    writeFileSync(path.join(dir, 'r.csv'), `${NO_PROVINCE}\n王芳,助理,本科,社会工作,2019-06,全日制,2019.07-至今,110105194912310021,\n`);
+    writeFileSync(
+      path.join(dir, 'r.csv'),
+      `${NO_PROVINCE}\n王芳,助理,本科,社会工作,2019-06,全日制,2019.07-至今,110105194912310021,\n`,
+    );
     batch(path.join(dir, 'r.csv'), dir, ['--materials', path.join(dir, 'materials'), '--province', '广东']);
     const json = summary(dir);
     const wang = byName(json, '王芳');

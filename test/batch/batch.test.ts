@@ -33,9 +33,12 @@ function workspace() {
 }
 
 describe('ID numbers (GB 11643-1999)', () => {
-  it.each(['11010519491231002X', '440524188001010014', '34052419800101001X', '370101190102039973'])('%s is valid', (id) => {
-    expect(validateIdNumber(id, '2026-11-21').ok).toBe(true);
-  });
+  it.each(['11010519491231002X', '440524188001010014', '34052419800101001X', '370101190102039973'])(
+    '%s is valid',
+    (id) => {
+      expect(validateIdNumber(id, '2026-11-21').ok).toBe(true);
+    },
+  );
   it.each([
     ['1.10105E+17', 'mangled'],
     ['110105194912310000', 'mangled'],
@@ -54,19 +57,54 @@ describe('roster parsing', () => {
   it('decodes strict UTF-8, UTF-8 with BOM, else GB18030', () => {
     const text = `${HEADER}\n`;
     expect(decodeText(Buffer.from(text, 'utf8')).encoding).toBe('utf-8');
-    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]))).toMatchObject({ encoding: 'utf-8-bom', text });
+    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]))).toMatchObject({
+      encoding: 'utf-8-bom',
+      text,
+    });
     const gbk = Buffer.from([0xd0, 0xd5, 0xc3, 0xfb]); // 姓名 in GBK
     expect(decodeText(gbk)).toEqual({ text: '姓名', encoding: 'gb18030' });
   });
 
   it('maps Chinese and English header synonyms', () => {
-    expect(mapColumns(['姓名', 'Level', 'education', '所学专业', '毕业年月', 'study_mode', 'work', 'certs', '省份', 'hukou', '身份证号码', 'folder'])).toEqual({
-      name: 0, level: 1, education: 2, major: 3, graduated: 4, studyMode: 5, work: 6, certificates: 7, province: 8, hukou: 9, idNumber: 10, folder: 11,
+    expect(
+      mapColumns([
+        '姓名',
+        'Level',
+        'education',
+        '所学专业',
+        '毕业年月',
+        'study_mode',
+        'work',
+        'certs',
+        '省份',
+        'hukou',
+        '身份证号码',
+        'folder',
+      ]),
+    ).toEqual({
+      name: 0,
+      level: 1,
+      education: 2,
+      major: 3,
+      graduated: 4,
+      studyMode: 5,
+      work: 6,
+      certificates: 7,
+      province: 8,
+      hukou: 9,
+      idNumber: 10,
+      folder: 11,
     });
   });
 
   it('reads month cells as offices type them', () => {
-    expect(['43647', '2019-07-01', '2019/7/1', '2019.07', '2019年7月'].map(normaliseMonthCell)).toEqual(['2019-07', '2019-07', '2019-07', '2019.07', '2019年7月']);
+    expect(['43647', '2019-07-01', '2019/7/1', '2019.07', '2019年7月'].map(normaliseMonthCell)).toEqual([
+      '2019-07',
+      '2019-07',
+      '2019-07',
+      '2019.07',
+      '2019年7月',
+    ]);
   });
 
   it('a bad row gets findings with its line; a good one complete answers', () => {
@@ -89,20 +127,39 @@ describe('roster parsing', () => {
 });
 
 function xlsx(rows: string[][]): Uint8Array {
-  const cell = (value: string, r: number, c: number) => `<c r="${String.fromCharCode(65 + c)}${r}" t="inlineStr"><is><t>${value.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</t></is></c>`;
+  const cell = (value: string, r: number, c: number) =>
+    `<c r="${String.fromCharCode(65 + c)}${r}" t="inlineStr"><is><t>${value.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</t></is></c>`;
   const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.map((row, r) => `<row r="${r + 1}">${row.map((v, c) => cell(v, r + 1, c)).join('')}</row>`).join('')}</sheetData></worksheet>`;
   return zipSync({
-    '[Content_Types].xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'),
-    '_rels/.rels': strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
-    'xl/workbook.xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="花名册" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-    'xl/_rels/workbook.xml.rels': strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+    ),
+    '_rels/.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    ),
+    'xl/workbook.xml': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="花名册" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    ),
+    'xl/_rels/workbook.xml.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    ),
     'xl/worksheets/sheet1.xml': strToU8(sheet),
   });
 }
 
 describe('shegong batch (built bin)', () => {
   const run = (roster: string, dir: string, extra: string[] = []) =>
-    runCli(['batch', roster, '--materials', path.join(dir, 'materials'), '--output', path.join(dir, 'out'), '--today', '2026-11-21', ...extra]);
+    runCli([
+      'batch',
+      roster,
+      '--materials',
+      path.join(dir, 'materials'),
+      '--output',
+      path.join(dir, 'out'),
+      '--today',
+      '2026-11-21',
+      ...extra,
+    ]);
 
   it('a GBK roster with Chinese names round-trips into every report', () => {
     const dir = workspace();
@@ -143,7 +200,10 @@ describe('shegong batch (built bin)', () => {
     const fromXlsx = run(path.join(dir, 'roster.xlsx'), dir);
     expect(fromXlsx.code).toBe(0);
     expect(fromXlsx.err).toContain('xlsx');
-    expect(JSON.parse(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8')).applicants[0]).toMatchObject({ name: '张三', idMasked: '110105********002X' });
+    expect(JSON.parse(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8')).applicants[0]).toMatchObject({
+      name: '张三',
+      idMasked: '110105********002X',
+    });
   });
 
   it('an unreadable roster exits 2 with the reason', () => {
@@ -158,9 +218,16 @@ describe('shegong batch (built bin)', () => {
   it('--fix writes copies under OUTPUT/fixed/<applicant>/, never touches originals, names what needs replacing', async () => {
     const dir = workspace();
     const photo = path.join(dir, 'materials', '张三', '照片.jpg');
-    await sharp(readFileSync(photo)).rotate(90).withMetadata({ orientation: 8 }).jpeg({ quality: 95 }).toFile(path.join(dir, 'rotated.jpg'));
+    await sharp(readFileSync(photo))
+      .rotate(90)
+      .withMetadata({ orientation: 8 })
+      .jpeg({ quality: 95 })
+      .toFile(path.join(dir, 'rotated.jpg'));
     copyFileSync(path.join(dir, 'rotated.jpg'), photo);
-    copyFileSync(path.join(ROOT, 'templates/demo/files/工作证明.jpg'), path.join(dir, 'materials', '张三', '工作证明.jpg'));
+    copyFileSync(
+      path.join(ROOT, 'templates/demo/files/工作证明.jpg'),
+      path.join(dir, 'materials', '张三', '工作证明.jpg'),
+    );
     const before = readFileSync(photo);
     writeFileSync(path.join(dir, 'r.csv'), `${HEADER}\n${ROWS[0]}\n`);
     run(path.join(dir, 'r.csv'), dir, ['--fix']);
@@ -170,17 +237,35 @@ describe('shegong batch (built bin)', () => {
     const markdown = readFileSync(path.join(dir, 'out', 'reports', '0002-张三.md'), 'utf8');
     expect(markdown).toContain(path.join('fixed', '0002-张三', '照片.jpg'));
     expect(markdown).toContain('需要重新拍摄或扫描');
-    expect(readFileSync(path.join(dir, 'out', 'summary.csv'), 'utf8')).toContain(path.join('fixed', '0002-张三', '照片.jpg'));
+    expect(readFileSync(path.join(dir, 'out', 'summary.csv'), 'utf8')).toContain(
+      path.join('fixed', '0002-张三', '照片.jpg'),
+    );
   });
 
   it('Ctrl-C keeps the reports of the applicants already finished (exit 130)', async () => {
     const dir = workspace();
     const rows = Array.from({ length: 400 }, () => ROWS[0]);
     writeFileSync(path.join(dir, 'big.csv'), `${HEADER}\n${rows.join('\n')}\n`);
-    const child = spawn(process.execPath, [BIN, 'batch', path.join(dir, 'big.csv'), '--materials', path.join(dir, 'materials'), '--output', path.join(dir, 'out'), '--today', '2026-11-21', '--concurrency', '1'], {
-      env: { ...process.env, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        BIN,
+        'batch',
+        path.join(dir, 'big.csv'),
+        '--materials',
+        path.join(dir, 'materials'),
+        '--output',
+        path.join(dir, 'out'),
+        '--today',
+        '2026-11-21',
+        '--concurrency',
+        '1',
+      ],
+      {
+        env: { ...process.env, NO_COLOR: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let err = '';
     let sent = false;
     child.stderr.on('data', (chunk: Buffer) => {

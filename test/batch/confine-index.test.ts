@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { applicantFiles, findFolder, indexMaterials } from '../../src/batch/confine.js';
 import type { RosterRow } from '../../src/batch/roster-rows.js';
 
-const row = (name: string, folder?: string) => ({ line: 2, name, findings: [], ...(folder ? { folder } : {}) }) as unknown as RosterRow;
+const row = (name: string, folder?: string) =>
+  ({ line: 2, name, findings: [], ...(folder ? { folder } : {}) }) as unknown as RosterRow;
 
 describe('materials index', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'shegong-index-'));
@@ -22,8 +23,21 @@ describe('materials index', () => {
   it('gives the same folder or refusal as looking on disk, for every kind of cell', async () => {
     const index = await indexMaterials(materials);
     expect(index?.get('张伟')).toBe('dir');
-    const rows = [row('张伟'), row('无此人'), row('x', '组1/李娜'), row('x', '链接'), row('x', '别名'), row('文件'), row('x', '.')];
-    for (const r of rows) expect([r.name, r.folder, await findFolder(r, materials, real, index)]).toEqual([r.name, r.folder, await findFolder(r, materials, real)]);
+    const rows = [
+      row('张伟'),
+      row('无此人'),
+      row('x', '组1/李娜'),
+      row('x', '链接'),
+      row('x', '别名'),
+      row('文件'),
+      row('x', '.'),
+    ];
+    for (const r of rows)
+      expect([r.name, r.folder, await findFolder(r, materials, real, index)]).toEqual([
+        r.name,
+        r.folder,
+        await findFolder(r, materials, real),
+      ]);
     expect(await findFolder(row('张伟'), materials, real, index)).toEqual({ folder: path.join(materials, '张伟') });
     expect(await findFolder(row('x', '链接'), materials, real, index)).toEqual({ refused: 'outside', cell: '链接' });
   });

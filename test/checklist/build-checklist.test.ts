@@ -41,13 +41,28 @@ describe('checklist', () => {
   });
 
   it('fees come from the province rule: 广东 中级 56 + 56 + 60; 河北 adds 10 per candidate; default elsewhere', () => {
-    expect(examFee(ruleSet, { level: 'intermediate', province: 'guangdong' })).toMatchObject({ total: 172, provinceSpecific: true });
+    expect(examFee(ruleSet, { level: 'intermediate', province: 'guangdong' })).toMatchObject({
+      total: 172,
+      provinceSpecific: true,
+    });
     expect(examFee(ruleSet, { level: 'assistant', province: 'hebei' })).toMatchObject({ total: 122, perCandidate: 10 });
-    expect(examFee(ruleSet, { level: 'senior', province: 'jilin' })).toMatchObject({ total: 69, provinceSpecific: false });
+    expect(examFee(ruleSet, { level: 'senior', province: 'jilin' })).toMatchObject({
+      total: 69,
+      provinceSpecific: false,
+    });
     // 江苏 objective 62 (audit); 重庆 adds a 20-yuan 成绩档案管理费; 上海's free year is not a standing rule.
-    expect(examFee(ruleSet, { level: 'assistant', province: 'jiangsu' })).toMatchObject({ total: 124, provinceSpecific: true });
-    expect(examFee(ruleSet, { level: 'assistant', province: 'chongqing' })).toMatchObject({ total: 142, perCandidate: 20 });
-    expect(examFee(ruleSet, { level: 'assistant', province: 'shanghai' })).toMatchObject({ total: 122, provinceSpecific: false });
+    expect(examFee(ruleSet, { level: 'assistant', province: 'jiangsu' })).toMatchObject({
+      total: 124,
+      provinceSpecific: true,
+    });
+    expect(examFee(ruleSet, { level: 'assistant', province: 'chongqing' })).toMatchObject({
+      total: 142,
+      perCandidate: 20,
+    });
+    expect(examFee(ruleSet, { level: 'assistant', province: 'shanghai' })).toMatchObject({
+      total: 122,
+      provinceSpecific: false,
+    });
   });
 
   it('registration items are due at the province window (湖北 2026)', () => {

@@ -29,7 +29,13 @@ describe('shegong files 学历.pdf', () => {
     const json = runCli(['files', file, ...TODAY, '--format', 'json']);
     expect(json.code).toBe(0);
     const result = JSON.parse(json.out).files[0];
-    expect(result.document).toMatchObject({ kind: 'record', level: 'bachelor', validUntil: '2026-12-31', code: 'Q7************I4', idNumber: '110105********002X' });
+    expect(result.document).toMatchObject({
+      kind: 'record',
+      level: 'bachelor',
+      validUntil: '2026-12-31',
+      code: 'Q7************I4',
+      idNumber: '110105********002X',
+    });
     for (const args of [[], ['--verbose'], ['--lang', 'en', '--verbose']]) {
       const text = runCli(['files', file, ...TODAY, ...args]);
       expect(text.out + text.err).not.toContain(CODE);
@@ -44,7 +50,9 @@ describe('shegong files 学历.pdf', () => {
     const started = Date.now();
     const result = runCli(['files', ...files, '--as', 'diploma', ...TODAY, '--format', 'json']);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.out).files.map((f: { document: { kind: string } }) => f.document.kind)).toEqual(Array(12).fill('record'));
+    expect(JSON.parse(result.out).files.map((f: { document: { kind: string } }) => f.document.kind)).toEqual(
+      Array(12).fill('record'),
+    );
     expect(Date.now() - started).toBeLessThan(15_000); // runCli's own timeout is 30 s: an idle worker keeping the process alive would hit it
   });
 
@@ -62,12 +70,24 @@ describe('shegong files 学历.pdf', () => {
     const locked = folder('locked', buildPdf([{ lines: recordLines() }], { encrypt: { user: 'pw', owner: 'o' } })).file;
     const bomb = deflateSync(Buffer.alloc(8 * 1024 * 1024));
     const plain = buildPdf([{ lines: ['x'] }]);
-    const hostile = folder('hostile', Buffer.concat([plain.subarray(0, 15), Buffer.from(`9 0 obj\n<< /Filter /FlateDecode /Length ${bomb.length} >>\nstream\n`), bomb, Buffer.from('\nendstream\nendobj\n'), plain.subarray(15)])).file;
+    const hostile = folder(
+      'hostile',
+      Buffer.concat([
+        plain.subarray(0, 15),
+        Buffer.from(`9 0 obj\n<< /Filter /FlateDecode /Length ${bomb.length} >>\nstream\n`),
+        bomb,
+        Buffer.from('\nendstream\nendobj\n'),
+        plain.subarray(15),
+      ]),
+    ).file;
     const limits = path.join(root, 'limits.json');
     writeFileSync(limits, JSON.stringify({ rules: { 'upload.pdf.reader': { value: { maxInflatedBytes: 1048576 } } } }));
     const result = runCli(['files', scan, locked, hostile, ...TODAY, '--rules', limits, '--format', 'json']);
     expect(result.code).toBe(1);
-    const files = JSON.parse(result.out).files as { path: string; findings: { id: string; severity: string; args?: { variant?: string } }[] }[];
+    const files = JSON.parse(result.out).files as {
+      path: string;
+      findings: { id: string; severity: string; args?: { variant?: string } }[];
+    }[];
     const of = (file: string) => files.find((f) => f.path === file)!.findings.map((f) => `${f.id}:${f.severity}`);
     expect(of(scan)).toEqual(['document.type:warning']);
     expect(of(locked)).toEqual(['pdf.encrypted:error']);
@@ -79,13 +99,23 @@ describe('shegong files 学历.pdf', () => {
 describe('shegong --files <dir> --no-input', () => {
   it('in a province with a post-exam review, a report ending before it is an error', () => {
     const { dir } = folder('review', report('2026年07月31日'));
-    const henan = runCli([...candidate({ province: '河南', major: '社会工作' }), '--files', dir, '--no-input', '--format', 'json']);
+    const henan = runCli([
+      ...candidate({ province: '河南', major: '社会工作' }),
+      '--files',
+      dir,
+      '--no-input',
+      '--format',
+      'json',
+    ]);
     expect(henan.code).toBe(1);
     const json = JSON.parse(henan.out);
     expect(ids(json)).toEqual(['document.expires-before-review']);
-    const item = (j: { checklist: { id: string; status: string }[] }) => j.checklist.find((i) => i.id === 'materials.education-verification')!.status;
+    const item = (j: { checklist: { id: string; status: string }[] }) =>
+      j.checklist.find((i) => i.id === 'materials.education-verification')!.status;
     expect(item(json)).toBe('blocked');
-    const guangdong = JSON.parse(runCli([...candidate({ major: '社会工作' }), '--files', dir, '--no-input', '--format', 'json']).out);
+    const guangdong = JSON.parse(
+      runCli([...candidate({ major: '社会工作' }), '--files', dir, '--no-input', '--format', 'json']).out,
+    );
     expect(ids(guangdong)).toEqual([]);
     expect(item(guangdong)).toBe('done');
   });
@@ -98,10 +128,17 @@ describe('shegong --files <dir> --no-input', () => {
   });
 
   it('a report whose level is below the answer is a mismatch with both values', () => {
-    const { dir } = folder('level', buildPdf([{ lines: recordLines({ level: '专科', validUntil: '2026年12月31日', graduated: '2020年06月30日' }) }]));
+    const { dir } = folder(
+      'level',
+      buildPdf([{ lines: recordLines({ level: '专科', validUntil: '2026年12月31日', graduated: '2020年06月30日' }) }]),
+    );
     const result = runCli([...candidate({ major: '社会工作' }), '--files', dir, '--no-input', '--format', 'json']);
     const finding = JSON.parse(result.out).files[0].findings.find((f: { id: string }) => f.id === 'document.mismatch');
-    expect(finding).toMatchObject({ severity: 'error', measured: { level: 'associate' }, expected: { level: 'bachelor' } });
+    expect(finding).toMatchObject({
+      severity: 'error',
+      measured: { level: 'associate' },
+      expected: { level: 'bachelor' },
+    });
     for (const format of ['md', 'html']) {
       const out = runCli([...candidate({ major: '社会工作' }), '--files', dir, '--no-input', '--format', format]).out;
       expect(out).not.toContain(CODE);
@@ -116,7 +153,9 @@ describe('shegong --files <dir> --no-input', () => {
     };
     const { file } = folder('trace', report('2026年12月31日'));
     expect(trace(['files', file, ...TODAY])).not.toContain('pdfjs-dist');
-    expect(trace(['files', path.join(ROOT, 'templates', 'demo', 'files', '照片.jpg'), ...TODAY])).not.toContain('pdfjs-dist');
+    expect(trace(['files', path.join(ROOT, 'templates', 'demo', 'files', '照片.jpg'), ...TODAY])).not.toContain(
+      'pdfjs-dist',
+    );
   });
 });
 
@@ -133,18 +172,42 @@ describe('shegong batch with 学信网 reports', () => {
     put('王五', report('2026年07月31日')); // the report is 张三's, and ends before 河南's review
     writeFileSync(
       path.join(dir, 'roster.csv'),
-      ['姓名,报考级别,学历,专业,毕业时间,学习形式,社会工作经历,报考省份,身份证号', `张三,助理,本科,社会工作,2020-06,全日制,无,广东,${ID}`, '王五,助理,本科,社会工作,2020-06,全日制,无,河南,440524188001010014'].join('\n'),
+      [
+        '姓名,报考级别,学历,专业,毕业时间,学习形式,社会工作经历,报考省份,身份证号',
+        `张三,助理,本科,社会工作,2020-06,全日制,无,广东,${ID}`,
+        '王五,助理,本科,社会工作,2020-06,全日制,无,河南,440524188001010014',
+      ].join('\n'),
     );
-    const result = runCli(['batch', path.join(dir, 'roster.csv'), '--materials', path.join(dir, 'materials'), '--output', path.join(dir, 'out'), '--today', '2026-02-20']);
+    const result = runCli([
+      'batch',
+      path.join(dir, 'roster.csv'),
+      '--materials',
+      path.join(dir, 'materials'),
+      '--output',
+      path.join(dir, 'out'),
+      '--today',
+      '2026-02-20',
+    ]);
     expect(result.code).toBe(1);
     const summary = readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8');
     expect(summary).not.toContain(CODE);
     expect(summary).not.toContain(ID);
     type Finding = { id: string; severity: string; expected?: Record<string, string> };
-    const applicants = JSON.parse(summary).applicants as { name: string; report: { files: { role: string; findings: Finding[] }[] } }[];
+    const applicants = JSON.parse(summary).applicants as {
+      name: string;
+      report: { files: { role: string; findings: Finding[] }[] };
+    }[];
     const findings = (name: string) =>
-      applicants.find((a) => a.name === name)!.report.files.find((f) => f.role === 'diploma')!.findings.map((f) => `${f.id}:${f.severity}:${Object.keys(f.expected ?? {}).join('+')}`);
+      applicants
+        .find((a) => a.name === name)!
+        .report.files.find((f) => f.role === 'diploma')!
+        .findings.map((f) => `${f.id}:${f.severity}:${Object.keys(f.expected ?? {}).join('+')}`);
     expect(findings('张三')).toEqual(['document.type:info:']);
-    expect(findings('王五')).toEqual(['document.type:info:', 'document.expires-before-review:error:validThrough+window', 'document.mismatch:warning:holder', 'document.mismatch:warning:idNumber']);
+    expect(findings('王五')).toEqual([
+      'document.type:info:',
+      'document.expires-before-review:error:validThrough+window',
+      'document.mismatch:warning:holder',
+      'document.mismatch:warning:idNumber',
+    ]);
   });
 });

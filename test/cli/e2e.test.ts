@@ -17,11 +17,24 @@ describe('shegong (built bin)', () => {
     expect(result.code).toBe(0);
     const report = JSON.parse(result.out);
     expect(report).toMatchObject({ schema: 'shegong.report/v1', year: 2026, today: '2026-02-20', ready: true });
-    expect(report.eligibility).toMatchObject({ status: 'eligible', route: 'assistant.bachelor-other', requiredYears: 2, countedMonths: 78 });
+    expect(report.eligibility).toMatchObject({
+      status: 'eligible',
+      route: 'assistant.bachelor-other',
+      requiredYears: 2,
+      countedMonths: 78,
+    });
     expect(report.checklist.map((i: { group: string }) => i.group)).toEqual(
       expect.arrayContaining(['eligibility', 'materials', 'registration', 'exam', 'after']),
     );
-    for (const id of ['registration', 'payment', 'admission-ticket', 'exam', 'scores', 'certificate', 'work-years-cutoff']) {
+    for (const id of [
+      'registration',
+      'payment',
+      'admission-ticket',
+      'exam',
+      'scores',
+      'certificate',
+      'work-years-cutoff',
+    ]) {
       expect(report.dates.events.map((e: { id: string }) => e.id)).toContain(id);
     }
   });
@@ -31,7 +44,12 @@ describe('shegong (built bin)', () => {
     expect(result.code).toBe(1);
     const report = JSON.parse(result.out);
     expect(report.ready).toBe(false);
-    expect(report.eligibility).toMatchObject({ status: 'ineligible', countedMonths: 18, shortfallMonths: 6, earliestYear: 2027 });
+    expect(report.eligibility).toMatchObject({
+      status: 'ineligible',
+      countedMonths: 18,
+      shortfallMonths: 6,
+      earliestYear: 2027,
+    });
     expect(report.eligibility.findings.map((f: { id: string }) => f.id)).toContain('eligibility.years');
     expect(report.checklist.find((i: { id: string }) => i.id === 'eligibility.verdict').status).toBe('blocked');
   });
@@ -81,7 +99,10 @@ describe('shegong (built bin)', () => {
     expect(json.rules['eligibility.assistant'].confidence).toBe('official');
 
     const bad = path.join(CONFIG_DIR, 'bad-rules.json');
-    writeFileSync(bad, JSON.stringify({ rules: { 'pass-line': { value: { score: -1 } }, 'fees.nowhere': { value: {} } } }));
+    writeFileSync(
+      bad,
+      JSON.stringify({ rules: { 'pass-line': { value: { score: -1 } }, 'fees.nowhere': { value: {} } } }),
+    );
     const result = runCli(['rules', '--rules', bad]);
     expect(result.code).toBe(2);
     expect(result.err).toContain('pass-line');
@@ -112,7 +133,7 @@ describe('shegong (built bin)', () => {
     runCli(ELIGIBLE);
     const shown = JSON.parse(runCli(['profile', 'show', '--format', 'json']).out);
     expect(shown.answers).toEqual({});
-    expect(existsSync(shown.path) ? JSON.parse(readFileSync(shown.path, 'utf8')).answers ?? {} : {}).toEqual({});
+    expect(existsSync(shown.path) ? (JSON.parse(readFileSync(shown.path, 'utf8')).answers ?? {}) : {}).toEqual({});
   });
 
   it('unknown options and bad global values exit 2', () => {
@@ -160,7 +181,11 @@ describe('check with files', () => {
   it('--photo alone: a good photo keeps the candidate ready', () => {
     const result = runCli([...ELIGIBLE, '--photo', path.join(demoFiles, '照片.jpg'), '--format', 'json']);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.out).files[0]).toMatchObject({ role: 'photo', status: 'pass', measured: { width: 295, height: 413 } });
+    expect(JSON.parse(result.out).files[0]).toMatchObject({
+      role: 'photo',
+      status: 'pass',
+      measured: { width: 295, height: 413 },
+    });
   });
 
   it('--fix writes a .fixed copy beside a fixable original, reports the copy, leaves the unfixable alone', async () => {
@@ -169,7 +194,16 @@ describe('check with files', () => {
     await sharp(path.join(demoFiles, '照片.jpg')).png().toFile(path.join(folder, '照片.png'));
     copyFileSync(path.join(demoFiles, '工作证明.jpg'), path.join(folder, '工作证明.jpg'));
     const original = readFileSync(path.join(folder, '照片.png'));
-    const result = runCli([...ELIGIBLE, '--photo', path.join(folder, '照片.png'), '--work-proof', path.join(folder, '工作证明.jpg'), '--fix', '--format', 'json']);
+    const result = runCli([
+      ...ELIGIBLE,
+      '--photo',
+      path.join(folder, '照片.png'),
+      '--work-proof',
+      path.join(folder, '工作证明.jpg'),
+      '--fix',
+      '--format',
+      'json',
+    ]);
     const report = JSON.parse(result.out);
     expect(readFileSync(path.join(folder, '照片.png')).equals(original)).toBe(true);
     expect(report.files.find((f: { role: string }) => f.role === 'photo')).toMatchObject({ status: 'pass' });
@@ -178,7 +212,9 @@ describe('check with files', () => {
     expect(existsSync(path.join(folder, '工作证明.fixed.jpg'))).toBe(false);
     // Run again: the first copy stays, the new one takes a numbered name.
     const first = readFileSync(path.join(folder, '照片.fixed.jpg'));
-    const again = JSON.parse(runCli([...ELIGIBLE, '--photo', path.join(folder, '照片.png'), '--fix', '--format', 'json']).out);
+    const again = JSON.parse(
+      runCli([...ELIGIBLE, '--photo', path.join(folder, '照片.png'), '--fix', '--format', 'json']).out,
+    );
     expect(again.files.find((f: { role: string }) => f.role === 'photo').path).toContain('照片.fixed-2.jpg');
     expect(readFileSync(path.join(folder, '照片.fixed.jpg')).equals(first)).toBe(true);
   });
@@ -191,10 +227,22 @@ describe('check with files', () => {
     // A typo in the path is a usage error that names it (issue 12), not a failed material.
     expect(runCli(['files', '/nonexistent/照片.jpg']).code).toBe(2);
     const out = path.join(CONFIG_DIR, 'fixed-out');
-    const fixed = runCli(['fix', path.join(demoFiles, '照片.jpg'), '--as', 'photo', '--output', `${out}/`, '--format', 'json']);
+    const fixed = runCli([
+      'fix',
+      path.join(demoFiles, '照片.jpg'),
+      '--as',
+      'photo',
+      '--output',
+      `${out}/`,
+      '--format',
+      'json',
+    ]);
     expect(fixed.code).toBe(0);
     expect(JSON.parse(fixed.out)).toMatchObject({ ok: true, output: { width: 295, height: 413 } });
-    expect(runCli(['fix', path.join(demoFiles, '照片.jpg'), '--as', 'photo', '--output', path.join(demoFiles, '照片.jpg')]).code).toBe(2);
+    expect(
+      runCli(['fix', path.join(demoFiles, '照片.jpg'), '--as', 'photo', '--output', path.join(demoFiles, '照片.jpg')])
+        .code,
+    ).toBe(2);
     expect(runCli(['fix', path.join(demoFiles, '照片.jpg'), '--as', 'nonsense', '--output', out]).code).toBe(2);
   });
 });
@@ -214,7 +262,15 @@ describe('--format html', () => {
 describe('rule numbers reach the words', () => {
   it('overriding the re-check days and the province window length changes the checklist text', () => {
     const file = path.join(CONFIG_DIR, 'words.json');
-    writeFileSync(file, JSON.stringify({ rules: { 'scores.recheck': { value: { days: 45 } }, 'registration.province-window': { value: { minDays: 5, maxDays: 12 } } } }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        rules: {
+          'scores.recheck': { value: { days: 45 } },
+          'registration.province-window': { value: { minDays: 5, maxDays: 12 } },
+        },
+      }),
+    );
     const report = JSON.parse(runCli([...ELIGIBLE, '--rules', file, '--format', 'json', '--province', '江苏']).out);
     expect(report.checklist.find((i: { id: string }) => i.id === 'after.scores').text).toContain('45');
     expect(report.checklist.find((i: { id: string }) => i.id === 'registration.window').text).toContain('5–12');

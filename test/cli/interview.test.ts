@@ -47,7 +47,20 @@ const run = (script: string[], given: RawAnswers = {}, askHukou = true) => {
 
 describe('interview', () => {
   it('gives the same answers as the equivalent flags', async () => {
-    const { done, rejected } = run(['intermediate', 'highschool', 'other', '2008年6月', 'full-time', '2009-01..', '坏日期', '2018-12', 'hubei', 'no', 'none', 'henan']);
+    const { done, rejected } = run([
+      'intermediate',
+      'highschool',
+      'other',
+      '2008年6月',
+      'full-time',
+      '2009-01..',
+      '坏日期',
+      '2018-12',
+      'hubei',
+      'no',
+      'none',
+      'henan',
+    ]);
     const fromPrompts = await done;
     const fromFlags = completeAnswers(
       resolveAnswers(
@@ -70,31 +83,73 @@ describe('interview', () => {
   });
 
   it('asks only what the flags did not give, and no certificate when none is needed', async () => {
-    const { done, asked } = run(['2020-06', 'no', 'none', ''], { level: 'assistant', education: 'bachelor', major: 'other', studyMode: 'full-time', work: 'none', province: '广东' });
+    const { done, asked } = run(['2020-06', 'no', 'none', ''], {
+      level: 'assistant',
+      education: 'bachelor',
+      major: 'other',
+      studyMode: 'full-time',
+      work: 'none',
+      province: '广东',
+    });
     const answers = await done;
-    expect(asked).toEqual([messages.prompt.graduated, messages.prompt.moreDegrees, messages.prompt.educationCase, messages.prompt.hukou]);
+    expect(asked).toEqual([
+      messages.prompt.graduated,
+      messages.prompt.moreDegrees,
+      messages.prompt.educationCase,
+      messages.prompt.hukou,
+    ]);
     expect(answers).toMatchObject({ graduated: '2020-06', certificates: [], work: [] });
     expect(answers.hukou).toBeUndefined();
   });
 
   it('asks for the 中级 certificate for 高级', async () => {
-    const { done, asked } = run(['2019-12', 'no', 'abroad'], { level: 'senior', education: 'bachelor', major: 'other', graduated: '2010-06', studyMode: 'full-time', work: '2010-07..', province: '广东' }, false);
+    const { done, asked } = run(
+      ['2019-12', 'no', 'abroad'],
+      {
+        level: 'senior',
+        education: 'bachelor',
+        major: 'other',
+        graduated: '2010-06',
+        studyMode: 'full-time',
+        work: '2010-07..',
+        province: '广东',
+      },
+      false,
+    );
     const answers = await done;
     expect(answers.certificates).toEqual([{ level: 'intermediate', obtained: '2019-12' }]);
     // An overseas degree: the checklist will ask for the 留学服务中心 certification.
     expect(answers.educationCases).toEqual(['abroad']);
-    expect(asked).toEqual([messages.prompt.certIntermediate, messages.prompt.moreDegrees, messages.prompt.educationCase]);
+    expect(asked).toEqual([
+      messages.prompt.certIntermediate,
+      messages.prompt.moreDegrees,
+      messages.prompt.educationCase,
+    ]);
   });
 
   it('asks for the enrolment month when work predates a full-time graduation, and for further qualifications', async () => {
     // The audit's R1: 大专 (full-time, 2023-06) after work in 2016–2020. Empty enrolment = unknown.
-    const given = { level: 'assistant', education: 'associate', major: 'other', graduated: '2023-06', studyMode: 'full-time', work: '2016-01..2020-08, 2023-07..', province: '广东' };
-    const { done, asked, rejected } = run(['2021-13', '2020-09', 'yes', 'highschool', 'other', 'full-time', '2017..2019', '..2013-06', 'no', 'none'], given, false);
+    const given = {
+      level: 'assistant',
+      education: 'associate',
+      major: 'other',
+      graduated: '2023-06',
+      studyMode: 'full-time',
+      work: '2016-01..2020-08, 2023-07..',
+      province: '广东',
+    };
+    const { done, asked, rejected } = run(
+      ['2021-13', '2020-09', 'yes', 'highschool', 'other', 'full-time', '2017..2019', '..2013-06', 'no', 'none'],
+      given,
+      false,
+    );
     const answers = await done;
     expect(asked[0]).toBe(messages.prompt.enrolled);
     expect(rejected).toEqual(['2021-13', '2017..2019']);
     expect(answers.enrolled).toBe('2020-09');
-    expect(answers.degrees).toEqual([{ education: 'highschool', major: 'other', studyMode: 'full-time', graduated: '2013-06' }]);
+    expect(answers.degrees).toEqual([
+      { education: 'highschool', major: 'other', studyMode: 'full-time', graduated: '2013-06' },
+    ]);
     // No work before graduation: the enrolment month is not asked.
     const later = run(['no', 'renamed'], { ...given, work: '2023-07..' }, false);
     expect((await later.done).educationCases).toEqual(['renamed']);
@@ -109,6 +164,8 @@ describe('interview', () => {
       input: async () => '',
       confirm: async () => true,
     };
-    await expect(interview({ answers: {}, defaults: {}, provinces, messages, prompter, askHukou: false })).rejects.toBeInstanceOf(CancelledError);
+    await expect(
+      interview({ answers: {}, defaults: {}, provinces, messages, prompter, askHukou: false }),
+    ).rejects.toBeInstanceOf(CancelledError);
   });
 });

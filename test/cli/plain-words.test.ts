@@ -23,12 +23,13 @@ describe('commander speaks the user’s language', () => {
   it('every command’s help lists the global options it uses, with examples', () => {
     const batch = runCli(['batch', '--help']).out;
     expect(batch).toMatch(/通用选项：[\s\S]*--output/);
-    expect(batch).toMatch(/示例：\n  shegong batch /);
+    expect(batch).toMatch(/示例：\n {2}shegong batch /);
     const dates = runCli(['dates', '--help']).out;
     expect(dates).toContain('--format');
     expect(dates).toContain('--ics');
     expect(dates).toMatch(/示例：[\s\S]*--ics/);
-    for (const command of ['check', 'rules', 'profile', 'files', 'fix', 'demo']) expect(runCli([command, '--help']).out).toContain('示例：');
+    for (const command of ['check', 'rules', 'profile', 'files', 'fix', 'demo'])
+      expect(runCli([command, '--help']).out).toContain('示例：');
   });
 
   it('help lines fit 80 columns by display width', () => {
@@ -148,7 +149,10 @@ describe('fix needs only the file', () => {
 describe('tables that fit', () => {
   for (const columns of [80, 120]) {
     it(`dates and the checklist fit ${columns} columns by display width, no date broken`, () => {
-      for (const args of [['dates', '--today', '2026-12-01', '--province', '广东', '--level', '中级'], ['demo', '--today', '2026-12-01']]) {
+      for (const args of [
+        ['dates', '--today', '2026-12-01', '--province', '广东', '--level', '中级'],
+        ['demo', '--today', '2026-12-01'],
+      ]) {
         const out = runCli(args, { COLUMNS: String(columns) }).out;
         const lines = out.split('\n');
         expect(lines.filter((line) => displayWidth(line) > columns)).toEqual([]);
@@ -162,7 +166,7 @@ describe('tables that fit', () => {
     const out = runCli(['dates', '--today', '2026-12-01'], { COLUMNS: '200' }).out;
     const starts = out
       .split('\n')
-      .filter((line) => /^  [○●✓] /.test(line))
+      .filter((line) => /^ {2}[○●✓] /.test(line))
       .map((line) => displayWidth(line.slice(0, line.search(/还有 \d+ 天|已过|进行中/))));
     expect(starts.length).toBeGreaterThan(5);
     expect(new Set(starts).size).toBe(1);
@@ -171,7 +175,9 @@ describe('tables that fit', () => {
   it('dates --province X --level Y shows that level’s papers and times', () => {
     const out = runCli(['dates', '--today', '2026-12-01', '--province', '广东', '--level', '中级']).out;
     expect(out).toMatch(/社会工作实务（中级）\s+2027年5月23日 14:00–16:30/);
-    expect(runCli(['dates', '--today', '2026-12-01', '--province', '广东', '--level', '助理']).out).toMatch(/社会工作实务（初级）/);
+    expect(runCli(['dates', '--today', '2026-12-01', '--province', '广东', '--level', '助理']).out).toMatch(
+      /社会工作实务（初级）/,
+    );
     expect(runCli(['dates', '--today', '2026-12-01', '--format', 'md']).out).not.toContain('| | | | |');
   });
 });
@@ -182,7 +188,18 @@ describe('saved answers', () => {
     mkdirSync(config, { recursive: true });
     writeFileSync(
       path.join(config, 'config.json'),
-      JSON.stringify({ answers: { level: 'assistant', education: 'bachelor', major: 'other', graduated: '2020-06', studyMode: 'full-time', work: '2020-07..', certificates: 'none', province: 'guangdong' } }),
+      JSON.stringify({
+        answers: {
+          level: 'assistant',
+          education: 'bachelor',
+          major: 'other',
+          graduated: '2020-06',
+          studyMode: 'full-time',
+          work: '2020-07..',
+          certificates: 'none',
+          province: 'guangdong',
+        },
+      }),
     );
     const env = { SHEGONG_CONFIG_DIR: config };
     const show = runCli(['profile'], env).out;
@@ -194,7 +211,10 @@ describe('saved answers', () => {
     expect([0, 1]).toContain(used.code);
     expect(JSON.parse(used.out).candidate).toMatchObject({ level: 'assistant', province: 'guangdong' });
     // A flag given now wins over the saved answer.
-    expect(JSON.parse(runCli(['--use-profile', '--level', '中级', '--today', '2026-12-01', '--format', 'json'], env).out).candidate.level).toBe('intermediate');
+    expect(
+      JSON.parse(runCli(['--use-profile', '--level', '中级', '--today', '2026-12-01', '--format', 'json'], env).out)
+        .candidate.level,
+    ).toBe('intermediate');
     const empty = runCli(['--use-profile'], { SHEGONG_CONFIG_DIR: fresh() });
     expect(empty.code).toBe(2);
     expect(empty.err).toContain('还没有保存的回答');

@@ -6,7 +6,20 @@ import { describe, expect, it } from 'vitest';
 import { hasScript, runInPty } from '../helpers/pty.js';
 import { ROOT } from '../helpers/run-cli.js';
 
-const FLAGS = ['--level', '助理', '--education', '本科', '--major', '其他', '--study-mode', '全日制', '--province', '广东', '--today', '2026-12-01'];
+const FLAGS = [
+  '--level',
+  '助理',
+  '--education',
+  '本科',
+  '--major',
+  '其他',
+  '--study-mode',
+  '全日制',
+  '--province',
+  '广东',
+  '--today',
+  '2026-12-01',
+];
 
 describe.skipIf(!hasScript)('interview in a pseudo-terminal', () => {
   const home = mkdtempSync(path.join(tmpdir(), 'shegong-pty-'));
@@ -62,7 +75,30 @@ describe.skipIf(!hasScript)('interview in a pseudo-terminal', () => {
   }, 60_000);
 
   it('advice after the interview names no flag the user never typed', async () => {
-    const s = runInPty(['--level', '中级', '--education', '本科', '--major', '其他', '--graduated', '2020-06', '--study-mode', '全日制', '--province', '广东', '--today', '2026-12-01', '--format', 'html', '-o', '短.html'], { ...env, SHEGONG_CONFIG_DIR: path.join(home, 'cfg-short') }, home);
+    const s = runInPty(
+      [
+        '--level',
+        '中级',
+        '--education',
+        '本科',
+        '--major',
+        '其他',
+        '--graduated',
+        '2020-06',
+        '--study-mode',
+        '全日制',
+        '--province',
+        '广东',
+        '--today',
+        '2026-12-01',
+        '--format',
+        'html',
+        '-o',
+        '短.html',
+      ],
+      { ...env, SHEGONG_CONFIG_DIR: path.join(home, 'cfg-short') },
+      home,
+    );
     await s.waitFor(/社会工作经历时段/);
     s.type('2025-01..\r');
     await s.waitFor(/其他已取得或在读的学历/);

@@ -17,23 +17,48 @@ const json = (args: string[]) => {
 
 describe('the whole education history from flags', () => {
   it('R1: --degree with the enrolment month makes the pre-study work count; without it the months are named', () => {
-    const base = candidate({ level: '助理', education: '大专', major: '其他', graduated: '2023-06', work: '2016-01..2020-08', today: '2026-02-20' });
+    const base = candidate({
+      level: '助理',
+      education: '大专',
+      major: '其他',
+      graduated: '2023-06',
+      work: '2016-01..2020-08',
+      today: '2026-02-20',
+    });
     const withEnrolment = json([...base, '--work', '2023-07..', '--enrolled', '2020-09']);
     expect(withEnrolment.code).toBe(0);
-    expect(withEnrolment.report.eligibility).toMatchObject({ status: 'eligible', countedMonths: 98, degree: 'associate:other:full-time:2020-09..2023-06' });
+    expect(withEnrolment.report.eligibility).toMatchObject({
+      status: 'eligible',
+      countedMonths: 98,
+      degree: 'associate:other:full-time:2020-09..2023-06',
+    });
     expect(withEnrolment.report.candidate).toMatchObject({ enrolled: '2020-09' });
 
     const without = json([...base, '--work', '2023-07..']);
     expect(without.code).toBe(1);
-    const finding = without.report.eligibility.findings.find((f: { id: string }) => f.id === 'eligibility.enrolment-unknown');
+    const finding = without.report.eligibility.findings.find(
+      (f: { id: string }) => f.id === 'eligibility.enrolment-unknown',
+    );
     expect(finding).toMatchObject({ severity: 'warning', measured: { months: 56, spans: ['2016-01..2020-08'] } });
     expect(finding.fix).toContain('--enrolled');
   });
 
   it('--degree alone replaces the shorthand, and every route met is in the JSON', () => {
     const { code, report } = json([
-      '--level', '中级', '--degree', '本科:其他:全日制:2019-09..2023-06', '--degree', '大专:其他:全日制:..2015-06',
-      '--work', '2015-07..2019-08', '--work', '2023-07..', '--province', '北京', '--today', '2026-02-20',
+      '--level',
+      '中级',
+      '--degree',
+      '本科:其他:全日制:2019-09..2023-06',
+      '--degree',
+      '大专:其他:全日制:..2015-06',
+      '--work',
+      '2015-07..2019-08',
+      '--work',
+      '2023-07..',
+      '--province',
+      '北京',
+      '--today',
+      '2026-02-20',
     ]);
     expect(code).toBe(0);
     expect(report.candidate).toMatchObject({ education: 'bachelor', degrees: ['associate:other:full-time:..2015-06'] });
@@ -71,11 +96,17 @@ describe('dates a candidate can act on', () => {
     expect(report.year).toBe(2027);
     const registration = report.dates.events.find((e: { id: string }) => e.id === 'registration');
     expect(registration).toMatchObject({ end: '2027-03-17', estimated: true });
-    expect(report.checklist.find((i: { id: string }) => i.id === 'registration.window')).toMatchObject({ status: 'todo', due: '2027-03-17' });
+    expect(report.checklist.find((i: { id: string }) => i.id === 'registration.window')).toMatchObject({
+      status: 'todo',
+      due: '2027-03-17',
+    });
 
     const dates = JSON.parse(runCli(['dates', '--today', '2026-12-01', '--province', '广东', '--format', 'json']).out);
     expect(dates.year).toBe(2027);
-    expect(dates.events.find((e: { id: string }) => e.id === 'registration')).toMatchObject({ end: '2027-03-17', estimated: true });
+    expect(dates.events.find((e: { id: string }) => e.id === 'registration')).toMatchObject({
+      end: '2027-03-17',
+      estimated: true,
+    });
   });
 
   it('the day after Beijing closed: 2027 by default; asked about 2026, registration is missed and it is not ready', () => {
@@ -85,7 +116,11 @@ describe('dates a candidate can act on', () => {
     expect(report.ready).toBe(false);
     expect(report.checklist.find((i: { id: string }) => i.id === 'registration.window').status).toBe('missed');
     expect(report.next[0].id).toBe('registration.window');
-    expect(report.checklist.some((i: { status: string; due?: string }) => i.status === 'todo' && i.due && i.due < '2026-03-26')).toBe(false);
+    expect(
+      report.checklist.some(
+        (i: { status: string; due?: string }) => i.status === 'todo' && i.due && i.due < '2026-03-26',
+      ),
+    ).toBe(false);
   });
 
   it('demo uses the year being prepared for', () => {
@@ -94,20 +129,53 @@ describe('dates a candidate can act on', () => {
   });
 
   it('a senior candidate: no certificate or 登记 dates, the 评审 step instead', () => {
-    const { report } = json(candidate({ level: '高级', education: '本科', graduated: '2010-06', work: '2010-07..', cert: 'intermediate:2020-12', today: '2026-12-01' }));
+    const { report } = json(
+      candidate({
+        level: '高级',
+        education: '本科',
+        graduated: '2010-06',
+        work: '2010-07..',
+        cert: 'intermediate:2020-12',
+        today: '2026-12-01',
+      }),
+    );
     const ids = report.dates.events.map((e: { id: string }) => e.id);
     for (const id of ['certificate', 'e-certificate', 'certificate-registration']) expect(ids).not.toContain(id);
     expect(ids).toContain('senior-review');
-    expect(report.checklist.map((i: { id: string }) => i.id)).toEqual(expect.arrayContaining(['after.pass-certificate', 'after.evaluation']));
+    expect(report.checklist.map((i: { id: string }) => i.id)).toEqual(
+      expect.arrayContaining(['after.pass-certificate', 'after.evaluation']),
+    );
     expect(report.checklist.map((i: { id: string }) => i.id)).not.toContain('after.registration');
   });
 });
 
 describe('rosters carry the same answers', () => {
   it('入学时间 and 其他学历 columns reach the answers', () => {
-    const header = ['姓名', '报考级别', '学历', '专业', '毕业时间', '学习形式', '入学时间', '其他学历', '社会工作经历', '报考省份'];
+    const header = [
+      '姓名',
+      '报考级别',
+      '学历',
+      '专业',
+      '毕业时间',
+      '学习形式',
+      '入学时间',
+      '其他学历',
+      '社会工作经历',
+      '报考省份',
+    ];
     const row = readRow(
-      ['王五', '中级', '本科', '其他', '2023-06', '全日制', '2019/9/1', '大专:其他:全日制:..2015-06', '2015-07..2019-08; 2023-07..', '北京'],
+      [
+        '王五',
+        '中级',
+        '本科',
+        '其他',
+        '2023-06',
+        '全日制',
+        '2019/9/1',
+        '大专:其他:全日制:..2015-06',
+        '2015-07..2019-08; 2023-07..',
+        '北京',
+      ],
       2,
       mapColumns(header),
       provinces,
@@ -115,6 +183,9 @@ describe('rosters carry the same answers', () => {
       header,
     );
     expect(row.findings).toEqual([]);
-    expect(row.answers).toMatchObject({ enrolled: '2019-09', degrees: [{ education: 'associate', graduated: '2015-06' }] });
+    expect(row.answers).toMatchObject({
+      enrolled: '2019-09',
+      degrees: [{ education: 'associate', graduated: '2015-06' }],
+    });
   });
 });

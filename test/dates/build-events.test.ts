@@ -22,13 +22,23 @@ describe('published years', () => {
 
   it('2026 national registration window is published; payment is derived and marked estimated', () => {
     const list = events(2026, '2026-03-10');
-    expect(byId(list, 'registration')).toMatchObject({ start: '2026-03-09', end: '2026-03-30', estimated: false, timing: 'open' });
+    expect(byId(list, 'registration')).toMatchObject({
+      start: '2026-03-09',
+      end: '2026-03-30',
+      estimated: false,
+      timing: 'open',
+    });
     expect(byId(list, 'payment')?.estimated).toBe(true);
   });
 
   it('a province window replaces the national one (武汉/湖北 2026)', () => {
     const list = events(2026, '2026-03-01', 'hubei');
-    expect(byId(list, 'registration')).toMatchObject({ start: '2026-03-12', end: '2026-03-25', estimated: false, basis: { kind: 'province' } });
+    expect(byId(list, 'registration')).toMatchObject({
+      start: '2026-03-12',
+      end: '2026-03-25',
+      estimated: false,
+      basis: { kind: 'province' },
+    });
     expect(byId(list, 'payment')).toMatchObject({ end: '2026-03-27', estimated: false });
     expect(byId(list, 'admission-ticket')).toMatchObject({ start: '2026-05-18', end: '2026-05-24' });
   });
@@ -36,7 +46,17 @@ describe('published years', () => {
   it('every required event id exists for every documented year', () => {
     for (let year = 2015; year <= 2027; year += 1) {
       const ids = events(year, '2026-01-01').map((e) => e.id);
-      expect(ids).toEqual(expect.arrayContaining(['registration', 'payment', 'admission-ticket', 'exam', 'scores', 'certificate', 'work-years-cutoff']));
+      expect(ids).toEqual(
+        expect.arrayContaining([
+          'registration',
+          'payment',
+          'admission-ticket',
+          'exam',
+          'scores',
+          'certificate',
+          'work-years-cutoff',
+        ]),
+      );
     }
   });
 });
@@ -100,12 +120,21 @@ describe('every published date in templates/calendars is reproduced, unestimated
       const national = events(Number(year), '2026-01-01');
       for (const id of ['exam', 'registration', 'payment', 'admission-ticket', 'scores'] as const) {
         const published = entry[id];
-        if (published) expect(byId(national, id), `${year} ${id}`).toMatchObject({ start: published.start, end: published.end ?? published.start, estimated: false });
+        if (published)
+          expect(byId(national, id), `${year} ${id}`).toMatchObject({
+            start: published.start,
+            end: published.end ?? published.start,
+            estimated: false,
+          });
       }
       for (const [province, windows] of Object.entries(entry.provinces ?? {})) {
         const local = events(Number(year), '2026-01-01', province);
         for (const [id, published] of Object.entries(windows)) {
-          expect(byId(local, id), `${year} ${province} ${id}`).toMatchObject({ start: published.start, estimated: false, basis: { kind: 'province', province } });
+          expect(byId(local, id), `${year} ${province} ${id}`).toMatchObject({
+            start: published.start,
+            estimated: false,
+            basis: { kind: 'province', province },
+          });
         }
       }
     });

@@ -14,7 +14,13 @@ const events = (year: number, today: string, province?: string, level: Answers['
   buildEvents(calendar, ruleSet, { year, today, level, ...(province ? { province } : {}) });
 const event = (list: ReturnType<typeof events>, id: string) => list.find((e) => e.id === id);
 const assess = (changes: Partial<Answers>, today: string, year?: number) =>
-  assessCandidate({ answers: makeAnswers({ work: [{ start: '2020-07' }], ...changes }), ruleSet, calendar, today, ...(year ? { year } : {}) });
+  assessCandidate({
+    answers: makeAnswers({ work: [{ start: '2020-07' }], ...changes }),
+    ruleSet,
+    calendar,
+    today,
+    ...(year ? { year } : {}),
+  });
 const item = (outcome: ReturnType<typeof assess>, id: string) => outcome.checklist.find((i) => i.id === id);
 
 describe('province windows published for 2025 and 2026', () => {
@@ -23,11 +29,19 @@ describe('province windows published for 2025 and 2026', () => {
     [2026, 'hubei', '2026-03-12', '2026-03-25', '2026-03-12', '2026-03-27'],
     [2025, 'beijing', '2025-03-11', '2025-03-20', '2025-03-22', '2025-03-25'],
     [2025, 'henan', '2025-03-14', '2025-03-26', '2025-03-14', '2025-03-28'],
-  ])('%i %s: registration %s–%s, payment %s–%s, from the notice', (year, province, regStart, regEnd, payStart, payEnd) => {
-    const list = events(year, `${year}-01-01`, province);
-    expect(event(list, 'registration')).toMatchObject({ start: regStart, end: regEnd, estimated: false, basis: { kind: 'province', province } });
-    expect(event(list, 'payment')).toMatchObject({ start: payStart, end: payEnd, estimated: false });
-  });
+  ])(
+    '%i %s: registration %s–%s, payment %s–%s, from the notice',
+    (year, province, regStart, regEnd, payStart, payEnd) => {
+      const list = events(year, `${year}-01-01`, province);
+      expect(event(list, 'registration')).toMatchObject({
+        start: regStart,
+        end: regEnd,
+        estimated: false,
+        basis: { kind: 'province', province },
+      });
+      expect(event(list, 'payment')).toMatchObject({ start: payStart, end: payEnd, estimated: false });
+    },
+  );
 
   it.each([
     ['hainan', '2026-03-18'],
@@ -52,7 +66,12 @@ describe('a province without its own window never gets the national close', () =
     [2025, '2025-03-10', '2025-03-20', ['beijing'], '2025'],
   ])('%i guangdong: %s–%s, estimated, from the earliest close', (year, start, end, earliest, from) => {
     const window = registrationWindow(calendar, year, 'guangdong');
-    expect(window).toMatchObject({ start, end, estimated: true, basis: { kind: 'conservative', from, earliest, province: 'guangdong' } });
+    expect(window).toMatchObject({
+      start,
+      end,
+      estimated: true,
+      basis: { kind: 'conservative', from, earliest, province: 'guangdong' },
+    });
     const national = registrationWindow(calendar, year);
     expect(window.end < national.end).toBe(true);
     expect(event(events(year, `${year}-01-01`, 'guangdong'), 'payment')).toMatchObject({ end, estimated: true });
@@ -85,17 +104,25 @@ describe('the year a candidate prepares for, and what has passed', () => {
     // 北京 2026 closed on 3/25; asked about 2026 the day after.
     const outcome = assess({ province: 'beijing' }, '2026-03-26', 2026);
     expect(outcome.ready).toBe(false);
-    expect(item(outcome, 'registration.window')).toMatchObject({ status: 'missed', args: { closed: '2026-03-25', nextYear: 2027 } });
+    expect(item(outcome, 'registration.window')).toMatchObject({
+      status: 'missed',
+      args: { closed: '2026-03-25', nextYear: 2027 },
+    });
     // Its payment window (3/27–3/30) is still ahead.
     expect(item(outcome, 'registration.fee')?.status).toBe('todo');
-    expect(outcome.checklist.filter((i) => i.status === 'todo' && i.due && i.due < '2026-03-26').map((i) => i.id)).toEqual([]);
+    expect(
+      outcome.checklist.filter((i) => i.status === 'todo' && i.due && i.due < '2026-03-26').map((i) => i.id),
+    ).toEqual([]);
   });
 
   it('a conservative close that has passed makes the candidate not ready and says to check the notice', () => {
     const outcome = assess({ province: 'guangdong' }, '2026-03-19');
     expect(outcome.year).toBe(2026);
     expect(outcome.ready).toBe(false);
-    expect(item(outcome, 'registration.window')).toMatchObject({ status: 'missed', args: { basis: 'conservative', closed: '2026-03-18' } });
+    expect(item(outcome, 'registration.window')).toMatchObject({
+      status: 'missed',
+      args: { basis: 'conservative', closed: '2026-03-18' },
+    });
   });
 
   it('--year outside the covered range is a usage error naming the range', () => {
@@ -111,21 +138,35 @@ describe('the year a candidate prepares for, and what has passed', () => {
 describe('the senior path: a certificate of results, then 评审', () => {
   it('no certificate, e-certificate, 登记 or continuing-education dates; a senior-review date instead', () => {
     const ids = events(2027, '2026-12-01', 'beijing', 'senior').map((e) => e.id);
-    for (const id of ['certificate', 'e-certificate', 'certificate-registration', 'continuing-education']) expect(ids).not.toContain(id);
-    expect(event(events(2027, '2026-12-01', 'beijing', 'senior'), 'senior-review')).toMatchObject({ start: '2028-09-26', estimated: true });
+    for (const id of ['certificate', 'e-certificate', 'certificate-registration', 'continuing-education'])
+      expect(ids).not.toContain(id);
+    expect(event(events(2027, '2026-12-01', 'beijing', 'senior'), 'senior-review')).toMatchObject({
+      start: '2028-09-26',
+      estimated: true,
+    });
     // The 2024 exam's passers joined the 2025 round, whose close is published.
-    expect(event(events(2024, '2024-01-01', 'beijing', 'senior'), 'senior-review')).toMatchObject({ start: '2025-09-26', estimated: false });
+    expect(event(events(2024, '2024-01-01', 'beijing', 'senior'), 'senior-review')).toMatchObject({
+      start: '2025-09-26',
+      estimated: false,
+    });
     expect(events(2027, '2026-12-01', 'beijing', 'intermediate').map((e) => e.id)).toContain('certificate');
   });
 
   it('the checklist shows the pass certificate and the 评审 step, not a certificate or 登记', () => {
     const outcome = assess(
-      { level: 'senior', education: 'bachelor', graduated: '2010-06', work: [{ start: '2010-07' }], certificates: [{ level: 'intermediate', obtained: '2020-12' }] },
+      {
+        level: 'senior',
+        education: 'bachelor',
+        graduated: '2010-06',
+        work: [{ start: '2010-07' }],
+        certificates: [{ level: 'intermediate', obtained: '2020-12' }],
+      },
       '2026-12-01',
     );
     const ids = outcome.checklist.map((i) => i.id);
     expect(ids).toEqual(expect.arrayContaining(['after.pass-certificate', 'after.evaluation']));
-    for (const id of ['after.certificate', 'after.registration', 'after.continuing-education']) expect(ids).not.toContain(id);
+    for (const id of ['after.certificate', 'after.registration', 'after.continuing-education'])
+      expect(ids).not.toContain(id);
     expect(item(outcome, 'after.evaluation')).toMatchObject({
       due: '2028-09-26',
       args: { lastYear: 2025, lastClose: '2025-09-26', caseRecords: 3, supervisionHours: 15, withinYears: 5 },

@@ -7,7 +7,10 @@ import { CONFIG_DIR, runCli } from '../helpers/run-cli.js';
 /** A small RFC 5545 reader: unfold, then VEVENTs as property maps (name without parameters → raw line). */
 function parseIcs(text: string) {
   expect(text).toMatch(/\r\n$/);
-  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+  const lines = text
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter(Boolean);
   const events: Record<string, string>[] = [];
   let current: Record<string, string> | undefined;
   for (const line of lines) {
@@ -25,7 +28,24 @@ function parseIcs(text: string) {
 
 const exportIcs = (tz: string) => {
   const file = path.join(CONFIG_DIR, `cycle-${tz.replace('/', '-')}.ics`);
-  const result = runCli(['dates', '--year', '2026', '--today', '2026-03-01', '--province', '湖北', '--level', '中级', '--ics', file, '--format', 'json'], { TZ: tz });
+  const result = runCli(
+    [
+      'dates',
+      '--year',
+      '2026',
+      '--today',
+      '2026-03-01',
+      '--province',
+      '湖北',
+      '--level',
+      '中级',
+      '--ics',
+      file,
+      '--format',
+      'json',
+    ],
+    { TZ: tz },
+  );
   expect(result.code).toBe(0);
   return readFileSync(file, 'utf8');
 };
@@ -39,7 +59,10 @@ describe('--ics', () => {
     const { events, lines } = parseIcs(exportIcs('UTC'));
     const byUid = (uid: string) => events.find((e) => e.UID === `UID:${uid}`);
     // Hubei 2026 registration 12–25 March: all-day, DTEND exclusive.
-    expect(byUid('2026-registration@shegong')).toMatchObject({ DTSTART: 'DTSTART;VALUE=DATE:20260312', DTEND: 'DTEND;VALUE=DATE:20260326' });
+    expect(byUid('2026-registration@shegong')).toMatchObject({
+      DTSTART: 'DTSTART;VALUE=DATE:20260312',
+      DTEND: 'DTEND;VALUE=DATE:20260326',
+    });
     // 法规与政策 on Saturday 23 May 14:00–16:00 Beijing time.
     expect(byUid('2026-exam-law-policy@shegong')).toMatchObject({
       DTSTART: 'DTSTART;TZID=Asia/Shanghai:20260523T140000',
@@ -68,8 +91,10 @@ function eventsWithAlarms(text: string) {
   let inAlarm = false;
   for (const line of lines) {
     if (line === 'BEGIN:VEVENT') current = { props: {}, triggers: [] };
-    else if (line === 'END:VEVENT' && current) (events.push(current), (current = undefined));
-    else if (line === 'BEGIN:VALARM') inAlarm = true;
+    else if (line === 'END:VEVENT' && current) {
+      events.push(current);
+      current = undefined;
+    } else if (line === 'BEGIN:VALARM') inAlarm = true;
     else if (line === 'END:VALARM') inAlarm = false;
     else if (current && inAlarm && line.startsWith('TRIGGER')) current.triggers.push(line);
     else if (current && !inAlarm) current.props[line.split(/[;:]/)[0]!] ??= line;
@@ -81,7 +106,13 @@ function eventsWithAlarms(text: string) {
 function fires(event: { props: Record<string, string> }, trigger: string): string {
   const m = trigger.match(/^TRIGGER(;RELATED=END)?:-P(?:(\d+)D)?(?:T(\d+)H)?$/)!;
   const anchor = (m[1] ? event.props.DTEND : event.props.DTSTART)!.split(':')[1]!;
-  const base = Date.UTC(Number(anchor.slice(0, 4)), Number(anchor.slice(4, 6)) - 1, Number(anchor.slice(6, 8)), Number(anchor.slice(9, 11) || 0), Number(anchor.slice(11, 13) || 0));
+  const base = Date.UTC(
+    Number(anchor.slice(0, 4)),
+    Number(anchor.slice(4, 6)) - 1,
+    Number(anchor.slice(6, 8)),
+    Number(anchor.slice(9, 11) || 0),
+    Number(anchor.slice(11, 13) || 0),
+  );
   const at = new Date(base - (Number(m[2] ?? 0) * 24 + Number(m[3] ?? 0)) * 3600_000);
   return at.toISOString().slice(0, 16).replace('T', ' ');
 }
@@ -113,9 +144,13 @@ describe('--ics on a phone (issue 12)', () => {
     const registration = events.find((e) => e.props.UID === 'UID:2027-registration@shegong')!;
     const [opens, closes] = registration.triggers.map((t) => fires(registration, t));
     const start = registration.props.DTSTART!.slice(-8);
-    expect(opens).toBe(`${new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(4, 6)) - 1, Number(start.slice(6)) - 1)).toISOString().slice(0, 10)} 09:00`);
+    expect(opens).toBe(
+      `${new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(4, 6)) - 1, Number(start.slice(6)) - 1)).toISOString().slice(0, 10)} 09:00`,
+    );
     const end = registration.props.DTEND!.slice(-8); // exclusive: the day after the last day
-    expect(closes).toBe(`${new Date(Date.UTC(Number(end.slice(0, 4)), Number(end.slice(4, 6)) - 1, Number(end.slice(6)) - 2)).toISOString().slice(0, 10)} 09:00`);
+    expect(closes).toBe(
+      `${new Date(Date.UTC(Number(end.slice(0, 4)), Number(end.slice(4, 6)) - 1, Number(end.slice(6)) - 2)).toISOString().slice(0, 10)} 09:00`,
+    );
     const paper = events.find((e) => e.props.UID === 'UID:2027-exam-law-policy@shegong')!;
     expect(paper.props.DTSTART).toBe('DTSTART;TZID=Asia/Shanghai:20270522T140000');
     expect(paper.triggers.map((t) => fires(paper, t))).toEqual(['2027-05-21 14:00', '2027-05-22 12:00']);
@@ -135,14 +170,20 @@ describe('shegong dates', () => {
     const report = JSON.parse(runCli(['dates', '--year', '2026', '--today', '2026-03-01', '--format', 'json']).out);
     expect(report).toMatchObject({ schema: 'shegong.dates/v1', year: 2026, today: '2026-03-01' });
     expect(report.nextYear).toBeUndefined();
-    expect(report.events.find((e: { id: string }) => e.id === 'registration')).toMatchObject({ start: '2026-03-09', daysFromToday: 8, estimated: false });
+    expect(report.events.find((e: { id: string }) => e.id === 'registration')).toMatchObject({
+      start: '2026-03-09',
+      daysFromToday: 8,
+      estimated: false,
+    });
   });
 
   it('once registration has closed, the next (estimated) cycle comes first and drives the next action', () => {
     const report = JSON.parse(runCli(['dates', '--today', '2026-12-01', '--format', 'json']).out);
     expect(report.year).toBe(2027);
     expect(report.previousYear).toBeUndefined();
-    expect(report.events.every((e: { estimated: boolean; id: string }) => e.estimated || e.id === 'work-years-cutoff')).toBe(true);
+    expect(
+      report.events.every((e: { estimated: boolean; id: string }) => e.estimated || e.id === 'work-years-cutoff'),
+    ).toBe(true);
     expect(report.nextDeadline.id).toBe('photo');
   });
 
@@ -169,9 +210,17 @@ describe('shegong dates', () => {
         },
       }),
     );
-    const report = JSON.parse(runCli(['dates', '--year', '2027', '--today', '2026-12-01', '--rules', file, '--format', 'json']).out);
-    expect(report.events.find((e: { id: string }) => e.id === 'exam')).toMatchObject({ start: '2027-05-29', estimated: false });
-    expect(report.events.find((e: { id: string }) => e.id === 'registration')).toMatchObject({ start: '2027-03-15', estimated: false });
+    const report = JSON.parse(
+      runCli(['dates', '--year', '2027', '--today', '2026-12-01', '--rules', file, '--format', 'json']).out,
+    );
+    expect(report.events.find((e: { id: string }) => e.id === 'exam')).toMatchObject({
+      start: '2027-05-29',
+      estimated: false,
+    });
+    expect(report.events.find((e: { id: string }) => e.id === 'registration')).toMatchObject({
+      start: '2027-03-15',
+      estimated: false,
+    });
     writeFileSync(file, JSON.stringify({ calendar: { years: { '2027': { exam: { start: '2027-02-30' } } } } }));
     expect(runCli(['dates', '--rules', file]).code).toBe(2);
   });

@@ -24,17 +24,43 @@ describe('which routes a qualification meets: its own level and every level belo
     ['assistant', 'highschool', 'other', ['assistant.highschool']],
     ['assistant', 'associate', 'other', ['assistant.associate-other', 'assistant.highschool']],
     ['assistant', 'associate', 'social-work', ['assistant.associate-sw', 'assistant.highschool']],
-    ['assistant', 'bachelor', 'other', ['assistant.associate-other', 'assistant.bachelor-other', 'assistant.highschool']],
+    [
+      'assistant',
+      'bachelor',
+      'other',
+      ['assistant.associate-other', 'assistant.bachelor-other', 'assistant.highschool'],
+    ],
     ['assistant', 'master', 'social-work', ['assistant.associate-sw', 'assistant.bachelor-sw', 'assistant.highschool']],
     ['intermediate', 'secondary', 'social-work', ['intermediate.highschool-cert']],
     ['intermediate', 'associate', 'other', ['intermediate.associate-other', 'intermediate.highschool-cert']],
-    ['intermediate', 'bachelor', 'other', ['intermediate.associate-other', 'intermediate.bachelor-other', 'intermediate.highschool-cert']],
-    ['intermediate', 'master', 'other', ['intermediate.associate-other', 'intermediate.bachelor-other', 'intermediate.highschool-cert', 'intermediate.master-other']],
+    [
+      'intermediate',
+      'bachelor',
+      'other',
+      ['intermediate.associate-other', 'intermediate.bachelor-other', 'intermediate.highschool-cert'],
+    ],
+    [
+      'intermediate',
+      'master',
+      'other',
+      [
+        'intermediate.associate-other',
+        'intermediate.bachelor-other',
+        'intermediate.highschool-cert',
+        'intermediate.master-other',
+      ],
+    ],
     [
       'intermediate',
       'doctor',
       'social-work',
-      ['intermediate.associate-sw', 'intermediate.bachelor-sw', 'intermediate.doctor-sw', 'intermediate.highschool-cert', 'intermediate.master-sw'],
+      [
+        'intermediate.associate-sw',
+        'intermediate.bachelor-sw',
+        'intermediate.doctor-sw',
+        'intermediate.highschool-cert',
+        'intermediate.master-sw',
+      ],
     ],
     ['senior', 'associate', 'social-work', []],
     ['senior', 'master', 'other', ['senior.bachelor-cert']],
@@ -59,7 +85,11 @@ describe('work before enrolment counts; only full-time study is left out', () =>
   };
 
   it('R1 with the enrolment month: eligible on 98 months (56 before enrolment + 42 after graduation)', () => {
-    expect(evaluate({ ...r1, enrolled: '2020-09' })).toMatchObject({ status: 'eligible', countedMonths: 98, route: 'assistant.associate-other' });
+    expect(evaluate({ ...r1, enrolled: '2020-09' })).toMatchObject({
+      status: 'eligible',
+      countedMonths: 98,
+      route: 'assistant.associate-other',
+    });
     expect(finding({ ...r1, enrolled: '2020-09' }, 'eligibility.during-study')).toBeUndefined();
   });
 
@@ -101,9 +131,17 @@ describe('several qualifications', () => {
     const result = evaluate({ ...r3, enrolled: '2019-09', degrees: [degree('大专:其他:全日制:2012-09..2015-06')] });
     expect(result).toMatchObject({ status: 'eligible', countedMonths: 92, route: 'intermediate.bachelor-other' });
     // Every route each qualification meets is reported, the deciding one first.
-    expect(result.routes[0]).toMatchObject({ id: 'intermediate.bachelor-other', degree: 'bachelor:other:full-time:2019-09..2023-06', satisfied: true });
+    expect(result.routes[0]).toMatchObject({
+      id: 'intermediate.bachelor-other',
+      degree: 'bachelor:other:full-time:2019-09..2023-06',
+      satisfied: true,
+    });
     expect(result.routes.map((r) => `${r.id}@${r.degree.split(':')[0]}`)).toEqual(
-      expect.arrayContaining(['intermediate.associate-other@associate', 'intermediate.associate-other@bachelor', 'intermediate.highschool-cert@associate']),
+      expect.arrayContaining([
+        'intermediate.associate-other@associate',
+        'intermediate.associate-other@bachelor',
+        'intermediate.highschool-cert@associate',
+      ]),
     );
   });
 
@@ -123,40 +161,83 @@ describe('several qualifications', () => {
       work: [{ start: '2018-01' }],
       degrees: [degree('大专:其他:非全日制:..2015-06')],
     });
-    expect(result).toMatchObject({ status: 'eligible', route: 'assistant.associate-other', degree: 'associate:other:part-time:..2015-06' });
+    expect(result).toMatchObject({
+      status: 'eligible',
+      route: 'assistant.associate-other',
+      degree: 'associate:other:part-time:..2015-06',
+    });
   });
 
   it('among the routes met, the one needing least decides; the lower ones stay in the report', () => {
     // 2021-07..2026-12 = 66 months: the 本科 route (60) is met, the 大专 route it also meets (72) is not.
     const result = evaluate({ ...r3, graduated: '2010-06', work: [{ start: '2021-07' }] });
     expect(result).toMatchObject({ status: 'eligible', route: 'intermediate.bachelor-other', countedMonths: 66 });
-    expect(result.routes.find((r) => r.id === 'intermediate.associate-other')).toMatchObject({ satisfied: false, requiredMonths: 72 });
+    expect(result.routes.find((r) => r.id === 'intermediate.associate-other')).toMatchObject({
+      satisfied: false,
+      requiredMonths: 72,
+    });
   });
 
   it('--degree alone is enough: the highest becomes the main qualification', () => {
     const { answers, problems } = resolveAnswers(
-      { level: '中级', degrees: ['大专:社会工作:全日制:2012-09..2015-06', '本科:其他:非全日制:2016-03..2019-01'], work: '2015-07..', province: '广东' },
+      {
+        level: '中级',
+        degrees: ['大专:社会工作:全日制:2012-09..2015-06', '本科:其他:非全日制:2016-03..2019-01'],
+        work: '2015-07..',
+        province: '广东',
+      },
       provinces,
     );
     expect(problems).toEqual([]);
-    expect(answers).toMatchObject({ education: 'bachelor', major: 'other', studyMode: 'part-time', graduated: '2019-01', enrolled: '2016-03' });
-    expect(answers.degrees).toEqual([{ education: 'associate', major: 'social-work', studyMode: 'full-time', enrolled: '2012-09', graduated: '2015-06' }]);
+    expect(answers).toMatchObject({
+      education: 'bachelor',
+      major: 'other',
+      studyMode: 'part-time',
+      graduated: '2019-01',
+      enrolled: '2016-03',
+    });
+    expect(answers.degrees).toEqual([
+      {
+        education: 'associate',
+        major: 'social-work',
+        studyMode: 'full-time',
+        enrolled: '2012-09',
+        graduated: '2015-06',
+      },
+    ]);
   });
 
   it.each([
-    ['大专:社会工作:全日制:2012-09..2015-06', { education: 'associate', major: 'social-work', studyMode: 'full-time', enrolled: '2012-09', graduated: '2015-06' }],
-    ['bachelor:other:part-time:..2020-06', { education: 'bachelor', major: 'other', studyMode: 'part-time', graduated: '2020-06' }],
-    ['硕士：其他：全日制：2021年6月', { education: 'master', major: 'other', studyMode: 'full-time', graduated: '2021-06' }],
+    [
+      '大专:社会工作:全日制:2012-09..2015-06',
+      {
+        education: 'associate',
+        major: 'social-work',
+        studyMode: 'full-time',
+        enrolled: '2012-09',
+        graduated: '2015-06',
+      },
+    ],
+    [
+      'bachelor:other:part-time:..2020-06',
+      { education: 'bachelor', major: 'other', studyMode: 'part-time', graduated: '2020-06' },
+    ],
+    [
+      '硕士：其他：全日制：2021年6月',
+      { education: 'master', major: 'other', studyMode: 'full-time', graduated: '2021-06' },
+    ],
   ])('--degree %s', (spec, expected) => {
     expect(parseDegrees(spec)).toEqual({ ok: true, value: [expected] });
   });
 
-  it.each(['大专:社会工作:全日制', '小学:社会工作:全日制:..2015-06', '大专:社会工作:全日制:2016-09..2015-06', '大专:社会工作:全日制:2012-09..2015-13'])(
-    '--degree %s is refused with a reason',
-    (spec) => {
-      const parsed = parseDegrees(spec);
-      expect(parsed.ok).toBe(false);
-      if (!parsed.ok) expect(['answer.degree', 'answer.degree-order']).toContain(parsed.problem.key);
-    },
-  );
+  it.each([
+    '大专:社会工作:全日制',
+    '小学:社会工作:全日制:..2015-06',
+    '大专:社会工作:全日制:2016-09..2015-06',
+    '大专:社会工作:全日制:2012-09..2015-13',
+  ])('--degree %s is refused with a reason', (spec) => {
+    const parsed = parseDegrees(spec);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(['answer.degree', 'answer.degree-order']).toContain(parsed.problem.key);
+  });
 });

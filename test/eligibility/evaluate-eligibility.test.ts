@@ -32,12 +32,16 @@ describe('助理 (assistant) routes — 暂行规定 第十一条', () => {
   });
 
   it('a social-work 本科 graduate qualifies with no experience, including 应届 (graduating in the exam year)', () => {
-    expect(evaluate({ level: 'assistant', education: 'bachelor', major: 'social-work', graduated: '2026-06' })).toMatchObject({
+    expect(
+      evaluate({ level: 'assistant', education: 'bachelor', major: 'social-work', graduated: '2026-06' }),
+    ).toMatchObject({
       status: 'eligible',
       route: 'assistant.bachelor-sw',
       requiredYears: 0,
     });
-    expect(evaluate({ level: 'assistant', education: 'master', major: 'social-work', graduated: '2015-06' }).status).toBe('eligible');
+    expect(
+      evaluate({ level: 'assistant', education: 'master', major: 'social-work', graduated: '2015-06' }).status,
+    ).toBe('eligible');
   });
 
   it('a social-work 本科 graduating after the exam year is not yet eligible, and knows when', () => {
@@ -59,7 +63,10 @@ describe('中级 (intermediate) routes — 暂行规定 第十二条', () => {
     ['associate', 'other', 72, 'intermediate.associate-other'],
     ['bachelor', 'other', 60, 'intermediate.bachelor-other'],
   ] as const)('%s + %s needs %i months (%s)', (education, major, months, route) => {
-    expect(evaluate({ ...grad, level: 'intermediate', education, major, work: workMonths(months) })).toMatchObject({ status: 'eligible', route });
+    expect(evaluate({ ...grad, level: 'intermediate', education, major, work: workMonths(months) })).toMatchObject({
+      status: 'eligible',
+      route,
+    });
     expect(evaluate({ ...grad, level: 'intermediate', education, major, work: workMonths(months - 1) })).toMatchObject({
       status: 'ineligible',
       route,
@@ -75,11 +82,15 @@ describe('中级 (intermediate) routes — 暂行规定 第十二条', () => {
   });
 
   it('other-major 硕士 3 / 博士 2 years are graded like 大专 6 / 本科 5 (all from 第十二条（六）)', () => {
-    expect(evaluate({ ...grad, level: 'intermediate', education: 'master', major: 'other', work: workMonths(36) })).toMatchObject({
+    expect(
+      evaluate({ ...grad, level: 'intermediate', education: 'master', major: 'other', work: workMonths(36) }),
+    ).toMatchObject({
       status: 'eligible',
       route: 'intermediate.master-other',
     });
-    expect(evaluate({ ...grad, level: 'intermediate', education: 'doctor', major: 'other', work: workMonths(24) })).toMatchObject({
+    expect(
+      evaluate({ ...grad, level: 'intermediate', education: 'doctor', major: 'other', work: workMonths(24) }),
+    ).toMatchObject({
       status: 'eligible',
       route: 'intermediate.doctor-other',
     });
@@ -87,15 +98,28 @@ describe('中级 (intermediate) routes — 暂行规定 第十二条', () => {
 
   it('a route graded below official gives unknown with a warning, and names the official fallback', () => {
     const rules = structuredClone(ruleSet);
-    const routes = (rules.rules['eligibility.intermediate']!.value as { routes: { id: string; confidence?: string }[] }).routes;
+    const routes = (rules.rules['eligibility.intermediate']!.value as { routes: { id: string; confidence?: string }[] })
+      .routes;
     routes.find((r) => r.id === 'intermediate.master-other')!.confidence = 'secondary';
-    const result = evaluateEligibility(makeAnswers({ ...grad, level: 'intermediate', education: 'master', major: 'other', work: workMonths(36) }), rules, context);
+    const result = evaluateEligibility(
+      makeAnswers({ ...grad, level: 'intermediate', education: 'master', major: 'other', work: workMonths(36) }),
+      rules,
+      context,
+    );
     expect(result).toMatchObject({ status: 'unknown', route: 'intermediate.master-other' });
-    expect(result.findings.find((f) => f.id === 'eligibility.interpretation')?.args).toMatchObject({ fallbackRoute: 'intermediate.bachelor-other', fallbackYears: 5 });
+    expect(result.findings.find((f) => f.id === 'eligibility.interpretation')?.args).toMatchObject({
+      fallbackRoute: 'intermediate.bachelor-other',
+      fallbackYears: 5,
+    });
   });
 
   it('高中/中专 needs the 助理 certificate and counts only the months after it', () => {
-    const base: Partial<Answers> = { ...grad, level: 'intermediate', education: 'highschool', work: [{ start: '2012-01' }] };
+    const base: Partial<Answers> = {
+      ...grad,
+      level: 'intermediate',
+      education: 'highschool',
+      work: [{ start: '2012-01' }],
+    };
     const noCert = evaluate(base);
     expect(noCert).toMatchObject({ status: 'ineligible', route: 'intermediate.highschool-cert', earliestYear: null });
     expect(noCert.findings.map((f) => f.id)).toContain('eligibility.certificate');
@@ -103,11 +127,19 @@ describe('中级 (intermediate) routes — 暂行规定 第十二条', () => {
     // Certificate Dec 2020: Jan 2021..Dec 2026 = 72 months = 6 years, exactly enough.
     const withCert = evaluate({ ...base, certificates: [{ level: 'assistant', obtained: '2020-12' }] });
     expect(withCert).toMatchObject({ status: 'eligible', countedMonths: 72, borderline: true });
-    expect(withCert.findings.map((f) => f.id)).toEqual(expect.arrayContaining(['eligibility.borderline', 'eligibility.before-certificate']));
+    expect(withCert.findings.map((f) => f.id)).toEqual(
+      expect.arrayContaining(['eligibility.borderline', 'eligibility.before-certificate']),
+    );
 
     // One month later: the certificate month itself does not count, so one month short.
     const late = evaluate({ ...base, certificates: [{ level: 'assistant', obtained: '2021-01' }] });
-    expect(late).toMatchObject({ status: 'ineligible', countedMonths: 71, shortfallMonths: 1, borderline: true, earliestYear: 2027 });
+    expect(late).toMatchObject({
+      status: 'ineligible',
+      countedMonths: 71,
+      shortfallMonths: 1,
+      borderline: true,
+      earliestYear: 2027,
+    });
   });
 });
 
@@ -125,11 +157,18 @@ describe('高级 (senior) — 人社部规〔2018〕2号', () => {
       earliestYear: 2027,
     });
     // Only the 中级 certificate opens this route.
-    expect(ids({ ...base, certificates: [{ level: 'assistant', obtained: '2015-01' }] })).toContain('eligibility.certificate');
+    expect(ids({ ...base, certificates: [{ level: 'assistant', obtained: '2015-01' }] })).toContain(
+      'eligibility.certificate',
+    );
   });
 
   it('does not accept 大专 or lower at all', () => {
-    const result = evaluate({ ...grad, level: 'senior', education: 'associate', certificates: [{ level: 'intermediate', obtained: '2010-01' }] });
+    const result = evaluate({
+      ...grad,
+      level: 'senior',
+      education: 'associate',
+      certificates: [{ level: 'intermediate', obtained: '2010-01' }],
+    });
     expect(result).toMatchObject({ status: 'ineligible', route: null });
     expect(result.findings.map((f) => f.id)).toEqual(['eligibility.education']);
   });
@@ -137,22 +176,56 @@ describe('高级 (senior) — 人社部规〔2018〕2号', () => {
 
 describe('counting social-work months', () => {
   it('full-time study with an unknown enrolment: nothing up to the graduation month counts, and the months are named', () => {
-    const result = evaluate({ level: 'assistant', education: 'bachelor', major: 'other', graduated: '2024-06', work: [{ start: '2023-01' }] });
+    const result = evaluate({
+      level: 'assistant',
+      education: 'bachelor',
+      major: 'other',
+      graduated: '2024-06',
+      work: [{ start: '2023-01' }],
+    });
     // Jul 2024 .. Dec 2026 = 30 months; Jan 2023 .. Jun 2024 = 18 months left out.
     expect(result.countedMonths).toBe(30);
-    expect(result.findings.find((f) => f.id === 'eligibility.enrolment-unknown')?.measured).toEqual({ months: 18, spans: ['2023-01..2024-06'] });
-    expect(ids({ level: 'assistant', education: 'bachelor', major: 'other', graduated: '2024-06', work: [{ start: '2023-01' }] })).not.toContain('eligibility.during-study');
+    expect(result.findings.find((f) => f.id === 'eligibility.enrolment-unknown')?.measured).toEqual({
+      months: 18,
+      spans: ['2023-01..2024-06'],
+    });
+    expect(
+      ids({
+        level: 'assistant',
+        education: 'bachelor',
+        major: 'other',
+        graduated: '2024-06',
+        work: [{ start: '2023-01' }],
+      }),
+    ).not.toContain('eligibility.during-study');
   });
 
   it('full-time study with a known enrolment: only enrolment..graduation is left out', () => {
-    const result = evaluate({ level: 'assistant', education: 'bachelor', major: 'other', graduated: '2024-06', enrolled: '2023-09', work: [{ start: '2023-01' }] });
+    const result = evaluate({
+      level: 'assistant',
+      education: 'bachelor',
+      major: 'other',
+      graduated: '2024-06',
+      enrolled: '2023-09',
+      work: [{ start: '2023-01' }],
+    });
     // Jan–Aug 2023 (8) before enrolment + Jul 2024..Dec 2026 (30) = 38; Sep 2023..Jun 2024 (10) during study.
     expect(result.countedMonths).toBe(38);
-    expect(result.findings.find((f) => f.id === 'eligibility.during-study')?.measured).toEqual({ months: 10, spans: ['2023-09..2024-06'] });
+    expect(result.findings.find((f) => f.id === 'eligibility.during-study')?.measured).toEqual({
+      months: 10,
+      spans: ['2023-09..2024-06'],
+    });
   });
 
   it('part-time study: work during study counts', () => {
-    const result = evaluate({ level: 'assistant', education: 'bachelor', major: 'other', graduated: '2024-06', studyMode: 'part-time', work: [{ start: '2023-01' }] });
+    const result = evaluate({
+      level: 'assistant',
+      education: 'bachelor',
+      major: 'other',
+      graduated: '2024-06',
+      studyMode: 'part-time',
+      work: [{ start: '2023-01' }],
+    });
     expect(result.countedMonths).toBe(48);
   });
 
@@ -163,9 +236,23 @@ describe('counting social-work months', () => {
   });
 
   it('merges overlapping periods', () => {
-    const result = evaluate({ ...grad, work: [{ start: '2024-01', end: '2025-12' }, { start: '2025-01', end: '2025-06' }] });
+    const result = evaluate({
+      ...grad,
+      work: [
+        { start: '2024-01', end: '2025-12' },
+        { start: '2025-01', end: '2025-06' },
+      ],
+    });
     expect(result.countedMonths).toBe(24);
-    expect(ids({ ...grad, work: [{ start: '2024-01', end: '2025-12' }, { start: '2025-01', end: '2025-06' }] })).toContain('eligibility.work-overlap');
+    expect(
+      ids({
+        ...grad,
+        work: [
+          { start: '2024-01', end: '2025-12' },
+          { start: '2025-01', end: '2025-06' },
+        ],
+      }),
+    ).toContain('eligibility.work-overlap');
   });
 
   it('flags borderline within one month on either side', () => {
@@ -175,12 +262,22 @@ describe('counting social-work months', () => {
   });
 
   it('projects the earliest year from ongoing work; none without it', () => {
-    expect(evaluate({ ...grad, work: [{ start: '2026-01' }] })).toMatchObject({ status: 'ineligible', earliestYear: 2027 });
+    expect(evaluate({ ...grad, work: [{ start: '2026-01' }] })).toMatchObject({
+      status: 'ineligible',
+      earliestYear: 2027,
+    });
     expect(evaluate({ ...grad, work: [{ start: '2026-01', end: '2026-06' }] })).toMatchObject({ earliestYear: null });
   });
 
   it('a degree obtained after registration opens does not count this year', () => {
-    const result = evaluate({ level: 'assistant', education: 'bachelor', major: 'other', graduated: '2026-06', studyMode: 'part-time', work: [{ start: '2020-01' }] });
+    const result = evaluate({
+      level: 'assistant',
+      education: 'bachelor',
+      major: 'other',
+      graduated: '2026-06',
+      studyMode: 'part-time',
+      work: [{ start: '2020-01' }],
+    });
     expect(result.status).toBe('ineligible');
     expect(result.findings.map((f) => f.id)).toContain('eligibility.graduation');
     expect(result.earliestYear).toBe(2027);

@@ -10,8 +10,20 @@ describe('month arithmetic', () => {
   });
 
   it('merges overlapping and touching intervals', () => {
-    expect(mergeIntervals([{ from: 5, to: 10 }, { from: 1, to: 3 }, { from: 4, to: 4 }, { from: 9, to: 12 }])).toEqual([{ from: 1, to: 12 }]);
-    expect(mergeIntervals([{ from: 1, to: 2 }, { from: 4, to: 5 }])).toHaveLength(2);
+    expect(
+      mergeIntervals([
+        { from: 5, to: 10 },
+        { from: 1, to: 3 },
+        { from: 4, to: 4 },
+        { from: 9, to: 12 },
+      ]),
+    ).toEqual([{ from: 1, to: 12 }]);
+    expect(
+      mergeIntervals([
+        { from: 1, to: 2 },
+        { from: 4, to: 5 },
+      ]),
+    ).toHaveLength(2);
   });
 });
 
@@ -38,7 +50,10 @@ describe('countWorkMonths', () => {
   });
 
   it('leaves out months before notBefore (study, certificate) and after the cutoff', () => {
-    const result = countWorkMonths([{ start: '2026-01', end: '2027-06' }], { cutoff, notBefore: monthIndex('2026-07') });
+    const result = countWorkMonths([{ start: '2026-01', end: '2027-06' }], {
+      cutoff,
+      notBefore: monthIndex('2026-07'),
+    });
     expect(result.counted).toBe(6);
     expect(result.excludedEarly).toBe(6);
     expect(result.excludedLate).toBe(6);

@@ -20,11 +20,27 @@ import { runCli } from '../helpers/run-cli.js';
 const context = { examYear: 2026, registrationMonth: 3 };
 const evaluate = (answers: Partial<Answers>) => evaluateEligibility(makeAnswers(answers), ruleSet, context);
 const assess = (changes: Partial<Answers>, today: string, year?: number) =>
-  assessCandidate({ answers: makeAnswers({ work: [{ start: '2020-07' }], ...changes }), ruleSet, calendar, today, ...(year ? { year } : {}) });
+  assessCandidate({
+    answers: makeAnswers({ work: [{ start: '2020-07' }], ...changes }),
+    ruleSet,
+    calendar,
+    today,
+    ...(year ? { year } : {}),
+  });
 
 describe('answers', () => {
   it('an enrolment month after the graduation month is refused, not counted as work', () => {
-    const { problems } = resolveAnswers({ level: '助理', education: '本科', major: '其他', graduated: '2025-06', studyMode: '全日制', enrolled: '2025-09' }, provinces);
+    const { problems } = resolveAnswers(
+      {
+        level: '助理',
+        education: '本科',
+        major: '其他',
+        graduated: '2025-06',
+        studyMode: '全日制',
+        enrolled: '2025-09',
+      },
+      provinces,
+    );
     expect(problems.map((p) => p.problem.key)).toEqual(['answer.enrolled-order']);
   });
 
@@ -33,13 +49,24 @@ describe('answers', () => {
       education: 'associate',
       graduated: '2023-06',
       work: [{ start: '2016-01', end: '2020-08' }, { start: '2023-07' }],
-      degrees: [{ education: 'associate', major: 'other', studyMode: 'full-time', enrolled: '2020-09', graduated: '2023-06' }],
+      degrees: [
+        { education: 'associate', major: 'other', studyMode: 'full-time', enrolled: '2020-09', graduated: '2023-06' },
+      ],
     });
     expect(result).toMatchObject({ status: 'eligible', countedMonths: 98 });
   });
 
-  it.each(['大专:其他:全日制:2012.09-2015.06', '大专:其他:全日制:2012年9月-2015年6月', '大专:其他:全日制:2012/09-2015/06'])('--degree %s reads like --work', (spec) => {
-    expect(parseDegrees(spec)).toEqual({ ok: true, value: [{ education: 'associate', major: 'other', studyMode: 'full-time', enrolled: '2012-09', graduated: '2015-06' }] });
+  it.each([
+    '大专:其他:全日制:2012.09-2015.06',
+    '大专:其他:全日制:2012年9月-2015年6月',
+    '大专:其他:全日制:2012/09-2015/06',
+  ])('--degree %s reads like --work', (spec) => {
+    expect(parseDegrees(spec)).toEqual({
+      ok: true,
+      value: [
+        { education: 'associate', major: 'other', studyMode: 'full-time', enrolled: '2012-09', graduated: '2015-06' },
+      ],
+    });
   });
 });
 
@@ -54,18 +81,36 @@ describe('eligibility notes', () => {
     });
     const notes = result.findings.filter((f) => f.id === 'eligibility.enrolment-unknown');
     expect(notes).toHaveLength(1);
-    expect(notes[0]?.args).toMatchObject({ education: 'bachelor', graduated: '2023-06', main: false, spans: '2016-01..2020-08' });
+    expect(notes[0]?.args).toMatchObject({
+      education: 'bachelor',
+      graduated: '2023-06',
+      main: false,
+      spans: '2016-01..2020-08',
+    });
   });
 
   it('on a certificate route, months before the certificate are never blamed on an unknown enrolment', () => {
-    const result = evaluate({ level: 'senior', graduated: '2010-06', work: [{ start: '2005-01' }], certificates: [{ level: 'intermediate', obtained: '2022-08' }] });
+    const result = evaluate({
+      level: 'senior',
+      graduated: '2010-06',
+      work: [{ start: '2005-01' }],
+      certificates: [{ level: 'intermediate', obtained: '2022-08' }],
+    });
     expect(result.findings.map((f) => f.id)).not.toContain('eligibility.enrolment-unknown');
     expect(result.findings.map((f) => f.id)).toContain('eligibility.before-certificate');
   });
 
   it('a certificate dated after the cutoff is named, not called missing', () => {
-    const result = evaluate({ level: 'senior', graduated: '2010-06', work: [{ start: '2010-07' }], certificates: [{ level: 'intermediate', obtained: '2027-01' }] });
-    expect(result.findings.find((f) => f.id === 'eligibility.certificate')?.args).toMatchObject({ obtained: '2027-01', cutoff: '2026-12-31' });
+    const result = evaluate({
+      level: 'senior',
+      graduated: '2010-06',
+      work: [{ start: '2010-07' }],
+      certificates: [{ level: 'intermediate', obtained: '2027-01' }],
+    });
+    expect(result.findings.find((f) => f.id === 'eligibility.certificate')?.args).toMatchObject({
+      obtained: '2027-01',
+      cutoff: '2026-12-31',
+    });
   });
 });
 
@@ -78,17 +123,30 @@ describe('deadlines', () => {
           '2027': {
             exam: { start: '2027-05-22', end: '2027-05-23', source: 'test', confidence: 'official' },
             registration: { start: '2027-03-08', end: '2027-03-29', source: 'test', confidence: 'official' },
-            provinces: { xinjiang: { registration: { start: '2027-03-08', end: '2027-03-26', source: 'test', confidence: 'official' } } },
+            provinces: {
+              xinjiang: {
+                registration: { start: '2027-03-08', end: '2027-03-26', source: 'test', confidence: 'official' },
+              },
+            },
           },
         },
       },
     };
-    const { calendar: withXinjiang } = parseCalendar(bundled, [{ file: 'x.json', json: override }], new Set(provinces.map((p) => p.id)));
-    expect(registrationWindow(withXinjiang!, 2027, 'guangdong')).toMatchObject({ end: '2027-03-17', basis: { from: '2026' } });
+    const { calendar: withXinjiang } = parseCalendar(
+      bundled,
+      [{ file: 'x.json', json: override }],
+      new Set(provinces.map((p) => p.id)),
+    );
+    expect(registrationWindow(withXinjiang!, 2027, 'guangdong')).toMatchObject({
+      end: '2027-03-17',
+      basis: { from: '2026' },
+    });
   });
 
   it('without a province a candidate’s deadline is still the conservative one; dates alone show the national window', () => {
-    expect(assess({ province: undefined }, '2026-12-01').checklist.find((i) => i.id === 'registration.window')).toMatchObject({ due: '2027-03-17' });
+    expect(
+      assess({ province: undefined }, '2026-12-01').checklist.find((i) => i.id === 'registration.window'),
+    ).toMatchObject({ due: '2027-03-17' });
     const national = buildEvents(calendar, ruleSet, { year: 2026, today: '2026-03-01' });
     expect(national.find((e) => e.id === 'registration')?.end).toBe('2026-03-30');
     // No payment deadline seen closed after the national registration close.
@@ -101,7 +159,10 @@ describe('deadlines', () => {
 });
 
 describe('after registration closed', () => {
-  const outcome = assess({ province: 'guangdong', education: 'highschool', graduated: '2010-06', work: [{ start: '2015-07' }] }, '2026-03-20');
+  const outcome = assess(
+    { province: 'guangdong', education: 'highschool', graduated: '2010-06', work: [{ start: '2015-07' }] },
+    '2026-03-20',
+  );
 
   it('the exam cycle’s to-dos are no longer to-dos, and the next step is the registration item', () => {
     expect(outcome.year).toBe(2026);
@@ -111,8 +172,19 @@ describe('after registration closed', () => {
 
   it('the batch summary names why the row is not ready', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'shegong-missed-'));
-    writeFileSync(path.join(dir, 'r.csv'), '姓名,报考级别,学历,专业,毕业时间,学习形式,社会工作经历,报考省份\n张三,助理,本科,其他,2020-06,全日制,2020-07..,广东\n');
-    const result = runCli(['batch', path.join(dir, 'r.csv'), '--output', path.join(dir, 'out'), '--today', '2026-03-20', '--no-input']);
+    writeFileSync(
+      path.join(dir, 'r.csv'),
+      '姓名,报考级别,学历,专业,毕业时间,学习形式,社会工作经历,报考省份\n张三,助理,本科,其他,2020-06,全日制,2020-07..,广东\n',
+    );
+    const result = runCli([
+      'batch',
+      path.join(dir, 'r.csv'),
+      '--output',
+      path.join(dir, 'out'),
+      '--today',
+      '2026-03-20',
+      '--no-input',
+    ]);
     expect(result.code).toBe(1);
     const csv = readFileSync(path.join(dir, 'out', 'summary.csv'), 'utf8');
     expect(csv).toContain('2026年3月18日');
@@ -122,7 +194,13 @@ describe('after registration closed', () => {
 describe('the senior round', () => {
   it('once a pass’s first 评审 round has closed, the next one inside the validity is due', () => {
     const outcome = assess(
-      { level: 'senior', education: 'bachelor', graduated: '2010-06', work: [{ start: '2010-07' }], certificates: [{ level: 'intermediate', obtained: '2018-08' }] },
+      {
+        level: 'senior',
+        education: 'bachelor',
+        graduated: '2010-06',
+        work: [{ start: '2010-07' }],
+        certificates: [{ level: 'intermediate', obtained: '2018-08' }],
+      },
       '2026-12-01',
       2025,
     );

@@ -17,8 +17,10 @@ import { makePdf, makePhoto, makeScan } from '../helpers/make-images.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'shegong-files-'));
 const at = (name: string) => path.join(dir, name);
-const check = async (name: string, role: UploadRole) => checkFile(await probeFile(at(name), { role, roleFrom: 'flag', ruleSet }), ruleSet);
-const ids = (result: FileResult, severity?: string) => result.findings.filter((f) => !severity || f.severity === severity).map((f) => f.id);
+const check = async (name: string, role: UploadRole) =>
+  checkFile(await probeFile(at(name), { role, roleFrom: 'flag', ruleSet }), ruleSet);
+const ids = (result: FileResult, severity?: string) =>
+  result.findings.filter((f) => !severity || f.severity === severity).map((f) => f.id);
 
 function pngHeader(width: number, height: number): Buffer {
   const ihdr = Buffer.alloc(13);
@@ -33,7 +35,12 @@ function pngHeader(width: number, height: number): Buffer {
     crc.writeUInt32BE(crc32(body));
     return Buffer.concat([head, body, crc]);
   };
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00])), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00])),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 beforeAll(async () => {
@@ -51,15 +58,31 @@ beforeAll(async () => {
   writeFileSync(at('blurred-photo.jpg'), await sharp(good).blur(2).jpeg({ quality: 92 }).toBuffer());
   writeFileSync(at('deep.png'), await sharp(good).toColourspace('rgb16').png().toBuffer());
   writeFileSync(at('cmyk.jpg'), await sharp(good).toColourspace('cmyk').jpeg().toBuffer());
-  writeFileSync(at('rotated.jpg'), await sharp(good).rotate(90).withMetadata({ orientation: 8 }).jpeg({ quality: 95 }).toBuffer());
+  writeFileSync(
+    at('rotated.jpg'),
+    await sharp(good).rotate(90).withMetadata({ orientation: 8 }).jpeg({ quality: 95 }).toBuffer(),
+  );
   writeFileSync(at('dpi300.jpg'), await sharp(good).withMetadata({ density: 300 }).jpeg({ quality: 92 }).toBuffer());
-  writeFileSync(at('gps.jpg'), await sharp(good).withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '39/1 54/1 0/1' } }).jpeg({ quality: 92 }).toBuffer());
+  writeFileSync(
+    at('gps.jpg'),
+    await sharp(good)
+      .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '39/1 54/1 0/1' } })
+      .jpeg({ quality: 92 })
+      .toBuffer(),
+  );
   writeFileSync(at('png-as.jpg'), await sharp(good).png().toBuffer());
   writeFileSync(at('photo.png'), await sharp(good).png().toBuffer());
   writeFileSync(at('empty.jpg'), Buffer.alloc(0));
   writeFileSync(at('text.jpg'), 'this is not an image\n');
   writeFileSync(at('truncated.jpg'), good.subarray(0, Math.floor(good.length / 2)));
-  writeFileSync(at('iphone.jpg'), Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic\0\0\0\0mif1heic', 'latin1'), Buffer.alloc(4000, 1)]));
+  writeFileSync(
+    at('iphone.jpg'),
+    Buffer.concat([
+      Buffer.from([0, 0, 0, 0x18]),
+      Buffer.from('ftypheic\0\0\0\0mif1heic', 'latin1'),
+      Buffer.alloc(4000, 1),
+    ]),
+  );
   writeFileSync(at('bomb.png'), pngHeader(40000, 40000));
   const big = openSync(at('huge-work-proof.jpg'), 'w');
   writeSync(big, good);
@@ -110,14 +133,22 @@ describe('photo checks', () => {
 
   it('measures orientation-corrected size', async () => {
     const result = await check('rotated.jpg', 'photo');
-    expect(result.measured).toMatchObject({ width: 578, height: 413, orientedWidth: 413, orientedHeight: 578, orientation: 8 });
+    expect(result.measured).toMatchObject({
+      width: 578,
+      height: 413,
+      orientedWidth: 413,
+      orientedHeight: 578,
+      orientation: 8,
+    });
     expect(ids(result)).not.toContain('photo.aspect');
   });
 
   it('recognises the official tool’s output', async () => {
     const out = path.join(dir, 'official');
     const fixed = await fixToFile(at('照片 good.jpg'), 'photo', path.join(out, '报名照片.jpg'), ruleSet);
-    expect(fixed.ok && fixed.result.findings.find((f) => f.id === 'photo.official-tool')?.args?.variant).toBe('recognised');
+    expect(fixed.ok && fixed.result.findings.find((f) => f.id === 'photo.official-tool')?.args?.variant).toBe(
+      'recognised',
+    );
   });
 });
 
@@ -139,16 +170,26 @@ describe('bad input never stops the run', () => {
 
   it('says HEIC, however the file is named', async () => {
     const result = await check('iphone.jpg', 'photo');
-    expect(result.findings[0]).toMatchObject({ id: 'file.format', measured: { type: 'heic', extension: 'jpeg', brand: 'heic' }, args: { variant: 'heic' } });
+    expect(result.findings[0]).toMatchObject({
+      id: 'file.format',
+      measured: { type: 'heic', extension: 'jpeg', brand: 'heic' },
+      args: { variant: 'heic' },
+    });
   });
 
   it('PNG bytes named .jpg: the bytes decide', async () => {
-    expect((await check('png-as.jpg', 'photo')).findings[0]).toMatchObject({ id: 'file.format', severity: 'error', measured: { type: 'png', extension: 'jpeg' } });
+    expect((await check('png-as.jpg', 'photo')).findings[0]).toMatchObject({
+      id: 'file.format',
+      severity: 'error',
+      measured: { type: 'png', extension: 'jpeg' },
+    });
     expect((await check('png-as.jpg', 'photo')).findings.length).toBeGreaterThan(0);
   });
 
   it('refuses a 40000 × 40000 bomb before decoding', async () => {
-    expect((await check('bomb.png', 'id-front')).findings.find((f) => f.id === 'image.pixels')?.measured).toMatchObject({ pixels: 1_600_000_000 });
+    expect((await check('bomb.png', 'id-front')).findings.find((f) => f.id === 'image.pixels')?.measured).toMatchObject(
+      { pixels: 1_600_000_000 },
+    );
   });
 
   it('a 50 MB file gets a size verdict (a warning: the 2 MB figure rests on a guide, not a notice)', async () => {
@@ -164,13 +205,19 @@ describe('bad input never stops the run', () => {
     const official = await check('报名照片.jpg', 'photo');
     expect(ids(official)).not.toContain('file.size');
     expect(ids(official)).not.toContain('photo.density');
-    expect(official.findings.find((f) => f.id === 'photo.official-tool')?.args).toMatchObject({ variant: 'recognised' });
+    expect(official.findings.find((f) => f.id === 'photo.official-tool')?.args).toMatchObject({
+      variant: 'recognised',
+    });
     // The same bytes under another name are a source photo: under the tool's 10 KB input minimum.
-    expect((await check('source-small.jpg', 'photo')).findings.find((f) => f.id === 'file.size')).toMatchObject({ severity: 'error' });
+    expect((await check('source-small.jpg', 'photo')).findings.find((f) => f.id === 'file.size')).toMatchObject({
+      severity: 'error',
+    });
   });
 
   it('the guides’ 300 dpi is only an info note on a photo', async () => {
-    expect((await check('照片 good.jpg', 'photo')).findings.find((f) => f.id === 'photo.density')).toMatchObject({ severity: 'info' });
+    expect((await check('照片 good.jpg', 'photo')).findings.find((f) => f.id === 'photo.density')).toMatchObject({
+      severity: 'info',
+    });
   });
 
   it('a folder is unreadable, not a crash', async () => {
@@ -199,7 +246,10 @@ describe('scan checks', () => {
 
   it('resolution is measured against the document’s physical size', async () => {
     const low = await check('id-lowres.jpg', 'id-front');
-    expect(low.findings.find((f) => f.id === 'scan.resolution')).toMatchObject({ severity: 'error', measured: { dpi: 89 } });
+    expect(low.findings.find((f) => f.id === 'scan.resolution')).toMatchObject({
+      severity: 'error',
+      measured: { dpi: 89 },
+    });
     expect(ids(await check('id.jpg', 'id-front'))).not.toContain('scan.resolution');
   });
 
@@ -259,14 +309,22 @@ describe('fix', () => {
   });
 
   it('never upscales a small photo; explains HEIC', async () => {
-    expect(await fixToFile(at('small.jpg'), 'photo', at('fixed/small.jpg'), ruleSet)).toMatchObject({ ok: false, reason: 'too-small' });
-    expect(await fixToFile(at('iphone.jpg'), 'photo', at('fixed/iphone.jpg'), ruleSet)).toMatchObject({ ok: false, reason: 'heic' });
+    expect(await fixToFile(at('small.jpg'), 'photo', at('fixed/small.jpg'), ruleSet)).toMatchObject({
+      ok: false,
+      reason: 'too-small',
+    });
+    expect(await fixToFile(at('iphone.jpg'), 'photo', at('fixed/iphone.jpg'), ruleSet)).toMatchObject({
+      ok: false,
+      reason: 'heic',
+    });
   });
 
   it('scan: shrinks a 300-dpi A4 proof under the suggested size while keeping resolution', async () => {
     const outcome = await fixToFile(at('sealed.jpg'), 'work-proof', at('fixed/sealed.jpg'), ruleSet);
     expect(outcome.ok && outcome.bytes).toBeLessThanOrEqual(1024 * 1024);
-    expect(outcome.ok && outcome.result.findings.filter((f) => f.id === 'scan.resolution' && f.severity === 'error')).toEqual([]);
+    expect(
+      outcome.ok && outcome.result.findings.filter((f) => f.id === 'scan.resolution' && f.severity === 'error'),
+    ).toEqual([]);
   });
 });
 
@@ -275,7 +333,10 @@ describe('format verdicts say what can be done', () => {
     writeFileSync(at('scan.bmp'), Buffer.from('BM\0\0\0\0', 'latin1'));
     writeFileSync(at('roster.csv'), Buffer.from([0xff, 0xfe, 0, 0, 1, 2, 3]));
     expect((await check('scan.bmp', 'photo')).findings[0]?.args).toMatchObject({ variant: 'unknown', type: 'bmp' });
-    expect((await check('roster.csv', 'diploma')).findings[0]?.args).toMatchObject({ variant: 'unknown', type: 'unknown' });
+    expect((await check('roster.csv', 'diploma')).findings[0]?.args).toMatchObject({
+      variant: 'unknown',
+      type: 'unknown',
+    });
     expect((await check('photo.png', 'photo')).findings[0]?.args).toMatchObject({ variant: 'type' });
   });
 });

@@ -40,7 +40,14 @@ class PdfWriter {
     const at = this.text.length;
     this.offsets.set(num, at);
     const entry = (type: number, field2: number, field3: number) =>
-      String.fromCharCode(type, (field2 >>> 24) & 255, (field2 >>> 16) & 255, (field2 >>> 8) & 255, field2 & 255, field3);
+      String.fromCharCode(
+        type,
+        (field2 >>> 24) & 255,
+        (field2 >>> 16) & 255,
+        (field2 >>> 8) & 255,
+        field2 & 255,
+        field3,
+      );
     let data = entry(0, 0, 255);
     for (let n = 1; n <= num; n++) {
       const off = this.offsets.get(n);
@@ -181,7 +188,7 @@ describe('startxref', () => {
   });
 
   it('offsets counted from a %PDF header preceded by junk are tolerated', () => {
-    const junk = 'X'.repeat(100) + '\n';
+    const junk = `${'X'.repeat(100)}\n`;
     const w = new PdfWriter('1.6');
     w.obj(1, '<< /Type /Catalog /Pages 2 0 R >>');
     w.obj(2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
@@ -335,7 +342,11 @@ describe('cross-reference streams (PDF 1.5)', () => {
   });
 
   it('pages only inside a compressed object stream: pages is null', () => {
-    const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R >>'];
+    const objects = [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R >>',
+    ];
     let body = '';
     const index: string[] = [];
     objects.forEach((o, i) => {
@@ -363,7 +374,10 @@ describe('not a PDF', () => {
   });
 
   it('a JPEG', () => {
-    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9]);
+    const jpeg = new Uint8Array([
+      0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00,
+      0x00, 0xff, 0xd9,
+    ]);
     expect(inspectPdf(jpeg)).toEqual(none(jpeg.length));
   });
 });
@@ -383,8 +397,32 @@ describe('never throws, stays linear', () => {
     const r = inspectPdf(random);
     expect(r.bytes).toBe(random.length);
 
-    const tokens = ['%PDF-1.7\n', '1 0 obj', ' ', '\n', '<<', '>>', '/Type', '/Page', '/Pages', '/Count', '/XRef', '/Encrypt',
-      'trailer', 'startxref', 'stream\n', 'endstream', 'endobj', 'xref', '%%EOF', '12', '0', 'R', '\0', '\xff'];
+    const tokens = [
+      '%PDF-1.7\n',
+      '1 0 obj',
+      ' ',
+      '\n',
+      '<<',
+      '>>',
+      '/Type',
+      '/Page',
+      '/Pages',
+      '/Count',
+      '/XRef',
+      '/Encrypt',
+      'trailer',
+      'startxref',
+      'stream\n',
+      'endstream',
+      'endobj',
+      'xref',
+      '%%EOF',
+      '12',
+      '0',
+      'R',
+      '\0',
+      '\xff',
+    ];
     for (let i = 0; i < 500; i++) {
       let s = '';
       const len = Math.floor(next() * 200);

@@ -5,7 +5,8 @@ import { readExifOrientation, readJpegDensity, withJfifDensity } from '../../src
 const WIDTH = 12;
 const HEIGHT = 8;
 
-const base = () => sharp({ create: { width: WIDTH, height: HEIGHT, channels: 3, background: { r: 200, g: 40, b: 10 } } });
+const base = () =>
+  sharp({ create: { width: WIDTH, height: HEIGHT, channels: 3, background: { r: 200, g: 40, b: 10 } } });
 const jpeg = async (build: (s: sharp.Sharp) => sharp.Sharp = (s) => s): Promise<Uint8Array> =>
   new Uint8Array(await build(base().jpeg()).toBuffer());
 
@@ -38,7 +39,9 @@ const be16 = (n: number) => [n >> 8, n & 0xff];
 const be32 = (n: number) => [(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff];
 
 /** A hand-made big-endian ("MM") EXIF APP1 with the given IFD0 entries; rationals are placed after the IFD. */
-function bigEndianExif(entries: { tag: number; type: number; short?: number; rational?: [number, number] }[]): number[] {
+function bigEndianExif(
+  entries: { tag: number; type: number; short?: number; rational?: [number, number] }[],
+): number[] {
   const ifdStart = 8;
   const dataStart = ifdStart + 2 + entries.length * 12 + 4;
   const ifd: number[] = [...be16(entries.length)];
@@ -111,7 +114,11 @@ describe('readJpegDensity / readExifOrientation on sharp output', () => {
 
 describe('hand-made headers', () => {
   it('JFIF in dots per cm converts to dpi; JFIF wins over EXIF', async () => {
-    const bytes = afterSoi(await jpeg(), jfifApp0(2, 118, 118), bigEndianExif([{ tag: 0x011a, type: 5, rational: [72, 1] }]));
+    const bytes = afterSoi(
+      await jpeg(),
+      jfifApp0(2, 118, 118),
+      bigEndianExif([{ tag: 0x011a, type: 5, rational: [72, 1] }]),
+    );
     await expectDecodes(bytes);
     expect(readJpegDensity(bytes)).toEqual({
       jfif: { units: 2, x: 118, y: 118 },
@@ -121,8 +128,16 @@ describe('hand-made headers', () => {
   });
 
   it('JFIF aspect-only (units 0) falls back to EXIF', async () => {
-    const bytes = afterSoi(await jpeg(), jfifApp0(0, 1, 1), bigEndianExif([{ tag: 0x011a, type: 5, rational: [600, 2] }]));
-    expect(readJpegDensity(bytes)).toEqual({ jfif: { units: 0, x: 1, y: 1 }, exif: { unit: 2, x: 300, y: 300 }, dpi: 300 });
+    const bytes = afterSoi(
+      await jpeg(),
+      jfifApp0(0, 1, 1),
+      bigEndianExif([{ tag: 0x011a, type: 5, rational: [600, 2] }]),
+    );
+    expect(readJpegDensity(bytes)).toEqual({
+      jfif: { units: 0, x: 1, y: 1 },
+      exif: { unit: 2, x: 300, y: 300 },
+      dpi: 300,
+    });
   });
 
   it('big-endian EXIF with ResolutionUnit cm, distinct Y and orientation', async () => {
@@ -142,7 +157,13 @@ describe('hand-made headers', () => {
     const plain = await jpeg();
     const noX = afterSoi(plain, bigEndianExif([{ tag: 0x011b, type: 5, rational: [300, 1] }]));
     expect(readJpegDensity(noX).exif).toBeNull();
-    const unitless = afterSoi(plain, bigEndianExif([{ tag: 0x011a, type: 5, rational: [300, 1] }, { tag: 0x0128, type: 3, short: 1 }]));
+    const unitless = afterSoi(
+      plain,
+      bigEndianExif([
+        { tag: 0x011a, type: 5, rational: [300, 1] },
+        { tag: 0x0128, type: 3, short: 1 },
+      ]),
+    );
     expect(readJpegDensity(unitless)).toEqual({ jfif: null, exif: null, dpi: null });
     const zeroDen = afterSoi(plain, bigEndianExif([{ tag: 0x011a, type: 5, rational: [300, 0] }]));
     expect(readJpegDensity(zeroDen).exif).toBeNull();
@@ -156,9 +177,15 @@ describe('hand-made headers', () => {
     const farIfd = segment(0xe1, [...ascii('Exif'), 0, 0, ...tiffHeader(0xfffffff0)]);
     // IFD claims 65535 entries but holds one; the rational's offset is far away.
     const bogus = segment(0xe1, [
-      ...ascii('Exif'), 0, 0, ...tiffHeader(8),
+      ...ascii('Exif'),
+      0,
+      0,
+      ...tiffHeader(8),
       ...be16(0xffff),
-      ...be16(0x011a), ...be16(5), ...be32(1), ...be32(0x7fffffff),
+      ...be16(0x011a),
+      ...be16(5),
+      ...be32(1),
+      ...be32(0x7fffffff),
     ]);
     for (const bytes of [afterSoi(plain, farIfd), afterSoi(plain, bogus)]) {
       expect(readJpegDensity(bytes)).toEqual({ jfif: null, exif: null, dpi: null });
@@ -216,7 +243,23 @@ describe('withJfifDensity', () => {
     expect(input).toEqual(snapshot); // input untouched
     expect(out.length).toBe(input.length + 18);
     expect([...out.subarray(0, 20)]).toEqual([
-      0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, ...ascii('JFIF'), 0, 1, 1, 1, 0x01, 0x2c, 0x01, 0x2c, 0, 0,
+      0xff,
+      0xd8,
+      0xff,
+      0xe0,
+      0x00,
+      0x10,
+      ...ascii('JFIF'),
+      0,
+      1,
+      1,
+      1,
+      0x01,
+      0x2c,
+      0x01,
+      0x2c,
+      0,
+      0,
     ]);
     expect(out.subarray(20)).toEqual(input.subarray(2));
     expect(readJpegDensity(out)).toEqual({ jfif: { units: 1, x: 300, y: 300 }, exif: null, dpi: 300 });
@@ -229,7 +272,11 @@ describe('withJfifDensity', () => {
     const out = withJfifDensity(input, 300);
     expect(out.length).toBe(input.length + 18);
     expect(markers(out).slice(0, 2)).toEqual([0xe0, 0xe1]);
-    expect(readJpegDensity(out)).toEqual({ jfif: { units: 1, x: 300, y: 300 }, exif: { unit: 2, x: 72, y: 72 }, dpi: 300 });
+    expect(readJpegDensity(out)).toEqual({
+      jfif: { units: 1, x: 300, y: 300 },
+      exif: { unit: 2, x: 72, y: 72 },
+      dpi: 300,
+    });
     expect(readExifOrientation(out)).toBe(6);
     await expectDecodes(out);
   });

@@ -1,10 +1,10 @@
 /** issue 11: the pure crop geometry and matte clean-up, on small made-up buffers. */
 import { describe, expect, it } from 'vitest';
 import { cropFromFace, matteDoubts, matteTop, settleCrop, whiten } from '../../src/files/photo-whiten.js';
-import { valueOf } from '../../src/rules/rule-access.js';
+import { ruleValue } from '../../src/rules/rule-access.js';
 import { ruleSet } from '../helpers/fixtures.js';
 
-const rule = valueOf(ruleSet, 'upload.photo.crop');
+const rule = ruleValue(ruleSet, 'upload.photo.crop');
 const out = { width: 295, height: 413 };
 
 describe('crop geometry (HivisionIDPhotos)', () => {

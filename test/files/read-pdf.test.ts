@@ -1,11 +1,11 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { inflatedSize, readPdf } from '../../src/files/read-pdf.js';
-import { valueOf } from '../../src/rules/rule-access.js';
+import { ruleValue } from '../../src/rules/rule-access.js';
 import { ruleSet } from '../helpers/fixtures.js';
 import { buildPdf, recordLines } from '../helpers/make-pdfs.js';
 
-const limits = valueOf(ruleSet, 'upload.pdf.reader');
+const limits = ruleValue(ruleSet, 'upload.pdf.reader');
 
 describe('readPdf (pdf.js in a bounded worker)', () => {
   it('extracts the CJK text layer of a report look-alike', async () => {
@@ -18,16 +18,25 @@ describe('readPdf (pdf.js in a bounded worker)', () => {
   });
 
   it('counts pages stored in compressed object streams', async () => {
-    const bytes = buildPdf([{ lines: recordLines() }, { lines: ['第二页'] }, { lines: ['第三页'] }], { objectStreams: true, compress: true });
+    const bytes = buildPdf([{ lines: recordLines() }, { lines: ['第二页'] }, { lines: ['第三页'] }], {
+      objectStreams: true,
+      compress: true,
+    });
     const reading = await readPdf(bytes, limits);
     expect(reading.ok && reading.pages).toBe(3);
     expect(reading.ok && reading.texts[2]!.text).toContain('第三页');
   });
 
   it('tells a password-protected PDF from one with only an owner password', async () => {
-    const locked = await readPdf(buildPdf([{ lines: recordLines() }], { encrypt: { user: 'secret', owner: 'owner' } }), limits);
+    const locked = await readPdf(
+      buildPdf([{ lines: recordLines() }], { encrypt: { user: 'secret', owner: 'owner' } }),
+      limits,
+    );
     expect(locked).toMatchObject({ ok: false, reason: 'password' });
-    const ownerOnly = await readPdf(buildPdf([{ lines: recordLines() }], { encrypt: { user: '', owner: 'owner' } }), limits);
+    const ownerOnly = await readPdf(
+      buildPdf([{ lines: recordLines() }], { encrypt: { user: '', owner: 'owner' } }),
+      limits,
+    );
     expect(ownerOnly.ok && ownerOnly.texts[0]!.text).toContain('在线验证码');
     expect(ownerOnly.ok && ownerOnly.encrypted).toBe(true);
   });
@@ -47,7 +56,13 @@ describe('readPdf (pdf.js in a bounded worker)', () => {
     const bomb = deflateSync(Buffer.alloc(64 * 1024 * 1024, 0x20));
     const bytes = buildPdf([{ lines: ['x'] }]);
     // Splice a 64 MB-inflating stream object in front of the xref (offsets stay irrelevant to the pre-pass).
-    const evil = Buffer.concat([bytes.subarray(0, 15), Buffer.from(`99 0 obj\n<< /Filter /FlateDecode /Length ${bomb.length} >>\nstream\n`), bomb, Buffer.from('\nendstream\nendobj\n'), bytes.subarray(15)]);
+    const evil = Buffer.concat([
+      bytes.subarray(0, 15),
+      Buffer.from(`99 0 obj\n<< /Filter /FlateDecode /Length ${bomb.length} >>\nstream\n`),
+      bomb,
+      Buffer.from('\nendstream\nendobj\n'),
+      bytes.subarray(15),
+    ]);
     expect(await inflatedSize(evil, 1024 * 1024)).toBeNull();
     expect(await inflatedSize(evil, 128 * 1024 * 1024)).toBeGreaterThanOrEqual(64 * 1024 * 1024);
     const reading = await readPdf(evil, { ...limits, maxInflatedBytes: 1024 * 1024 });
@@ -55,7 +70,9 @@ describe('readPdf (pdf.js in a bounded worker)', () => {
   });
 
   it('stops a slow PDF at the time limit', async () => {
-    const slow = buildPdf([{ lines: ['慢'], extraContent: `BT /F1 1 Tf ${'<6162> Tj '.repeat(400_000)}ET` }], { compress: true });
+    const slow = buildPdf([{ lines: ['慢'], extraContent: `BT /F1 1 Tf ${'<6162> Tj '.repeat(400_000)}ET` }], {
+      compress: true,
+    });
     const started = Date.now();
     const reading = await readPdf(slow, { ...limits, timeoutMs: 300 });
     expect(reading).toMatchObject({ ok: false, reason: 'time' });
@@ -73,7 +90,9 @@ describe('readPdf (pdf.js in a bounded worker)', () => {
     const read = (title: string) => readPdf(buildPdf([{ lines: [title] }]), limits);
     const [a, b, c] = await Promise.all([read('甲'), read('乙'), read('丙')]);
     expect([a, b, c].map((r) => r.ok && r.texts[0]!.text.trim())).toEqual(['甲', '乙', '丙']);
-    const slow = buildPdf([{ lines: ['慢'], extraContent: `BT /F1 1 Tf ${'<6162> Tj '.repeat(400_000)}ET` }], { compress: true });
+    const slow = buildPdf([{ lines: ['慢'], extraContent: `BT /F1 1 Tf ${'<6162> Tj '.repeat(400_000)}ET` }], {
+      compress: true,
+    });
     expect(await readPdf(slow, { ...limits, timeoutMs: 200 })).toMatchObject({ ok: false, reason: 'time' });
     const after = await read('丁');
     expect(after.ok && after.texts[0]!.text.trim()).toBe('丁');

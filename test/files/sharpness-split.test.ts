@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkFile } from '../../src/files/check-file.js';
 import { setPhotoModelsEnabled } from '../../src/files/photo-models.js';
 import { decodeScale, probeFile } from '../../src/files/probe-file.js';
-import { valueOf } from '../../src/rules/rule-access.js';
+import { ruleValue } from '../../src/rules/rule-access.js';
 import type { UploadRole } from '../../src/model/rules.js';
 import { ruleSet } from '../helpers/fixtures.js';
 import { makePhoto, makeScan } from '../helpers/make-images.js';
@@ -27,34 +27,124 @@ const corpus: { name: string; role: UploadRole; blurred: boolean; dark?: boolean
   { name: 'a4-unsealed.jpg', role: 'diploma', blurred: false, make: () => makeScan({ seal: false }) },
   { name: 'a4-q70.jpg', role: 'diploma', blurred: false, make: () => makeScan({ quality: 70 }) },
   { name: 'a4-blur4.jpg', role: 'work-proof', blurred: true, make: () => makeScan({ seal: true, blur: 4 }) },
-  { name: 'a4-dark.jpg', role: 'work-proof', blurred: true, dark: true, make: () => makeScan({ seal: true, brightness: 0.3 }) },
+  {
+    name: 'a4-dark.jpg',
+    role: 'work-proof',
+    blurred: true,
+    dark: true,
+    make: () => makeScan({ seal: true, brightness: 0.3 }),
+  },
   // Phone shots of a page (3000×4000 and 3024×4032), sharp and defocused.
   { name: 'phone.jpg', role: 'id-back', blurred: false, make: () => makeScan({ width: 3000, height: 4000 }) },
-  { name: 'phone-12mp.jpg', role: 'work-proof', blurred: false, make: () => makeScan({ width: 3024, height: 4032, seal: true }) },
-  { name: 'phone-blur4.jpg', role: 'id-back', blurred: true, make: () => makeScan({ width: 3000, height: 4000, blur: 4 }) },
-  { name: 'phone-blur6.jpg', role: 'work-proof', blurred: true, make: () => makeScan({ width: 3024, height: 4032, seal: true, blur: 6 }) },
+  {
+    name: 'phone-12mp.jpg',
+    role: 'work-proof',
+    blurred: false,
+    make: () => makeScan({ width: 3024, height: 4032, seal: true }),
+  },
+  {
+    name: 'phone-blur4.jpg',
+    role: 'id-back',
+    blurred: true,
+    make: () => makeScan({ width: 3000, height: 4000, blur: 4 }),
+  },
+  {
+    name: 'phone-blur6.jpg',
+    role: 'work-proof',
+    blurred: true,
+    make: () => makeScan({ width: 3024, height: 4032, seal: true, blur: 6 }),
+  },
   // Stored landscape with an EXIF orientation, a name with brackets (the decode appends its own
   // load option to the name), and a PNG (no DCT: reduced to the same size).
-  { name: 'phone-rotated.jpg', role: 'id-back', blurred: false, make: async () => sharp(await makeScan({ width: 3000, height: 4000 })).rotate(90).withMetadata({ orientation: 8 }).jpeg({ quality: 90 }).toBuffer() },
+  {
+    name: 'phone-rotated.jpg',
+    role: 'id-back',
+    blurred: false,
+    make: async () =>
+      sharp(await makeScan({ width: 3000, height: 4000 }))
+        .rotate(90)
+        .withMetadata({ orientation: 8 })
+        .jpeg({ quality: 90 })
+        .toBuffer(),
+  },
   { name: 'phone [2].jpg', role: 'id-back', blurred: false, make: () => makeScan({ width: 3000, height: 4000 }) },
-  { name: 'a4.png', role: 'diploma', blurred: false, make: async () => sharp(await makeScan({})).png().toBuffer() },
+  {
+    name: 'a4.png',
+    role: 'diploma',
+    blurred: false,
+    make: async () =>
+      sharp(await makeScan({}))
+        .png()
+        .toBuffer(),
+  },
   // ID cards scanned small.
   { name: 'id.jpg', role: 'id-front', blurred: false, make: () => makeScan({ width: 1011, height: 638 }) },
-  { name: 'id-blur2.jpg', role: 'id-front', blurred: true, make: () => makeScan({ width: 1011, height: 638, blur: 2 }) },
+  {
+    name: 'id-blur2.jpg',
+    role: 'id-front',
+    blurred: true,
+    make: () => makeScan({ width: 1011, height: 638, blur: 2 }),
+  },
   // Photos: drawn, real (test/fixtures/photos) and blurred copies of both.
   { name: 'photo.jpg', role: 'photo', blurred: false, make: () => makePhoto({ width: 413, height: 578, texture: 24 }) },
   { name: 'photo-354.jpg', role: 'photo', blurred: false, make: () => makePhoto({ texture: 24 }) },
-  { name: 'photo-wide.jpg', role: 'photo', blurred: false, make: () => makePhoto({ width: 700, height: 560, texture: 24 }) },
-  { name: 'photo-blur2.jpg', role: 'photo', blurred: true, make: async () => sharp(await makePhoto({ width: 413, height: 578, texture: 24 })).blur(2).jpeg({ quality: 92 }).toBuffer() },
-  { name: 'photo-354-blur2.jpg', role: 'photo', blurred: true, make: async () => sharp(await makePhoto({ texture: 24 })).blur(2).jpeg({ quality: 92 }).toBuffer() },
-  { name: 'astronaut.jpg', role: 'photo', blurred: false, make: async () => readFileSync(path.join(photos, 'astronaut.jpg')) },
+  {
+    name: 'photo-wide.jpg',
+    role: 'photo',
+    blurred: false,
+    make: () => makePhoto({ width: 700, height: 560, texture: 24 }),
+  },
+  {
+    name: 'photo-blur2.jpg',
+    role: 'photo',
+    blurred: true,
+    make: async () =>
+      sharp(await makePhoto({ width: 413, height: 578, texture: 24 }))
+        .blur(2)
+        .jpeg({ quality: 92 })
+        .toBuffer(),
+  },
+  {
+    name: 'photo-354-blur2.jpg',
+    role: 'photo',
+    blurred: true,
+    make: async () =>
+      sharp(await makePhoto({ texture: 24 }))
+        .blur(2)
+        .jpeg({ quality: 92 })
+        .toBuffer(),
+  },
+  {
+    name: 'astronaut.jpg',
+    role: 'photo',
+    blurred: false,
+    make: async () => readFileSync(path.join(photos, 'astronaut.jpg')),
+  },
   { name: 'blue.jpg', role: 'photo', blurred: false, make: async () => readFileSync(path.join(photos, 'blue.jpg')) },
-  { name: 'astronaut-blur3.jpg', role: 'photo', blurred: true, make: () => sharp(path.join(photos, 'astronaut.jpg')).blur(3).jpeg({ quality: 90 }).toBuffer() },
-  { name: 'blue-blur3.jpg', role: 'photo', blurred: true, make: () => sharp(path.join(photos, 'blue.jpg')).blur(3).jpeg({ quality: 90 }).toBuffer() },
-  { name: 'phone-photo.jpg', role: 'photo', blurred: false, make: () => sharp(path.join(photos, 'blue.jpg')).resize(3024, 4032).sharpen().jpeg({ quality: 90 }).toBuffer() },
+  {
+    name: 'astronaut-blur3.jpg',
+    role: 'photo',
+    blurred: true,
+    make: () => sharp(path.join(photos, 'astronaut.jpg')).blur(3).jpeg({ quality: 90 }).toBuffer(),
+  },
+  {
+    name: 'blue-blur3.jpg',
+    role: 'photo',
+    blurred: true,
+    make: () => sharp(path.join(photos, 'blue.jpg')).blur(3).jpeg({ quality: 90 }).toBuffer(),
+  },
+  {
+    name: 'phone-photo.jpg',
+    role: 'photo',
+    blurred: false,
+    make: () => sharp(path.join(photos, 'blue.jpg')).resize(3024, 4032).sharpen().jpeg({ quality: 90 }).toBuffer(),
+  },
 ];
 
-const measured = new Map<string, { variance: number; blurFinding: boolean; exposureFinding: boolean; sample: string }>();
+const measured = new Map<
+  string,
+  { variance: number; blurFinding: boolean; exposureFinding: boolean; sample: string }
+>();
 
 beforeAll(async () => {
   setPhotoModelsEnabled(false);
@@ -71,14 +161,19 @@ beforeAll(async () => {
     });
   }
   if (process.env.SHEGONG_DERIVE) {
-    const rule = valueOf(ruleSet, 'upload.scan.sharpness');
+    const rule = ruleValue(ruleSet, 'upload.scan.sharpness');
     for (const kind of ['scan', 'photo'] as const) {
       const items = corpus.filter((c) => (c.role === 'photo') === (kind === 'photo'));
-      const sharpMin = Math.min(...items.filter((c) => !c.blurred && !c.dark).map((c) => measured.get(c.name)!.variance));
+      const sharpMin = Math.min(
+        ...items.filter((c) => !c.blurred && !c.dark).map((c) => measured.get(c.name)!.variance),
+      );
       const blurMax = Math.max(...items.filter((c) => c.blurred && !c.dark).map((c) => measured.get(c.name)!.variance));
-      console.log(`${kind}: sharp min ${sharpMin}, blurred max ${blurMax}, geometric middle ${Math.round(Math.sqrt(sharpMin * blurMax))}`);
+      console.log(
+        `${kind}: sharp min ${sharpMin}, blurred max ${blurMax}, geometric middle ${Math.round(Math.sqrt(sharpMin * blurMax))}`,
+      );
     }
-    for (const item of corpus) console.log(`${item.name} ${JSON.stringify(measured.get(item.name))} decodeSize ${rule.decodeSize}`);
+    for (const item of corpus)
+      console.log(`${item.name} ${JSON.stringify(measured.get(item.name))} decodeSize ${rule.decodeSize}`);
   }
 }, 120_000);
 
@@ -110,11 +205,12 @@ describe('sharp/blurred split at the stored decode size (issue 14)', () => {
   });
 
   it('dark scans and only they get the exposure finding', () => {
-    for (const item of corpus) expect([item.name, measured.get(item.name)!.exposureFinding]).toEqual([item.name, Boolean(item.dark)]);
+    for (const item of corpus)
+      expect([item.name, measured.get(item.name)!.exposureFinding]).toEqual([item.name, Boolean(item.dark)]);
   });
 
   it('sharp and blurred stay well apart from the threshold (a margin, not a coin toss)', () => {
-    const rule = valueOf(ruleSet, 'upload.scan.sharpness');
+    const rule = ruleValue(ruleSet, 'upload.scan.sharpness');
     for (const item of corpus) {
       if (item.dark) continue;
       const min = item.role === 'photo' ? rule.photoMinLaplacianVariance : rule.minLaplacianVariance;

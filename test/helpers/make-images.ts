@@ -40,12 +40,19 @@ export async function makePhoto(options: PhotoOptions = {}): Promise<Buffer> {
   const texture = options.texture ?? 10;
   if (texture > 0) {
     // Texture on the person only (the background stays flat, like a studio wall).
-    const mask = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><ellipse cx="${cx}" cy="${height * 0.36}" rx="${width * 0.2}" ry="${height * 0.22}" fill="#fff"/><ellipse cx="${cx}" cy="${height * 0.92}" rx="${width * 0.45}" ry="${height * 0.3}" fill="#fff"/></svg>`);
+    const mask = Buffer.from(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><ellipse cx="${cx}" cy="${height * 0.36}" rx="${width * 0.2}" ry="${height * 0.22}" fill="#fff"/><ellipse cx="${cx}" cy="${height * 0.92}" rx="${width * 0.45}" ry="${height * 0.3}" fill="#fff"/></svg>`,
+    );
     const grain = await sharp(noise(width, height, texture), { raw: { width, height, channels: 3 } })
       .joinChannel(await sharp(mask).resize(width, height).extractChannel(0).toBuffer())
       .png()
       .toBuffer();
-    image = sharp(await image.composite([{ input: grain, blend: 'overlay' }]).png().toBuffer());
+    image = sharp(
+      await image
+        .composite([{ input: grain, blend: 'overlay' }])
+        .png()
+        .toBuffer(),
+    );
   }
   if (options.grey) image = image.greyscale();
   return image.jpeg({ quality: options.quality ?? 92 }).toBuffer();
@@ -77,8 +84,15 @@ export async function makeScan(options: ScanOptions = {}): Promise<Buffer> {
     : '';
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#fbfbf8"/>${lines.join('')}${seal}</svg>`;
   let image = sharp(Buffer.from(svg));
-  const grain = await sharp(noise(width, height, 6), { raw: { width, height, channels: 3 } }).png().toBuffer();
-  image = sharp(await image.composite([{ input: grain, blend: 'overlay' }]).png().toBuffer());
+  const grain = await sharp(noise(width, height, 6), { raw: { width, height, channels: 3 } })
+    .png()
+    .toBuffer();
+  image = sharp(
+    await image
+      .composite([{ input: grain, blend: 'overlay' }])
+      .png()
+      .toBuffer(),
+  );
   if (options.blur) image = image.blur(options.blur);
   if (options.brightness) image = image.modulate({ brightness: options.brightness });
   return image.jpeg({ quality: options.quality ?? 85 }).toBuffer();

@@ -119,9 +119,13 @@ export function buildPdf(pages: PdfPage[], options: PdfOptions = {}): Buffer {
     if (page.image) {
       const { width, height } = page.image;
       const pixels = Buffer.alloc(width * height);
-      for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) pixels[y * width + x] = (x * 7 + y * 3) % 64 < 32 ? 240 : 30;
+      for (let y = 0; y < height; y++)
+        for (let x = 0; x < width; x++) pixels[y * width + x] = (x * 7 + y * 3) % 64 < 32 ? 240 : 30;
       const data = deflateSync(pixels);
-      const im = add(`<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${data.length} >>`, data);
+      const im = add(
+        `<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${data.length} >>`,
+        data,
+      );
       xobject = ` /XObject << /Im1 ${im} 0 R >>`;
       parts.push('q 595 0 0 842 0 0 cm /Im1 Do Q');
     }
@@ -134,16 +138,27 @@ export function buildPdf(pages: PdfPage[], options: PdfOptions = {}): Buffer {
       filter = ' /Filter /FlateDecode';
     }
     const contents = add(`<<${filter} /Length ${content.length} >>`, content);
-    pageNums.push(add(`<< /Type /Page /Parent ${pagesNum} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${fontNum} 0 R >>${xobject} >> /Contents ${contents} 0 R >>`));
+    pageNums.push(
+      add(
+        `<< /Type /Page /Parent ${pagesNum} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${fontNum} 0 R >>${xobject} >> /Contents ${contents} 0 R >>`,
+      ),
+    );
   }
   const cmap = Buffer.from(toUnicodeCMap(used), 'latin1');
   const toUnicode = add(`<< /Length ${cmap.length} >>`, cmap);
-  const descriptor = add('<< /Type /FontDescriptor /FontName /STSong-Light /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 80 >>');
-  const cid = add(`<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor ${descriptor} 0 R /DW 1000 >>`);
+  const descriptor = add(
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 80 >>',
+  );
+  const cid = add(
+    `<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor ${descriptor} 0 R /DW 1000 >>`,
+  );
   const set = (num: number, dict: string) => (objects.find((o) => o.num === num)!.dict = dict);
   set(catalog, `<< /Type /Catalog /Pages ${pagesNum} 0 R >>`);
   set(pagesNum, `<< /Type /Pages /Kids [${pageNums.map((n) => `${n} 0 R`).join(' ')}] /Count ${pageNums.length} >>`);
-  set(fontNum, `<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /Identity-H /DescendantFonts [${cid} 0 R] /ToUnicode ${toUnicode} 0 R >>`);
+  set(
+    fontNum,
+    `<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /Identity-H /DescendantFonts [${cid} 0 R] /ToUnicode ${toUnicode} 0 R >>`,
+  );
 
   const id = md5(Buffer.from(`shegong-test-${pages.length}`));
   let encryptRef = '';
@@ -155,7 +170,11 @@ export function buildPdf(pages: PdfPage[], options: PdfOptions = {}): Buffer {
     p.writeInt32LE(-44);
     fileKey = md5(padded(options.encrypt.user), o, p, id).subarray(0, 5);
     const u = rc4(fileKey, PAD);
-    const enc = add(`<< /Filter /Standard /V 1 /R 2 /O <${o.toString('hex')}> /U <${u.toString('hex')}> /P -44 >>`, undefined, false);
+    const enc = add(
+      `<< /Filter /Standard /V 1 /R 2 /O <${o.toString('hex')}> /U <${u.toString('hex')}> /P -44 >>`,
+      undefined,
+      false,
+    );
     encryptRef = ` /Encrypt ${enc} 0 R`;
     for (const obj of objects) {
       if (!obj.stream) continue;
@@ -183,7 +202,9 @@ export function buildPdf(pages: PdfPage[], options: PdfOptions = {}): Buffer {
     write('endobj\n');
   };
 
-  const packed = options.objectStreams ? objects.filter((o) => o.inObjStm && !(options.encrypt && o.dict.includes('/Filter /Standard'))) : [];
+  const packed = options.objectStreams
+    ? objects.filter((o) => o.inObjStm && !(options.encrypt && o.dict.includes('/Filter /Standard')))
+    : [];
   for (const obj of objects) if (!packed.includes(obj)) writeObject(obj.num, obj.dict, obj.stream);
 
   if (!options.objectStreams) {
@@ -191,7 +212,9 @@ export function buildPdf(pages: PdfPage[], options: PdfOptions = {}): Buffer {
     const size = next;
     const rows = ['0000000000 65535 f '];
     for (let n = 1; n < size; n++) rows.push(`${String(offsets.get(n) ?? 0).padStart(10, '0')} 00000 n `);
-    write(`xref\n0 ${size}\n${rows.join('\n')}\ntrailer\n<< /Size ${size} /Root ${catalog} 0 R${encryptRef} /ID [<${id.toString('hex')}> <${id.toString('hex')}>] >>\nstartxref\n${xrefAt}\n%%EOF\n`);
+    write(
+      `xref\n0 ${size}\n${rows.join('\n')}\ntrailer\n<< /Size ${size} /Root ${catalog} 0 R${encryptRef} /ID [<${id.toString('hex')}> <${id.toString('hex')}>] >>\nstartxref\n${xrefAt}\n%%EOF\n`,
+    );
     return Buffer.concat(chunks);
   }
 
@@ -208,7 +231,11 @@ export function buildPdf(pages: PdfPage[], options: PdfOptions = {}): Buffer {
   }
   const head = `${header.join(' ')}\n`;
   const objStmData = deflateSync(Buffer.from(head + bodies.join(''), 'latin1'));
-  writeObject(objStmNum, `<< /Type /ObjStm /N ${packed.length} /First ${Buffer.byteLength(head, 'latin1')} /Filter /FlateDecode /Length ${objStmData.length} >>`, objStmData);
+  writeObject(
+    objStmNum,
+    `<< /Type /ObjStm /N ${packed.length} /First ${Buffer.byteLength(head, 'latin1')} /Filter /FlateDecode /Length ${objStmData.length} >>`,
+    objStmData,
+  );
 
   const xrefNum = next++;
   const size = next;
@@ -233,14 +260,26 @@ export function buildPdf(pages: PdfPage[], options: PdfOptions = {}): Buffer {
   }
   const xrefData = deflateSync(rows);
   offsets.set(xrefNum, xrefAt);
-  write(`${xrefNum} 0 obj\n<< /Type /XRef /Size ${size} /W [1 4 2] /Root ${catalog} 0 R${encryptRef} /ID [<${id.toString('hex')}> <${id.toString('hex')}>] /Filter /FlateDecode /Length ${xrefData.length} >>\nstream\n`);
+  write(
+    `${xrefNum} 0 obj\n<< /Type /XRef /Size ${size} /W [1 4 2] /Root ${catalog} 0 R${encryptRef} /ID [<${id.toString('hex')}> <${id.toString('hex')}>] /Filter /FlateDecode /Length ${xrefData.length} >>\nstream\n`,
+  );
   write(xrefData);
   write(`\nendstream\nendobj\nstartxref\n${xrefAt}\n%%EOF\n`);
   return Buffer.concat(chunks);
 }
 
 /** The lines of a 《教育部学历证书电子注册备案表》 look-alike (layout and labels as on 学信网's PDF). */
-export function recordLines(fields: { name?: string; level?: string; major?: string; graduated?: string; validUntil?: string; code?: string; id?: string } = {}): string[] {
+export function recordLines(
+  fields: {
+    name?: string;
+    level?: string;
+    major?: string;
+    graduated?: string;
+    validUntil?: string;
+    code?: string;
+    id?: string;
+  } = {},
+): string[] {
   return [
     '教育部学历证书电子注册备案表',
     '更新日期：2026年01月05日',

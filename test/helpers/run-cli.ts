@@ -27,8 +27,14 @@ export function runCli(args: string[], env: Record<string, string> = {}, cwd = R
 }
 
 const BASE: Record<string, string> = {
-  level: '助理', education: '本科', major: '其他', graduated: '2020-06', 'study-mode': '全日制',
-  work: '2020-07..', province: '广东', today: '2026-02-20',
+  level: '助理',
+  education: '本科',
+  major: '其他',
+  graduated: '2020-06',
+  'study-mode': '全日制',
+  work: '2020-07..',
+  province: '广东',
+  today: '2026-02-20',
 };
 
 /** Flags for a candidate, starting from one who is eligible for 助理 in 2026. */

@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import * as fsp from 'node:fs/promises';
+import type * as fsp from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
@@ -31,7 +31,17 @@ function workspace(folders: string[] = []) {
   return dir;
 }
 const batch = (dir: string, roster: string, extra: string[] = []) =>
-  runCli(['batch', path.join(dir, roster), '--materials', path.join(dir, 'm'), '--output', path.join(dir, 'out'), '--today', '2026-03-01', ...extra]);
+  runCli([
+    'batch',
+    path.join(dir, roster),
+    '--materials',
+    path.join(dir, 'm'),
+    '--output',
+    path.join(dir, 'out'),
+    '--today',
+    '2026-03-01',
+    ...extra,
+  ]);
 
 /** Every file under a folder, with its path relative to it. */
 function walk(folder: string, base = folder): string[] {
@@ -47,7 +57,13 @@ describe('F6/F7: a whole ID number appears nowhere, names and folders included',
     const dir = workspace(['440106199203150022']);
     writeFileSync(
       path.join(dir, 'r.csv'),
-      [HEADER, row('李四', { folder: '440106199203150022' }), row('王五', { graduated: '440106199203150030' }), row('440106199203150049'), row('赵六', { id: '440106199203150057' })].join('\n'),
+      [
+        HEADER,
+        row('李四', { folder: '440106199203150022' }),
+        row('王五', { graduated: '440106199203150030' }),
+        row('440106199203150049'),
+        row('赵六', { id: '440106199203150057' }),
+      ].join('\n'),
     );
     const result = batch(dir, 'r.csv', ['--fix']);
     expect(result.code).toBe(1);
@@ -61,17 +77,23 @@ describe('F6/F7: a whole ID number appears nowhere, names and folders included',
     }
     // The masked forms are there: the folder was used, the bad value is still quoted.
     const json = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
-    expect(json.applicants.find((a: { line: number }) => a.line === 2).fixes.length + json.applicants.find((a: { line: number }) => a.line === 2).report.files.length).toBeGreaterThan(0);
+    expect(
+      json.applicants.find((a: { line: number }) => a.line === 2).fixes.length +
+        json.applicants.find((a: { line: number }) => a.line === 2).report.files.length,
+    ).toBeGreaterThan(0);
     expect(JSON.stringify(json)).toContain('440106********0030');
   });
 });
 
 describe('F2/F4: each applicant writes only their own outputs, never an original', () => {
-  it('a re-check of last run\'s fixed folder (--materials OUT/fixed --output OUT --fix) leaves every original intact', async () => {
+  it("a re-check of last run's fixed folder (--materials OUT/fixed --output OUT --fix) leaves every original intact", async () => {
     const dir = workspace();
     const sharp = (await import('sharp')).default;
     mkdirSync(path.join(dir, 'm', '王芳'), { recursive: true });
-    await sharp(PHOTO).resize(500, 500).gif().toFile(path.join(dir, 'm', '王芳', '照片.gif'));
+    await sharp(PHOTO)
+      .resize(500, 500)
+      .gif()
+      .toFile(path.join(dir, 'm', '王芳', '照片.gif'));
     writeFileSync(path.join(dir, 'r.csv'), [HEADER, row('王芳')].join('\n'));
     expect(batch(dir, 'r.csv', ['--fix']).code).toBeLessThan(2);
     expect(existsSync(path.join(dir, 'out', 'fixed', '0002-王芳', '照片.jpg'))).toBe(true);
@@ -80,8 +102,22 @@ describe('F2/F4: each applicant writes only their own outputs, never an original
     mkdirSync(path.join(fixed, '王芳'));
     copyFileSync(path.join(fixed, '0002-王芳', '照片.jpg'), path.join(fixed, '王芳', '照片.jpg'));
     copyFileSync(path.join(dir, 'm', '王芳', '照片.gif'), path.join(fixed, '王芳', '照片.gif'));
-    const before = new Map(walk(fixed).filter((f) => f.endsWith('.jpg') || f.endsWith('.gif')).map((f) => [f, readFileSync(path.join(fixed, f))]));
-    const again = runCli(['batch', path.join(dir, 'r.csv'), '--materials', fixed, '--output', path.join(dir, 'out'), '--fix', '--today', '2026-03-01']);
+    const before = new Map(
+      walk(fixed)
+        .filter((f) => f.endsWith('.jpg') || f.endsWith('.gif'))
+        .map((f) => [f, readFileSync(path.join(fixed, f))]),
+    );
+    const again = runCli([
+      'batch',
+      path.join(dir, 'r.csv'),
+      '--materials',
+      fixed,
+      '--output',
+      path.join(dir, 'out'),
+      '--fix',
+      '--today',
+      '2026-03-01',
+    ]);
     expect(again.code).toBe(1);
     for (const [file, bytes] of before) expect(readFileSync(path.join(fixed, file)).equals(bytes), file).toBe(true);
     const json = JSON.parse(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8'));
@@ -106,7 +142,12 @@ describe('F2/F4: each applicant writes only their own outputs, never an original
 
   it('F27: two rows with one ID, or one name and one folder, are findings; neither is ready', () => {
     const dir = workspace(['王芳']);
-    writeFileSync(path.join(dir, 'r.csv'), [HEADER, row('王芳', { id: '11010519491231002X' }), row('王芳'), row('李雷', { id: '11010519491231002X' })].join('\n'));
+    writeFileSync(
+      path.join(dir, 'r.csv'),
+      [HEADER, row('王芳', { id: '11010519491231002X' }), row('王芳'), row('李雷', { id: '11010519491231002X' })].join(
+        '\n',
+      ),
+    );
     batch(dir, 'r.csv');
     const json = JSON.parse(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8'));
     const dup = (line: number) => json.applicants.find((a: { line: number }) => a.line === line);
@@ -122,13 +163,32 @@ describe('F10/F13/F16: every way a run can end keeps finished work', () => {
       mkdirSync(path.join(dir, 'm', `p${i}`), { recursive: true });
       copyFileSync(PHOTO, path.join(dir, 'm', `p${i}`, '照片.jpg'));
     }
-    writeFileSync(path.join(dir, 'big.csv'), [HEADER, ...Array.from({ length: rows }, (_, i) => row(`人${i}`, { folder: `p${i}` }))].join('\n'));
+    writeFileSync(
+      path.join(dir, 'big.csv'),
+      [HEADER, ...Array.from({ length: rows }, (_, i) => row(`人${i}`, { folder: `p${i}` }))].join('\n'),
+    );
   };
   const start = (dir: string, out = 'out') =>
-    spawn(process.execPath, [BIN, 'batch', path.join(dir, 'big.csv'), '--materials', path.join(dir, 'm'), '--output', path.join(dir, out), '--today', '2026-03-01', '--concurrency', '1'], {
-      env: { ...process.env, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    spawn(
+      process.execPath,
+      [
+        BIN,
+        'batch',
+        path.join(dir, 'big.csv'),
+        '--materials',
+        path.join(dir, 'm'),
+        '--output',
+        path.join(dir, out),
+        '--today',
+        '2026-03-01',
+        '--concurrency',
+        '1',
+      ],
+      {
+        env: { ...process.env, NO_COLOR: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
   const progressed = (child: ReturnType<typeof start>) =>
     new Promise<void>((resolve) => {
       let err = '';
@@ -137,7 +197,8 @@ describe('F10/F13/F16: every way a run can end keeps finished work', () => {
         if (/已检查 \d+\/\d+/.test(err)) resolve();
       });
     });
-  const closed = (child: ReturnType<typeof start>) => new Promise<number | null>((resolve) => child.on('close', resolve));
+  const closed = (child: ReturnType<typeof start>) =>
+    new Promise<number | null>((resolve) => child.on('close', resolve));
   const valid = (out: string) => {
     const json = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
     const csvRows = readFileSync(path.join(out, 'summary.csv'), 'utf8').trim().split('\r\n').length - 1;
@@ -178,7 +239,16 @@ describe('F10/F13/F16: every way a run can end keeps finished work', () => {
     bigRoster(dir, 60);
     const child = start(dir);
     await progressed(child);
-    const second = runCli(['batch', path.join(dir, 'big.csv'), '--materials', path.join(dir, 'm'), '--output', path.join(dir, 'out'), '--today', '2026-03-01']);
+    const second = runCli([
+      'batch',
+      path.join(dir, 'big.csv'),
+      '--materials',
+      path.join(dir, 'm'),
+      '--output',
+      path.join(dir, 'out'),
+      '--today',
+      '2026-03-01',
+    ]);
     expect(second.code).toBe(2);
     expect(second.err).toContain('.shegong.lock');
     expect(await closed(child)).toBe(0);
@@ -186,7 +256,18 @@ describe('F10/F13/F16: every way a run can end keeps finished work', () => {
     // A lock whose process is gone (kill -9) does not block the next run.
     writeFileSync(path.join(dir, 'out', '.shegong.lock'), '999999999\n');
     writeFileSync(path.join(dir, 'one.csv'), [HEADER, row('人0', { folder: 'p0' })].join('\n'));
-    expect(runCli(['batch', path.join(dir, 'one.csv'), '--materials', path.join(dir, 'm'), '--output', path.join(dir, 'out'), '--today', '2026-03-01']).code).toBe(0);
+    expect(
+      runCli([
+        'batch',
+        path.join(dir, 'one.csv'),
+        '--materials',
+        path.join(dir, 'm'),
+        '--output',
+        path.join(dir, 'out'),
+        '--today',
+        '2026-03-01',
+      ]).code,
+    ).toBe(0);
   }, 60_000);
 
   it('F16: stderr closed by its reader (2>&1 | head -c 10) does not cut the run short', async () => {
@@ -207,7 +288,10 @@ describe('F14: a disk that fills up mid-run (ENOSPC through the seam)', () => {
   });
   const setup = (rows: number) => {
     const dir = workspace(Array.from({ length: rows }, (_, i) => `p${i}`));
-    writeFileSync(path.join(dir, 'r.csv'), [HEADER, ...Array.from({ length: rows }, (_, i) => row(`人${i}`, { folder: `p${i}` }))].join('\n'));
+    writeFileSync(
+      path.join(dir, 'r.csv'),
+      [HEADER, ...Array.from({ length: rows }, (_, i) => row(`人${i}`, { folder: `p${i}` }))].join('\n'),
+    );
     return dir;
   };
   const full = (after: (file: string) => boolean) => {
@@ -225,7 +309,11 @@ describe('F14: a disk that fills up mid-run (ENOSPC through the seam)', () => {
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const globals = resolveGlobalOptions({ today: '2026-03-01', input: false, color: false });
-    return runBatch(path.join(dir, 'r.csv'), { materials: path.join(dir, 'm'), output: path.join(dir, 'out'), concurrency: '1' }, globals).then(
+    return runBatch(
+      path.join(dir, 'r.csv'),
+      { materials: path.join(dir, 'm'), output: path.join(dir, 'out'), concurrency: '1' },
+      globals,
+    ).then(
       (code) => ({ code, error: undefined as unknown }),
       (error: unknown) => ({ code: undefined, error }),
     );
@@ -254,7 +342,8 @@ describe('F14: a disk that fills up mid-run (ENOSPC through the seam)', () => {
     expect(error).toBeInstanceOf(UserError);
     const out = path.join(dir, 'out');
     expect(tempsIn(out)).toEqual([]);
-    if (existsSync(path.join(out, 'summary.json'))) expect(() => JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'))).not.toThrow();
+    if (existsSync(path.join(out, 'summary.json')))
+      expect(() => JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'))).not.toThrow();
     expect(existsSync(path.join(out, '.shegong.lock'))).toBe(false);
   }, 60_000);
 });
@@ -264,7 +353,10 @@ describe('F8/F12/F21/F25: rosters bounded before parsing', () => {
     const dir = workspace();
     writeFileSync(path.join(dir, 'header.csv'), `${'a,'.repeat(25_000_000)}\nx\n`);
     writeFileSync(path.join(dir, 'cell.csv'), `姓名,报考级别\n${'x'.repeat(50_000_000)},助理\n`);
-    for (const [file, line] of [['header.csv', '1'], ['cell.csv', '2']] as const) {
+    for (const [file, line] of [
+      ['header.csv', '1'],
+      ['cell.csv', '2'],
+    ] as const) {
       const started = Date.now();
       const result = batch(dir, file);
       expect(result.code).toBe(2);
@@ -277,7 +369,13 @@ describe('F8/F12/F21/F25: rosters bounded before parsing', () => {
   it('an xlsx whose sheet unpacks to 100 MB is refused in under 2 s, without the parser', () => {
     const dir = workspace();
     const sheet = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${' '.repeat(100_000_000)}</sheetData></worksheet>`;
-    writeFileSync(path.join(dir, 'bomb.xlsx'), zipSync({ 'xl/worksheets/sheet1.xml': [strToU8(sheet), { level: 9 }], 'xl/workbook.xml': strToU8('<workbook/>') }));
+    writeFileSync(
+      path.join(dir, 'bomb.xlsx'),
+      zipSync({
+        'xl/worksheets/sheet1.xml': [strToU8(sheet), { level: 9 }],
+        'xl/workbook.xml': strToU8('<workbook/>'),
+      }),
+    );
     const started = Date.now();
     const result = batch(dir, 'bomb.xlsx');
     expect(result.code).toBe(2);
@@ -291,7 +389,14 @@ describe('F8/F12/F21/F25: rosters bounded before parsing', () => {
     batch(dir, 'r.csv');
     expect(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8').length).toBeLessThan(60_000);
     writeFileSync(path.join(dir, 'q.csv'), `${HEADER}\n"张三"x,助理\n`);
-    const quotes = runCli(['batch', path.join(dir, 'q.csv'), '--output', path.join(dir, 'out2'), '--today', '2026-03-01']);
+    const quotes = runCli([
+      'batch',
+      path.join(dir, 'q.csv'),
+      '--output',
+      path.join(dir, 'out2'),
+      '--today',
+      '2026-03-01',
+    ]);
     if (quotes.code === 2) expect(quotes.err).not.toMatch(/Invalid|Closing Quote/);
   });
 });

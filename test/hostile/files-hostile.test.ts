@@ -3,7 +3,17 @@
  * reproduced in temp folders through the built CLI.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -67,7 +77,10 @@ describe('F3/F23/F5: fix writes only where asked, never over what exists', () =>
   it('F27: check --fix whose copy cannot be written still prints the report', () => {
     const d = dir();
     // A photo of the wrong aspect (fixable), and a folder where its fixed copy would go.
-    execFileSync(process.execPath, ['-e', `require(${JSON.stringify(require.resolve('sharp'))})(${JSON.stringify(PHOTO)}).extend({left:150,right:150,background:'#fff'}).toFile(${JSON.stringify(path.join(d, '照片.jpg'))})`]);
+    execFileSync(process.execPath, [
+      '-e',
+      `require(${JSON.stringify(require.resolve('sharp'))})(${JSON.stringify(PHOTO)}).extend({left:150,right:150,background:'#fff'}).toFile(${JSON.stringify(path.join(d, '照片.jpg'))})`,
+    ]);
     mkdirSync(path.join(d, '照片.fixed.jpg'));
     const result = runCli(['check', ...ELIGIBLE, '--files', d, '--fix', '--no-input', '--format', 'json']);
     expect(result.code).toBeLessThan(2);
@@ -107,7 +120,10 @@ describe('F9/F27: reads open once, never block', () => {
     try {
       let hung = 0;
       for (let i = 0; i < 12; i += 1) {
-        const run = spawnSync(process.execPath, [BIN, 'files', path.join(d, '照片.jpg'), '--as', 'photo'], { timeout: 10_000, env: { ...process.env, NO_COLOR: '1' } });
+        const run = spawnSync(process.execPath, [BIN, 'files', path.join(d, '照片.jpg'), '--as', 'photo'], {
+          timeout: 10_000,
+          env: { ...process.env, NO_COLOR: '1' },
+        });
         if (run.status === null) hung += 1;
       }
       expect(hung).toBe(0);

@@ -12,7 +12,9 @@ describe('maskIds (F6/F7)', () => {
     expect(maskIds('m/440106199203150022/照片.png')).toBe('m/440106********0022/照片.png');
     expect(maskIds('无法识别：“11010519491231002X”')).toBe('无法识别：“110105********002X”');
     expect(maskIds('old 440106920315003 id')).toBe('old 440106*****5003 id');
-    expect(maskIds('2026-03-01, 13800138000, 4401061992031500221')).toBe('2026-03-01, 13800138000, 4401061992031500221');
+    expect(maskIds('2026-03-01, 13800138000, 4401061992031500221')).toBe(
+      '2026-03-01, 13800138000, 4401061992031500221',
+    );
   });
 });
 
@@ -28,14 +30,18 @@ describe('names as file names (F18/F19)', () => {
   });
 
   it('full-width ＝＋－＠ at the start of a CSV cell are neutralised like = + - @', () => {
-    for (const text of ['＝1+1', '＋1', '－1', '＠SUM(A1)', '=1', '@x']) expect(safeCell(text).startsWith("'")).toBe(true);
+    for (const text of ['＝1+1', '＋1', '－1', '＠SUM(A1)', '=1', '@x'])
+      expect(safeCell(text).startsWith("'")).toBe(true);
     expect(safeCell('张三')).toBe('张三');
   });
 });
 
 describe('rosters as offices save them (F24) and as attackers do (F8, F12)', () => {
   it('a GBK header over UTF-8 rows: each line in its own encoding', () => {
-    const bytes = Buffer.concat([Buffer.from([0xd0, 0xd5, 0xc3, 0xfb, 0x2c, 0xbc, 0xb6, 0xb1, 0xf0, 0x0a]), Buffer.from('张三,助理\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from([0xd0, 0xd5, 0xc3, 0xfb, 0x2c, 0xbc, 0xb6, 0xb1, 0xf0, 0x0a]),
+      Buffer.from('张三,助理\n'),
+    ]);
     expect(decodeText(bytes)).toEqual({ text: '姓名,级别\n张三,助理\n', encoding: 'utf-8+gb18030' });
   });
 
@@ -48,17 +54,35 @@ describe('rosters as offices save them (F24) and as attackers do (F8, F12)', () 
   });
 
   it('too many columns or rows: refused with a reason, not parsed on', () => {
-    expect(parseCsvRoster(Buffer.from(`${Array.from({ length: ROSTER_LIMITS.columns + 1 }, (_, i) => `c${i}`).join(',')}\n`))).toMatchObject({ ok: false, reason: 'too-many-columns' });
+    expect(
+      parseCsvRoster(
+        Buffer.from(`${Array.from({ length: ROSTER_LIMITS.columns + 1 }, (_, i) => `c${i}`).join(',')}\n`),
+      ),
+    ).toMatchObject({ ok: false, reason: 'too-many-columns' });
     const rows = `姓名,报考级别\n${'张三,助理\n'.repeat(ROSTER_LIMITS.rows + 1)}`;
     expect(parseCsvRoster(Buffer.from(rows))).toMatchObject({ ok: false, reason: 'too-many-rows' });
   });
 
   it('checkXlsx: a sheet unpacking past the cap and a sheet with too many rows are refused; a normal one passes', () => {
-    const small = { xlsxPartBytes: 1024 * 1024, xlsxTotalBytes: 2 * 1024 * 1024, rows: 10 } as unknown as typeof ROSTER_LIMITS;
-    const sheet = (body: string) => zipSync({ 'xl/worksheets/sheet1.xml': [strToU8(`<worksheet><sheetData>${body}</sheetData></worksheet>`), { level: 9 }] });
-    expect(checkXlsx(sheet(' '.repeat(3 * 1024 * 1024)), { ...ROSTER_LIMITS, ...small })).toEqual({ reason: 'xlsx-too-big' });
-    expect(checkXlsx(sheet('<row r="1"/>'.repeat(20)), { ...ROSTER_LIMITS, ...small })).toMatchObject({ reason: 'too-many-rows', rows: 20 });
-    expect(checkXlsx(sheet('<x:row r="1"></x:row>'.repeat(20)), { ...ROSTER_LIMITS, ...small })).toMatchObject({ reason: 'too-many-rows' });
+    const small = {
+      xlsxPartBytes: 1024 * 1024,
+      xlsxTotalBytes: 2 * 1024 * 1024,
+      rows: 10,
+    } as unknown as typeof ROSTER_LIMITS;
+    const sheet = (body: string) =>
+      zipSync({
+        'xl/worksheets/sheet1.xml': [strToU8(`<worksheet><sheetData>${body}</sheetData></worksheet>`), { level: 9 }],
+      });
+    expect(checkXlsx(sheet(' '.repeat(3 * 1024 * 1024)), { ...ROSTER_LIMITS, ...small })).toEqual({
+      reason: 'xlsx-too-big',
+    });
+    expect(checkXlsx(sheet('<row r="1"/>'.repeat(20)), { ...ROSTER_LIMITS, ...small })).toMatchObject({
+      reason: 'too-many-rows',
+      rows: 20,
+    });
+    expect(checkXlsx(sheet('<x:row r="1"></x:row>'.repeat(20)), { ...ROSTER_LIMITS, ...small })).toMatchObject({
+      reason: 'too-many-rows',
+    });
     expect(checkXlsx(sheet('<row r="1"/>'.repeat(5)), { ...ROSTER_LIMITS, ...small })).toBeUndefined();
     expect(checkXlsx(strToU8('not a zip at all'))).toEqual({ reason: 'not-a-zip' });
   });

@@ -9,18 +9,24 @@ import { provinces } from '../helpers/fixtures.js';
 const exam = JSON.parse(readFileSync(templatePath('rules', 'exam.json'), 'utf8'));
 const uploads = JSON.parse(readFileSync(templatePath('rules', 'uploads.json'), 'utf8'));
 const bundled = { ...exam, rules: { ...exam.rules, ...uploads.rules } };
-const override = (rules: Record<string, unknown>) => parseRuleSet(bundled, [{ file: 'big.json', json: { rules } }], provinces);
+const override = (rules: Record<string, unknown>) =>
+  parseRuleSet(bundled, [{ file: 'big.json', json: { rules } }], provinces);
 
 describe('rule overrides are capped by the schema', () => {
   it('F20: maxPixels 1e15, a 100,000-px decode and a 1 TB read are refused, each named', () => {
-    const result = override({ 'upload.image': { value: { maxPixels: 1e15, photoDecodeSize: 100_000, maxReadBytes: 1e12 } } });
+    const result = override({
+      'upload.image': { value: { maxPixels: 1e15, photoDecodeSize: 100_000, maxReadBytes: 1e12 } },
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    for (const key of ['maxPixels', 'photoDecodeSize', 'maxReadBytes']) expect(result.problems.join('\n')).toContain(`upload.image.value.${key}`);
+    for (const key of ['maxPixels', 'photoDecodeSize', 'maxReadBytes'])
+      expect(result.problems.join('\n')).toContain(`upload.image.value.${key}`);
   });
 
   it('limits up to the ceilings are still accepted', () => {
-    expect(override({ 'upload.image': { value: { maxPixels: SAFETY.maxPixels, photoDecodeSize: 1000 } } }).ok).toBe(true);
+    expect(override({ 'upload.image': { value: { maxPixels: SAFETY.maxPixels, photoDecodeSize: 1000 } } }).ok).toBe(
+      true,
+    );
     expect(override({ 'upload.pdf': { value: { maxPages: SAFETY.maxPdfPages + 1 } } }).ok).toBe(false);
     expect(override({ 'upload.scan.sharpness': { value: { decodeSize: SAFETY.maxDecodeSize + 1 } } }).ok).toBe(false);
   });

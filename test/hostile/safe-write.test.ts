@@ -3,12 +3,29 @@
  * (ENOSPC, EROFS, EPIPE) are injected through its filesystem seam, not real mounts.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { commitTemp, createTemp, fsSeam, protectPath, removeTemps, writeSafe, WriteRefused } from '../../src/files/safe-write.js';
+import {
+  commitTemp,
+  createTemp,
+  fsSeam,
+  protectPath,
+  removeTemps,
+  writeSafe,
+  WriteRefused,
+} from '../../src/files/safe-write.js';
 import { openRegular } from '../../src/files/safe-read.js';
 
 const original = { ...fsSeam };
@@ -35,7 +52,9 @@ describe('writeSafe: where a write may land', () => {
     expect(await reason(writeSafe(path.join(d, 'b.jpg'), 'new', { replace: 'always' }))).toBe('written');
     expect(readFileSync(path.join(d, 'b.jpg'), 'utf8')).toBe('new');
     // A predicate (batch's manifest) decides per real path.
-    expect(await reason(writeSafe(path.join(d, 'b.jpg'), 'x', { replace: (real) => real.endsWith('c.jpg') }))).toBe('exists');
+    expect(await reason(writeSafe(path.join(d, 'b.jpg'), 'x', { replace: (real) => real.endsWith('c.jpg') }))).toBe(
+      'exists',
+    );
     expect(leftovers(d)).toEqual([]);
   });
 
@@ -70,7 +89,8 @@ describe('writeSafe: where a write may land', () => {
     symlinkSync(path.join(d, 'in.png'), path.join(d, 'soft.jpg'));
     const opened = await openRegular(path.join(d, 'in.png'));
     if (opened.ok) await opened.handle.close();
-    for (const target of ['hard.jpg', 'soft.jpg', './in.png']) expect(await reason(writeSafe(path.join(d, target), 'x', { replace: 'always' }))).toBe('input');
+    for (const target of ['hard.jpg', 'soft.jpg', './in.png'])
+      expect(await reason(writeSafe(path.join(d, target), 'x', { replace: 'always' }))).toBe('input');
     expect(readFileSync(path.join(d, 'in.png'), 'utf8')).toBe('input');
     await protectPath(path.join(d, 'missing'));
   });

@@ -8,17 +8,38 @@ import { renderText } from '../../src/report/render-text.js';
 import { displayWidth, renderTable } from '../../src/text/table.js';
 import { calendar, makeAnswers, provinces, ruleSet } from '../helpers/fixtures.js';
 
-const outcome = assessCandidate({ answers: makeAnswers({ work: [{ start: '2025-06' }] }), ruleSet, calendar, today: '2026-02-20' });
-const report = (lang: 'zh-CN' | 'en') => buildReport(outcome, { lang, messages: messagesFor(lang), ruleSet, provinces });
+const outcome = assessCandidate({
+  answers: makeAnswers({ work: [{ start: '2025-06' }] }),
+  ruleSet,
+  calendar,
+  today: '2026-02-20',
+});
+const report = (lang: 'zh-CN' | 'en') =>
+  buildReport(outcome, { lang, messages: messagesFor(lang), ruleSet, provinces });
 
 describe('report', () => {
   it('has the SPEC §3 shape', () => {
     const r = report('zh-CN');
     expect(r).toMatchObject({ schema: 'shegong.report/v1', today: '2026-02-20', year: 2026, ready: false });
-    expect(r.eligibility).toMatchObject({ status: 'ineligible', requiredYears: 2, countedMonths: 19, shortfallMonths: 5 });
-    for (const finding of r.eligibility.findings) expect(Object.keys(finding)).toEqual(expect.arrayContaining(['id', 'severity', 'message', 'fix']));
+    expect(r.eligibility).toMatchObject({
+      status: 'ineligible',
+      requiredYears: 2,
+      countedMonths: 19,
+      shortfallMonths: 5,
+    });
+    for (const finding of r.eligibility.findings)
+      expect(Object.keys(finding)).toEqual(expect.arrayContaining(['id', 'severity', 'message', 'fix']));
     for (const item of r.checklist) expect(['done', 'todo', 'blocked', 'info']).toContain(item.status);
-    expect(r.dates.events[0]).toEqual(expect.objectContaining({ id: expect.any(String), start: expect.any(String), estimated: expect.any(Boolean), source: expect.any(String), daysFromToday: expect.any(Number), note: expect.any(String) }));
+    expect(r.dates.events[0]).toEqual(
+      expect.objectContaining({
+        id: expect.any(String),
+        start: expect.any(String),
+        estimated: expect.any(Boolean),
+        source: expect.any(String),
+        daysFromToday: expect.any(Number),
+        note: expect.any(String),
+      }),
+    );
     expect(r.next[0]?.id).toBe('eligibility.verdict');
   });
 
@@ -55,6 +76,8 @@ describe('CJK alignment', () => {
       ['已计工作年限', 'x'],
       ['route', 'y'],
     ]);
-    expect(displayWidth(lines[0]!.slice(0, lines[0]!.indexOf('x')))).toBe(displayWidth(lines[1]!.slice(0, lines[1]!.indexOf('y'))));
+    expect(displayWidth(lines[0]!.slice(0, lines[0]!.indexOf('x')))).toBe(
+      displayWidth(lines[1]!.slice(0, lines[1]!.indexOf('y'))),
+    );
   });
 });

@@ -43,7 +43,11 @@ describe('the trusted path (no --rules: the schema and zod are not loaded at run
 
 describe('--rules overrides', () => {
   it('replaces a single value and marks the rule overridden', () => {
-    const result = parseRuleSet(bundled, [{ file: 'mine.json', json: { rules: { 'score-retention': { value: { assistant: 2 } } } } }], provinces);
+    const result = parseRuleSet(
+      bundled,
+      [{ file: 'mine.json', json: { rules: { 'score-retention': { value: { assistant: 2 } } } } }],
+      provinces,
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.ruleSet.rules['score-retention']).toMatchObject({
@@ -53,7 +57,13 @@ describe('--rules overrides', () => {
   });
 
   it('adds a province fee rule when it brings its provenance', () => {
-    const rule = { title: { 'zh-CN': '费', en: 'fee' }, value: { objective: 50, 'intermediate-practice': 55, 'senior-practice': 60 }, source: 'x', confidence: 'official', checked: '2027-01-01' };
+    const rule = {
+      title: { 'zh-CN': '费', en: 'fee' },
+      value: { objective: 50, 'intermediate-practice': 55, 'senior-practice': 60 },
+      source: 'x',
+      confidence: 'official',
+      checked: '2027-01-01',
+    };
     const result = parseRuleSet(bundled, [{ file: 'p.json', json: { rules: { 'fees.jiangxi': rule } } }], provinces);
     expect(result.ok && result.ruleSet.rules['fees.jiangxi']?.value).toMatchObject({ objective: 50 });
   });

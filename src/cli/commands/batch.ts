@@ -19,7 +19,15 @@ import { readRows } from '../../batch/roster-rows.js';
 import { batchPageParts, batchRowHtml, FIRST_PAINT_ROWS, type BatchHtmlRow } from '../../batch/render-batch-html.js';
 import { rowKey } from '../../batch/assess-applicant.js';
 import { maskIds, maskIdsDeep } from '../../batch/safe-text.js';
-import { commitTemp, createTemp, discardTemp, judgeTarget, removeTemps, WriteRefused, type ReplacePolicy } from '../../files/safe-write.js';
+import {
+  commitTemp,
+  createTemp,
+  discardTemp,
+  judgeTarget,
+  removeTemps,
+  WriteRefused,
+  type ReplacePolicy,
+} from '../../files/safe-write.js';
 import { mapLimit } from '../../files/map-limit.js';
 import { FILE_TIME_LIMIT_MS } from '../../files/probe-file.js';
 import { buildReport, localizeFinding } from '../../report/build-report.js';
@@ -46,7 +54,12 @@ export interface BatchFlags extends AnswerFlags {
 function batchDefaults(flags: BatchFlags, context: Awaited<ReturnType<typeof loadContext>>): RawAnswers {
   const raw = answersFromFlags(flags);
   const { problems } = resolveAnswers(raw, context.provinces);
-  if (problems.length) throw new UserError('error.usage', {}, problems.map(({ problem }) => problemText(context.messages, problem.key, problem.args)));
+  if (problems.length)
+    throw new UserError(
+      'error.usage',
+      {},
+      problems.map(({ problem }) => problemText(context.messages, problem.key, problem.args)),
+    );
   return raw;
 }
 
@@ -68,7 +81,11 @@ async function prepareOutput(dir: string): Promise<string> {
     parentReal = await realpath(probe).catch(() => undefined);
   }
   const judged = parentReal ?? output;
-  if (SPECIAL.some((root) => judged === root || judged.startsWith(`${root}/`)) || SPECIAL.some((root) => output === root || output.startsWith(`${root}/`))) fail('special');
+  if (
+    SPECIAL.some((root) => judged === root || judged.startsWith(`${root}/`)) ||
+    SPECIAL.some((root) => output === root || output.startsWith(`${root}/`))
+  )
+    fail('special');
   const info = await stat(output).catch(() => undefined);
   if (info && !info.isDirectory()) fail('not-a-folder');
   try {
@@ -95,7 +112,9 @@ function progressReporter(total: number, messages: Awaited<ReturnType<typeof loa
     if (tty) {
       const width = 24;
       const filled = Math.round((done / Math.max(1, total)) * width);
-      process.stderr.write(`\r[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${messages.batch.progress(done, total, eta)}   `);
+      process.stderr.write(
+        `\r[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${messages.batch.progress(done, total, eta)}   `,
+      );
       if (done === total) process.stderr.write('\n');
     } else if (done === total || done - lastPlain >= Math.max(10, Math.ceil(total / 10))) {
       lastPlain = done;
@@ -121,7 +140,8 @@ async function acquireLock(output: string, dir: string): Promise<string> {
       await handle.close();
       return lock;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new UserError('error.output-dir', { dir, reason: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw new UserError('error.output-dir', { dir, reason: (error as NodeJS.ErrnoException).code ?? 'EIO' });
     }
     const pid = Number.parseInt(await readFile(lock, 'utf8').catch(() => ''), 10);
     let alive = false;
@@ -156,7 +176,8 @@ export async function runBatch(roster: string, flags: BatchFlags, globals: Globa
     // A run that failed leaves no temp file behind.
     await removeTemps();
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
-    if (!(error instanceof UserError) && code && OUTPUT_FAILURES.has(code)) throw new UserError('error.output-dir', { dir: flags.output, reason: code });
+    if (!(error instanceof UserError) && code && OUTPUT_FAILURES.has(code))
+      throw new UserError('error.output-dir', { dir: flags.output, reason: code });
     throw error;
   }
 }
@@ -197,13 +218,17 @@ async function batchRun(roster: string, flags: BatchFlags, globals: GlobalOption
   const context = await loadContext(globals);
   const { messages, provinces } = context;
   // Without --materials: an eligibility-only run (issue 10).
-  if (flags.materials !== undefined && !(await stat(flags.materials).catch(() => undefined))?.isDirectory()) throw new UserError('error.materials', { dir: flags.materials });
+  if (flags.materials !== undefined && !(await stat(flags.materials).catch(() => undefined))?.isDirectory())
+    throw new UserError('error.materials', { dir: flags.materials });
   const materialsReal = flags.materials === undefined ? undefined : await realpath(flags.materials);
   const materialsIndex = flags.materials === undefined ? undefined : await indexMaterials(flags.materials);
   const defaults = batchDefaults(flags, context);
   // Two applicants per core: one decodes while the other runs its JS checks (measured by npm run bench).
-  const concurrency = flags.concurrency ? Number(flags.concurrency) : 2 * Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new UserError('error.usage', {}, [`--concurrency ${flags.concurrency}`]);
+  const concurrency = flags.concurrency
+    ? Number(flags.concurrency)
+    : 2 * Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new UserError('error.usage', {}, [`--concurrency ${flags.concurrency}`]);
 
   // The table and the rows live in a holder the run empties when it is done with them (issue 15, F21):
   // nothing in this frame keeps 20,000 rows alive while the summaries are written.
@@ -213,7 +238,15 @@ async function batchRun(roster: string, flags: BatchFlags, globals: GlobalOption
   const output = await realpath(await prepareOutput(flags.output));
   const lock = await acquireLock(output, flags.output);
   try {
-    return await runLocked(pending, output, { roster, flags, globals, context, materialsReal, materialsIndex, concurrency });
+    return await runLocked(pending, output, {
+      roster,
+      flags,
+      globals,
+      context,
+      materialsReal,
+      materialsIndex,
+      concurrency,
+    });
   } finally {
     await unlink(lock).catch(() => undefined);
   }
@@ -232,14 +265,25 @@ interface RunInput {
 
 type Rows = ReturnType<typeof readRows>['rows'];
 
-async function readPending(roster: string, sheet: string | undefined, provinces: Awaited<ReturnType<typeof loadContext>>['provinces'], today: string, defaults: RawAnswers): Promise<{ rows: Rows; encoding: string }> {
+async function readPending(
+  roster: string,
+  sheet: string | undefined,
+  provinces: Awaited<ReturnType<typeof loadContext>>['provinces'],
+  today: string,
+  defaults: RawAnswers,
+): Promise<{ rows: Rows; encoding: string }> {
   const table = await readRoster(roster, sheet);
   const { rows, columns } = readRows(table, provinces, today, defaults);
-  if (columns.level === undefined && columns.name === undefined) throw new UserError('error.roster-header', { encoding: table.encoding });
+  if (columns.level === undefined && columns.name === undefined)
+    throw new UserError('error.roster-header', { encoding: table.encoding });
   return { rows, encoding: table.encoding };
 }
 
-async function runLocked(pending: { rows: Rows; encoding: string }, output: string, input: RunInput): Promise<ExitCode> {
+async function runLocked(
+  pending: { rows: Rows; encoding: string },
+  output: string,
+  input: RunInput,
+): Promise<ExitCode> {
   const { roster, flags, globals, context, materialsReal, materialsIndex, concurrency } = input;
   const total = pending.rows.length;
   let queue: Rows | undefined = pending.rows;
@@ -249,11 +293,14 @@ async function runLocked(pending: { rows: Rows; encoding: string }, output: stri
   const previous = await readManifest(output);
   const written = new Set<string>();
   const relativeTo = (file: string) => path.relative(output, file).split(path.sep).join('/');
-  const insideMaterials = (real: string) => materialsReal !== undefined && (real === materialsReal || real.startsWith(materialsReal + path.sep));
-  const mayReplace: ReplacePolicy = (real) => !insideMaterials(real) && (previous.has(relativeTo(real)) || written.has(relativeTo(real)));
+  const insideMaterials = (real: string) =>
+    materialsReal !== undefined && (real === materialsReal || real.startsWith(materialsReal + path.sep));
+  const mayReplace: ReplacePolicy = (real) =>
+    !insideMaterials(real) && (previous.has(relativeTo(real)) || written.has(relativeTo(real)));
   for (const name of SUMMARY_FILES) {
     await judgeTarget(path.join(output, name), mayReplace).catch((error: unknown) => {
-      if (error instanceof WriteRefused && error.reason === 'exists') throw new UserError('error.batch-output-exists', { file: path.join(flags.output, name) });
+      if (error instanceof WriteRefused && error.reason === 'exists')
+        throw new UserError('error.batch-output-exists', { file: path.join(flags.output, name) });
       throw error;
     });
   }
@@ -313,7 +360,9 @@ async function runLocked(pending: { rows: Rows; encoding: string }, output: stri
         calendar,
         today: globals.today,
         ...(globals.year ? { year: globals.year } : {}),
-        ...(flags.materials !== undefined && materialsReal ? { materials: flags.materials, materialsReal, ...(materialsIndex ? { materialsIndex } : {}) } : {}),
+        ...(flags.materials !== undefined && materialsReal
+          ? { materials: flags.materials, materialsReal, ...(materialsIndex ? { materialsIndex } : {}) }
+          : {}),
         ...(flags.fix ? { fixInto: path.join(output, 'fixed'), fixReplace: mayReplace } : {}),
         thumbnailSize: THUMBNAIL_PX,
         fileTimeLimitMs: FILE_TIME_LIMIT_MS,
@@ -321,7 +370,9 @@ async function runLocked(pending: { rows: Rows; encoding: string }, output: stri
       if (closed) return;
       for (const fix of result.fixes) if (fix.output) written.add(relativeTo(fix.output));
       // The batch's verdict (roster problems included) is the report's verdict, in every output.
-      const report = result.outcome ? buildReport({ ...result.outcome, ready: result.ready }, { lang: globals.lang, messages, ruleSet, provinces }) : undefined;
+      const report = result.outcome
+        ? buildReport({ ...result.outcome, ready: result.ready }, { lang: globals.lang, messages, ruleSet, provinces })
+        : undefined;
       const stem = path.join('reports', rowKey(result.line, result.name));
       const relative = `${stem}.md`;
       const page = `${stem}.html`;
@@ -335,7 +386,12 @@ async function runLocked(pending: { rows: Rows; encoding: string }, output: stri
       );
       const fixSection = fixes.length ? `\n## ${messages.batch.columns.fixed}\n\n${fixes.join('\n')}\n` : '';
       // Every output passes through maskIds: an ID number in a folder name, a cell or a path never appears whole (F6/F7).
-      await write(path.join(output, relative), maskIds(`${result.idMasked ? `> ${messages.batch.columns.id}: ${result.idMasked}\n\n` : ''}${markdown}${fixSection}`));
+      await write(
+        path.join(output, relative),
+        maskIds(
+          `${result.idMasked ? `> ${messages.batch.columns.id}: ${result.idMasked}\n\n` : ''}${markdown}${fixSection}`,
+        ),
+      );
       if (closed) return;
       const html = renderApplicantHtml({
         result,
@@ -360,9 +416,19 @@ async function runLocked(pending: { rows: Rows; encoding: string }, output: stri
         materialsChecked: result.materialsChecked,
         level: result.level ?? null,
         page,
-        fixes: result.fixes.map((f) => ({ role: f.role, file: f.file, state: f.state, ...(f.reason ? { reason: f.reason } : {}), ...(f.output ? { output: fromOutput(f.output) } : {}), ...(f.statusAfter ? { statusAfter: f.statusAfter } : {}) })),
+        fixes: result.fixes.map((f) => ({
+          role: f.role,
+          file: f.file,
+          state: f.state,
+          ...(f.reason ? { reason: f.reason } : {}),
+          ...(f.output ? { output: fromOutput(f.output) } : {}),
+          ...(f.statusAfter ? { statusAfter: f.statusAfter } : {}),
+        })),
       });
-      const summary: BatchHtmlRow = { ...maskIdsDeep(summaryRow(result, report, messages, relative, page, fromOutput)), ...(result.thumbnail ? { thumbnail: result.thumbnail } : {}) };
+      const summary: BatchHtmlRow = {
+        ...maskIdsDeep(summaryRow(result, report, messages, relative, page, fromOutput)),
+        ...(result.thumbnail ? { thumbnail: result.thumbnail } : {}),
+      };
       const line = Buffer.from(`${JSON.stringify(summary)}\n`);
       // From here to the index push nothing awaits: an entry is in summary.json exactly when it is indexed.
       if (closed) return;
@@ -398,7 +464,26 @@ async function runLocked(pending: { rows: Rows; encoding: string }, output: stri
   const interrupted = controller.signal.aborted;
   let code: ExitCode;
   try {
-    code = await finish({ output, flags, globals, messages, json, jsonTemp, rowsFile, rowsTemp, index, total, interrupted, noProvince, readyBeforeFix, fixCounts, write, written, previous, mayReplace });
+    code = await finish({
+      output,
+      flags,
+      globals,
+      messages,
+      json,
+      jsonTemp,
+      rowsFile,
+      rowsTemp,
+      index,
+      total,
+      interrupted,
+      noProvince,
+      readyBeforeFix,
+      fixCounts,
+      write,
+      written,
+      previous,
+      mayReplace,
+    });
   } finally {
     process.off('SIGINT', hold);
     process.off('SIGTERM', hold);
@@ -438,7 +523,26 @@ interface FinishInput {
 
 /** The summaries of the finished applicants (all of them, or those before an interruption). */
 async function finish(input: FinishInput): Promise<ExitCode> {
-  const { output, flags, globals, messages, json, jsonTemp, rowsFile, rowsTemp, index, total, interrupted, noProvince, readyBeforeFix, fixCounts, write, written, previous, mayReplace } = input;
+  const {
+    output,
+    flags,
+    globals,
+    messages,
+    json,
+    jsonTemp,
+    rowsFile,
+    rowsTemp,
+    index,
+    total,
+    interrupted,
+    noProvince,
+    readyBeforeFix,
+    fixCounts,
+    write,
+    written,
+    previous,
+    mayReplace,
+  } = input;
   index.sort((a, b) => a.line - b.line);
   const readyCount = index.filter((s) => s.ready).length;
   await writeTo(
@@ -480,12 +584,28 @@ async function finish(input: FinishInput): Promise<ExitCode> {
       ...(interrupted ? [messages.batch.interruptedNote(index.length, total)] : []),
       ...(flags.materials === undefined ? [messages.batch.materialsNotChecked] : []),
       ...(noProvince ? [messages.batch.noProvince(noProvince)] : []),
-      ...(flags.fix ? [messages.batch.fixSummary(fixCounts.fixed ?? 0, fixCounts['needs-new'] ?? 0, fixCounts['could-not-fix'] ?? 0), messages.batch.readyAfterFix(readyBeforeFix, readyCount)] : []),
+      ...(flags.fix
+        ? [
+            messages.batch.fixSummary(
+              fixCounts.fixed ?? 0,
+              fixCounts['needs-new'] ?? 0,
+              fixCounts['could-not-fix'] ?? 0,
+            ),
+            messages.batch.readyAfterFix(readyBeforeFix, readyCount),
+          ]
+        : []),
     ];
     // report.html is streamed: not-ready applicants first, each row read back with its thumbnail.
     const template = await readFile(templatePath('report', 'batch.html'), 'utf8');
     const htmlFile = path.join(output, 'report.html');
-    const parts = batchPageParts({ total: index.length, ready: readyCount, messages, template, meta: messages.batch.generated(globals.today), notes });
+    const parts = batchPageParts({
+      total: index.length,
+      ready: readyCount,
+      messages,
+      template,
+      meta: messages.batch.generated(globals.today),
+      notes,
+    });
     const htmlTemp = await createTemp(output);
     const html = createWriteStream(htmlTemp, { flags: 'w' });
     html.on('error', () => undefined);
@@ -501,14 +621,31 @@ async function finish(input: FinishInput): Promise<ExitCode> {
     await commitTemp(htmlTemp, htmlFile, mayReplace);
     written.add('report.html');
     // The manifest: what this run and earlier ones wrote here, so a later run may replace exactly those.
-    await writeAtomic(path.join(output, MANIFEST), `${JSON.stringify({ schema: 'shegong.manifest/v1', files: [...new Set([...previous, ...written])].sort() })}\n`);
+    await writeAtomic(
+      path.join(output, MANIFEST),
+      `${JSON.stringify({ schema: 'shegong.manifest/v1', files: [...new Set([...previous, ...written])].sort() })}\n`,
+    );
 
     // Terminal: not-ready applicants first, then the counts and where the reports are.
     const painter = await painterFor(globals.colour, process.stdout);
     const notReady = plain.filter((s) => !s.ready);
     const tableRows = [
-      [messages.batch.columns.line, messages.batch.columns.name, messages.batch.columns.ready, messages.batch.columns.eligibility, messages.batch.columns.problem],
-      ...[...notReady, ...plain.filter((s) => s.ready)].slice(0, 40).map((s) => [String(s.line), [...s.name].slice(0, 20).join(''), s.ready ? painter.green(messages.batch.yes) : painter.red(messages.batch.no), s.eligibility, s.problem.slice(0, 60)]),
+      [
+        messages.batch.columns.line,
+        messages.batch.columns.name,
+        messages.batch.columns.ready,
+        messages.batch.columns.eligibility,
+        messages.batch.columns.problem,
+      ],
+      ...[...notReady, ...plain.filter((s) => s.ready)]
+        .slice(0, 40)
+        .map((s) => [
+          String(s.line),
+          [...s.name].slice(0, 20).join(''),
+          s.ready ? painter.green(messages.batch.yes) : painter.red(messages.batch.no),
+          s.eligibility,
+          s.problem.slice(0, 60),
+        ]),
     ];
     const ready = plain.length - notReady.length;
     const lines = [

@@ -53,7 +53,10 @@ const FILE_FLAGS: [keyof CheckFlags, UploadRole][] = [
 
 /** Files named by flags, then the rest of the roles found by name in --files DIR. */
 export async function fileInputs(flags: CheckFlags): Promise<FileInput[]> {
-  const inputs: FileInput[] = FILE_FLAGS.filter(([flag]) => typeof flags[flag] === 'string').map(([flag, role]) => ({ path: String(flags[flag]), role }));
+  const inputs: FileInput[] = FILE_FLAGS.filter(([flag]) => typeof flags[flag] === 'string').map(([flag, role]) => ({
+    path: String(flags[flag]),
+    role,
+  }));
   if (flags.files) {
     const folder = await stat(flags.files).catch(() => undefined);
     if (!folder) throw new UserError('error.not-found', { file: flags.files });
@@ -66,7 +69,8 @@ export async function fileInputs(flags: CheckFlags): Promise<FileInput[]> {
 }
 
 /** Only the answers a flag actually gave (commander leaves the rest undefined). */
-const given = (raw: RawAnswers): RawAnswers => Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)) as RawAnswers;
+const given = (raw: RawAnswers): RawAnswers =>
+  Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)) as RawAnswers;
 
 /**
  * Answers from the flags, then the saved profile, then the interview (issue 12):
@@ -74,7 +78,11 @@ const given = (raw: RawAnswers): RawAnswers => Object.fromEntries(Object.entries
  * - at a terminal, when the saved answers complete the set: "use last time's answers?";
  * - otherwise the interview, with the saved answers as defaults (`profile edit` always asks).
  */
-export async function gatherAnswers(flags: CheckFlags, context: CommandContext, options: { edit?: boolean } = {}): Promise<Answers> {
+export async function gatherAnswers(
+  flags: CheckFlags,
+  context: CommandContext,
+  options: { edit?: boolean } = {},
+): Promise<Answers> {
   const { messages, provinces, globals } = context;
   const raw = answersFromFlags(flags);
   const { answers, problems } = resolveAnswers(raw, provinces);
@@ -85,14 +93,20 @@ export async function gatherAnswers(flags: CheckFlags, context: CommandContext, 
   const complete = completeAnswers(answers);
   if (complete && !options.edit) return complete;
   const useProfile = Boolean(flags.useProfile);
-  const store = useProfile || globals.interactive ? await (await import('../profile-store.js')).openProfileStore() : undefined;
+  const store =
+    useProfile || globals.interactive ? await (await import('../profile-store.js')).openProfileStore() : undefined;
   // issue 15: a damaged or unreadable store is said once; the interview runs regardless.
   if (store?.problem?.kind === 'corrupt') process.stderr.write(`${messages.ui.profileCorrupt(store.path)}\n`);
-  else if (store?.problem) process.stderr.write(`${messages.ui.profileUnreadable(store.path, store.problem.code ?? '')}\n`);
+  else if (store?.problem)
+    process.stderr.write(`${messages.ui.profileUnreadable(store.path, store.problem.code ?? '')}\n`);
   const saved = store?.read() ?? {};
   // Saved answers that still parse, under the flags (a flag given now always wins).
   const savedOk = resolveAnswers(saved, provinces);
-  const usable = given(Object.fromEntries(Object.entries(saved).filter(([key]) => !savedOk.problems.some((p) => p.key === key))) as RawAnswers);
+  const usable = given(
+    Object.fromEntries(
+      Object.entries(saved).filter(([key]) => !savedOk.problems.some((p) => p.key === key)),
+    ) as RawAnswers,
+  );
   const merged = resolveAnswers({ ...usable, ...raw }, provinces).answers;
   if (useProfile && Object.keys(usable).length === 0) throw new UserError('error.no-profile');
   const fromProfile = completeAnswers(merged);
@@ -102,19 +116,41 @@ export async function gatherAnswers(flags: CheckFlags, context: CommandContext, 
     throw new UserError(
       'error.usage',
       {},
-      missing.map((key) => problemText(messages, 'answer.required', { what: messages.prompt[promptKey(key, answers)], flag: ANSWER_FLAGS[key] })),
+      missing.map((key) =>
+        problemText(messages, 'answer.required', {
+          what: messages.prompt[promptKey(key, answers)],
+          flag: ANSWER_FLAGS[key],
+        }),
+      ),
     );
   }
-  const [{ interview }, { inquirerPrompter }] = await Promise.all([import('../interview.js'), import('../prompter.js')]);
+  const [{ interview }, { inquirerPrompter }] = await Promise.all([
+    import('../interview.js'),
+    import('../prompter.js'),
+  ]);
   const prompter = inquirerPrompter(messages.ui.promptWords);
   if (fromProfile && !options.edit) {
     const { answerRows } = await import('../../report/answer-rows.js');
-    const names = { province: (id: string) => provinces.find((p) => p.id === id)?.[globals.lang === 'en' ? 'en' : 'zh'] ?? id };
+    const names = {
+      province: (id: string) => provinces.find((p) => p.id === id)?.[globals.lang === 'en' ? 'en' : 'zh'] ?? id,
+    };
     const rows = answerRows(toRaw(fromProfile) as Record<string, string>, messages, names);
-    const summary = rows.filter(([label]) => [messages.ui.answerLabels.level, messages.ui.answerLabels.education, messages.ui.answerLabels.province].includes(label)).map(([, v]) => v).join(' · ');
+    const summary = rows
+      .filter(([label]) =>
+        [
+          messages.ui.answerLabels.level,
+          messages.ui.answerLabels.education,
+          messages.ui.answerLabels.province,
+        ].includes(label),
+      )
+      .map(([, v]) => v)
+      .join(' · ');
     if (await prompter.confirm({ message: messages.ui.useSaved(summary), default: true })) return fromProfile;
   }
-  const [{ wrapText }, { terminalWidth }] = await Promise.all([import('../../text/table.js'), import('../terminal.js')]);
+  const [{ wrapText }, { terminalWidth }] = await Promise.all([
+    import('../../text/table.js'),
+    import('../terminal.js'),
+  ]);
   process.stderr.write(`${wrapText(messages.prompt.intro, terminalWidth(undefined, process.stderr))}\n`);
   const result = await interview({
     answers: useProfile ? merged : answers,
@@ -125,25 +161,38 @@ export async function gatherAnswers(flags: CheckFlags, context: CommandContext, 
     askHukou: flags.hukou === undefined,
   });
   const notSaved = store?.save(toRaw(result));
-  if (store && notSaved && notSaved.kind !== 'corrupt' && !store.problem) process.stderr.write(`${messages.ui.profileNotSaved(store.path, notSaved.code ?? '')}\n`);
+  if (store && notSaved && notSaved.kind !== 'corrupt' && !store.problem)
+    process.stderr.write(`${messages.ui.profileNotSaved(store.path, notSaved.code ?? '')}\n`);
   return result;
 }
 
 /** The question a missing answer stands for (the certificate one depends on the route). */
 const promptKey = (key: keyof typeof ANSWER_FLAGS, answers: Partial<Answers>) =>
-  (key === 'certificates' ? (neededCertificate(answers) === 'assistant' ? 'certAssistant' : 'certIntermediate') : key) as keyof CommandContext['messages']['prompt'];
+  (key === 'certificates'
+    ? neededCertificate(answers) === 'assistant'
+      ? 'certAssistant'
+      : 'certIntermediate'
+    : key) as keyof CommandContext['messages']['prompt'];
 
 export async function runCheck(flags: CheckFlags, globals: GlobalOptions): Promise<ExitCode> {
   const loaded = await loadContext(globals);
   const { cases: flagCases, unknown } = parseEducationCases(flags.educationCase);
-  if (unknown.length) throw new UserError('error.usage', {}, unknown.map((value) => `--education-case ${value}: abroad(境外) | renamed(改名/证件变更)`));
+  if (unknown.length)
+    throw new UserError(
+      'error.usage',
+      {},
+      unknown.map((value) => `--education-case ${value}: abroad(境外) | renamed(改名/证件变更)`),
+    );
   // Answers that came from the questions (or last time's), not from flags typed now.
-  const asked = globals.interactive && !completeAnswers(resolveAnswers(answersFromFlags(flags), loaded.provinces).answers);
+  const asked =
+    globals.interactive && !completeAnswers(resolveAnswers(answersFromFlags(flags), loaded.provinces).answers);
   const answers = await gatherAnswers(flags, loaded);
   // issue 13: the interview asks whether online verification can see the degree; a flag wins.
   const educationCases = flags.educationCase !== undefined ? flagCases : (answers.educationCases ?? []);
   // After the interview, advice names no flag the user never typed.
-  const context = asked ? { ...loaded, messages: { ...loaded.messages, finding: interviewWorded(loaded.messages) } } : loaded;
+  const context = asked
+    ? { ...loaded, messages: { ...loaded.messages, finding: interviewWorded(loaded.messages) } }
+    : loaded;
   let inputs = await fileInputs(flags);
   // issue 11: when the interview asked for the folder, it also offers the fixed copies (file by file).
   const askedFolder = inputs.length === 0 && globals.interactive && !flags.useProfile;
@@ -160,7 +209,10 @@ async function checkInputs(inputs: FileInput[], context: CommandContext): Promis
 
 /** The interview's optional last question: where the materials are (asked again until usable or empty). */
 async function askForFolder(context: CommandContext): Promise<FileInput[]> {
-  const [{ inquirerPrompter }, { askMaterialsFolder }] = await Promise.all([import('../prompter.js'), import('../interview.js')]);
+  const [{ inquirerPrompter }, { askMaterialsFolder }] = await Promise.all([
+    import('../prompter.js'),
+    import('../interview.js'),
+  ]);
   const folder = await askMaterialsFolder(inquirerPrompter(context.messages.ui.promptWords), context.messages);
   return folder ? fileInputs({ files: folder }) : [];
 }
@@ -181,8 +233,14 @@ function interviewWorded(messages: CommandContext['messages']): CommandContext['
  */
 async function fixFiles(files: FileResult[], context: CommandContext): Promise<FileResult[]> {
   const { messages, ruleSet, globals } = context;
-  const [{ fixToFile }, { fixPlan }, { freeName }] = await Promise.all([import('../../files/fix-to-file.js'), import('../../files/fixable.js'), import('./fix.js')]);
-  const prompter = globals.interactive ? (await import('../prompter.js')).inquirerPrompter(messages.ui.promptWords) : undefined;
+  const [{ fixToFile }, { fixPlan }, { freeName }] = await Promise.all([
+    import('../../files/fix-to-file.js'),
+    import('../../files/fixable.js'),
+    import('./fix.js'),
+  ]);
+  const prompter = globals.interactive
+    ? (await import('../prompter.js')).inquirerPrompter(messages.ui.promptWords)
+    : undefined;
   let written = 0;
   const results: FileResult[] = [];
   for (const file of files) {
@@ -191,12 +249,20 @@ async function fixFiles(files: FileResult[], context: CommandContext): Promise<F
       continue;
     }
     const role = file.role as UploadRole;
-    if (prompter && !(await prompter.confirm({ message: messages.ui.fixConfirm(messages.labels.role[role] ?? role, file.path), default: true }))) {
+    if (
+      prompter &&
+      !(await prompter.confirm({
+        message: messages.ui.fixConfirm(messages.labels.role[role] ?? role, file.path),
+        default: true,
+      }))
+    ) {
       results.push(file);
       continue;
     }
     // Beside the original, as fix does: a numbered name when an earlier copy is there (issue 12).
-    const output = await freeName(path.join(path.dirname(file.path), `${path.basename(file.path).replace(/\.[^.]+$/, '')}.fixed.jpg`));
+    const output = await freeName(
+      path.join(path.dirname(file.path), `${path.basename(file.path).replace(/\.[^.]+$/, '')}.fixed.jpg`),
+    );
     // issue 15: a copy that cannot be written (read-only folder, a file already there) costs the
     // copy, never the report: said, and the original's verdict kept.
     const outcome = await fixToFile(file.path, role, output, ruleSet).catch((error: unknown) => {
@@ -220,7 +286,12 @@ async function fixFiles(files: FileResult[], context: CommandContext): Promise<F
   return results;
 }
 
-export async function reportOn(answers: Answers, context: CommandContext, files: FileResult[] = [], educationCases: DocumentCase[] = []): Promise<ExitCode> {
+export async function reportOn(
+  answers: Answers,
+  context: CommandContext,
+  files: FileResult[] = [],
+  educationCases: DocumentCase[] = [],
+): Promise<ExitCode> {
   const { globals, messages, ruleSet, provinces, calendar } = context;
   const outcome = assessCandidate({
     answers,

@@ -29,7 +29,12 @@ export async function runDates(flags: DatesFlags, globals: GlobalOptions): Promi
     raw = { province: saved.province, level: saved.level };
   }
   const { answers, problems } = resolveAnswers(raw, provinces);
-  if (problems.length) throw new UserError('error.usage', {}, problems.map((p) => problemText(messages, p.problem.key, p.problem.args)));
+  if (problems.length)
+    throw new UserError(
+      'error.usage',
+      {},
+      problems.map((p) => problemText(messages, p.problem.key, p.problem.args)),
+    );
 
   const report = buildDatesReport({
     calendar,
@@ -53,7 +58,12 @@ export async function runDates(flags: DatesFlags, globals: GlobalOptions): Promi
         title: event.title,
         // In the reader's language: what to do, the note, and the estimate legend (the English
         // source notes stay in `shegong rules` and --verbose).
-        description: [messages.eventTodo[event.id], event.note, event.estimated ? messages.ui.estimatedLegend : '', globals.verbose ? `${messages.ui.source}${messages.ui.colon}${event.source}` : '']
+        description: [
+          messages.eventTodo[event.id],
+          event.note,
+          event.estimated ? messages.ui.estimatedLegend : '',
+          globals.verbose ? `${messages.ui.source}${messages.ui.colon}${event.source}` : '',
+        ]
           .filter(Boolean)
           .join('\n'),
         paperTitle: names.paper,

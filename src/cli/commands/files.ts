@@ -20,14 +20,22 @@ export function parseRole(raw: string | undefined, messages: CommandContext['mes
   if (raw === undefined) return undefined;
   const value = raw.trim().toLowerCase().replace(/_/g, '-');
   if ((UPLOAD_ROLES as readonly string[]).includes(value)) return value as UploadRole;
-  const named = UPLOAD_ROLES.find((role) => [messages.labels.role[role], en.labels.role[role]].some((label) => label?.toLowerCase() === value));
+  const named = UPLOAD_ROLES.find((role) =>
+    [messages.labels.role[role], en.labels.role[role]].some((label) => label?.toLowerCase() === value),
+  );
   const role = named ?? (value ? guessRole(value) : undefined);
   if (role) return role;
-  throw new UserError('error.role', { value: raw, roles: UPLOAD_ROLES.map((r) => `${r}（${messages.labels.role[r]}）`).join('、') });
+  throw new UserError('error.role', {
+    value: raw,
+    roles: UPLOAD_ROLES.map((r) => `${r}（${messages.labels.role[r]}）`).join('、'),
+  });
 }
 
 /** Paths → file inputs: folders expand to the files they hold, by role from the names. */
-export async function expandPaths(paths: string[], role: UploadRole | undefined): Promise<{ inputs: FileInput[]; unknown: FileResult[] }> {
+export async function expandPaths(
+  paths: string[],
+  role: UploadRole | undefined,
+): Promise<{ inputs: FileInput[]; unknown: FileResult[] }> {
   const inputs: FileInput[] = [];
   const unknown: FileResult[] = [];
   for (const item of paths) {
@@ -54,14 +62,24 @@ export async function runFiles(paths: string[], flags: { as?: string }, globals:
   const { messages, ruleSet } = context;
   const role = parseRole(flags.as, messages);
   const { inputs, unknown } = await expandPaths(paths, role);
-  const results = [...(await checkFiles(inputs, ruleSet)), ...unknown].map((file) => withDocumentChecks(file, documentContext(context), ruleSet));
+  const results = [...(await checkFiles(inputs, ruleSet)), ...unknown].map((file) =>
+    withDocumentChecks(file, documentContext(context), ruleSet),
+  );
   const files = results.map((file) => ({ ...file, findings: file.findings.map((f) => localizeFinding(messages, f)) }));
   if (globals.format === 'json') {
     await emit(`${JSON.stringify({ schema: 'shegong.files/v1', files }, null, 2)}\n`, globals.output);
   } else {
     const { renderFilesText } = await import('../../report/render-files.js');
     const width = terminalWidth(globals.output);
-    await emit(renderFilesText(files, { messages, painter: await painterFor(globals.colour), verbose: globals.verbose, ...(width ? { width } : {}) }), globals.output);
+    await emit(
+      renderFilesText(files, {
+        messages,
+        painter: await painterFor(globals.colour),
+        verbose: globals.verbose,
+        ...(width ? { width } : {}),
+      }),
+      globals.output,
+    );
   }
   return results.some((r) => r.status === 'fail') ? EXIT.FINDINGS : EXIT.OK;
 }

@@ -26,19 +26,30 @@ export async function freeName(target: string): Promise<string> {
   }
 }
 
-export async function runFix(file: string, flags: { as?: string; output?: string; force?: boolean }, globals: GlobalOptions): Promise<ExitCode> {
+export async function runFix(
+  file: string,
+  flags: { as?: string; output?: string; force?: boolean },
+  globals: GlobalOptions,
+): Promise<ExitCode> {
   const context = await loadContext(globals);
   const { messages, ruleSet } = context;
   // A typo in the path is a usage error that names the path (exit 2), not a failed material.
   const info = await stat(file).catch((error: NodeJS.ErrnoException) => error);
-  if (info instanceof Error) throw new UserError(info.code === 'ENOENT' || info.code === 'ENOTDIR' ? 'error.not-found' : 'error.unreadable', { file, reason: info.code ?? '' });
+  if (info instanceof Error)
+    throw new UserError(info.code === 'ENOENT' || info.code === 'ENOTDIR' ? 'error.not-found' : 'error.unreadable', {
+      file,
+      reason: info.code ?? '',
+    });
   if (info.isDirectory()) throw new UserError('error.is-folder', { file });
   const role = parseRole(flags.as, messages) ?? guessRole(path.basename(file));
   if (!role) throw new UserError('error.role-unknown', { file });
   const base = path.basename(file).replace(/\.[^.]+$/, '');
   // Without --output the copy goes beside the original, as check --fix does.
   const named = flags.output ?? path.join(path.dirname(file), `${base}.fixed.jpg`);
-  const isDirectory = named.endsWith('/') || named.endsWith(path.sep) || Boolean((await stat(named).catch(() => undefined))?.isDirectory());
+  const isDirectory =
+    named.endsWith('/') ||
+    named.endsWith(path.sep) ||
+    Boolean((await stat(named).catch(() => undefined))?.isDirectory());
   // issue 15: an existing file is replaced only with --force (issue 12: otherwise a numbered name); the input never.
   const replace = flags.force ? 'always' : 'never';
   // The named target is judged (never the input, never a device or FIFO); an existing file there
@@ -46,27 +57,49 @@ export async function runFix(file: string, flags: { as?: string; output?: string
   const wanted = await resolveFixOutput(file, named, isDirectory, 'always');
   const output = flags.force ? wanted : await freeName(wanted);
   const width = terminalWidth(undefined, process.stderr);
-  if (output !== wanted) process.stderr.write(`${wrapText(messages.ui.fixRenamed(wanted, path.basename(output)), width)}\n`);
+  if (output !== wanted)
+    process.stderr.write(`${wrapText(messages.ui.fixRenamed(wanted, path.basename(output)), width)}\n`);
   const outcome = await fixToFile(file, role, output, ruleSet, replace);
 
   if (globals.format === 'json') {
     const body = outcome.ok
-      ? { ok: true, input: file, role, output: { ...outcome, result: { ...outcome.result, findings: outcome.result.findings.map((f) => localizeFinding(messages, f)) } } }
-      : { ok: false, input: file, role, reason: outcome.reason, message: messages.ui.cannotFix[outcome.reason] ?? outcome.reason };
+      ? {
+          ok: true,
+          input: file,
+          role,
+          output: {
+            ...outcome,
+            result: { ...outcome.result, findings: outcome.result.findings.map((f) => localizeFinding(messages, f)) },
+          },
+        }
+      : {
+          ok: false,
+          input: file,
+          role,
+          reason: outcome.reason,
+          message: messages.ui.cannotFix[outcome.reason] ?? outcome.reason,
+        };
     await emit(`${JSON.stringify({ schema: 'shegong.fix/v1', ...body }, null, 2)}\n`, undefined);
     return outcome.ok && outcome.result.status !== 'fail' ? EXIT.OK : EXIT.FINDINGS;
   }
   const painter = await painterFor(globals.colour);
   if (!outcome.ok) {
-    process.stderr.write(`${painter.red('✗')} ${file}${messages.ui.colon}${messages.ui.cannotFix[outcome.reason] ?? outcome.reason}\n`);
+    process.stderr.write(
+      `${painter.red('✗')} ${file}${messages.ui.colon}${messages.ui.cannotFix[outcome.reason] ?? outcome.reason}\n`,
+    );
     return EXIT.FINDINGS;
   }
   const { renderFileLines } = await import('../../report/render-text.js');
   const lines = [
-    painter.green(`✓ ${messages.ui.fixed(outcome.output, outcome.width, outcome.height, Math.round(outcome.bytes / 1024), outcome.quality, outcome.dpi)}`),
+    painter.green(
+      `✓ ${messages.ui.fixed(outcome.output, outcome.width, outcome.height, Math.round(outcome.bytes / 1024), outcome.quality, outcome.dpi)}`,
+    ),
     ...(outcome.inWindow ? [] : [painter.yellow(messages.ui.fixedNotInWindow)]),
     messages.ui.recheck,
-    ...renderFileLines({ ...outcome.result, findings: outcome.result.findings.map((f) => localizeFinding(messages, f)) }, { messages, painter, verbose: globals.verbose }),
+    ...renderFileLines(
+      { ...outcome.result, findings: outcome.result.findings.map((f) => localizeFinding(messages, f)) },
+      { messages, painter, verbose: globals.verbose },
+    ),
   ];
   process.stdout.write(`${wrapText(lines.join('\n'), terminalWidth(undefined))}\n`);
   return outcome.result.status === 'fail' ? EXIT.FINDINGS : EXIT.OK;

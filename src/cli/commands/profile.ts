@@ -9,12 +9,18 @@ import type { GlobalOptions } from '../global-options.js';
 import { openProfileStore } from '../profile-store.js';
 import { emit } from '../write-output.js';
 
-export async function runProfile(action: 'show' | 'edit' | 'reset' | 'path', globals: GlobalOptions): Promise<ExitCode> {
+export async function runProfile(
+  action: 'show' | 'edit' | 'reset' | 'path',
+  globals: GlobalOptions,
+): Promise<ExitCode> {
   const messages = messagesFor(globals.lang);
   const store = await openProfileStore();
   const json = globals.format === 'json';
   if (action === 'path') {
-    await emit(json ? `${JSON.stringify({ schema: 'shegong.profile/v1', path: store.path })}\n` : `${store.path}\n`, globals.output);
+    await emit(
+      json ? `${JSON.stringify({ schema: 'shegong.profile/v1', path: store.path })}\n` : `${store.path}\n`,
+      globals.output,
+    );
     return EXIT.OK;
   }
   if (action === 'reset') {
@@ -24,7 +30,11 @@ export async function runProfile(action: 'show' | 'edit' | 'reset' | 'path', glo
     } catch (error) {
       throw new UserError('error.output', { file: store.path, reason: (error as NodeJS.ErrnoException).code ?? 'EIO' });
     }
-    if (json) await emit(`${JSON.stringify({ schema: 'shegong.profile/v1', path: store.path, reset: true })}\n`, globals.output);
+    if (json)
+      await emit(
+        `${JSON.stringify({ schema: 'shegong.profile/v1', path: store.path, reset: true })}\n`,
+        globals.output,
+      );
     else process.stderr.write(`${messages.ui.profileReset}\n`);
     return EXIT.OK;
   }
@@ -37,15 +47,21 @@ export async function runProfile(action: 'show' | 'edit' | 'reset' | 'path', glo
     process.stderr.write(`${messages.ui.profileEdited}\n`);
   }
   if (store.problem?.kind === 'corrupt') process.stderr.write(`${messages.ui.profileCorrupt(store.path)}\n`);
-  else if (store.problem) process.stderr.write(`${messages.ui.profileUnreadable(store.path, store.problem.code ?? '')}\n`);
+  else if (store.problem)
+    process.stderr.write(`${messages.ui.profileUnreadable(store.path, store.problem.code ?? '')}\n`);
   const answers = store.read();
   if (json) {
-    await emit(`${JSON.stringify({ schema: 'shegong.profile/v1', path: store.path, answers }, null, 2)}\n`, globals.output);
+    await emit(
+      `${JSON.stringify({ schema: 'shegong.profile/v1', path: store.path, answers }, null, 2)}\n`,
+      globals.output,
+    );
   } else if (Object.keys(answers).length === 0) {
     await emit(`${messages.ui.profileEmpty}\n`, globals.output);
   } else {
     const provinces = await loadProvinces();
-    const names = { province: (id: string) => provinces.find((p) => p.id === id)?.[globals.lang === 'en' ? 'en' : 'zh'] ?? id };
+    const names = {
+      province: (id: string) => provinces.find((p) => p.id === id)?.[globals.lang === 'en' ? 'en' : 'zh'] ?? id,
+    };
     const rows = answerRows(answers as Record<string, string | string[]>, messages, names);
     await emit(`${renderTable([messages.ui.profileColumns, ...rows]).join('\n')}\n`, globals.output);
   }
