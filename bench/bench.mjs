@@ -4,6 +4,7 @@
 // BENCH_ONLY=photos | batch runs one part; BENCH_SIZES=24,200,1000 and BENCH_BATCH_ROUNDS choose the rosters.
 // Each measurement runs in a child process so its peak memory (maxRSS) is its own.
 import { spawnSync } from 'node:child_process';
+import { launcherSettings } from './launcher.mjs';
 import {
   copyFileSync,
   existsSync,
@@ -20,6 +21,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** As bin/shegong.js starts the real process (its shebang's memory settings). */
+const launcher = launcherSettings();
 const corpus = path.join(root, '.bench', 'corpus');
 const COUNT = Number(process.env.BENCH_FILES ?? 48);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -133,10 +136,10 @@ function runCli(args, { ml = false } = {}) {
   const rssFile = path.join(root, '.bench', `rss-${process.pid}.txt`);
   rmSync(rssFile, { force: true });
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, [path.join(root, 'bench', 'rss-run.mjs'), ...args], {
+  const result = spawnSync(process.execPath, [...launcher.execArgv, path.join(root, 'bench', 'rss-run.mjs'), ...args], {
     encoding: 'utf8',
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, SHEGONG_RSS_FILE: rssFile, ...(ml ? {} : { SHEGONG_ML: 'off' }) },
+    env: { ...process.env, ...launcher.env, SHEGONG_RSS_FILE: rssFile, ...(ml ? {} : { SHEGONG_ML: 'off' }) },
   });
   const wall = ms(start);
   if (result.status !== 0 && result.status !== 1)
@@ -489,7 +492,7 @@ function batchSection() {
     spawnSync(process.execPath, ['-e', '0'], { stdio: 'ignore' });
     const b = ms(start);
     start = process.hrtime.bigint();
-    spawnSync(process.execPath, [path.join(root, 'bin', 'shegong.js'), '--help'], { stdio: 'ignore' });
+    spawnSync(path.join(root, 'bin', 'shegong.js'), ['--help'], { stdio: 'ignore' });
     const h = ms(start);
     if (i > 0) {
       bare.push(b);

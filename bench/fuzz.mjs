@@ -5,12 +5,15 @@
 // other than 0/1, a signal, an internal error or a stack trace), hangs (a `files` chunk over 30 s,
 // the batch over FUZZ_BATCH_SECONDS) and the peak memory of each run. Exits 1 on any crash or hang.
 import { spawnSync } from 'node:child_process';
+import { launcherSettings } from './launcher.mjs';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** As bin/shegong.js starts the real process (its shebang's memory settings). */
+const launcher = launcherSettings();
 const COUNT = Number(process.env.FUZZ_FILES ?? 3000);
 const CHUNK = 100;
 const CHUNK_SECONDS = 30;
@@ -104,12 +107,18 @@ function mutate(bytes) {
 function run(args, seconds) {
   const rssFile = path.join(work, `rss-${process.pid}-${int(1e9)}`);
   const started = Date.now();
-  const result = spawnSync(process.execPath, [path.join(root, 'bench', 'rss-run.mjs'), ...args], {
+  const result = spawnSync(process.execPath, [...launcher.execArgv, path.join(root, 'bench', 'rss-run.mjs'), ...args], {
     encoding: 'utf8',
     input: '',
     timeout: seconds * 1000,
     killSignal: 'SIGKILL',
-    env: { ...process.env, NO_COLOR: '1', SHEGONG_RSS_FILE: rssFile, SHEGONG_CONFIG_DIR: path.join(work, 'config') },
+    env: {
+      ...process.env,
+      ...launcher.env,
+      NO_COLOR: '1',
+      SHEGONG_RSS_FILE: rssFile,
+      SHEGONG_CONFIG_DIR: path.join(work, 'config'),
+    },
     maxBuffer: 256 * 1024 * 1024,
   });
   let rssMb = 0;

@@ -1,0 +1,23 @@
+/** The launcher as a user's shell runs it: through its shebang, with the memory settings it names. */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs helper of the bench scripts, no types
+import { launcherSettings } from '../../bench/launcher.mjs';
+import { ROOT } from '../helpers/run-cli.js';
+
+describe('bin/shegong.js', () => {
+  it('runs through its own shebang (env -S) and prints the version', () => {
+    const result = spawnSync(path.join(ROOT, 'bin', 'shegong.js'), ['--version'], { encoding: 'utf8' });
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe(pkg.version);
+  });
+
+  it('names the allocator and young-generation limits the bench and fuzz runs apply too', () => {
+    const { env, execArgv } = launcherSettings() as { env: Record<string, string>; execArgv: string[] };
+    expect(env).toEqual({ MALLOC_ARENA_MAX: '2' });
+    expect(execArgv).toEqual(['--max-semi-space-size=2']);
+  });
+});
