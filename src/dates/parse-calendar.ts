@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { Calendar } from '../model/calendar.js';
 import { CONFIDENCES } from '../model/rules.js';
-import { deepMerge, type OverrideInput } from '../rules/parse-rule-set.js';
+import type { OverrideInput } from '../model/rules.js';
+import { deepMerge } from '../templates/deep-merge.js';
 import { isValidDay } from './day.js';
 
 const day = z.string().refine(isValidDay, 'expected a real date YYYY-MM-DD');

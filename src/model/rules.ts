@@ -254,3 +254,9 @@ export interface RuleSet {
   /** Files that overrode parts of the bundled rules, in order. */
   overrides: string[];
 }
+
+/** One --rules file as read: its path and its JSON (rules, and any `calendar` section). */
+export interface OverrideInput {
+  file: string;
+  json: unknown;
+}

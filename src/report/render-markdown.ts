@@ -1,7 +1,8 @@
 /** The report as Markdown, to hand out or paste into a message. Returns a string. */
 import type { Messages } from '../i18n/messages.js';
 import { CHECKLIST_GROUPS } from '../model/report.js';
-import type { Report, ReportFinding } from './build-report.js';
+import type { Report } from './build-report.js';
+import type { ReportFinding } from './localize.js';
 import { STATUS_SYMBOL, eventWhen, formatValues } from './render-text.js';
 
 const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');

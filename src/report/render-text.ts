@@ -3,7 +3,8 @@ import type { Messages } from '../i18n/messages.js';
 import { CHECKLIST_GROUPS, type ChecklistStatus } from '../model/report.js';
 import type { Severity, Values } from '../model/finding.js';
 import { renderTable, wrapText } from '../text/table.js';
-import type { Report, ReportEvent, ReportFile, ReportFinding } from './build-report.js';
+import type { Report, ReportFile } from './build-report.js';
+import type { ReportEvent, ReportFinding } from './localize.js';
 import type { Painter } from './painter.js';
 
 export interface TextOptions {

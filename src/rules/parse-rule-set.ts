@@ -1,26 +1,13 @@
 /** Unknown JSON → a validated rule set, or every problem found. Pure: never throws, never reads files. */
 import type { Province } from '../model/provinces.js';
-import type { Rule, RuleSet } from '../model/rules.js';
+import type { OverrideInput, Rule, RuleSet } from '../model/rules.js';
 import { overrideFileSchema, ruleFileSchema, ruleSchema, valueSchemaFor } from './rule-schema.js';
 import type { z } from 'zod';
+import { deepMerge } from '../templates/deep-merge.js';
 
 export type ParseResult = { ok: true; ruleSet: RuleSet } | { ok: false; problems: string[] };
 
-export interface OverrideInput {
-  file: string;
-  json: unknown;
-}
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Objects merge key by key; arrays and scalars are replaced. */
-export function deepMerge(base: unknown, patch: unknown): unknown {
-  if (!isPlainObject(base) || !isPlainObject(patch)) return patch;
-  const merged: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(patch)) merged[key] = deepMerge(base[key], value);
-  return merged;
-}
+export type { OverrideInput };
 
 const describe = (where: string, issues: z.core.$ZodIssue[]) =>
   issues.map((issue) => `${[where, ...issue.path.map(String)].join('.')}: ${issue.message}`);

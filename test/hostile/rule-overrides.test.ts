@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseRuleSet } from '../../src/rules/parse-rule-set.js';
 import { SAFETY } from '../../src/rules/rule-schema.js';
-import { templatePath } from '../../src/rules/templates-dir.js';
+import { templatePath } from '../../src/templates/templates-dir.js';
 import { provinces } from '../helpers/fixtures.js';
 
 const exam = JSON.parse(readFileSync(templatePath('rules', 'exam.json'), 'utf8'));

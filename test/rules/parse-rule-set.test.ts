@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRuleSet } from '../../src/rules/parse-rule-set.js';
 import { trustedRuleSet } from '../../src/rules/load-rule-set.js';
 import { parseCalendar } from '../../src/dates/parse-calendar.js';
-import { templatePath } from '../../src/rules/templates-dir.js';
+import { templatePath } from '../../src/templates/templates-dir.js';
 import { provinces } from '../helpers/fixtures.js';
 
 const exam = JSON.parse(readFileSync(templatePath('rules', 'exam.json'), 'utf8'));
