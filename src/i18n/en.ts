@@ -655,6 +655,8 @@ export const en: Messages = {
   error: {
     'error.rules-unreadable': (a: A) => `Cannot read rule file ${s(a.file)} (${systemReasonEn(a.reason)})`,
     'error.rules-invalid': (a: A) => `Rule file ${s(a.file)} has problems, so nothing was run:`,
+    // issue 9b: a bundled data file (calendar, demo sample) that cannot be read
+    'error.data-unreadable': (a: A) => `Cannot read data file ${s(a.file)} (${systemReasonEn(a.reason)})`,
     'error.output': (a: A) => `Cannot write ${s(a.file)}: ${OUTPUT_REASON_EN[s(a.reason)] ?? systemReasonEn(a.reason)}`,
     // issue 15
     'error.output-exists': (a: A) =>

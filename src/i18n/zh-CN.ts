@@ -570,6 +570,8 @@ export const zhCN = {
   error: {
     'error.rules-unreadable': (a: A) => `无法读取规则文件 ${s(a.file)}（${systemReasonZh(a.reason)}）`,
     'error.rules-invalid': (a: A) => `规则文件 ${s(a.file)} 有问题，未能运行：`,
+    // issue 9b: a bundled data file (calendar, demo sample) that cannot be read
+    'error.data-unreadable': (a: A) => `无法读取数据文件 ${s(a.file)}（${systemReasonZh(a.reason)}）`,
     'error.output': (a: A) => `无法写入 ${s(a.file)}：${OUTPUT_REASON_ZH[s(a.reason)] ?? systemReasonZh(a.reason)}`,
     // issue 15
     'error.output-exists': (a: A) => `不会覆盖已有的文件 ${s(a.file)}：请换一个文件名，或加 --force 确认覆盖`,
