@@ -63,7 +63,11 @@ export interface Paper {
   kind: 'objective' | FeeKind;
 }
 
-/** The rule ids the program reads, with their value types. */
+/**
+ * The rule ids the program reads, with their value types: the one list of rule ids. The zod schemas
+ * (rules/rule-schema.ts) are typed against it, so a rule missing on either side fails `tsc`, and the
+ * list of required rules is derived from those schemas. Zod-free, so the trusted start-up path stays light.
+ */
 export interface RuleValues {
   'eligibility.assistant': { routes: Route[] };
   'eligibility.intermediate': { routes: Route[] };
@@ -181,6 +185,9 @@ export interface RuleValues {
   'document.validity': { minDays: number; maxDays: number; severity: Severity };
   'document.needed': { cases: { id: DocumentCase; kinds: string[] }[] };
 }
+
+/** A rule id the program reads (`fees.<province>` rules share the `fees.default` shape). */
+export type RuleId = keyof RuleValues;
 
 /** issue 13: how long and how much memory reading one PDF may take. */
 export interface PdfReaderLimits {

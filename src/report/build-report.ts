@@ -4,6 +4,7 @@
  */
 import type { Messages } from '../i18n/messages.js';
 import type { Values } from '../model/finding.js';
+import type { Eligibility } from '../model/eligibility.js';
 import type { Province } from '../model/provinces.js';
 import type { ChecklistGroup, ChecklistStatus, CheckOutcome, FileResult } from '../model/report.js';
 import type { Lang, RuleSet } from '../model/rules.js';
@@ -42,19 +43,9 @@ export interface Report {
   year: number;
   ready: boolean;
   candidate: Record<string, string | string[] | undefined>;
-  eligibility: {
-    status: string;
-    route: string | null;
+  /** The model's verdict (model/eligibility.ts), with the route and its findings in words. */
+  eligibility: Omit<Eligibility, 'examYear' | 'findings'> & {
     routeText: string | null;
-    /** The qualification behind the deciding route (`associate:other:full-time:2020-09..2023-06`). */
-    degree?: string;
-    requiredYears: number | null;
-    countedMonths: number;
-    shortfallMonths: number;
-    cutoff: string;
-    earliestYear: number | null;
-    borderline: boolean;
-    routes: CheckOutcome['eligibility']['routes'];
     /** Looser claims from guides and seed articles that the official rule overrules (context only). */
     folklore: { claim: string; source: string }[];
     findings: ReportFinding[];

@@ -19,20 +19,8 @@ export interface ReportFinding {
   fix: string;
 }
 
-export interface ReportEvent {
-  id: string;
-  title: string;
-  year: number;
-  start: string;
-  end: string;
-  estimated: boolean;
-  source: string;
-  daysFromToday: number;
-  daysToEnd: number;
-  timing: DateEvent['timing'];
-  note: string;
-  papers?: DateEvent['papers'];
-}
+/** An event as reported: the model's event with its title and note in words (the basis stays behind). */
+export type ReportEvent = Omit<DateEvent, 'basis'> & { title: string; note: string };
 
 export interface DeadlineLine {
   id: string;

@@ -1,7 +1,7 @@
 /** Unknown JSON → a validated rule set, or every problem found. Pure: never throws, never reads files. */
 import type { Province } from '../model/provinces.js';
 import type { OverrideInput, Rule, RuleSet } from '../model/rules.js';
-import { overrideFileSchema, ruleFileSchema, ruleSchema, valueSchemaFor } from './rule-schema.js';
+import { overrideFileSchema, REQUIRED_RULES, ruleFileSchema, ruleSchema, valueSchemaFor } from './rule-schema.js';
 import type { z } from 'zod';
 import { deepMerge } from '../templates/deep-merge.js';
 
@@ -77,57 +77,3 @@ export function parseRuleSet(
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, ruleSet: { name: base.data.name, rules: valid, overrides: overrides.map((o) => o.file) } };
 }
-
-const REQUIRED_RULES = [
-  'eligibility.assistant',
-  'eligibility.intermediate',
-  'eligibility.senior',
-  'eligibility.work-counting',
-  'papers',
-  'pass-line',
-  'score-retention',
-  'fees.default',
-  'post-exam-review',
-  'pass-line.separate',
-  'eligibility.military-service',
-  'registration.policy',
-  'registration.accommodations',
-  'registration.hmt-residents',
-  'registration.platform',
-  'registration.commitment',
-  'certificate.registration',
-  'continuing-education',
-  'e-certificate',
-  'senior.evaluation',
-  'scores.recheck',
-  'registration.province-window',
-  'upload.roles',
-  'upload.photo.pixels',
-  'upload.photo.aspect',
-  'upload.photo.bytes',
-  'upload.photo.bytes-guides',
-  'upload.photo.density-guides',
-  'upload.photo.background',
-  'upload.photo.colour',
-  'upload.photo.position',
-  'upload.photo.face',
-  'upload.photo.pose',
-  'upload.photo.head-size',
-  'upload.photo.crop',
-  'upload.photo.output',
-  'upload.scan.bytes',
-  'upload.scan.bytes-guides',
-  'upload.scan.resolution',
-  'upload.scan.sharpness',
-  'upload.scan.exposure',
-  'upload.seal',
-  'upload.image',
-  'upload.pdf',
-  // issue 13
-  'upload.pdf.reader',
-  'document.kinds',
-  'document.fields',
-  'document.levels',
-  'document.validity',
-  'document.needed',
-];

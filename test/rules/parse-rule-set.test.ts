@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import type { RuleId, RuleValues } from '../../src/model/rules.js';
 import { parseRuleSet } from '../../src/rules/parse-rule-set.js';
+import { REQUIRED_RULES, VALUE_SCHEMAS } from '../../src/rules/rule-schema.js';
 import { trustedRuleSet } from '../../src/rules/load-rule-set.js';
 import { parseCalendar } from '../../src/dates/parse-calendar.js';
 import { templatePath } from '../../src/templates/templates-dir.js';
@@ -20,6 +23,25 @@ describe('the bundled rule set', () => {
       expect(['official', 'secondary', 'folklore']).toContain(rule.confidence);
       expect(rule.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
+  });
+});
+
+describe('one list of rule ids (model RuleValues → schemas → required list)', () => {
+  it('the required rules are exactly the bundled ones, province fees aside', () => {
+    const bundledIds = Object.keys(bundled.rules).filter((id) => id === 'fees.default' || !id.startsWith('fees.'));
+    expect([...REQUIRED_RULES].sort()).toEqual(bundledIds.sort());
+  });
+
+  it('a rule set without one of them is refused, naming it', () => {
+    const { papers: _, ...rest } = bundled.rules;
+    const result = parseRuleSet({ ...bundled, rules: rest }, [], provinces);
+    expect(result.ok).toBe(false);
+  });
+
+  it('a schema map that misses an id does not type-check', () => {
+    // @ts-expect-error every RuleId needs its schema (typecheck fails if this stops being an error)
+    const partial: { [K in RuleId]: z.ZodType<RuleValues[K]> } = { papers: VALUE_SCHEMAS.papers };
+    expect(Object.keys(partial)).toEqual(['papers']);
   });
 });
 
