@@ -87,7 +87,7 @@ export function summaryRow(
               ? ` ${relative(f.output)}`
               : ''
             : f.reason
-              ? `（${messages.ui.cannotFix[f.reason] ?? f.reason}）`
+              ? messages.ui.inParens(messages.ui.cannotFix[f.reason] ?? f.reason)
               : '';
         return `${role(f.role)}: ${state}${detail}`;
       })

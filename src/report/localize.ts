@@ -20,7 +20,7 @@ export interface ReportFinding {
 }
 
 /** An event as reported: the model's event with its title and note in words (the basis stays behind). */
-export type ReportEvent = Omit<DateEvent, 'basis'> & { title: string; note: string };
+export type ReportEvent = Omit<DateEvent, 'basis' | 'derived'> & { title: string; note: string };
 
 export interface DeadlineLine {
   id: string;
@@ -59,7 +59,7 @@ export function localizeEvent(messages: Messages, event: DateEvent, names: NameC
     event.basis.kind === 'conservative'
       ? messages.eventNote.conservative(
           event.basis.from ?? '',
-          (event.basis.earliest ?? []).map(names.province).join('、'),
+          messages.ui.enumerate((event.basis.earliest ?? []).map(names.province)),
         )
       : event.basis.kind === 'estimated'
         ? messages.eventNote.estimated(event.basis.from ?? '')
@@ -75,7 +75,7 @@ export function localizeEvent(messages: Messages, event: DateEvent, names: NameC
     start: event.start,
     end: event.end,
     estimated: event.estimated,
-    source: event.source,
+    source: event.derived ? messages.eventSource[event.derived.kind](event.source, event.derived, names) : event.source,
     daysFromToday: event.daysFromToday,
     daysToEnd: event.daysToEnd,
     timing: event.timing,

@@ -12,7 +12,7 @@ function findingLines(finding: ReportFinding, messages: Messages, verbose: boole
   if (finding.fix) lines.push(`  - ${messages.ui.fix}${messages.ui.colon}${finding.fix}`);
   if (verbose && (finding.measured || finding.expected)) {
     lines.push(
-      `  - \`${finding.id}\` ${messages.ui.measured} ${formatValues(finding.measured)}；${messages.ui.expected} ${formatValues(finding.expected)}`,
+      `  - \`${finding.id}\` ${messages.ui.measured} ${formatValues(finding.measured)}${messages.ui.listSeparator}${messages.ui.expected} ${formatValues(finding.expected)}`,
     );
   }
   return lines;
@@ -50,7 +50,7 @@ export function renderMarkdown(report: Report, options: { messages: Messages; ve
 
   for (const file of report.files) {
     out.push(
-      `### ${labels.role[file.role] ?? file.role}：\`${file.path}\`（${labels.fileStatus[file.status] ?? file.status}）`,
+      `### ${labels.role[file.role] ?? file.role}${ui.colon}\`${file.path}\`${ui.inParens(labels.fileStatus[file.status] ?? file.status)}`,
       '',
     );
     for (const finding of file.findings) out.push(...findingLines(finding, messages, verbose));

@@ -162,7 +162,7 @@ export function renderText(report: Report, options: TextOptions): string {
     ]);
     out.push(...renderTable(routeRows).map((line) => `    ${painter.dim(line)}`));
     for (const claim of e.folklore)
-      out.push(`    ${painter.dim(`${ui.folklore}${ui.colon}${claim.claim} (${claim.source})`)}`);
+      out.push(`    ${painter.dim(`${ui.folklore}${ui.colon}${claim.claim}${ui.inParens(claim.source)}`)}`);
   }
   out.push('');
 
@@ -192,7 +192,7 @@ export function renderText(report: Report, options: TextOptions): string {
     const rows = report.dates.events.map((event) => [
       event.title,
       eventWhen(event, messages),
-      painter.dim(`${event.note} · ${ui.source}: ${event.source}`),
+      painter.dim(`${event.note} · ${ui.source}${ui.colon}${event.source}`),
     ]);
     out.push(...renderTable(rows).map((line) => `  ${line}`));
     out.push('');

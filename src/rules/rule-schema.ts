@@ -20,8 +20,8 @@ import {
 const localized = z.object(
   Object.fromEntries(LANGS.map((lang) => [lang, z.string().min(1)])) as Record<(typeof LANGS)[number], z.ZodString>,
 );
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'schema.date');
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'schema.clock');
 const count = z.number().int().nonnegative();
 const levelRecord = <T extends z.ZodType>(schema: T) =>
   z.object({ assistant: schema, intermediate: schema, senior: schema });

@@ -20,7 +20,7 @@ describe('rule overrides are capped by the schema', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     for (const key of ['maxPixels', 'photoDecodeSize', 'maxReadBytes'])
-      expect(result.problems.join('\n')).toContain(`upload.image.value.${key}`);
+      expect(result.problems.map((p) => p.args.where)).toContain(`rules.upload.image.value.${key}`);
   });
 
   it('limits up to the ceilings are still accepted', () => {
