@@ -1,16 +1,23 @@
 /** Typed errors the shell maps to exit codes: UserError → 2, CancelledError → 130. */
 
+/** A problem as a catalogue key and its arguments: the core names it, the shell words it (issue 9). */
+export interface Problem {
+  key: string;
+  args: Record<string, string>;
+}
+
 export class UserError extends Error {
   /** i18n key of the headline. */
   readonly key: string;
   readonly args: Record<string, string>;
-  /** Further lines (already words: file paths, schema problems). */
-  readonly details: string[];
+  /** Further lines: words (file paths, usage), or problems the shell words from the catalogue. */
+  readonly details: (string | Problem)[];
   /** The library's or system's own words, shown only under --verbose (issue 12). */
   readonly original: string | undefined;
 
-  constructor(key: string, args: Record<string, string> = {}, details: string[] = [], original?: string) {
-    super(`${key} ${JSON.stringify(args)}${details.length ? `\n${details.join('\n')}` : ''}`);
+  constructor(key: string, args: Record<string, string> = {}, details: (string | Problem)[] = [], original?: string) {
+    const lines = details.map((d) => (typeof d === 'string' ? d : `${d.key} ${JSON.stringify(d.args)}`));
+    super(`${key} ${JSON.stringify(args)}${lines.length ? `\n${lines.join('\n')}` : ''}`);
     this.name = 'UserError';
     this.key = key;
     this.args = args;

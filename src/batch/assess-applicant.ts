@@ -9,7 +9,7 @@ import type { Calendar } from '../model/calendar.js';
 import type { Finding } from '../model/finding.js';
 import type { CheckOutcome, FileResult } from '../model/report.js';
 import type { RuleSet, UploadRole } from '../model/rules.js';
-import { WriteRefused, type ReplacePolicy } from '../files/safe-write.js';
+import { WriteRefused, type ReplacePolicy } from '../io/safe-write.js';
 import { applicantFiles, findFolder, type MaterialsIndex } from './confine.js';
 import type { RosterRow } from './roster-rows.js';
 import { fileNamePart } from './safe-text.js';

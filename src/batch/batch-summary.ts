@@ -1,8 +1,8 @@
 /** Applicant results → one summary row each, and the summary as CSV (Excel-safe). Pure. */
 import type { Messages } from '../i18n/messages.js';
 import { UPLOAD_ROLES } from '../model/rules.js';
-import type { Report, ReportFinding } from '../report/build-report.js';
-import { localizeFinding } from '../report/build-report.js';
+import type { Report } from '../report/build-report.js';
+import { localizeFinding, type ReportFinding } from '../report/localize.js';
 import type { ApplicantResult, FixState } from './assess-applicant.js';
 
 export interface SummaryRow {
@@ -87,7 +87,7 @@ export function summaryRow(
               ? ` ${relative(f.output)}`
               : ''
             : f.reason
-              ? `（${messages.ui.cannotFix[f.reason] ?? f.reason}）`
+              ? messages.ui.inParens(messages.ui.cannotFix[f.reason] ?? f.reason)
               : '';
         return `${role(f.role)}: ${state}${detail}`;
       })

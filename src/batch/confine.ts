@@ -7,7 +7,7 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { guessRole } from '../files/guess-role.js';
-import { protectPath } from '../files/safe-write.js';
+import { protectPath } from '../io/safe-write.js';
 import type { UploadRole } from '../model/rules.js';
 import type { RosterRow } from './roster-rows.js';
 

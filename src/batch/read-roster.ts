@@ -1,6 +1,6 @@
 /** Read a roster file: .xlsx through read-excel-file (first sheet or --sheet), else CSV bytes. */
 import { UserError } from '../errors.js';
-import { readRegular } from '../files/safe-read.js';
+import { readRegular } from '../io/safe-read.js';
 import { checkXlsx, ROSTER_LIMITS } from './roster-limits.js';
 import { fromRecords, parseCsvRoster, type RosterTable } from './roster-table.js';
 

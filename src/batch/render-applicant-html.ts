@@ -5,10 +5,10 @@
  */
 import type { Messages } from '../i18n/messages.js';
 import type { Report } from '../report/build-report.js';
-import { localizeFinding } from '../report/build-report.js';
+import { localizeFinding } from '../report/localize.js';
 import { renderHtml } from '../report/render-html.js';
 import type { ApplicantResult } from './assess-applicant.js';
-import { escapeHtml } from './render-batch-html.js';
+import { escapeHtml } from '../text/html.js';
 
 export interface ApplicantPageInput {
   result: ApplicantResult;

@@ -1,13 +1,8 @@
 /** The batch report as one self-contained HTML page (no external assets). Every value is escaped. Pure. */
 import type { Messages } from '../i18n/messages.js';
 import { UPLOAD_ROLES } from '../model/rules.js';
+import { escapeHtml } from '../text/html.js';
 import type { SummaryRow } from './batch-summary.js';
-
-export const escapeHtml = (value: unknown) =>
-  String(value ?? '').replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
 
 export interface HtmlInput {
   rows: (SummaryRow & { thumbnail?: string })[];

@@ -10,7 +10,7 @@ import {
 import type { Answers } from '../model/answers.js';
 import type { Finding } from '../model/finding.js';
 import type { Province } from '../model/provinces.js';
-import { maskIdNumber, validateIdNumber } from './id-number.js';
+import { maskIdNumber, validateIdNumber } from '../text/id-number.js';
 import { maskIds, maskIdsDeep, oneLine } from './safe-text.js';
 import type { RosterTable } from './roster-table.js';
 

@@ -146,7 +146,7 @@ function csvReason(error: unknown): string {
 export function fromRecords(records: unknown[][], encoding: RosterTable['encoding'], lines?: number[]): TableResult {
   const [header, ...rest] = records;
   if (!header || header.every((cell) => String(cell ?? '').trim() === ''))
-    return { ok: false, line: lines?.[0] ?? 1, reason: 'no header row' };
+    return { ok: false, line: lines?.[0] ?? 1, reason: 'no-header-row' };
   if (header.length > ROSTER_LIMITS.columns) return { ok: false, line: lines?.[0] ?? 1, reason: 'too-many-columns' };
   if (rest.length > ROSTER_LIMITS.rows) return { ok: false, reason: 'too-many-rows' };
   return {

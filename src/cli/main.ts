@@ -17,7 +17,8 @@ async function describeError(error: unknown, argv: string[]): Promise<ExitCode> 
   }
   if (error instanceof UserError) {
     const headline = problemText(messages, error.key, error.args);
-    const lines = error.key === 'error.usage' ? error.details : [headline, ...error.details.map((d) => `  - ${d}`)];
+    const details = error.details.map((d) => (typeof d === 'string' ? d : problemText(messages, d.key, d.args)));
+    const lines = error.key === 'error.usage' ? details : [headline, ...details.map((d) => `  - ${d}`)];
     process.stderr.write(`${lines.join('\n')}\n`);
     if (error.key === 'error.usage') process.stderr.write(`${english ? 'See' : '查看用法：'} shegong --help\n`);
     if (verbose && error.original) process.stderr.write(`${error.original}\n`);

@@ -15,7 +15,7 @@ export async function renderReport(report: Report, context: CommandContext): Pro
       const [{ renderHtml }, { readFile }, { templatePath }] = await Promise.all([
         import('../report/render-html.js'),
         import('node:fs/promises'),
-        import('../rules/templates-dir.js'),
+        import('../templates/templates-dir.js'),
       ]);
       const provinceName = (id: string) =>
         context.provinces.find((p) => p.id === id)?.[globals.lang === 'en' ? 'en' : 'zh'] ?? id;

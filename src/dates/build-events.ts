@@ -23,6 +23,7 @@ interface Draft {
   end: IsoDay;
   estimated: boolean;
   source: string;
+  derived?: DateEvent['derived'];
   basis: DateEvent['basis'];
 }
 
@@ -51,7 +52,8 @@ export function examDates(calendar: Calendar, year: number): Draft {
     start,
     end: addDays(start, daysBetween(model.start, model.end ?? model.start)),
     estimated: true,
-    source: `${calendar.pattern.source}; exam weekend copied from ${from} (${model.source})`,
+    source: calendar.pattern.source,
+    derived: { kind: 'exam-copied', from: String(from), sources: [model.source] },
     basis: { kind: 'estimated', from: String(from) },
   };
 }
@@ -121,7 +123,14 @@ export function conservativeWindow(calendar: Calendar, year: number, national: D
     start: national.start,
     end: end < national.end ? end : national.end,
     estimated: true,
-    source: `${calendar.pattern.source}; earliest provincial close in ${best.from}: ${names.join(', ')} ${best.earliest} (${[...new Set(best.closes.map((c) => c.source))].join('; ')})`,
+    source: calendar.pattern.source,
+    derived: {
+      kind: 'earliest-close',
+      from: String(best.from),
+      sources: [...new Set(best.closes.map((c) => c.source))],
+      provinces: names,
+      date: best.earliest,
+    },
     basis: { kind: 'conservative', from: String(best.from), earliest: names },
   };
 }
@@ -290,6 +299,7 @@ export function buildEvents(calendar: Calendar, ruleSet: RuleSet, options: Event
         end: draft.end,
         estimated: draft.estimated,
         source: draft.source,
+        ...(draft.derived ? { derived: draft.derived } : {}),
         daysFromToday: daysBetween(options.today, draft.start),
         daysToEnd: daysBetween(options.today, draft.end),
         timing: options.today < draft.start ? 'upcoming' : options.today > draft.end ? 'passed' : 'open',

@@ -1,9 +1,9 @@
 /** Read templates/calendars, applying a `calendar` section from --rules overrides (validated then). */
 import { UserError } from '../errors.js';
 import type { Calendar } from '../model/calendar.js';
-import type { OverrideInput } from '../rules/parse-rule-set.js';
-import { readJson } from '../rules/load-rule-set.js';
-import { templatePath } from '../rules/templates-dir.js';
+import type { OverrideInput } from '../model/rules.js';
+import { readJson } from '../templates/read-json.js';
+import { templatePath } from '../templates/templates-dir.js';
 
 export async function loadCalendar(overrides: OverrideInput[], provinceIds: Set<string>): Promise<Calendar> {
   const bundled = await readJson(templatePath('calendars', 'exam-calendar.json'));

@@ -2,10 +2,13 @@
 import { z } from 'zod';
 import type { Calendar } from '../model/calendar.js';
 import { CONFIDENCES } from '../model/rules.js';
-import { deepMerge, type OverrideInput } from '../rules/parse-rule-set.js';
+import type { OverrideInput } from '../model/rules.js';
+import { deepMerge } from '../templates/deep-merge.js';
+import type { Problem } from '../errors.js';
+import { problemAt, schemaProblems } from '../rules/schema-problems.js';
 import { isValidDay } from './day.js';
 
-const day = z.string().refine(isValidDay, 'expected a real date YYYY-MM-DD');
+const day = z.string().refine(isValidDay, 'schema.real-date');
 const published = z
   .object({
     start: day,
@@ -14,7 +17,7 @@ const published = z
     confidence: z.enum(CONFIDENCES),
     note: z.string().optional(),
   })
-  .refine((d) => !d.end || d.end >= d.start, 'end is before start');
+  .refine((d) => !d.end || d.end >= d.start, 'schema.end-before-start');
 const windows = z.object({
   registration: published.optional(),
   payment: published.optional(),
@@ -24,7 +27,7 @@ const windows = z.object({
 const year = windows.extend({ exam: published, provinces: z.record(z.string(), windows).optional() });
 const days = z.number().int();
 const calendarSchema = z.object({
-  years: z.record(z.string().regex(/^\d{4}$/, 'expected a year'), year),
+  years: z.record(z.string().regex(/^\d{4}$/, 'schema.year'), year),
   pattern: z.object({
     source: z.string(),
     confidence: z.enum(CONFIDENCES),
@@ -53,7 +56,7 @@ export function parseCalendar(
   bundled: unknown,
   overrides: OverrideInput[],
   provinceIds: Set<string>,
-): { calendar?: Calendar; problems: string[] } {
+): { calendar?: Calendar; problems: Problem[] } {
   let merged = bundled;
   for (const { json } of overrides) {
     const section = (json as { calendar?: unknown }).calendar;
@@ -61,14 +64,15 @@ export function parseCalendar(
   }
   const parsed = calendarSchema.safeParse(merged);
   if (!parsed.success) {
-    return {
-      problems: parsed.error.issues.map((issue) => `calendar.${issue.path.map(String).join('.')}: ${issue.message}`),
-    };
+    return { problems: schemaProblems({ where: 'calendar' }, parsed.error.issues) };
   }
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   for (const [y, entry] of Object.entries(parsed.data.years)) {
     for (const id of Object.keys(entry.provinces ?? {})) {
-      if (!provinceIds.has(id)) problems.push(`calendar.years.${y}.provinces.${id}: unknown province`);
+      if (!provinceIds.has(id))
+        problems.push(
+          problemAt({ where: `calendar.years.${y}.provinces` }, 'rules.unknown-province', { province: id }),
+        );
     }
   }
   return problems.length ? { problems } : { calendar: parsed.data as Calendar, problems };

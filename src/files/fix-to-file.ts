@@ -7,7 +7,7 @@ import type { RuleSet, UploadRole } from '../model/rules.js';
 import { checkFile, fileStatus } from './check-file.js';
 import { fixPhoto, fixScan, type FixResult } from './fix-file.js';
 import { probeFile } from './probe-file.js';
-import { judgeTarget, protectPath, writeSafe, type ReplacePolicy } from './safe-write.js';
+import { judgeTarget, protectPath, writeSafe, type ReplacePolicy } from '../io/safe-write.js';
 
 export type FixOutcome =
   | {

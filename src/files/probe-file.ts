@@ -20,7 +20,7 @@ import { readPdf } from './read-pdf.js';
 import { recogniseDocument } from './recognise-document.js';
 import { loadSharp } from './load-sharp.js';
 import { loadPhotoModels, type DetectedFace } from './photo-models.js';
-import { openRegular, readRange, readRegular } from './safe-read.js';
+import { openRegular, readRange, readRegular } from '../io/safe-read.js';
 import { extensionType, sniffType } from './sniff-type.js';
 
 const HEAD_BYTES = 128 * 1024;

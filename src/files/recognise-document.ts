@@ -4,7 +4,7 @@
  * phrases come from the rules (document.*). The 在线验证码 and any ID number are masked here, at the
  * only place that sees them: the raw text goes no further. Pure.
  */
-import { maskIdNumber, validateIdNumber } from '../batch/id-number.js';
+import { maskIdNumber, validateIdNumber } from '../text/id-number.js';
 import type { DocumentFacts } from '../model/files.js';
 import type { DocumentField, RuleSet } from '../model/rules.js';
 import { ruleValue } from '../rules/rule-access.js';

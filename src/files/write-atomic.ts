@@ -3,7 +3,7 @@
  * The default policy replaces an existing regular file: a report's `--output` names its destination.
  * Devices, FIFOs, folders and this run's inputs are never replaced, whatever the policy.
  */
-import { writeSafe, type ReplacePolicy } from './safe-write.js';
+import { writeSafe, type ReplacePolicy } from '../io/safe-write.js';
 
 export async function writeAtomic(
   file: string,

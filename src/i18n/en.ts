@@ -1,3 +1,4 @@
+import { eventSourceEn, ruleProblemsEn } from './core-words.js';
 import { fileFindingsEn, KIND_NAMES } from './file-findings.js';
 /** English messages: the same keys and arguments as zh-CN.ts, in English. */
 import type { Values } from '../model/finding.js';
@@ -40,7 +41,7 @@ const ROSTER_REASON_EN: Record<string, (a: A) => string> = {
   'file-too-big': (a) => `the file is too big (over ${s(a.limit)} MB) for a roster`,
   quote: () => 'the quotes do not pair up; open it in Excel or WPS and save it as CSV again',
   csv: () => 'it cannot be read as CSV; save it as .xlsx or CSV in Excel or WPS',
-  'no header row': () => 'there is no header row',
+  'no-header-row': () => 'there is no header row',
 };
 const n = (v: unknown) => Number(v ?? 0);
 
@@ -195,6 +196,9 @@ export const en: Messages = {
     countedLine: (counted: string, required: string, cutoff: string) =>
       `${counted} (required ${required}, counted up to ${cutoff})`,
     colon: ': ',
+    // issue 9b: a parenthetical in this language's punctuation
+    inParens: (text: string) => ` (${text})`,
+    enumerate: (items: readonly string[]) => items.join(', '),
     listSeparator: '; ',
     required: 'Required',
     cutoff: 'Counted up to',
@@ -611,6 +615,8 @@ export const en: Messages = {
     'senior-review': 'Submit the case records, supervision records and achievements the 评审 notice asks for',
     'work-years-cutoff': 'Social-work years are counted up to this day',
   } as Record<string, string>,
+  // issue 9b: the derived source of an estimated date (dates/build-events.ts → report/localize.ts)
+  eventSource: eventSourceEn,
   eventNote: {
     estimated: (from: string) =>
       `Estimated from ${from === 'exam' ? 'the exam dates' : from === 'registration' ? 'the registration window' : from === 'scores' ? 'the score release date' : from === 'certificate' ? 'the certificate issue date' : `the ${from} timetable pattern`}`,
@@ -621,6 +627,8 @@ export const en: Messages = {
       `Not published for this province; conservatively from the earliest provincial close in ${from} (${earliest})`,
   },
   problem: {
+    // issue 9b: rule-file and calendar problems (codes from the parsers)
+    ...ruleProblemsEn,
     'answer.level': (a: A) =>
       `Unrecognised level "${s(a.value)}": use assistant (助理/初级), intermediate (中级) or senior (高级)`,
     'answer.education': (a: A) =>
@@ -655,6 +663,8 @@ export const en: Messages = {
   error: {
     'error.rules-unreadable': (a: A) => `Cannot read rule file ${s(a.file)} (${systemReasonEn(a.reason)})`,
     'error.rules-invalid': (a: A) => `Rule file ${s(a.file)} has problems, so nothing was run:`,
+    // issue 9b: a bundled data file (calendar, demo sample) that cannot be read
+    'error.data-unreadable': (a: A) => `Cannot read data file ${s(a.file)} (${systemReasonEn(a.reason)})`,
     'error.output': (a: A) => `Cannot write ${s(a.file)}: ${OUTPUT_REASON_EN[s(a.reason)] ?? systemReasonEn(a.reason)}`,
     // issue 15
     'error.output-exists': (a: A) =>

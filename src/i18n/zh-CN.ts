@@ -1,3 +1,4 @@
+import { eventSourceZh, ruleProblemsZh } from './core-words.js';
 import { fileFindingsZh, KIND_NAMES } from './file-findings.js';
 /** 中文文案：所有面向用户的句子都在这里（英文版在 en.ts，键完全一致）。 */
 import type { Values } from '../model/finding.js';
@@ -43,7 +44,7 @@ const ROSTER_REASON_ZH: Record<string, (a: A) => string> = {
   'file-too-big': (a) => `文件太大（超过 ${s(a.limit)} MB），不像花名册`,
   quote: () => '引号不配对；请在 Excel 或 WPS 中打开后另存为 CSV 再试',
   csv: () => '无法按 CSV 读取；请在 Excel 或 WPS 中另存为 .xlsx 或 CSV 再试',
-  'no header row': () => '没有表头行',
+  'no-header-row': () => '没有表头行',
 };
 const n = (v: unknown) => Number(v ?? 0);
 
@@ -148,6 +149,9 @@ export const zhCN = {
     countedLine: (counted: string, required: string, cutoff: string) =>
       `${counted}（要求 ${required}，计至 ${cutoff}）`,
     colon: '：',
+    // issue 9b: a parenthetical in this language's punctuation
+    inParens: (text: string) => `（${text}）`,
+    enumerate: (items: readonly string[]) => items.join('、'),
     listSeparator: '；',
     required: '要求',
     cutoff: '计算截止',
@@ -533,6 +537,8 @@ export const zhCN = {
     'senior-review': '按评审通知提交案例、督导记录与业绩材料',
     'work-years-cutoff': '社会工作年限计算到这一天',
   } as Record<string, string>,
+  // issue 9b: the derived source of an estimated date (dates/build-events.ts → report/localize.ts)
+  eventSource: eventSourceZh,
   eventNote: {
     estimated: (from: string) =>
       `预估：依据${from === 'exam' ? '考试日期' : from === 'registration' ? '报名时间' : from === 'scores' ? '成绩公布时间' : from === 'certificate' ? '证书发放时间' : ` ${from} 年的时间规律`}推算`,
@@ -542,6 +548,8 @@ export const zhCN = {
     conservative: (from: string, earliest: string) => `本省未公布，按 ${from} 年最早关闭的省份（${earliest}）保守推算`,
   },
   problem: {
+    // issue 9b: rule-file and calendar problems (codes from the parsers)
+    ...ruleProblemsZh,
     'answer.level': (a: A) =>
       `无法识别级别“${s(a.value)}”：可填 assistant（助理/初级）、intermediate（中级）、senior（高级）`,
     'answer.education': (a: A) =>
@@ -570,6 +578,8 @@ export const zhCN = {
   error: {
     'error.rules-unreadable': (a: A) => `无法读取规则文件 ${s(a.file)}（${systemReasonZh(a.reason)}）`,
     'error.rules-invalid': (a: A) => `规则文件 ${s(a.file)} 有问题，未能运行：`,
+    // issue 9b: a bundled data file (calendar, demo sample) that cannot be read
+    'error.data-unreadable': (a: A) => `无法读取数据文件 ${s(a.file)}（${systemReasonZh(a.reason)}）`,
     'error.output': (a: A) => `无法写入 ${s(a.file)}：${OUTPUT_REASON_ZH[s(a.reason)] ?? systemReasonZh(a.reason)}`,
     // issue 15
     'error.output-exists': (a: A) => `不会覆盖已有的文件 ${s(a.file)}：请换一个文件名，或加 --force 确认覆盖`,

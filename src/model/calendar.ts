@@ -73,6 +73,22 @@ export const EVENT_IDS = [
 ] as const;
 export type EventId = (typeof EVENT_IDS)[number];
 
+/**
+ * How an estimate was derived from other years' data, beyond the pattern's own source: the exam
+ * weekend copied from a published year, or the earliest provincial close of a year. Worded by the
+ * report's localiser (i18n `eventSource`), never by the core.
+ */
+export interface EventDerivation {
+  kind: 'exam-copied' | 'earliest-close';
+  /** The year the data came from. */
+  from: string;
+  /** The sources of that year's data. */
+  sources: string[];
+  /** earliest-close: the province(s) that closed first, and the day. */
+  provinces?: string[];
+  date?: string;
+}
+
 export type EventTiming = 'upcoming' | 'open' | 'passed';
 
 export interface DateEvent {
@@ -82,6 +98,8 @@ export interface DateEvent {
   end: string;
   estimated: boolean;
   source: string;
+  /** With `source` (the pattern's source): how the estimate was derived. */
+  derived?: EventDerivation;
   /** Whole days from today to the start (negative once it has begun). */
   daysFromToday: number;
   /** Whole days from today to the end. */

@@ -63,7 +63,11 @@ export interface Paper {
   kind: 'objective' | FeeKind;
 }
 
-/** The rule ids the program reads, with their value types. */
+/**
+ * The rule ids the program reads, with their value types: the one list of rule ids. The zod schemas
+ * (rules/rule-schema.ts) are typed against it, so a rule missing on either side fails `tsc`, and the
+ * list of required rules is derived from those schemas. Zod-free, so the trusted start-up path stays light.
+ */
 export interface RuleValues {
   'eligibility.assistant': { routes: Route[] };
   'eligibility.intermediate': { routes: Route[] };
@@ -182,6 +186,9 @@ export interface RuleValues {
   'document.needed': { cases: { id: DocumentCase; kinds: string[] }[] };
 }
 
+/** A rule id the program reads (`fees.<province>` rules share the `fees.default` shape). */
+export type RuleId = keyof RuleValues;
+
 /** issue 13: how long and how much memory reading one PDF may take. */
 export interface PdfReaderLimits {
   timeoutMs: number;
@@ -253,4 +260,10 @@ export interface RuleSet {
   rules: Record<string, Rule>;
   /** Files that overrode parts of the bundled rules, in order. */
   overrides: string[];
+}
+
+/** One --rules file as read: its path and its JSON (rules, and any `calendar` section). */
+export interface OverrideInput {
+  file: string;
+  json: unknown;
 }

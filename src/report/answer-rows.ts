@@ -47,16 +47,14 @@ export function answerRows(
       case 'hukou':
         return names.province(one);
       case 'work':
-        return none(list(raw))
-          .map((p) => (p === ui.answerNone ? p : period(p)))
-          .join('、');
+        return ui.enumerate(none(list(raw)).map((p) => (p === ui.answerNone ? p : period(p))));
       case 'certificates':
-        return none(list(raw))
-          .map((c) => {
+        return ui.enumerate(
+          none(list(raw)).map((c) => {
             const [level = '', month = ''] = c.split(':');
             return labels.certificate[level] ? `${labels.certificate[level]} ${month}` : c;
-          })
-          .join('、');
+          }),
+        );
       case 'degrees':
         return none(list(raw))
           .map((d) => {
@@ -65,7 +63,7 @@ export function answerRows(
               ? `${labels.education[education]} ${labels.major[major] ?? major} ${labels.studyMode[mode] ?? mode} ${period(when)}`
               : d;
           })
-          .join('；');
+          .join(ui.listSeparator);
       default:
         return one;
     }

@@ -2,43 +2,26 @@
  * CheckOutcome (ids and numbers) → the public report (SPEC §3, schema shegong.report/v1) in one
  * language. Pure. Every renderer works from this one object, so all formats say the same thing.
  */
-import type { Messages, NameContext } from '../i18n/messages.js';
-import type { DateEvent } from '../model/calendar.js';
-import type { Finding, Severity, Values } from '../model/finding.js';
+import type { Messages } from '../i18n/messages.js';
+import type { Values } from '../model/finding.js';
+import type { Eligibility } from '../model/eligibility.js';
 import type { Province } from '../model/provinces.js';
 import type { ChecklistGroup, ChecklistStatus, CheckOutcome, FileResult } from '../model/report.js';
 import type { Lang, RuleSet } from '../model/rules.js';
-import { ruleValue } from '../rules/rule-access.js';
 import { openItems } from '../checklist/build-checklist.js';
 import { degreeText } from '../answers/qualifications.js';
 import { levelRoutes } from '../eligibility/evaluate-eligibility.js';
-import { deadlineLine, type DeadlineLine } from './dates-report.js';
+import {
+  deadlineLine,
+  localizeEvent,
+  localizeFinding,
+  nameContext,
+  type DeadlineLine,
+  type ReportEvent,
+  type ReportFinding,
+} from './localize.js';
 
 export const REPORT_SCHEMA = 'shegong.report/v1';
-
-export interface ReportFinding {
-  id: string;
-  severity: Severity;
-  message: string;
-  measured?: Values;
-  expected?: Values;
-  fix: string;
-}
-
-export interface ReportEvent {
-  id: string;
-  title: string;
-  year: number;
-  start: string;
-  end: string;
-  estimated: boolean;
-  source: string;
-  daysFromToday: number;
-  daysToEnd: number;
-  timing: DateEvent['timing'];
-  note: string;
-  papers?: DateEvent['papers'];
-}
 
 export interface ReportChecklistItem {
   id: string;
@@ -60,19 +43,9 @@ export interface Report {
   year: number;
   ready: boolean;
   candidate: Record<string, string | string[] | undefined>;
-  eligibility: {
-    status: string;
-    route: string | null;
+  /** The model's verdict (model/eligibility.ts), with the route and its findings in words. */
+  eligibility: Omit<Eligibility, 'examYear' | 'findings'> & {
     routeText: string | null;
-    /** The qualification behind the deciding route (`associate:other:full-time:2020-09..2023-06`). */
-    degree?: string;
-    requiredYears: number | null;
-    countedMonths: number;
-    shortfallMonths: number;
-    cutoff: string;
-    earliestYear: number | null;
-    borderline: boolean;
-    routes: CheckOutcome['eligibility']['routes'];
     /** Looser claims from guides and seed articles that the official rule overrules (context only). */
     folklore: { claim: string; source: string }[];
     findings: ReportFinding[];
@@ -84,60 +57,6 @@ export interface Report {
   next: { id: string; short: string; text: string; due?: string }[];
   /** The nearest window to act on, as a sentence ("报名将于 3月9日 开始，还有 12 天"). */
   nextDeadline?: DeadlineLine;
-}
-
-export function nameContext(ruleSet: RuleSet, provinces: readonly Province[], lang: Lang): NameContext {
-  const papers = Object.values(ruleValue(ruleSet, 'papers')).flat();
-  return {
-    paper: (id) => papers.find((p) => p.id === id)?.name[lang] ?? id,
-    province: (id) => {
-      const province = provinces.find((p) => p.id === id);
-      return province ? (lang === 'en' ? province.en : province.zh) : id;
-    },
-  };
-}
-
-export function localizeFinding(messages: Messages, finding: Finding): ReportFinding {
-  const words = messages.finding[finding.id];
-  const args = finding.args ?? {};
-  return {
-    id: finding.id,
-    severity: finding.severity,
-    message: words ? words.message(args) : finding.id,
-    ...(finding.measured ? { measured: finding.measured } : {}),
-    ...(finding.expected ? { expected: finding.expected } : {}),
-    fix: words ? words.fix(args) : '',
-  };
-}
-
-export function localizeEvent(messages: Messages, event: DateEvent, names: NameContext): ReportEvent {
-  const note =
-    event.basis.kind === 'conservative'
-      ? messages.eventNote.conservative(
-          event.basis.from ?? '',
-          (event.basis.earliest ?? []).map(names.province).join('、'),
-        )
-      : event.basis.kind === 'estimated'
-        ? messages.eventNote.estimated(event.basis.from ?? '')
-        : event.basis.kind === 'province'
-          ? messages.eventNote.province(names.province(event.basis.province ?? ''))
-          : event.basis.kind === 'rule'
-            ? messages.eventNote.rule
-            : messages.eventNote.published;
-  return {
-    id: event.id,
-    title: messages.labels.event[event.id] ?? event.id,
-    year: event.year,
-    start: event.start,
-    end: event.end,
-    estimated: event.estimated,
-    source: event.source,
-    daysFromToday: event.daysFromToday,
-    daysToEnd: event.daysToEnd,
-    timing: event.timing,
-    note,
-    ...(event.papers ? { papers: event.papers } : {}),
-  };
 }
 
 export interface ReportContext {

@@ -1,22 +1,14 @@
 /** `shegong dates` as data: one or two exam cycles, localized, plus the next deadline. Pure. */
 import type { Messages } from '../i18n/messages.js';
 import type { Level } from '../model/answers.js';
-import type { Calendar, DateEvent } from '../model/calendar.js';
+import type { Calendar } from '../model/calendar.js';
 import type { Province } from '../model/provinces.js';
 import type { Lang, RuleSet } from '../model/rules.js';
 import { buildEvents, examDates, upcomingExamYear } from '../dates/build-events.js';
-import { nextDeadline, timelineOrder } from '../dates/next-deadline.js';
-import { localizeEvent, nameContext, type ReportEvent } from './build-report.js';
+import { timelineOrder } from '../dates/next-deadline.js';
+import { deadlineLine, localizeEvent, nameContext, type DeadlineLine, type ReportEvent } from './localize.js';
 
 export const DATES_SCHEMA = 'shegong.dates/v1';
-
-export interface DeadlineLine {
-  id: string;
-  text: string;
-  date: string;
-  days: number;
-  estimated: boolean;
-}
 
 export interface DatesReport {
   schema: typeof DATES_SCHEMA;
@@ -45,23 +37,6 @@ export interface DatesInput {
   year?: number;
   province?: string;
   level?: Level;
-}
-
-export function deadlineLine(messages: Messages, events: DateEvent[]): DeadlineLine | undefined {
-  const next = nextDeadline(events);
-  if (!next) return undefined;
-  const title = messages.labels.event[next.id] ?? next.id;
-  const text =
-    next.timing === 'open'
-      ? messages.ui.deadlineOpen(title, next.date, next.days)
-      : messages.ui.deadlineUpcoming(title, next.date, next.days);
-  return {
-    id: next.id,
-    text: next.estimated ? `${text}${messages.ui.estimatedMark}` : text,
-    date: next.date,
-    days: next.days,
-    estimated: next.estimated,
-  };
 }
 
 export function buildDatesReport(input: DatesInput): DatesReport {

@@ -1,7 +1,7 @@
 /** The dates timeline for a terminal and as Markdown. Returns strings. */
 import type { Messages } from '../i18n/messages.js';
 import { displayWidth, padDisplay, renderTable, wrapLine, wrapText } from '../text/table.js';
-import type { ReportEvent } from './build-report.js';
+import type { ReportEvent } from './localize.js';
 import type { DatesReport } from './dates-report.js';
 import type { Painter } from './painter.js';
 import { eventRange, eventTiming, eventWhen } from './render-text.js';

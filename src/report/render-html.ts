@@ -1,8 +1,9 @@
 /** One candidate's report as a self-contained HTML page (--format html). Every value is escaped. Pure. */
 import type { Messages } from '../i18n/messages.js';
 import { CHECKLIST_GROUPS } from '../model/report.js';
-import { escapeHtml } from '../batch/render-batch-html.js';
-import type { Report, ReportFinding } from './build-report.js';
+import { escapeHtml } from '../text/html.js';
+import type { Report } from './build-report.js';
+import type { ReportFinding } from './localize.js';
 import { eventWhen } from './render-text.js';
 import { answerRows } from './answer-rows.js';
 

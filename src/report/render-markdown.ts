@@ -1,7 +1,8 @@
 /** The report as Markdown, to hand out or paste into a message. Returns a string. */
 import type { Messages } from '../i18n/messages.js';
 import { CHECKLIST_GROUPS } from '../model/report.js';
-import type { Report, ReportFinding } from './build-report.js';
+import type { Report } from './build-report.js';
+import type { ReportFinding } from './localize.js';
 import { STATUS_SYMBOL, eventWhen, formatValues } from './render-text.js';
 
 const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -11,7 +12,7 @@ function findingLines(finding: ReportFinding, messages: Messages, verbose: boole
   if (finding.fix) lines.push(`  - ${messages.ui.fix}${messages.ui.colon}${finding.fix}`);
   if (verbose && (finding.measured || finding.expected)) {
     lines.push(
-      `  - \`${finding.id}\` ${messages.ui.measured} ${formatValues(finding.measured)}；${messages.ui.expected} ${formatValues(finding.expected)}`,
+      `  - \`${finding.id}\` ${messages.ui.measured} ${formatValues(finding.measured)}${messages.ui.listSeparator}${messages.ui.expected} ${formatValues(finding.expected)}`,
     );
   }
   return lines;
@@ -49,7 +50,7 @@ export function renderMarkdown(report: Report, options: { messages: Messages; ve
 
   for (const file of report.files) {
     out.push(
-      `### ${labels.role[file.role] ?? file.role}：\`${file.path}\`（${labels.fileStatus[file.status] ?? file.status}）`,
+      `### ${labels.role[file.role] ?? file.role}${ui.colon}\`${file.path}\`${ui.inParens(labels.fileStatus[file.status] ?? file.status)}`,
       '',
     );
     for (const finding of file.findings) out.push(...findingLines(finding, messages, verbose));

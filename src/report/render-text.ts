@@ -3,7 +3,8 @@ import type { Messages } from '../i18n/messages.js';
 import { CHECKLIST_GROUPS, type ChecklistStatus } from '../model/report.js';
 import type { Severity, Values } from '../model/finding.js';
 import { renderTable, wrapText } from '../text/table.js';
-import type { Report, ReportEvent, ReportFile, ReportFinding } from './build-report.js';
+import type { Report, ReportFile } from './build-report.js';
+import type { ReportEvent, ReportFinding } from './localize.js';
 import type { Painter } from './painter.js';
 
 export interface TextOptions {
@@ -161,7 +162,7 @@ export function renderText(report: Report, options: TextOptions): string {
     ]);
     out.push(...renderTable(routeRows).map((line) => `    ${painter.dim(line)}`));
     for (const claim of e.folklore)
-      out.push(`    ${painter.dim(`${ui.folklore}${ui.colon}${claim.claim} (${claim.source})`)}`);
+      out.push(`    ${painter.dim(`${ui.folklore}${ui.colon}${claim.claim}${ui.inParens(claim.source)}`)}`);
   }
   out.push('');
 
@@ -191,7 +192,7 @@ export function renderText(report: Report, options: TextOptions): string {
     const rows = report.dates.events.map((event) => [
       event.title,
       eventWhen(event, messages),
-      painter.dim(`${event.note} · ${ui.source}: ${event.source}`),
+      painter.dim(`${event.note} · ${ui.source}${ui.colon}${event.source}`),
     ]);
     out.push(...renderTable(rows).map((line) => `  ${line}`));
     out.push('');

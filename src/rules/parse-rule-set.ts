@@ -1,55 +1,41 @@
 /** Unknown JSON → a validated rule set, or every problem found. Pure: never throws, never reads files. */
 import type { Province } from '../model/provinces.js';
-import type { Rule, RuleSet } from '../model/rules.js';
-import { overrideFileSchema, ruleFileSchema, ruleSchema, valueSchemaFor } from './rule-schema.js';
-import type { z } from 'zod';
+import type { OverrideInput, Rule, RuleSet } from '../model/rules.js';
+import { overrideFileSchema, REQUIRED_RULES, ruleFileSchema, ruleSchema, valueSchemaFor } from './rule-schema.js';
+import { deepMerge } from '../templates/deep-merge.js';
 
-export type ParseResult = { ok: true; ruleSet: RuleSet } | { ok: false; problems: string[] };
+import type { Problem } from '../errors.js';
+import { problemAt, schemaProblems } from './schema-problems.js';
 
-export interface OverrideInput {
-  file: string;
-  json: unknown;
-}
+export type ParseResult = { ok: true; ruleSet: RuleSet } | { ok: false; problems: Problem[] };
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Objects merge key by key; arrays and scalars are replaced. */
-export function deepMerge(base: unknown, patch: unknown): unknown {
-  if (!isPlainObject(base) || !isPlainObject(patch)) return patch;
-  const merged: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(patch)) merged[key] = deepMerge(base[key], value);
-  return merged;
-}
-
-const describe = (where: string, issues: z.core.$ZodIssue[]) =>
-  issues.map((issue) => `${[where, ...issue.path.map(String)].join('.')}: ${issue.message}`);
+export type { OverrideInput };
 
 export function parseRuleSet(
   bundled: unknown,
   overrides: OverrideInput[],
   provinces: readonly Province[],
 ): ParseResult {
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const base = ruleFileSchema.safeParse(bundled);
-  if (!base.success) return { ok: false, problems: describe('templates/rules', base.error.issues) };
+  if (!base.success) return { ok: false, problems: schemaProblems({ where: 'templates/rules' }, base.error.issues) };
 
   const rules: Record<string, unknown> = { ...base.data.rules };
   for (const { file, json } of overrides) {
     const parsed = overrideFileSchema.safeParse(json);
     if (!parsed.success) {
-      problems.push(...describe(file, parsed.error.issues));
+      problems.push(...schemaProblems({ file, where: '' }, parsed.error.issues));
       continue;
     }
     for (const [id, patch] of Object.entries(parsed.data.rules ?? {})) {
       if (!valueSchemaFor(id)) {
-        problems.push(`${file}: rules.${id}: unknown rule id`);
+        problems.push(problemAt({ file, where: `rules.${id}` }, 'rules.unknown-id'));
         continue;
       }
       const existing = rules[id];
       if (existing === undefined && !('source' in patch)) {
         // A new rule (a province's fees, say) must bring its own provenance.
-        problems.push(`${file}: rules.${id}: new rule needs title, value, source, confidence and checked`);
+        problems.push(problemAt({ file, where: `rules.${id}` }, 'rules.new-rule-incomplete'));
         continue;
       }
       rules[id] = { ...(deepMerge(existing ?? {}, patch) as object), overriddenBy: file };
@@ -61,86 +47,37 @@ export function parseRuleSet(
   for (const [id, raw] of Object.entries(rules)) {
     const rule = ruleSchema.safeParse(raw);
     if (!rule.success) {
-      problems.push(...describe(`rules.${id}`, rule.error.issues));
+      problems.push(...schemaProblems({ where: `rules.${id}` }, rule.error.issues));
       continue;
     }
     const schema = valueSchemaFor(id);
     if (!schema) {
-      problems.push(`rules.${id}: unknown rule id`);
+      problems.push(problemAt({ where: `rules.${id}` }, 'rules.unknown-id'));
       continue;
     }
     const value = schema.safeParse(rule.data.value);
     if (!value.success) {
-      problems.push(...describe(`rules.${id}.value`, value.error.issues));
+      problems.push(...schemaProblems({ where: `rules.${id}.value` }, value.error.issues));
       continue;
     }
     if (id.startsWith('fees.') && id !== 'fees.default' && !provinceIds.has(id.slice('fees.'.length))) {
-      problems.push(`rules.${id}: unknown province "${id.slice('fees.'.length)}"`);
+      problems.push(
+        problemAt({ where: `rules.${id}` }, 'rules.unknown-province', { province: id.slice('fees.'.length) }),
+      );
       continue;
     }
     valid[id] = { ...(rule.data as Rule), value: value.data };
   }
-  for (const id of REQUIRED_RULES) if (!(id in rules)) problems.push(`rules.${id}: missing`);
+  for (const id of REQUIRED_RULES)
+    if (!(id in rules)) problems.push(problemAt({ where: `rules.${id}` }, 'rules.missing'));
   const review = valid['post-exam-review']?.value as { provinces: string[]; unconfirmed: string[] } | undefined;
   for (const province of [...(review?.provinces ?? []), ...(review?.unconfirmed ?? [])]) {
     if (!provinceIds.has(province))
-      problems.push(`rules.post-exam-review.value.provinces: unknown province "${province}"`);
+      problems.push(
+        problemAt({ where: 'rules.post-exam-review.value.provinces' }, 'rules.unknown-province', { province }),
+      );
   }
 
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, ruleSet: { name: base.data.name, rules: valid, overrides: overrides.map((o) => o.file) } };
 }
-
-const REQUIRED_RULES = [
-  'eligibility.assistant',
-  'eligibility.intermediate',
-  'eligibility.senior',
-  'eligibility.work-counting',
-  'papers',
-  'pass-line',
-  'score-retention',
-  'fees.default',
-  'post-exam-review',
-  'pass-line.separate',
-  'eligibility.military-service',
-  'registration.policy',
-  'registration.accommodations',
-  'registration.hmt-residents',
-  'registration.platform',
-  'registration.commitment',
-  'certificate.registration',
-  'continuing-education',
-  'e-certificate',
-  'senior.evaluation',
-  'scores.recheck',
-  'registration.province-window',
-  'upload.roles',
-  'upload.photo.pixels',
-  'upload.photo.aspect',
-  'upload.photo.bytes',
-  'upload.photo.bytes-guides',
-  'upload.photo.density-guides',
-  'upload.photo.background',
-  'upload.photo.colour',
-  'upload.photo.position',
-  'upload.photo.face',
-  'upload.photo.pose',
-  'upload.photo.head-size',
-  'upload.photo.crop',
-  'upload.photo.output',
-  'upload.scan.bytes',
-  'upload.scan.bytes-guides',
-  'upload.scan.resolution',
-  'upload.scan.sharpness',
-  'upload.scan.exposure',
-  'upload.seal',
-  'upload.image',
-  'upload.pdf',
-  // issue 13
-  'upload.pdf.reader',
-  'document.kinds',
-  'document.fields',
-  'document.levels',
-  'document.validity',
-  'document.needed',
-];

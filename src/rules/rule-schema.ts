@@ -3,14 +3,25 @@ import { z } from 'zod';
 import { SAFETY } from './safety-limits.js';
 
 export { SAFETY };
-import { CONFIDENCES, DOCUMENT_CASES, DOCUMENT_FIELDS, FEE_KINDS, LANGS } from '../model/rules.js';
 import { EDUCATIONS, MAJORS } from '../model/answers.js';
+import { SEVERITIES } from '../model/finding.js';
+import {
+  CONFIDENCES,
+  DOCUMENT_CASES,
+  DOCUMENT_FIELDS,
+  FEE_KINDS,
+  FILE_TYPES,
+  LANGS,
+  type RuleId,
+  type RuleValues,
+  UPLOAD_ROLES,
+} from '../model/rules.js';
 
 const localized = z.object(
   Object.fromEntries(LANGS.map((lang) => [lang, z.string().min(1)])) as Record<(typeof LANGS)[number], z.ZodString>,
 );
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'schema.date');
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'schema.clock');
 const count = z.number().int().nonnegative();
 const levelRecord = <T extends z.ZodType>(schema: T) =>
   z.object({ assistant: schema, intermediate: schema, senior: schema });
@@ -27,7 +38,10 @@ const route = z.object({
 });
 const routes = z.object({ routes: z.array(route).min(1) });
 const fees = z.object({
-  ...Object.fromEntries(FEE_KINDS.map((kind) => [kind, z.number().nonnegative()])),
+  ...(Object.fromEntries(FEE_KINDS.map((kind) => [kind, z.number().nonnegative()])) as Record<
+    (typeof FEE_KINDS)[number],
+    z.ZodNumber
+  >),
   perCandidate: z.number().nonnegative().optional(),
 });
 const paper = z.object({
@@ -39,17 +53,16 @@ const paper = z.object({
   kind: z.enum(['objective', ...FEE_KINDS]),
 });
 
-const severity = z.enum(['error', 'warning', 'info']);
+const severity = z.enum(SEVERITIES);
 const share = z.number().min(0).max(1);
 const positive = z.number().positive();
-const FILE_TYPES = ['jpeg', 'png', 'pdf', 'heic', 'avif', 'webp', 'gif', 'bmp', 'tiff'] as const;
 const roleSpec = z.object({
   types: z.array(z.enum(FILE_TYPES)).min(1),
   document: z.object({ widthMm: positive, heightMm: positive }).optional(),
 });
 
-/** Value schema per rule id; `fees.<province>` rules share the fee schema. */
-export const VALUE_SCHEMAS: Record<string, z.ZodType> = {
+/** Value schema per rule id, typed against the model's `RuleValues`: an id missing on either side fails `tsc`. */
+export const VALUE_SCHEMAS: { [K in RuleId]: z.ZodType<RuleValues[K]> } = {
   'eligibility.assistant': routes,
   'eligibility.intermediate': routes,
   'eligibility.senior': routes,
@@ -64,6 +77,7 @@ export const VALUE_SCHEMAS: Record<string, z.ZodType> = {
   papers: levelRecord(z.array(paper).min(1)),
   'pass-line': z.object({ score: z.number().positive(), outOf: z.number().positive() }),
   'score-retention': levelRecord(z.number().int().positive()),
+  'fees.default': fees,
   'post-exam-review': z.object({
     provinces: z.array(z.string()),
     unconfirmed: z.array(z.string()),
@@ -100,15 +114,12 @@ export const VALUE_SCHEMAS: Record<string, z.ZodType> = {
   }),
   'scores.recheck': z.object({ days: count }),
   'registration.province-window': z.object({ minDays: count, maxDays: count }),
-  'upload.roles': z.object({
-    photo: roleSpec,
-    'id-front': roleSpec,
-    'id-back': roleSpec,
-    diploma: roleSpec,
-    'work-proof': roleSpec,
-    'social-security': roleSpec,
-    'residence-permit': roleSpec,
-  }),
+  'upload.roles': z.object(
+    Object.fromEntries(UPLOAD_ROLES.map((role) => [role, roleSpec])) as Record<
+      (typeof UPLOAD_ROLES)[number],
+      typeof roleSpec
+    >,
+  ),
   'upload.photo.pixels': z.object({ minWidth: count, minHeight: count, severity }),
   'upload.photo.aspect': z.object({ width: positive, height: positive, tolerance: share, severity }),
   'upload.photo.bytes': z.object({ min: count, severity }),
@@ -227,9 +238,13 @@ export const VALUE_SCHEMAS: Record<string, z.ZodType> = {
   }),
 };
 
+/** Every rule a valid rule set must hold: the ids of the schemas above. */
+export const REQUIRED_RULES = Object.keys(VALUE_SCHEMAS) as RuleId[];
+
+/** The value schema of a rule id; `fees.<province>` rules share the fee schema. */
 export function valueSchemaFor(id: string): z.ZodType | undefined {
   if (id.startsWith('fees.')) return fees;
-  return VALUE_SCHEMAS[id];
+  return Object.hasOwn(VALUE_SCHEMAS, id) ? VALUE_SCHEMAS[id as RuleId] : undefined;
 }
 
 export const ruleSchema = z.object({

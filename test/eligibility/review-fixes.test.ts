@@ -13,7 +13,7 @@ import { buildEvents, registrationWindow, upcomingExamYear } from '../../src/dat
 import { parseCalendar } from '../../src/dates/parse-calendar.js';
 import { evaluateEligibility } from '../../src/eligibility/evaluate-eligibility.js';
 import type { Answers } from '../../src/model/answers.js';
-import { templatePath } from '../../src/rules/templates-dir.js';
+import { templatePath } from '../../src/templates/templates-dir.js';
 import { calendar, makeAnswers, provinces, ruleSet } from '../helpers/fixtures.js';
 import { runCli } from '../helpers/run-cli.js';
 

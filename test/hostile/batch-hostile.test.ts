@@ -13,7 +13,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runBatch } from '../../src/cli/commands/batch.js';
 import { resolveGlobalOptions } from '../../src/cli/global-options.js';
 import { UserError } from '../../src/errors.js';
-import { fsSeam } from '../../src/files/safe-write.js';
+import { fsSeam } from '../../src/io/safe-write.js';
 import { BIN, ROOT, runCli } from '../helpers/run-cli.js';
 
 const HEADER = '姓名,报考级别,学历,专业,毕业时间,学习形式,社会工作经历,已有证书,报考省份,身份证号,材料目录';

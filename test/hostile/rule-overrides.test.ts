@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseRuleSet } from '../../src/rules/parse-rule-set.js';
 import { SAFETY } from '../../src/rules/rule-schema.js';
-import { templatePath } from '../../src/rules/templates-dir.js';
+import { templatePath } from '../../src/templates/templates-dir.js';
 import { provinces } from '../helpers/fixtures.js';
 
 const exam = JSON.parse(readFileSync(templatePath('rules', 'exam.json'), 'utf8'));
@@ -20,7 +20,7 @@ describe('rule overrides are capped by the schema', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     for (const key of ['maxPixels', 'photoDecodeSize', 'maxReadBytes'])
-      expect(result.problems.join('\n')).toContain(`upload.image.value.${key}`);
+      expect(result.problems.map((p) => p.args.where)).toContain(`rules.upload.image.value.${key}`);
   });
 
   it('limits up to the ceilings are still accepted', () => {

@@ -25,8 +25,8 @@ import {
   removeTemps,
   writeSafe,
   WriteRefused,
-} from '../../src/files/safe-write.js';
-import { openRegular } from '../../src/files/safe-read.js';
+} from '../../src/io/safe-write.js';
+import { openRegular } from '../../src/io/safe-read.js';
 
 const original = { ...fsSeam };
 afterEach(() => Object.assign(fsSeam, original));

@@ -27,13 +27,14 @@ import {
   removeTemps,
   WriteRefused,
   type ReplacePolicy,
-} from '../../files/safe-write.js';
+} from '../../io/safe-write.js';
 import { mapLimit } from '../../files/map-limit.js';
 import { FILE_TIME_LIMIT_MS } from '../../files/probe-file.js';
-import { buildReport, localizeFinding } from '../../report/build-report.js';
+import { buildReport } from '../../report/build-report.js';
+import { localizeFinding } from '../../report/localize.js';
 import { renderMarkdown } from '../../report/render-markdown.js';
 import { readFile } from 'node:fs/promises';
-import { templatePath } from '../../rules/templates-dir.js';
+import { templatePath } from '../../templates/templates-dir.js';
 import { renderTable } from '../../text/table.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';

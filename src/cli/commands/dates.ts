@@ -4,7 +4,7 @@ import { resolveAnswers } from '../../answers/resolve-answers.js';
 import { icsEventCount, renderIcs } from '../../dates/render-ics.js';
 import { problemText } from '../../i18n/messages.js';
 import { UserError } from '../../errors.js';
-import { nameContext } from '../../report/build-report.js';
+import { nameContext } from '../../report/localize.js';
 import { buildDatesReport } from '../../report/dates-report.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';

@@ -1,8 +1,8 @@
 /** `shegong demo`: the checklist for a bundled sample candidate; no input needed. */
 import { UserError } from '../../errors.js';
 import { resolveAnswers, completeAnswers, type RawAnswers } from '../../answers/resolve-answers.js';
-import { readJson } from '../../rules/load-rule-set.js';
-import { templatePath } from '../../rules/templates-dir.js';
+import { readJson } from '../../templates/read-json.js';
+import { templatePath } from '../../templates/templates-dir.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
 import { loadContext } from '../load-context.js';

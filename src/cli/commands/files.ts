@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { UserError } from '../../errors.js';
 import { checkFiles, filesInFolder, unknownRoleResult, type FileInput } from '../../files/check-files.js';
-import { localizeFinding } from '../../report/build-report.js';
+import { localizeFinding } from '../../report/localize.js';
 import { buildEvents, upcomingExamYear } from '../../dates/build-events.js';
 import { withDocumentChecks, type DocumentContext } from '../../files/document-checks.js';
 import { UPLOAD_ROLES, type UploadRole } from '../../model/rules.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { UserError } from '../../errors.js';
 import { guessRole } from '../../files/guess-role.js';
 import { fixToFile, resolveFixOutput } from '../../files/fix-to-file.js';
-import { localizeFinding } from '../../report/build-report.js';
+import { localizeFinding } from '../../report/localize.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
 import { loadContext } from '../load-context.js';
