@@ -134,7 +134,7 @@ export async function fixPhoto(facts: FileFacts, ruleSet: RuleSet): Promise<FixR
     return { ok: false, reason: 'faces', args: { faces: facts.face.faces.length } };
   if (facts.face?.faces.length === 1) {
     const state = await loadPhotoModels();
-    if (state.ok) return fixPhotoFromFace(facts, ruleSet, state.models);
+    if (state.ok) return oneAtATime(() => fixPhotoFromFace(facts, ruleSet, state.models));
   }
   const image = facts.image!;
   const output = ruleValue(ruleSet, 'upload.photo.output');
@@ -196,6 +196,19 @@ async function encodePhoto(raw: { data: Buffer; width: number; height: number },
 }
 
 /** Work size decode → crop from the face → segment a region around it → white → 295×413 → KB search. */
+/**
+ * Face-based fixes run one at a time (issue 15): each holds the photo at workSize, the region's
+ * matte as floats and the whitened copy (tens of MB), and a batch's parallel applicants stacked
+ * them up (fuzz batch --fix peaks 232–272 MB at 200 applicants). The model calls inside are
+ * serial anyway.
+ */
+let fixQueue: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(run: () => Promise<T>): Promise<T> {
+  const next = fixQueue.then(run, run);
+  fixQueue = next.catch(() => undefined);
+  return next;
+}
+
 async function fixPhotoFromFace(facts: FileFacts, ruleSet: RuleSet, models: PhotoModels): Promise<FixResult> {
   const sharp = loadSharp();
   const output = ruleValue(ruleSet, 'upload.photo.output');

@@ -170,23 +170,24 @@ interface WorkerAnswer {
 interface PooledWorker {
   worker: Worker;
   heapMb: number;
+  youngMb: number;
 }
 const idle: PooledWorker[] = [];
 
-function spawn(where: ReturnType<typeof locatePdfjs>, heapMb: number): PooledWorker {
+function spawn(where: ReturnType<typeof locatePdfjs>, heapMb: number, youngMb: number): PooledWorker {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: { pdfUrl: where.pdf, cMapUrl: where.cmaps, standardFontDataUrl: where.fonts },
     resourceLimits: {
       maxOldGenerationSizeMb: heapMb,
-      maxYoungGenerationSizeMb: Math.max(8, Math.round(heapMb / 8)),
+      maxYoungGenerationSizeMb: youngMb,
       stackSizeMb: 4,
     },
     // Captured, never read: nothing is written to them (console is silenced), and reading would keep an idle worker alive.
     stdout: true,
     stderr: true,
   });
-  const pooled = { worker, heapMb };
+  const pooled = { worker, heapMb, youngMb };
   worker.on('exit', () => {
     const at = idle.indexOf(pooled);
     if (at >= 0) idle.splice(at, 1);
@@ -196,9 +197,9 @@ function spawn(where: ReturnType<typeof locatePdfjs>, heapMb: number): PooledWor
   return pooled;
 }
 
-function acquire(where: ReturnType<typeof locatePdfjs>, heapMb: number): PooledWorker {
-  const at = idle.findIndex((p) => p.heapMb === heapMb);
-  const pooled = at >= 0 ? idle.splice(at, 1)[0]! : spawn(where, heapMb);
+function acquire(where: ReturnType<typeof locatePdfjs>, heapMb: number, youngMb: number): PooledWorker {
+  const at = idle.findIndex((p) => p.heapMb === heapMb && p.youngMb === youngMb);
+  const pooled = at >= 0 ? idle.splice(at, 1)[0]! : spawn(where, heapMb, youngMb);
   pooled.worker.ref();
   return pooled;
 }
@@ -313,7 +314,7 @@ async function readPdfNow(bytes: Uint8Array, limits: PdfReaderLimits): Promise<P
       limits.timeoutMs,
     );
     try {
-      pooled = acquire(where, limits.maxHeapMb);
+      pooled = acquire(where, limits.maxHeapMb, limits.youngHeapMb);
     } catch (error) {
       settled = true;
       clearTimeout(timer);

@@ -193,6 +193,8 @@ export type RuleId = keyof RuleValues;
 export interface PdfReaderLimits {
   timeoutMs: number;
   maxHeapMb: number;
+  /** The worker's young generation (MB): small keeps its resident memory down between GCs (issue 15). */
+  youngHeapMb: number;
   /** Sum of the inflated sizes of the file's Flate streams; above it the file is not given to pdf.js. */
   maxInflatedBytes: number;
   /** Pages whose text is read. */

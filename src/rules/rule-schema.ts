@@ -204,6 +204,7 @@ export const VALUE_SCHEMAS: { [K in RuleId]: z.ZodType<RuleValues[K]> } = {
   'upload.pdf.reader': z.object({
     timeoutMs: z.number().int().positive().max(SAFETY.maxPdfMs),
     maxHeapMb: z.number().int().min(16).max(SAFETY.maxPdfHeapMb),
+    youngHeapMb: z.number().int().min(1).max(64),
     maxInflatedBytes: z.number().int().positive().max(SAFETY.maxReadBytes),
     maxTextPages: z.number().int().positive(),
     maxTextChars: z.number().int().positive(),
