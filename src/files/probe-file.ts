@@ -21,7 +21,7 @@ import { recogniseDocument } from './recognise-document.js';
 import { loadSharp } from './load-sharp.js';
 import { loadPhotoModels, type DetectedFace } from './photo-models.js';
 import { openRegular, readRange, readRegular } from './safe-read.js';
-import { CM_PER_INCH, isDecodable } from './measures.js';
+import { CM_PER_INCH, isDecodable, round3 } from './measures.js';
 import { extensionType, sniffType } from './sniff-type.js';
 
 const HEAD_BYTES = 128 * 1024;
@@ -415,7 +415,7 @@ async function detectFaces(source: () => Sharp, facts: FileFacts, options: Probe
 
 /** Detections in pixels → shares of the image, weak ones dropped. Pure. */
 export function faceFacts(faces: DetectedFace[], width: number, height: number, minScore: number): FaceFacts {
-  const r = (v: number) => Math.round(v * 1000) / 1000;
+  const r = round3;
   return {
     sampleWidth: width,
     sampleHeight: height,
