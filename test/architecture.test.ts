@@ -25,13 +25,14 @@ const LAYERS: Record<string, { imports: readonly string[] | '*'; types?: readonl
   errors: { imports: [] },
   io: { imports: ['errors'] },
   templates: { imports: ['errors', 'io'] },
-  i18n: { imports: [], types: ['model'] },
   rules: { imports: ['model', 'templates', 'errors'] },
   answers: { imports: ['model'] },
   eligibility: { imports: ['model', 'rules', 'answers'] },
   dates: { imports: ['model', 'rules', 'templates', 'errors'] },
   files: { imports: ['model', 'rules', 'dates', 'text', 'io', 'errors'] },
   checklist: { imports: ['model', 'rules', 'answers', 'eligibility', 'dates', 'files'] },
+  // The catalogues are typed by the ids the check, finding and item lists declare (types only).
+  i18n: { imports: [], types: ['model', 'files', 'eligibility', 'checklist'] },
   report: { imports: ['model', 'rules', 'answers', 'eligibility', 'dates', 'checklist', 'text'], types: ['i18n'] },
   batch: {
     imports: ['model', 'rules', 'answers', 'checklist', 'files', 'report', 'text', 'io', 'errors'],

@@ -9,11 +9,12 @@
  */
 import { EDUCATION_RANK, type Answers, type Degree, type Level } from '../model/answers.js';
 import type { Eligibility, RouteAssessment } from '../model/eligibility.js';
-import type { Finding } from '../model/finding.js';
 import type { Route, RuleSet, WorkCounting } from '../model/rules.js';
 import { degreeText, qualifications } from '../answers/qualifications.js';
 import { ruleValue } from '../rules/rule-access.js';
-import { countWorkMonths, intervalText, monthIndex, monthOf, type Interval, type MonthCount } from './months.js';
+import { derived, type Assessed } from './assessed.js';
+import { educationFinding, eligibilityFindings } from './findings.js';
+import { countWorkMonths, monthIndex, monthOf, type Interval } from './months.js';
 
 export interface EligibilityContext {
   examYear: number;
@@ -56,13 +57,6 @@ function studyPeriods(degrees: Degree[], counting: WorkCounting): { study: Inter
       .map((d) => ({ from: monthIndex(d.enrolled ?? d.graduated), to: monthIndex(d.graduated) })),
     unknownStudy: fullTime.filter((d) => !d.enrolled).map((d) => ({ from: 0, to: monthIndex(d.graduated) })),
   };
-}
-
-interface Assessed {
-  assessment: RouteAssessment;
-  count: MonthCount;
-  route: Route;
-  degree: Degree;
 }
 
 /** A route against one qualification, with the month count behind it. */
@@ -109,8 +103,6 @@ function assessRoute(
   return { assessment, count, route, degree };
 }
 
-const derived = (a: Assessed) => (a.route.confidence && a.route.confidence !== 'official' ? 1 : 0);
-
 /**
  * The deciding route: a satisfied one (official routes before derived ones, then the one needing
  * least, then the higher qualification), else the nearest miss.
@@ -145,17 +137,9 @@ function evaluateYear(answers: Answers, ruleSet: RuleSet, context: EligibilityCo
 export function evaluateEligibility(answers: Answers, ruleSet: RuleSet, context: EligibilityContext): Eligibility {
   const { counting, assessed, decider } = evaluateYear(answers, ruleSet, context);
   const cutoff = `${context.examYear}-${String(counting.cutoffMonth).padStart(2, '0')}-${String(counting.cutoffDay).padStart(2, '0')}`;
-  const findings: Finding[] = [];
 
   if (!decider) {
     const allowed = [...new Set(levelRoutes(ruleSet, answers.level).flatMap((r) => r.education))];
-    findings.push({
-      id: 'eligibility.education',
-      severity: 'error',
-      measured: { level: answers.level, education: answers.education, major: answers.major },
-      expected: { education: allowed },
-      args: { level: answers.level, education: answers.education, allowed: allowed.join(',') },
-    });
     return {
       status: 'ineligible',
       examYear: context.examYear,
@@ -167,164 +151,32 @@ export function evaluateEligibility(answers: Answers, ruleSet: RuleSet, context:
       earliestYear: null,
       borderline: false,
       routes: [],
-      findings,
+      findings: [educationFinding(answers, allowed)],
     };
   }
 
-  const { assessment: best, route, count, degree } = decider;
+  const { assessment: best, route } = decider;
   const shortfallMonths = Math.max(0, best.requiredMonths - best.countedMonths);
-  if (!best.certificateHeld) {
-    findings.push({
-      id: 'eligibility.certificate',
-      severity: 'error',
-      measured: { certificates: answers.certificates.map((c) => `${c.level}:${c.obtained}`) },
-      expected: { certificate: route.certificate ?? null },
-      args: {
-        certificate: route.certificate ?? '',
-        route: route.id,
-        years: route.years,
-        // Held, but obtained after the cutoff: the answer is there, the date is too late.
-        obtained:
-          answers.certificates
-            .filter((c) => c.level === route.certificate)
-            .map((c) => c.obtained)
-            .sort()[0] ?? '',
-        cutoff,
-      },
-    });
-  }
-  if (!best.educationHeld) {
-    findings.push({
-      id: 'eligibility.graduation',
-      severity: 'error',
-      measured: { graduated: degree.graduated },
-      expected: {
-        heldBy:
-          (route.educationBy ?? counting.educationHeldBy) === 'cutoff'
-            ? cutoff
-            : `${context.examYear}-${String(context.registrationMonth).padStart(2, '0')}`,
-      },
-      args: { graduated: degree.graduated, education: degree.education },
-    });
-  }
-  if (best.requiredMonths > 0 && shortfallMonths > 0) {
-    findings.push({
-      id: 'eligibility.years',
-      severity: 'error',
-      measured: { countedMonths: best.countedMonths, countFrom: best.countFrom },
-      expected: { requiredMonths: best.requiredMonths, requiredYears: best.requiredYears, cutoff },
-      args: {
-        counted: best.countedMonths,
-        required: best.requiredMonths,
-        years: best.requiredYears,
-        shortfall: shortfallMonths,
-        cutoff,
-        countFrom: best.countFrom,
-      },
-    });
-  }
-
   const gap = best.countedMonths - best.requiredMonths;
   const borderline =
     best.requiredMonths > 0 && best.certificateHeld && best.educationHeld && Math.abs(gap) <= counting.borderlineMonths;
-  if (borderline) {
-    findings.push({
-      id: 'eligibility.borderline',
-      severity: 'warning',
-      measured: { countedMonths: best.countedMonths },
-      expected: { requiredMonths: best.requiredMonths },
-      args: {
-        gap,
-        counted: best.countedMonths,
-        required: best.requiredMonths,
-        cutoff,
-        borderline: counting.borderlineMonths,
-      },
-    });
-  }
-
-  // Notes about how the months were counted: overlaps merged, study time, early and future time left out.
-  // Only where they matter: a route that needs no years counts nothing.
-  if (best.requiredMonths > 0) {
-    if (count.overlapping > 0) {
-      findings.push({
-        id: 'eligibility.work-overlap',
-        severity: 'info',
-        measured: { months: count.overlapping },
-        args: { months: count.overlapping },
-      });
-    }
-    if (count.excludedStudy > 0) {
-      const spans = count.studySpans.map(intervalText);
-      findings.push({
-        id: 'eligibility.during-study',
-        severity: 'info',
-        measured: { months: count.excludedStudy, spans },
-        args: { months: count.excludedStudy, spans: spans.join(', ') },
-      });
-    }
-    if (count.excludedUnknownEnrolment > 0) {
-      // Each left-out span is blamed on the full-time degree whose study could have covered it: the
-      // first one with an unknown enrolment that graduated at or after the span's end.
-      const unknown = qualifications(answers)
-        .map((d, index) => ({ degree: d, main: index === 0 }))
-        .filter(({ degree: d }) => d.studyMode === 'full-time' && !d.enrolled)
-        .sort((a, b) => a.degree.graduated.localeCompare(b.degree.graduated));
-      const groups = new Map<(typeof unknown)[number], Interval[]>();
-      for (const span of count.unknownEnrolmentSpans) {
-        const owner = unknown.find(({ degree: d }) => monthIndex(d.graduated) >= span.to) ?? unknown.at(-1);
-        if (owner) groups.set(owner, [...(groups.get(owner) ?? []), span]);
-      }
-      for (const [{ degree: d, main }, spans] of groups) {
-        const months = spans.reduce((sum, i) => sum + i.to - i.from + 1, 0);
-        const texts = spans.map(intervalText);
-        findings.push({
-          id: 'eligibility.enrolment-unknown',
-          severity: best.satisfied ? 'info' : 'warning',
-          measured: { months, spans: texts },
-          expected: { enrolled: [`${d.education}:..${d.graduated}`] },
-          args: {
-            months,
-            spans: texts.join(', '),
-            education: d.education,
-            major: d.major,
-            graduated: d.graduated,
-            main,
-          },
-        });
-      }
-    }
-    if (count.excludedEarly > 0) {
-      findings.push({
-        id: 'eligibility.before-certificate',
-        severity: 'info',
-        measured: { months: count.excludedEarly },
-        expected: { countFrom: best.countFrom },
-        args: { months: count.excludedEarly, countFrom: best.countFrom, certificate: route.certificate ?? '' },
-      });
-    }
-    if (count.excludedLate > 0) {
-      findings.push({
-        id: 'eligibility.after-cutoff',
-        severity: 'info',
-        measured: { months: count.excludedLate },
-        args: { months: count.excludedLate, cutoff, cutoffMonth: counting.cutoffMonth, cutoffDay: counting.cutoffDay },
-      });
-    }
-  }
-
-  let status: Eligibility['status'] = best.satisfied ? 'eligible' : 'ineligible';
-  if (best.satisfied && derived(decider) === 1) {
-    status = 'unknown';
-    const official = assessed
-      .filter((a) => derived(a) === 0)
-      .sort((a, b) => a.assessment.requiredMonths - b.assessment.requiredMonths)[0];
-    findings.push({
-      id: 'eligibility.interpretation',
-      severity: 'warning',
-      args: { route: route.id, fallbackRoute: official?.route.id ?? '', fallbackYears: official?.route.years ?? '' },
-    });
-  }
+  const findings = eligibilityFindings({
+    answers,
+    examYear: context.examYear,
+    registrationMonth: context.registrationMonth,
+    counting,
+    cutoff,
+    decider,
+    assessed,
+    shortfallMonths,
+    borderline,
+  });
+  // Met only through a derived route: unknown until the exam authority confirms (eligibility.interpretation).
+  const status: Eligibility['status'] = !best.satisfied
+    ? 'ineligible'
+    : derived(decider) === 1
+      ? 'unknown'
+      : 'eligible';
 
   return {
     status,

@@ -13,6 +13,10 @@ export interface FileInput {
   role?: UploadRole;
 }
 
+/** The finding of a file whose role is unknown (the one upload finding not raised by a check). */
+export const ROLE_FINDING_ID = 'file.role';
+export type RoleFindingId = typeof ROLE_FINDING_ID;
+
 /** A file whose role cannot be told from its name and was not given. */
 export function unknownRoleResult(file: string): FileResult {
   return {
@@ -20,7 +24,7 @@ export function unknownRoleResult(file: string): FileResult {
     role: 'unknown',
     status: 'fail',
     measured: {},
-    findings: [{ id: 'file.role', severity: 'error', args: { path: file } }],
+    findings: [{ id: ROLE_FINDING_ID, severity: 'error', args: { path: file } }],
   };
 }
 

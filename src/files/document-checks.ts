@@ -37,11 +37,24 @@ export function validityNeeded(
     : null;
 }
 
+/** The ids of the findings a document's dates and answers can raise. */
+export const DOCUMENT_FINDING_IDS = [
+  'document.validity',
+  'document.expired',
+  'document.expires-before-review',
+  'document.mismatch',
+] as const;
+export type DocumentFindingId = (typeof DOCUMENT_FINDING_IDS)[number];
+
 /** YYYY-MM (a report that gives only the month) → its last day. */
 const lastDay = (date: string) => (date.length === 7 ? addDays(addMonths(`${date}-01`, 1), -1) : date);
 
-export function documentFindings(document: DocumentFacts, context: DocumentContext, ruleSet: RuleSet): Finding[] {
-  const findings: Finding[] = [];
+export function documentFindings(
+  document: DocumentFacts,
+  context: DocumentContext,
+  ruleSet: RuleSet,
+): Finding<DocumentFindingId>[] {
+  const findings: Finding<DocumentFindingId>[] = [];
   const kind = ruleValue(ruleSet, 'document.kinds').kinds.find((k) => k.id === document.kind);
   if (!kind?.accepted) return findings;
   const validity = ruleValue(ruleSet, 'document.validity');

@@ -7,14 +7,12 @@ import type { FileFacts } from '../model/files.js';
 import type { RuleSet } from '../model/rules.js';
 import { ruleValue } from '../rules/rule-access.js';
 import { withJfifDensity } from './jpeg-header.js';
+import { isDecodable, MM_PER_INCH } from './measures.js';
 import type { Sharp } from 'sharp';
 import { loadSharp } from './load-sharp.js';
 import { loadPhotoModels, type PhotoModels } from './photo-models.js';
 import { cropFromFace, cutOut, matteDoubts, matteTop, settleCrop, whiten } from './photo-whiten.js';
 import { uprightSource } from './probe-file.js';
-
-const DECODABLE = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff', 'avif']);
-const MM_PER_INCH = 25.4;
 
 export type FixResult =
   | {
@@ -119,7 +117,7 @@ function refuse(facts: FileFacts): FixResult | undefined {
   if (facts.sniffed === 'heic' && !facts.image) return { ok: false, reason: 'heic' };
   if (facts.sniffed === 'pdf') return { ok: false, reason: 'pdf' };
   if (facts.refusedPixels !== undefined) return { ok: false, reason: 'too-many-pixels' };
-  if ((!DECODABLE.has(facts.sniffed) && facts.sniffed !== 'heic') || facts.decodeError || !facts.image)
+  if ((!isDecodable(facts.sniffed) && facts.sniffed !== 'heic') || facts.decodeError || !facts.image)
     return { ok: false, reason: 'undecodable' };
   return undefined;
 }

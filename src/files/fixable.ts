@@ -1,33 +1,19 @@
 /** Which findings a machine can cure by writing a new file, and which need a new photo or scan. Pure. */
+import type { Finding } from '../model/finding.js';
 import type { FileResult } from '../model/report.js';
+import { UPLOAD_CHECKS, type UploadCheck } from './checks/index.js';
 
-/** Cured by fix: conversion, size, crop, rotation, density, colour space. */
-const FIXABLE = new Set([
-  'file.format',
-  'file.size',
-  'photo.aspect',
-  'photo.orientation',
-  'photo.density',
-  'photo.colour',
-  'photo.background',
-  'photo.position',
-  'photo.head-size',
-]);
-/** file.format variants no conversion here can cure (HEIC needs the phone; text, BMP and unknown bytes are not decodable). */
-const UNFIXABLE_FORMATS = new Set(['heic', 'text', 'unknown']);
+/** The checks that can produce each id (some ids come from two checks: the format and the animation). */
+const CHECKS_BY_ID = new Map<string, UploadCheck[]>();
+for (const check of UPLOAD_CHECKS as readonly UploadCheck[])
+  for (const id of check.ids) CHECKS_BY_ID.set(id, [...(CHECKS_BY_ID.get(id) ?? []), check]);
+
+/** A finding a fixed copy cures: not a note, and one of its checks says a copy cures it. */
+export const isFixable = (finding: Finding): boolean =>
+  finding.severity !== 'info' && (CHECKS_BY_ID.get(finding.id) ?? []).some((check) => check.cures?.(finding));
 
 export function fixableFindings(file: FileResult) {
-  return file.findings.filter(
-    (f) =>
-      f.severity !== 'info' &&
-      FIXABLE.has(f.id) &&
-      !(f.id === 'file.format' && UNFIXABLE_FORMATS.has(String(f.args?.variant)) && !f.args?.convertible) &&
-      // issue 11: a background is whitened only with the models and one face; position and head
-      // size are re-cropped from the face, and only when the face is known.
-      !(f.id === 'photo.background' && !f.args?.whiten) &&
-      !(f.id === 'photo.position' && f.measured?.from !== 'face') &&
-      !(f.id === 'photo.colour' && f.args?.variant === 'grey'),
-  );
+  return file.findings.filter(isFixable);
 }
 
 export type FixPlan = 'none' | 'fix' | 'replace';

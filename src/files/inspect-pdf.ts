@@ -4,22 +4,10 @@
  * never throws, whatever the input.
  */
 import { Buffer } from 'node:buffer';
+import type { PdfStructure } from '../model/files.js';
 
-export interface PdfFacts {
-  /** Starts with %PDF-x.y within the first 1024 bytes. */
-  header: boolean;
-  version: string | null; // e.g. "1.7"
-  /** %%EOF present within the last 2048 bytes (a truncated download lacks it). */
-  eof: boolean;
-  /** startxref points inside the file and lands on "xref" or on an object (xref stream); false for truncated files. */
-  xrefOk: boolean;
-  /** /Encrypt dictionary referenced in a trailer or xref-stream dictionary. */
-  encrypted: boolean;
-  /** Number of page objects (/Type /Page, not /Pages), or null if none found (e.g. pages only inside compressed object streams); prefer the largest /Count of a /Type /Pages object when present. */
-  pages: number | null;
-  /** Bytes of the buffer. */
-  bytes: number;
-}
+/** The facts this module reads: one shape, defined with the other file facts. */
+export type PdfFacts = PdfStructure;
 
 const HEADER_WINDOW = 1024;
 const TAIL_WINDOW = 2048;

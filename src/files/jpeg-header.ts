@@ -3,6 +3,7 @@
  * EXIF IFD0 resolution and orientation. Every function works on a Uint8Array, performs no
  * I/O, bounds-checks every read and never throws on malformed input.
  */
+import { CM_PER_INCH } from './measures.js';
 
 export interface JpegDensity {
   /** JFIF APP0 density: units 0 = aspect only, 1 = dots per inch, 2 = dots per cm. null when no JFIF APP0. */
@@ -19,7 +20,6 @@ const MARKER_SOS = 0xda;
 const MARKER_APP0 = 0xe0;
 const MARKER_APP1 = 0xe1;
 
-const CM_PER_INCH = 2.54;
 const MAX_U16 = 0xffff;
 
 const JFIF_ID = [0x4a, 0x46, 0x49, 0x46, 0x00]; // "JFIF\0"

@@ -9,6 +9,7 @@
  * edge band so no blue or red fringe remains.
  */
 import type { RuleValues } from '../model/rules.js';
+import { round3 } from './measures.js';
 
 export interface Rect {
   left: number;
@@ -198,7 +199,7 @@ export function whiten(rgb: Uint8Array, rawAlpha: Float32Array, width: number, h
       out[i] = o < 0 ? 0 : o > 255 ? 255 : Math.round(o);
     }
   }
-  return { rgb: out, alpha, background, uniform, unsureShare: Math.round((unsure / pixels) * 1000) / 1000 };
+  return { rgb: out, alpha, background, uniform, unsureShare: round3(unsure / pixels) };
 }
 
 /**

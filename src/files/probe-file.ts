@@ -21,11 +21,10 @@ import { recogniseDocument } from './recognise-document.js';
 import { loadSharp } from './load-sharp.js';
 import { loadPhotoModels, type DetectedFace } from './photo-models.js';
 import { openRegular, readRange, readRegular } from '../io/safe-read.js';
+import { CM_PER_INCH, isDecodable, round3 } from './measures.js';
 import { extensionType, sniffType } from './sniff-type.js';
 
 const HEAD_BYTES = 128 * 1024;
-/** Types sharp's prebuilt binaries decode. HEIC (HEVC) is not among them; BMP neither. */
-const DECODABLE = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff', 'avif']);
 
 /**
  * Each file's check is given up after this long (issue 15): an engineering bound, not an exam rule.
@@ -155,7 +154,7 @@ async function probeOpen(
     }
     return facts;
   }
-  if (!DECODABLE.has(sniffed.type) && !(sniffed.type === 'heic' && heicDecoder())) return facts;
+  if (!isDecodable(sniffed.type) && !(sniffed.type === 'heic' && heicDecoder())) return facts;
   // The decoders read the bytes this handle read, never the path again: what was checked is what
   // is decoded. Past maxReadBytes, Linux's /proc/self/fd names this same open file.
   const viaFd = platform() === 'linux' ? `/proc/self/fd/${handle.fd}` : undefined;
@@ -201,7 +200,9 @@ async function probeOpen(
       hasAlpha: meta.hasAlpha ?? false,
       pages: meta.pages ?? 1,
       jfifDpi: density?.jfif ? jfifToDpi(density.jfif) : null,
-      exifDpi: density?.exif ? Math.round(density.exif.unit === 3 ? density.exif.x * 2.54 : density.exif.x) : null,
+      exifDpi: density?.exif
+        ? Math.round(density.exif.unit === 3 ? density.exif.x * CM_PER_INCH : density.exif.x)
+        : null,
     };
     facts.image = header;
   } catch (error) {
@@ -414,7 +415,7 @@ async function detectFaces(source: () => Sharp, facts: FileFacts, options: Probe
 
 /** Detections in pixels → shares of the image, weak ones dropped. Pure. */
 export function faceFacts(faces: DetectedFace[], width: number, height: number, minScore: number): FaceFacts {
-  const r = (v: number) => Math.round(v * 1000) / 1000;
+  const r = round3;
   return {
     sampleWidth: width,
     sampleHeight: height,
@@ -435,7 +436,7 @@ export function faceFacts(faces: DetectedFace[], width: number, height: number, 
 
 function jfifToDpi(jfif: { units: 0 | 1 | 2; x: number }): number | null {
   if (jfif.units === 1) return jfif.x;
-  if (jfif.units === 2) return Math.round(jfif.x * 2.54);
+  if (jfif.units === 2) return Math.round(jfif.x * CM_PER_INCH);
   return null;
 }
 

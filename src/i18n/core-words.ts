@@ -63,7 +63,8 @@ export const eventSourceZh = {
     `${pattern}；${d.from} 年最早截止的省份：${(d.provinces ?? []).map(names.province).join('、')} ${s(d.date)}（${d.sources.join('；')}）`,
 };
 
-export const eventSourceEn: typeof eventSourceZh = {
+export type EventSourceWords = typeof eventSourceZh;
+export const eventSourceEn: EventSourceWords = {
   'exam-copied': (pattern, d) => `${pattern}; exam weekend copied from ${d.from} (${d.sources.join('; ')})`,
   'earliest-close': (pattern, d) =>
     `${pattern}; earliest provincial close in ${d.from}: ${(d.provinces ?? []).join(', ')} ${s(d.date)} (${d.sources.join('; ')})`,

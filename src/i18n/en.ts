@@ -1,9 +1,12 @@
+/** English messages: the same keys and arguments as zh-CN.ts, in English (shape: catalogue.ts). */
+import type { ChecklistWordingId } from '../checklist/items.js';
 import { eventSourceEn, ruleProblemsEn } from './core-words.js';
-import { fileFindingsEn, KIND_NAMES } from './file-findings.js';
-/** English messages: the same keys and arguments as zh-CN.ts, in English. */
 import type { Values } from '../model/finding.js';
-import type { Messages, NameContext } from './zh-CN.js';
 import type { Route } from '../model/rules.js';
+import type { ChecklistWords, FindingWords, Messages, NameContext } from './catalogue.js';
+import { fileFindingsEn, KIND_NAMES } from './file-findings.js';
+import type { FindingId } from './finding-ids.js';
+import { rosterFindingsEn } from './roster-findings.js';
 
 type A = Values;
 const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
@@ -166,7 +169,6 @@ export const en: Messages = {
       'continuing-education': 'Continuing education cycle',
       'work-years-cutoff': 'Work experience counted up to',
     } as Record<string, string>,
-    timing: { upcoming: 'not started', open: 'open', passed: 'past' } as Record<string, string>,
     role: {
       photo: 'registration photo',
       'id-front': 'ID card (front)',
@@ -200,8 +202,6 @@ export const en: Messages = {
     inParens: (text: string) => ` (${text})`,
     enumerate: (items: readonly string[]) => items.join(', '),
     listSeparator: '; ',
-    required: 'Required',
-    cutoff: 'Counted up to',
     earliest: 'Earliest eligible year',
     summaryReady: 'Ready: nothing blocks your registration.',
     summaryNotReady: (blocked: number, todo: number) => `Not ready yet: ${blocked} blocked, ${todo} to do.`,
@@ -216,13 +216,11 @@ export const en: Messages = {
     source: 'Source',
     folklore: 'Rumoured online (contradicts official sources, not used)',
     rulesTitle: 'Current rules (each with its source and confidence)',
-    rulesColumns: ['Rule', 'Value', 'Confidence', 'Checked on', 'Source'],
     overridden: (file: string) => `overridden by ${file}`,
     nextAction: 'Next step',
     daysLeft: (d: number) => (d === 0 ? 'today' : d > 0 ? `${plural(d, 'day')} left` : `${plural(-d, 'day')} ago`),
     openNow: (d: number) => (d === 0 ? 'open now, closes today' : `open now, ${plural(d, 'day')} until the deadline`),
     passed: 'past',
-    profileSaved: (path: string) => `Saved your answers (without your ID number) as defaults for next time: ${path}`,
     profileEmpty: 'No answers saved yet.',
     profileReset: 'Saved answers cleared.',
     // issue 15: config faults never cost answers
@@ -236,7 +234,6 @@ export const en: Messages = {
     datesTitle: (year: number, today: string) => `Key dates of the ${year} exam cycle (today: ${day(today)})`,
     runningCycle: (year: number) => `${year} cycle (registration closed; for candidates who registered)`,
     missed: (closed: string, estimated: boolean) => `Missed (closed ${day(closed)}${estimated ? ', estimated' : ''}): `,
-    datesFor: (who: string) => `for ${who}`,
     deadlineUpcoming: (title: string, date: string, days: number) =>
       `${title} opens on ${day(date)}, in ${days} day${days === 1 ? '' : 's'}`,
     deadlineOpen: (title: string, date: string, days: number) =>
@@ -317,12 +314,12 @@ export const en: Messages = {
     answerOngoing: 'now',
     promptWords: { yes: 'Yes', no: 'No', navigate: 'choose', select: 'confirm', default: 'default' },
     estimatedLegend: "(estimated) = no official notice yet, derived from earlier years; your province's notice decides",
-    findingsHeading: 'Problems and notes',
     datesHeading: 'Key dates',
   },
   eligibilityRoute: (route: Route) => routeEn(route),
   finding: {
     ...fileFindingsEn,
+    ...rosterFindingsEn,
     'eligibility.education': {
       message: (a: A) =>
         `The ${en.labels.level[s(a.level)]} exam does not accept ${en.labels.education[s(a.education)]} as qualifying education`,
@@ -394,7 +391,7 @@ export const en: Messages = {
       fix: (a: A) =>
         `Confirm with the exam authority where you register before applying${a.fallbackYears !== '' && a.fallbackYears !== undefined ? `; or apply on an official route after ${plural(n(a.fallbackYears), 'year')}` : ''}`,
     },
-  } as Record<string, { message: (a: A) => string; fix: (a: A) => string }>,
+  } satisfies Record<FindingId, FindingWords>,
   checklist: {
     'eligibility.verdict': (a: A) => {
       const status = s(a.status);
@@ -514,7 +511,7 @@ export const en: Messages = {
       `${s(a.roleName)}: ${s(a.statusName)}${n(a.problems) > 0 ? ` (${a.problems} problem${n(a.problems) === 1 ? '' : 's'})` : ''}`,
     'after.continuing-education': (a: A) =>
       `Complete at least ${plural(n(a.hours), 'hour')} of continuing education in each registration period (${plural(n(a.years), 'year')})`,
-  } as Record<string, (a: A, c: NameContext) => string>,
+  } satisfies Record<ChecklistWordingId, ChecklistWords>,
   /** Short names of checklist items, for the closing “N items left” line. */
   short: {
     'materials.file': 'replace the failed materials',
@@ -570,8 +567,6 @@ export const en: Messages = {
     written: (dir: string) => `Reports written to ${dir}`,
     html: (file: string) => `Open in a browser: ${file}`,
     encoding: (encoding: string, rows: number) => `Roster: ${rows} rows (encoding ${encoding})`,
-    rosterError: (line: string, reason: string) => `Cannot read the roster${line ? ` (line ${line})` : ''}: ${reason}`,
-    noNameColumn: 'The roster has no recognisable header (姓名/name, 报考级别/level, 学历/education …)',
     generated: (today: string) => `Generated on ${today}, entirely on this computer`,
     // issue 10
     fixState: {
@@ -675,7 +670,6 @@ export const en: Messages = {
       `The output folder ${s(a.dir)} is in use by another shegong (process ${s(a.pid)}): wait for it to finish or choose another --output folder. If none is running, delete ${s(a.lock)} and try again`,
     'error.fix-overwrite': (a: A) =>
       `Will not overwrite the original ${s(a.file)}: give another file or folder with --output`,
-    'error.no-files': () => 'No files to check were given',
     'error.roster': (a: A) =>
       `Cannot read the roster${s(a.line) ? ` (line ${s(a.line)})` : ''}: ${ROSTER_REASON_EN[s(a.reason)]?.(a) ?? s(a.reason)}`,
     'error.roster-header': (a: A) =>

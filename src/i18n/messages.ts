@@ -1,9 +1,10 @@
 /** Pick the message catalogue for a language. Both are small and load together. */
 import type { Lang } from '../model/rules.js';
 import { en } from './en.js';
-import { zhCN, type Messages } from './zh-CN.js';
+import type { Messages } from './catalogue.js';
+import { zhCN } from './zh-CN.js';
 
-export type { Messages, NameContext } from './zh-CN.js';
+export type { Messages, NameContext } from './catalogue.js';
 
 export const messagesFor = (lang: Lang): Messages => (lang === 'en' ? en : zhCN);
 

@@ -1,15 +1,16 @@
+/** 中文文案：所有面向用户的句子都在这里（英文版在 en.ts，键完全一致；形状见 catalogue.ts）。 */
+import type { ChecklistWordingId } from '../checklist/items.js';
 import { eventSourceZh, ruleProblemsZh } from './core-words.js';
-import { fileFindingsZh, KIND_NAMES } from './file-findings.js';
-/** 中文文案：所有面向用户的句子都在这里（英文版在 en.ts，键完全一致）。 */
 import type { Values } from '../model/finding.js';
 import type { Route } from '../model/rules.js';
+import type { ChecklistWords, FindingWords, Messages, NameContext } from './catalogue.js';
+import { fileFindingsZh, KIND_NAMES } from './file-findings.js';
+import type { FindingId } from './finding-ids.js';
+import { rosterFindingsZh } from './roster-findings.js';
+
+export type { Messages, NameContext } from './catalogue.js';
 
 type A = Values;
-/** Names the core leaves as ids: papers and provinces come from the rule data. */
-export interface NameContext {
-  paper: (id: string) => string;
-  province: (id: string) => string;
-}
 const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 // issue 10: why an output folder cannot be used (error codes → words).
 const OUTPUT_REASON_ZH: Record<string, string> = {
@@ -113,7 +114,6 @@ const labels = {
     'senior-review': '高级评审申报截止',
     'work-years-cutoff': '工作年限计算截止',
   } as Record<string, string>,
-  timing: { upcoming: '未开始', open: '进行中', passed: '已过' } as Record<string, string>,
   role: {
     photo: '报名照片',
     'id-front': '身份证正面',
@@ -133,7 +133,7 @@ const labels = {
   } as Record<string, string>,
 };
 
-export const zhCN = {
+export const zhCN: Messages = {
   lang: 'zh-CN',
   months,
   day,
@@ -153,8 +153,6 @@ export const zhCN = {
     inParens: (text: string) => `（${text}）`,
     enumerate: (items: readonly string[]) => items.join('、'),
     listSeparator: '；',
-    required: '要求',
-    cutoff: '计算截止',
     earliest: '最早可报考年份',
     summaryReady: '已准备就绪：没有阻止报名的问题。',
     summaryNotReady: (blocked: number, todo: number) => `尚未就绪：${blocked} 项受阻，${todo} 项待办。`,
@@ -169,13 +167,11 @@ export const zhCN = {
     source: '来源',
     folklore: '网传说法（与官方不符，未采用）',
     rulesTitle: '当前规则（每条都有来源与可信度）',
-    rulesColumns: ['规则', '取值', '可信度', '核对日期', '来源'],
     overridden: (file: string) => `已被 ${file} 覆盖`,
     nextAction: '下一步',
     daysLeft: (d: number) => (d === 0 ? '今天' : d > 0 ? `还有 ${d} 天` : `已过 ${-d} 天`),
     openNow: (d: number) => (d === 0 ? '进行中，今天截止' : `进行中，${d} 天后截止`),
     passed: '已过',
-    profileSaved: (path: string) => `已保存你的回答（不含身份证号），下次作为默认值：${path}`,
     profileEmpty: '尚未保存任何回答。',
     profileReset: '已清除保存的回答。',
     // issue 15: config faults never cost answers
@@ -185,11 +181,9 @@ export const zhCN = {
       `无法打开保存回答的文件 ${file}（${reason}），本次回答不会保存`,
     profileNotSaved: (file: string, reason: string) => `回答没有保存（${reason}）：${file}。下面的清单不受影响`,
     demoIntro: '示例考生（内置数据，无需输入）：',
-    findingsHeading: '问题与提示',
     datesTitle: (year: number, today: string) => `${year} 年度关键日期（今天 ${day(today)}）`,
     runningCycle: (year: number) => `${year} 年度（报名已结束，已报名的考生看这里）`,
     missed: (closed: string, estimated: boolean) => `已错过（${day(closed)}${estimated ? '，预估' : ''}截止）：`,
-    datesFor: (who: string) => `按 ${who}`,
     deadlineUpcoming: (title: string, date: string, days: number) =>
       `${title}将于 ${shortDay(date)} 开始，还有 ${days} 天`,
     deadlineOpen: (title: string, date: string, days: number) =>
@@ -266,6 +260,7 @@ export const zhCN = {
   eligibilityRoute: (route: Route) => routeZh(route),
   finding: {
     ...fileFindingsZh,
+    ...rosterFindingsZh,
     'eligibility.education': {
       message: (a: A) => `${labels.level[s(a.level)]} 不接受 ${labels.education[s(a.education)]} 学历报考`,
       fix: (a: A) => `请确认所填学历；${labels.level[s(a.level)]}接受的学历：${educationList(a.allowed)}`,
@@ -328,7 +323,7 @@ export const zhCN = {
       fix: (a: A) =>
         `报名前向报考地考试机构确认${a.fallbackYears !== '' && a.fallbackYears !== undefined ? `；也可满 ${s(a.fallbackYears)} 年后按官方条件报考` : ''}`,
     },
-  } as Record<string, { message: (a: A) => string; fix: (a: A) => string }>,
+  } satisfies Record<FindingId, FindingWords>,
   checklist: {
     'eligibility.verdict': (a: A) => {
       const status = s(a.status);
@@ -442,7 +437,7 @@ export const zhCN = {
     'materials.file': (a: A) =>
       `${s(a.roleName)}：${s(a.statusName)}${n(a.problems) > 0 ? `（${a.problems} 个问题）` : ''}`,
     'after.continuing-education': (a: A) => `每个登记有效期（${a.years} 年）完成继续教育不少于 ${a.hours} 学时`,
-  } as Record<string, (a: A, c: NameContext) => string>,
+  } satisfies Record<ChecklistWordingId, ChecklistWords>,
   /** Short names of checklist items, for the closing “还差 N 项” line. */
   short: {
     'eligibility.verdict': '满足报考条件',
@@ -495,8 +490,6 @@ export const zhCN = {
     written: (dir: string) => `报告已写入 ${dir}`,
     html: (file: string) => `在浏览器中打开：${file}`,
     encoding: (encoding: string, rows: number) => `花名册：${rows} 行（编码 ${encoding}）`,
-    rosterError: (line: string, reason: string) => `无法读取花名册${line ? `（第 ${line} 行）` : ''}：${reason}`,
-    noNameColumn: '花名册没有可识别的表头（姓名、报考级别、学历……）',
     generated: (today: string) => `生成于 ${today}，全部在本机完成`,
     // issue 10
     fixState: { fixed: '已修复', 'needs-new': '需要新照片或新扫描件', 'could-not-fix': '无法自动修复' } as Record<
@@ -588,7 +581,6 @@ export const zhCN = {
     'error.output-locked': (a: A) =>
       `输出目录 ${s(a.dir)} 正被另一个 shegong（进程 ${s(a.pid)}）使用：请等它结束，或换一个 --output 文件夹。若确认没有在运行，删除 ${s(a.lock)} 后重试`,
     'error.fix-overwrite': (a: A) => `不会覆盖原文件 ${s(a.file)}：请用 --output 指定另一个文件或文件夹`,
-    'error.no-files': () => '没有给出要检查的文件',
     'error.roster': (a: A) =>
       `无法读取花名册${s(a.line) ? `（第 ${s(a.line)} 行）` : ''}：${ROSTER_REASON_ZH[s(a.reason)]?.(a) ?? s(a.reason)}`,
     'error.roster-header': (a: A) =>
@@ -702,5 +694,3 @@ function paper(spec: string, c: NameContext): string {
   const [date = '', time = ''] = when.split(' ');
   return `${c.paper(id)} ${shortDay(date)} ${time}`;
 }
-
-export type Messages = typeof zhCN;

@@ -125,13 +125,19 @@ export interface DocumentFacts {
   idNumber: string | null;
 }
 
-/** What a structural PDF check found (same shape as files/inspect-pdf's PdfFacts). */
+/** What a structural PDF check found (files/inspect-pdf reads it: its PdfFacts is this type). */
 export interface PdfStructure {
+  /** Starts with %PDF-x.y within the first 1024 bytes. */
   header: boolean;
-  version: string | null;
+  version: string | null; // e.g. "1.7"
+  /** %%EOF present within the last 2048 bytes (a truncated download lacks it). */
   eof: boolean;
+  /** startxref points inside the file and lands on "xref" or on an object (xref stream); false for truncated files. */
   xrefOk: boolean;
+  /** /Encrypt dictionary referenced in a trailer or xref-stream dictionary. */
   encrypted: boolean;
+  /** Number of page objects (/Type /Page, not /Pages), or null if none found (e.g. pages only inside compressed object streams); prefer the largest /Count of a /Type /Pages object when present. */
   pages: number | null;
+  /** Bytes of the buffer. */
   bytes: number;
 }

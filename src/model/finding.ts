@@ -5,9 +5,10 @@ export type Severity = (typeof SEVERITIES)[number];
 
 export type Values = Record<string, string | number | boolean | null | undefined | string[]>;
 
-export interface Finding {
+/** A finding; `Id` narrows the id to the ids one producer declares (its check list's `as const` ids). */
+export interface Finding<Id extends string = string> {
   /** Stable public id, `<family>.<property>` (SPEC §4). */
-  id: string;
+  id: Id;
   severity: Severity;
   /** What was measured and what was expected: shown with --verbose and in JSON. */
   measured?: Values;

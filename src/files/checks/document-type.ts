@@ -1,0 +1,51 @@
+/** issue 13: is the education PDF one of the reports the platform takes? */
+import type { Finding } from '../../model/finding.js';
+import { ruleValue } from '../../rules/rule-access.js';
+import { uploadCheck } from './check.js';
+import { readablePdf } from './pdf-structure.js';
+
+export const documentType = uploadCheck({
+  name: 'document-type',
+  ids: ['document.type'],
+  rules: ['document.kinds'],
+  severity: {
+    fixed: ['info', 'warning'],
+    why: 'document.kinds says which reports are accepted; a recognised one is a note (info), any other a doubt for the reviewer to settle (warning)',
+  },
+  applies: (facts) => readablePdf(facts) && facts.role === 'diploma' && facts.document !== undefined,
+  run: (facts, ruleSet): Finding<'document.type'>[] => {
+    const document = facts.document!;
+    const kinds = ruleValue(ruleSet, 'document.kinds').kinds;
+    const kind = kinds.find((k) => k.id === document.kind);
+    const measured = { kind: document.kind, textChars: document.textChars, imageOnlyPages: document.imageOnlyPages };
+    if (kind?.accepted) {
+      return [
+        {
+          id: 'document.type',
+          severity: 'info',
+          measured,
+          args: {
+            variant: 'recognised',
+            kind: kind.id,
+            holder: document.holder ?? '',
+            id: document.idNumber ?? '',
+            validUntil: document.validUntil ?? '',
+            level: document.levelText ?? '',
+            major: document.major ?? '',
+            code: document.code ?? '',
+          },
+        },
+      ];
+    }
+    const variant = document.kind === 'scan' ? 'scan' : kind ? kind.id : document.textLayer ? 'other' : 'empty';
+    return [
+      {
+        id: 'document.type',
+        severity: 'warning',
+        measured,
+        expected: { kinds: kinds.filter((k) => k.accepted).map((k) => k.id) },
+        args: { variant },
+      },
+    ];
+  },
+});
