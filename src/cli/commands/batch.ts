@@ -8,7 +8,7 @@ import { open, realpath, stat, unlink, writeFile } from 'node:fs/promises';
 import { UserError } from '../../errors.js';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { answersFromFlags, resolveAnswers, type AnswerFlags, type RawAnswers } from '../../answers/resolve-answers.js';
+import { answersFromFlags, resolveAnswers, type RawAnswers } from '../../answers/resolve-answers.js';
 import { problemText } from '../../i18n/messages.js';
 import { renderApplicantHtml } from '../../batch/render-applicant-html.js';
 import { assessApplicant } from '../../batch/assess-applicant.js';
@@ -34,21 +34,18 @@ import { buildReport, localizeFinding } from '../../report/build-report.js';
 import { renderMarkdown } from '../../report/render-markdown.js';
 import { readFile } from 'node:fs/promises';
 import { templatePath } from '../../rules/templates-dir.js';
-import { renderTable } from '../../text/table.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
 import { loadContext } from '../load-context.js';
-import { painterFor } from '../terminal.js';
-import { writeAtomic } from '../write-output.js';
+import { writeAtomic } from '../../files/write-atomic.js';
+import { helpWords } from '../../i18n/help.js';
+import { applicantMarkdown, runNotes, summaryEntry } from '../../batch/render-batch-summary.js';
+import type { BatchOptions } from '../options.js';
+import { renderAs } from '../render-registry.js';
+import { emit } from '../write-output.js';
 
 /** Batch's own flags, plus every answer flag of check for rows whose column is missing or empty (issue 10). */
-export interface BatchFlags extends AnswerFlags {
-  materials?: string;
-  output: string;
-  sheet?: string;
-  concurrency?: string;
-  fix?: boolean;
-}
+export type BatchFlags = BatchOptions;
 
 /** The answer flags as raw answers; each is checked once here, so a bad flag is one usage error, not one per row. */
 function batchDefaults(flags: BatchFlags, context: Awaited<ReturnType<typeof loadContext>>): RawAnswers {
@@ -228,7 +225,9 @@ async function batchRun(roster: string, flags: BatchFlags, globals: GlobalOption
     ? Number(flags.concurrency)
     : 2 * Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
   if (!Number.isInteger(concurrency) || concurrency < 1)
-    throw new UserError('error.usage', {}, [`--concurrency ${flags.concurrency}`]);
+    throw new UserError('error.usage', {}, [
+      helpWords(globals.lang === 'en').usage.concurrency(String(flags.concurrency)),
+    ]);
 
   // The table and the rows live in a holder the run empties when it is done with them (issue 15, F21):
   // nothing in this frame keeps 20,000 rows alive while the summaries are written.
@@ -377,21 +376,9 @@ async function runLocked(
       const relative = `${stem}.md`;
       const page = `${stem}.html`;
       const fromOutput = (file: string) => path.relative(output, path.resolve(file)).split(path.sep).join('/');
-      const markdown = report
-        ? renderMarkdown(report, { messages, verbose: false })
-        : `# ${result.name}\n\n${result.rowFindings.map((f) => `- ${messages.finding[f.id]?.message(f.args ?? {}) ?? f.id}`).join('\n')}\n`;
-      const fixes = result.fixes.map(
-        (f) =>
-          `- ${messages.labels.role[f.role] ?? f.role}: ${messages.batch.fixState[f.state] ?? f.state}${f.state === 'fixed' && f.output ? ` ${fromOutput(f.output)}` : f.reason ? `（${messages.ui.cannotFix[f.reason] ?? f.reason}）` : ''}`,
-      );
-      const fixSection = fixes.length ? `\n## ${messages.batch.columns.fixed}\n\n${fixes.join('\n')}\n` : '';
+      const markdown = report ? renderMarkdown(report, { messages, verbose: false }) : undefined;
       // Every output passes through maskIds: an ID number in a folder name, a cell or a path never appears whole (F6/F7).
-      await write(
-        path.join(output, relative),
-        maskIds(
-          `${result.idMasked ? `> ${messages.batch.columns.id}: ${result.idMasked}\n\n` : ''}${markdown}${fixSection}`,
-        ),
-      );
+      await write(path.join(output, relative), applicantMarkdown(result, markdown, messages, fromOutput));
       if (closed) return;
       const html = renderApplicantHtml({
         result,
@@ -404,27 +391,8 @@ async function runLocked(
       });
       await write(path.join(output, page), maskIds(html));
       if (closed) return;
-      // Fields added in 0.2 (issue 10); none renamed. `fixes[].state`: fixed | needs-new | could-not-fix.
-      const entry = maskIdsDeep({
-        line: result.line,
-        name: result.name,
-        ...(result.idMasked ? { idMasked: result.idMasked } : {}),
-        report: report ?? null,
-        rowFindings: result.rowFindings.map((f) => localizeFinding(messages, f)),
-        ready: result.ready,
-        readyBeforeFix: result.readyBeforeFix,
-        materialsChecked: result.materialsChecked,
-        level: result.level ?? null,
-        page,
-        fixes: result.fixes.map((f) => ({
-          role: f.role,
-          file: f.file,
-          state: f.state,
-          ...(f.reason ? { reason: f.reason } : {}),
-          ...(f.output ? { output: fromOutput(f.output) } : {}),
-          ...(f.statusAfter ? { statusAfter: f.statusAfter } : {}),
-        })),
-      });
+      const rowFindings = result.rowFindings.map((f) => localizeFinding(messages, f));
+      const entry = summaryEntry(result, report, rowFindings, page, fromOutput);
       const summary: BatchHtmlRow = {
         ...maskIdsDeep(summaryRow(result, report, messages, relative, page, fromOutput)),
         ...(result.thumbnail ? { thumbnail: result.thumbnail } : {}),
@@ -579,22 +547,20 @@ async function finish(input: FinishInput): Promise<ExitCode> {
     await commitTemp(xlsxTemp, path.join(output, 'summary.xlsx'), mayReplace);
     written.add('summary.xlsx');
 
-    // What holds for the whole run, said once (issue 10): not per row.
-    const notes = [
-      ...(interrupted ? [messages.batch.interruptedNote(index.length, total)] : []),
-      ...(flags.materials === undefined ? [messages.batch.materialsNotChecked] : []),
-      ...(noProvince ? [messages.batch.noProvince(noProvince)] : []),
-      ...(flags.fix
-        ? [
-            messages.batch.fixSummary(
-              fixCounts.fixed ?? 0,
-              fixCounts['needs-new'] ?? 0,
-              fixCounts['could-not-fix'] ?? 0,
-            ),
-            messages.batch.readyAfterFix(readyBeforeFix, readyCount),
-          ]
-        : []),
-    ];
+    const notes = runNotes(
+      {
+        finished: index.length,
+        total,
+        ready: readyCount,
+        readyBeforeFix,
+        interrupted,
+        materialsChecked: flags.materials !== undefined,
+        fixed: Boolean(flags.fix),
+        noProvince,
+        fixCounts,
+      },
+      messages,
+    );
     // report.html is streamed: not-ready applicants first, each row read back with its thumbnail.
     const template = await readFile(templatePath('report', 'batch.html'), 'utf8');
     const htmlFile = path.join(output, 'report.html');
@@ -627,38 +593,9 @@ async function finish(input: FinishInput): Promise<ExitCode> {
     );
 
     // Terminal: not-ready applicants first, then the counts and where the reports are.
-    const painter = await painterFor(globals.colour, process.stdout);
+    const context = { globals, messages, provinces: [] };
+    await emit(await renderAs('batch', { rows: plain, notes, output, htmlFile }, context), undefined);
     const notReady = plain.filter((s) => !s.ready);
-    const tableRows = [
-      [
-        messages.batch.columns.line,
-        messages.batch.columns.name,
-        messages.batch.columns.ready,
-        messages.batch.columns.eligibility,
-        messages.batch.columns.problem,
-      ],
-      ...[...notReady, ...plain.filter((s) => s.ready)]
-        .slice(0, 40)
-        .map((s) => [
-          String(s.line),
-          [...s.name].slice(0, 20).join(''),
-          s.ready ? painter.green(messages.batch.yes) : painter.red(messages.batch.no),
-          s.eligibility,
-          s.problem.slice(0, 60),
-        ]),
-    ];
-    const ready = plain.length - notReady.length;
-    const lines = [
-      ...renderTable(tableRows),
-      ...(plain.length > 40 ? ['…'] : []),
-      '',
-      painter.bold(messages.batch.counts(plain.length, ready, notReady.length)),
-      ...notes,
-      messages.batch.written(output),
-      messages.batch.xlsxWritten(path.join(output, 'summary.xlsx')),
-      messages.batch.html(htmlFile),
-    ];
-    process.stdout.write(`${maskIds(lines.join('\n'))}\n`);
     return notReady.length ? EXIT.FINDINGS : EXIT.OK;
   } finally {
     await rowsHandle.close().catch(() => undefined);

@@ -8,29 +8,14 @@ import { localizeFinding } from '../../report/build-report.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
 import { loadContext } from '../load-context.js';
+import { freeName, parseRole } from '../inputs.js';
+import type { FixOptions } from '../options.js';
+import { renderAs } from '../render-registry.js';
 import { painterFor, terminalWidth } from '../terminal.js';
 import { wrapText } from '../../text/table.js';
 import { emit } from '../write-output.js';
-import { parseRole } from './files.js';
 
-const exists = async (file: string) => Boolean(await stat(file).catch(() => undefined));
-
-/** `照片.fixed.jpg` taken → `照片.fixed-2.jpg`, `-3` …: never write over a file the user did not name for it. */
-export async function freeName(target: string): Promise<string> {
-  if (!(await exists(target))) return target;
-  const ext = path.extname(target);
-  const stem = target.slice(0, target.length - ext.length);
-  for (let n = 2; ; n += 1) {
-    const candidate = `${stem}-${n}${ext}`;
-    if (!(await exists(candidate))) return candidate;
-  }
-}
-
-export async function runFix(
-  file: string,
-  flags: { as?: string; output?: string; force?: boolean },
-  globals: GlobalOptions,
-): Promise<ExitCode> {
+export async function runFix(file: string, flags: FixOptions, globals: GlobalOptions): Promise<ExitCode> {
   const context = await loadContext(globals);
   const { messages, ruleSet } = context;
   // A typo in the path is a usage error that names the path (exit 2), not a failed material.
@@ -79,10 +64,10 @@ export async function runFix(
           reason: outcome.reason,
           message: messages.ui.cannotFix[outcome.reason] ?? outcome.reason,
         };
-    await emit(`${JSON.stringify({ schema: 'shegong.fix/v1', ...body }, null, 2)}\n`, undefined);
+    await emit(await renderAs('fix', { body }, context), undefined);
     return outcome.ok && outcome.result.status !== 'fail' ? EXIT.OK : EXIT.FINDINGS;
   }
-  const painter = await painterFor(globals.colour);
+  const painter = await painterFor(globals.color);
   if (!outcome.ok) {
     process.stderr.write(
       `${painter.red('✗')} ${file}${messages.ui.colon}${messages.ui.cannotFix[outcome.reason] ?? outcome.reason}\n`,
@@ -101,6 +86,6 @@ export async function runFix(
       { messages, painter, verbose: globals.verbose },
     ),
   ];
-  process.stdout.write(`${wrapText(lines.join('\n'), terminalWidth(undefined))}\n`);
+  await emit(await renderAs('fix', { body: {}, lines }, context), undefined);
   return outcome.result.status === 'fail' ? EXIT.FINDINGS : EXIT.OK;
 }
