@@ -38,7 +38,7 @@ async function describeError(error: unknown, argv: string[]): Promise<ExitCode> 
   return EXIT.CANNOT_RUN;
 }
 
-function commanderExit(error: unknown): ExitCode | undefined {
+export function commanderExit(error: unknown): ExitCode | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
   const code = String((error as { code: unknown }).code);
   if (!code.startsWith('commander.')) return undefined;
