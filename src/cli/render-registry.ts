@@ -8,7 +8,8 @@ import type { SummaryRow } from '../batch/batch-summary.js';
 import type { Messages } from '../i18n/messages.js';
 import type { Calendar } from '../model/calendar.js';
 import type { Province } from '../model/provinces.js';
-import type { RuleSet } from '../model/rules.js';
+import type { FixOutcome } from '../files/fix-to-file.js';
+import type { RuleSet, UploadRole } from '../model/rules.js';
 import type { Report, ReportFile } from '../report/build-report.js';
 import type { DatesReport } from '../report/dates-report.js';
 import type { GlobalOptions } from './global-options.js';
@@ -21,8 +22,8 @@ export interface ReportData {
   checklist: Report;
   dates: { report: DatesReport; paperName: (id: string) => string; provinceName?: string };
   files: { files: ReportFile[] };
-  /** `shegong fix`: the body of the JSON (without its schema) and, when a copy was written, its lines. */
-  fix: { body: Record<string, unknown>; lines?: string[] };
+  /** `shegong fix`: the file, its role and what fixing it gave (text renders a written copy only). */
+  fix: { input: string; role: UploadRole; outcome: FixOutcome };
   rules: { ruleSet: RuleSet; calendar: Calendar };
   profile:
     | { action: 'path'; path: string }
@@ -170,15 +171,59 @@ export const RENDERERS: { [K in ReportKind]: Partial<Record<Format, Entry<K>>> }
   fix: {
     text: {
       load: async () => {
-        const [{ wrapText }, { terminalWidth }] = await Promise.all([import('../text/table.js'), terminal()]);
-        return async ({ lines = [] }) => `${wrapText(lines.join('\n'), terminalWidth(undefined))}\n`;
+        const [{ renderFileLines }, { localizeFinding }, { wrapText }, { painterFor, terminalWidth }] =
+          await Promise.all([
+            import('../report/render-text.js'),
+            import('../report/build-report.js'),
+            import('../text/table.js'),
+            terminal(),
+          ]);
+        return async ({ outcome }, { globals, messages }) => {
+          if (!outcome.ok) return '';
+          const painter = await painterFor(globals.color);
+          const lines = [
+            painter.green(
+              `✓ ${messages.ui.fixed(outcome.output, outcome.width, outcome.height, Math.round(outcome.bytes / 1024), outcome.quality, outcome.dpi)}`,
+            ),
+            ...(outcome.inWindow ? [] : [painter.yellow(messages.ui.fixedNotInWindow)]),
+            messages.ui.recheck,
+            ...renderFileLines(
+              { ...outcome.result, findings: outcome.result.findings.map((f) => localizeFinding(messages, f)) },
+              { messages, painter, verbose: globals.verbose },
+            ),
+          ];
+          return `${wrapText(lines.join('\n'), terminalWidth(undefined))}\n`;
+        };
       },
     },
     json: {
-      load:
-        async () =>
-        async ({ body }) =>
-          json({ schema: SCHEMAS.fix, ...body }),
+      load: async () => {
+        const { localizeFinding } = await import('../report/build-report.js');
+        return ({ input, role, outcome }, { messages }) =>
+          json({
+            schema: SCHEMAS.fix,
+            ...(outcome.ok
+              ? {
+                  ok: true,
+                  input,
+                  role,
+                  output: {
+                    ...outcome,
+                    result: {
+                      ...outcome.result,
+                      findings: outcome.result.findings.map((f) => localizeFinding(messages, f)),
+                    },
+                  },
+                }
+              : {
+                  ok: false,
+                  input,
+                  role,
+                  reason: outcome.reason,
+                  message: messages.ui.cannotFix[outcome.reason] ?? outcome.reason,
+                }),
+          });
+      },
     },
   },
   rules: {

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { UserError } from '../../errors.js';
 import { guessRole } from '../../files/guess-role.js';
 import { fixToFile, resolveFixOutput } from '../../files/fix-to-file.js';
-import { localizeFinding } from '../../report/build-report.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
 import { loadContext } from '../load-context.js';
@@ -46,46 +45,14 @@ export async function runFix(file: string, flags: FixOptions, globals: GlobalOpt
     process.stderr.write(`${wrapText(messages.ui.fixRenamed(wanted, path.basename(output)), width)}\n`);
   const outcome = await fixToFile(file, role, output, ruleSet, replace);
 
-  if (globals.format === 'json') {
-    const body = outcome.ok
-      ? {
-          ok: true,
-          input: file,
-          role,
-          output: {
-            ...outcome,
-            result: { ...outcome.result, findings: outcome.result.findings.map((f) => localizeFinding(messages, f)) },
-          },
-        }
-      : {
-          ok: false,
-          input: file,
-          role,
-          reason: outcome.reason,
-          message: messages.ui.cannotFix[outcome.reason] ?? outcome.reason,
-        };
-    await emit(await renderAs('fix', { body }, context), undefined);
-    return outcome.ok && outcome.result.status !== 'fail' ? EXIT.OK : EXIT.FINDINGS;
-  }
-  const painter = await painterFor(globals.color);
-  if (!outcome.ok) {
+  // A copy that could not be made is said on stderr in text (stdout stays for the checked copy).
+  if (!outcome.ok && globals.format === 'text') {
+    const painter = await painterFor(globals.color);
     process.stderr.write(
       `${painter.red('✗')} ${file}${messages.ui.colon}${messages.ui.cannotFix[outcome.reason] ?? outcome.reason}\n`,
     );
     return EXIT.FINDINGS;
   }
-  const { renderFileLines } = await import('../../report/render-text.js');
-  const lines = [
-    painter.green(
-      `✓ ${messages.ui.fixed(outcome.output, outcome.width, outcome.height, Math.round(outcome.bytes / 1024), outcome.quality, outcome.dpi)}`,
-    ),
-    ...(outcome.inWindow ? [] : [painter.yellow(messages.ui.fixedNotInWindow)]),
-    messages.ui.recheck,
-    ...renderFileLines(
-      { ...outcome.result, findings: outcome.result.findings.map((f) => localizeFinding(messages, f)) },
-      { messages, painter, verbose: globals.verbose },
-    ),
-  ];
-  await emit(await renderAs('fix', { body: {}, lines }, context), undefined);
-  return outcome.result.status === 'fail' ? EXIT.FINDINGS : EXIT.OK;
+  await emit(await renderAs('fix', { input: file, role, outcome }, context), undefined);
+  return outcome.ok && outcome.result.status !== 'fail' ? EXIT.OK : EXIT.FINDINGS;
 }
