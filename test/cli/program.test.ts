@@ -9,7 +9,9 @@ import { EXIT } from '../../src/cli/exit-codes.js';
 import { resolveGlobalOptions } from '../../src/cli/global-options.js';
 import { commanderExit, main } from '../../src/cli/main.js';
 import { buildProgram, type CommandHandlers } from '../../src/cli/program.js';
-import { allFormats, formatsOf } from '../../src/cli/render-registry.js';
+import { allFormats, formatsOf, SCHEMAS } from '../../src/cli/render-registry.js';
+import { REPORT_SCHEMA } from '../../src/report/build-report.js';
+import { DATES_SCHEMA } from '../../src/report/dates-report.js';
 
 type Call = [keyof CommandHandlers, ...unknown[]];
 
@@ -207,6 +209,11 @@ describe('global values are checked against the command’s formats (exit 2 thro
     expect(formatsOf('batch')).toEqual(['text']);
     expect(() => resolveGlobalOptions({ format: 'md' }, formatsOf('rules'))).toThrow(UserError);
     expect(resolveGlobalOptions({ format: 'Markdown' }, formatsOf('dates')).format).toBe('md');
+  });
+
+  it('the registry names the schema ids the reports carry', () => {
+    expect(SCHEMAS.checklist).toBe(REPORT_SCHEMA);
+    expect(SCHEMAS.dates).toBe(DATES_SCHEMA);
   });
 
   it.each([

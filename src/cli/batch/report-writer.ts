@@ -20,6 +20,7 @@ import { buildReport, localizeFinding } from '../../report/build-report.js';
 import { renderMarkdown } from '../../report/render-markdown.js';
 import { templatePath } from '../../rules/templates-dir.js';
 import type { CommandContext } from '../load-context.js';
+import { SCHEMAS } from '../render-registry.js';
 import type { OutputFolder } from './output-folder.js';
 import { endStream, writeTo } from './streams.js';
 
@@ -80,7 +81,7 @@ export async function openReportWriter(
   let readyBeforeFix = 0;
   await writeTo(
     json,
-    `{\n"schema": "shegong.batch/v1",\n"today": ${JSON.stringify(globals.today)},\n"roster": ${JSON.stringify(maskIds(path.basename(facts.roster)))},\n"encoding": ${JSON.stringify(facts.encoding)},\n"total": ${facts.total},\n"materialsChecked": ${facts.materialsChecked},\n"fixed": ${facts.fixed},\n"applicants": [\n`,
+    `{\n"schema": ${JSON.stringify(SCHEMAS.batch)},\n"today": ${JSON.stringify(globals.today)},\n"roster": ${JSON.stringify(maskIds(path.basename(facts.roster)))},\n"encoding": ${JSON.stringify(facts.encoding)},\n"total": ${facts.total},\n"materialsChecked": ${facts.materialsChecked},\n"fixed": ${facts.fixed},\n"applicants": [\n`,
   );
   const index: RowIndex[] = [];
   let rowsBytes = 0;

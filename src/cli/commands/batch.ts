@@ -31,13 +31,10 @@ import {
   watchSignals,
 } from '../batch/roster-pipeline.js';
 
-/** Batch's own flags, plus every answer flag of check for rows whose column is missing or empty (issue 10). */
-export type BatchFlags = BatchOptions;
-
 /** Thumbnails in report.html: small enough that 2,000 rows still open at once (measured). */
 const THUMBNAIL_PX = 64;
 
-export async function runBatch(roster: string, flags: BatchFlags, globals: GlobalOptions): Promise<ExitCode> {
+export async function runBatch(roster: string, flags: BatchOptions, globals: GlobalOptions): Promise<ExitCode> {
   try {
     return await batchRun(roster, flags, globals);
   } catch (error) {
@@ -50,7 +47,7 @@ export async function runBatch(roster: string, flags: BatchFlags, globals: Globa
   }
 }
 
-async function batchRun(roster: string, flags: BatchFlags, globals: GlobalOptions): Promise<ExitCode> {
+async function batchRun(roster: string, flags: BatchOptions, globals: GlobalOptions): Promise<ExitCode> {
   const context = await loadContext(globals);
   const { messages, provinces } = context;
   // Without --materials: an eligibility-only run (issue 10).
@@ -91,7 +88,7 @@ async function batchRun(roster: string, flags: BatchFlags, globals: GlobalOption
 
 interface RunInput {
   roster: string;
-  flags: BatchFlags;
+  flags: BatchOptions;
   context: CommandContext;
   materialsReal: string | undefined;
   /** The materials folder's entries, read once for the whole batch (issue 14). */
