@@ -2,9 +2,10 @@
 import { UserError } from '../errors.js';
 import { dayInShanghai, isValidDay } from '../dates/day.js';
 import { LANGS, type Lang } from '../model/rules.js';
+import { EN_NAMES, ZH_NAMES } from './argv-lang.js';
+import { FORMATS, type Format } from './render-registry.js';
 
-export const FORMATS = ['text', 'json', 'md', 'html'] as const;
-export type Format = (typeof FORMATS)[number];
+export type { Format };
 
 export interface RawGlobalOptions {
   format?: string;
@@ -27,15 +28,15 @@ export interface GlobalOptions {
   rules: string[];
   interactive: boolean;
   verbose: boolean;
-  colour: boolean;
+  color: boolean;
 }
 
 /** `--lang EN`, `--lang 中文`, `zh`: any spelling of the two languages (issue 12). */
 export function parseLang(value: string | undefined): Lang | undefined {
   if (value === undefined) return 'zh-CN';
   const v = value.trim().toLowerCase().replace('_', '-');
-  if (['zh-cn', 'zh', 'cn', 'zh-hans', '中文', '简体中文', '汉语'].includes(v)) return 'zh-CN';
-  if (['en', 'en-us', 'en-gb', 'english', '英文', '英语'].includes(v)) return 'en';
+  if (ZH_NAMES.includes(v)) return 'zh-CN';
+  if (EN_NAMES.includes(v)) return 'en';
   return LANGS.find((l) => l.toLowerCase() === v);
 }
 
@@ -74,7 +75,7 @@ export function resolveGlobalOptions(raw: RawGlobalOptions, formats: readonly Fo
     // only a missing TTY or --no-input turns the questions off.
     interactive: raw.input !== false && tty,
     verbose: raw.verbose ?? false,
-    colour:
+    color:
       raw.color !== false &&
       !('NO_COLOR' in process.env && process.env.NO_COLOR !== '') &&
       format === 'text' &&

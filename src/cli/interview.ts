@@ -1,4 +1,5 @@
 /** The interview: ask, in order, for every answer the flags did not give. Validated by the core's parsers. */
+import { helpWords } from '../i18n/help.js';
 import { readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -134,7 +135,7 @@ export async function interview(input: InterviewInput): Promise<Answers> {
     answers.educationCases = await askEducationCases(prompter, messages);
   }
   if (input.askHukou && answers.hukou === undefined) {
-    const same = { value: '', name: messages.lang === 'en' ? '(same as the province above)' : '（与报考省份相同）' };
+    const same = { value: '', name: helpWords(messages.lang === 'en').interview.sameProvince };
     const value = await prompter.select({
       message: prompt.hukou,
       choices: [same, ...provinceChoices(false)],

@@ -1,15 +1,15 @@
 /** The shell's top: run the program, map every outcome to the exit-code contract, set it once. */
 import { CancelledError, UserError } from '../errors.js';
+import { wantsEnglish } from './argv-lang.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 
 async function describeError(error: unknown, argv: string[]): Promise<ExitCode> {
-  const english = argv.some((arg, i) =>
-    /^(en|en-us|en-gb|english|英文|英语)$/i.test(
-      (arg.startsWith('--lang=') ? arg.slice('--lang='.length) : arg === '--lang' ? argv[i + 1] : '') ?? '',
-    ),
-  );
+  const english = wantsEnglish(argv);
   const verbose = argv.includes('--verbose');
-  const { messagesFor, problemText } = await import('../i18n/messages.js');
+  const [{ messagesFor, problemText }, { helpWords }] = await Promise.all([
+    import('../i18n/messages.js'),
+    import('../i18n/help.js'),
+  ]);
   const messages = messagesFor(english ? 'en' : 'zh-CN');
   if (error instanceof CancelledError) {
     process.stderr.write(`\n${String(messages.error.cancelled)}\n`);
@@ -20,7 +20,7 @@ async function describeError(error: unknown, argv: string[]): Promise<ExitCode> 
     const details = error.details.map((d) => (typeof d === 'string' ? d : problemText(messages, d.key, d.args)));
     const lines = error.key === 'error.usage' ? details : [headline, ...details.map((d) => `  - ${d}`)];
     process.stderr.write(`${lines.join('\n')}\n`);
-    if (error.key === 'error.usage') process.stderr.write(`${english ? 'See' : '查看用法：'} shegong --help\n`);
+    if (error.key === 'error.usage') process.stderr.write(`${helpWords(english).commander.seeUsage}\n`);
     if (verbose && error.original) process.stderr.write(`${error.original}\n`);
     return EXIT.CANNOT_RUN;
   }
@@ -39,7 +39,7 @@ async function describeError(error: unknown, argv: string[]): Promise<ExitCode> 
   return EXIT.CANNOT_RUN;
 }
 
-function commanderExit(error: unknown): ExitCode | undefined {
+export function commanderExit(error: unknown): ExitCode | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
   const code = String((error as { code: unknown }).code);
   if (!code.startsWith('commander.')) return undefined;

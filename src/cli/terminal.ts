@@ -2,8 +2,8 @@
 import type { Painter } from '../report/painter.js';
 import { plain } from '../report/painter.js';
 
-export async function painterFor(colour: boolean, stream: NodeJS.WriteStream = process.stdout): Promise<Painter> {
-  if (!colour) return plain;
+export async function painterFor(color: boolean, stream: NodeJS.WriteStream = process.stdout): Promise<Painter> {
+  if (!color) return plain;
   const { Chalk, supportsColor } = await import('chalk');
   const level = process.env.FORCE_COLOR
     ? supportsColor

@@ -2,8 +2,6 @@
 import path from 'node:path';
 import { writeAtomic } from '../files/write-atomic.js';
 
-export { writeAtomic };
-
 export async function emit(content: string, output: string | undefined): Promise<void> {
   if (output) {
     await writeAtomic(output, content);

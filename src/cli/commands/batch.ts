@@ -1,176 +1,40 @@
 /**
  * `shegong batch <roster> --materials <dir> --output <dir>`: every applicant of a roster, checked
  * with bounded concurrency, with progress on stderr; Ctrl-C keeps what is finished.
+ * Wiring only: the roster pipeline (../batch/roster-pipeline.ts), the report writer
+ * (../batch/report-writer.ts), the output folder (../batch/output-folder.ts) and the terminal
+ * summary (the registry's batch renderer) each live in their own module.
  */
 import os from 'node:os';
 import path from 'node:path';
-import { open, realpath, stat, unlink, writeFile } from 'node:fs/promises';
+import { realpath, stat, unlink } from 'node:fs/promises';
 import { UserError } from '../../errors.js';
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { answersFromFlags, resolveAnswers, type AnswerFlags, type RawAnswers } from '../../answers/resolve-answers.js';
-import { problemText } from '../../i18n/messages.js';
-import { renderApplicantHtml } from '../../batch/render-applicant-html.js';
 import { assessApplicant } from '../../batch/assess-applicant.js';
 import { indexMaterials } from '../../batch/confine.js';
-import { summaryCsv, summaryRow, type SummaryRow } from '../../batch/batch-summary.js';
-import { readRoster } from '../../batch/read-roster.js';
-import { readRows } from '../../batch/roster-rows.js';
-import { batchPageParts, batchRowHtml, FIRST_PAINT_ROWS, type BatchHtmlRow } from '../../batch/render-batch-html.js';
-import { rowKey } from '../../batch/assess-applicant.js';
-import { maskIds, maskIdsDeep } from '../../batch/safe-text.js';
-import {
-  commitTemp,
-  createTemp,
-  discardTemp,
-  judgeTarget,
-  removeTemps,
-  WriteRefused,
-  type ReplacePolicy,
-} from '../../io/safe-write.js';
-import { mapLimit } from '../../files/map-limit.js';
+import { removeTemps } from '../../io/safe-write.js';
 import { FILE_TIME_LIMIT_MS } from '../../files/probe-file.js';
-import { buildReport } from '../../report/build-report.js';
-import { localizeFinding } from '../../report/localize.js';
-import { renderMarkdown } from '../../report/render-markdown.js';
-import { readFile } from 'node:fs/promises';
-import { templatePath } from '../../templates/templates-dir.js';
-import { renderTable } from '../../text/table.js';
+import { helpWords } from '../../i18n/help.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
-import { loadContext } from '../load-context.js';
-import { painterFor } from '../terminal.js';
-import { writeAtomic } from '../write-output.js';
-
-/** Batch's own flags, plus every answer flag of check for rows whose column is missing or empty (issue 10). */
-export interface BatchFlags extends AnswerFlags {
-  materials?: string;
-  output: string;
-  sheet?: string;
-  concurrency?: string;
-  fix?: boolean;
-}
-
-/** The answer flags as raw answers; each is checked once here, so a bad flag is one usage error, not one per row. */
-function batchDefaults(flags: BatchFlags, context: Awaited<ReturnType<typeof loadContext>>): RawAnswers {
-  const raw = answersFromFlags(flags);
-  const { problems } = resolveAnswers(raw, context.provinces);
-  if (problems.length)
-    throw new UserError(
-      'error.usage',
-      {},
-      problems.map(({ problem }) => problemText(context.messages, problem.key, problem.args)),
-    );
-  return raw;
-}
-
-/** System folders where a write is never what the user meant (writes there can spin or replace devices). */
-const SPECIAL = ['/proc', '/sys', '/dev'];
-
-/** The output folder, made and proven writable before any work; each failure is a sentence (issue 10). */
-async function prepareOutput(dir: string): Promise<string> {
-  const output = path.resolve(dir);
-  const fail = (reason: string): never => {
-    throw new UserError('error.output-dir', { dir, reason });
-  };
-  const real = await realpath(output).catch(() => undefined);
-  // A path that does not exist yet: judge its nearest existing parent.
-  let probe = output;
-  let parentReal: string | undefined = real;
-  while (!parentReal && path.dirname(probe) !== probe) {
-    probe = path.dirname(probe);
-    parentReal = await realpath(probe).catch(() => undefined);
-  }
-  const judged = parentReal ?? output;
-  if (
-    SPECIAL.some((root) => judged === root || judged.startsWith(`${root}/`)) ||
-    SPECIAL.some((root) => output === root || output.startsWith(`${root}/`))
-  )
-    fail('special');
-  const info = await stat(output).catch(() => undefined);
-  if (info && !info.isDirectory()) fail('not-a-folder');
-  try {
-    await mkdir(output, { recursive: true });
-    const test = path.join(output, `.shegong-write-test.${process.pid}`);
-    await writeFile(test, '');
-    await unlink(test);
-  } catch (error) {
-    fail((error as NodeJS.ErrnoException).code ?? 'EACCES');
-  }
-  return output;
-}
+import { type CommandContext, loadContext } from '../load-context.js';
+import type { BatchOptions } from '../options.js';
+import { renderAs } from '../render-registry.js';
+import { emit } from '../write-output.js';
+import { acquireLock, OUTPUT_FAILURES, openOutputFolder, prepareOutput } from '../batch/output-folder.js';
+import { openReportWriter } from '../batch/report-writer.js';
+import {
+  batchDefaults,
+  checkRows,
+  progressReporter,
+  readPending,
+  type Rows,
+  watchSignals,
+} from '../batch/roster-pipeline.js';
 
 /** Thumbnails in report.html: small enough that 2,000 rows still open at once (measured). */
 const THUMBNAIL_PX = 64;
 
-function progressReporter(total: number, messages: Awaited<ReturnType<typeof loadContext>>['messages']) {
-  const tty = Boolean(process.stderr.isTTY);
-  const started = Date.now();
-  let lastPlain = 0;
-  return (done: number) => {
-    const elapsed = (Date.now() - started) / 1000;
-    const eta = done > 0 && done < total ? `${Math.ceil((elapsed / done) * (total - done))}s` : '';
-    if (tty) {
-      const width = 24;
-      const filled = Math.round((done / Math.max(1, total)) * width);
-      process.stderr.write(
-        `\r[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${messages.batch.progress(done, total, eta)}   `,
-      );
-      if (done === total) process.stderr.write('\n');
-    } else if (done === total || done - lastPlain >= Math.max(10, Math.ceil(total / 10))) {
-      lastPlain = done;
-      process.stderr.write(`${messages.batch.progress(done, total, eta)}\n`);
-    }
-  };
-}
-
-/** Write failures of the output folder mid-run (disk full, drive removed): a sentence, exit 2. */
-const OUTPUT_FAILURES = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'EIO', 'ENOTDIR', 'ENAMETOOLONG']);
-
-/** The lock (one run per output folder) and the manifest (what shegong wrote there) (issue 15, F13/F4). */
-const LOCK = '.shegong.lock';
-const MANIFEST = '.shegong-manifest.json';
-const SUMMARY_FILES = ['summary.json', 'summary.csv', 'summary.xlsx', 'report.html'];
-
-async function acquireLock(output: string, dir: string): Promise<string> {
-  const lock = path.join(output, LOCK);
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    try {
-      const handle = await open(lock, 'wx');
-      await handle.writeFile(`${process.pid}\n`);
-      await handle.close();
-      return lock;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
-        throw new UserError('error.output-dir', { dir, reason: (error as NodeJS.ErrnoException).code ?? 'EIO' });
-    }
-    const pid = Number.parseInt(await readFile(lock, 'utf8').catch(() => ''), 10);
-    let alive = false;
-    if (Number.isInteger(pid) && pid > 0) {
-      try {
-        process.kill(pid, 0);
-        alive = true;
-      } catch (error) {
-        alive = (error as NodeJS.ErrnoException).code === 'EPERM';
-      }
-    }
-    if (alive) throw new UserError('error.output-locked', { dir, pid: String(pid), lock });
-    // A lock left by a run that was killed (kill -9, power cut): stale, taken over.
-    await unlink(lock).catch(() => undefined);
-  }
-  throw new UserError('error.output-locked', { dir, pid: '?', lock });
-}
-
-async function readManifest(output: string): Promise<Set<string>> {
-  try {
-    const parsed = JSON.parse(await readFile(path.join(output, MANIFEST), 'utf8')) as { files?: unknown };
-    return new Set(Array.isArray(parsed.files) ? parsed.files.filter((f): f is string => typeof f === 'string') : []);
-  } catch {
-    return new Set();
-  }
-}
-
-export async function runBatch(roster: string, flags: BatchFlags, globals: GlobalOptions): Promise<ExitCode> {
+export async function runBatch(roster: string, flags: BatchOptions, globals: GlobalOptions): Promise<ExitCode> {
   try {
     return await batchRun(roster, flags, globals);
   } catch (error) {
@@ -183,39 +47,7 @@ export async function runBatch(roster: string, flags: BatchFlags, globals: Globa
   }
 }
 
-/** Where each finished applicant's summary row sits in the rows file (its thumbnail included). */
-interface RowIndex {
-  line: number;
-  ready: boolean;
-  offset: number;
-  length: number;
-}
-
-/**
- * One write to a stream, settled by its own callback: a stream that failed earlier (disk full)
- * rejects at once instead of waiting for a 'drain' that never comes.
- */
-function writeTo(stream: WriteStream, text: string | Uint8Array): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    if (stream.errored || stream.destroyed) {
-      reject(stream.errored ?? Object.assign(new Error('stream closed'), { code: 'EIO' }));
-      return;
-    }
-    stream.write(text, (error) => (error ? reject(error) : resolve()));
-  });
-}
-
-function endStream(stream: WriteStream): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    if (stream.errored || stream.destroyed) {
-      reject(stream.errored ?? Object.assign(new Error('stream closed'), { code: 'EIO' }));
-      return;
-    }
-    stream.end((error?: Error | null) => (error ? reject(error) : resolve()));
-  });
-}
-
-async function batchRun(roster: string, flags: BatchFlags, globals: GlobalOptions): Promise<ExitCode> {
+async function batchRun(roster: string, flags: BatchOptions, globals: GlobalOptions): Promise<ExitCode> {
   const context = await loadContext(globals);
   const { messages, provinces } = context;
   // Without --materials: an eligibility-only run (issue 10).
@@ -229,7 +61,9 @@ async function batchRun(roster: string, flags: BatchFlags, globals: GlobalOption
     ? Number(flags.concurrency)
     : 2 * Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
   if (!Number.isInteger(concurrency) || concurrency < 1)
-    throw new UserError('error.usage', {}, [`--concurrency ${flags.concurrency}`]);
+    throw new UserError('error.usage', {}, [
+      helpWords(globals.lang === 'en').usage.concurrency(String(flags.concurrency)),
+    ]);
 
   // The table and the rows live in a holder the run empties when it is done with them (issue 15, F21):
   // nothing in this frame keeps 20,000 rows alive while the summaries are written.
@@ -242,7 +76,6 @@ async function batchRun(roster: string, flags: BatchFlags, globals: GlobalOption
     return await runLocked(pending, output, {
       roster,
       flags,
-      globals,
       context,
       materialsReal,
       materialsIndex,
@@ -255,29 +88,12 @@ async function batchRun(roster: string, flags: BatchFlags, globals: GlobalOption
 
 interface RunInput {
   roster: string;
-  flags: BatchFlags;
-  globals: GlobalOptions;
-  context: Awaited<ReturnType<typeof loadContext>>;
+  flags: BatchOptions;
+  context: CommandContext;
   materialsReal: string | undefined;
   /** The materials folder's entries, read once for the whole batch (issue 14). */
   materialsIndex: Awaited<ReturnType<typeof indexMaterials>> | undefined;
   concurrency: number;
-}
-
-type Rows = ReturnType<typeof readRows>['rows'];
-
-async function readPending(
-  roster: string,
-  sheet: string | undefined,
-  provinces: Awaited<ReturnType<typeof loadContext>>['provinces'],
-  today: string,
-  defaults: RawAnswers,
-): Promise<{ rows: Rows; encoding: string }> {
-  const table = await readRoster(roster, sheet);
-  const { rows, columns } = readRows(table, provinces, today, defaults);
-  if (columns.level === undefined && columns.name === undefined)
-    throw new UserError('error.roster-header', { encoding: table.encoding });
-  return { rows, encoding: table.encoding };
 }
 
 async function runLocked(
@@ -285,78 +101,31 @@ async function runLocked(
   output: string,
   input: RunInput,
 ): Promise<ExitCode> {
-  const { roster, flags, globals, context, materialsReal, materialsIndex, concurrency } = input;
+  const { roster, flags, context, materialsReal, materialsIndex, concurrency } = input;
+  const { globals, messages, ruleSet, calendar } = context;
   const total = pending.rows.length;
-  let queue: Rows | undefined = pending.rows;
-  pending.rows = [];
-  const { messages, ruleSet, calendar, provinces } = context;
-  // Only files an earlier run recorded may be replaced; never one inside --materials (issue 15, F4).
-  const previous = await readManifest(output);
-  const written = new Set<string>();
-  const relativeTo = (file: string) => path.relative(output, file).split(path.sep).join('/');
-  const insideMaterials = (real: string) =>
-    materialsReal !== undefined && (real === materialsReal || real.startsWith(materialsReal + path.sep));
-  const mayReplace: ReplacePolicy = (real) =>
-    !insideMaterials(real) && (previous.has(relativeTo(real)) || written.has(relativeTo(real)));
-  for (const name of SUMMARY_FILES) {
-    await judgeTarget(path.join(output, name), mayReplace).catch((error: unknown) => {
-      if (error instanceof WriteRefused && error.reason === 'exists')
-        throw new UserError('error.batch-output-exists', { file: path.join(flags.output, name) });
-      throw error;
-    });
-  }
-  const write = async (file: string, content: string | Uint8Array) => {
-    await writeAtomic(file, content, mayReplace);
-    written.add(relativeTo(file));
-  };
-
-  // Ctrl-C once: no new applicant starts, the ones being checked finish. Ctrl-C again, or SIGTERM:
-  // stop now. Either way the finished applicants get their summaries (issue 15, F10).
-  const controller = new AbortController();
-  let stopNow: () => void = () => undefined;
-  const stopped = new Promise<'stopped'>((resolve) => (stopNow = () => resolve('stopped')));
-  let signalCode: ExitCode | undefined;
-  const onInt = () => {
-    signalCode ??= EXIT.CANCELLED;
-    if (controller.signal.aborted) stopNow();
-    controller.abort();
-  };
-  const onTerm = () => {
-    signalCode ??= 143 as ExitCode;
-    controller.abort();
-    stopNow();
-  };
-  process.on('SIGINT', onInt);
-  process.on('SIGTERM', onTerm);
-  const progress = progressReporter(total, messages);
-
-  // Each applicant is reported as soon as it is checked: its Markdown and HTML pages, its entry in
-  // summary.json and its summary row (thumbnail included) are streamed to temp files. Memory holds
-  // only a small index per applicant, whatever the roster's size (issue 15, F21).
-  const jsonTemp = await createTemp(output);
-  const rowsTemp = await createTemp(output);
-  const json = createWriteStream(jsonTemp, { encoding: 'utf8', flags: 'w' });
-  const rowsFile = createWriteStream(rowsTemp, { flags: 'w' });
-  // A failed write (disk full) rejects the awaited write; without listeners it would crash the process.
-  json.on('error', () => undefined);
-  rowsFile.on('error', () => undefined);
-  const checkTemplate = await readFile(templatePath('report', 'check.html'), 'utf8');
-  let noProvince = 0;
-  const fixCounts = { fixed: 0, 'needs-new': 0, 'could-not-fix': 0 };
-  let readyBeforeFix = 0;
-  await writeTo(
-    json,
-    `{\n"schema": "shegong.batch/v1",\n"today": ${JSON.stringify(globals.today)},\n"roster": ${JSON.stringify(maskIds(path.basename(roster)))},\n"encoding": ${JSON.stringify(pending.encoding)},\n"total": ${total},\n"materialsChecked": ${flags.materials !== undefined},\n"fixed": ${Boolean(flags.fix)},\n"applicants": [\n`,
-  );
-  const index: RowIndex[] = [];
-  let rowsBytes = 0;
-  let closed = false;
-  let entries = 0;
-  const work = mapLimit(
-    queue,
+  const folder = await openOutputFolder(output, flags.output, materialsReal);
+  const signals = watchSignals();
+  const writer = await openReportWriter(
+    folder,
+    context,
+    {
+      roster,
+      encoding: pending.encoding,
+      total,
+      materialsChecked: flags.materials !== undefined,
+      fixed: Boolean(flags.fix),
+    },
+    progressReporter(total, messages),
+  ).catch((error: unknown) => {
+    signals.off();
+    throw error;
+  });
+  const run = await checkRows(
+    pending,
     concurrency,
-    async (row) => {
-      const result = await assessApplicant(row, {
+    (row) =>
+      assessApplicant(row, {
         ruleSet,
         calendar,
         today: globals.today,
@@ -364,304 +133,36 @@ async function runLocked(
         ...(flags.materials !== undefined && materialsReal
           ? { materials: flags.materials, materialsReal, ...(materialsIndex ? { materialsIndex } : {}) }
           : {}),
-        ...(flags.fix ? { fixInto: path.join(output, 'fixed'), fixReplace: mayReplace } : {}),
+        ...(flags.fix ? { fixInto: path.join(output, 'fixed'), fixReplace: folder.mayReplace } : {}),
         thumbnailSize: THUMBNAIL_PX,
         fileTimeLimitMs: FILE_TIME_LIMIT_MS,
-      });
-      if (closed) return;
-      for (const fix of result.fixes) if (fix.output) written.add(relativeTo(fix.output));
-      // The batch's verdict (roster problems included) is the report's verdict, in every output.
-      const report = result.outcome
-        ? buildReport({ ...result.outcome, ready: result.ready }, { lang: globals.lang, messages, ruleSet, provinces })
-        : undefined;
-      const stem = path.join('reports', rowKey(result.line, result.name));
-      const relative = `${stem}.md`;
-      const page = `${stem}.html`;
-      const fromOutput = (file: string) => path.relative(output, path.resolve(file)).split(path.sep).join('/');
-      const markdown = report
-        ? renderMarkdown(report, { messages, verbose: false })
-        : `# ${result.name}\n\n${result.rowFindings.map((f) => `- ${messages.finding[f.id]?.message(f.args ?? {}) ?? f.id}`).join('\n')}\n`;
-      const fixes = result.fixes.map(
-        (f) =>
-          `- ${messages.labels.role[f.role] ?? f.role}: ${messages.batch.fixState[f.state] ?? f.state}${f.state === 'fixed' && f.output ? ` ${fromOutput(f.output)}` : f.reason ? `（${messages.ui.cannotFix[f.reason] ?? f.reason}）` : ''}`,
-      );
-      const fixSection = fixes.length ? `\n## ${messages.batch.columns.fixed}\n\n${fixes.join('\n')}\n` : '';
-      // Every output passes through maskIds: an ID number in a folder name, a cell or a path never appears whole (F6/F7).
-      await write(
-        path.join(output, relative),
-        maskIds(
-          `${result.idMasked ? `> ${messages.batch.columns.id}: ${result.idMasked}\n\n` : ''}${markdown}${fixSection}`,
-        ),
-      );
-      if (closed) return;
-      const html = renderApplicantHtml({
-        result,
-        report,
-        messages,
-        template: checkTemplate,
-        href: (target) => `../${target}`,
-        relative: fromOutput,
-        meta: messages.batch.generated(globals.today),
-      });
-      await write(path.join(output, page), maskIds(html));
-      if (closed) return;
-      // Fields added in 0.2 (issue 10); none renamed. `fixes[].state`: fixed | needs-new | could-not-fix.
-      const entry = maskIdsDeep({
-        line: result.line,
-        name: result.name,
-        ...(result.idMasked ? { idMasked: result.idMasked } : {}),
-        report: report ?? null,
-        rowFindings: result.rowFindings.map((f) => localizeFinding(messages, f)),
-        ready: result.ready,
-        readyBeforeFix: result.readyBeforeFix,
-        materialsChecked: result.materialsChecked,
-        level: result.level ?? null,
-        page,
-        fixes: result.fixes.map((f) => ({
-          role: f.role,
-          file: f.file,
-          state: f.state,
-          ...(f.reason ? { reason: f.reason } : {}),
-          ...(f.output ? { output: fromOutput(f.output) } : {}),
-          ...(f.statusAfter ? { statusAfter: f.statusAfter } : {}),
-        })),
-      });
-      const summary: BatchHtmlRow = {
-        ...maskIdsDeep(summaryRow(result, report, messages, relative, page, fromOutput)),
-        ...(result.thumbnail ? { thumbnail: result.thumbnail } : {}),
-      };
-      const line = Buffer.from(`${JSON.stringify(summary)}\n`);
-      // From here to the index push nothing awaits: an entry is in summary.json exactly when it is indexed.
-      if (closed) return;
-      const separator = entries++ ? ',\n' : '';
-      const jsonWrite = writeTo(json, `${separator}${JSON.stringify(entry)}`);
-      const rowsWrite = writeTo(rowsFile, line);
-      index.push({ line: result.line, ready: result.ready, offset: rowsBytes, length: line.length });
-      rowsBytes += line.length;
-      if (result.outcome && !result.outcome.answers.province) noProvince += 1;
-      for (const fix of result.fixes) fixCounts[fix.state] += 1;
-      if (result.readyBeforeFix) readyBeforeFix += 1;
-      progress(index.length);
-      await Promise.all([jsonWrite, rowsWrite]);
-    },
-    controller.signal,
+      }),
+    writer.add,
+    signals,
   );
-  let failure: unknown;
-  let stoppedNow = false;
-  try {
-    stoppedNow = (await Promise.race([work, stopped])) === 'stopped';
-  } catch (error) {
-    failure = error;
-    controller.abort();
-  }
-  closed = true;
-  queue = undefined;
-  process.off('SIGINT', onInt);
-  process.off('SIGTERM', onTerm);
+  writer.close();
   // A signal during the summaries below must not cut them short: they are what the signal keeps.
   const hold = () => undefined;
   process.on('SIGINT', hold);
   process.on('SIGTERM', hold);
-  const interrupted = controller.signal.aborted;
   let code: ExitCode;
   try {
-    code = await finish({
-      output,
-      flags,
-      globals,
-      messages,
-      json,
-      jsonTemp,
-      rowsFile,
-      rowsTemp,
-      index,
-      total,
-      interrupted,
-      noProvince,
-      readyBeforeFix,
-      fixCounts,
-      write,
-      written,
-      previous,
-      mayReplace,
-    });
+    const summary = await writer.finish(run.interrupted);
+    // Terminal: not-ready applicants first, then the counts and where the reports are.
+    await emit(await renderAs('batch', { ...summary, output }, { globals, messages, provinces: [] }), undefined);
+    code = summary.rows.some((s) => !s.ready) ? EXIT.FINDINGS : EXIT.OK;
   } finally {
     process.off('SIGINT', hold);
     process.off('SIGTERM', hold);
-    await discardTemp(rowsTemp);
+    await writer.discard();
     await removeTemps();
   }
-  if (failure) throw failure;
-  if (interrupted) {
-    process.stderr.write(`${messages.batch.interrupted(index.length, total)}\n`);
-    code = signalCode ?? EXIT.CANCELLED;
+  if (run.failure) throw run.failure;
+  if (run.interrupted) {
+    process.stderr.write(`${messages.batch.interrupted(writer.finished, total)}\n`);
+    code = run.signalCode ?? EXIT.CANCELLED;
     // Applicants still being checked (a stuck file) must not keep the process alive past its summaries.
-    if (stoppedNow) setTimeout(() => process.exit(code), 100).unref();
+    if (run.stoppedNow) setTimeout(() => process.exit(code), 100).unref();
   }
   return code;
-}
-
-interface FinishInput {
-  output: string;
-  flags: BatchFlags;
-  globals: GlobalOptions;
-  messages: Awaited<ReturnType<typeof loadContext>>['messages'];
-  json: WriteStream;
-  jsonTemp: string;
-  rowsFile: WriteStream;
-  rowsTemp: string;
-  index: RowIndex[];
-  total: number;
-  interrupted: boolean;
-  noProvince: number;
-  readyBeforeFix: number;
-  fixCounts: Record<string, number>;
-  write: (file: string, content: string | Uint8Array) => Promise<void>;
-  written: Set<string>;
-  previous: Set<string>;
-  mayReplace: ReplacePolicy;
-}
-
-/** The summaries of the finished applicants (all of them, or those before an interruption). */
-async function finish(input: FinishInput): Promise<ExitCode> {
-  const {
-    output,
-    flags,
-    globals,
-    messages,
-    json,
-    jsonTemp,
-    rowsFile,
-    rowsTemp,
-    index,
-    total,
-    interrupted,
-    noProvince,
-    readyBeforeFix,
-    fixCounts,
-    write,
-    written,
-    previous,
-    mayReplace,
-  } = input;
-  index.sort((a, b) => a.line - b.line);
-  const readyCount = index.filter((s) => s.ready).length;
-  await writeTo(
-    json,
-    `\n],\n"finished": ${index.length},\n"interrupted": ${interrupted},\n"ready": ${readyCount},\n"readyBeforeFix": ${readyBeforeFix},\n"noProvince": ${noProvince},\n"fixCounts": ${JSON.stringify(fixCounts)}\n}\n`,
-  );
-  await endStream(json);
-  await endStream(rowsFile);
-  await commitTemp(jsonTemp, path.join(output, 'summary.json'), mayReplace);
-  written.add('summary.json');
-
-  // Summary rows are read back one at a time from the rows file, by the index.
-  const rowsHandle = await open(rowsTemp, 'r');
-  const readRow = async (at: RowIndex): Promise<BatchHtmlRow> => {
-    const buffer = Buffer.alloc(at.length);
-    await rowsHandle.read(buffer, 0, at.length, at.offset);
-    return JSON.parse(buffer.toString('utf8')) as BatchHtmlRow;
-  };
-  try {
-    // CSV and xlsx need the rows without thumbnails; 20,000 of those are a few MB.
-    const plain: SummaryRow[] = [];
-    for (const at of index) {
-      const { thumbnail: _thumbnail, ...row } = await readRow(at);
-      plain.push(row);
-    }
-    await write(path.join(output, 'summary.csv'), summaryCsv(plain, messages));
-    // summary.xlsx is streamed to a temp file chunk by chunk (issue 15: ~230 MB in memory for 20,000 rows before).
-    const { writeSummaryXlsx } = await import('../../batch/summary-xlsx.js');
-    const xlsxTemp = await createTemp(output);
-    const xlsx = createWriteStream(xlsxTemp, { flags: 'w' });
-    xlsx.on('error', () => undefined);
-    await writeSummaryXlsx(plain, messages, (chunk) => writeTo(xlsx, chunk));
-    await endStream(xlsx);
-    await commitTemp(xlsxTemp, path.join(output, 'summary.xlsx'), mayReplace);
-    written.add('summary.xlsx');
-
-    // What holds for the whole run, said once (issue 10): not per row.
-    const notes = [
-      ...(interrupted ? [messages.batch.interruptedNote(index.length, total)] : []),
-      ...(flags.materials === undefined ? [messages.batch.materialsNotChecked] : []),
-      ...(noProvince ? [messages.batch.noProvince(noProvince)] : []),
-      ...(flags.fix
-        ? [
-            messages.batch.fixSummary(
-              fixCounts.fixed ?? 0,
-              fixCounts['needs-new'] ?? 0,
-              fixCounts['could-not-fix'] ?? 0,
-            ),
-            messages.batch.readyAfterFix(readyBeforeFix, readyCount),
-          ]
-        : []),
-    ];
-    // report.html is streamed: not-ready applicants first, each row read back with its thumbnail.
-    const template = await readFile(templatePath('report', 'batch.html'), 'utf8');
-    const htmlFile = path.join(output, 'report.html');
-    const parts = batchPageParts({
-      total: index.length,
-      ready: readyCount,
-      messages,
-      template,
-      meta: messages.batch.generated(globals.today),
-      notes,
-    });
-    const htmlTemp = await createTemp(output);
-    const html = createWriteStream(htmlTemp, { flags: 'w' });
-    html.on('error', () => undefined);
-    const ordered = [...index.filter((s) => !s.ready), ...index.filter((s) => s.ready)];
-    await writeTo(html, parts.before);
-    for (const [i, at] of ordered.entries()) {
-      if (i === FIRST_PAINT_ROWS) await writeTo(html, parts.between);
-      await writeTo(html, `${i && i !== FIRST_PAINT_ROWS ? '\n' : ''}${batchRowHtml(await readRow(at), messages)}`);
-    }
-    if (ordered.length <= FIRST_PAINT_ROWS) await writeTo(html, parts.between);
-    await writeTo(html, parts.after);
-    await endStream(html);
-    await commitTemp(htmlTemp, htmlFile, mayReplace);
-    written.add('report.html');
-    // The manifest: what this run and earlier ones wrote here, so a later run may replace exactly those.
-    await writeAtomic(
-      path.join(output, MANIFEST),
-      `${JSON.stringify({ schema: 'shegong.manifest/v1', files: [...new Set([...previous, ...written])].sort() })}\n`,
-    );
-
-    // Terminal: not-ready applicants first, then the counts and where the reports are.
-    const painter = await painterFor(globals.colour, process.stdout);
-    const notReady = plain.filter((s) => !s.ready);
-    const tableRows = [
-      [
-        messages.batch.columns.line,
-        messages.batch.columns.name,
-        messages.batch.columns.ready,
-        messages.batch.columns.eligibility,
-        messages.batch.columns.problem,
-      ],
-      ...[...notReady, ...plain.filter((s) => s.ready)]
-        .slice(0, 40)
-        .map((s) => [
-          String(s.line),
-          [...s.name].slice(0, 20).join(''),
-          s.ready ? painter.green(messages.batch.yes) : painter.red(messages.batch.no),
-          s.eligibility,
-          s.problem.slice(0, 60),
-        ]),
-    ];
-    const ready = plain.length - notReady.length;
-    const lines = [
-      ...renderTable(tableRows),
-      ...(plain.length > 40 ? ['…'] : []),
-      '',
-      painter.bold(messages.batch.counts(plain.length, ready, notReady.length)),
-      ...notes,
-      messages.batch.written(output),
-      messages.batch.xlsxWritten(path.join(output, 'summary.xlsx')),
-      messages.batch.html(htmlFile),
-    ];
-    process.stdout.write(`${maskIds(lines.join('\n'))}\n`);
-    return notReady.length ? EXIT.FINDINGS : EXIT.OK;
-  } finally {
-    await rowsHandle.close().catch(() => undefined);
-  }
 }

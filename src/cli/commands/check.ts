@@ -10,63 +10,20 @@ import {
   neededCertificate,
   resolveAnswers,
   toRaw,
-  type AnswerFlags,
   type RawAnswers,
 } from '../../answers/resolve-answers.js';
-import { assessCandidate } from '../../checklist/assess-candidate.js';
-import { buildReport } from '../../report/build-report.js';
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileInput } from '../../files/check-files.js';
 import type { FileResult } from '../../model/report.js';
-import type { DocumentCase, UploadRole } from '../../model/rules.js';
+import type { UploadRole } from '../../model/rules.js';
 import { parseEducationCases } from '../../answers/education-cases.js';
-import { EXIT, type ExitCode } from '../exit-codes.js';
+import type { ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
 import { loadContext, type CommandContext } from '../load-context.js';
-import { renderReport } from '../render-report.js';
-
-export interface CheckFlags extends AnswerFlags {
-  photo?: string;
-  idFront?: string;
-  idBack?: string;
-  diploma?: string;
-  workProof?: string;
-  socialSecurity?: string;
-  residencePermit?: string;
-  files?: string;
-  fix?: boolean;
-  /** issue 13 */
-  educationCase?: string[];
-  useProfile?: boolean;
-}
-
-const FILE_FLAGS: [keyof CheckFlags, UploadRole][] = [
-  ['photo', 'photo'],
-  ['idFront', 'id-front'],
-  ['idBack', 'id-back'],
-  ['diploma', 'diploma'],
-  ['workProof', 'work-proof'],
-  ['socialSecurity', 'social-security'],
-  ['residencePermit', 'residence-permit'],
-];
-
-/** Files named by flags, then the rest of the roles found by name in --files DIR. */
-export async function fileInputs(flags: CheckFlags): Promise<FileInput[]> {
-  const inputs: FileInput[] = FILE_FLAGS.filter(([flag]) => typeof flags[flag] === 'string').map(([flag, role]) => ({
-    path: String(flags[flag]),
-    role,
-  }));
-  if (flags.files) {
-    const folder = await stat(flags.files).catch(() => undefined);
-    if (!folder) throw new UserError('error.not-found', { file: flags.files });
-    if (!folder.isDirectory()) throw new UserError('error.not-folder', { file: flags.files });
-    const { filesInFolder } = await import('../../files/check-files.js');
-    const { found } = await filesInFolder(flags.files);
-    inputs.push(...found.filter((f) => !inputs.some((i) => i.role === f.role)));
-  }
-  return inputs;
-}
+import { helpWords } from '../../i18n/help.js';
+import { fileInputs, freeName } from '../inputs.js';
+import type { CheckOptions } from '../options.js';
+import { reportOn } from '../report-on.js';
 
 /** Only the answers a flag actually gave (commander leaves the rest undefined). */
 const given = (raw: RawAnswers): RawAnswers =>
@@ -79,7 +36,7 @@ const given = (raw: RawAnswers): RawAnswers =>
  * - otherwise the interview, with the saved answers as defaults (`profile edit` always asks).
  */
 export async function gatherAnswers(
-  flags: CheckFlags,
+  flags: CheckOptions,
   context: CommandContext,
   options: { edit?: boolean } = {},
 ): Promise<Answers> {
@@ -174,14 +131,14 @@ const promptKey = (key: keyof typeof ANSWER_FLAGS, answers: Partial<Answers>) =>
       : 'certIntermediate'
     : key) as keyof CommandContext['messages']['prompt'];
 
-export async function runCheck(flags: CheckFlags, globals: GlobalOptions): Promise<ExitCode> {
+export async function runCheck(flags: CheckOptions, globals: GlobalOptions): Promise<ExitCode> {
   const loaded = await loadContext(globals);
   const { cases: flagCases, unknown } = parseEducationCases(flags.educationCase);
   if (unknown.length)
     throw new UserError(
       'error.usage',
       {},
-      unknown.map((value) => `--education-case ${value}: abroad(境外) | renamed(改名/证件变更)`),
+      unknown.map((value) => helpWords(globals.lang === 'en').usage.educationCase(value)),
     );
   // Answers that came from the questions (or last time's), not from flags typed now.
   const asked =
@@ -233,10 +190,9 @@ function interviewWorded(messages: CommandContext['messages']): CommandContext['
  */
 async function fixFiles(files: FileResult[], context: CommandContext): Promise<FileResult[]> {
   const { messages, ruleSet, globals } = context;
-  const [{ fixToFile }, { fixPlan }, { freeName }] = await Promise.all([
+  const [{ fixToFile }, { fixPlan }] = await Promise.all([
     import('../../files/fix-to-file.js'),
     import('../../files/fixable.js'),
-    import('./fix.js'),
   ]);
   const prompter = globals.interactive
     ? (await import('../prompter.js')).inquirerPrompter(messages.ui.promptWords)
@@ -284,25 +240,4 @@ async function fixFiles(files: FileResult[], context: CommandContext): Promise<F
   }
   if (written) process.stderr.write(`${messages.ui.fixesWritten(written)}\n`);
   return results;
-}
-
-export async function reportOn(
-  answers: Answers,
-  context: CommandContext,
-  files: FileResult[] = [],
-  educationCases: DocumentCase[] = [],
-): Promise<ExitCode> {
-  const { globals, messages, ruleSet, provinces, calendar } = context;
-  const outcome = assessCandidate({
-    answers,
-    ruleSet,
-    calendar,
-    today: globals.today,
-    files,
-    educationCases,
-    ...(globals.year ? { year: globals.year } : {}),
-  });
-  const report = buildReport(outcome, { lang: globals.lang, messages, ruleSet, provinces });
-  await renderReport(report, context);
-  return outcome.ready ? EXIT.OK : EXIT.FINDINGS;
 }

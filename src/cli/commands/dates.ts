@@ -9,16 +9,12 @@ import { buildDatesReport } from '../../report/dates-report.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
 import { loadContext } from '../load-context.js';
-import { painterFor, terminalWidth } from '../terminal.js';
-import { emit, writeAtomic } from '../write-output.js';
+import { writeAtomic } from '../../files/write-atomic.js';
+import type { DatesOptions } from '../options.js';
+import { renderAs } from '../render-registry.js';
+import { emit } from '../write-output.js';
 
-export interface DatesFlags {
-  province?: string;
-  level?: string;
-  ics?: string;
-}
-
-export async function runDates(flags: DatesFlags, globals: GlobalOptions): Promise<ExitCode> {
+export async function runDates(flags: DatesOptions, globals: GlobalOptions): Promise<ExitCode> {
   const context = await loadContext(globals);
   const { messages, provinces, ruleSet, calendar } = context;
   let raw = { province: flags.province, level: flags.level };
@@ -83,22 +79,7 @@ export async function runDates(flags: DatesFlags, globals: GlobalOptions): Promi
     process.stderr.write(`${messages.ui.icsWritten(path.resolve(flags.ics), icsEventCount(ics))}\n`);
   }
 
-  let content: string;
-  if (globals.format === 'json') content = `${JSON.stringify(report, null, 2)}\n`;
-  else {
-    const { renderDatesText, renderDatesMarkdown } = await import('../../report/render-dates.js');
-    content =
-      globals.format === 'md'
-        ? renderDatesMarkdown(report, { messages, ...(provinceName ? { provinceName } : {}) })
-        : renderDatesText(report, {
-            messages,
-            painter: await painterFor(globals.colour),
-            verbose: globals.verbose,
-            paperName: names.paper,
-            ...(provinceName ? { provinceName } : {}),
-            ...(terminalWidth(globals.output) ? { width: terminalWidth(globals.output)! } : {}),
-          });
-  }
-  await emit(content, globals.output);
+  const data = { report, paperName: names.paper, ...(provinceName ? { provinceName } : {}) };
+  await emit(await renderAs('dates', data, context), globals.output);
   return EXIT.OK;
 }

@@ -6,7 +6,8 @@ import { templatePath } from '../../templates/templates-dir.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
 import { loadContext } from '../load-context.js';
-import { fileInputs, reportOn } from './check.js';
+import { fileInputs } from '../inputs.js';
+import { reportOn } from '../report-on.js';
 
 export async function runDemo(globals: GlobalOptions): Promise<ExitCode> {
   const context = await loadContext({ ...globals, interactive: false });

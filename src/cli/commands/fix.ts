@@ -4,33 +4,17 @@ import path from 'node:path';
 import { UserError } from '../../errors.js';
 import { guessRole } from '../../files/guess-role.js';
 import { fixToFile, resolveFixOutput } from '../../files/fix-to-file.js';
-import { localizeFinding } from '../../report/localize.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
 import { loadContext } from '../load-context.js';
+import { freeName, parseRole } from '../inputs.js';
+import type { FixOptions } from '../options.js';
+import { renderAs } from '../render-registry.js';
 import { painterFor, terminalWidth } from '../terminal.js';
 import { wrapText } from '../../text/table.js';
 import { emit } from '../write-output.js';
-import { parseRole } from './files.js';
 
-const exists = async (file: string) => Boolean(await stat(file).catch(() => undefined));
-
-/** `照片.fixed.jpg` taken → `照片.fixed-2.jpg`, `-3` …: never write over a file the user did not name for it. */
-export async function freeName(target: string): Promise<string> {
-  if (!(await exists(target))) return target;
-  const ext = path.extname(target);
-  const stem = target.slice(0, target.length - ext.length);
-  for (let n = 2; ; n += 1) {
-    const candidate = `${stem}-${n}${ext}`;
-    if (!(await exists(candidate))) return candidate;
-  }
-}
-
-export async function runFix(
-  file: string,
-  flags: { as?: string; output?: string; force?: boolean },
-  globals: GlobalOptions,
-): Promise<ExitCode> {
+export async function runFix(file: string, flags: FixOptions, globals: GlobalOptions): Promise<ExitCode> {
   const context = await loadContext(globals);
   const { messages, ruleSet } = context;
   // A typo in the path is a usage error that names the path (exit 2), not a failed material.
@@ -61,46 +45,14 @@ export async function runFix(
     process.stderr.write(`${wrapText(messages.ui.fixRenamed(wanted, path.basename(output)), width)}\n`);
   const outcome = await fixToFile(file, role, output, ruleSet, replace);
 
-  if (globals.format === 'json') {
-    const body = outcome.ok
-      ? {
-          ok: true,
-          input: file,
-          role,
-          output: {
-            ...outcome,
-            result: { ...outcome.result, findings: outcome.result.findings.map((f) => localizeFinding(messages, f)) },
-          },
-        }
-      : {
-          ok: false,
-          input: file,
-          role,
-          reason: outcome.reason,
-          message: messages.ui.cannotFix[outcome.reason] ?? outcome.reason,
-        };
-    await emit(`${JSON.stringify({ schema: 'shegong.fix/v1', ...body }, null, 2)}\n`, undefined);
-    return outcome.ok && outcome.result.status !== 'fail' ? EXIT.OK : EXIT.FINDINGS;
-  }
-  const painter = await painterFor(globals.colour);
-  if (!outcome.ok) {
+  // A copy that could not be made is said on stderr in text (stdout stays for the checked copy).
+  if (!outcome.ok && globals.format === 'text') {
+    const painter = await painterFor(globals.color);
     process.stderr.write(
       `${painter.red('✗')} ${file}${messages.ui.colon}${messages.ui.cannotFix[outcome.reason] ?? outcome.reason}\n`,
     );
     return EXIT.FINDINGS;
   }
-  const { renderFileLines } = await import('../../report/render-text.js');
-  const lines = [
-    painter.green(
-      `✓ ${messages.ui.fixed(outcome.output, outcome.width, outcome.height, Math.round(outcome.bytes / 1024), outcome.quality, outcome.dpi)}`,
-    ),
-    ...(outcome.inWindow ? [] : [painter.yellow(messages.ui.fixedNotInWindow)]),
-    messages.ui.recheck,
-    ...renderFileLines(
-      { ...outcome.result, findings: outcome.result.findings.map((f) => localizeFinding(messages, f)) },
-      { messages, painter, verbose: globals.verbose },
-    ),
-  ];
-  process.stdout.write(`${wrapText(lines.join('\n'), terminalWidth(undefined))}\n`);
-  return outcome.result.status === 'fail' ? EXIT.FINDINGS : EXIT.OK;
+  await emit(await renderAs('fix', { input: file, role, outcome }, context), undefined);
+  return outcome.ok && outcome.result.status !== 'fail' ? EXIT.OK : EXIT.FINDINGS;
 }

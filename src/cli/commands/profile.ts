@@ -2,25 +2,20 @@
 import { messagesFor } from '../../i18n/messages.js';
 import { loadProvinces } from '../../rules/load-rule-set.js';
 import { answerRows } from '../../report/answer-rows.js';
-import { renderTable } from '../../text/table.js';
 import { UserError } from '../../errors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
+import type { ProfileAction } from '../options.js';
 import { openProfileStore } from '../profile-store.js';
+import { type RenderContext, renderAs } from '../render-registry.js';
 import { emit } from '../write-output.js';
 
-export async function runProfile(
-  action: 'show' | 'edit' | 'reset' | 'path',
-  globals: GlobalOptions,
-): Promise<ExitCode> {
+export async function runProfile(action: ProfileAction, globals: GlobalOptions): Promise<ExitCode> {
   const messages = messagesFor(globals.lang);
   const store = await openProfileStore();
-  const json = globals.format === 'json';
+  const context: RenderContext = { globals, messages, provinces: [] };
   if (action === 'path') {
-    await emit(
-      json ? `${JSON.stringify({ schema: 'shegong.profile/v1', path: store.path })}\n` : `${store.path}\n`,
-      globals.output,
-    );
+    await emit(await renderAs('profile', { action, path: store.path }, context), globals.output);
     return EXIT.OK;
   }
   if (action === 'reset') {
@@ -30,12 +25,9 @@ export async function runProfile(
     } catch (error) {
       throw new UserError('error.output', { file: store.path, reason: (error as NodeJS.ErrnoException).code ?? 'EIO' });
     }
-    if (json)
-      await emit(
-        `${JSON.stringify({ schema: 'shegong.profile/v1', path: store.path, reset: true })}\n`,
-        globals.output,
-      );
-    else process.stderr.write(`${messages.ui.profileReset}\n`);
+    // In text, a sentence on stderr: the report (stdout) stays empty.
+    if (globals.format === 'text') process.stderr.write(`${messages.ui.profileReset}\n`);
+    else await emit(await renderAs('profile', { action, path: store.path }, context), globals.output);
     return EXIT.OK;
   }
   if (action === 'edit') {
@@ -50,20 +42,14 @@ export async function runProfile(
   else if (store.problem)
     process.stderr.write(`${messages.ui.profileUnreadable(store.path, store.problem.code ?? '')}\n`);
   const answers = store.read();
-  if (json) {
-    await emit(
-      `${JSON.stringify({ schema: 'shegong.profile/v1', path: store.path, answers }, null, 2)}\n`,
-      globals.output,
-    );
-  } else if (Object.keys(answers).length === 0) {
-    await emit(`${messages.ui.profileEmpty}\n`, globals.output);
-  } else {
+  let rows: string[][] = [];
+  if (globals.format === 'text' && Object.keys(answers).length > 0) {
     const provinces = await loadProvinces();
     const names = {
       province: (id: string) => provinces.find((p) => p.id === id)?.[globals.lang === 'en' ? 'en' : 'zh'] ?? id,
     };
-    const rows = answerRows(answers as Record<string, string | string[]>, messages, names);
-    await emit(`${renderTable([messages.ui.profileColumns, ...rows]).join('\n')}\n`, globals.output);
+    rows = answerRows(answers as Record<string, string | string[]>, messages, names);
   }
+  await emit(await renderAs('profile', { action: 'show', path: store.path, answers, rows }, context), globals.output);
   return EXIT.OK;
 }

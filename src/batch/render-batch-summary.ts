@@ -1,0 +1,145 @@
+/**
+ * The batch's terminal summary (not-ready applicants first, then the counts and where the reports
+ * are), and the entries and notes the summary files share. Pure: strings and objects in, out.
+ */
+import path from 'node:path';
+import type { Messages } from '../i18n/messages.js';
+import type { ReportFinding } from '../report/localize.js';
+import type { Painter } from '../report/painter.js';
+import { renderTable } from '../text/table.js';
+import type { ApplicantResult } from './assess-applicant.js';
+import type { SummaryRow } from './batch-summary.js';
+import { maskIds, maskIdsDeep } from './safe-text.js';
+
+/** Rows shown in the terminal; the rest are in the summary files. */
+const TERMINAL_ROWS = 40;
+
+export interface BatchSummaryView {
+  /** Every finished applicant's summary row, in roster order. */
+  rows: SummaryRow[];
+  /** What holds for the whole run, said once. */
+  notes: string[];
+  /** The output folder, summary.xlsx and report.html (absolute). */
+  output: string;
+  htmlFile: string;
+}
+
+export function renderBatchSummaryText(view: BatchSummaryView, options: { messages: Messages; painter: Painter }) {
+  const { messages, painter } = options;
+  const { rows, notes, output, htmlFile } = view;
+  const notReady = rows.filter((s) => !s.ready);
+  const tableRows = [
+    [
+      messages.batch.columns.line,
+      messages.batch.columns.name,
+      messages.batch.columns.ready,
+      messages.batch.columns.eligibility,
+      messages.batch.columns.problem,
+    ],
+    ...[...notReady, ...rows.filter((s) => s.ready)]
+      .slice(0, TERMINAL_ROWS)
+      .map((s) => [
+        String(s.line),
+        [...s.name].slice(0, 20).join(''),
+        s.ready ? painter.green(messages.batch.yes) : painter.red(messages.batch.no),
+        s.eligibility,
+        s.problem.slice(0, 60),
+      ]),
+  ];
+  const ready = rows.length - notReady.length;
+  const lines = [
+    ...renderTable(tableRows),
+    ...(rows.length > TERMINAL_ROWS ? ['…'] : []),
+    '',
+    painter.bold(messages.batch.counts(rows.length, ready, notReady.length)),
+    ...notes,
+    messages.batch.written(output),
+    messages.batch.xlsxWritten(path.join(output, 'summary.xlsx')),
+    messages.batch.html(htmlFile),
+  ];
+  return `${maskIds(lines.join('\n'))}\n`;
+}
+
+export interface RunTotals {
+  finished: number;
+  total: number;
+  ready: number;
+  readyBeforeFix: number;
+  interrupted: boolean;
+  materialsChecked: boolean;
+  fixed: boolean;
+  noProvince: number;
+  fixCounts: Record<string, number>;
+}
+
+/** What holds for the whole run, said once (issue 10): not per row. */
+export function runNotes(totals: RunTotals, messages: Messages): string[] {
+  return [
+    ...(totals.interrupted ? [messages.batch.interruptedNote(totals.finished, totals.total)] : []),
+    ...(totals.materialsChecked ? [] : [messages.batch.materialsNotChecked]),
+    ...(totals.noProvince ? [messages.batch.noProvince(totals.noProvince)] : []),
+    ...(totals.fixed
+      ? [
+          messages.batch.fixSummary(
+            totals.fixCounts.fixed ?? 0,
+            totals.fixCounts['needs-new'] ?? 0,
+            totals.fixCounts['could-not-fix'] ?? 0,
+          ),
+          messages.batch.readyAfterFix(totals.readyBeforeFix, totals.ready),
+        ]
+      : []),
+  ];
+}
+
+/**
+ * One applicant's entry in summary.json. Fields added in 0.2 (issue 10); none renamed.
+ * `fixes[].state`: fixed | needs-new | could-not-fix. Every ID number masked (F6/F7).
+ */
+export function summaryEntry(
+  result: ApplicantResult,
+  report: unknown,
+  rowFindings: ReportFinding[],
+  page: string,
+  fromOutput: (file: string) => string,
+) {
+  return maskIdsDeep({
+    line: result.line,
+    name: result.name,
+    ...(result.idMasked ? { idMasked: result.idMasked } : {}),
+    report: report ?? null,
+    rowFindings,
+    ready: result.ready,
+    readyBeforeFix: result.readyBeforeFix,
+    materialsChecked: result.materialsChecked,
+    level: result.level ?? null,
+    page,
+    fixes: result.fixes.map((f) => ({
+      role: f.role,
+      file: f.file,
+      state: f.state,
+      ...(f.reason ? { reason: f.reason } : {}),
+      ...(f.output ? { output: fromOutput(f.output) } : {}),
+      ...(f.statusAfter ? { statusAfter: f.statusAfter } : {}),
+    })),
+  });
+}
+
+/** One applicant's Markdown page: the report (or, without one, the roster problems), then what --fix did. */
+export function applicantMarkdown(
+  result: ApplicantResult,
+  reportMarkdown: string | undefined,
+  messages: Messages,
+  fromOutput: (file: string) => string,
+): string {
+  const markdown =
+    reportMarkdown ??
+    `# ${result.name}\n\n${result.rowFindings.map((f) => `- ${messages.finding[f.id]?.message(f.args ?? {}) ?? f.id}`).join('\n')}\n`;
+  const fixes = result.fixes.map(
+    (f) =>
+      `- ${messages.labels.role[f.role] ?? f.role}: ${messages.batch.fixState[f.state] ?? f.state}${f.state === 'fixed' && f.output ? ` ${fromOutput(f.output)}` : f.reason ? `（${messages.ui.cannotFix[f.reason] ?? f.reason}）` : ''}`,
+  );
+  const fixSection = fixes.length ? `\n## ${messages.batch.columns.fixed}\n\n${fixes.join('\n')}\n` : '';
+  return maskIds(
+    `${result.idMasked ? `> ${messages.batch.columns.id}: ${result.idMasked}\n\n` : ''}${markdown}${fixSection}`,
+  );
+}

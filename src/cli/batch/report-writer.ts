@@ -1,0 +1,233 @@
+/**
+ * The batch's per-applicant report writer. Each applicant is reported as soon as it is checked:
+ * its Markdown and HTML pages, its entry in summary.json and its summary row (thumbnail included)
+ * are streamed to temp files. Memory holds only a small index per applicant, whatever the
+ * roster's size (issue 15, F21). At the end the summaries (json, csv, xlsx, report.html) are
+ * written from that index, for the applicants finished (all, or those before an interruption).
+ */
+import { createWriteStream } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ApplicantResult } from '../../batch/assess-applicant.js';
+import { rowKey } from '../../batch/assess-applicant.js';
+import { type SummaryRow, summaryCsv, summaryRow } from '../../batch/batch-summary.js';
+import { renderApplicantHtml } from '../../batch/render-applicant-html.js';
+import { type BatchHtmlRow, batchPageParts, batchRowHtml, FIRST_PAINT_ROWS } from '../../batch/render-batch-html.js';
+import { applicantMarkdown, runNotes, summaryEntry } from '../../batch/render-batch-summary.js';
+import { maskIds, maskIdsDeep } from '../../batch/safe-text.js';
+import { commitTemp, createTemp, discardTemp } from '../../io/safe-write.js';
+import { buildReport } from '../../report/build-report.js';
+import { localizeFinding } from '../../report/localize.js';
+import { renderMarkdown } from '../../report/render-markdown.js';
+import { templatePath } from '../../templates/templates-dir.js';
+import type { CommandContext } from '../load-context.js';
+import { SCHEMAS } from '../render-registry.js';
+import type { OutputFolder } from './output-folder.js';
+import { endStream, writeTo } from './streams.js';
+
+/** Where each finished applicant's summary row sits in the rows file (its thumbnail included). */
+interface RowIndex {
+  line: number;
+  ready: boolean;
+  offset: number;
+  length: number;
+}
+
+export interface RunFacts {
+  roster: string;
+  encoding: string;
+  total: number;
+  materialsChecked: boolean;
+  fixed: boolean;
+}
+
+/** What the terminal summary needs once the files are written. */
+export interface WrittenSummary {
+  rows: SummaryRow[];
+  notes: string[];
+  htmlFile: string;
+}
+
+export interface ReportWriter {
+  /** Report one checked applicant (nothing, once closed). `onIndexed` hears the count of those reported. */
+  add(result: ApplicantResult): Promise<void>;
+  /** No applicant is reported after this (the run is over or stopped). */
+  close(): void;
+  /** How many applicants are reported. */
+  readonly finished: number;
+  /** The summary files from what was reported; the rows and notes for the terminal. */
+  finish(interrupted: boolean): Promise<WrittenSummary>;
+  /** Remove the rows file (always, after finish or a failure). */
+  discard(): Promise<void>;
+}
+
+export async function openReportWriter(
+  folder: OutputFolder,
+  context: CommandContext,
+  facts: RunFacts,
+  onIndexed: (count: number) => void,
+): Promise<ReportWriter> {
+  const { output } = folder;
+  const { globals, messages, ruleSet, provinces } = context;
+  const jsonTemp = await createTemp(output);
+  const rowsTemp = await createTemp(output);
+  const json = createWriteStream(jsonTemp, { encoding: 'utf8', flags: 'w' });
+  const rowsFile = createWriteStream(rowsTemp, { flags: 'w' });
+  // A failed write (disk full) rejects the awaited write; without listeners it would crash the process.
+  json.on('error', () => undefined);
+  rowsFile.on('error', () => undefined);
+  const checkTemplate = await readFile(templatePath('report', 'check.html'), 'utf8');
+  let noProvince = 0;
+  const fixCounts = { fixed: 0, 'needs-new': 0, 'could-not-fix': 0 };
+  let readyBeforeFix = 0;
+  await writeTo(
+    json,
+    `{\n"schema": ${JSON.stringify(SCHEMAS.batch)},\n"today": ${JSON.stringify(globals.today)},\n"roster": ${JSON.stringify(maskIds(path.basename(facts.roster)))},\n"encoding": ${JSON.stringify(facts.encoding)},\n"total": ${facts.total},\n"materialsChecked": ${facts.materialsChecked},\n"fixed": ${facts.fixed},\n"applicants": [\n`,
+  );
+  const index: RowIndex[] = [];
+  let rowsBytes = 0;
+  let closed = false;
+  let entries = 0;
+  const fromOutput = folder.relative;
+
+  async function add(result: ApplicantResult): Promise<void> {
+    if (closed) return;
+    for (const fix of result.fixes) if (fix.output) folder.record(fix.output);
+    // The batch's verdict (roster problems included) is the report's verdict, in every output.
+    const report = result.outcome
+      ? buildReport({ ...result.outcome, ready: result.ready }, { lang: globals.lang, messages, ruleSet, provinces })
+      : undefined;
+    const stem = path.join('reports', rowKey(result.line, result.name));
+    const relative = `${stem}.md`;
+    const page = `${stem}.html`;
+    const markdown = report ? renderMarkdown(report, { messages, verbose: false }) : undefined;
+    // Every output passes through maskIds: an ID number in a folder name, a cell or a path never appears whole (F6/F7).
+    await folder.write(path.join(output, relative), applicantMarkdown(result, markdown, messages, fromOutput));
+    if (closed) return;
+    const html = renderApplicantHtml({
+      result,
+      report,
+      messages,
+      template: checkTemplate,
+      href: (target) => `../${target}`,
+      relative: fromOutput,
+      meta: messages.batch.generated(globals.today),
+    });
+    await folder.write(path.join(output, page), maskIds(html));
+    if (closed) return;
+    const rowFindings = result.rowFindings.map((f) => localizeFinding(messages, f));
+    const entry = summaryEntry(result, report, rowFindings, page, fromOutput);
+    const summary: BatchHtmlRow = {
+      ...maskIdsDeep(summaryRow(result, report, messages, relative, page, fromOutput)),
+      ...(result.thumbnail ? { thumbnail: result.thumbnail } : {}),
+    };
+    const line = Buffer.from(`${JSON.stringify(summary)}\n`);
+    // From here to the index push nothing awaits: an entry is in summary.json exactly when it is indexed.
+    if (closed) return;
+    const separator = entries++ ? ',\n' : '';
+    const jsonWrite = writeTo(json, `${separator}${JSON.stringify(entry)}`);
+    const rowsWrite = writeTo(rowsFile, line);
+    index.push({ line: result.line, ready: result.ready, offset: rowsBytes, length: line.length });
+    rowsBytes += line.length;
+    if (result.outcome && !result.outcome.answers.province) noProvince += 1;
+    for (const fix of result.fixes) fixCounts[fix.state] += 1;
+    if (result.readyBeforeFix) readyBeforeFix += 1;
+    onIndexed(index.length);
+    await Promise.all([jsonWrite, rowsWrite]);
+  }
+
+  async function finish(interrupted: boolean): Promise<WrittenSummary> {
+    index.sort((a, b) => a.line - b.line);
+    const readyCount = index.filter((s) => s.ready).length;
+    await writeTo(
+      json,
+      `\n],\n"finished": ${index.length},\n"interrupted": ${interrupted},\n"ready": ${readyCount},\n"readyBeforeFix": ${readyBeforeFix},\n"noProvince": ${noProvince},\n"fixCounts": ${JSON.stringify(fixCounts)}\n}\n`,
+    );
+    await endStream(json);
+    await endStream(rowsFile);
+    await commitTemp(jsonTemp, path.join(output, 'summary.json'), folder.mayReplace);
+    folder.record(path.join(output, 'summary.json'));
+
+    // Summary rows are read back one at a time from the rows file, by the index.
+    const rowsHandle = await open(rowsTemp, 'r');
+    const readRow = async (at: RowIndex): Promise<BatchHtmlRow> => {
+      const buffer = Buffer.alloc(at.length);
+      await rowsHandle.read(buffer, 0, at.length, at.offset);
+      return JSON.parse(buffer.toString('utf8')) as BatchHtmlRow;
+    };
+    try {
+      // CSV and xlsx need the rows without thumbnails; 20,000 of those are a few MB.
+      const plain: SummaryRow[] = [];
+      for (const at of index) {
+        const { thumbnail: _thumbnail, ...row } = await readRow(at);
+        plain.push(row);
+      }
+      await folder.write(path.join(output, 'summary.csv'), summaryCsv(plain, messages));
+      // summary.xlsx is streamed to a temp file chunk by chunk (issue 15: ~230 MB in memory for 20,000 rows before).
+      const { writeSummaryXlsx } = await import('../../batch/summary-xlsx.js');
+      const xlsxTemp = await createTemp(output);
+      const xlsx = createWriteStream(xlsxTemp, { flags: 'w' });
+      xlsx.on('error', () => undefined);
+      await writeSummaryXlsx(plain, messages, (chunk) => writeTo(xlsx, chunk));
+      await endStream(xlsx);
+      await commitTemp(xlsxTemp, path.join(output, 'summary.xlsx'), folder.mayReplace);
+      folder.record(path.join(output, 'summary.xlsx'));
+
+      const notes = runNotes(
+        {
+          finished: index.length,
+          total: facts.total,
+          ready: readyCount,
+          readyBeforeFix,
+          interrupted,
+          materialsChecked: facts.materialsChecked,
+          fixed: facts.fixed,
+          noProvince,
+          fixCounts,
+        },
+        messages,
+      );
+      // report.html is streamed: not-ready applicants first, each row read back with its thumbnail.
+      const template = await readFile(templatePath('report', 'batch.html'), 'utf8');
+      const htmlFile = path.join(output, 'report.html');
+      const parts = batchPageParts({
+        total: index.length,
+        ready: readyCount,
+        messages,
+        template,
+        meta: messages.batch.generated(globals.today),
+        notes,
+      });
+      const htmlTemp = await createTemp(output);
+      const html = createWriteStream(htmlTemp, { flags: 'w' });
+      html.on('error', () => undefined);
+      const ordered = [...index.filter((s) => !s.ready), ...index.filter((s) => s.ready)];
+      await writeTo(html, parts.before);
+      for (const [i, at] of ordered.entries()) {
+        if (i === FIRST_PAINT_ROWS) await writeTo(html, parts.between);
+        await writeTo(html, `${i && i !== FIRST_PAINT_ROWS ? '\n' : ''}${batchRowHtml(await readRow(at), messages)}`);
+      }
+      if (ordered.length <= FIRST_PAINT_ROWS) await writeTo(html, parts.between);
+      await writeTo(html, parts.after);
+      await endStream(html);
+      await commitTemp(htmlTemp, htmlFile, folder.mayReplace);
+      folder.record(htmlFile);
+      await folder.writeManifest();
+      return { rows: plain, notes, htmlFile };
+    } finally {
+      await rowsHandle.close().catch(() => undefined);
+    }
+  }
+
+  return {
+    add,
+    close: () => {
+      closed = true;
+    },
+    get finished() {
+      return index.length;
+    },
+    finish,
+    discard: () => discardTemp(rowsTemp),
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * The batch's roster pipeline: read the roster into rows, then check them with bounded
+ * concurrency, with progress on stderr. Ctrl-C once: no new applicant starts, the ones being
+ * checked finish. Ctrl-C again, or SIGTERM: stop now (issue 15, F10).
+ */
+import { type RawAnswers, answersFromFlags, resolveAnswers } from '../../answers/resolve-answers.js';
+import type { ApplicantResult } from '../../batch/assess-applicant.js';
+import { readRoster } from '../../batch/read-roster.js';
+import { readRows } from '../../batch/roster-rows.js';
+import { UserError } from '../../errors.js';
+import { mapLimit } from '../../files/map-limit.js';
+import { problemText } from '../../i18n/messages.js';
+import type { Messages } from '../../i18n/messages.js';
+import type { Province } from '../../model/provinces.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
+import type { CommandContext } from '../load-context.js';
+import type { AnswerFlags } from '../../answers/resolve-answers.js';
+
+export type Rows = ReturnType<typeof readRows>['rows'];
+
+/** The answer flags as raw answers; each is checked once here, so a bad flag is one usage error, not one per row. */
+export function batchDefaults(flags: AnswerFlags, context: CommandContext): RawAnswers {
+  const raw = answersFromFlags(flags);
+  const { problems } = resolveAnswers(raw, context.provinces);
+  if (problems.length)
+    throw new UserError(
+      'error.usage',
+      {},
+      problems.map(({ problem }) => problemText(context.messages, problem.key, problem.args)),
+    );
+  return raw;
+}
+
+/** The roster's rows (with the defaults for empty columns) and the encoding it was read in. */
+export async function readPending(
+  roster: string,
+  sheet: string | undefined,
+  provinces: Province[],
+  today: string,
+  defaults: RawAnswers,
+): Promise<{ rows: Rows; encoding: string }> {
+  const table = await readRoster(roster, sheet);
+  const { rows, columns } = readRows(table, provinces, today, defaults);
+  if (columns.level === undefined && columns.name === undefined)
+    throw new UserError('error.roster-header', { encoding: table.encoding });
+  return { rows, encoding: table.encoding };
+}
+
+export function progressReporter(total: number, messages: Messages) {
+  const tty = Boolean(process.stderr.isTTY);
+  const started = Date.now();
+  let lastPlain = 0;
+  return (done: number) => {
+    const elapsed = (Date.now() - started) / 1000;
+    const eta = done > 0 && done < total ? `${Math.ceil((elapsed / done) * (total - done))}s` : '';
+    if (tty) {
+      const width = 24;
+      const filled = Math.round((done / Math.max(1, total)) * width);
+      process.stderr.write(
+        `\r[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${messages.batch.progress(done, total, eta)}   `,
+      );
+      if (done === total) process.stderr.write('\n');
+    } else if (done === total || done - lastPlain >= Math.max(10, Math.ceil(total / 10))) {
+      lastPlain = done;
+      process.stderr.write(`${messages.batch.progress(done, total, eta)}\n`);
+    }
+  };
+}
+
+export interface RunOutcome {
+  /** A signal stopped the run (some applicants may not have been checked). */
+  interrupted: boolean;
+  /** The second signal: applicants still being checked were abandoned. */
+  stoppedNow: boolean;
+  /** The exit code the signal asks for (130 for Ctrl-C, 143 for SIGTERM). */
+  signalCode: ExitCode | undefined;
+  /** What failed a check or a write, to be thrown once the summaries are written. */
+  failure: unknown;
+}
+
+/** Ctrl-C and SIGTERM, watched from before the run's files are opened until the checks end. */
+export interface SignalWatch {
+  signal: AbortSignal;
+  /** Settles at the second Ctrl-C or at SIGTERM: stop now. */
+  stopped: Promise<'stopped'>;
+  code(): ExitCode | undefined;
+  /** Stop starting new checks (a check failed). */
+  abort(): void;
+  off(): void;
+}
+
+export function watchSignals(): SignalWatch {
+  const controller = new AbortController();
+  let stopNow: () => void = () => undefined;
+  const stopped = new Promise<'stopped'>((resolve) => {
+    stopNow = () => resolve('stopped');
+  });
+  let signalCode: ExitCode | undefined;
+  const onInt = () => {
+    signalCode ??= EXIT.CANCELLED;
+    if (controller.signal.aborted) stopNow();
+    controller.abort();
+  };
+  const onTerm = () => {
+    signalCode ??= 143 as ExitCode;
+    controller.abort();
+    stopNow();
+  };
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', onTerm);
+  return {
+    signal: controller.signal,
+    stopped,
+    code: () => signalCode,
+    abort: () => controller.abort(),
+    off: () => {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+    },
+  };
+}
+
+/**
+ * Check every row (at most `concurrency` at once) and hand each result to `report`, until done or
+ * a signal. The holder's rows are taken out, so nothing keeps them alive once they are checked.
+ */
+export async function checkRows(
+  pending: { rows: Rows },
+  concurrency: number,
+  assess: (row: Rows[number]) => Promise<ApplicantResult>,
+  report: (result: ApplicantResult) => Promise<void>,
+  signals: SignalWatch,
+): Promise<RunOutcome> {
+  const queue = pending.rows;
+  pending.rows = [];
+  const work = mapLimit(queue, concurrency, async (row) => report(await assess(row)), signals.signal);
+  let failure: unknown;
+  let stoppedNow = false;
+  try {
+    stoppedNow = (await Promise.race([work, signals.stopped])) === 'stopped';
+  } catch (error) {
+    // A failed check stops the others; the summaries then say the run was cut short.
+    failure = error;
+    signals.abort();
+  }
+  const interrupted = signals.signal.aborted;
+  signals.off();
+  return { interrupted, stoppedNow, signalCode: signals.code(), failure };
+}

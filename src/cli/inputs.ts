@@ -1,0 +1,66 @@
+/** What several commands read from their options: files by role, a materials folder, a role name, a free file name. */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { UserError } from '../errors.js';
+import type { FileInput } from '../files/check-files.js';
+import { guessRole } from '../files/guess-role.js';
+import { en } from '../i18n/en.js';
+import type { Messages } from '../i18n/messages.js';
+import { UPLOAD_ROLES, type UploadRole } from '../model/rules.js';
+import type { CheckOptions } from './options.js';
+
+const FILE_FLAGS: [keyof CheckOptions, UploadRole][] = [
+  ['photo', 'photo'],
+  ['idFront', 'id-front'],
+  ['idBack', 'id-back'],
+  ['diploma', 'diploma'],
+  ['workProof', 'work-proof'],
+  ['socialSecurity', 'social-security'],
+  ['residencePermit', 'residence-permit'],
+];
+
+/** Files named by flags, then the rest of the roles found by name in --files DIR. */
+export async function fileInputs(flags: CheckOptions): Promise<FileInput[]> {
+  const inputs: FileInput[] = FILE_FLAGS.filter(([flag]) => typeof flags[flag] === 'string').map(([flag, role]) => ({
+    path: String(flags[flag]),
+    role,
+  }));
+  if (flags.files) {
+    const folder = await stat(flags.files).catch(() => undefined);
+    if (!folder) throw new UserError('error.not-found', { file: flags.files });
+    if (!folder.isDirectory()) throw new UserError('error.not-folder', { file: flags.files });
+    const { filesInFolder } = await import('../files/check-files.js');
+    const { found } = await filesInFolder(flags.files);
+    inputs.push(...found.filter((f) => !inputs.some((i) => i.role === f.role)));
+  }
+  return inputs;
+}
+
+/** `--as photo`, `--as 照片`, `--as 身份证正面`, `--as PHOTO`: a role in either language (issue 12). */
+export function parseRole(raw: string | undefined, messages: Messages): UploadRole | undefined {
+  if (raw === undefined) return undefined;
+  const value = raw.trim().toLowerCase().replace(/_/g, '-');
+  if ((UPLOAD_ROLES as readonly string[]).includes(value)) return value as UploadRole;
+  const named = UPLOAD_ROLES.find((role) =>
+    [messages.labels.role[role], en.labels.role[role]].some((label) => label?.toLowerCase() === value),
+  );
+  const role = named ?? (value ? guessRole(value) : undefined);
+  if (role) return role;
+  throw new UserError('error.role', {
+    value: raw,
+    roles: UPLOAD_ROLES.map((r) => `${r}（${messages.labels.role[r]}）`).join('、'),
+  });
+}
+
+const exists = async (file: string) => Boolean(await stat(file).catch(() => undefined));
+
+/** `照片.fixed.jpg` taken → `照片.fixed-2.jpg`, `-3` …: never write over a file the user did not name for it. */
+export async function freeName(target: string): Promise<string> {
+  if (!(await exists(target))) return target;
+  const ext = path.extname(target);
+  const stem = target.slice(0, target.length - ext.length);
+  for (let n = 2; ; n += 1) {
+    const candidate = `${stem}-${n}${ext}`;
+    if (!(await exists(candidate))) return candidate;
+  }
+}
