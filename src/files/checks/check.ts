@@ -5,10 +5,8 @@
  */
 import type { Finding, Severity } from '../../model/finding.js';
 import type { FileFacts } from '../../model/files.js';
-import type { RuleSet, RuleValues } from '../../model/rules.js';
+import type { RuleId, RuleSet } from '../../model/rules.js';
 import { ruleValue } from '../../rules/rule-access.js';
-
-export type RuleId = keyof RuleValues;
 
 /**
  * Where a check's severity comes from: the `severity` of the rule it reads, or a fixed value where
