@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/text/table.js';
-import { CONFIG_DIR, ELIGIBLE, ROOT, runCli } from '../helpers/run-cli.js';
+import { CONFIG_DIR, ELIGIBLE, ROOT } from '../helpers/run-cli.js';
 import { runMain } from '../helpers/run-in-process.js';
 
 const demoPhoto = path.join(ROOT, 'templates', 'demo', 'files', '照片.jpg');
