@@ -13,7 +13,8 @@ import { checkFile } from '../src/files/check-file.js';
 import { fixToFile } from '../src/files/fix-to-file.js';
 import { probeFile } from '../src/files/probe-file.js';
 import { makeAnswers, provinces, ruleSet } from './helpers/fixtures.js';
-import { BIN, CONFIG_DIR, ELIGIBLE, ROOT, candidate, runCli } from './helpers/run-cli.js';
+import { BIN, CONFIG_DIR, ELIGIBLE, ROOT, candidate } from './helpers/run-cli.js';
+import { runMain } from './helpers/run-in-process.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'shegong-review-'));
 const demo = path.join(ROOT, 'templates', 'demo', 'files');
@@ -48,7 +49,7 @@ describe('review regressions', () => {
     const before = readFileSync(path.join(materials, 'A0', '照片.jpg'));
     writeFileSync(path.join(work, 'r.csv'), `${HEADER}\n${rows.join('\n')}\n`);
     // Materials inside the output's fixed/ folder: the worst case for overwriting.
-    runCli([
+    await runMain([
       'batch',
       path.join(work, 'r.csv'),
       '--materials',
@@ -70,7 +71,7 @@ describe('review regressions', () => {
     expect(readFileSync(path.join(work, 'out', 'summary.csv'), 'utf8')).toContain('fixed/0002-A0/照片.jpg');
   });
 
-  it('4. no "0-01" start month when any month counts', () => {
+  it('4. no "0-01" start month when any month counts', async () => {
     const result = evaluateEligibility(
       makeAnswers({ education: 'associate', studyMode: 'part-time', work: [{ start: '2025-01' }] }),
       ruleSet,
@@ -80,13 +81,13 @@ describe('review regressions', () => {
     expect(result.routes.every((r) => r.countFrom === null)).toBe(true);
   });
 
-  it('5. a missing certificate names the one the route needs', () => {
-    const needsAssistant = runCli(candidate({ level: '中级', education: '高中', work: '2012-01..' }));
+  it('5. a missing certificate names the one the route needs', async () => {
+    const needsAssistant = await runMain(candidate({ level: '中级', education: '高中', work: '2012-01..' }));
     expect(needsAssistant.code).toBe(2);
     expect(needsAssistant.err).toContain('助理社会工作师证书');
   });
 
-  it('6 & 7. roster line numbers survive blank lines; a bad ID does not hide the verdict', () => {
+  it('6 & 7. roster line numbers survive blank lines; a bad ID does not hide the verdict', async () => {
     const table = parseCsvRoster(
       Buffer.from(`${HEADER}\n\n\n李一,助理,本科,其他,2018-07,全日制,2018-08..,广东,110105194912310021\n`),
     );
@@ -104,7 +105,7 @@ describe('review regressions', () => {
     expect(row.answers?.level).toBe('assistant');
   });
 
-  it('8. a reader that closes the pipe early gets no stack trace', () => {
+  it('8. a reader that closes the pipe early gets no stack trace', async () => {
     const result = spawnSync(
       'sh',
       [
@@ -154,14 +155,14 @@ describe('review regressions', () => {
     expect(Number(size?.args?.kb)).toBeLessThan(10);
   });
 
-  it('11. profile path and reset speak JSON with --format json', () => {
-    expect(JSON.parse(runCli(['profile', 'path', '--format', 'json']).out)).toMatchObject({
+  it('11. profile path and reset speak JSON with --format json', async () => {
+    expect(JSON.parse((await runMain(['profile', 'path', '--format', 'json'])).out)).toMatchObject({
       schema: 'shegong.profile/v1',
     });
-    expect(JSON.parse(runCli(['profile', 'reset', '--format', 'json']).out)).toMatchObject({ reset: true });
+    expect(JSON.parse((await runMain(['profile', 'reset', '--format', 'json'])).out)).toMatchObject({ reset: true });
   });
 
-  it('12. a 5th weekday the month lacks becomes its last', () => {
+  it('12. a 5th weekday the month lacks becomes its last', async () => {
     expect(nthWeekday(2026, 2, 6, 5)).toBe('2026-02-28');
     expect(nthWeekday(2027, 5, 6, 5)).toBe('2027-05-29');
   });
