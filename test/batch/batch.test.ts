@@ -287,6 +287,66 @@ describe('shegong batch (built bin)', () => {
   }, 60_000);
 });
 
+describe('roster line numbers', () => {
+  const REVIEW_HEADER = '姓名,报考级别,学历,专业,毕业时间,学习形式,社会工作经历,报考省份,身份证号';
+  it('survive blank lines; a bad ID does not hide the verdict', () => {
+    const table = parseCsvRoster(
+      Buffer.from(`${REVIEW_HEADER}\n\n\n李一,助理,本科,其他,2018-07,全日制,2018-08..,广东,110105194912310021\n`),
+    );
+    expect(table.ok && table.table.rows[0]?.line).toBe(4);
+    if (!table.ok) return;
+    const row = readRow(
+      table.table.rows[0]!.cells,
+      4,
+      mapColumns(table.table.header),
+      provinces,
+      '2026-11-21',
+      table.table.header,
+    );
+    expect(row.findings.map((f) => f.id)).toEqual(['roster.id-number']);
+    expect(row.answers?.level).toBe('assistant');
+  });
+});
+
+describe('batch --fix with the materials inside the output', () => {
+  it('summary.json stays valid JSON with concurrent applicants; --fix never writes over an original', async () => {
+    const HEADER9 = '姓名,报考级别,学历,专业,毕业时间,学习形式,社会工作经历,报考省份,身份证号';
+    const pngBytes = await sharp(path.join(ROOT, 'templates/demo/files/照片.jpg')).png().toBuffer();
+    const work = mkdtempSync(path.join(tmpdir(), 'shegong-batch-'));
+    const materials = path.join(work, 'out', 'fixed');
+    const rows: string[] = [];
+    for (let n = 0; n < 12; n += 1) {
+      mkdirSync(path.join(materials, `A${n}`), { recursive: true });
+      // PNG bytes named .jpg: fixable, and its fixed copy would be fixed/A<n>/照片.jpg — the original itself.
+      writeFileSync(path.join(materials, `A${n}`, '照片.jpg'), pngBytes);
+      rows.push(`A${n},助理,本科,其他,2018-07,全日制,2018-08..,广东,`);
+    }
+    const before = readFileSync(path.join(materials, 'A0', '照片.jpg'));
+    writeFileSync(path.join(work, 'r.csv'), `${HEADER9}\n${rows.join('\n')}\n`);
+    // Materials inside the output's fixed/ folder: the worst case for overwriting.
+    const result = await runMain([
+      'batch',
+      path.join(work, 'r.csv'),
+      '--materials',
+      materials,
+      '--output',
+      path.join(work, 'out'),
+      '--concurrency',
+      '4',
+      '--fix',
+      '--today',
+      '2026-11-21',
+    ]);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(readFileSync(path.join(work, 'out', 'summary.json'), 'utf8'));
+    expect(json.applicants).toHaveLength(12);
+    // Issue 15: fixed copies go under a key per roster row (0002-A0), never the original's own folder.
+    for (let n = 0; n < 12; n += 1)
+      expect(readFileSync(path.join(materials, `A${n}`, '照片.jpg')).equals(before)).toBe(true);
+    expect(readFileSync(path.join(work, 'out', 'summary.csv'), 'utf8')).toContain('fixed/0002-A0/照片.jpg');
+  });
+});
+
 /** GBK bytes for a string (test helper): Node can decode GB18030 but not encode it, so map via a lookup of decoded pairs. */
 function gbk(text: string): Buffer {
   const table = new Map<string, number[]>();

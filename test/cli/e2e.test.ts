@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_DIR, ELIGIBLE, ROOT, candidate, runCli } from '../helpers/run-cli.js';
+import { BIN, CONFIG_DIR, ELIGIBLE, ROOT, candidate, runCli } from '../helpers/run-cli.js';
 import { runMain } from '../helpers/run-in-process.js';
 
 describe('shegong (built bin)', () => {
@@ -127,6 +128,35 @@ describe('shegong (built bin)', () => {
     expect((await runMain(['profile', 'show', '--format', 'json'])).code).toBe(0);
     expect((await runMain(['profile', 'reset'])).code).toBe(0);
     expect((await runMain(['profile', 'nonsense'])).code).toBe(2);
+  });
+
+  it('profile path and reset speak JSON with --format json', async () => {
+    expect(JSON.parse((await runMain(['profile', 'path', '--format', 'json'])).out)).toMatchObject({
+      schema: 'shegong.profile/v1',
+    });
+    expect(JSON.parse((await runMain(['profile', 'reset', '--format', 'json'])).out)).toMatchObject({ reset: true });
+  });
+
+  it('a missing certificate is a usage error naming the one the route needs', async () => {
+    const needsAssistant = await runMain(candidate({ level: '中级', education: '高中', work: '2012-01..' }));
+    expect(needsAssistant.code).toBe(2);
+    expect(needsAssistant.err).toContain('助理社会工作师证书');
+  });
+
+  it('a reader that closes the pipe early (| head -c 1): exit 0, no stack trace (spawned: EPIPE)', () => {
+    const result = spawnSync(
+      'bash',
+      [
+        '-c',
+        `set -o pipefail; "${process.execPath}" "${BIN}" ${ELIGIBLE.map((a) => `'${a}'`).join(' ')} --format json | head -c 1 >/dev/null`,
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, SHEGONG_CONFIG_DIR: CONFIG_DIR, NO_COLOR: '1' },
+      },
+    );
+    expect(result.status).toBe(0);
+    expect(result.stderr).not.toMatch(/EPIPE|at .*\.js:\d+/);
   });
 
   it('flags never write the profile (scripts do not change saved answers)', async () => {

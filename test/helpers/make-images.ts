@@ -117,3 +117,8 @@ export function makePdf(variant: 'ok' | 'encrypted' | 'truncated' = 'ok'): Buffe
   const buffer = Buffer.from(body, 'latin1');
   return variant === 'truncated' ? buffer.subarray(0, Math.floor(buffer.length / 2)) : buffer;
 }
+
+/** A JPEG with junk bytes between segments: libjpeg warns ("extraneous bytes"), phones produce it. */
+export function withJunk(jpeg: Buffer): Buffer {
+  return Buffer.concat([jpeg.subarray(0, 2), Buffer.from([0x00, 0x00, 0x00]), jpeg.subarray(2)]);
+}
