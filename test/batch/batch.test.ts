@@ -344,7 +344,7 @@ describe('batch --fix with the materials inside the output', () => {
     for (let n = 0; n < 12; n += 1)
       expect(readFileSync(path.join(materials, `A${n}`, '照片.jpg')).equals(before)).toBe(true);
     expect(readFileSync(path.join(work, 'out', 'summary.csv'), 'utf8')).toContain('fixed/0002-A0/照片.jpg');
-  });
+  }, 60_000);
 });
 
 /** GBK bytes for a string (test helper): Node can decode GB18030 but not encode it, so map via a lookup of decoded pairs. */

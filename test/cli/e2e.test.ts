@@ -14,6 +14,27 @@ describe('shegong (built bin)', () => {
     expect(runCli(['--version']).out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
+  // The few runs below are real processes on purpose: the exit status a shell sees and a fix
+  // written by the built bin. Everything else in this file runs in-process (runMain).
+  it('a real process exits 0 when ready, 1 when not, 2 on a usage error', () => {
+    expect(runCli([...ELIGIBLE, '--format', 'json']).code).toBe(0);
+    expect(runCli([...candidate({ work: '2025-07..' }), '--format', 'json']).code).toBe(1);
+    const usage = runCli(['--bogus']);
+    expect(usage.code).toBe(2);
+    expect(usage.err).not.toMatch(/ {4}at /);
+  });
+
+  it('a real fix writes a 295×413 copy and leaves the original', () => {
+    const out = path.join(CONFIG_DIR, 'real-fix.jpg');
+    const original = path.join(ROOT, 'templates', 'demo', 'files', '照片.jpg');
+    const before = readFileSync(original);
+    const fixed = runCli(['fix', original, '--as', 'photo', '--output', out, '--force', '--format', 'json']);
+    expect(fixed.code).toBe(0);
+    expect(JSON.parse(fixed.out)).toMatchObject({ ok: true, output: { width: 295, height: 413 } });
+    expect(existsSync(out)).toBe(true);
+    expect(readFileSync(original).equals(before)).toBe(true);
+  });
+
   it('an eligible candidate from flags: exit 0, JSON only on stdout', async () => {
     const result = await runMain([...ELIGIBLE, '--format', 'json']);
     expect(result.code).toBe(0);
