@@ -245,7 +245,7 @@ describe('shegong batch (built bin)', () => {
 
   it('Ctrl-C keeps the reports of the applicants already finished (exit 130)', async () => {
     const dir = workspace();
-    const rows = Array.from({ length: 400 }, () => ROWS[0]);
+    const rows = Array.from({ length: 120 }, () => ROWS[0]);
     writeFileSync(path.join(dir, 'big.csv'), `${HEADER}\n${rows.join('\n')}\n`);
     const child = spawn(
       process.execPath,
@@ -271,9 +271,9 @@ describe('shegong batch (built bin)', () => {
     let sent = false;
     child.stderr.on('data', (chunk: Buffer) => {
       err += chunk.toString();
-      // One Ctrl-C stops cleanly; a second would (rightly) kill at once. The progress count (n/400),
+      // One Ctrl-C stops cleanly; a second would (rightly) kill at once. The progress count (n/120),
       // not its sentence, says an applicant has finished.
-      if (!sent && /(?<![\d/])[1-9]\d*\/400(?!\d)/.test(err)) {
+      if (!sent && /(?<![\d/])[1-9]\d*\/120(?!\d)/.test(err)) {
         sent = true;
         child.kill('SIGINT');
       }
@@ -283,7 +283,7 @@ describe('shegong batch (built bin)', () => {
     const json = JSON.parse(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8'));
     expect(json.interrupted).toBe(true);
     expect(json.finished).toBeGreaterThan(0);
-    expect(json.finished).toBeLessThan(400);
+    expect(json.finished).toBeLessThan(120);
   }, 60_000);
 });
 
