@@ -26,7 +26,8 @@ import { unreadableKind } from '../../src/batch/read-roster.js';
 import { columnLetter } from '../../src/batch/summary-xlsx.js';
 import { makePhoto } from '../helpers/make-images.js';
 import { provinces } from '../helpers/fixtures.js';
-import { BIN, ROOT, runCli } from '../helpers/run-cli.js';
+import { BIN, ROOT } from '../helpers/run-cli.js';
+import { runMain } from '../helpers/run-in-process.js';
 
 const DEMO_PHOTO = path.join(ROOT, 'templates', 'demo', 'files', '照片.jpg');
 const NO_PROVINCE = '姓名,报考级别,学历,专业,毕业时间,学习形式,社会工作经历,身份证号,材料目录';
@@ -48,12 +49,12 @@ const byName = (json: { applicants: { name: string }[] }, name: string) =>
   json.applicants.find((a) => a.name === name) as Record<string, any>;
 const ids = (findings: { id: string }[]) => findings.map((f) => f.id);
 const batch = (roster: string, dir: string, extra: string[] = [], out = 'out') =>
-  runCli(['batch', roster, '--output', path.join(dir, out), '--today', '2026-12-01', ...extra]);
+  runMain(['batch', roster, '--output', path.join(dir, out), '--today', '2026-12-01', ...extra]);
 
 describe('roster rows (pure)', () => {
   const header = ['姓名', '报考级别', '学历', '专业', '毕业时间', '学习形式', '社会工作经历', '户籍'];
   const columns = mapColumns(header);
-  it('a flag fills an empty column; a roster value wins over the flag', () => {
+  it('a flag fills an empty column; a roster value wins over the flag', async () => {
     const row = readRow(
       ['王芳', '', '本科', '社会学', '2019-06', '统招', '2019.07-至今', ''],
       2,
@@ -81,7 +82,7 @@ describe('roster rows (pure)', () => {
     );
     expect(own.answers?.level).toBe('assistant');
   });
-  it('no province anywhere is not a row finding; eligibility still has its answers', () => {
+  it('no province anywhere is not a row finding; eligibility still has its answers', async () => {
     const row = readRow(
       ['王芳', '助理', '本科', '社会学', '2019-06', '统招', '2019.07-至今', ''],
       2,
@@ -94,7 +95,7 @@ describe('roster rows (pure)', () => {
     expect(row.answers?.province).toBeUndefined();
     expect(ids(row.findings)).toEqual(['roster.read-as']);
   });
-  it('a real major is read as "other" with an info finding quoting it', () => {
+  it('a real major is read as "other" with an info finding quoting it', async () => {
     const row = readRow(
       ['王芳', '助理', '本科', '行政管理', '2019-06', '统招', '2019.07-至今', ''],
       2,
@@ -111,7 +112,7 @@ describe('roster rows (pure)', () => {
       }),
     ]);
   });
-  it('one bad cell: a finding quoting it and naming the column; the other answers are kept', () => {
+  it('one bad cell: a finding quoting it and naming the column; the other answers are kept', async () => {
     const badHukou = readRow(
       ['王芳', '助理', '本科', '社会工作', '2019-06', '全日制', '2019.07-至今', '火星'],
       2,
@@ -140,14 +141,14 @@ describe('roster rows (pure)', () => {
     expect(badWork.answers).toBeUndefined();
     expect(badWork.level).toBe('intermediate');
   });
-  it('folder cells that leave the materials folder are refused', () => {
+  it('folder cells that leave the materials folder are refused', async () => {
     expect(folderCellProblem('../x')).toBe('parent');
     expect(folderCellProblem('a/../../x')).toBe('parent');
     expect(folderCellProblem('/etc')).toBe('absolute');
     expect(folderCellProblem('C:\\Windows')).toBe('absolute');
     expect(folderCellProblem('一组/张三')).toBeUndefined();
   });
-  it('knows the files it cannot read, and UTF-16 text', () => {
+  it('knows the files it cannot read, and UTF-16 text', async () => {
     const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
     expect(unreadableKind('花名册.xls', ole)).toMatch(/xls/);
     expect(unreadableKind('花名册.et', ole)).toMatch(/WPS/);
@@ -164,7 +165,7 @@ describe('roster rows (pure)', () => {
 });
 
 describe('shegong batch, round 2 (built bin)', () => {
-  it('a GBK roster with no province column: runs without --province (said once), and with it', () => {
+  it('a GBK roster with no province column: runs without --province (said once), and with it', async () => {
     const dir = workspace(['王芳', '李强']);
     const rows = [
       '王芳,助理,大学本科,行政管理,2019-06,统招,2019.07-至今,,',
@@ -172,7 +173,7 @@ describe('shegong batch, round 2 (built bin)', () => {
     ];
     const roster = path.join(dir, '花名册.csv');
     writeFileSync(roster, gbk(`${NO_PROVINCE}\r\n${rows.join('\r\n')}\r\n`));
-    const without = batch(roster, dir, ['--materials', path.join(dir, 'materials')]);
+    const without = await batch(roster, dir, ['--materials', path.join(dir, 'materials')]);
     expect(without.code).toBe(0);
     expect(without.err).not.toMatch(/Error|at .*\.js/);
     let json = summary(dir);
@@ -189,7 +190,12 @@ describe('shegong batch, round 2 (built bin)', () => {
     const fee = byName(json, '王芳').report.checklist.find((i: { id: string }) => i.id === 'registration.fee');
     expect(fee.text).not.toMatch(/= \d+/);
 
-    const withFlag = batch(roster, dir, ['--materials', path.join(dir, 'materials'), '--province', '广东'], 'out2');
+    const withFlag = await batch(
+      roster,
+      dir,
+      ['--materials', path.join(dir, 'materials'), '--province', '广东'],
+      'out2',
+    );
     expect(withFlag.code).toBe(0);
     json = summary(dir, 'out2');
     expect(json.noProvince).toBe(0);
@@ -199,21 +205,21 @@ describe('shegong batch, round 2 (built bin)', () => {
     );
   });
 
-  it('a bad batch-wide flag is one usage error (exit 2), not one per row', () => {
+  it('a bad batch-wide flag is one usage error (exit 2), not one per row', async () => {
     const dir = workspace();
     writeFileSync(path.join(dir, 'r.csv'), `${NO_PROVINCE}\n王芳,助理,本科,社会工作,2019-06,全日制,2019.07-至今,,\n`);
-    const result = batch(path.join(dir, 'r.csv'), dir, ['--province', '火星']);
+    const result = await batch(path.join(dir, 'r.csv'), dir, ['--province', '火星']);
     expect(result.code).toBe(2);
     expect(result.err).toContain('火星');
   });
 
-  it('without --materials: an eligibility-only run that says so', () => {
+  it('without --materials: an eligibility-only run that says so', async () => {
     const dir = workspace();
     writeFileSync(
       path.join(dir, 'r.csv'),
       `${NO_PROVINCE}\n王芳,助理,本科,社会工作,2019-06,全日制,2019.07-至今,,\n赵六,中级,本科,社会学,2025-06,全日制,2025.07-至今,,\n`,
     );
-    const result = batch(path.join(dir, 'r.csv'), dir, ['--province', '广东']);
+    const result = await batch(path.join(dir, 'r.csv'), dir, ['--province', '广东']);
     expect(result.code).toBe(1);
     const json = summary(dir);
     expect(json.materialsChecked).toBe(false);
@@ -238,7 +244,7 @@ describe('shegong batch, round 2 (built bin)', () => {
       `${NO_PROVINCE}\n宽照,助理,本科,社会工作,2019-06,全日制,2019.07-至今,,\n小照,助理,本科,社会工作,2019-06,全日制,2019.07-至今,,\n`,
     );
     const before = readFileSync(path.join(dir, 'materials', '宽照', '照片.jpg'));
-    const result = batch(path.join(dir, 'r.csv'), dir, [
+    const result = await batch(path.join(dir, 'r.csv'), dir, [
       '--materials',
       path.join(dir, 'materials'),
       '--province',
@@ -279,7 +285,7 @@ describe('shegong batch, round 2 (built bin)', () => {
     expect(page).toContain('href="../report.html"');
   });
 
-  it('folders stay inside --materials: ../x, /etc, a symlink out, a FIFO and a link to /etc/passwd are findings', () => {
+  it('folders stay inside --materials: ../x, /etc, a symlink out, a FIFO and a link to /etc/passwd are findings', async () => {
     const dir = workspace(['安全']);
     const materials = path.join(dir, 'materials');
     mkdirSync(path.join(dir, 'secret'));
@@ -294,7 +300,7 @@ describe('shegong batch, round 2 (built bin)', () => {
     });
     writeFileSync(path.join(dir, 'r.csv'), `${NO_PROVINCE}\n${rows.join('\n')}\n`);
     const started = Date.now();
-    const result = batch(path.join(dir, 'r.csv'), dir, ['--materials', materials, '--province', '广东', '--fix']);
+    const result = await batch(path.join(dir, 'r.csv'), dir, ['--materials', materials, '--province', '广东', '--fix']);
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(result.code).toBe(1);
     const json = summary(dir);
@@ -328,7 +334,13 @@ describe('shegong batch, round 2 (built bin)', () => {
       path.join(dir, 'r.csv'),
       `${NO_PROVINCE}\n张伟,助理,本科,社会工作,2019-06,全日制,2019.07-至今,,组1/张伟\n张伟,助理,本科,社会工作,2019-06,全日制,2019.07-至今,,组2/张伟\n`,
     );
-    batch(path.join(dir, 'r.csv'), dir, ['--materials', path.join(dir, 'materials'), '--province', '广东', '--fix']);
+    await batch(path.join(dir, 'r.csv'), dir, [
+      '--materials',
+      path.join(dir, 'materials'),
+      '--province',
+      '广东',
+      '--fix',
+    ]);
     const outputs = summary(dir)
       .applicants.flatMap((a: { fixes: { output: string }[] }) => a.fixes.map((f) => f.output))
       .sort();
@@ -351,7 +363,7 @@ describe('shegong batch, round 2 (built bin)', () => {
       [[path.join(dir, 'random.xlsx')], /不是可读的表格/],
     ];
     for (const [args, message] of cases) {
-      const result = batch(args[0]!, dir);
+      const result = await batch(args[0]!, dir);
       expect(result.code, args[0]).toBe(2);
       expect(result.err).toMatch(message);
       expect(result.err).not.toMatch(/内部错误| {4}at |Error:/);
@@ -359,7 +371,7 @@ describe('shegong batch, round 2 (built bin)', () => {
     writeFileSync(path.join(dir, 'r.csv'), `${NO_PROVINCE}\n王芳,助理,本科,社会工作,2019-06,全日制,2019.07-至今,,\n`);
     const roster = path.join(dir, 'r.csv');
     for (const output of [path.join(dir, 'a-file'), path.join(dir, 'a-file', 'sub'), '/proc/shegong-out']) {
-      const result = runCli(['batch', roster, '--output', output, '--today', '2026-12-01'], {}, ROOT);
+      const result = await runMain(['batch', roster, '--output', output, '--today', '2026-12-01'], {}, ROOT);
       expect(result.code, output).toBe(2);
       expect(result.err).toContain('无法使用输出目录');
       expect(result.err).not.toMatch(/内部错误| {4}at /);
@@ -369,11 +381,11 @@ describe('shegong batch, round 2 (built bin)', () => {
     await writeXlsxFile([NO_PROVINCE.split(',').map((value) => ({ value }))], {}).toFile(
       path.join(dir, 'one-sheet.xlsx'),
     );
-    const sheet = batch(path.join(dir, 'one-sheet.xlsx'), dir, ['--sheet', '9']);
+    const sheet = await batch(path.join(dir, 'one-sheet.xlsx'), dir, ['--sheet', '9']);
     expect(sheet.code).toBe(2);
     expect(sheet.err).toContain('没有工作表“9”');
     // English too.
-    const english = runCli(
+    const english = await runMain(
       ['batch', path.join(dir, '花名册.xls'), '--output', path.join(dir, 'o'), '--lang', 'en'],
       {},
       ROOT,
@@ -381,7 +393,7 @@ describe('shegong batch, round 2 (built bin)', () => {
     expect(english.err).toMatch(/save it as \.xlsx or CSV/i);
   });
 
-  it('an unwritable output folder (read-only) is a sentence, not a stack trace', () => {
+  it('an unwritable output folder (read-only) is a sentence, not a stack trace', async () => {
     const dir = workspace();
     chmodSync(dir, 0o755);
     mkdirSync(path.join(dir, 'ro'));
@@ -400,14 +412,14 @@ describe('shegong batch, round 2 (built bin)', () => {
     expect(result.stderr).not.toMatch(/ {4}at |内部错误/);
   });
 
-  it('a UTF-16 roster (Excel "Unicode text") is read', () => {
+  it('a UTF-16 roster (Excel "Unicode text") is read', async () => {
     const dir = workspace();
     const text = `${NO_PROVINCE.replaceAll(',', '\t')}\r\n王芳\t助理\t本科\t社会工作\t2019-06\t全日制\t2019.07-至今\t\t\r\n`;
     writeFileSync(
       path.join(dir, 'unicode.txt'),
       Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
     );
-    const result = batch(path.join(dir, 'unicode.txt'), dir, ['--province', '广东']);
+    const result = await batch(path.join(dir, 'unicode.txt'), dir, ['--province', '广东']);
     expect(result.code).toBe(0);
     expect(result.err).toContain('utf-16le');
     expect(byName(summary(dir), '王芳').ready).toBe(true);
@@ -419,7 +431,7 @@ describe('shegong batch, round 2 (built bin)', () => {
       path.join(dir, 'r.csv'),
       `${NO_PROVINCE}\n王芳,助理,本科,社会工作,2019-06,全日制,2019.07-至今,440106198001010107,\n赵六,中级,本科,社会学,2025-06,全日制,2025.07-至今,110105194912310021,\n`,
     );
-    batch(path.join(dir, 'r.csv'), dir, ['--materials', path.join(dir, 'materials'), '--province', '广东']);
+    await batch(path.join(dir, 'r.csv'), dir, ['--materials', path.join(dir, 'materials'), '--province', '广东']);
     const file = path.join(dir, 'out', 'summary.xlsx');
     const { readSheet } = await import('read-excel-file/node');
     const rows = (await readSheet(readFileSync(file))) as unknown[][];
@@ -443,10 +455,10 @@ describe('shegong batch, round 2 (built bin)', () => {
     expect(styles.toUpperCase()).toContain('FDE8E8');
   });
 
-  it('a row with one unreadable cell still gets its materials checked, on its page too', () => {
+  it('a row with one unreadable cell still gets its materials checked, on its page too', async () => {
     const dir = workspace(['王芳']);
     writeFileSync(path.join(dir, 'r.csv'), `${NO_PROVINCE}\n王芳,中级社工,本科,社会工作,2019-06,全日制,从去年开始,,\n`);
-    expect(batch(path.join(dir, 'r.csv'), dir, ['--materials', path.join(dir, 'materials')]).code).toBe(1);
+    expect((await batch(path.join(dir, 'r.csv'), dir, ['--materials', path.join(dir, 'materials')])).code).toBe(1);
     const wang = byName(summary(dir), '王芳');
     expect(wang).toMatchObject({ ready: false, level: 'intermediate', report: null });
     expect(wang.rowFindings).toEqual([
@@ -460,13 +472,13 @@ describe('shegong batch, round 2 (built bin)', () => {
     expect(page).toContain('<h3>报名照片 · 通过</h3>');
   });
 
-  it('per-applicant pages: self-contained HTML beside the Markdown, linked from report.html', () => {
+  it('per-applicant pages: self-contained HTML beside the Markdown, linked from report.html', async () => {
     const dir = workspace(['王芳']);
     writeFileSync(
       path.join(dir, 'r.csv'),
       `${NO_PROVINCE}\n王芳,助理,本科,社会工作,2019-06,全日制,2019.07-至今,110105194912310021,\n`,
     );
-    batch(path.join(dir, 'r.csv'), dir, ['--materials', path.join(dir, 'materials'), '--province', '广东']);
+    await batch(path.join(dir, 'r.csv'), dir, ['--materials', path.join(dir, 'materials'), '--province', '广东']);
     const json = summary(dir);
     const wang = byName(json, '王芳');
     // A bad ID number makes the batch verdict "not ready": the page and the JSON report agree.

@@ -11,7 +11,8 @@ import { escapeHtml } from '../../src/text/html.js';
 import { mapColumns, normaliseMonthCell, readRow } from '../../src/batch/roster-rows.js';
 import { decodeText, parseCsvRoster } from '../../src/batch/roster-table.js';
 import { provinces } from '../helpers/fixtures.js';
-import { BIN, ROOT, runCli } from '../helpers/run-cli.js';
+import { BIN, ROOT } from '../helpers/run-cli.js';
+import { runMain } from '../helpers/run-in-process.js';
 
 const HEADER = '姓名,报考级别,学历,专业,毕业时间,学习形式,社会工作经历,已有证书,报考省份,户籍,身份证号,材料目录';
 const ROWS = [
@@ -48,13 +49,13 @@ describe('ID numbers (GB 11643-1999)', () => {
   ])('%s → %s', (id, reason) => {
     expect(validateIdNumber(id, '2026-11-21')).toMatchObject({ ok: false, reason });
   });
-  it('masks all but the area code and the last four', () => {
+  it('masks all but the area code and the last four', async () => {
     expect(maskIdNumber('11010519491231002X')).toBe('110105********002X');
   });
 });
 
 describe('roster parsing', () => {
-  it('decodes strict UTF-8, UTF-8 with BOM, else GB18030', () => {
+  it('decodes strict UTF-8, UTF-8 with BOM, else GB18030', async () => {
     const text = `${HEADER}\n`;
     expect(decodeText(Buffer.from(text, 'utf8')).encoding).toBe('utf-8');
     expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]))).toMatchObject({
@@ -65,7 +66,7 @@ describe('roster parsing', () => {
     expect(decodeText(gbk)).toEqual({ text: '姓名', encoding: 'gb18030' });
   });
 
-  it('maps Chinese and English header synonyms', () => {
+  it('maps Chinese and English header synonyms', async () => {
     expect(
       mapColumns([
         '姓名',
@@ -97,7 +98,7 @@ describe('roster parsing', () => {
     });
   });
 
-  it('reads month cells as offices type them', () => {
+  it('reads month cells as offices type them', async () => {
     expect(['43647', '2019-07-01', '2019/7/1', '2019.07', '2019年7月'].map(normaliseMonthCell)).toEqual([
       '2019-07',
       '2019-07',
@@ -107,7 +108,7 @@ describe('roster parsing', () => {
     ]);
   });
 
-  it('a bad row gets findings with its line; a good one complete answers', () => {
+  it('a bad row gets findings with its line; a good one complete answers', async () => {
     const table = parseCsvRoster(Buffer.from(`${HEADER}\n${ROWS[0]}\n王五,专家,本科,其他,,全日制,,,广东,,,\n`));
     expect(table.ok).toBe(true);
     if (!table.ok) return;
@@ -120,7 +121,7 @@ describe('roster parsing', () => {
     expect(bad.findings.map((f) => f.id)).toEqual(['roster.value', 'roster.missing']);
   });
 
-  it('neutralises formula cells and escapes HTML', () => {
+  it('neutralises formula cells and escapes HTML', async () => {
     expect(['=1+1', '+86', '-2', '@x', 'ok'].map(safeCell)).toEqual(["'=1+1", "'+86", "'-2", "'@x", 'ok']);
     expect(escapeHtml('<img src=x onerror="a">&\'')).toBe('&lt;img src=x onerror=&quot;a&quot;&gt;&amp;&#39;');
   });
@@ -149,7 +150,7 @@ function xlsx(rows: string[][]): Uint8Array {
 
 describe('shegong batch (built bin)', () => {
   const run = (roster: string, dir: string, extra: string[] = []) =>
-    runCli([
+    runMain([
       'batch',
       roster,
       '--materials',
@@ -161,11 +162,11 @@ describe('shegong batch (built bin)', () => {
       ...extra,
     ]);
 
-  it('a GBK roster with Chinese names round-trips into every report', () => {
+  it('a GBK roster with Chinese names round-trips into every report', async () => {
     const dir = workspace();
     const roster = path.join(dir, 'roster.csv');
     writeFileSync(roster, gbk(`${HEADER}\r\n${ROWS.join('\r\n')}\r\n`));
-    const result = run(roster, dir);
+    const result = await run(roster, dir);
     expect(result.code).toBe(1);
     expect(result.err).toContain('gb18030');
     const out = path.join(dir, 'out');
@@ -192,12 +193,12 @@ describe('shegong batch (built bin)', () => {
     expect(json).toMatchObject({ total: 4, finished: 4, interrupted: false });
   });
 
-  it('a UTF-8 BOM roster and an xlsx roster give the same verdicts', () => {
+  it('a UTF-8 BOM roster and an xlsx roster give the same verdicts', async () => {
     const dir = workspace();
     writeFileSync(path.join(dir, 'bom.csv'), `\uFEFF${HEADER}\n${ROWS[0]}\n`);
     writeFileSync(path.join(dir, 'roster.xlsx'), xlsx([HEADER.split(','), ROWS[0]!.split(',')]));
-    expect(run(path.join(dir, 'bom.csv'), dir).code).toBe(0);
-    const fromXlsx = run(path.join(dir, 'roster.xlsx'), dir);
+    expect((await run(path.join(dir, 'bom.csv'), dir)).code).toBe(0);
+    const fromXlsx = await run(path.join(dir, 'roster.xlsx'), dir);
     expect(fromXlsx.code).toBe(0);
     expect(fromXlsx.err).toContain('xlsx');
     expect(JSON.parse(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8')).applicants[0]).toMatchObject({
@@ -206,13 +207,13 @@ describe('shegong batch (built bin)', () => {
     });
   });
 
-  it('an unreadable roster exits 2 with the reason', () => {
+  it('an unreadable roster exits 2 with the reason', async () => {
     const dir = workspace();
     writeFileSync(path.join(dir, 'empty.csv'), '');
-    expect(run(path.join(dir, 'empty.csv'), dir).code).toBe(2);
-    expect(run(path.join(dir, 'missing.csv'), dir).code).toBe(2);
+    expect((await run(path.join(dir, 'empty.csv'), dir)).code).toBe(2);
+    expect((await run(path.join(dir, 'missing.csv'), dir)).code).toBe(2);
     writeFileSync(path.join(dir, 'fake.xlsx'), 'PK not a zip');
-    expect(run(path.join(dir, 'fake.xlsx'), dir).code).toBe(2);
+    expect((await run(path.join(dir, 'fake.xlsx'), dir)).code).toBe(2);
   });
 
   it('--fix writes copies under OUTPUT/fixed/<applicant>/, never touches originals, names what needs replacing', async () => {
@@ -230,7 +231,7 @@ describe('shegong batch (built bin)', () => {
     );
     const before = readFileSync(photo);
     writeFileSync(path.join(dir, 'r.csv'), `${HEADER}\n${ROWS[0]}\n`);
-    run(path.join(dir, 'r.csv'), dir, ['--fix']);
+    await run(path.join(dir, 'r.csv'), dir, ['--fix']);
     expect(existsSync(path.join(dir, 'out', 'fixed', '0002-张三', '照片.jpg'))).toBe(true);
     expect(existsSync(path.join(dir, 'out', 'fixed', '0002-张三', '工作证明.jpg'))).toBe(false);
     expect(readFileSync(photo).equals(before)).toBe(true);
@@ -244,7 +245,7 @@ describe('shegong batch (built bin)', () => {
 
   it('Ctrl-C keeps the reports of the applicants already finished (exit 130)', async () => {
     const dir = workspace();
-    const rows = Array.from({ length: 400 }, () => ROWS[0]);
+    const rows = Array.from({ length: 120 }, () => ROWS[0]);
     writeFileSync(path.join(dir, 'big.csv'), `${HEADER}\n${rows.join('\n')}\n`);
     const child = spawn(
       process.execPath,
@@ -270,8 +271,9 @@ describe('shegong batch (built bin)', () => {
     let sent = false;
     child.stderr.on('data', (chunk: Buffer) => {
       err += chunk.toString();
-      // One Ctrl-C stops cleanly; a second would (rightly) kill at once.
-      if (!sent && /已检查 \d+\/400/.test(err)) {
+      // One Ctrl-C stops cleanly; a second would (rightly) kill at once. The progress count (n/120),
+      // not its sentence, says an applicant has finished.
+      if (!sent && /(?<![\d/])[1-9]\d*\/120(?!\d)/.test(err)) {
         sent = true;
         child.kill('SIGINT');
       }
@@ -281,7 +283,67 @@ describe('shegong batch (built bin)', () => {
     const json = JSON.parse(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8'));
     expect(json.interrupted).toBe(true);
     expect(json.finished).toBeGreaterThan(0);
-    expect(json.finished).toBeLessThan(400);
+    expect(json.finished).toBeLessThan(120);
+  }, 60_000);
+});
+
+describe('roster line numbers', () => {
+  const REVIEW_HEADER = '姓名,报考级别,学历,专业,毕业时间,学习形式,社会工作经历,报考省份,身份证号';
+  it('survive blank lines; a bad ID does not hide the verdict', () => {
+    const table = parseCsvRoster(
+      Buffer.from(`${REVIEW_HEADER}\n\n\n李一,助理,本科,其他,2018-07,全日制,2018-08..,广东,110105194912310021\n`),
+    );
+    expect(table.ok && table.table.rows[0]?.line).toBe(4);
+    if (!table.ok) return;
+    const row = readRow(
+      table.table.rows[0]!.cells,
+      4,
+      mapColumns(table.table.header),
+      provinces,
+      '2026-11-21',
+      table.table.header,
+    );
+    expect(row.findings.map((f) => f.id)).toEqual(['roster.id-number']);
+    expect(row.answers?.level).toBe('assistant');
+  });
+});
+
+describe('batch --fix with the materials inside the output', () => {
+  it('summary.json stays valid JSON with concurrent applicants; --fix never writes over an original', async () => {
+    const HEADER9 = '姓名,报考级别,学历,专业,毕业时间,学习形式,社会工作经历,报考省份,身份证号';
+    const pngBytes = await sharp(path.join(ROOT, 'templates/demo/files/照片.jpg')).png().toBuffer();
+    const work = mkdtempSync(path.join(tmpdir(), 'shegong-batch-'));
+    const materials = path.join(work, 'out', 'fixed');
+    const rows: string[] = [];
+    for (let n = 0; n < 12; n += 1) {
+      mkdirSync(path.join(materials, `A${n}`), { recursive: true });
+      // PNG bytes named .jpg: fixable, and its fixed copy would be fixed/A<n>/照片.jpg — the original itself.
+      writeFileSync(path.join(materials, `A${n}`, '照片.jpg'), pngBytes);
+      rows.push(`A${n},助理,本科,其他,2018-07,全日制,2018-08..,广东,`);
+    }
+    const before = readFileSync(path.join(materials, 'A0', '照片.jpg'));
+    writeFileSync(path.join(work, 'r.csv'), `${HEADER9}\n${rows.join('\n')}\n`);
+    // Materials inside the output's fixed/ folder: the worst case for overwriting.
+    const result = await runMain([
+      'batch',
+      path.join(work, 'r.csv'),
+      '--materials',
+      materials,
+      '--output',
+      path.join(work, 'out'),
+      '--concurrency',
+      '4',
+      '--fix',
+      '--today',
+      '2026-11-21',
+    ]);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(readFileSync(path.join(work, 'out', 'summary.json'), 'utf8'));
+    expect(json.applicants).toHaveLength(12);
+    // Issue 15: fixed copies go under a key per roster row (0002-A0), never the original's own folder.
+    for (let n = 0; n < 12; n += 1)
+      expect(readFileSync(path.join(materials, `A${n}`, '照片.jpg')).equals(before)).toBe(true);
+    expect(readFileSync(path.join(work, 'out', 'summary.csv'), 'utf8')).toContain('fixed/0002-A0/照片.jpg');
   }, 60_000);
 });
 

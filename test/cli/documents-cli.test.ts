@@ -6,6 +6,7 @@ import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildPdf, recordLines } from '../helpers/make-pdfs.js';
 import { candidate, ROOT, runCli } from '../helpers/run-cli.js';
+import { runMain } from '../helpers/run-in-process.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'shegong-docs-cli-'));
 const CODE = 'Q7W8E9R0T1Y2U3I4';
@@ -24,9 +25,9 @@ const ids = (json: { files: { findings: { id: string; severity: string }[] }[] }
 const TODAY = ['--today', '2026-02-20'];
 
 describe('shegong files 学历.pdf', () => {
-  it('a valid 备案表 passes and is recognised; code and ID number are masked in every format', () => {
+  it('a valid 备案表 passes and is recognised; code and ID number are masked in every format', async () => {
     const { file } = folder('ok', report('2026年12月31日'));
-    const json = runCli(['files', file, ...TODAY, '--format', 'json']);
+    const json = await runMain(['files', file, ...TODAY, '--format', 'json']);
     expect(json.code).toBe(0);
     const result = JSON.parse(json.out).files[0];
     expect(result.document).toMatchObject({
@@ -37,7 +38,7 @@ describe('shegong files 学历.pdf', () => {
       idNumber: '110105********002X',
     });
     for (const args of [[], ['--verbose'], ['--lang', 'en', '--verbose']]) {
-      const text = runCli(['files', file, ...TODAY, ...args]);
+      const text = await runMain(['files', file, ...TODAY, ...args]);
       expect(text.out + text.err).not.toContain(CODE);
       expect(text.out + text.err).not.toContain(ID);
     }
@@ -45,7 +46,7 @@ describe('shegong files 学历.pdf', () => {
     expect(json.out).not.toContain(ID);
   });
 
-  it('twelve reports in one run share pooled readers and the process still exits by itself', () => {
+  it('twelve reports in one run share pooled readers and the process still exits by itself', async () => {
     const files = Array.from({ length: 12 }, (_, i) => folder(`many-${i}`, report('2026年12月31日')).file);
     const started = Date.now();
     const result = runCli(['files', ...files, '--as', 'diploma', ...TODAY, '--format', 'json']);
@@ -56,16 +57,16 @@ describe('shegong files 学历.pdf', () => {
     expect(Date.now() - started).toBeLessThan(15_000); // runCli's own timeout is 30 s: an idle worker keeping the process alive would hit it
   });
 
-  it('an expired report exits 1 with document.expired and the date to extend to', () => {
+  it('an expired report exits 1 with document.expired and the date to extend to', async () => {
     const { file } = folder('expired', report('2026年01月31日'));
-    const result = runCli(['files', file, ...TODAY, '--format', 'json']);
+    const result = await runMain(['files', file, ...TODAY, '--format', 'json']);
     expect(result.code).toBe(1);
     const finding = JSON.parse(result.out).files[0].findings.find((f: { id: string }) => f.id === 'document.expired');
     expect(finding).toMatchObject({ severity: 'error', measured: { validUntil: '2026-01-31', daysAgo: 20 } });
     expect(finding.expected.validThrough).toMatch(/^2026-0[34]-\d\d$/);
   });
 
-  it('a scan, an encrypted file and a hostile file each get a verdict, and the run goes on', () => {
+  it('a scan, an encrypted file and a hostile file each get a verdict, and the run goes on', async () => {
     const scan = folder('scan', buildPdf([{ image: { width: 200, height: 280 } }])).file;
     const locked = folder('locked', buildPdf([{ lines: recordLines() }], { encrypt: { user: 'pw', owner: 'o' } })).file;
     const bomb = deflateSync(Buffer.alloc(8 * 1024 * 1024));
@@ -82,7 +83,7 @@ describe('shegong files 学历.pdf', () => {
     ).file;
     const limits = path.join(root, 'limits.json');
     writeFileSync(limits, JSON.stringify({ rules: { 'upload.pdf.reader': { value: { maxInflatedBytes: 1048576 } } } }));
-    const result = runCli(['files', scan, locked, hostile, ...TODAY, '--rules', limits, '--format', 'json']);
+    const result = await runMain(['files', scan, locked, hostile, ...TODAY, '--rules', limits, '--format', 'json']);
     expect(result.code).toBe(1);
     const files = JSON.parse(result.out).files as {
       path: string;
@@ -97,9 +98,9 @@ describe('shegong files 学历.pdf', () => {
 });
 
 describe('shegong --files <dir> --no-input', () => {
-  it('in a province with a post-exam review, a report ending before it is an error', () => {
+  it('in a province with a post-exam review, a report ending before it is an error', async () => {
     const { dir } = folder('review', report('2026年07月31日'));
-    const henan = runCli([
+    const henan = await runMain([
       ...candidate({ province: '河南', major: '社会工作' }),
       '--files',
       dir,
@@ -114,25 +115,32 @@ describe('shegong --files <dir> --no-input', () => {
       j.checklist.find((i) => i.id === 'materials.education-verification')!.status;
     expect(item(json)).toBe('blocked');
     const guangdong = JSON.parse(
-      runCli([...candidate({ major: '社会工作' }), '--files', dir, '--no-input', '--format', 'json']).out,
+      (await runMain([...candidate({ major: '社会工作' }), '--files', dir, '--no-input', '--format', 'json'])).out,
     );
     expect(ids(guangdong)).toEqual([]);
     expect(item(guangdong)).toBe('done');
   });
 
-  it('--education-case abroad asks for the CSCSE certificate; an unknown case is a usage error', () => {
-    const ok = runCli([...candidate(), '--education-case', '境外', '--no-input', '--format', 'json']);
+  it('--education-case abroad asks for the CSCSE certificate; an unknown case is a usage error', async () => {
+    const ok = await runMain([...candidate(), '--education-case', '境外', '--no-input', '--format', 'json']);
     const item = JSON.parse(ok.out).checklist.find((i: { id: string }) => i.id === 'materials.education-verification');
     expect(item.status).toBe('todo');
-    expect(runCli([...candidate(), '--education-case', 'mars', '--no-input']).code).toBe(2);
+    expect((await runMain([...candidate(), '--education-case', 'mars', '--no-input'])).code).toBe(2);
   });
 
-  it('a report whose level is below the answer is a mismatch with both values', () => {
+  it('a report whose level is below the answer is a mismatch with both values', async () => {
     const { dir } = folder(
       'level',
       buildPdf([{ lines: recordLines({ level: '专科', validUntil: '2026年12月31日', graduated: '2020年06月30日' }) }]),
     );
-    const result = runCli([...candidate({ major: '社会工作' }), '--files', dir, '--no-input', '--format', 'json']);
+    const result = await runMain([
+      ...candidate({ major: '社会工作' }),
+      '--files',
+      dir,
+      '--no-input',
+      '--format',
+      'json',
+    ]);
     const finding = JSON.parse(result.out).files[0].findings.find((f: { id: string }) => f.id === 'document.mismatch');
     expect(finding).toMatchObject({
       severity: 'error',
@@ -140,13 +148,15 @@ describe('shegong --files <dir> --no-input', () => {
       expected: { level: 'bachelor' },
     });
     for (const format of ['md', 'html']) {
-      const out = runCli([...candidate({ major: '社会工作' }), '--files', dir, '--no-input', '--format', format]).out;
+      const out = (
+        await runMain([...candidate({ major: '社会工作' }), '--files', dir, '--no-input', '--format', format])
+      ).out;
       expect(out).not.toContain(CODE);
       expect(out).not.toContain(ID);
     }
   });
 
-  it('pdf.js is not loaded in the main thread, and not at all for a run without PDFs', () => {
+  it('pdf.js is not loaded in the main thread, and not at all for a run without PDFs', async () => {
     const trace = (args: string[]) => {
       const result = runCli(args, { NODE_OPTIONS: `--import ${path.join(ROOT, 'test/fixtures/trace-imports.mjs')}` });
       return result.err.split('\n').find((l) => l.startsWith('IMPORTS ')) ?? '';
@@ -160,7 +170,7 @@ describe('shegong --files <dir> --no-input', () => {
 });
 
 describe('shegong batch with 学信网 reports', () => {
-  it('compares the report with the roster name and ID (masked) and with the applicant’s province dates', () => {
+  it('compares the report with the roster name and ID (masked) and with the applicant’s province dates', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'shegong-docs-batch-'));
     const demo = path.join(ROOT, 'templates', 'demo', 'files');
     const put = (name: string, pdf: Buffer) => {
@@ -178,7 +188,7 @@ describe('shegong batch with 学信网 reports', () => {
         '王五,助理,本科,社会工作,2020-06,全日制,无,河南,440524188001010014',
       ].join('\n'),
     );
-    const result = runCli([
+    const result = await runMain([
       'batch',
       path.join(dir, 'roster.csv'),
       '--materials',

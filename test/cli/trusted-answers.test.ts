@@ -8,15 +8,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mapColumns, readRow } from '../../src/batch/roster-rows.js';
 import { provinces } from '../helpers/fixtures.js';
-import { candidate, runCli } from '../helpers/run-cli.js';
+import { candidate } from '../helpers/run-cli.js';
+import { runMain } from '../helpers/run-in-process.js';
 
-const json = (args: string[]) => {
-  const result = runCli([...args, '--format', 'json', '--no-input']);
+const json = async (args: string[]) => {
+  const result = await runMain([...args, '--format', 'json', '--no-input']);
   return { code: result.code, report: JSON.parse(result.out), err: result.err };
 };
 
 describe('the whole education history from flags', () => {
-  it('R1: --degree with the enrolment month makes the pre-study work count; without it the months are named', () => {
+  it('R1: --degree with the enrolment month makes the pre-study work count; without it the months are named', async () => {
     const base = candidate({
       level: '助理',
       education: '大专',
@@ -25,7 +26,7 @@ describe('the whole education history from flags', () => {
       work: '2016-01..2020-08',
       today: '2026-02-20',
     });
-    const withEnrolment = json([...base, '--work', '2023-07..', '--enrolled', '2020-09']);
+    const withEnrolment = await json([...base, '--work', '2023-07..', '--enrolled', '2020-09']);
     expect(withEnrolment.code).toBe(0);
     expect(withEnrolment.report.eligibility).toMatchObject({
       status: 'eligible',
@@ -34,7 +35,7 @@ describe('the whole education history from flags', () => {
     });
     expect(withEnrolment.report.candidate).toMatchObject({ enrolled: '2020-09' });
 
-    const without = json([...base, '--work', '2023-07..']);
+    const without = await json([...base, '--work', '2023-07..']);
     expect(without.code).toBe(1);
     const finding = without.report.eligibility.findings.find(
       (f: { id: string }) => f.id === 'eligibility.enrolment-unknown',
@@ -43,8 +44,8 @@ describe('the whole education history from flags', () => {
     expect(finding.fix).toContain('--enrolled');
   });
 
-  it('--degree alone replaces the shorthand, and every route met is in the JSON', () => {
-    const { code, report } = json([
+  it('--degree alone replaces the shorthand, and every route met is in the JSON', async () => {
+    const { code, report } = await json([
       '--level',
       '中级',
       '--degree',
@@ -68,22 +69,22 @@ describe('the whole education history from flags', () => {
     );
   });
 
-  it('a malformed --degree is a usage error that shows the accepted form', () => {
-    const result = runCli([...candidate(), '--degree', '大专:社会工作', '--no-input']);
+  it('a malformed --degree is a usage error that shows the accepted form', async () => {
+    const result = await runMain([...candidate(), '--degree', '大专:社会工作', '--no-input']);
     expect(result.code).toBe(2);
     expect(result.err).toContain('大专:社会工作:全日制:2012-09..2015-06');
   });
 
-  it('a --rules override of a route’s years changes the verdict and the sentence together', () => {
+  it('a --rules override of a route’s years changes the verdict and the sentence together', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'shegong-route-'));
     const file = path.join(dir, 'routes.json');
-    const before = json([...candidate({ today: '2026-02-20' })]).report.eligibility;
+    const before = (await json([...candidate({ today: '2026-02-20' })])).report.eligibility;
     const routes = [
       { id: 'assistant.highschool', education: ['highschool', 'secondary'], major: 'any', years: 4 },
       { id: 'assistant.bachelor-other', education: ['bachelor', 'master', 'doctor'], major: 'other', years: 3 },
     ];
     writeFileSync(file, JSON.stringify({ rules: { 'eligibility.assistant': { value: { routes } } } }));
-    const after = json([...candidate({ today: '2026-02-20' }), '--rules', file]).report.eligibility;
+    const after = (await json([...candidate({ today: '2026-02-20' }), '--rules', file])).report.eligibility;
     expect(after.requiredYears).toBe(3);
     expect(after.routeText).not.toBe(before.routeText);
     expect(after.routeText).toContain('3');
@@ -91,8 +92,8 @@ describe('the whole education history from flags', () => {
 });
 
 describe('dates a candidate can act on', () => {
-  it('a 2027 candidate on 2026-12-01: 2027 by default, with a conservative province close', () => {
-    const { report } = json(candidate({ today: '2026-12-01' }));
+  it('a 2027 candidate on 2026-12-01: 2027 by default, with a conservative province close', async () => {
+    const { report } = await json(candidate({ today: '2026-12-01' }));
     expect(report.year).toBe(2027);
     const registration = report.dates.events.find((e: { id: string }) => e.id === 'registration');
     expect(registration).toMatchObject({ end: '2027-03-17', estimated: true });
@@ -101,7 +102,9 @@ describe('dates a candidate can act on', () => {
       due: '2027-03-17',
     });
 
-    const dates = JSON.parse(runCli(['dates', '--today', '2026-12-01', '--province', '广东', '--format', 'json']).out);
+    const dates = JSON.parse(
+      (await runMain(['dates', '--today', '2026-12-01', '--province', '广东', '--format', 'json'])).out,
+    );
     expect(dates.year).toBe(2027);
     expect(dates.events.find((e: { id: string }) => e.id === 'registration')).toMatchObject({
       end: '2027-03-17',
@@ -109,9 +112,9 @@ describe('dates a candidate can act on', () => {
     });
   });
 
-  it('the day after Beijing closed: 2027 by default; asked about 2026, registration is missed and it is not ready', () => {
-    expect(json(candidate({ province: '北京', today: '2026-03-26' })).report.year).toBe(2027);
-    const { code, report } = json([...candidate({ province: '北京', today: '2026-03-26' }), '--year', '2026']);
+  it('the day after Beijing closed: 2027 by default; asked about 2026, registration is missed and it is not ready', async () => {
+    expect((await json(candidate({ province: '北京', today: '2026-03-26' }))).report.year).toBe(2027);
+    const { code, report } = await json([...candidate({ province: '北京', today: '2026-03-26' }), '--year', '2026']);
     expect(code).toBe(1);
     expect(report.ready).toBe(false);
     expect(report.checklist.find((i: { id: string }) => i.id === 'registration.window').status).toBe('missed');
@@ -123,13 +126,13 @@ describe('dates a candidate can act on', () => {
     ).toBe(false);
   });
 
-  it('demo uses the year being prepared for', () => {
-    const { report } = json(['demo', '--today', '2026-12-01']);
+  it('demo uses the year being prepared for', async () => {
+    const { report } = await json(['demo', '--today', '2026-12-01']);
     expect(report.year).toBe(2027);
   });
 
-  it('a senior candidate: no certificate or 登记 dates, the 评审 step instead', () => {
-    const { report } = json(
+  it('a senior candidate: no certificate or 登记 dates, the 评审 step instead', async () => {
+    const { report } = await json(
       candidate({
         level: '高级',
         education: '本科',
@@ -150,7 +153,7 @@ describe('dates a candidate can act on', () => {
 });
 
 describe('rosters carry the same answers', () => {
-  it('入学时间 and 其他学历 columns reach the answers', () => {
+  it('入学时间 and 其他学历 columns reach the answers', async () => {
     const header = [
       '姓名',
       '报考级别',

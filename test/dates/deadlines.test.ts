@@ -8,7 +8,8 @@ import { assessCandidate } from '../../src/checklist/assess-candidate.js';
 import { buildEvents, registrationWindow, upcomingExamYear, yearRange } from '../../src/dates/build-events.js';
 import type { Answers } from '../../src/model/answers.js';
 import { calendar, makeAnswers, ruleSet } from '../helpers/fixtures.js';
-import { runCli, candidate } from '../helpers/run-cli.js';
+import { candidate } from '../helpers/run-cli.js';
+import { runMain } from '../helpers/run-in-process.js';
 
 const events = (year: number, today: string, province?: string, level: Answers['level'] = 'assistant') =>
   buildEvents(calendar, ruleSet, { year, today, level, ...(province ? { province } : {}) });
@@ -77,7 +78,7 @@ describe('a province without its own window never gets the national close', () =
     expect(event(events(year, `${year}-01-01`, 'guangdong'), 'payment')).toMatchObject({ end, estimated: true });
   });
 
-  it('the checklist says the date is a conservative estimate and why', () => {
+  it('the checklist says the date is a conservative estimate and why', async () => {
     const outcome = assess({ province: 'guangdong' }, '2026-12-01');
     expect(item(outcome, 'registration.window')).toMatchObject({
       status: 'todo',
@@ -100,7 +101,7 @@ describe('the year a candidate prepares for, and what has passed', () => {
     expect(assess({ province }, today).year).toBe(year);
   });
 
-  it('a closed registration is missed, never to-do, and the candidate is not ready', () => {
+  it('a closed registration is missed, never to-do, and the candidate is not ready', async () => {
     // 北京 2026 closed on 3/25; asked about 2026 the day after.
     const outcome = assess({ province: 'beijing' }, '2026-03-26', 2026);
     expect(outcome.ready).toBe(false);
@@ -115,7 +116,7 @@ describe('the year a candidate prepares for, and what has passed', () => {
     ).toEqual([]);
   });
 
-  it('a conservative close that has passed makes the candidate not ready and says to check the notice', () => {
+  it('a conservative close that has passed makes the candidate not ready and says to check the notice', async () => {
     const outcome = assess({ province: 'guangdong' }, '2026-03-19');
     expect(outcome.year).toBe(2026);
     expect(outcome.ready).toBe(false);
@@ -125,18 +126,18 @@ describe('the year a candidate prepares for, and what has passed', () => {
     });
   });
 
-  it('--year outside the covered range is a usage error naming the range', () => {
+  it('--year outside the covered range is a usage error naming the range', async () => {
     const { first, last } = yearRange(calendar);
     expect([first, last]).toEqual([2015, 2029]);
-    const result = runCli([...candidate(), '--year', '2031', '--no-input']);
+    const result = await runMain([...candidate(), '--year', '2031', '--no-input']);
     expect(result.code).toBe(2);
     expect(result.err).toContain('2015–2029');
-    expect(runCli([...candidate(), '--year', '2014', '--no-input']).code).toBe(2);
+    expect((await runMain([...candidate(), '--year', '2014', '--no-input'])).code).toBe(2);
   });
 });
 
 describe('the senior path: a certificate of results, then 评审', () => {
-  it('no certificate, e-certificate, 登记 or continuing-education dates; a senior-review date instead', () => {
+  it('no certificate, e-certificate, 登记 or continuing-education dates; a senior-review date instead', async () => {
     const ids = events(2027, '2026-12-01', 'beijing', 'senior').map((e) => e.id);
     for (const id of ['certificate', 'e-certificate', 'certificate-registration', 'continuing-education'])
       expect(ids).not.toContain(id);
@@ -152,7 +153,7 @@ describe('the senior path: a certificate of results, then 评审', () => {
     expect(events(2027, '2026-12-01', 'beijing', 'intermediate').map((e) => e.id)).toContain('certificate');
   });
 
-  it('the checklist shows the pass certificate and the 评审 step, not a certificate or 登记', () => {
+  it('the checklist shows the pass certificate and the 评审 step, not a certificate or 登记', async () => {
     const outcome = assess(
       {
         level: 'senior',

@@ -1,8 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { foldLine } from '../../src/dates/render-ics.js';
-import { CONFIG_DIR, runCli } from '../helpers/run-cli.js';
+import { CONFIG_DIR, type CliResult, runCli } from '../helpers/run-cli.js';
+import { runMain } from '../helpers/run-in-process.js';
 
 /** A small RFC 5545 reader: unfold, then VEVENTs as property maps (name without parameters → raw line). */
 function parseIcs(text: string) {
@@ -26,9 +27,10 @@ function parseIcs(text: string) {
   return { lines, events };
 }
 
-const exportIcs = (tz: string) => {
-  const file = path.join(CONFIG_DIR, `cycle-${tz.replace('/', '-')}.ics`);
-  const result = runCli(
+/** The machine time zone must not matter: that needs a real process (`spawned`), the rest runs in-process. */
+const exportIcs = async (tz: string, spawned = false) => {
+  const file = path.join(CONFIG_DIR, `cycle-${tz.replace('/', '-')}-${spawned ? 'spawned' : 'main'}.ics`);
+  const result = await (spawned ? runCli : runMain)(
     [
       'dates',
       '--year',
@@ -51,12 +53,14 @@ const exportIcs = (tz: string) => {
 };
 
 describe('--ics', () => {
-  it('is identical whatever the machine time zone', () => {
-    expect(exportIcs('UTC')).toBe(exportIcs('Asia/Shanghai'));
+  it('is identical whatever the machine time zone', async () => {
+    const shanghai = await exportIcs('Asia/Shanghai', true);
+    expect(await exportIcs('UTC', true)).toBe(shanghai);
+    expect(await exportIcs('UTC')).toBe(shanghai);
   });
 
-  it('lands windows on the right days as all-day events, papers as Asia/Shanghai times', () => {
-    const { events, lines } = parseIcs(exportIcs('UTC'));
+  it('lands windows on the right days as all-day events, papers as Asia/Shanghai times', async () => {
+    const { events, lines } = parseIcs(await exportIcs('UTC'));
     const byUid = (uid: string) => events.find((e) => e.UID === `UID:${uid}`);
     // Hubei 2026 registration 12–25 March: all-day, DTEND exclusive.
     expect(byUid('2026-registration@shegong')).toMatchObject({
@@ -76,7 +80,7 @@ describe('--ics', () => {
     expect(new Set(uids).size).toBe(uids.length);
   });
 
-  it('folds long lines at 75 octets without breaking characters', () => {
+  it('folds long lines at 75 octets without breaking characters', async () => {
     const folded = foldLine(`DESCRIPTION:${'社会工作'.repeat(30)}`);
     for (const line of folded.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
     expect(folded.replace(/\r\n /g, '')).toBe(`DESCRIPTION:${'社会工作'.repeat(30)}`);
@@ -119,18 +123,23 @@ function fires(event: { props: Record<string, string> }, trigger: string): strin
 
 describe('--ics on a phone (issue 12)', () => {
   const file = path.join(CONFIG_DIR, 'phone.ics');
-  const result = runCli(['dates', '--today', '2026-12-01', '--province', '广东', '--level', '中级', '--ics', file]);
-  const text = readFileSync(file, 'utf8');
-  const events = eventsWithAlarms(text);
+  let result: CliResult;
+  let text: string;
+  let events: ReturnType<typeof eventsWithAlarms>;
+  beforeAll(async () => {
+    result = await runMain(['dates', '--today', '2026-12-01', '--province', '广东', '--level', '中级', '--ics', file]);
+    text = readFileSync(file, 'utf8');
+    events = eventsWithAlarms(text);
+  });
   const summary = (e: (typeof events)[number]) => e.props.SUMMARY!.slice('SUMMARY:'.length);
 
-  it('prints the number of events it wrote', () => {
+  it('prints the number of events it wrote', async () => {
     expect(result.code).toBe(0);
     expect(result.err).toContain(`${events.length} `);
     expect(events.length).toBeGreaterThan(10);
   });
 
-  it('no all-day event spans more than the long-span limit: long spans become a start and an end', () => {
+  it('no all-day event spans more than the long-span limit: long spans become a start and an end', async () => {
     for (const e of events.filter((x) => x.props.DTSTART?.includes('VALUE=DATE'))) {
       const day = (p: string) => Date.UTC(Number(p.slice(-8, -4)), Number(p.slice(-4, -2)) - 1, Number(p.slice(-2)));
       expect((day(e.props.DTEND!) - day(e.props.DTSTART!)) / 86_400_000, summary(e)).toBeLessThanOrEqual(46);
@@ -140,7 +149,7 @@ describe('--ics on a phone (issue 12)', () => {
     expect(uids).not.toContain('UID:2027-certificate-registration@shegong');
   });
 
-  it('window and deadline reminders fire at 09:00 the day before; papers a day and two hours before', () => {
+  it('window and deadline reminders fire at 09:00 the day before; papers a day and two hours before', async () => {
     const registration = events.find((e) => e.props.UID === 'UID:2027-registration@shegong')!;
     const [opens, closes] = registration.triggers.map((t) => fires(registration, t));
     const start = registration.props.DTSTART!.slice(-8);
@@ -156,7 +165,7 @@ describe('--ics on a phone (issue 12)', () => {
     expect(paper.triggers.map((t) => fires(paper, t))).toEqual(['2027-05-21 14:00', '2027-05-22 12:00']);
   });
 
-  it('descriptions in the reader’s language; estimates marked （预估）', () => {
+  it('descriptions in the reader’s language; estimates marked （预估）', async () => {
     for (const e of events) expect(e.props.DESCRIPTION).not.toMatch(/pattern|notices|estimated|registration opens/);
     const estimated = events.filter((e) => summary(e).endsWith('（预估）'));
     expect(estimated.length).toBeGreaterThan(10);
@@ -166,8 +175,10 @@ describe('--ics on a phone (issue 12)', () => {
 });
 
 describe('shegong dates', () => {
-  it('2026-03-01: 2026 cycle only, registration is next', () => {
-    const report = JSON.parse(runCli(['dates', '--year', '2026', '--today', '2026-03-01', '--format', 'json']).out);
+  it('2026-03-01: 2026 cycle only, registration is next', async () => {
+    const report = JSON.parse(
+      (await runMain(['dates', '--year', '2026', '--today', '2026-03-01', '--format', 'json'])).out,
+    );
     expect(report).toMatchObject({ schema: 'shegong.dates/v1', year: 2026, today: '2026-03-01' });
     expect(report.nextYear).toBeUndefined();
     expect(report.events.find((e: { id: string }) => e.id === 'registration')).toMatchObject({
@@ -177,8 +188,8 @@ describe('shegong dates', () => {
     });
   });
 
-  it('once registration has closed, the next (estimated) cycle comes first and drives the next action', () => {
-    const report = JSON.parse(runCli(['dates', '--today', '2026-12-01', '--format', 'json']).out);
+  it('once registration has closed, the next (estimated) cycle comes first and drives the next action', async () => {
+    const report = JSON.parse((await runMain(['dates', '--today', '2026-12-01', '--format', 'json'])).out);
     expect(report.year).toBe(2027);
     expect(report.previousYear).toBeUndefined();
     expect(
@@ -187,15 +198,17 @@ describe('shegong dates', () => {
     expect(report.nextDeadline.id).toBe('photo');
   });
 
-  it('between registration and the exam, the running cycle is shown after the next one', () => {
-    const report = JSON.parse(runCli(['dates', '--today', '2026-03-26', '--province', '北京', '--format', 'json']).out);
+  it('between registration and the exam, the running cycle is shown after the next one', async () => {
+    const report = JSON.parse(
+      (await runMain(['dates', '--today', '2026-03-26', '--province', '北京', '--format', 'json'])).out,
+    );
     expect(report.year).toBe(2027);
     expect(report.previousYear.year).toBe(2026);
     // Beijing's payment window (3/27–3/30) opens after its registration closed: it is still the next action.
     expect(report.nextDeadline).toMatchObject({ id: 'payment', date: '2026-03-27' });
   });
 
-  it('--rules can supply a year’s real dates, which are then not estimated', () => {
+  it('--rules can supply a year’s real dates, which are then not estimated', async () => {
     const file = path.join(CONFIG_DIR, 'cal-2027.json');
     writeFileSync(
       file,
@@ -211,7 +224,7 @@ describe('shegong dates', () => {
       }),
     );
     const report = JSON.parse(
-      runCli(['dates', '--year', '2027', '--today', '2026-12-01', '--rules', file, '--format', 'json']).out,
+      (await runMain(['dates', '--year', '2027', '--today', '2026-12-01', '--rules', file, '--format', 'json'])).out,
     );
     expect(report.events.find((e: { id: string }) => e.id === 'exam')).toMatchObject({
       start: '2027-05-29',
@@ -222,12 +235,12 @@ describe('shegong dates', () => {
       estimated: false,
     });
     writeFileSync(file, JSON.stringify({ calendar: { years: { '2027': { exam: { start: '2027-02-30' } } } } }));
-    expect(runCli(['dates', '--rules', file]).code).toBe(2);
+    expect((await runMain(['dates', '--rules', file])).code).toBe(2);
   });
 
-  it('text timeline marks estimates; a bad province is a usage error', () => {
-    const text = runCli(['dates', '--today', '2026-11-21']).out;
+  it('text timeline marks estimates; a bad province is a usage error', async () => {
+    const text = (await runMain(['dates', '--today', '2026-11-21'])).out;
     expect(text).toContain('（预估）');
-    expect(runCli(['dates', '--province', '火星']).code).toBe(2);
+    expect((await runMain(['dates', '--province', '火星'])).code).toBe(2);
   });
 });

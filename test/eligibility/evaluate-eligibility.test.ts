@@ -283,3 +283,15 @@ describe('counting social-work months', () => {
     expect(result.earliestYear).toBe(2027);
   });
 });
+
+describe('the month work starts to count', () => {
+  it('no "0-01" start month when any month counts', () => {
+    const result = evaluateEligibility(
+      makeAnswers({ education: 'associate', studyMode: 'part-time', work: [{ start: '2025-01' }] }),
+      ruleSet,
+      { examYear: 2026, registrationMonth: 3 },
+    );
+    expect(result.findings.find((f) => f.id === 'eligibility.years')?.measured?.countFrom).toBeNull();
+    expect(result.routes.every((r) => r.countFrom === null)).toBe(true);
+  });
+});

@@ -15,7 +15,7 @@ import { evaluateEligibility } from '../../src/eligibility/evaluate-eligibility.
 import type { Answers } from '../../src/model/answers.js';
 import { templatePath } from '../../src/templates/templates-dir.js';
 import { calendar, makeAnswers, provinces, ruleSet } from '../helpers/fixtures.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runMain } from '../helpers/run-in-process.js';
 
 const context = { examYear: 2026, registrationMonth: 3 };
 const evaluate = (answers: Partial<Answers>) => evaluateEligibility(makeAnswers(answers), ruleSet, context);
@@ -29,7 +29,7 @@ const assess = (changes: Partial<Answers>, today: string, year?: number) =>
   });
 
 describe('answers', () => {
-  it('an enrolment month after the graduation month is refused, not counted as work', () => {
+  it('an enrolment month after the graduation month is refused, not counted as work', async () => {
     const { problems } = resolveAnswers(
       {
         level: '助理',
@@ -44,7 +44,7 @@ describe('answers', () => {
     expect(problems.map((p) => p.problem.key)).toEqual(['answer.enrolled-order']);
   });
 
-  it('the same degree given again with its enrolment month supplies that month', () => {
+  it('the same degree given again with its enrolment month supplies that month', async () => {
     const result = evaluate({
       education: 'associate',
       graduated: '2023-06',
@@ -71,7 +71,7 @@ describe('answers', () => {
 });
 
 describe('eligibility notes', () => {
-  it('the months left out for an unknown enrolment are blamed on the degree whose study could cover them', () => {
+  it('the months left out for an unknown enrolment are blamed on the degree whose study could cover them', async () => {
     const result = evaluate({
       level: 'intermediate',
       education: 'associate',
@@ -89,7 +89,7 @@ describe('eligibility notes', () => {
     });
   });
 
-  it('on a certificate route, months before the certificate are never blamed on an unknown enrolment', () => {
+  it('on a certificate route, months before the certificate are never blamed on an unknown enrolment', async () => {
     const result = evaluate({
       level: 'senior',
       graduated: '2010-06',
@@ -100,7 +100,7 @@ describe('eligibility notes', () => {
     expect(result.findings.map((f) => f.id)).toContain('eligibility.before-certificate');
   });
 
-  it('a certificate dated after the cutoff is named, not called missing', () => {
+  it('a certificate dated after the cutoff is named, not called missing', async () => {
     const result = evaluate({
       level: 'senior',
       graduated: '2010-06',
@@ -115,7 +115,7 @@ describe('eligibility notes', () => {
 });
 
 describe('deadlines', () => {
-  it('one late-closing province publishing first does not move every other province’s date later', () => {
+  it('one late-closing province publishing first does not move every other province’s date later', async () => {
     const bundled = JSON.parse(readFileSync(templatePath('calendars', 'exam-calendar.json'), 'utf8'));
     const override = {
       calendar: {
@@ -143,7 +143,7 @@ describe('deadlines', () => {
     });
   });
 
-  it('without a province a candidate’s deadline is still the conservative one; dates alone show the national window', () => {
+  it('without a province a candidate’s deadline is still the conservative one; dates alone show the national window', async () => {
     expect(
       assess({ province: undefined }, '2026-12-01').checklist.find((i) => i.id === 'registration.window'),
     ).toMatchObject({ due: '2027-03-17' });
@@ -153,7 +153,7 @@ describe('deadlines', () => {
     expect(national.find((e) => e.id === 'payment')?.end).toBe('2026-03-30');
   });
 
-  it('the default year never leaves the --year range', () => {
+  it('the default year never leaves the --year range', async () => {
     expect(upcomingExamYear(calendar, '2030-06-01')).toBe(2029);
   });
 });
@@ -164,19 +164,19 @@ describe('after registration closed', () => {
     '2026-03-20',
   );
 
-  it('the exam cycle’s to-dos are no longer to-dos, and the next step is the registration item', () => {
+  it('the exam cycle’s to-dos are no longer to-dos, and the next step is the registration item', async () => {
     expect(outcome.year).toBe(2026);
     expect(outcome.checklist.find((i) => i.id === 'exam.admission-ticket')?.status).toBe('info');
     expect(outcome.checklist.find((i) => i.id === 'materials.education-verification')?.status).toBe('missed');
   });
 
-  it('the batch summary names why the row is not ready', () => {
+  it('the batch summary names why the row is not ready', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'shegong-missed-'));
     writeFileSync(
       path.join(dir, 'r.csv'),
       '姓名,报考级别,学历,专业,毕业时间,学习形式,社会工作经历,报考省份\n张三,助理,本科,其他,2020-06,全日制,2020-07..,广东\n',
     );
-    const result = runCli([
+    const result = await runMain([
       'batch',
       path.join(dir, 'r.csv'),
       '--output',
@@ -192,7 +192,7 @@ describe('after registration closed', () => {
 });
 
 describe('the senior round', () => {
-  it('once a pass’s first 评审 round has closed, the next one inside the validity is due', () => {
+  it('once a pass’s first 评审 round has closed, the next one inside the validity is due', async () => {
     const outcome = assess(
       {
         level: 'senior',

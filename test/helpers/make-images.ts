@@ -1,6 +1,9 @@
 /** Images made with sharp for tests and the benchmark: ID photos, scans, seals. Nothing binary is committed. */
 import sharp from 'sharp';
 
+/** Intermediate images: PNG is lossless at any level, so level 0 gives the same pixels, much faster. */
+const LOSSLESS_FAST = { compressionLevel: 0 } as const;
+
 /** Deterministic pseudo-random noise, so sizes and statistics are stable across runs. */
 function noise(width: number, height: number, amplitude: number, seed = 7): Buffer {
   const data = Buffer.alloc(width * height * 3);
@@ -45,12 +48,12 @@ export async function makePhoto(options: PhotoOptions = {}): Promise<Buffer> {
     );
     const grain = await sharp(noise(width, height, texture), { raw: { width, height, channels: 3 } })
       .joinChannel(await sharp(mask).resize(width, height).extractChannel(0).toBuffer())
-      .png()
+      .png(LOSSLESS_FAST)
       .toBuffer();
     image = sharp(
       await image
         .composite([{ input: grain, blend: 'overlay' }])
-        .png()
+        .png(LOSSLESS_FAST)
         .toBuffer(),
     );
   }
@@ -67,8 +70,19 @@ export interface ScanOptions {
   quality?: number;
 }
 
-/** A document: white page, lines of "text", optionally a round red seal near the bottom right. */
+const scans = new Map<string, Promise<Buffer>>();
+
+/**
+ * A document: white page, lines of "text", optionally a round red seal near the bottom right.
+ * The same options give the same bytes (seeded noise), so each is drawn once per test file.
+ */
 export async function makeScan(options: ScanOptions = {}): Promise<Buffer> {
+  const key = JSON.stringify(options);
+  if (!scans.has(key)) scans.set(key, drawScan(options));
+  return Buffer.from((await scans.get(key)) as Buffer);
+}
+
+async function drawScan(options: ScanOptions): Promise<Buffer> {
   const width = options.width ?? 2480;
   const height = options.height ?? 3508;
   const lines: string[] = [];
@@ -85,12 +99,12 @@ export async function makeScan(options: ScanOptions = {}): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#fbfbf8"/>${lines.join('')}${seal}</svg>`;
   let image = sharp(Buffer.from(svg));
   const grain = await sharp(noise(width, height, 6), { raw: { width, height, channels: 3 } })
-    .png()
+    .png(LOSSLESS_FAST)
     .toBuffer();
   image = sharp(
     await image
       .composite([{ input: grain, blend: 'overlay' }])
-      .png()
+      .png(LOSSLESS_FAST)
       .toBuffer(),
   );
   if (options.blur) image = image.blur(options.blur);
@@ -116,4 +130,9 @@ export function makePdf(variant: 'ok' | 'encrypted' | 'truncated' = 'ok'): Buffe
   body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${variant === 'encrypted' ? ' /Encrypt 5 0 R' : ''} >>\nstartxref\n${xref}\n%%EOF\n`;
   const buffer = Buffer.from(body, 'latin1');
   return variant === 'truncated' ? buffer.subarray(0, Math.floor(buffer.length / 2)) : buffer;
+}
+
+/** A JPEG with junk bytes between segments: libjpeg warns ("extraneous bytes"), phones produce it. */
+export function withJunk(jpeg: Buffer): Buffer {
+  return Buffer.concat([jpeg.subarray(0, 2), Buffer.from([0x00, 0x00, 0x00]), jpeg.subarray(2)]);
 }

@@ -1,4 +1,8 @@
-/** Spawn the built bin like a user's shell would: no TTY, no stdin, colours off, private config dir. */
+/**
+ * Spawn the built bin like a user's shell would: no TTY, no stdin, colours off, private config dir.
+ * Only for what needs a real process (exit status, start-up imports, signals, EPIPE, TZ, a real
+ * fix); everything else runs the same `main` in-process with `runMain` (run-in-process.ts).
+ */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

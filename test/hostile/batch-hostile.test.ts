@@ -14,7 +14,8 @@ import { runBatch } from '../../src/cli/commands/batch.js';
 import { resolveGlobalOptions } from '../../src/cli/global-options.js';
 import { UserError } from '../../src/errors.js';
 import { fsSeam } from '../../src/io/safe-write.js';
-import { BIN, ROOT, runCli } from '../helpers/run-cli.js';
+import { BIN, ROOT } from '../helpers/run-cli.js';
+import { runMain } from '../helpers/run-in-process.js';
 
 const HEADER = '姓名,报考级别,学历,专业,毕业时间,学习形式,社会工作经历,已有证书,报考省份,身份证号,材料目录';
 const row = (name: string, extra: { graduated?: string; id?: string; folder?: string } = {}) =>
@@ -31,7 +32,7 @@ function workspace(folders: string[] = []) {
   return dir;
 }
 const batch = (dir: string, roster: string, extra: string[] = []) =>
-  runCli([
+  runMain([
     'batch',
     path.join(dir, roster),
     '--materials',
@@ -53,7 +54,7 @@ function walk(folder: string, base = folder): string[] {
 const tempsIn = (folder: string) => walk(folder).filter((file) => file.endsWith('.tmp'));
 
 describe('F6/F7: a whole ID number appears nowhere, names and folders included', () => {
-  it('an ID as folder name, in 毕业时间 and as the name: masked in every file, every path and stdout', () => {
+  it('an ID as folder name, in 毕业时间 and as the name: masked in every file, every path and stdout', async () => {
     const dir = workspace(['440106199203150022']);
     writeFileSync(
       path.join(dir, 'r.csv'),
@@ -65,7 +66,7 @@ describe('F6/F7: a whole ID number appears nowhere, names and folders included',
         row('赵六', { id: '440106199203150057' }),
       ].join('\n'),
     );
-    const result = batch(dir, 'r.csv', ['--fix']);
+    const result = await batch(dir, 'r.csv', ['--fix']);
     expect(result.code).toBe(1);
     const out = path.join(dir, 'out');
     const whole = /440106199203150(022|030|049|057)/;
@@ -95,7 +96,7 @@ describe('F2/F4: each applicant writes only their own outputs, never an original
       .gif()
       .toFile(path.join(dir, 'm', '王芳', '照片.gif'));
     writeFileSync(path.join(dir, 'r.csv'), [HEADER, row('王芳')].join('\n'));
-    expect(batch(dir, 'r.csv', ['--fix']).code).toBeLessThan(2);
+    expect((await batch(dir, 'r.csv', ['--fix'])).code).toBeLessThan(2);
     expect(existsSync(path.join(dir, 'out', 'fixed', '0002-王芳', '照片.jpg'))).toBe(true);
     // The counsellor copies the fixed photo into a folder per person beside the GIF, then re-checks.
     const fixed = path.join(dir, 'out', 'fixed');
@@ -107,7 +108,7 @@ describe('F2/F4: each applicant writes only their own outputs, never an original
         .filter((f) => f.endsWith('.jpg') || f.endsWith('.gif'))
         .map((f) => [f, readFileSync(path.join(fixed, f))]),
     );
-    const again = runCli([
+    const again = await runMain([
       'batch',
       path.join(dir, 'r.csv'),
       '--materials',
@@ -124,23 +125,23 @@ describe('F2/F4: each applicant writes only their own outputs, never an original
     expect(json.applicants[0].fixes[0]).toMatchObject({ state: 'could-not-fix', reason: 'would-overwrite' });
   });
 
-  it('an output folder holding a summary.csv shegong did not write is refused before any work (exit 2)', () => {
+  it('an output folder holding a summary.csv shegong did not write is refused before any work (exit 2)', async () => {
     const dir = workspace(['张三']);
     writeFileSync(path.join(dir, 'r.csv'), [HEADER, row('张三')].join('\n'));
     mkdirSync(path.join(dir, 'out'));
     writeFileSync(path.join(dir, 'out', 'summary.csv'), 'the office budget');
-    const result = batch(dir, 'r.csv');
+    const result = await batch(dir, 'r.csv');
     expect(result.code).toBe(2);
     expect(readFileSync(path.join(dir, 'out', 'summary.csv'), 'utf8')).toBe('the office budget');
     expect(existsSync(path.join(dir, 'out', 'reports'))).toBe(false);
     // Its own earlier outputs (recorded in the manifest) are replaced on a re-run.
     const other = workspace(['张三']);
     writeFileSync(path.join(other, 'r.csv'), [HEADER, row('张三')].join('\n'));
-    expect(batch(other, 'r.csv').code).toBe(0);
-    expect(batch(other, 'r.csv').code).toBe(0);
+    expect((await batch(other, 'r.csv')).code).toBe(0);
+    expect((await batch(other, 'r.csv')).code).toBe(0);
   });
 
-  it('F27: two rows with one ID, or one name and one folder, are findings; neither is ready', () => {
+  it('F27: two rows with one ID, or one name and one folder, are findings; neither is ready', async () => {
     const dir = workspace(['王芳']);
     writeFileSync(
       path.join(dir, 'r.csv'),
@@ -148,7 +149,7 @@ describe('F2/F4: each applicant writes only their own outputs, never an original
         '\n',
       ),
     );
-    batch(dir, 'r.csv');
+    await batch(dir, 'r.csv');
     const json = JSON.parse(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8'));
     const dup = (line: number) => json.applicants.find((a: { line: number }) => a.line === line);
     expect(dup(3).rowFindings.map((f: { id: string }) => f.id)).toContain('roster.duplicate');
@@ -189,12 +190,14 @@ describe('F10/F13/F16: every way a run can end keeps finished work', () => {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
-  const progressed = (child: ReturnType<typeof start>) =>
+  /** At least one applicant finished: the progress count n/total (not its sentence) on stderr. */
+  const progressed = (child: ReturnType<typeof start>, total: number) =>
     new Promise<void>((resolve) => {
       let err = '';
+      const count = new RegExp(`(?<![\\d/])[1-9]\\d*/${total}(?!\\d)`);
       child.stderr.on('data', (chunk: Buffer) => {
         err += chunk.toString();
-        if (/已检查 \d+\/\d+/.test(err)) resolve();
+        if (count.test(err)) resolve();
       });
     });
   const closed = (child: ReturnType<typeof start>) =>
@@ -214,7 +217,7 @@ describe('F10/F13/F16: every way a run can end keeps finished work', () => {
     const dir = workspace();
     bigRoster(dir, 120);
     const child = start(dir);
-    await progressed(child);
+    await progressed(child, 120);
     child.kill('SIGTERM');
     expect(await closed(child)).toBe(143);
     const json = valid(path.join(dir, 'out'));
@@ -226,7 +229,7 @@ describe('F10/F13/F16: every way a run can end keeps finished work', () => {
     const dir = workspace();
     bigRoster(dir, 120);
     const child = start(dir);
-    await progressed(child);
+    await progressed(child, 120);
     child.kill('SIGINT');
     await new Promise((resolve) => setTimeout(resolve, 50));
     child.kill('SIGINT');
@@ -236,10 +239,10 @@ describe('F10/F13/F16: every way a run can end keeps finished work', () => {
 
   it('F13: a second run into the same --output is refused while the first runs (exit 2); a stale lock is taken over', async () => {
     const dir = workspace();
-    bigRoster(dir, 60);
+    bigRoster(dir, 30);
     const child = start(dir);
-    await progressed(child);
-    const second = runCli([
+    await progressed(child, 30);
+    const second = await runMain([
       'batch',
       path.join(dir, 'big.csv'),
       '--materials',
@@ -252,21 +255,23 @@ describe('F10/F13/F16: every way a run can end keeps finished work', () => {
     expect(second.code).toBe(2);
     expect(second.err).toContain('.shegong.lock');
     expect(await closed(child)).toBe(0);
-    expect(valid(path.join(dir, 'out')).finished).toBe(60);
+    expect(valid(path.join(dir, 'out')).finished).toBe(30);
     // A lock whose process is gone (kill -9) does not block the next run.
     writeFileSync(path.join(dir, 'out', '.shegong.lock'), '999999999\n');
     writeFileSync(path.join(dir, 'one.csv'), [HEADER, row('人0', { folder: 'p0' })].join('\n'));
     expect(
-      runCli([
-        'batch',
-        path.join(dir, 'one.csv'),
-        '--materials',
-        path.join(dir, 'm'),
-        '--output',
-        path.join(dir, 'out'),
-        '--today',
-        '2026-03-01',
-      ]).code,
+      (
+        await runMain([
+          'batch',
+          path.join(dir, 'one.csv'),
+          '--materials',
+          path.join(dir, 'm'),
+          '--output',
+          path.join(dir, 'out'),
+          '--today',
+          '2026-03-01',
+        ])
+      ).code,
     ).toBe(0);
   }, 60_000);
 
@@ -349,7 +354,7 @@ describe('F14: a disk that fills up mid-run (ENOSPC through the seam)', () => {
 });
 
 describe('F8/F12/F21/F25: rosters bounded before parsing', () => {
-  it('a 50 MB header line and a 50 MB cell are refused with their line in under 2 s (exit 2)', () => {
+  it('a 50 MB header line and a 50 MB cell are refused with their line in under 2 s (exit 2)', async () => {
     const dir = workspace();
     writeFileSync(path.join(dir, 'header.csv'), `${'a,'.repeat(25_000_000)}\nx\n`);
     writeFileSync(path.join(dir, 'cell.csv'), `姓名,报考级别\n${'x'.repeat(50_000_000)},助理\n`);
@@ -358,7 +363,7 @@ describe('F8/F12/F21/F25: rosters bounded before parsing', () => {
       ['cell.csv', '2'],
     ] as const) {
       const started = Date.now();
-      const result = batch(dir, file);
+      const result = await batch(dir, file);
       expect(result.code).toBe(2);
       expect(Date.now() - started).toBeLessThan(2_000 + 1_000);
       expect(result.err).toContain(line);
@@ -366,7 +371,7 @@ describe('F8/F12/F21/F25: rosters bounded before parsing', () => {
     }
   }, 30_000);
 
-  it('an xlsx whose sheet unpacks to 100 MB is refused in under 2 s, without the parser', () => {
+  it('an xlsx whose sheet unpacks to 100 MB is refused in under 2 s, without the parser', async () => {
     const dir = workspace();
     const sheet = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${' '.repeat(100_000_000)}</sheetData></worksheet>`;
     writeFileSync(
@@ -377,19 +382,19 @@ describe('F8/F12/F21/F25: rosters bounded before parsing', () => {
       }),
     );
     const started = Date.now();
-    const result = batch(dir, 'bomb.xlsx');
+    const result = await batch(dir, 'bomb.xlsx');
     expect(result.code).toBe(2);
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(result.err).not.toContain('Maximum call stack');
   }, 30_000);
 
-  it('a long cell is cut, never copied whole into the outputs; mismatched quotes are a sentence, not library English', () => {
+  it('a long cell is cut, never copied whole into the outputs; mismatched quotes are a sentence, not library English', async () => {
     const dir = workspace();
     writeFileSync(path.join(dir, 'r.csv'), [HEADER, row('张三', { graduated: 'x'.repeat(100_000) })].join('\n'));
-    batch(dir, 'r.csv');
+    await batch(dir, 'r.csv');
     expect(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8').length).toBeLessThan(60_000);
     writeFileSync(path.join(dir, 'q.csv'), `${HEADER}\n"张三"x,助理\n`);
-    const quotes = runCli([
+    const quotes = await runMain([
       'batch',
       path.join(dir, 'q.csv'),
       '--output',
@@ -402,11 +407,11 @@ describe('F8/F12/F21/F25: rosters bounded before parsing', () => {
 });
 
 describe('F18/F19/F26 and full-width formulas: names the tool did not expect', () => {
-  it('NUL, newline, a cut emoji, 300 characters, ＝1+1: report.html is written, names are safe, CSV neutralised', () => {
+  it('NUL, newline, a cut emoji, 300 characters, ＝1+1: report.html is written, names are safe, CSV neutralised', async () => {
     const dir = workspace();
     const names = ['李\u0000四', '张\n三', `${'a'.repeat(59)}😀`, '名'.repeat(300), '＝1+1', '＠SUM(A1)'];
     writeFileSync(path.join(dir, 'r.csv'), [HEADER, ...names.map((name) => row(name))].join('\n'));
-    const result = batch(dir, 'r.csv');
+    const result = await batch(dir, 'r.csv');
     expect(result.code).toBe(1);
     const out = path.join(dir, 'out');
     expect(readFileSync(path.join(out, 'report.html'), 'utf8')).toContain('</html>');

@@ -18,7 +18,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { BIN, ELIGIBLE, ROOT, runCli } from '../helpers/run-cli.js';
+import { BIN, ELIGIBLE, ROOT } from '../helpers/run-cli.js';
+import { runMain } from '../helpers/run-in-process.js';
 
 const PHOTO = path.join(ROOT, 'templates', 'demo', 'files', '照片.jpg');
 const dir = () => mkdtempSync(path.join(tmpdir(), 'shegong-files-'));
@@ -31,15 +32,15 @@ describe('F3/F23/F5: fix writes only where asked, never over what exists', () =>
     await sharp(PHOTO).png().toFile(path.join(d, 'b.png'));
     copyFileSync(PHOTO, path.join(d, 'b.jpg'));
     const before = md5(path.join(d, 'b.jpg'));
-    const kept = runCli(['fix', 'b.png', '--as', 'photo', '--output', './'], {}, d);
+    const kept = await runMain(['fix', 'b.png', '--as', 'photo', '--output', './'], {}, d);
     expect(kept.code).toBeLessThan(2);
     noTrace(kept.err);
     expect(md5(path.join(d, 'b.jpg'))).toBe(before);
     expect(existsSync(path.join(d, 'b-2.jpg'))).toBe(true);
     writeFileSync(path.join(d, 'existing.txt'), 'notes');
-    expect(runCli(['fix', 'b.png', '--as', 'photo', '--output', 'existing.txt'], {}, d).code).toBeLessThan(2);
+    expect((await runMain(['fix', 'b.png', '--as', 'photo', '--output', 'existing.txt'], {}, d)).code).toBeLessThan(2);
     expect(readFileSync(path.join(d, 'existing.txt'), 'utf8')).toBe('notes');
-    expect(runCli(['fix', 'b.png', '--as', 'photo', '--output', './', '--force'], {}, d).code).toBeLessThan(2);
+    expect((await runMain(['fix', 'b.png', '--as', 'photo', '--output', './', '--force'], {}, d)).code).toBeLessThan(2);
     expect(md5(path.join(d, 'b.jpg'))).not.toBe(before);
   });
 
@@ -48,7 +49,7 @@ describe('F3/F23/F5: fix writes only where asked, never over what exists', () =>
     await sharp(PHOTO).png().toFile(path.join(d, 'in.png'));
     linkSync(path.join(d, 'in.png'), path.join(d, 'same.jpg'));
     const before = md5(path.join(d, 'in.png'));
-    const result = runCli(['fix', 'in.png', '--as', 'photo', '--output', 'same.jpg', '--force'], {}, d);
+    const result = await runMain(['fix', 'in.png', '--as', 'photo', '--output', 'same.jpg', '--force'], {}, d);
     expect(result.code).toBe(2);
     expect(md5(path.join(d, 'in.png'))).toBe(before);
   });
@@ -59,22 +60,22 @@ describe('F3/F23/F5: fix writes only where asked, never over what exists', () =>
     writeFileSync(path.join(d, 'existing.txt'), 'x');
     execFileSync('mkfifo', [path.join(d, 'fifo.jpg')]);
     symlinkSync('/dev/null', path.join(d, 'null.jpg'));
-    const under = runCli(['fix', 'a.jpg', '--as', 'photo', '--output', 'existing.txt/x.jpg'], {}, d);
+    const under = await runMain(['fix', 'a.jpg', '--as', 'photo', '--output', 'existing.txt/x.jpg'], {}, d);
     expect(under.code).toBe(2);
     noTrace(under.err);
-    const long = runCli(['fix', 'a.jpg', '--as', 'photo', '--output', `${'x'.repeat(240)}.jpg`], {}, d);
+    const long = await runMain(['fix', 'a.jpg', '--as', 'photo', '--output', `${'x'.repeat(240)}.jpg`], {}, d);
     expect(long.code).toBeLessThan(2);
     for (const target of ['fifo.jpg', 'null.jpg']) {
-      const result = runCli(['fix', 'a.jpg', '--as', 'photo', '--output', target, '--force'], {}, d);
+      const result = await runMain(['fix', 'a.jpg', '--as', 'photo', '--output', target, '--force'], {}, d);
       expect(result.code).toBe(2);
       noTrace(result.err);
     }
-    const dates = runCli(['dates', '--province', 'guangdong', '--output', path.join(d, 'null.jpg')]);
+    const dates = await runMain(['dates', '--province', 'guangdong', '--output', path.join(d, 'null.jpg')]);
     expect(dates.code).toBe(2);
     expect(readdirSync(d).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('F27: check --fix whose copy cannot be written still prints the report', () => {
+  it('F27: check --fix whose copy cannot be written still prints the report', async () => {
     const d = dir();
     // A photo of the wrong aspect (fixable), and a folder where its fixed copy would go.
     execFileSync(process.execPath, [
@@ -82,7 +83,7 @@ describe('F3/F23/F5: fix writes only where asked, never over what exists', () =>
       `require(${JSON.stringify(require.resolve('sharp'))})(${JSON.stringify(PHOTO)}).extend({left:150,right:150,background:'#fff'}).toFile(${JSON.stringify(path.join(d, '照片.jpg'))})`,
     ]);
     mkdirSync(path.join(d, '照片.fixed.jpg'));
-    const result = runCli(['check', ...ELIGIBLE, '--files', d, '--fix', '--no-input', '--format', 'json']);
+    const result = await runMain(['check', ...ELIGIBLE, '--files', d, '--fix', '--no-input', '--format', 'json']);
     expect(result.code).toBeLessThan(2);
     expect(JSON.parse(result.out).schema).toBeDefined();
     noTrace(result.err);
@@ -90,21 +91,21 @@ describe('F3/F23/F5: fix writes only where asked, never over what exists', () =>
 });
 
 describe('F9/F27: reads open once, never block', () => {
-  it('a FIFO, /dev/zero and a folder given to files: named as such, no hang', () => {
+  it('a FIFO, /dev/zero and a folder given to files: named as such, no hang', async () => {
     const d = dir();
     execFileSync('mkfifo', [path.join(d, 'fifo.jpg')]);
-    const result = runCli(['files', path.join(d, 'fifo.jpg'), '/dev/zero', '--as', 'photo', '--format', 'json']);
+    const result = await runMain(['files', path.join(d, 'fifo.jpg'), '/dev/zero', '--as', 'photo', '--format', 'json']);
     expect(result.code).toBe(1);
     const files = JSON.parse(result.out).files as { findings: { id: string; measured?: { reason?: string } }[] }[];
     expect(files.map((f) => f.findings[0]?.measured?.reason)).toEqual(['not-regular', 'not-regular']);
   });
 
-  it('--rules given a FIFO or /dev/zero: refused at once (exit 2), not read forever', () => {
+  it('--rules given a FIFO or /dev/zero: refused at once (exit 2), not read forever', async () => {
     const d = dir();
     execFileSync('mkfifo', [path.join(d, 'rules.json')]);
     for (const file of [path.join(d, 'rules.json'), '/dev/zero']) {
       const started = Date.now();
-      const result = runCli(['rules', '--rules', file]);
+      const result = await runMain(['rules', '--rules', file]);
       expect(result.code).toBe(2);
       expect(Date.now() - started).toBeLessThan(5_000);
       noTrace(result.err);
@@ -140,30 +141,30 @@ describe('F11/F17/F22: config faults never cost answers', () => {
     return d;
   };
 
-  it('a corrupt file: profile show and path work, reset repairs it (exit 0, no internal error)', () => {
+  it('a corrupt file: profile show and path work, reset repairs it (exit 0, no internal error)', async () => {
     const d = config('garbage{{{');
-    const show = runCli(['profile', 'show'], { SHEGONG_CONFIG_DIR: d });
+    const show = await runMain(['profile', 'show'], { SHEGONG_CONFIG_DIR: d });
     expect(show.code).toBe(0);
     expect(show.err).toContain(path.join(d, 'config.json'));
     expect(readFileSync(path.join(d, 'config.json'), 'utf8')).toBe('garbage{{{');
-    expect(runCli(['profile', 'path'], { SHEGONG_CONFIG_DIR: d }).code).toBe(0);
-    expect(runCli(['profile', 'reset'], { SHEGONG_CONFIG_DIR: d }).code).toBe(0);
+    expect((await runMain(['profile', 'path'], { SHEGONG_CONFIG_DIR: d })).code).toBe(0);
+    expect((await runMain(['profile', 'reset'], { SHEGONG_CONFIG_DIR: d })).code).toBe(0);
     expect(JSON.parse(readFileSync(path.join(d, 'config.json'), 'utf8'))).toEqual({});
   });
 
-  it('wrongly typed values are dropped, not shown as [object Object] nor crashing', () => {
+  it('wrongly typed values are dropped, not shown as [object Object] nor crashing', async () => {
     const d = config('{"answers":{"graduated":201907,"level":{"a":1},"major":"社会工作"}}');
-    const show = runCli(['profile', 'show', '--format', 'json'], { SHEGONG_CONFIG_DIR: d });
+    const show = await runMain(['profile', 'show', '--format', 'json'], { SHEGONG_CONFIG_DIR: d });
     expect(show.code).toBe(0);
     expect(JSON.parse(show.out).answers).toEqual({ major: '社会工作' });
   });
 
-  it('a config folder that is a file: profile show warns, reset is a sentence (exit 2)', () => {
+  it('a config folder that is a file: profile show warns, reset is a sentence (exit 2)', async () => {
     const d = dir();
     writeFileSync(path.join(d, 'cfg'), '');
-    const show = runCli(['profile', 'show'], { SHEGONG_CONFIG_DIR: path.join(d, 'cfg') });
+    const show = await runMain(['profile', 'show'], { SHEGONG_CONFIG_DIR: path.join(d, 'cfg') });
     expect(show.code).toBe(0);
-    const reset = runCli(['profile', 'reset'], { SHEGONG_CONFIG_DIR: path.join(d, 'cfg') });
+    const reset = await runMain(['profile', 'reset'], { SHEGONG_CONFIG_DIR: path.join(d, 'cfg') });
     expect(reset.code).toBe(2);
     noTrace(reset.err);
   });
