@@ -208,7 +208,7 @@ async function makePhonePhoto() {
 
 async function measurePhotos() {
   const { loadRuleSet } = await import(path.join(root, 'dist/rules/load-rule-set.js'));
-  const { fixToFile } = await import(path.join(root, 'dist/files/fix-to-file.js'));
+  const { fixToFile } = await import(path.join(root, 'dist/files-io/fix-to-file.js'));
   const { ruleSet } = await loadRuleSet();
   const outDir = path.join(root, '.bench', 'photos');
   mkdirSync(outDir, { recursive: true });
@@ -278,9 +278,9 @@ async function measure(mode) {
     .slice(0, COUNT)
     .map((f) => ({ path: path.join(corpus, f), role: f.includes('photo') ? 'photo' : 'work-proof' }));
   const { loadRuleSet } = await import(path.join(root, 'dist/rules/load-rule-set.js'));
-  const { checkFiles } = await import(path.join(root, 'dist/files/check-files.js'));
-  const { mapLimit } = await import(path.join(root, 'dist/files/map-limit.js'));
-  const { loadSharp } = await import(path.join(root, 'dist/files/load-sharp.js'));
+  const { checkFiles } = await import(path.join(root, 'dist/files-io/probe-and-check.js'));
+  const { mapLimit } = await import(path.join(root, 'dist/files-io/map-limit.js'));
+  const { loadSharp } = await import(path.join(root, 'dist/files-io/load-sharp.js'));
   const { ruleSet } = await loadRuleSet();
   const sharp = loadSharp();
   const sizeFor = (role) =>
@@ -320,7 +320,7 @@ if (process.argv[2] === '--measure') {
   if (process.argv[3] === 'photos') await measurePhotos();
   else await measure(process.argv[3]);
 } else {
-  if (!existsSync(path.join(root, 'dist/files/check-files.js'))) throw new Error('build first: npm run build');
+  if (!existsSync(path.join(root, 'dist/files-io/probe-and-check.js'))) throw new Error('build first: npm run build');
   const files = await makeCorpus();
   if (process.env.BENCH_ONLY === 'photos' || !process.env.BENCH_ONLY) {
     await makePhonePhoto();

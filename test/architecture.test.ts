@@ -29,14 +29,34 @@ const LAYERS: Record<string, { imports: readonly string[] | '*'; types?: readonl
   answers: { imports: ['model'] },
   eligibility: { imports: ['model', 'rules', 'answers'] },
   dates: { imports: ['model', 'rules', 'templates', 'errors'] },
-  files: { imports: ['model', 'rules', 'dates', 'text', 'io', 'errors'] },
+  // files/: the pure side of uploads (checks, statistics, header and PDF parsing, the fix plan).
+  files: { imports: ['model', 'rules', 'dates', 'text', 'errors'] },
+  // files-io/: reading, decoding and writing uploads (sharp, pdf.js, the models, the writer).
+  'files-io': { imports: ['model', 'rules', 'dates', 'text', 'io', 'errors', 'files'] },
   checklist: { imports: ['model', 'rules', 'answers', 'eligibility', 'dates', 'files'] },
+  // roster/: reading a roster and its rows, and confining folder cells to --materials.
+  roster: { imports: ['model', 'answers', 'text', 'io', 'errors', 'files'] },
+  // assess/: the two use cases side by side, one candidate and one roster row.
+  assess: {
+    imports: [
+      'model',
+      'rules',
+      'answers',
+      'eligibility',
+      'dates',
+      'checklist',
+      'files',
+      'files-io',
+      'io',
+      'roster',
+      'text',
+    ],
+  },
   // The catalogues are typed by the ids the check, finding and item lists declare (types only).
   i18n: { imports: [], types: ['model', 'files', 'eligibility', 'checklist'] },
-  report: { imports: ['model', 'rules', 'answers', 'eligibility', 'dates', 'checklist', 'text'], types: ['i18n'] },
-  batch: {
-    imports: ['model', 'rules', 'answers', 'checklist', 'files', 'report', 'text', 'io', 'errors'],
-    types: ['i18n'],
+  report: {
+    imports: ['model', 'rules', 'answers', 'eligibility', 'dates', 'checklist', 'text', 'roster'],
+    types: ['i18n', 'assess'],
   },
   cli: { imports: '*' },
 };

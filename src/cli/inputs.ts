@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import type { FileInput } from '../files/check-files.js';
+import type { FileInput } from '../files-io/probe-and-check.js';
 import { guessRole } from '../files/guess-role.js';
 import { en } from '../i18n/en.js';
 import type { Messages } from '../i18n/messages.js';
@@ -29,7 +29,7 @@ export async function fileInputs(flags: CheckOptions): Promise<FileInput[]> {
     const folder = await stat(flags.files).catch(() => undefined);
     if (!folder) throw new UserError('error.not-found', { file: flags.files });
     if (!folder.isDirectory()) throw new UserError('error.not-folder', { file: flags.files });
-    const { filesInFolder } = await import('../files/check-files.js');
+    const { filesInFolder } = await import('../files-io/probe-and-check.js');
     const { found } = await filesInFolder(flags.files);
     inputs.push(...found.filter((f) => !inputs.some((i) => i.role === f.role)));
   }

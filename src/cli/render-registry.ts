@@ -4,11 +4,11 @@
  * touches two files: its renderer and this registry. Imports only types at load (the help loads
  * this module): each renderer is imported when it runs.
  */
-import type { SummaryRow } from '../batch/batch-summary.js';
+import type { SummaryRow } from '../report/batch-summary.js';
 import type { Messages } from '../i18n/messages.js';
 import type { Calendar } from '../model/calendar.js';
 import type { Province } from '../model/provinces.js';
-import type { FixOutcome } from '../files/fix-to-file.js';
+import type { FixOutcome } from '../files-io/fix-to-file.js';
 import type { Lang, RuleSet, UploadRole } from '../model/rules.js';
 import type { Report, ReportFile } from '../report/build-report.js';
 import type { DatesReport } from '../report/dates-report.js';
@@ -284,7 +284,7 @@ export const RENDERERS: { [K in ReportKind]: Partial<Record<Format, Entry<K>>> }
     text: {
       load: async () => {
         const [{ renderBatchSummaryText }, { painterFor }] = await Promise.all([
-          import('../batch/render-batch-summary.js'),
+          import('../report/render-batch-summary.js'),
           terminal(),
         ]);
         return async (view, { globals, messages }) =>

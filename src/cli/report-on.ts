@@ -1,5 +1,5 @@
 /** One candidate's answers and checked files → the checklist report, rendered; the exit code says whether they are ready. */
-import { assessCandidate } from '../checklist/assess-candidate.js';
+import { assessCandidate } from '../assess/assess-candidate.js';
 import type { FileResult } from '../model/report.js';
 import type { DocumentCase } from '../model/rules.js';
 import type { Answers } from '../model/answers.js';

@@ -1,6 +1,6 @@
 /** Write a rendered report to stdout, or atomically to --output. */
 import path from 'node:path';
-import { writeAtomic } from '../files/write-atomic.js';
+import { writeAtomic } from '../files-io/write-atomic.js';
 
 export async function emit(content: string, output: string | undefined): Promise<void> {
   if (output) {

@@ -1,5 +1,6 @@
 /** The upload role a file name suggests (照片.jpg → photo, 身份证正面 → id-front). Pure. */
 import type { UploadRole } from '../model/rules.js';
+import type { FileResult } from '../model/report.js';
 
 const PATTERNS: [UploadRole, RegExp][] = [
   ['id-front', /身份证.*(正面|人像)|id[-_ ]?front|idcard[-_ ]?front/i],
@@ -13,4 +14,19 @@ const PATTERNS: [UploadRole, RegExp][] = [
 
 export function guessRole(fileName: string): UploadRole | undefined {
   return PATTERNS.find(([, pattern]) => pattern.test(fileName))?.[0];
+}
+
+/** The finding of a file whose role is unknown (the one upload finding not raised by a check). */
+export const ROLE_FINDING_ID = 'file.role';
+export type RoleFindingId = typeof ROLE_FINDING_ID;
+
+/** A file whose role cannot be told from its name and was not given. */
+export function unknownRoleResult(file: string): FileResult {
+  return {
+    path: file,
+    role: 'unknown',
+    status: 'fail',
+    measured: {},
+    findings: [{ id: ROLE_FINDING_ID, severity: 'error', args: { path: file } }],
+  };
 }

@@ -8,7 +8,7 @@ import { maskIdNumber, validateIdNumber } from '../text/id-number.js';
 import type { DocumentFacts } from '../model/files.js';
 import type { DocumentField, RuleSet } from '../model/rules.js';
 import { ruleValue } from '../rules/rule-access.js';
-import type { PdfPageText } from './read-pdf.js';
+import type { PdfPageText } from '../model/files.js';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A label starts a line or follows white space, punctuation or a Latin letter or digit (never a CJK character, so 学位 does not match inside 教育学位). */

@@ -5,10 +5,10 @@
  */
 import type { EligibilityFindingId } from '../eligibility/findings.js';
 import type { UploadFindingId } from '../files/checks/index.js';
-import type { RoleFindingId } from '../files/check-files.js';
+import type { RoleFindingId } from '../files/guess-role.js';
 import type { DocumentFindingId } from '../files/document-checks.js';
 
-/** The roster findings (src/batch: roster rows, folders and files of one applicant). */
+/** The roster findings (src/roster and src/assess: roster rows, folders and files of one applicant). */
 export const ROSTER_FINDING_IDS = [
   'roster.missing',
   'roster.value',

@@ -141,3 +141,10 @@ export interface PdfStructure {
   /** Bytes of the buffer. */
   bytes: number;
 }
+
+/** The text pdf.js read from one page of a PDF. */
+export interface PdfPageText {
+  text: string;
+  /** Images painted on the page (counted only for pages without text). */
+  images: number;
+}

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applicantFiles, findFolder, indexMaterials } from '../../src/batch/confine.js';
-import type { RosterRow } from '../../src/batch/roster-rows.js';
+import { applicantFiles, findFolder, indexMaterials } from '../../src/roster/confine.js';
+import type { RosterRow } from '../../src/roster/roster-rows.js';
 
 const row = (name: string, folder?: string) =>
   ({ line: 2, name, findings: [], ...(folder ? { folder } : {}) }) as unknown as RosterRow;

@@ -1,7 +1,7 @@
 /** The batch's pure summary pieces: the terminal table, the run notes, an applicant's Markdown. */
 import { describe, expect, it } from 'vitest';
-import type { SummaryRow } from '../../src/batch/batch-summary.js';
-import { renderBatchSummaryText, runNotes, type RunTotals } from '../../src/batch/render-batch-summary.js';
+import type { SummaryRow } from '../../src/report/batch-summary.js';
+import { renderBatchSummaryText, runNotes, type RunTotals } from '../../src/report/render-batch-summary.js';
 import { messagesFor } from '../../src/i18n/messages.js';
 import { plain } from '../../src/report/painter.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessCandidate } from '../../src/checklist/assess-candidate.js';
+import { assessCandidate } from '../../src/assess/assess-candidate.js';
 import { examFee } from '../../src/checklist/build-checklist.js';
 import { calendar, makeAnswers, ruleSet } from '../helpers/fixtures.js';
 

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mapColumns, readRow } from '../../src/batch/roster-rows.js';
+import { mapColumns, readRow } from '../../src/roster/roster-rows.js';
 import { provinces } from '../helpers/fixtures.js';
 import { candidate } from '../helpers/run-cli.js';
 import { runMain } from '../helpers/run-in-process.js';

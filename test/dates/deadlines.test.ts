@@ -4,7 +4,7 @@
  * and the senior path.
  */
 import { describe, expect, it } from 'vitest';
-import { assessCandidate } from '../../src/checklist/assess-candidate.js';
+import { assessCandidate } from '../../src/assess/assess-candidate.js';
 import { buildEvents, registrationWindow, upcomingExamYear, yearRange } from '../../src/dates/build-events.js';
 import type { Answers } from '../../src/model/answers.js';
 import { calendar, makeAnswers, ruleSet } from '../helpers/fixtures.js';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDegrees } from '../../src/answers/parse-answer.js';
 import { resolveAnswers } from '../../src/answers/resolve-answers.js';
-import { assessCandidate } from '../../src/checklist/assess-candidate.js';
+import { assessCandidate } from '../../src/assess/assess-candidate.js';
 import { buildEvents, registrationWindow, upcomingExamYear } from '../../src/dates/build-events.js';
 import { parseCalendar } from '../../src/dates/parse-calendar.js';
 import { evaluateEligibility } from '../../src/eligibility/evaluate-eligibility.js';

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixToFile } from '../../src/files/fix-to-file.js';
+import { fixToFile } from '../../src/files-io/fix-to-file.js';
 import { ruleSet } from '../helpers/fixtures.js';
 import { withJunk } from '../helpers/make-images.js';
 import { ROOT } from '../helpers/run-cli.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFile } from '../../src/files/check-file.js';
-import { probeFile } from '../../src/files/probe-file.js';
+import { probeFile } from '../../src/files-io/probe-file.js';
 import { ruleSet } from '../helpers/fixtures.js';
 import { withJunk } from '../helpers/make-images.js';
 import { ROOT } from '../helpers/run-cli.js';

@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { inflatedSize, readPdf } from '../../src/files/read-pdf.js';
+import { inflatedSize, readPdf } from '../../src/files-io/read-pdf.js';
 import { ruleValue } from '../../src/rules/rule-access.js';
 import { ruleSet } from '../helpers/fixtures.js';
 import { buildPdf, recordLines } from '../helpers/make-pdfs.js';

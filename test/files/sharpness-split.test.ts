@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkFile } from '../../src/files/check-file.js';
 import { setPhotoModelsEnabled } from '../../src/files/photo-models.js';
-import { decodeScale, probeFile } from '../../src/files/probe-file.js';
+import { decodeScale, probeFile } from '../../src/files-io/probe-file.js';
 import { ruleValue } from '../../src/rules/rule-access.js';
 import type { UploadRole } from '../../src/model/rules.js';
 import { ruleSet } from '../helpers/fixtures.js';

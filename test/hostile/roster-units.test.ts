@@ -1,11 +1,11 @@
 /** The pure defences behind the batch attacks: masking, names, encodings, bounds (issue 15). */
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { safeCell } from '../../src/batch/batch-summary.js';
-import { checkXlsx, ROSTER_LIMITS } from '../../src/batch/roster-limits.js';
-import { mapColumns } from '../../src/batch/roster-rows.js';
-import { decodeText, parseCsvRoster } from '../../src/batch/roster-table.js';
-import { fileNamePart, maskIds, oneLine } from '../../src/batch/safe-text.js';
+import { safeCell } from '../../src/report/batch-summary.js';
+import { checkXlsx, ROSTER_LIMITS } from '../../src/roster/roster-limits.js';
+import { mapColumns } from '../../src/roster/roster-rows.js';
+import { decodeText, parseCsvRoster } from '../../src/roster/roster-table.js';
+import { fileNamePart, maskIds, oneLine } from '../../src/roster/safe-text.js';
 
 describe('maskIds (F6/F7)', () => {
   it('masks 18- and 15-character IDs anywhere, keeps other numbers', () => {

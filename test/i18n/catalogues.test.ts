@@ -3,7 +3,7 @@ import { CHECKLIST_ITEMS } from '../../src/checklist/items.js';
 import { ELIGIBILITY_FINDINGS } from '../../src/eligibility/findings.js';
 import { UPLOAD_CHECKS } from '../../src/files/checks/index.js';
 import { DOCUMENT_FINDING_IDS } from '../../src/files/document-checks.js';
-import { ROLE_FINDING_ID } from '../../src/files/check-files.js';
+import { ROLE_FINDING_ID } from '../../src/files/guess-role.js';
 import { en } from '../../src/i18n/en.js';
 import { ROSTER_FINDING_IDS } from '../../src/i18n/finding-ids.js';
 import { zhCN } from '../../src/i18n/zh-CN.js';

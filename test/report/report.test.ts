@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessCandidate } from '../../src/checklist/assess-candidate.js';
+import { assessCandidate } from '../../src/assess/assess-candidate.js';
 import { messagesFor } from '../../src/i18n/messages.js';
 import { buildReport } from '../../src/report/build-report.js';
 import { plain } from '../../src/report/painter.js';

@@ -1,7 +1,7 @@
 /** issue 9 item 7: the core names things by code; every word and every punctuation mark comes from the catalogue. */
 import { describe, expect, it } from 'vitest';
-import { fromRecords } from '../../src/batch/roster-table.js';
-import { assessCandidate } from '../../src/checklist/assess-candidate.js';
+import { fromRecords } from '../../src/roster/roster-table.js';
+import { assessCandidate } from '../../src/assess/assess-candidate.js';
 import { buildEvents, examDates } from '../../src/dates/build-events.js';
 import { messagesFor, problemText } from '../../src/i18n/messages.js';
 import type { Lang } from '../../src/model/rules.js';

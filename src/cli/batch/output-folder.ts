@@ -6,7 +6,7 @@ import { mkdir, open, readFile, realpath, stat, unlink, writeFile } from 'node:f
 import path from 'node:path';
 import { UserError } from '../../errors.js';
 import { judgeTarget, type ReplacePolicy, WriteRefused } from '../../io/safe-write.js';
-import { writeAtomic } from '../../files/write-atomic.js';
+import { writeAtomic } from '../../files-io/write-atomic.js';
 
 /** System folders where a write is never what the user meant (writes there can spin or replace devices). */
 const SPECIAL = ['/proc', '/sys', '/dev'];

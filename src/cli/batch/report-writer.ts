@@ -8,13 +8,13 @@
 import { createWriteStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ApplicantResult } from '../../batch/assess-applicant.js';
-import { rowKey } from '../../batch/assess-applicant.js';
-import { type SummaryRow, summaryCsv, summaryRow } from '../../batch/batch-summary.js';
-import { renderApplicantHtml } from '../../batch/render-applicant-html.js';
-import { type BatchHtmlRow, batchPageParts, batchRowHtml, FIRST_PAINT_ROWS } from '../../batch/render-batch-html.js';
-import { applicantMarkdown, runNotes, summaryEntry } from '../../batch/render-batch-summary.js';
-import { maskIds, maskIdsDeep } from '../../batch/safe-text.js';
+import type { ApplicantResult } from '../../assess/assess-applicant.js';
+import { rowKey } from '../../assess/assess-applicant.js';
+import { type SummaryRow, summaryCsv, summaryRow } from '../../report/batch-summary.js';
+import { renderApplicantHtml } from '../../report/render-applicant-html.js';
+import { type BatchHtmlRow, batchPageParts, batchRowHtml, FIRST_PAINT_ROWS } from '../../report/render-batch-html.js';
+import { applicantMarkdown, runNotes, summaryEntry } from '../../report/render-batch-summary.js';
+import { maskIds, maskIdsDeep } from '../../roster/safe-text.js';
 import { commitTemp, createTemp, discardTemp } from '../../io/safe-write.js';
 import { buildReport } from '../../report/build-report.js';
 import { localizeFinding } from '../../report/localize.js';
@@ -164,7 +164,7 @@ export async function openReportWriter(
       }
       await folder.write(path.join(output, 'summary.csv'), summaryCsv(plain, messages));
       // summary.xlsx is streamed to a temp file chunk by chunk (issue 15: ~230 MB in memory for 20,000 rows before).
-      const { writeSummaryXlsx } = await import('../../batch/summary-xlsx.js');
+      const { writeSummaryXlsx } = await import('../../report/summary-xlsx.js');
       const xlsxTemp = await createTemp(output);
       const xlsx = createWriteStream(xlsxTemp, { flags: 'w' });
       xlsx.on('error', () => undefined);

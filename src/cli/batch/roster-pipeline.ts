@@ -4,11 +4,11 @@
  * checked finish. Ctrl-C again, or SIGTERM: stop now (issue 15, F10).
  */
 import { type RawAnswers, answersFromFlags, resolveAnswers } from '../../answers/resolve-answers.js';
-import type { ApplicantResult } from '../../batch/assess-applicant.js';
-import { readRoster } from '../../batch/read-roster.js';
-import { readRows } from '../../batch/roster-rows.js';
+import type { ApplicantResult } from '../../assess/assess-applicant.js';
+import { readRoster } from '../../roster/read-roster.js';
+import { readRows } from '../../roster/roster-rows.js';
 import { UserError } from '../../errors.js';
-import { mapLimit } from '../../files/map-limit.js';
+import { mapLimit } from '../../files-io/map-limit.js';
 import { problemText } from '../../i18n/messages.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { Province } from '../../model/provinces.js';

@@ -13,7 +13,7 @@ import {
   type RawAnswers,
 } from '../../answers/resolve-answers.js';
 import path from 'node:path';
-import type { FileInput } from '../../files/check-files.js';
+import type { FileInput } from '../../files-io/probe-and-check.js';
 import type { FileResult } from '../../model/report.js';
 import type { UploadRole } from '../../model/rules.js';
 import { parseEducationCases } from '../../answers/education-cases.js';
@@ -160,7 +160,7 @@ export async function runCheck(flags: CheckOptions, globals: GlobalOptions): Pro
 }
 
 async function checkInputs(inputs: FileInput[], context: CommandContext): Promise<FileResult[]> {
-  const { checkFiles } = await import('../../files/check-files.js');
+  const { checkFiles } = await import('../../files-io/probe-and-check.js');
   return checkFiles(inputs, context.ruleSet);
 }
 
@@ -191,7 +191,7 @@ function interviewWorded(messages: CommandContext['messages']): CommandContext['
 async function fixFiles(files: FileResult[], context: CommandContext): Promise<FileResult[]> {
   const { messages, ruleSet, globals } = context;
   const [{ fixToFile }, { fixPlan }] = await Promise.all([
-    import('../../files/fix-to-file.js'),
+    import('../../files-io/fix-to-file.js'),
     import('../../files/fixable.js'),
   ]);
   const prompter = globals.interactive

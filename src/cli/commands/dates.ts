@@ -9,7 +9,7 @@ import { buildDatesReport } from '../../report/dates-report.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
 import { loadContext } from '../load-context.js';
-import { writeAtomic } from '../../files/write-atomic.js';
+import { writeAtomic } from '../../files-io/write-atomic.js';
 import type { DatesOptions } from '../options.js';
 import { renderAs } from '../render-registry.js';
 import { emit } from '../write-output.js';

@@ -1,7 +1,8 @@
 /** `shegong files <path...> [--as role]`: validate upload files only. */
 import { stat } from 'node:fs/promises';
 import { UserError } from '../../errors.js';
-import { checkFiles, filesInFolder, unknownRoleResult, type FileInput } from '../../files/check-files.js';
+import { checkFiles, filesInFolder, type FileInput } from '../../files-io/probe-and-check.js';
+import { unknownRoleResult } from '../../files/guess-role.js';
 import { localizeFinding } from '../../report/localize.js';
 import { buildEvents, upcomingExamYear } from '../../dates/build-events.js';
 import { withDocumentChecks, type DocumentContext } from '../../files/document-checks.js';

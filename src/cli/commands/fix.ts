@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../../errors.js';
 import { guessRole } from '../../files/guess-role.js';
-import { fixToFile, resolveFixOutput } from '../../files/fix-to-file.js';
+import { fixToFile, resolveFixOutput } from '../../files-io/fix-to-file.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
 import { loadContext } from '../load-context.js';

@@ -1,9 +1,9 @@
 /** Applicant results → one summary row each, and the summary as CSV (Excel-safe). Pure. */
 import type { Messages } from '../i18n/messages.js';
 import { UPLOAD_ROLES } from '../model/rules.js';
-import type { Report } from '../report/build-report.js';
-import { localizeFinding, type ReportFinding } from '../report/localize.js';
-import type { ApplicantResult, FixState } from './assess-applicant.js';
+import type { Report } from './build-report.js';
+import { localizeFinding, type ReportFinding } from './localize.js';
+import type { ApplicantResult, FixState } from '../assess/assess-applicant.js';
 
 export interface SummaryRow {
   line: number;

@@ -4,12 +4,12 @@
  */
 import path from 'node:path';
 import type { Messages } from '../i18n/messages.js';
-import type { ReportFinding } from '../report/localize.js';
-import type { Painter } from '../report/painter.js';
+import type { ReportFinding } from './localize.js';
+import type { Painter } from './painter.js';
 import { renderTable } from '../text/table.js';
-import type { ApplicantResult } from './assess-applicant.js';
+import type { ApplicantResult } from '../assess/assess-applicant.js';
 import type { SummaryRow } from './batch-summary.js';
-import { maskIds, maskIdsDeep } from './safe-text.js';
+import { maskIds, maskIdsDeep } from '../roster/safe-text.js';
 
 /** Rows shown in the terminal; the rest are in the summary files. */
 const TERMINAL_ROWS = 40;

@@ -1,18 +1,18 @@
 /** One roster row: its materials folder, files, eligibility and checklist; an optional thumbnail. */
 import path from 'node:path';
-import { assessCandidate } from '../checklist/assess-candidate.js';
+import { assessCandidate } from './assess-candidate.js';
 import { checkFile } from '../files/check-file.js';
-import { probeFile, probeWithin } from '../files/probe-file.js';
-import { fixToFile, resolveFixOutput } from '../files/fix-to-file.js';
+import { probeFile, probeWithin } from '../files-io/probe-file.js';
+import { fixToFile, resolveFixOutput } from '../files-io/fix-to-file.js';
 import { fixPlan } from '../files/fixable.js';
 import type { Calendar } from '../model/calendar.js';
 import type { Finding } from '../model/finding.js';
 import type { CheckOutcome, FileResult } from '../model/report.js';
 import type { RuleSet, UploadRole } from '../model/rules.js';
 import { WriteRefused, type ReplacePolicy } from '../io/safe-write.js';
-import { applicantFiles, findFolder, type MaterialsIndex } from './confine.js';
-import type { RosterRow } from './roster-rows.js';
-import { fileNamePart } from './safe-text.js';
+import { applicantFiles, findFolder, type MaterialsIndex } from '../roster/confine.js';
+import type { RosterRow } from '../roster/roster-rows.js';
+import { fileNamePart } from '../roster/safe-text.js';
 
 /** One key per roster row (line number + name): its report and fixed-copy folder names (issue 15, F2). */
 export const rowKey = (line: number, name: string) => `${String(line).padStart(4, '0')}-${fileNamePart(name || 'row')}`;

@@ -12,17 +12,17 @@ import type { FaceFacts, FileFacts, ImageHeader } from '../model/files.js';
 import type { RuleSet, UploadRole } from '../model/rules.js';
 import { ruleValue } from '../rules/rule-access.js';
 import { SAFETY } from '../rules/safety-limits.js';
-import { contentStats, greyStats } from './content-stats.js';
+import { contentStats, greyStats } from '../files/content-stats.js';
 import { decodeHeic, heicDecoder } from './decode-heic.js';
-import { inspectPdf } from './inspect-pdf.js';
-import { readJpegDensity } from './jpeg-header.js';
+import { inspectPdf } from '../files/inspect-pdf.js';
+import { readJpegDensity } from '../files/jpeg-header.js';
 import { readPdf } from './read-pdf.js';
-import { recogniseDocument } from './recognise-document.js';
+import { recogniseDocument } from '../files/recognise-document.js';
 import { loadSharp } from './load-sharp.js';
-import { loadPhotoModels, type DetectedFace } from './photo-models.js';
+import { loadPhotoModels, type DetectedFace } from '../files/photo-models.js';
 import { openRegular, readRange, readRegular } from '../io/safe-read.js';
-import { CM_PER_INCH, isDecodable, round3 } from './measures.js';
-import { extensionType, sniffType } from './sniff-type.js';
+import { CM_PER_INCH, isDecodable, round3 } from '../files/measures.js';
+import { extensionType, sniffType } from '../files/sniff-type.js';
 
 const HEAD_BYTES = 128 * 1024;
 

@@ -9,13 +9,10 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { constants as zlibConstants, createInflate } from 'node:zlib';
+import type { PdfPageText } from '../model/files.js';
 import type { PdfReaderLimits } from '../model/rules.js';
 
-export interface PdfPageText {
-  text: string;
-  /** Images painted on the page (counted only for pages without text). */
-  images: number;
-}
+export type { PdfPageText };
 
 export type PdfReadFailure = 'password' | 'damaged' | 'time' | 'memory' | 'inflate' | 'error';
 

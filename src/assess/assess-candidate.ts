@@ -6,7 +6,7 @@ import type { DocumentCase, RuleSet } from '../model/rules.js';
 import { buildEvents, upcomingExamYear } from '../dates/build-events.js';
 import { evaluateEligibility } from '../eligibility/evaluate-eligibility.js';
 import { withDocumentChecks } from '../files/document-checks.js';
-import { buildChecklist } from './build-checklist.js';
+import { buildChecklist } from '../checklist/build-checklist.js';
 
 export interface AssessInput {
   answers: Answers;

@@ -3,29 +3,14 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileResult } from '../model/report.js';
 import type { RuleSet, UploadRole } from '../model/rules.js';
-import { checkFile } from './check-file.js';
-import { guessRole } from './guess-role.js';
+import { checkFile } from '../files/check-file.js';
+import { guessRole, unknownRoleResult } from '../files/guess-role.js';
 import { mapLimit } from './map-limit.js';
 import { FILE_TIME_LIMIT_MS, probeWithin } from './probe-file.js';
 
 export interface FileInput {
   path: string;
   role?: UploadRole;
-}
-
-/** The finding of a file whose role is unknown (the one upload finding not raised by a check). */
-export const ROLE_FINDING_ID = 'file.role';
-export type RoleFindingId = typeof ROLE_FINDING_ID;
-
-/** A file whose role cannot be told from its name and was not given. */
-export function unknownRoleResult(file: string): FileResult {
-  return {
-    path: file,
-    role: 'unknown',
-    status: 'fail',
-    measured: {},
-    findings: [{ id: ROLE_FINDING_ID, severity: 'error', args: { path: file } }],
-  };
 }
 
 export async function checkOne(input: FileInput, ruleSet: RuleSet): Promise<FileResult> {

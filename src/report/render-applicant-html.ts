@@ -4,10 +4,10 @@
  * each fixed copy and a thumbnail of the fixed photo). Every value is escaped. Pure.
  */
 import type { Messages } from '../i18n/messages.js';
-import type { Report } from '../report/build-report.js';
-import { localizeFinding } from '../report/localize.js';
-import { renderHtml } from '../report/render-html.js';
-import type { ApplicantResult } from './assess-applicant.js';
+import type { Report } from './build-report.js';
+import { localizeFinding } from './localize.js';
+import { renderHtml } from './render-html.js';
+import type { ApplicantResult } from '../assess/assess-applicant.js';
 import { escapeHtml } from '../text/html.js';
 
 export interface ApplicantPageInput {

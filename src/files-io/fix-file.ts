@@ -6,12 +6,12 @@
 import type { FileFacts } from '../model/files.js';
 import type { RuleSet } from '../model/rules.js';
 import { ruleValue } from '../rules/rule-access.js';
-import { withJfifDensity } from './jpeg-header.js';
-import { isDecodable, MM_PER_INCH } from './measures.js';
+import { withJfifDensity } from '../files/jpeg-header.js';
+import { isDecodable, MM_PER_INCH } from '../files/measures.js';
 import type { Sharp } from 'sharp';
 import { loadSharp } from './load-sharp.js';
-import { loadPhotoModels, type PhotoModels } from './photo-models.js';
-import { cropFromFace, cutOut, matteDoubts, matteTop, settleCrop, whiten } from './photo-whiten.js';
+import { loadPhotoModels, type PhotoModels } from '../files/photo-models.js';
+import { cropFromFace, cutOut, matteDoubts, matteTop, settleCrop, whiten } from '../files/photo-whiten.js';
 import { uprightSource } from './probe-file.js';
 
 export type FixResult =

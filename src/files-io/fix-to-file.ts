@@ -4,7 +4,7 @@ import path from 'node:path';
 import { UserError } from '../errors.js';
 import type { FileResult } from '../model/report.js';
 import type { RuleSet, UploadRole } from '../model/rules.js';
-import { checkFile, fileStatus } from './check-file.js';
+import { checkFile, fileStatus } from '../files/check-file.js';
 import { fixPhoto, fixScan, type FixResult } from './fix-file.js';
 import { probeFile } from './probe-file.js';
 import { judgeTarget, protectPath, writeSafe, type ReplacePolicy } from '../io/safe-write.js';
