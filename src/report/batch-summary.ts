@@ -3,35 +3,10 @@ import type { Messages } from '../i18n/messages.js';
 import { UPLOAD_ROLES } from '../model/rules.js';
 import type { Report } from './build-report.js';
 import { localizeFinding, type ReportFinding } from './localize.js';
-import type { ApplicantResult, FixState } from '../assess/assess-applicant.js';
+import { SUMMARY_COLUMNS, type SummaryColumn, type SummaryRow, tableColumns } from './summary-columns.js';
+import type { ApplicantResult } from '../assess/assess-applicant.js';
 
-export interface SummaryRow {
-  line: number;
-  name: string;
-  id: string;
-  /** Level code (assistant|intermediate|senior) or '' (issue 10). */
-  level: string;
-  ready: boolean;
-  /** Ready before --fix (equal to `ready` without fixes). */
-  readyBeforeFix: boolean;
-  materialsChecked: boolean;
-  eligibility: string;
-  route: string;
-  /** Status of each role's original file. */
-  files: Record<string, string>;
-  /** What --fix did per role (issue 10). */
-  fixStates: Record<string, FixState>;
-  /** Fixed copies that pass, relative to the output folder, per role. */
-  fixedFiles: Record<string, string>;
-  problem: string;
-  /** The state after fixing, in words (per file). */
-  fixed: string;
-  report: string;
-  /** The per-applicant HTML page, relative to the output folder. */
-  page: string;
-  /** Last day of this applicant's registration window (YYYY-MM-DD), when known. */
-  registrationEnd?: string;
-}
+export type { SummaryRow } from './summary-columns.js';
 
 export function summaryRow(
   result: ApplicantResult,
@@ -110,51 +85,25 @@ export function safeCell(value: string | number | boolean): string {
   return /[",\n\r]/.test(neutral) ? `"${neutral.replace(/"/g, '""')}"` : neutral;
 }
 
-/** The columns of summary.csv and summary.xlsx, in order, as header + cell values (issue 10: one list for both). */
+/** summary.csv and summary.xlsx as header + cell values: the table columns of SUMMARY_COLUMNS, in order. */
 export function summaryTable(
-  rows: SummaryRow[],
+  rows: readonly SummaryRow[],
   messages: Messages,
+  columns: readonly SummaryColumn[] = SUMMARY_COLUMNS,
 ): { header: string[]; cells: (string | number)[][] } {
-  const { batch, labels } = messages;
-  const header = [
-    batch.columns.line,
-    batch.columns.name,
-    batch.columns.id,
-    batch.columns.level,
-    batch.columns.ready,
-    batch.columns.eligibility,
-    batch.columns.route,
-    ...UPLOAD_ROLES.map((r) => labels.role[r] ?? r),
-    batch.columns.problem,
-    batch.columns.fixed,
-    batch.columns.deadline,
-    batch.columns.report,
-  ];
-  const cells = rows.map((r) => [
-    r.line,
-    r.name,
-    r.id,
-    r.level ? (labels.level[r.level] ?? r.level) : '',
-    r.ready ? batch.yes : batch.no,
-    r.eligibility,
-    r.route,
-    ...UPLOAD_ROLES.map((role) =>
-      r.materialsChecked
-        ? r.files[role]
-          ? (labels.fileStatus[r.files[role]!] ?? r.files[role]!)
-          : ''
-        : batch.notChecked,
-    ),
-    r.problem,
-    r.fixed,
-    r.registrationEnd ?? '',
-    r.page || r.report,
-  ]);
-  return { header, cells };
+  const shown = tableColumns(columns);
+  return {
+    header: shown.map((c) => c.header(messages)),
+    cells: rows.map((row) => shown.map((c) => c.value(row, messages))),
+  };
 }
 
-export function summaryCsv(rows: SummaryRow[], messages: Messages): string {
-  const { header, cells } = summaryTable(rows, messages);
+export function summaryCsv(
+  rows: readonly SummaryRow[],
+  messages: Messages,
+  columns: readonly SummaryColumn[] = SUMMARY_COLUMNS,
+): string {
+  const { header, cells } = summaryTable(rows, messages, columns);
   // UTF-8 with BOM and CRLF: what Excel on Windows opens correctly.
   return `\uFEFF${[header, ...cells].map((line) => line.map((c) => safeCell(c)).join(',')).join('\r\n')}\r\n`;
 }

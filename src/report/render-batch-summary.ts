@@ -10,6 +10,7 @@ import { renderTable } from '../text/table.js';
 import type { ApplicantResult } from '../assess/assess-applicant.js';
 import type { SummaryRow } from './batch-summary.js';
 import { maskIds, maskIdsDeep } from '../roster/safe-text.js';
+import { SUMMARY_COLUMNS, type SummaryColumn, terminalColumns } from './summary-columns.js';
 
 /** Rows shown in the terminal; the rest are in the summary files. */
 const TERMINAL_ROWS = 40;
@@ -24,27 +25,19 @@ export interface BatchSummaryView {
   htmlFile: string;
 }
 
-export function renderBatchSummaryText(view: BatchSummaryView, options: { messages: Messages; painter: Painter }) {
-  const { messages, painter } = options;
+export function renderBatchSummaryText(
+  view: BatchSummaryView,
+  options: { messages: Messages; painter: Painter; columns?: readonly SummaryColumn[] },
+) {
+  const { messages, painter, columns = SUMMARY_COLUMNS } = options;
   const { rows, notes, output, htmlFile } = view;
   const notReady = rows.filter((s) => !s.ready);
+  const shown = terminalColumns(columns);
   const tableRows = [
-    [
-      messages.batch.columns.line,
-      messages.batch.columns.name,
-      messages.batch.columns.ready,
-      messages.batch.columns.eligibility,
-      messages.batch.columns.problem,
-    ],
+    shown.map((c) => c.header(messages)),
     ...[...notReady, ...rows.filter((s) => s.ready)]
       .slice(0, TERMINAL_ROWS)
-      .map((s) => [
-        String(s.line),
-        [...s.name].slice(0, 20).join(''),
-        s.ready ? painter.green(messages.batch.yes) : painter.red(messages.batch.no),
-        s.eligibility,
-        s.problem.slice(0, 60),
-      ]),
+      .map((s) => shown.map((c) => c.terminal.text?.(s, messages, painter) ?? String(c.value(s, messages)))),
   ];
   const ready = rows.length - notReady.length;
   const lines = [

@@ -6,6 +6,7 @@
 import type { Messages } from '../i18n/messages.js';
 import type { SummaryRow } from './batch-summary.js';
 import { summaryTable } from './batch-summary.js';
+import { SUMMARY_COLUMNS, type SummaryColumn, tableColumns } from './summary-columns.js';
 
 const NOT_READY_FILL = '#FDE8E8';
 const HEADER_FILL = '#E5E7EB';
@@ -50,25 +51,11 @@ export async function writeSummaryXlsx(
   rows: readonly SummaryRow[],
   messages: Messages,
   sink: (chunk: Uint8Array) => Promise<void>,
+  columns: readonly SummaryColumn[] = SUMMARY_COLUMNS,
 ): Promise<void> {
   const { Zip, ZipDeflate, strToU8 } = await import('fflate');
-  const { header } = summaryTable([], messages);
-  const idColumn = header.indexOf(messages.batch.columns.id);
-  const deadlineColumn = header.indexOf(messages.batch.columns.deadline);
-  const c = messages.batch.columns;
-  const width: Record<string, number> = {
-    [c.line]: 6,
-    [c.name]: 10,
-    [c.id]: 22,
-    [c.level]: 24,
-    [c.ready]: 6,
-    [c.eligibility]: 14,
-    [c.route]: 40,
-    [c.problem]: 56,
-    [c.fixed]: 40,
-    [c.deadline]: 12,
-    [c.report]: 28,
-  };
+  const shown = tableColumns(columns);
+  const { header } = summaryTable([], messages, shown);
   const sheetName = messages.batch.title.slice(0, 31);
   const last = columnLetter(header.length - 1);
   const ref = `A1:${last}${rows.length + 1}`;
@@ -113,7 +100,7 @@ export async function writeSummaryXlsx(
   const sheet = new ZipDeflate('xl/worksheets/sheet1.xml', { level: 6 });
   zip.add(sheet);
   const cols = header
-    .map((title, i) => `<col min="${i + 1}" max="${i + 1}" width="${width[title] ?? 12}" customWidth="1"/>`)
+    .map((_, i) => `<col min="${i + 1}" max="${i + 1}" width="${shown[i]!.table.width}" customWidth="1"/>`)
     .join('');
   sheet.push(
     strToU8(
@@ -126,7 +113,7 @@ export async function writeSummaryXlsx(
   const BATCH = 500;
   for (let start = 0; start < rows.length; start += BATCH) {
     const slice = rows.slice(start, start + BATCH);
-    const { cells } = summaryTable(slice, messages);
+    const { cells } = summaryTable(slice, messages, shown);
     const xml = cells
       .map((line, k) => {
         const row = slice[k]!;
@@ -136,10 +123,10 @@ export async function writeSummaryXlsx(
           .map((value, column) => {
             const at = `${columnLetter(column)}${r}`;
             if (typeof value === 'number') return `<c r="${at}"${fill ? ` s="4"` : ''}><v>${value}</v></c>`;
-            if (column === deadlineColumn && row.registrationEnd)
-              return `<c r="${at}" s="${3 + fill}"><v>${excelSerial(row.registrationEnd)}</v></c>`;
+            const kind = shown[column]!.table.kind;
+            if (kind === 'date' && value) return `<c r="${at}" s="${3 + fill}"><v>${excelSerial(value)}</v></c>`;
             // Every other cell as text: an ID number never becomes 4.4E+17, a name starting with = is not a formula.
-            return text(at, String(value), column === idColumn ? 2 + fill : fill ? 4 : 0);
+            return text(at, value, kind === 'id' ? 2 + fill : fill ? 4 : 0);
           })
           .join('')}</row>`;
       })
@@ -158,10 +145,19 @@ export async function writeSummaryXlsx(
 }
 
 /** The whole file in memory (small rosters, tests). */
-export async function summaryXlsx(rows: SummaryRow[], messages: Messages): Promise<Uint8Array> {
+export async function summaryXlsx(
+  rows: readonly SummaryRow[],
+  messages: Messages,
+  columns: readonly SummaryColumn[] = SUMMARY_COLUMNS,
+): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
-  await writeSummaryXlsx(rows, messages, async (chunk) => {
-    chunks.push(chunk);
-  });
+  await writeSummaryXlsx(
+    rows,
+    messages,
+    async (chunk) => {
+      chunks.push(chunk);
+    },
+    columns,
+  );
   return new Uint8Array(Buffer.concat(chunks));
 }
