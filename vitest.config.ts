@@ -10,6 +10,8 @@ export default defineConfig({
     // 2-core machine: threads and isolate:false saved no more than the load noise, and isolate:false
     // failed a test file (module state shared across files).
     pool: 'forks',
-    maxWorkers: 2,
+    // Three on two cores: many tests wait on spawned processes, signals or timers rather than
+    // compute (measured: vitest 65.7 s at two, 58.9 s at three, all passing).
+    maxWorkers: 3,
   },
 });

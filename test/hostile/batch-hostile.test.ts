@@ -1,12 +1,5 @@
-/**
- * The red-team's batch attacks (F1, F2, F4, F6, F7, F8, F10, F12, F13, F14, F16, F18, F19, F21 cells,
- * F25, F26, F27), each reproduced in a temp folder through the built CLI; the disk-full cases run
- * the batch in-process with ENOSPC injected through the writing module's seam.
- */
-import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type * as fsp from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -14,44 +7,8 @@ import { runBatch } from '../../src/cli/commands/batch.js';
 import { resolveGlobalOptions } from '../../src/cli/global-options.js';
 import { UserError } from '../../src/errors.js';
 import { fsSeam } from '../../src/io/safe-write.js';
-import { BIN, ROOT } from '../helpers/run-cli.js';
 import { runMain } from '../helpers/run-in-process.js';
-
-const HEADER = '姓名,报考级别,学历,专业,毕业时间,学习形式,社会工作经历,已有证书,报考省份,身份证号,材料目录';
-const row = (name: string, extra: { graduated?: string; id?: string; folder?: string } = {}) =>
-  `${name.includes(',') || name.includes('\n') ? `"${name}"` : name},助理,本科,社会工作,${extra.graduated ?? '2019-07'},全日制,2019-08..,,广东,${extra.id ?? ''},${extra.folder ?? ''}`;
-const PHOTO = path.join(ROOT, 'templates', 'demo', 'files', '照片.jpg');
-
-function workspace(folders: string[] = []) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'shegong-hostile-'));
-  for (const folder of folders) {
-    mkdirSync(path.join(dir, 'm', folder), { recursive: true });
-    copyFileSync(PHOTO, path.join(dir, 'm', folder, '照片.jpg'));
-  }
-  mkdirSync(path.join(dir, 'm'), { recursive: true });
-  return dir;
-}
-const batch = (dir: string, roster: string, extra: string[] = []) =>
-  runMain([
-    'batch',
-    path.join(dir, roster),
-    '--materials',
-    path.join(dir, 'm'),
-    '--output',
-    path.join(dir, 'out'),
-    '--today',
-    '2026-03-01',
-    ...extra,
-  ]);
-
-/** Every file under a folder, with its path relative to it. */
-function walk(folder: string, base = folder): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(folder, entry.name);
-    return entry.isDirectory() ? [path.relative(base, full), ...walk(full, base)] : [path.relative(base, full)];
-  });
-}
-const tempsIn = (folder: string) => walk(folder).filter((file) => file.endsWith('.tmp'));
+import { batch, HEADER, PHOTO, row, tempsIn, walk, workspace } from '../helpers/hostile-batch.js';
 
 describe('F6/F7: a whole ID number appears nowhere, names and folders included', () => {
   it('an ID as folder name, in 毕业时间 and as the name: masked in every file, every path and stdout', async () => {
@@ -156,133 +113,6 @@ describe('F2/F4: each applicant writes only their own outputs, never an original
     expect(dup(3).ready).toBe(false);
     expect(dup(4).rowFindings.map((f: { id: string }) => f.id)).toContain('roster.duplicate');
   });
-});
-
-describe('F10/F13/F16: every way a run can end keeps finished work', () => {
-  const bigRoster = (dir: string, rows: number) => {
-    for (let i = 0; i < rows; i += 1) {
-      mkdirSync(path.join(dir, 'm', `p${i}`), { recursive: true });
-      copyFileSync(PHOTO, path.join(dir, 'm', `p${i}`, '照片.jpg'));
-    }
-    writeFileSync(
-      path.join(dir, 'big.csv'),
-      [HEADER, ...Array.from({ length: rows }, (_, i) => row(`人${i}`, { folder: `p${i}` }))].join('\n'),
-    );
-  };
-  const start = (dir: string, out = 'out') =>
-    spawn(
-      process.execPath,
-      [
-        BIN,
-        'batch',
-        path.join(dir, 'big.csv'),
-        '--materials',
-        path.join(dir, 'm'),
-        '--output',
-        path.join(dir, out),
-        '--today',
-        '2026-03-01',
-        '--concurrency',
-        '1',
-      ],
-      {
-        env: { ...process.env, NO_COLOR: '1' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-  /** At least one applicant finished: the progress count n/total (not its sentence) on stderr. */
-  const progressed = (child: ReturnType<typeof start>, total: number) =>
-    new Promise<void>((resolve) => {
-      let err = '';
-      const count = new RegExp(`(?<![\\d/])[1-9]\\d*/${total}(?!\\d)`);
-      child.stderr.on('data', (chunk: Buffer) => {
-        err += chunk.toString();
-        if (count.test(err)) resolve();
-      });
-    });
-  const closed = (child: ReturnType<typeof start>) =>
-    new Promise<number | null>((resolve) => child.on('close', resolve));
-  const valid = (out: string) => {
-    const json = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
-    const csvRows = readFileSync(path.join(out, 'summary.csv'), 'utf8').trim().split('\r\n').length - 1;
-    expect(csvRows).toBe(json.finished);
-    expect(json.applicants).toHaveLength(json.finished);
-    expect(readFileSync(path.join(out, 'report.html'), 'utf8')).toContain('</html>');
-    expect(tempsIn(out)).toEqual([]);
-    expect(existsSync(path.join(out, '.shegong.lock'))).toBe(false);
-    return json;
-  };
-
-  it('SIGTERM: exit 143, valid summaries marked interrupted, no temp files', async () => {
-    const dir = workspace();
-    bigRoster(dir, 120);
-    const child = start(dir);
-    await progressed(child, 120);
-    child.kill('SIGTERM');
-    expect(await closed(child)).toBe(143);
-    const json = valid(path.join(dir, 'out'));
-    expect(json.interrupted).toBe(true);
-    expect(json.finished).toBeLessThan(120);
-  }, 60_000);
-
-  it('two Ctrl-C 50 ms apart: exit 130, the same valid summaries', async () => {
-    const dir = workspace();
-    bigRoster(dir, 120);
-    const child = start(dir);
-    await progressed(child, 120);
-    child.kill('SIGINT');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    child.kill('SIGINT');
-    expect(await closed(child)).toBe(130);
-    expect(valid(path.join(dir, 'out')).interrupted).toBe(true);
-  }, 60_000);
-
-  it('F13: a second run into the same --output is refused while the first runs (exit 2); a stale lock is taken over', async () => {
-    const dir = workspace();
-    bigRoster(dir, 30);
-    const child = start(dir);
-    await progressed(child, 30);
-    const second = await runMain([
-      'batch',
-      path.join(dir, 'big.csv'),
-      '--materials',
-      path.join(dir, 'm'),
-      '--output',
-      path.join(dir, 'out'),
-      '--today',
-      '2026-03-01',
-    ]);
-    expect(second.code).toBe(2);
-    expect(second.err).toContain('.shegong.lock');
-    expect(await closed(child)).toBe(0);
-    expect(valid(path.join(dir, 'out')).finished).toBe(30);
-    // A lock whose process is gone (kill -9) does not block the next run.
-    writeFileSync(path.join(dir, 'out', '.shegong.lock'), '999999999\n');
-    writeFileSync(path.join(dir, 'one.csv'), [HEADER, row('人0', { folder: 'p0' })].join('\n'));
-    expect(
-      (
-        await runMain([
-          'batch',
-          path.join(dir, 'one.csv'),
-          '--materials',
-          path.join(dir, 'm'),
-          '--output',
-          path.join(dir, 'out'),
-          '--today',
-          '2026-03-01',
-        ])
-      ).code,
-    ).toBe(0);
-  }, 60_000);
-
-  it('F16: stderr closed by its reader (2>&1 | head -c 10) does not cut the run short', async () => {
-    const dir = workspace();
-    bigRoster(dir, 30);
-    const child = start(dir);
-    child.stderr.destroy();
-    expect(await closed(child)).toBe(0);
-    expect(valid(path.join(dir, 'out')).finished).toBe(30);
-  }, 60_000);
 });
 
 describe('F14: a disk that fills up mid-run (ENOSPC through the seam)', () => {
