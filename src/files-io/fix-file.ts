@@ -122,7 +122,11 @@ function refuse(facts: FileFacts): FixResult | undefined {
   return undefined;
 }
 
-export async function fixPhoto(facts: FileFacts, ruleSet: RuleSet): Promise<FixResult> {
+/** A photo's fixed copy; one fix at a time in the process (see oneAtATime). */
+export const fixPhoto = (facts: FileFacts, ruleSet: RuleSet): Promise<FixResult> =>
+  oneAtATime(() => fixPhotoNow(facts, ruleSet));
+
+async function fixPhotoNow(facts: FileFacts, ruleSet: RuleSet): Promise<FixResult> {
   const refused = refuse(facts);
   if (refused) return refused;
   // issue 11: with exactly one face, crop around it and make the background white. Several
@@ -132,7 +136,7 @@ export async function fixPhoto(facts: FileFacts, ruleSet: RuleSet): Promise<FixR
     return { ok: false, reason: 'faces', args: { faces: facts.face.faces.length } };
   if (facts.face?.faces.length === 1) {
     const state = await loadPhotoModels();
-    if (state.ok) return oneAtATime(() => fixPhotoFromFace(facts, ruleSet, state.models));
+    if (state.ok) return fixPhotoFromFace(facts, ruleSet, state.models);
   }
   const image = facts.image!;
   const output = ruleValue(ruleSet, 'upload.photo.output');
@@ -195,10 +199,10 @@ async function encodePhoto(raw: { data: Buffer; width: number; height: number },
 
 /** Work size decode → crop from the face → segment a region around it → white → 295×413 → KB search. */
 /**
- * Face-based fixes run one at a time (issue 15): each holds the photo at workSize, the region's
- * matte as floats and the whitened copy (tens of MB), and a batch's parallel applicants stacked
- * them up (fuzz batch --fix peaks 232–272 MB at 200 applicants). The model calls inside are
- * serial anyway.
+ * Fixes run one at a time (issue 15): a fix decodes the whole image upright (a phone scan is tens
+ * of MB of raw pixels), and a photo's face-based fix also holds its matte as floats and the
+ * whitened copy; a batch's parallel applicants stacked those up (fuzz batch --fix peaks 232–272 MB
+ * at 200 applicants). Checking, the bulk of a batch, stays parallel.
  */
 let fixQueue: Promise<unknown> = Promise.resolve();
 function oneAtATime<T>(run: () => Promise<T>): Promise<T> {
@@ -291,7 +295,11 @@ async function fixPhotoFromFace(facts: FileFacts, ruleSet: RuleSet, models: Phot
 /** The matte's top must reach this share of the face height above the brow, or the hair was lost. */
 const HAIR_LOST_SHARE = 0.1;
 
-export async function fixScan(facts: FileFacts, ruleSet: RuleSet): Promise<FixResult> {
+/** A scan's fixed copy; one fix at a time in the process (see oneAtATime). */
+export const fixScan = (facts: FileFacts, ruleSet: RuleSet): Promise<FixResult> =>
+  oneAtATime(() => fixScanNow(facts, ruleSet));
+
+async function fixScanNow(facts: FileFacts, ruleSet: RuleSet): Promise<FixResult> {
   const refused = refuse(facts);
   if (refused) return refused;
   const image = facts.image!;

@@ -18,6 +18,6 @@ describe('bin/shegong.js', () => {
   it('names the allocator and young-generation limits the bench and fuzz runs apply too', () => {
     const { env, execArgv } = launcherSettings() as { env: Record<string, string>; execArgv: string[] };
     expect(env).toEqual({ MALLOC_ARENA_MAX: '2' });
-    expect(execArgv).toEqual(['--max-semi-space-size=2']);
+    expect(execArgv).toEqual(['--max-semi-space-size=1']);
   });
 });
