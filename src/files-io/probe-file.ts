@@ -290,6 +290,18 @@ export async function uprightSource(facts: FileFacts, maxPixels: number): Promis
   return sharp(bytes, { limitInputPixels: maxPixels, failOn: 'truncated' }).rotate();
 }
 
+/** Decodes in flight across the process (a batch probes many files at once). */
+let decoding = 0;
+const waitingDecodes: (() => void)[] = [];
+async function decodeSlot(limit: number): Promise<() => void> {
+  while (decoding >= Math.max(1, limit)) await new Promise<void>((resolve) => waitingDecodes.push(resolve));
+  decoding += 1;
+  return () => {
+    decoding -= 1;
+    waitingDecodes.shift()?.();
+  };
+}
+
 /** The JPEG DCT scales libjpeg decodes directly (shrink-on-load), largest first. */
 const DCT_SCALES = [8, 4, 2] as const;
 
@@ -335,56 +347,63 @@ async function probePixels(
     header.space !== 'srgb' ||
     header.channels < 3 ||
     header.hasAlpha;
+  // At most decodesAtOnce small decodes alive (decoded, not yet measured): while the photo models
+  // hold the main thread, libvips keeps finishing decodes whose pixels would otherwise pile up.
+  const release = await decodeSlot(limits.decodesAtOnce);
   try {
-    let decoder = source(scaled ? scale : 1);
-    if (photo) decoder = decoder.resize({ width: minSide, height: minSide, fit: 'inside', withoutEnlargement: true });
-    else if (!scaled && scale > 1) {
-      decoder = decoder.resize({
-        width: Math.ceil(header.orientedWidth / scale),
-        height: Math.ceil(header.orientedHeight / scale),
-        fit: 'fill',
+    try {
+      let decoder = source(scaled ? scale : 1);
+      if (photo) decoder = decoder.resize({ width: minSide, height: minSide, fit: 'inside', withoutEnlargement: true });
+      else if (!scaled && scale > 1) {
+        decoder = decoder.resize({
+          width: Math.ceil(header.orientedWidth / scale),
+          height: Math.ceil(header.orientedHeight / scale),
+          fit: 'fill',
+        });
+      }
+      if (header.hasAlpha) decoder = decoder.flatten({ background: '#ffffff' });
+      // An 8-bit sRGB input needs no colour conversion; anything else (CMYK, 16-bit, grey) is brought to it.
+      const plainRgb = header.space === 'srgb' && header.channels === 3 && header.depth === 'uchar';
+      const { data: buffer, info } = await (colour
+        ? plainRgb
+          ? decoder
+          : decoder.toColourspace('srgb')
+        : decoder.extractChannel(1)
+      )
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      // A plain Uint8Array, never a Buffer: the statistics' loops then see one array type (monomorphic).
+      const data = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
+      if (!colour) {
+        facts.content = greyStats(data, info.width, info.height);
+        return facts;
+      }
+      const rgb = info.channels === 3 ? data : toRgb(data, info.channels);
+      if (options.thumbnailSize) {
+        const jpeg = await sharp(rgb, { raw: { width: info.width, height: info.height, channels: 3 } })
+          .resize({
+            width: options.thumbnailSize,
+            height: options.thumbnailSize,
+            fit: 'inside',
+            withoutEnlargement: true,
+          })
+          .jpeg({ quality: 60 })
+          .toBuffer();
+        facts.thumbnail = `data:image/jpeg;base64,${jpeg.toString('base64')}`;
+      }
+      const background = ruleValue(options.ruleSet, 'upload.photo.background');
+      facts.content = contentStats(rgb, info.width, info.height, {
+        patchShare: background.patchShare,
+        backgroundDistance: ruleValue(options.ruleSet, 'upload.photo.position').backgroundDistance,
+        subject: options.role === 'photo',
+        ...(options.role === 'work-proof' ? { red: ruleValue(options.ruleSet, 'upload.seal') } : {}),
       });
-    }
-    if (header.hasAlpha) decoder = decoder.flatten({ background: '#ffffff' });
-    // An 8-bit sRGB input needs no colour conversion; anything else (CMYK, 16-bit, grey) is brought to it.
-    const plainRgb = header.space === 'srgb' && header.channels === 3 && header.depth === 'uchar';
-    const { data: buffer, info } = await (colour
-      ? plainRgb
-        ? decoder
-        : decoder.toColourspace('srgb')
-      : decoder.extractChannel(1)
-    )
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    // A plain Uint8Array, never a Buffer: the statistics' loops then see one array type (monomorphic).
-    const data = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
-    if (!colour) {
-      facts.content = greyStats(data, info.width, info.height);
+    } catch (error) {
+      facts.decodeError = cleanMessage(error);
       return facts;
     }
-    const rgb = info.channels === 3 ? data : toRgb(data, info.channels);
-    if (options.thumbnailSize) {
-      const jpeg = await sharp(rgb, { raw: { width: info.width, height: info.height, channels: 3 } })
-        .resize({
-          width: options.thumbnailSize,
-          height: options.thumbnailSize,
-          fit: 'inside',
-          withoutEnlargement: true,
-        })
-        .jpeg({ quality: 60 })
-        .toBuffer();
-      facts.thumbnail = `data:image/jpeg;base64,${jpeg.toString('base64')}`;
-    }
-    const background = ruleValue(options.ruleSet, 'upload.photo.background');
-    facts.content = contentStats(rgb, info.width, info.height, {
-      patchShare: background.patchShare,
-      backgroundDistance: ruleValue(options.ruleSet, 'upload.photo.position').backgroundDistance,
-      subject: options.role === 'photo',
-      ...(options.role === 'work-proof' ? { red: ruleValue(options.ruleSet, 'upload.seal') } : {}),
-    });
-  } catch (error) {
-    facts.decodeError = cleanMessage(error);
-    return facts;
+  } finally {
+    release();
   }
   if (options.role === 'photo') await detectFaces(() => source(1), facts, options);
   return facts;

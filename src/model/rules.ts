@@ -175,7 +175,7 @@ export interface RuleValues {
     maxAspect: number;
     severity: Severity;
   };
-  'upload.image': { maxPixels: number; photoDecodeSize: number; maxReadBytes: number };
+  'upload.image': { maxPixels: number; photoDecodeSize: number; maxReadBytes: number; decodesAtOnce: number };
   'upload.pdf': { maxPages: number; severity: Severity };
   // issue 13: reading PDFs and the 学信网 reports in them
   'upload.pdf.reader': PdfReaderLimits;

@@ -198,6 +198,7 @@ export const VALUE_SCHEMAS: { [K in RuleId]: z.ZodType<RuleValues[K]> } = {
     maxPixels: z.number().int().positive().max(SAFETY.maxPixels),
     photoDecodeSize: z.number().int().min(64).max(SAFETY.maxDecodeSize),
     maxReadBytes: z.number().int().positive().max(SAFETY.maxReadBytes),
+    decodesAtOnce: z.number().int().min(1).max(64),
   }),
   'upload.pdf': z.object({ maxPages: z.number().int().positive().max(SAFETY.maxPdfPages), severity }),
   // issue 13
