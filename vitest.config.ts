@@ -3,7 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    env: { FORCE_COLOR: '0', NO_COLOR: '1' },
+    // The photo models off for CLI runs (each in-process run would load them afresh: vitest's CPU
+    // 110 → 85 s); test/cli/photo-models-cli.test.ts and the fuzz sample turn them on, and
+    // test/files/photo-ml.test.ts tests them directly.
+    env: { FORCE_COLOR: '0', NO_COLOR: '1', SHEGONG_ML: 'off' },
     testTimeout: 20000,
     // Forks, isolated: test/helpers/run-in-process.ts runs the CLI in the worker and may chdir
     // (worker threads cannot), and signal and stream tests want a real process. Measured on this
