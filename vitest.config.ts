@@ -8,13 +8,14 @@ export default defineConfig({
     // test/files/photo-ml.test.ts tests them directly.
     env: { FORCE_COLOR: '0', NO_COLOR: '1', SHEGONG_ML: 'off' },
     testTimeout: 20000,
-    // Forks, isolated: test/helpers/run-in-process.ts runs the CLI in the worker and may chdir
-    // (worker threads cannot), and signal and stream tests want a real process. Measured on this
-    // 2-core machine: threads and isolate:false saved no more than the load noise, and isolate:false
-    // failed a test file (module state shared across files).
+    // Forks (test/helpers/run-in-process.ts runs the CLI in the worker and may chdir, which worker
+    // threads cannot; signal and stream tests want a real process), not isolated: a fork runs many
+    // files, so Node, vitest and sharp start three times instead of once per file (measured: vitest
+    // 50 s → 38 s wall, 96 → 74 s CPU). Files that change process-wide module state restore it in
+    // afterAll (the photo models' on/off switch); the in-process CLI runs re-import the source
+    // modules for each run anyway. Three forks on two cores: many tests wait on processes and timers.
     pool: 'forks',
-    // Three on two cores: many tests wait on spawned processes, signals or timers rather than
-    // compute (measured: vitest 65.7 s at two, 58.9 s at three, all passing).
+    isolate: false,
     maxWorkers: 3,
   },
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkFile } from '../../src/files/check-file.js';
 import { checkOne } from '../../src/files-io/probe-and-check.js';
 import { fixToFile } from '../../src/files-io/fix-to-file.js';
@@ -352,3 +352,6 @@ describe('format verdicts say what can be done', () => {
     expect((await check('photo.png', 'photo')).findings[0]?.args).toMatchObject({ variant: 'type' });
   });
 });
+
+// Vitest runs test files in one process: leave the models as the next file expects them.
+afterAll(() => setPhotoModelsEnabled(true));

@@ -41,6 +41,8 @@ async function meanOf(file: string, box: { left: number; top: number; right: num
 }
 
 beforeAll(async () => {
+  // On, whatever an earlier test file in this worker set (vitest runs files in one process).
+  setPhotoModelsEnabled(true);
   const state = await loadPhotoModels();
   expect(state.ok).toBe(true);
 }, 60_000);

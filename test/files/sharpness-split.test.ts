@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkFile } from '../../src/files/check-file.js';
 import { setPhotoModelsEnabled } from '../../src/files/photo-models.js';
 import { decodeScale, probeFile } from '../../src/files-io/probe-file.js';
@@ -221,3 +221,6 @@ describe('sharp/blurred split at the stored decode size (issue 14)', () => {
     }
   });
 });
+
+// Vitest runs test files in one process: leave the models as the next file expects them.
+afterAll(() => setPhotoModelsEnabled(true));
