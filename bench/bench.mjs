@@ -271,7 +271,7 @@ function installedSizes() {
 async function measure(mode) {
   // The files pipeline targets are about decoding: measured without the photo models (the
   // photo case below measures those), as with SHEGONG_ML=off.
-  (await import(path.join(root, 'dist/files/photo-models.js'))).setPhotoModelsEnabled(false);
+  (await import(path.join(root, 'dist/files-io/photo-models.js'))).setPhotoModelsEnabled(false);
   const files = readdirSync(corpus)
     .filter((f) => /^\d{4}-/.test(f))
     .sort()

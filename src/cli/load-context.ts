@@ -19,7 +19,7 @@ export interface CommandContext {
 
 export async function loadContext(globals: GlobalOptions): Promise<CommandContext> {
   // issue 11: SHEGONG_ML=off takes the heuristic photo path even with the models installed.
-  if (process.env.SHEGONG_ML === 'off') (await import('../files/photo-models.js')).setPhotoModelsEnabled(false);
+  if (process.env.SHEGONG_ML === 'off') (await import('../files-io/photo-models.js')).setPhotoModelsEnabled(false);
   const { ruleSet, provinces, overrides } = await loadRuleSet(globals.rules);
   const calendar = await loadCalendar(overrides, new Set(provinces.map((p) => p.id)));
   if (globals.year !== undefined) {

@@ -10,7 +10,8 @@ import { withJfifDensity } from '../files/jpeg-header.js';
 import { isDecodable, MM_PER_INCH } from '../files/measures.js';
 import type { Sharp } from 'sharp';
 import { loadSharp } from './load-sharp.js';
-import { loadPhotoModels, type PhotoModels } from '../files/photo-models.js';
+import { createGate } from './gate.js';
+import { loadPhotoModels, type PhotoModels } from './photo-models.js';
 import { cropFromFace, cutOut, matteDoubts, matteTop, settleCrop, whiten } from '../files/photo-whiten.js';
 import { uprightSource } from './probe-file.js';
 
@@ -204,12 +205,8 @@ async function encodePhoto(raw: { data: Buffer; width: number; height: number },
  * whitened copy; a batch's parallel applicants stacked those up (fuzz batch --fix peaks 232–272 MB
  * at 200 applicants). Checking, the bulk of a batch, stays parallel.
  */
-let fixQueue: Promise<unknown> = Promise.resolve();
-function oneAtATime<T>(run: () => Promise<T>): Promise<T> {
-  const next = fixQueue.then(run, run);
-  fixQueue = next.catch(() => undefined);
-  return next;
-}
+const fixes = createGate();
+const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => fixes.run(1, work);
 
 async function fixPhotoFromFace(facts: FileFacts, ruleSet: RuleSet, models: PhotoModels): Promise<FixResult> {
   const sharp = loadSharp();

@@ -18,8 +18,9 @@ import { inspectPdf } from '../files/inspect-pdf.js';
 import { readJpegDensity } from '../files/jpeg-header.js';
 import { readPdf } from './read-pdf.js';
 import { recogniseDocument } from '../files/recognise-document.js';
+import { createGate } from './gate.js';
 import { loadSharp } from './load-sharp.js';
-import { loadPhotoModels, type DetectedFace } from '../files/photo-models.js';
+import { loadPhotoModels, type DetectedFace } from './photo-models.js';
 import { openRegular, readRange, readRegular } from '../io/safe-read.js';
 import { CM_PER_INCH, isDecodable, round3 } from '../files/measures.js';
 import { extensionType, sniffType } from '../files/sniff-type.js';
@@ -291,16 +292,7 @@ export async function uprightSource(facts: FileFacts, maxPixels: number): Promis
 }
 
 /** Decodes in flight across the process (a batch probes many files at once). */
-let decoding = 0;
-const waitingDecodes: (() => void)[] = [];
-async function decodeSlot(limit: number): Promise<() => void> {
-  while (decoding >= Math.max(1, limit)) await new Promise<void>((resolve) => waitingDecodes.push(resolve));
-  decoding += 1;
-  return () => {
-    decoding -= 1;
-    waitingDecodes.shift()?.();
-  };
-}
+const decodes = createGate();
 
 /** The JPEG DCT scales libjpeg decodes directly (shrink-on-load), largest first. */
 const DCT_SCALES = [8, 4, 2] as const;
@@ -349,7 +341,7 @@ async function probePixels(
     header.hasAlpha;
   // At most decodesAtOnce small decodes alive (decoded, not yet measured): while the photo models
   // hold the main thread, libvips keeps finishing decodes whose pixels would otherwise pile up.
-  const release = await decodeSlot(limits.decodesAtOnce);
+  const release = await decodes.enter(limits.decodesAtOnce);
   try {
     try {
       let decoder = source(scaled ? scale : 1);

@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { createGate } from './gate.js';
 import { constants as zlibConstants, createInflate } from 'node:zlib';
 import type { PdfPageText } from '../model/files.js';
 import type { PdfReaderLimits } from '../model/rules.js';
@@ -215,25 +216,11 @@ function release(pooled: PooledWorker, keep: number) {
  * batch with several applicants in flight otherwise held several (measured: +110 MB at 4). The
  * time limit starts when a PDF gets its worker, not while it waits.
  */
-let running = 0;
-const waiting: (() => void)[] = [];
-async function slot(limit: number): Promise<() => void> {
-  if (running >= Math.max(1, limit)) await new Promise<void>((resolve) => waiting.push(resolve));
-  running += 1;
-  return () => {
-    running -= 1;
-    waiting.shift()?.();
-  };
-}
+const readers = createGate();
 
 /** Read a whole PDF file's bytes within the limits. Never throws, never outlives timeoutMs by much. */
 export async function readPdf(bytes: Uint8Array, limits: PdfReaderLimits): Promise<PdfReading> {
-  const done = await slot(limits.keepWorkers);
-  try {
-    return await readPdfNow(bytes, limits);
-  } finally {
-    done();
-  }
+  return readers.run(limits.keepWorkers, () => readPdfNow(bytes, limits));
 }
 
 async function readPdfNow(bytes: Uint8Array, limits: PdfReaderLimits): Promise<PdfReading> {

@@ -9,7 +9,7 @@ import { checkOne } from '../../src/files-io/probe-and-check.js';
 import { fixToFile } from '../../src/files-io/fix-to-file.js';
 import { readJpegDensity } from '../../src/files/jpeg-header.js';
 import { probeFile } from '../../src/files-io/probe-file.js';
-import { setPhotoModelsEnabled } from '../../src/files/photo-models.js';
+import { setPhotoModelsEnabled } from '../../src/files-io/photo-models.js';
 import type { FileResult } from '../../src/model/report.js';
 import type { UploadRole } from '../../src/model/rules.js';
 import { ruleSet } from '../helpers/fixtures.js';

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkFile } from '../../src/files/check-file.js';
 import { fixToFile } from '../../src/files-io/fix-to-file.js';
 import { fixableFindings } from '../../src/files/fixable.js';
-import { loadPhotoModels, setPhotoModelsEnabled } from '../../src/files/photo-models.js';
+import { loadPhotoModels, setPhotoModelsEnabled } from '../../src/files-io/photo-models.js';
 import { probeFile } from '../../src/files-io/probe-file.js';
 import type { FileResult } from '../../src/model/report.js';
 import { ruleSet } from '../helpers/fixtures.js';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkFile } from '../../src/files/check-file.js';
-import { setPhotoModelsEnabled } from '../../src/files/photo-models.js';
+import { setPhotoModelsEnabled } from '../../src/files-io/photo-models.js';
 import { decodeScale, probeFile } from '../../src/files-io/probe-file.js';
 import { ruleValue } from '../../src/rules/rule-access.js';
 import type { UploadRole } from '../../src/model/rules.js';

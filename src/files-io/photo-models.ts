@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createGate } from './gate.js';
 
 /** One face as the detector saw it, in pixels of the analysed image; angles in degrees. */
 export interface DetectedFace {
@@ -144,12 +145,8 @@ async function load(): Promise<ModelsState> {
   // One call at a time: the WebAssembly backend runs on one thread anyway, Human keeps per-call
   // state, and overlapping calls from a batch's parallel applicants only stack their tensors up
   // (measured: 269 MB peak at 4 in flight against 237 MB at 1).
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(run: () => Promise<T>): Promise<T> => {
-    const next = queue.then(run, run);
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  const modelCalls = createGate();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => modelCalls.run(1, work);
   const calls = {
     async detectFaces(rgb: Uint8Array, width: number, height: number, max: number): Promise<DetectedFace[]> {
       const tensor = toTensor(rgb, width, height);
