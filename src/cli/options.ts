@@ -54,11 +54,29 @@ export const isProfileAction = (value: string): value is ProfileAction =>
   (PROFILE_ACTIONS as readonly string[]).includes(value);
 
 type Raw = Record<string, unknown>;
-const ANSWER_STRINGS = ['level', 'education', 'major', 'graduated', 'studyMode', 'enrolled', 'province', 'hukou'];
-const ANSWER_LISTS = ['degree', 'work', 'cert'];
+const ANSWER_STRINGS = [
+  'level',
+  'education',
+  'major',
+  'graduated',
+  'studyMode',
+  'enrolled',
+  'province',
+  'hukou',
+] as const satisfies readonly (keyof AnswerFlags)[];
+const ANSWER_LISTS = ['degree', 'work', 'cert'] as const satisfies readonly (keyof AnswerFlags)[];
+/** tsc fails here when AnswerFlags gains a flag the two lists above do not pick. */
+type UnpickedAnswerFlag = Exclude<keyof AnswerFlags, (typeof ANSWER_STRINGS | typeof ANSWER_LISTS)[number]>;
+const everyAnswerFlagPicked: [UnpickedAnswerFlag] extends [never] ? true : never = true;
+void everyAnswerFlagPicked;
 
 /** The named options of a raw bag that commander set, strings and lists of strings and switches as given. */
-function pick<T>(raw: Raw, strings: string[], lists: string[] = [], switches: string[] = []): T {
+function pick<T>(
+  raw: Raw,
+  strings: readonly string[],
+  lists: readonly string[] = [],
+  switches: readonly string[] = [],
+): T {
   const out: Raw = {};
   for (const key of strings) if (typeof raw[key] === 'string') out[key] = raw[key];
   for (const key of lists) if (Array.isArray(raw[key])) out[key] = (raw[key] as unknown[]).map(String);
