@@ -152,7 +152,7 @@ export const helpZh: HelpWords = {
   materials: '材料目录：每人一个文件夹（按材料目录列、姓名或身份证后 6 位）；不给则只检查资格',
   batchDefault: '。回答参数（--level、--province 等，与 check 相同）用于花名册中没有此列或为空的行，花名册的值优先',
   sheet: 'xlsx 的工作表（名称或序号，默认第一个）',
-  concurrency: '同时检查的人数（默认按 CPU 核数）',
+  concurrency: '同时检查的人数（默认每个 CPU 核两人）',
   batchFix: '把可修复的文件修复到 输出目录/fixed/<考生>/',
   dates: '关键日期与倒计时（已公布的用官方日期，其余按往年规律预估）',
   ics: '导出日历文件（.ics，可导入手机日历）',
@@ -225,8 +225,8 @@ export const helpZh: HelpWords = {
     seeUsage: '查看用法： shegong --help',
   },
   usage: {
-    educationCase: (value) => `--education-case ${value}: abroad(境外) | renamed(改名/证件变更)`,
-    concurrency: (value) => `--concurrency ${value}`,
+    educationCase: (value) => `--education-case ${value}：可填 abroad（境外学历）或 renamed（改名/证件变更）`,
+    concurrency: (value) => `--concurrency ${value}：同时检查的人数应为 1 或更大的整数，如 --concurrency 2`,
   },
   interview: {
     sameProvince: '（与报考省份相同）',
@@ -293,7 +293,7 @@ export const helpEn: HelpWords = {
   batchDefault:
     '. Answer flags (--level, --province …, as for check) fill rows whose column is missing or empty; the roster wins',
   sheet: 'xlsx sheet (name or number; default the first)',
-  concurrency: 'applicants checked at once (default: number of cores)',
+  concurrency: 'applicants checked at once (default: two per CPU core)',
   batchFix: 'write fixed copies to OUTPUT/fixed/<applicant>/',
   dates: 'key dates with countdowns (published where known, else estimated)',
   ics: 'export a calendar file (.ics) for your phone',
@@ -376,7 +376,8 @@ export const helpEn: HelpWords = {
   usage: {
     educationCase: (value) =>
       `--education-case ${value}: abroad (overseas degree) | renamed (name or ID number changed)`,
-    concurrency: (value) => `--concurrency ${value}`,
+    concurrency: (value) =>
+      `--concurrency ${value}: applicants checked at once must be a whole number of 1 or more, e.g. --concurrency 2`,
   },
   interview: {
     sameProvince: '(same as the province above)',
