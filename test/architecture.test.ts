@@ -201,7 +201,9 @@ describe('functional core, imperative shell', () => {
     // Besides commander: only the shell's own dependency-free modules (the help words, the argv
     // language check, the option types, the renderer registry), which import nothing at run time.
     const local = imports.filter((i) => i.startsWith('.'));
-    expect(imports.filter((i) => !i.startsWith('.'))).toEqual(['node:fs', 'commander']);
+    // commander comes through createRequire (its CommonJS entry: no ESM translation at start-up).
+    expect(imports.filter((i) => !i.startsWith('.'))).toEqual(['node:fs', 'node:module']);
+    expect(program).toMatch(/createRequire\(import\.meta\.url\)\('commander'\)/);
     expect(local.sort()).toEqual(['../i18n/help.js', './argv-lang.js', './options.js', './render-registry.js']);
     for (const module of local) {
       const code = readFileSync(path.join(src, 'cli', module.replace(/\.js$/, '.ts')), 'utf8');

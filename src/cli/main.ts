@@ -3,7 +3,8 @@ import { CancelledError, UserError } from '../errors.js';
 import { wantsEnglish } from './argv-lang.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 
-async function describeError(error: unknown, argv: string[]): Promise<ExitCode> {
+/** A sentence for what escaped a command (and exit code 2); a stack only with --verbose. */
+export async function describeError(error: unknown, argv: string[]): Promise<ExitCode> {
   const english = wantsEnglish(argv);
   const verbose = argv.includes('--verbose');
   const [{ messagesFor, problemText }, { helpWords }] = await Promise.all([
@@ -50,7 +51,8 @@ export function commanderExit(error: unknown): ExitCode | undefined {
     : EXIT.CANNOT_RUN;
 }
 
-export async function main(argv: string[]): Promise<void> {
+/** On the thread that owns the real stdout and stderr (launch.ts calls it too when a worker runs). */
+export function guardStreams(): void {
   // `shegong … | head`: a reader that leaves early is not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.OK);
@@ -60,6 +62,10 @@ export async function main(argv: string[]): Promise<void> {
   process.stderr.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
   });
+}
+
+export async function main(argv: string[]): Promise<void> {
+  guardStreams();
   let code: ExitCode;
   try {
     const { buildProgram } = await import('./program.js');

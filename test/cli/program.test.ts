@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { EXIT } from '../../src/cli/exit-codes.js';
 import { resolveGlobalOptions } from '../../src/cli/global-options.js';
+import { commandOf, GLOBAL_VALUE_OPTIONS, WORKER_COMMANDS } from '../../src/cli/launch.js';
 import { commanderExit, main } from '../../src/cli/main.js';
 import { buildProgram, type CommandHandlers } from '../../src/cli/program.js';
 import { allFormats, formatsOf, SCHEMAS } from '../../src/cli/render-registry.js';
@@ -76,82 +77,93 @@ afterEach(() => {
   process.exitCode = undefined;
 });
 
+/** argv → the handler that runs, with its arguments and the globals it names. */
+const ROUTES: [string[], Call][] = [
+  [[], ['check', {}, {}]],
+  [
+    ['--level', '助理', '--work', '2019-08..', '--work', '2021-01..', '--province', '广东', '--no-input'],
+    ['check', { level: '助理', work: ['2019-08..', '2021-01..'], province: '广东' }, { input: false }],
+  ],
+  [
+    ['check', '--photo', 'a.jpg', '--files', 'dir', '--fix', '--education-case', 'abroad', '--use-profile'],
+    ['check', { photo: 'a.jpg', files: 'dir', fix: true, educationCase: ['abroad'], useProfile: true }, {}],
+  ],
+  [
+    ['--degree', '大专:社会工作:全日制:2012-09..2015-06', '--cert', 'assistant:2020-06', '--study-mode', '全日制'],
+    [
+      'check',
+      { degree: ['大专:社会工作:全日制:2012-09..2015-06'], cert: ['assistant:2020-06'], studyMode: '全日制' },
+      {},
+    ],
+  ],
+  [
+    ['--format', 'json', '-o', 'r.json', '--lang', 'en', '--year', '2027', '--today', '2026-12-01', '--verbose'],
+    ['check', {}, { format: 'json', output: 'r.json', lang: 'en', year: '2027', today: '2026-12-01', verbose: true }],
+  ],
+  [
+    ['--rules', 'a.json', '--rules', 'b.json', '--no-color'],
+    ['check', {}, { rules: ['a.json', 'b.json'], color: false }],
+  ],
+  [
+    ['rules', '--format', 'json'],
+    ['rules', { format: 'json' }],
+  ],
+  [['profile'], ['profile', 'show', {}]],
+  [
+    ['profile', 'reset', '--format=json'],
+    ['profile', 'reset', { format: 'json' }],
+  ],
+  [
+    ['demo', '--lang=en'],
+    ['demo', { lang: 'en' }],
+  ],
+  [
+    ['dates', '--province', '广东', '--level', '中级', '--ics', 'x.ics'],
+    ['dates', { province: '广东', level: '中级', ics: 'x.ics' }, {}],
+  ],
+  [
+    ['files', 'a.jpg', 'dir', '--as', '照片'],
+    ['files', ['a.jpg', 'dir'], { as: '照片' }, {}],
+  ],
+  // fix and batch: --output names what they write, so it moves from the globals into their options.
+  [
+    ['fix', 'a.jpg'],
+    ['fix', 'a.jpg', {}, {}],
+  ],
+  [
+    ['fix', 'a.jpg', '--as', 'photo', '-o', 'out/', '--force', '--format', 'json'],
+    ['fix', 'a.jpg', { as: 'photo', force: true, output: 'out/' }, { format: 'json' }],
+  ],
+  [
+    [
+      'batch',
+      'r.csv',
+      '--materials',
+      'm',
+      '-o',
+      'out',
+      '--sheet',
+      '2',
+      '--concurrency',
+      '3',
+      '--fix',
+      '--level',
+      '助理',
+    ],
+    ['batch', 'r.csv', { materials: 'm', sheet: '2', concurrency: '3', fix: true, level: '助理', output: 'out' }, {}],
+  ],
+  [
+    ['--lang', 'en', '--today', '2026-12-01', 'batch', 'r.csv', '-o', 'out'],
+    ['batch', 'r.csv', { output: 'out' }, { lang: 'en', today: '2026-12-01' }],
+  ],
+  [
+    ['--no-input', '--rules', 'x.json', 'files', 'a.jpg'],
+    ['files', ['a.jpg'], {}, { input: false, rules: ['x.json'] }],
+  ],
+];
+
 describe('argv → handler and normalised options', () => {
-  it.each<[string[], Call]>([
-    [[], ['check', {}, {}]],
-    [
-      ['--level', '助理', '--work', '2019-08..', '--work', '2021-01..', '--province', '广东', '--no-input'],
-      ['check', { level: '助理', work: ['2019-08..', '2021-01..'], province: '广东' }, { input: false }],
-    ],
-    [
-      ['check', '--photo', 'a.jpg', '--files', 'dir', '--fix', '--education-case', 'abroad', '--use-profile'],
-      ['check', { photo: 'a.jpg', files: 'dir', fix: true, educationCase: ['abroad'], useProfile: true }, {}],
-    ],
-    [
-      ['--degree', '大专:社会工作:全日制:2012-09..2015-06', '--cert', 'assistant:2020-06', '--study-mode', '全日制'],
-      [
-        'check',
-        { degree: ['大专:社会工作:全日制:2012-09..2015-06'], cert: ['assistant:2020-06'], studyMode: '全日制' },
-        {},
-      ],
-    ],
-    [
-      ['--format', 'json', '-o', 'r.json', '--lang', 'en', '--year', '2027', '--today', '2026-12-01', '--verbose'],
-      ['check', {}, { format: 'json', output: 'r.json', lang: 'en', year: '2027', today: '2026-12-01', verbose: true }],
-    ],
-    [
-      ['--rules', 'a.json', '--rules', 'b.json', '--no-color'],
-      ['check', {}, { rules: ['a.json', 'b.json'], color: false }],
-    ],
-    [
-      ['rules', '--format', 'json'],
-      ['rules', { format: 'json' }],
-    ],
-    [['profile'], ['profile', 'show', {}]],
-    [
-      ['profile', 'reset', '--format=json'],
-      ['profile', 'reset', { format: 'json' }],
-    ],
-    [
-      ['demo', '--lang=en'],
-      ['demo', { lang: 'en' }],
-    ],
-    [
-      ['dates', '--province', '广东', '--level', '中级', '--ics', 'x.ics'],
-      ['dates', { province: '广东', level: '中级', ics: 'x.ics' }, {}],
-    ],
-    [
-      ['files', 'a.jpg', 'dir', '--as', '照片'],
-      ['files', ['a.jpg', 'dir'], { as: '照片' }, {}],
-    ],
-    // fix and batch: --output names what they write, so it moves from the globals into their options.
-    [
-      ['fix', 'a.jpg'],
-      ['fix', 'a.jpg', {}, {}],
-    ],
-    [
-      ['fix', 'a.jpg', '--as', 'photo', '-o', 'out/', '--force', '--format', 'json'],
-      ['fix', 'a.jpg', { as: 'photo', force: true, output: 'out/' }, { format: 'json' }],
-    ],
-    [
-      [
-        'batch',
-        'r.csv',
-        '--materials',
-        'm',
-        '-o',
-        'out',
-        '--sheet',
-        '2',
-        '--concurrency',
-        '3',
-        '--fix',
-        '--level',
-        '助理',
-      ],
-      ['batch', 'r.csv', { materials: 'm', sheet: '2', concurrency: '3', fix: true, level: '助理', output: 'out' }, {}],
-    ],
-  ])('%j', async (argv, expected) => {
+  it.each<[string[], Call]>(ROUTES)('%j', async (argv, expected) => {
     const [name, ...args] = await callFor(argv);
     const [, ...want] = expected;
     expect(name).toBe(expected[0]);
@@ -161,6 +173,20 @@ describe('argv → handler and normalised options', () => {
     expect(globals).toMatchObject(wantGlobals);
     expect(args.slice(0, -1)).toEqual(want.slice(0, -1));
     if (name === 'fix' || name === 'batch') expect(globals).not.toHaveProperty('output');
+  });
+});
+
+describe('launch: which argv run in the worker thread (the commands that decode images in bulk)', () => {
+  it.each<[string[], Call]>(ROUTES)('%j', (argv, [name]) => {
+    expect(WORKER_COMMANDS.includes(commandOf(argv) ?? '')).toBe(['batch', 'files', 'fix'].includes(name));
+  });
+
+  it('skips the values of exactly the global options that take one', () => {
+    const { program } = buildProgram([], recorder().handlers);
+    const taking = program.options
+      .filter((option) => option.required || option.optional)
+      .flatMap((option) => [option.short, option.long].filter((flag): flag is string => Boolean(flag)));
+    expect([...GLOBAL_VALUE_OPTIONS].sort()).toEqual(taking.sort());
   });
 });
 

@@ -152,10 +152,11 @@ async function runLocked(
     await emit(await renderAs('batch', { ...summary, output }, { globals, messages, provinces: [] }), undefined);
     code = summary.rows.some((s) => !s.ready) ? EXIT.FINDINGS : EXIT.OK;
   } finally {
-    process.off('SIGINT', hold);
-    process.off('SIGTERM', hold);
+    // Held through the clean-up too: a second Ctrl-C there would leave temporary files behind.
     await writer.discard();
     await removeTemps();
+    process.off('SIGINT', hold);
+    process.off('SIGTERM', hold);
   }
   if (run.failure) throw run.failure;
   if (run.interrupted) {
