@@ -1,4 +1,4 @@
-#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node
+#!/usr/bin/env -S MALLOC_ARENA_MAX=1 node
 // Tiny launcher: turn on Node's compile cache where available, then load the built CLI.
 // The first line sets how the process uses memory (issue 15; npm's Windows shims honour `env -S`):
 // MALLOC_ARENA_MAX=2 keeps glibc from giving each libvips/libuv thread its own heap arena (sharp's

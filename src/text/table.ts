@@ -1,7 +1,25 @@
 /** Plain-text tables aligned by display width, so 中文 (two columns per character) lines up. */
 import stringWidth from 'string-width';
 
-export const displayWidth = (text: string): number => stringWidth(text);
+/**
+ * Tables hold printable ASCII, Latin letters, common punctuation, arrows and box drawing (one
+ * column each) and CJK ideographs, kana and full-width forms (two), with or without colour: such
+ * text is counted here. Anything else (emoji, combining marks, Hangul jamo) goes to string-width,
+ * whose first call costs ~25 ms of ICU segmenter set-up on every run (issue 14);
+ * test/report/display-width.test.ts checks the two agree on every code point counted here.
+ */
+const COLOUR = /\u001b\[[0-9;]*m/g;
+const NARROW =
+  '\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2460-\u24ff\u2500-\u259f';
+const WIDE = '\u3000-\u3029\u302e-\u303e\u3041-\u3096\u30a1-\u30fa\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60\uffe0-\uffe6';
+const COUNTABLE = new RegExp(`^[${NARROW}${WIDE}]*$`);
+const WIDE_CHARS = new RegExp(`[${WIDE}]`, 'g');
+
+export function displayWidth(text: string): number {
+  const visible = text.includes('\u001b') ? text.replace(COLOUR, '') : text;
+  if (!COUNTABLE.test(visible)) return stringWidth(text);
+  return visible.length + (visible.match(WIDE_CHARS)?.length ?? 0);
+}
 
 export function padDisplay(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
