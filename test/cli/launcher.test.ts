@@ -17,7 +17,7 @@ describe('bin/shegong.js', () => {
 
   it('names the allocator setting the bench and fuzz runs apply too, and no V8 flag (it would cost every start)', () => {
     const { env, execArgv } = launcherSettings() as { env: Record<string, string>; execArgv: string[] };
-    expect(env).toEqual({ MALLOC_ARENA_MAX: '2' });
+    expect(env).toEqual({ MALLOC_ARENA_MAX: '1' });
     expect(execArgv).toEqual([]);
   });
 });
