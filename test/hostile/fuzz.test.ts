@@ -18,9 +18,10 @@ describe('fuzz sample', () => {
     expect(result.stderr).toBe('');
     const summary = JSON.parse(result.stdout);
     expect(summary).toMatchObject({ files: 40, crashes: 0, hangs: 0 });
-    // Issue 15's target. Measured on this sample with the launcher's memory settings (bench/launcher.mjs
-    // applies the shebang's MALLOC_ARENA_MAX and --max-semi-space-size): 209 MB files, 216 MB batch
-    // with the photo models and a pdf.js worker loaded; the 3,000-file npm run fuzz peaks 230 / 238 MB.
+    // Issue 15's target. Measured on this sample as `npx shegong` runs (bench/launcher.mjs applies the
+    // shebang's MALLOC_ARENA_MAX; rss-run.mjs starts the same worker thread for files and batch):
+    // 194-200 MB files, 198-201 MB batch with the photo models and a pdf.js worker loaded; the
+    // 3,000-file npm run fuzz peaks 232-234 / 251-258 MB (README, Memory).
     expect(summary.batchPeakMb).toBeLessThan(250);
     expect(summary.filesPeakMb).toBeLessThan(250);
     expect(result.status).toBe(0);
