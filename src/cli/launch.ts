@@ -37,7 +37,6 @@ export const WORKER_YOUNG_GENERATION_MB = 3;
 export interface WorkerStart {
   argv: string[];
   terminal: {
-    stdin: boolean;
     stdout: boolean;
     stderr: boolean;
     stdoutColumns?: number;
@@ -78,7 +77,6 @@ async function runInWorker(argv: string[]): Promise<void> {
   const start: WorkerStart = {
     argv,
     terminal: {
-      stdin: Boolean(process.stdin.isTTY),
       stdout: Boolean(process.stdout.isTTY),
       stderr: Boolean(process.stderr.isTTY),
       ...(process.stdout.isTTY ? { stdoutColumns: process.stdout.columns } : {}),

@@ -7,9 +7,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { SignalMessage, WorkerStart } from './launch.js';
 
 const { argv, terminal } = workerData as WorkerStart;
-// A worker's stdin/stdout/stderr are pipes to the main thread; the progress bar and the text
-// wrapping ask whether the real ones are a terminal, and how wide.
-Object.assign(process.stdin, { isTTY: terminal.stdin });
+// A worker's stdout/stderr are pipes to the main thread; the progress bar and the text wrapping
+// ask whether the real ones are a terminal, and how wide. stdin stays a non-terminal: nothing
+// here may ask a question (a worker cannot read the keyboard).
 Object.assign(process.stdout, { isTTY: terminal.stdout, columns: terminal.stdoutColumns });
 Object.assign(process.stderr, { isTTY: terminal.stderr, columns: terminal.stderrColumns });
 

@@ -20,4 +20,30 @@ describe('bin/shegong.js', () => {
     expect(env).toEqual({ MALLOC_ARENA_MAX: '1' });
     expect(execArgv).toEqual([]);
   });
+
+  it('files and fix in the worker thread print and exit exactly as on the main thread', () => {
+    const demo = path.join(ROOT, 'templates', 'demo', 'files');
+    const run = (args: string[], worker: 'on' | 'off') =>
+      spawnSync(process.execPath, [path.join(ROOT, 'bin', 'shegong.js'), ...args], {
+        encoding: 'utf8',
+        input: '',
+        env: { ...process.env, NO_COLOR: '1', SHEGONG_WORKER: worker },
+      });
+    const statuses: (number | null)[] = [];
+    for (const args of [
+      ['files', path.join(demo, '照片.jpg'), path.join(demo, '工作证明.jpg'), '--format', 'json'],
+      ['--lang', 'en', 'files', path.join(demo, '工作证明.jpg')],
+      ['fix', path.join(ROOT, 'no-such-file.jpg')],
+    ]) {
+      const inWorker = run(args, 'on');
+      const onMain = run(args, 'off');
+      expect([inWorker.status, inWorker.stdout, inWorker.stderr]).toEqual([
+        onMain.status,
+        onMain.stdout,
+        onMain.stderr,
+      ]);
+    }
+    // The three runs end 1 (findings), 1 and 2 (a missing file: a sentence, no stack).
+    expect(run(['fix', path.join(ROOT, 'no-such-file.jpg')], 'on').status).toBe(2);
+  });
 });
