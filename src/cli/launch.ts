@@ -17,7 +17,7 @@ import type { ExitCode } from './exit-codes.js';
 
 /** Commands that run in the worker: the ones that decode images in bulk and never prompt. */
 export const WORKER_COMMANDS: readonly string[] = ['batch', 'files', 'fix'];
-/** The global options that take a value (program.ts; a test keeps the two lists equal). */
+/** The global options that take a value, and those that do not (program.ts; a test keeps them equal). */
 export const GLOBAL_VALUE_OPTIONS: readonly string[] = [
   '--format',
   '-o',
@@ -26,6 +26,15 @@ export const GLOBAL_VALUE_OPTIONS: readonly string[] = [
   '--year',
   '--today',
   '--rules',
+];
+export const GLOBAL_FLAGS: readonly string[] = [
+  '--no-input',
+  '--verbose',
+  '--no-color',
+  '-V',
+  '--version',
+  '-h',
+  '--help',
 ];
 /**
  * The worker's young generation (MB; V8 splits it into two half-spaces and a large-object space):
@@ -44,16 +53,27 @@ export interface WorkerStart {
   };
 }
 
-/** Messages between the threads: a signal to handle, or one the worker does not watch. */
-export type SignalMessage = { signal: NodeJS.Signals } | { unhandled: NodeJS.Signals };
+/** Main thread → worker: a signal its command watches; stdout's reader has gone (EPIPE). */
+export type ToWorker = { signal: NodeJS.Signals } | { stdoutClosed: true };
+/**
+ * Worker → main thread: its command watches signals from now on; a forwarded signal nobody
+ * watched; `main` has returned with this exit code (the worker is only tearing down).
+ */
+export type FromWorker = { watching: true } | { unhandled: NodeJS.Signals } | { finished: number };
 
-/** The subcommand argv names (commander's rule: the first word that is not an option or its value). */
+/**
+ * The subcommand commander will run for argv, as far as the worker decision needs it: the first
+ * word after global options (and their values). An option that is not global belongs to the
+ * default command (`check`, which asks questions): undefined, as for no command at all.
+ */
 export function commandOf(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
-    if (arg === '--') return undefined;
-    if (GLOBAL_VALUE_OPTIONS.includes(arg)) i += 1;
-    else if (!arg.startsWith('-')) return arg;
+    if (!arg.startsWith('-')) return arg;
+    const name = arg.startsWith('--') ? arg.split('=', 1)[0]! : arg;
+    if (GLOBAL_VALUE_OPTIONS.includes(name)) {
+      if (name === arg) i += 1;
+    } else if (!GLOBAL_FLAGS.includes(arg)) return undefined;
   }
   return undefined;
 }
@@ -69,11 +89,7 @@ export async function launch(argv: string[]): Promise<void> {
 }
 
 async function runInWorker(argv: string[]): Promise<void> {
-  const [{ Worker }, { guardStreams, describeError }] = await Promise.all([
-    import('node:worker_threads'),
-    import('./main.js'),
-  ]);
-  guardStreams();
+  const [{ Worker }, { describeError }] = await Promise.all([import('node:worker_threads'), import('./main.js')]);
   const start: WorkerStart = {
     argv,
     terminal: {
@@ -87,25 +103,58 @@ async function runInWorker(argv: string[]): Promise<void> {
     workerData: start,
     resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
   });
-  const forward = (signal: NodeJS.Signals) => worker.postMessage({ signal } satisfies SignalMessage);
-  process.on('SIGINT', forward);
-  process.on('SIGTERM', forward);
-  const stopWatching = () => {
-    process.off('SIGINT', forward);
-    process.off('SIGTERM', forward);
+  const send = (message: ToWorker) => worker.postMessage(message);
+  let watches = false;
+  let finished: number | undefined;
+
+  // Signals behave as if the command ran on this thread. Until the command first watches them
+  // (batch, once its inputs are read): Node's default, killed by the signal now, without waiting
+  // for the worker's JavaScript to be free (a 50,000-row roster being parsed). From then on they
+  // are forwarded (batch: Ctrl-C once finishes what is being checked, twice stops now; between
+  // its listeners the worker answers `unhandled` and this thread ends as Node would). After
+  // `main` returned: exit with its code, as the process would have by then.
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (finished !== undefined) process.exit(finished);
+    else if (watches) send({ signal });
+    else dieBy(signal);
   };
-  // A signal the worker's command does not watch (it is still reading its inputs): end as Node's
-  // default would, killed by that signal.
-  worker.on('message', (message: SignalMessage) => {
-    if (!('unhandled' in message)) return;
+  const stopWatching = () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+  const dieBy = (signal: NodeJS.Signals) => {
     stopWatching();
-    process.kill(process.pid, message.unhandled);
+    process.kill(process.pid, signal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  worker.on('message', (message: FromWorker) => {
+    if ('watching' in message) watches = true;
+    else if ('unhandled' in message) {
+      // Forwarded just as `main` returned: the run is over, end with its code.
+      if (finished !== undefined) process.exit(finished);
+      dieBy(message.unhandled);
+    } else finished = message.finished;
   });
+
+  // `shegong files … | head`: the worker decides the exit code, as main's own guard would on this
+  // thread (its exit code so far); a closed stderr is ignored, progress is only a courtesy.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    if (finished !== undefined) process.exit(finished);
+    send({ stdoutClosed: true });
+  });
+  process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+
   let failure: unknown;
   worker.on('error', (error) => {
     failure = error;
   });
   const code = await new Promise<number>((resolve) => worker.on('exit', resolve));
-  stopWatching();
+  // The listeners stay (they do not keep the process alive): a signal while it exits ends it
+  // with this code, not killed by the signal half-way through Node's own teardown.
+  finished = code;
   process.exitCode = failure === undefined ? code : ((await describeError(failure, argv)) as ExitCode);
 }

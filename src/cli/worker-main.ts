@@ -4,7 +4,8 @@
  * Its exit code (process.exitCode, or process.exit's) becomes the process's.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { SignalMessage, WorkerStart } from './launch.js';
+import { EXIT } from './exit-codes.js';
+import type { FromWorker, ToWorker, WorkerStart } from './launch.js';
 
 const { argv, terminal } = workerData as WorkerStart;
 // A worker's stdout/stderr are pipes to the main thread; the progress bar and the text wrapping
@@ -13,18 +14,30 @@ const { argv, terminal } = workerData as WorkerStart;
 Object.assign(process.stdout, { isTTY: terminal.stdout, columns: terminal.stdoutColumns });
 Object.assign(process.stderr, { isTTY: terminal.stderr, columns: terminal.stderrColumns });
 
-// Signals reach only the main thread; it sends them here, to the listeners the commands set
-// (batch: Ctrl-C once finishes what is being checked, twice stops now). Unwatched while the
-// command runs: say so (the main thread ends as Node would). After it ends: the exit code is set.
-let finished = false;
 const port = parentPort;
-port?.on('message', (message: SignalMessage) => {
-  if (!('signal' in message) || finished) return;
+const tell = (message: FromWorker) => port?.postMessage(message);
+
+// Signals reach only the main thread. It kills the process at once until the command first
+// watches one, and forwards them from then on (batch: Ctrl-C once finishes what is being checked,
+// twice stops now), so it is told when that happens.
+let watching = false;
+process.on('newListener', (name: string | symbol) => {
+  if (watching || (name !== 'SIGINT' && name !== 'SIGTERM')) return;
+  watching = true;
+  tell({ watching: true });
+});
+
+port?.on('message', (message: ToWorker) => {
+  if ('stdoutClosed' in message) {
+    // What main's own guard does on the main thread: end now, with the exit code set so far.
+    process.exit(process.exitCode ?? EXIT.OK);
+  }
+  // Forwarded: to the command's listeners, or, between them, back to be handled as Node would.
   if (process.listenerCount(message.signal) > 0) process.emit(message.signal, message.signal);
-  else port.postMessage({ unhandled: message.signal } satisfies SignalMessage);
+  else tell({ unhandled: message.signal });
 });
 port?.unref();
 
 const { main } = await import('./main.js');
 await main(argv);
-finished = true;
+tell({ finished: Number(process.exitCode ?? EXIT.OK) });

@@ -5,7 +5,7 @@ import stringWidth from 'string-width';
  * Tables hold printable ASCII, Latin letters, common punctuation, arrows and box drawing (one
  * column each) and CJK ideographs, kana and full-width forms (two), with or without colour: such
  * text is counted here. Anything else (emoji, combining marks, Hangul jamo) goes to string-width,
- * whose first call costs ~25 ms of ICU segmenter set-up on every run (issue 14);
+ * whose first call costs ~15-19 ms (an ICU grapheme segmenter) on every run (issue 14);
  * test/report/display-width.test.ts checks the two agree on every code point counted here.
  */
 const COLOUR = /\u001b\[[0-9;]*m/g;

@@ -1,11 +1,16 @@
 /** The launcher as a user's shell runs it: through its shebang, with the memory settings it names. */
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { linkSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs helper of the bench scripts, no types
 import { launcherSettings } from '../../bench/launcher.mjs';
+import { makeScan } from '../helpers/make-images.js';
 import { ROOT } from '../helpers/run-cli.js';
+
+const BIN = path.join(ROOT, 'bin', 'shegong.js');
+const DEMO = path.join(ROOT, 'templates', 'demo', 'files');
 
 describe('bin/shegong.js', () => {
   it('runs through its own shebang (env -S) and prints the version', () => {
@@ -47,4 +52,38 @@ describe('bin/shegong.js', () => {
     // Findings (the work proof's resolution) exit 1; a missing file is a sentence and exit 2.
     expect(statuses).toEqual([1, 1, 2]);
   });
+
+  it('a reader that leaves early (| true): the exit code is still the command’s, in the worker as on the main thread', () => {
+    for (const worker of ['on', 'off']) {
+      const script = `"${process.execPath}" "${BIN}" files "${path.join(DEMO, '照片.jpg')}" "${path.join(DEMO, '工作证明.jpg')}" 2>/dev/null | true; echo "\${PIPESTATUS[0]}"`;
+      const result = spawnSync('bash', ['-c', script], {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', SHEGONG_WORKER: worker },
+      });
+      expect([worker, result.stdout.trim()]).toEqual([worker, '1']);
+    }
+  });
+
+  it('Ctrl-C while a command does not watch signals ends the process at once, killed by SIGINT (both ways)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'shegong-sigint-'));
+    // 800 names of one page (hard links): seconds of work, so the signal lands mid-run.
+    writeFileSync(path.join(dir, 'page.jpg'), await makeScan({ width: 3000, height: 4000 }));
+    const files = Array.from({ length: 800 }, (_, i) => path.join(dir, `s${i}.jpg`));
+    for (const file of files) linkSync(path.join(dir, 'page.jpg'), file);
+    for (const worker of ['on', 'off']) {
+      const child = spawn(process.execPath, [BIN, 'files', ...files, '--as', 'diploma', '--format', 'json'], {
+        env: { ...process.env, SHEGONG_WORKER: worker },
+        stdio: ['ignore', 'ignore', 'ignore'],
+      });
+      const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+        child.on('close', (code, signal) => resolve([code, signal])),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      const killed = Date.now();
+      child.kill('SIGINT');
+      expect([worker, ...(await closed)]).toEqual([worker, null, 'SIGINT']);
+      // Not after the worker's JavaScript is free again: at once.
+      expect(Date.now() - killed).toBeLessThan(1000);
+    }
+  }, 30_000);
 });

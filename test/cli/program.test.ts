@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { EXIT } from '../../src/cli/exit-codes.js';
 import { resolveGlobalOptions } from '../../src/cli/global-options.js';
-import { commandOf, GLOBAL_VALUE_OPTIONS, WORKER_COMMANDS } from '../../src/cli/launch.js';
+import { commandOf, GLOBAL_FLAGS, GLOBAL_VALUE_OPTIONS, WORKER_COMMANDS } from '../../src/cli/launch.js';
 import { commanderExit, main } from '../../src/cli/main.js';
 import { buildProgram, type CommandHandlers } from '../../src/cli/program.js';
 import { allFormats, formatsOf, SCHEMAS } from '../../src/cli/render-registry.js';
@@ -160,6 +160,19 @@ const ROUTES: [string[], Call][] = [
     ['--no-input', '--rules', 'x.json', 'files', 'a.jpg'],
     ['files', ['a.jpg'], {}, { input: false, rules: ['x.json'] }],
   ],
+  [
+    ['--format=json', '--verbose', 'fix', 'a.jpg'],
+    ['fix', 'a.jpg', {}, { format: 'json', verbose: true }],
+  ],
+  // A check option whose value is a command's name is still check (it asks questions: main thread).
+  [
+    ['--files', 'files'],
+    ['check', { files: 'files' }, {}],
+  ],
+  [
+    ['--lang', 'en', '--major', 'batch'],
+    ['check', { major: 'batch' }, { lang: 'en' }],
+  ],
 ];
 
 describe('argv → handler and normalised options', () => {
@@ -181,12 +194,16 @@ describe('launch: which argv run in the worker thread (the commands that decode 
     expect(WORKER_COMMANDS.includes(commandOf(argv) ?? '')).toBe(['batch', 'files', 'fix'].includes(name));
   });
 
-  it('skips the values of exactly the global options that take one', () => {
+  it('knows exactly the global options: those that take a value, and the flags', () => {
     const { program } = buildProgram([], recorder().handlers);
-    const taking = program.options
-      .filter((option) => option.required || option.optional)
-      .flatMap((option) => [option.short, option.long].filter((flag): flag is string => Boolean(flag)));
-    expect([...GLOBAL_VALUE_OPTIONS].sort()).toEqual(taking.sort());
+    const flags = (taking: boolean) =>
+      program.options
+        .filter((option) => Boolean(option.required || option.optional) === taking)
+        .flatMap((option) => [option.short, option.long].filter((flag): flag is string => Boolean(flag)))
+        .sort();
+    expect([...GLOBAL_VALUE_OPTIONS].sort()).toEqual(flags(true));
+    // commander keeps the help option apart from program.options.
+    expect([...GLOBAL_FLAGS].sort()).toEqual([...flags(false), '-h', '--help'].sort());
   });
 });
 

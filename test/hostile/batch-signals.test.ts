@@ -1,6 +1,7 @@
 /** Red-team F10/F13/F16: signals, a second run into one folder and a closed stderr, on real processes. */
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { constants } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HEADER, PHOTO, row, tempsIn, workspace } from '../helpers/hostile-batch.js';
@@ -49,8 +50,14 @@ describe('F10/F13/F16: every way a run can end keeps finished work', () => {
         if (count.test(err)) resolve();
       });
     });
+  /**
+   * The status the shell's $? shows: killed by SIGINT reads 130, as exit 130 does (a second Ctrl-C
+   * can land in Node's own teardown, after every file is written and the exit code is set).
+   */
   const closed = (child: ReturnType<typeof start>) =>
-    new Promise<number | null>((resolve) => child.on('close', resolve));
+    new Promise<number | null>((resolve) =>
+      child.on('close', (code, signal) => resolve(code ?? (signal ? 128 + constants.signals[signal] : null))),
+    );
   const valid = (out: string) => {
     const json = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
     const csvRows = readFileSync(path.join(out, 'summary.csv'), 'utf8').trim().split('\r\n').length - 1;

@@ -72,6 +72,7 @@ async function batchRun(roster: string, flags: BatchOptions, globals: GlobalOpti
 
   const output = await realpath(await prepareOutput(flags.output));
   const lock = await acquireLock(output, flags.output);
+  const hold = signalHold();
   try {
     return await runLocked(pending, output, {
       roster,
@@ -80,10 +81,34 @@ async function batchRun(roster: string, flags: BatchOptions, globals: GlobalOpti
       materialsReal,
       materialsIndex,
       concurrency,
+      hold,
     });
   } finally {
     await unlink(lock).catch(() => undefined);
+    hold.release();
   }
+}
+
+/**
+ * From the end of the checks until the lock is gone, a signal must not cut the run short: the
+ * summaries, the temp clean-up and the lock's removal are what the first Ctrl-C keeps (a second
+ * one there used to leave a temp file or the lock behind).
+ */
+function signalHold() {
+  const ignore = () => undefined;
+  let held = false;
+  return {
+    start() {
+      if (held) return;
+      held = true;
+      process.on('SIGINT', ignore);
+      process.on('SIGTERM', ignore);
+    },
+    release() {
+      process.off('SIGINT', ignore);
+      process.off('SIGTERM', ignore);
+    },
+  };
 }
 
 interface RunInput {
@@ -93,6 +118,7 @@ interface RunInput {
   materialsReal: string | undefined;
   /** The materials folder's entries, read once for the whole batch (issue 14). */
   materialsIndex: Awaited<ReturnType<typeof indexMaterials>> | undefined;
+  hold: ReturnType<typeof signalHold>;
   concurrency: number;
 }
 
@@ -141,10 +167,8 @@ async function runLocked(
     signals,
   );
   writer.close();
-  // A signal during the summaries below must not cut them short: they are what the signal keeps.
-  const hold = () => undefined;
-  process.on('SIGINT', hold);
-  process.on('SIGTERM', hold);
+  // From here a signal must not cut the run short (released once the lock is removed).
+  input.hold.start();
   let code: ExitCode;
   try {
     const summary = await writer.finish(run.interrupted);
@@ -152,11 +176,8 @@ async function runLocked(
     await emit(await renderAs('batch', { ...summary, output }, { globals, messages, provinces: [] }), undefined);
     code = summary.rows.some((s) => !s.ready) ? EXIT.FINDINGS : EXIT.OK;
   } finally {
-    // Held through the clean-up too: a second Ctrl-C there would leave temporary files behind.
     await writer.discard();
     await removeTemps();
-    process.off('SIGINT', hold);
-    process.off('SIGTERM', hold);
   }
   if (run.failure) throw run.failure;
   if (run.interrupted) {
