@@ -9,9 +9,9 @@
  * recompile its built-ins on every start, `--help` included (+10 ms, 1.7× bare Node). A worker's
  * `resourceLimits` cap only the thread doing the work, and only for the commands that need it.
  *
- * This thread keeps what a worker cannot have: signals (forwarded to the worker, whose commands
- * watch them as before), the terminal's facts (passed in: a worker's streams are pipes to this
- * thread), the real stdout/stderr guards, and the exit code (the worker's).
+ * This thread keeps what a worker cannot have: signals (handled as if the command ran here:
+ * forwarded once the command watches them), the terminal's facts (passed in: a worker's streams
+ * are pipes to this thread), the real stdout/stderr, and the exit code (the worker's).
  */
 import type { ExitCode } from './exit-codes.js';
 
@@ -153,8 +153,8 @@ async function runInWorker(argv: string[]): Promise<void> {
     failure = error;
   });
   const code = await new Promise<number>((resolve) => worker.on('exit', resolve));
+  process.exitCode = failure === undefined ? code : ((await describeError(failure, argv)) as ExitCode);
   // The listeners stay (they do not keep the process alive): a signal while it exits ends it
   // with this code, not killed by the signal half-way through Node's own teardown.
-  finished = code;
-  process.exitCode = failure === undefined ? code : ((await describeError(failure, argv)) as ExitCode);
+  finished = process.exitCode;
 }

@@ -51,7 +51,7 @@ export function commanderExit(error: unknown): ExitCode | undefined {
     : EXIT.CANNOT_RUN;
 }
 
-/** On the thread that owns the real stdout and stderr (launch.ts calls it too when a worker runs). */
+/** Readers that leave early (`| head`, `2>&1 | head`): in a worker, launch.ts guards the real streams. */
 export function guardStreams(): void {
   // `shegong … | head`: a reader that leaves early is not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {

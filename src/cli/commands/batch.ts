@@ -96,11 +96,8 @@ async function batchRun(roster: string, flags: BatchOptions, globals: GlobalOpti
  */
 function signalHold() {
   const ignore = () => undefined;
-  let held = false;
   return {
     start() {
-      if (held) return;
-      held = true;
       process.on('SIGINT', ignore);
       process.on('SIGTERM', ignore);
     },
