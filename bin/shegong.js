@@ -2,11 +2,11 @@
 // Tiny launcher: turn on Node's compile cache where available, then load the built CLI.
 // The first line sets how the process uses memory (issue 15; npm's Windows shims honour `env -S`):
 // MALLOC_ARENA_MAX=1 keeps glibc from giving each libvips/libuv/worker thread its own heap arena
-// (sharp's advice for glibc; 1 rather than 2 since the batch runs in a worker thread: `npm run fuzz`
-// batch peaks 227-251 MB against 239-258 MB with 2, same speed). No V8 flag here: any V8 flag makes Node 20 recompile its built-ins on
-// every start (+10 ms to `--help`); the commands that need a small young generation get it from
-// a worker thread instead (src/cli/launch.ts). `node bin/shegong.js` runs the same code without
-// MALLOC_ARENA_MAX.
+// (sharp's advice for glibc; 1 rather than 2 since the batch runs in a worker thread: `npm run
+// fuzz` batch peaks 227-251 MB against 239-258 MB with 2, same speed). No V8 flag here: any V8
+// flag makes Node 20 recompile its built-ins on every start (+10 ms to `--help`); the commands
+// that need a small young generation get it from a worker thread (src/cli/launch.ts).
+// `node bin/shegong.js` runs the same code without MALLOC_ARENA_MAX.
 import module from 'node:module';
 
 module.enableCompileCache?.();

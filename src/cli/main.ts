@@ -51,8 +51,8 @@ export function commanderExit(error: unknown): ExitCode | undefined {
     : EXIT.CANNOT_RUN;
 }
 
-/** Readers that leave early (`| head`, `2>&1 | head`): in a worker, launch.ts guards the real streams. */
-export function guardStreams(): void {
+/** Readers that leave early (`| head`, `2>&1 | head`); in a worker, launch.ts guards the real streams. */
+function guardStreams(): void {
   // `shegong … | head`: a reader that leaves early is not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.OK);

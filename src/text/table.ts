@@ -8,7 +8,8 @@ import stringWidth from 'string-width';
  * whose first call costs ~15-19 ms (an ICU grapheme segmenter) on every run (issue 14);
  * test/report/display-width.test.ts checks the two agree on every code point counted here.
  */
-const COLOUR = /\u001b\[[0-9;]*m/g;
+/** ANSI colour codes: no width (also stripped before wrapping, below). */
+const ANSI = /\u001b\[[0-9;]*m/g;
 const NARROW =
   '\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2460-\u24ff\u2500-\u259f';
 const WIDE = '\u3000-\u3029\u302e-\u303e\u3041-\u3096\u30a1-\u30fa\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60\uffe0-\uffe6';
@@ -16,7 +17,7 @@ const COUNTABLE = new RegExp(`^[${NARROW}${WIDE}]*$`);
 const WIDE_CHARS = new RegExp(`[${WIDE}]`, 'g');
 
 export function displayWidth(text: string): number {
-  const visible = text.includes('\u001b') ? text.replace(COLOUR, '') : text;
+  const visible = text.includes('\u001b') ? text.replace(ANSI, '') : text;
   if (!COUNTABLE.test(visible)) return stringWidth(text);
   return visible.length + (visible.match(WIDE_CHARS)?.length ?? 0);
 }
@@ -45,7 +46,6 @@ export function renderTable(rows: string[][], gap = 2, maxWidth?: number): strin
 }
 
 // issue 12: wrapping to the terminal's width, by display width, never inside a date.
-const ANSI = /\u001b\[[0-9;]*m/g;
 /** Pieces a line may break between: a whole date or number with its unit, a Latin word, or one CJK character. */
 const CHUNK =
   /\s*(?:\u001b\[[0-9;]*m)*(?:\d{4}年\d{1,2}月\d{1,2}日(?:（预估）)?|\d{1,2}月\d{1,2}日(?:（预估）)?|\d{4}-\d{2}(?:-\d{2})?(?:\.\.(?:\d{4}-\d{2})?)?|\d+\s?(?:天|个月|年|项|科|元|分|学时|dpi|KB|MB)|[^\s\u2e80-\u9fff\uf900-\ufaff\ufe30-\uffef]+[）」』”、，。；：！？]*|[（「『“]?[\u2e80-\u9fff\uf900-\ufaff\ufe30-\uffef][）」』”、，。；：！？]*)(?:\u001b\[[0-9;]*m)*/g;

@@ -21,7 +21,7 @@ describe('fuzz sample', () => {
     // Issue 15's target. Measured on this sample as `npx shegong` runs (bench/launcher.mjs applies the
     // shebang's MALLOC_ARENA_MAX; rss-run.mjs starts the same worker thread for files and batch):
     // 194-200 MB files, 198-201 MB batch with the photo models and a pdf.js worker loaded; the
-    // 3,000-file npm run fuzz peaks 227-232 / 241-251 MB (README, Memory).
+    // 3,000-file npm run fuzz peaks 225-232 / 241-251 MB (README, Memory).
     expect(summary.batchPeakMb).toBeLessThan(250);
     expect(summary.filesPeakMb).toBeLessThan(250);
     expect(result.status).toBe(0);
