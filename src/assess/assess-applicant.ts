@@ -2,10 +2,11 @@
 import path from 'node:path';
 import { assessCandidate } from './assess-candidate.js';
 import { checkFile } from '../files/check-file.js';
-import { probeFile, probeWithin } from '../files-io/probe-file.js';
+import { probeWithin } from '../files-io/probe-file.js';
 import { fixToFile, resolveFixOutput } from '../files-io/fix-to-file.js';
 import { fixPlan } from '../files/fixable.js';
 import type { Calendar } from '../model/calendar.js';
+import type { FileFacts } from '../model/files.js';
 import type { Finding } from '../model/finding.js';
 import type { CheckOutcome, FileResult } from '../model/report.js';
 import type { RuleSet, UploadRole } from '../model/rules.js';
@@ -55,6 +56,8 @@ export interface ApplicantResult {
   materialsChecked: boolean;
   /** A small JPEG of the photo (the fixed one where it passes) as a data URI, for the HTML report. */
   thumbnail?: string;
+  /** The original photo's thumbnail when a fixed copy replaced it (reports show before and after). */
+  thumbnailBefore?: string;
   fixes: FixEntry[];
 }
 
@@ -118,6 +121,8 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
   let folder: string | null = null;
   let files: FileResult[] = [];
   let thumbnail: string | undefined;
+  let thumbnailBefore: string | undefined;
+  const photoFacts = new Map<string, FileFacts>();
   if (context.materials && context.materialsReal) {
     const found = await findFolder(row, context.materials, context.materialsReal, context.materialsIndex);
     if ('refused' in found) {
@@ -165,6 +170,7 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
       );
       for (const facts of probed) {
         if (facts.thumbnail) thumbnail = facts.thumbnail;
+        if (facts.role === 'photo') photoFacts.set(facts.path, facts);
         files.push(checkFile(facts, context.ruleSet));
       }
       if (!inputs.some((f) => f.role === 'photo')) {
@@ -200,13 +206,12 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
         fixes.push({ role: file.role, file: file.path, state: 'could-not-fix', reason: 'would-overwrite' });
         continue;
       }
-      const outcome = await fixToFile(
-        file.path,
-        file.role as UploadRole,
-        output,
-        context.ruleSet,
-        context.fixReplace ?? 'never',
-      ).catch((error: unknown) => {
+      const outcome = await fixToFile(file.path, file.role as UploadRole, output, context.ruleSet, {
+        replace: context.fixReplace ?? 'never',
+        // The photo's facts from the check above: the face model runs once on the input.
+        ...(photoFacts.has(file.path) ? { facts: photoFacts.get(file.path)! } : {}),
+        ...(file.role === 'photo' ? { thumbnailSize: context.thumbnailSize } : {}),
+      }).catch((error: unknown) => {
         // A copy that cannot be written (an original in the way, a refused target) is this file's problem only.
         if (error instanceof WriteRefused && ['input', 'exists', 'not-regular', 'EISDIR'].includes(error.reason))
           return { ok: false as const, reason: 'would-overwrite' as const };
@@ -233,15 +238,10 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
       });
       if (passes) {
         bestFiles[index] = outcome.result;
-        if (file.role === 'photo') {
-          // The thumbnail shows the photo that will be uploaded: the fixed one (small, one more decode).
-          const facts = await probeFile(outcome.output, {
-            role: 'photo',
-            roleFrom: 'flag',
-            ruleSet: context.ruleSet,
-            thumbnailSize: context.thumbnailSize,
-          }).catch(() => undefined);
-          if (facts?.thumbnail) thumbnail = facts.thumbnail;
+        // The report shows the photo before and after: the copy's thumbnail came from its own check.
+        if (file.role === 'photo' && outcome.outputFacts.thumbnail) {
+          thumbnailBefore = thumbnail;
+          thumbnail = outcome.outputFacts.thumbnail;
         }
       }
     }
@@ -282,6 +282,7 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
     readyBeforeFix,
     materialsChecked: Boolean(context.materials),
     ...(thumbnail ? { thumbnail } : {}),
+    ...(thumbnailBefore ? { thumbnailBefore } : {}),
     fixes,
   };
 }

@@ -194,6 +194,15 @@ export const RENDERERS: { [K in ReportKind]: Partial<Record<Format, Entry<K>>> }
               `✓ ${messages.ui.fixed(outcome.output, outcome.width, outcome.height, Math.round(outcome.bytes / 1024), outcome.quality, outcome.dpi)}`,
             ),
             ...(outcome.inWindow ? [] : [painter.yellow(messages.ui.fixedNotInWindow)]),
+            ...(outcome.changes
+              ? [
+                  messages.ui.fixChanges(
+                    outcome.changes.map((c) => messages.ui.changeWords[c]).join(messages.ui.listSeparator),
+                  ),
+                ]
+              : []),
+            ...(outcome.whitened ? [painter.yellow(`! ${messages.ui.fixLookAt}`)] : []),
+            ...(outcome.preview ? [messages.ui.fixPreview(outcome.preview)] : []),
             messages.ui.recheck,
             ...renderFileLines(
               { ...outcome.result, findings: outcome.result.findings.map((f) => localizeFinding(messages, f)) },
@@ -216,7 +225,7 @@ export const RENDERERS: { [K in ReportKind]: Partial<Record<Format, Entry<K>>> }
                   input,
                   role,
                   output: {
-                    ...outcome,
+                    ...withoutFacts(outcome),
                     result: {
                       ...outcome.result,
                       findings: outcome.result.findings.map((f) => localizeFinding(messages, f)),
@@ -229,6 +238,8 @@ export const RENDERERS: { [K in ReportKind]: Partial<Record<Format, Entry<K>>> }
                   role,
                   reason: outcome.reason,
                   message: messages.ui.cannotFix[outcome.reason] ?? outcome.reason,
+                  ...(outcome.args ? { args: outcome.args } : {}),
+                  ...(outcome.preview ? { preview: outcome.preview } : {}),
                 }),
           });
       },
@@ -310,4 +321,10 @@ export async function renderAs<K extends ReportKind>(
   const entry = (RENDERERS[kind] as Partial<Record<Format, Entry<K>>>)[context.globals.format];
   if (!entry) throw new Error(`no ${context.globals.format} renderer for ${kind}`);
   return (await entry.load())(data, context);
+}
+
+/** The fix outcome without the copy's raw facts (its thumbnail and probe details are not the report). */
+function withoutFacts<T extends { outputFacts?: unknown }>(outcome: T): Omit<T, 'outputFacts'> {
+  const { outputFacts: _facts, ...rest } = outcome;
+  return rest;
 }

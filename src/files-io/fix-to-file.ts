@@ -5,7 +5,12 @@ import { UserError } from '../errors.js';
 import type { FileResult } from '../model/report.js';
 import type { RuleSet, UploadRole } from '../model/rules.js';
 import { checkFile, fileStatus } from '../files/check-file.js';
-import { fixPhoto, fixScan, type FixResult } from './fix-file.js';
+import type { FileFacts } from '../model/files.js';
+import type { Finding } from '../model/finding.js';
+import { ruleValue } from '../rules/rule-access.js';
+import { fixPhoto, fixScan } from './fix-file.js';
+import type { FixRefusal, FixResult, PhotoChange, PhotoView } from './fix-result.js';
+import { previewPathFor, renderPreview } from './photo-preview.js';
 import { probeFile } from './probe-file.js';
 import { judgeTarget, protectPath, writeSafe, type ReplacePolicy } from '../io/safe-write.js';
 
@@ -20,9 +25,32 @@ export type FixOutcome =
       dpi: number;
       inWindow: boolean;
       whitened: boolean;
+      /** Photos: what was done, in order, and the written photo's measures against the norm. */
+      changes?: PhotoChange[];
+      measures?: Extract<FixResult, { ok: true }>['measures'];
+      /** The before/after picture written beside the copy (photos). */
+      preview?: string;
+      /** The copy's own facts (its thumbnail when one was asked for). */
+      outputFacts: FileFacts;
       result: FileResult;
     }
-  | { ok: false; reason: Extract<FixResult, { ok: false }>['reason']; args?: Record<string, number> };
+  | {
+      ok: false;
+      reason: FixRefusal;
+      args?: Record<string, number | string>;
+      /** What is wrong, marked on the original (photos the tool would not write). */
+      preview?: string;
+    };
+
+export interface FixToFileOptions {
+  replace?: ReplacePolicy;
+  /** The input's facts when the caller already probed it (the face model then runs once per input). */
+  facts?: FileFacts;
+  /** A thumbnail of the copy, from the copy's own check. */
+  thumbnailSize?: number;
+  /** Write the before/after preview PNG beside the copy (photos); on by default. */
+  preview?: boolean;
+}
 
 /**
  * `<dir>/<name>.jpg` when the output is a folder. Refuses, before any work, a target that is the
@@ -49,9 +77,10 @@ export async function fixToFile(
   role: UploadRole,
   output: string,
   ruleSet: RuleSet,
-  replace: ReplacePolicy = 'never',
+  options: FixToFileOptions = {},
 ): Promise<FixOutcome> {
-  const facts = await probeFile(input, { role, roleFrom: 'flag', ruleSet });
+  const replace = options.replace ?? 'never';
+  const facts = options.facts ?? (await probeFile(input, { role, roleFrom: 'flag', ruleSet }));
   let fixed: FixResult;
   try {
     fixed = role === 'photo' ? await fixPhoto(facts, ruleSet) : await fixScan(facts, ruleSet);
@@ -59,23 +88,35 @@ export async function fixToFile(
     // A file libvips refuses half-way (corrupt data past the header) is not fixable; never a crash.
     return { ok: false, reason: 'undecodable' };
   }
-  if (!fixed.ok) return fixed;
+  const wantPreview = role === 'photo' && options.preview !== false && facts.image !== undefined;
+  if (!fixed.ok) {
+    const preview =
+      wantPreview && fixed.view ? await writePreview(facts, null, fixed.view, output, ruleSet, replace) : undefined;
+    return {
+      ok: false,
+      reason: fixed.reason,
+      ...(fixed.args ? { args: fixed.args } : {}),
+      ...(preview ? { preview } : {}),
+    };
+  }
   await writeSafe(output, fixed.bytes, { replace });
-  let result = checkFile(await probeFile(output, { role, roleFrom: 'flag', ruleSet }), ruleSet);
-  // issue 11: an honest verdict. The matte may have kept a chair or lost hair; the copy's own
-  // checks cannot see that, so the doubt stays as a finding on the copy.
-  if (fixed.doubts?.length) {
-    const findings = [
-      ...result.findings,
-      {
-        id: 'photo.background',
-        severity: 'warning' as const,
-        measured: { doubts: fixed.doubts.join(',') },
-        args: { variant: 'matte-unsure', doubts: fixed.doubts.join(',') },
-      },
-    ];
+  const outputFacts = await probeFile(output, {
+    role,
+    roleFrom: 'flag',
+    ruleSet,
+    ...(options.thumbnailSize ? { thumbnailSize: options.thumbnailSize } : {}),
+  });
+  let result = checkFile(outputFacts, ruleSet);
+  // The written photo meets the tool's own, stricter norm for pose, as the detector sees the copy.
+  const pose = outputFacts.face?.faces.length === 1 ? outputFacts.face.faces[0] : undefined;
+  const posed = pose && fixed.changes ? writtenPose(pose, ruleSet) : undefined;
+  if (posed) {
+    const findings = [...result.findings.filter((f) => f.id !== 'photo.pose'), posed];
     result = { ...result, findings, status: fileStatus(findings) };
   }
+  const preview = wantPreview
+    ? await writePreview(facts, fixed.bytes, fixed.view, output, ruleSet, replace)
+    : undefined;
   return {
     ok: true,
     output,
@@ -86,6 +127,56 @@ export async function fixToFile(
     dpi: fixed.dpi,
     inWindow: fixed.inWindow,
     whitened: fixed.whitened ?? false,
+    ...(fixed.changes ? { changes: fixed.changes } : {}),
+    ...(fixed.measures ? { measures: fixed.measures } : {}),
+    ...(preview ? { preview } : {}),
+    outputFacts,
     result,
   };
+}
+
+/** An error finding when the copy's pose is beyond the norm for a written photo. */
+function writtenPose(face: NonNullable<FileFacts['face']>['faces'][number], ruleSet: RuleSet): Finding | undefined {
+  const norm = ruleValue(ruleSet, 'upload.photo.written');
+  const turned =
+    Math.abs(face.yaw) > norm.maxYaw
+      ? 'yaw'
+      : Math.abs(face.pitch) > norm.maxPitch
+        ? 'pitch'
+        : Math.abs(face.roll) > norm.maxRoll
+          ? 'roll'
+          : null;
+  if (!turned) return undefined;
+  return {
+    id: 'photo.pose',
+    severity: 'error',
+    measured: { yaw: face.yaw, pitch: face.pitch, roll: face.roll },
+    expected: { maxYaw: norm.maxYaw, maxPitch: norm.maxPitch, maxRoll: norm.maxRoll },
+    args: {
+      variant: turned,
+      yaw: Math.round(face.yaw),
+      pitch: Math.round(face.pitch),
+      roll: Math.round(face.roll),
+      max: turned === 'yaw' ? norm.maxYaw : turned === 'pitch' ? norm.maxPitch : norm.maxRoll,
+    },
+  };
+}
+
+/** The preview PNG beside the copy; a preview that cannot be written never fails the fix. */
+async function writePreview(
+  facts: FileFacts,
+  written: Uint8Array | null,
+  view: PhotoView | undefined,
+  output: string,
+  ruleSet: RuleSet,
+  replace: ReplacePolicy,
+): Promise<string | undefined> {
+  try {
+    const png = await renderPreview(facts, written, view, ruleSet);
+    const target = previewPathFor(output);
+    await writeSafe(target, png, { replace });
+    return target;
+  } catch {
+    return undefined;
+  }
 }

@@ -19,6 +19,8 @@ export interface DetectedFace {
   yaw: number;
   pitch: number;
   roll: number;
+  /** The 468 mesh points, in pixels of the analysed image. */
+  points: [number, number][];
 }
 
 export interface PhotoModels {
@@ -170,6 +172,7 @@ async function load(): Promise<ModelsState> {
             yaw: degrees(angle?.yaw),
             pitch: degrees(angle?.pitch),
             roll: degrees(angle?.roll),
+            points: face.mesh.map(([x, y]) => [x, y] as [number, number]),
           };
         });
       } finally {

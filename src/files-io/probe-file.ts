@@ -24,6 +24,7 @@ import { loadPhotoModels, type DetectedFace } from './photo-models.js';
 import { openRegular, readRange, readRegular } from '../io/safe-read.js';
 import { CM_PER_INCH, isDecodable, round3 } from '../files/measures.js';
 import { extensionType, sniffType } from '../files/sniff-type.js';
+import { landmarksOf } from '../files/face-landmarks.js';
 
 const HEAD_BYTES = 128 * 1024;
 
@@ -418,14 +419,26 @@ async function detectFaces(source: () => Sharp, facts: FileFacts, options: Probe
       .raw()
       .toBuffer({ resolveWithObject: true });
     const faces = await state.models.detectFaces(data, info.width, info.height, rule.maxFaces);
-    facts.face = faceFacts(faces, info.width, info.height, rule.minScore);
+    facts.face = faceFacts(
+      faces,
+      info.width,
+      info.height,
+      rule.minScore,
+      new Uint8Array(data.buffer, data.byteOffset, data.length),
+    );
   } catch {
     facts.faceSkipped = 'failed';
   }
 }
 
 /** Detections in pixels → shares of the image, weak ones dropped. Pure. */
-export function faceFacts(faces: DetectedFace[], width: number, height: number, minScore: number): FaceFacts {
+export function faceFacts(
+  faces: DetectedFace[],
+  width: number,
+  height: number,
+  minScore: number,
+  rgb?: Uint8Array,
+): FaceFacts {
   const r = round3;
   return {
     sampleWidth: width,
@@ -441,7 +454,10 @@ export function faceFacts(faces: DetectedFace[], width: number, height: number, 
         yaw: f.yaw,
         pitch: f.pitch,
         roll: f.roll,
-      })),
+        ...(rgb && f.points.length >= 468 ? { landmarks: landmarksOf(f.points, rgb, width, height) } : {}),
+      }))
+      // The largest face first: it is the one a fix keeps.
+      .sort((a, b) => (b.right - b.left) * (b.bottom - b.top) - (a.right - a.left) * (a.bottom - a.top)),
   };
 }
 

@@ -101,6 +101,12 @@ export interface Messages {
     fixedNotInWindow: string;
     recheck: string;
     cannotFix: Record<string, string>;
+    /** What the photo fix did, e.g. "摆正、裁剪、换白底…". */
+    fixChanges: (changes: string) => string;
+    changeWords: Record<'straighten' | 'crop' | 'light' | 'background' | 'resize' | 'encode', string>;
+    /** Said whenever the background was replaced: the result must be looked at. */
+    fixLookAt: string;
+    fixPreview: (file: string) => string;
     fixConfirm: (role: string, file: string) => string;
     fixesWritten: (count: number) => string;
     summaryReadyTodo: (todo: number) => string;

@@ -254,19 +254,61 @@ export const en: Messages = {
       heic: 'HEIC (iPhone) cannot be converted here: set Settings → Camera → Formats → Most Compatible and take it again, or export as JPEG',
       pdf: 'PDF files are kept as they are; this tool does not change PDFs',
       undecodable: 'The file cannot be decoded; export or take it again',
-      'too-small':
-        'The photo is too small and enlarging only blurs it: use the original or take a new one (see the pixel check above)',
       'too-many-pixels': 'Too many pixels; not processed, for safety',
       missing: 'The file is missing, empty or unreadable',
       'needs-new': 'not machine-fixable (too low resolution, no seal, non-white background …): take or scan it again',
       'would-overwrite': 'the fixed copy would overwrite an original (materials inside the output folder); skipped',
-      // issue 10
       'still-fails': 'the fixed copy still fails the checks: a new photo or scan is needed',
       'cannot-shrink':
         'It cannot be brought under the size limit without going below the minimum resolution: crop the margins and try again',
-      // issue 11
-      faces: 'More than one face is in the photo, so no crop can tell which is yours: use a photo of you alone',
+      'no-face':
+        'No face was found (no person, the face too dark or covered): use a frontal, well-lit photo of yourself',
+      'faces-left':
+        'Another face is on the left of the picture, so it cannot tell whose photo it is: use a photo of you alone, or crop the other person off first',
+      'faces-right':
+        'Another face is on the right of the picture, so it cannot tell whose photo it is: use a photo of you alone, or crop the other person off first',
+      'faces-behind': 'Another face is behind you: take it again in front of a plain wall with nobody behind you',
+      'pose-yaw':
+        'The face is turned away from the camera: take it again facing the camera; no edit can turn a profile into a frontal face',
+      'pose-pitch':
+        'The head is tilted down or up too far: look straight at a camera held at eye level and take it again',
+      'eyes-covered':
+        'The eyes are covered (sunglasses, hair or glare): take off the sunglasses, show both eyes and take it again',
+      'eyes-closed': 'The eyes are closed: take it again with your eyes open, looking at the camera',
+      tilt: 'The head is tilted too far to straighten without losing too much: hold your head straight and take it again',
+      'frame-top':
+        'The head is too close to the top edge for a standard crop: step back from the camera and leave space above your head',
+      'frame-sides': 'The picture is too narrow for your shoulders: step back and take it again with both shoulders in',
+      'frame-bottom': 'The picture ends above your shoulders: take it again down to below the shoulders',
+      'light-dark':
+        'Too dark to brighten without looking false: take it again by a window in daylight or in good light',
+      'light-bright': 'Over-exposed (the face too bright): take it again out of direct strong light',
+      'light-cast':
+        'A strong colour cast (such as warm lamp light) that cannot be corrected naturally: take it again in daylight',
+      'norm-background':
+        'After whitening, the background is still not clean (shadows or objects left): take it again in front of a white or plain light wall',
+      'norm-edge':
+        'After whitening, a coloured rim remains around you: take it again in front of a white or plain light wall',
+      'norm-head':
+        'After cropping, the head size or position cannot meet the norm: face the camera, include the shoulders and leave space above your head',
+      'norm-centre': 'After cropping, you cannot be centred: stand in the middle of the picture and take it again',
+      'norm-pose':
+        'The written photo still fails the pose norm: face the camera with your head straight and take it again',
+      'too-small':
+        "The photo has too few pixels and enlarging only blurs it (the rules forbid enlarging): use the phone's original (not one WeChat compressed), or come closer to the camera",
     } as Record<string, string>,
+    fixChanges: (changes: string) => `Done: ${changes}`,
+    changeWords: {
+      straighten: 'straightened the head',
+      crop: 'cropped to the norm',
+      light: 'corrected the light slightly',
+      background: 'replaced the background with white',
+      resize: 'resized to the standard pixel size',
+      encode: 'encoded as JPEG',
+    },
+    fixLookAt:
+      'The background was replaced by the machine: open the preview and check the hair and shoulder edges look natural; if not, take a new photo',
+    fixPreview: (file: string) => `Before/after preview (original | fixed | replaced background): ${file}`,
     fixConfirm: (role: string, file: string) =>
       `Write a compliant copy of the ${role} (${file})? The original is not changed`,
     fixesWritten: (count: number) => `Wrote ${count} fixed copies (named .fixed); no original was changed`,

@@ -327,6 +327,10 @@ export const fileFindingsZh: Words = {
           : `头部歪斜约 ${s(a.roll)}°（上限 ${s(a.max)}°）`,
     fix: () => '正对镜头、双眼平视、头部端正后重拍（机器无法修正姿态）',
   },
+  'photo.eyes': {
+    message: (a) => (a.variant === 'covered' ? '眼睛被遮住（墨镜、刘海或反光），看不到双眼' : '照片里眼睛是闭着的'),
+    fix: (a) => (a.variant === 'covered' ? '摘下墨镜、露出双眼后重拍（机器无法修出眼睛）' : '睁眼平视镜头后重拍'),
+  },
   'photo.head-size': {
     message: (a) =>
       a.variant === 'small'
@@ -635,6 +639,14 @@ export const fileFindingsEn: Words = {
           ? `The head is tilted up or down about ${s(a.pitch)}° (limit ${s(a.max)}°)`
           : `The head is tilted sideways about ${s(a.roll)}° (limit ${s(a.max)}°)`,
     fix: () => 'Face the camera with eyes level and take it again (a machine cannot fix the pose)',
+  },
+  'photo.eyes': {
+    message: (a) =>
+      a.variant === 'covered' ? 'The eyes are covered (sunglasses, hair or glare)' : 'The eyes are closed',
+    fix: (a) =>
+      a.variant === 'covered'
+        ? 'Take off the sunglasses, show both eyes and take it again (no edit can restore eyes)'
+        : 'Take it again with your eyes open, looking at the camera',
   },
   'photo.head-size': {
     message: (a) =>

@@ -50,6 +50,20 @@ export interface FaceBox {
   yaw: number;
   pitch: number;
   roll: number;
+  /** Mesh landmarks the fix and the eye check read (absent on facts from older runs). */
+  landmarks?: FaceLandmarks;
+}
+
+/** Landmarks of one face, as shares of the upright image. */
+export interface FaceLandmarks {
+  /** The face oval (forehead to chin), for the face's extent once the image is straightened. */
+  outline: [number, number][];
+  /** Eye centres: the one on the image's left, then the one on its right. */
+  eyes: [[number, number], [number, number]];
+  /** Lid gap over eye width, the smaller eye's: open ≈ 0.25–0.35, closed below ≈ 0.1. */
+  eyeOpen: number;
+  /** Mean luminance of the eye regions over the cheeks': sunglasses make it far below 1. */
+  eyeShade: number;
 }
 
 /** What the face detector saw on the photo's decode (issue 11). */

@@ -59,7 +59,10 @@ export function renderApplicantHtml({
       const severity = fix.state === 'fixed' ? 'info' : 'error';
       const thumb =
         fix.state === 'fixed' && fix.role === 'photo' && result.thumbnail?.startsWith('data:image/jpeg;base64,')
-          ? `<img alt="" src="${text(result.thumbnail)}" style="height:96px;display:block;margin:4px 0;border:1px solid #ddd">`
+          ? `<span style="display:flex;gap:6px;margin:4px 0">${[result.thumbnailBefore, result.thumbnail]
+              .filter((src): src is string => Boolean(src?.startsWith('data:image/jpeg;base64,')))
+              .map((src) => `<img alt="" src="${text(src)}" style="height:96px;border:1px solid #ddd">`)
+              .join('→')}</span>`
           : '';
       const detail =
         fix.state === 'fixed' && fix.output

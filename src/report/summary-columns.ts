@@ -44,7 +44,7 @@ export interface SummaryRow {
 }
 
 /** A summary row as report.html shows it: with the photo's thumbnail when there is one. */
-export type BatchHtmlRow = SummaryRow & { thumbnail?: string };
+export type BatchHtmlRow = SummaryRow & { thumbnail?: string; thumbnailBefore?: string };
 
 export interface SummaryColumn {
   /** Names the column (unique); a file column is `file:<role>`. */
@@ -108,8 +108,12 @@ export const SUMMARY_COLUMNS: readonly SummaryColumn[] = [
     value: () => '',
     html: {
       width: '64px',
+      // Before → after when a fixed copy replaced the photo: people judge a photo by looking at it.
       td: (row) =>
-        `<td class="thumb">${row.thumbnail?.startsWith('data:image/jpeg;base64,') ? `<img alt="" decoding="async" src="${escapeHtml(row.thumbnail)}">` : ''}</td>`,
+        `<td class="thumb">${[row.thumbnailBefore, row.thumbnail]
+          .filter((src): src is string => Boolean(src?.startsWith('data:image/jpeg;base64,')))
+          .map((src) => `<img alt="" decoding="async" src="${escapeHtml(src)}">`)
+          .join('')}</td>`,
     },
   },
   {

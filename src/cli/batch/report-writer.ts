@@ -120,6 +120,7 @@ export async function openReportWriter(
     const summary: BatchHtmlRow = {
       ...maskIdsDeep(summaryRow(result, report, messages, relative, page, fromOutput)),
       ...(result.thumbnail ? { thumbnail: result.thumbnail } : {}),
+      ...(result.thumbnailBefore ? { thumbnailBefore: result.thumbnailBefore } : {}),
     };
     const line = Buffer.from(`${JSON.stringify(summary)}\n`);
     // From here to the index push nothing awaits: an entry is in summary.json exactly when it is indexed.
@@ -159,7 +160,7 @@ export async function openReportWriter(
       // CSV and xlsx need the rows without thumbnails; 20,000 of those are a few MB.
       const plain: SummaryRow[] = [];
       for (const at of index) {
-        const { thumbnail: _thumbnail, ...row } = await readRow(at);
+        const { thumbnail: _thumbnail, thumbnailBefore: _before, ...row } = await readRow(at);
         plain.push(row);
       }
       await folder.write(path.join(output, 'summary.csv'), summaryCsv(plain, messages));

@@ -43,7 +43,7 @@ export async function runFix(file: string, flags: FixOptions, globals: GlobalOpt
   const width = terminalWidth(undefined, process.stderr);
   if (output !== wanted)
     process.stderr.write(`${wrapText(messages.ui.fixRenamed(wanted, path.basename(output)), width)}\n`);
-  const outcome = await fixToFile(file, role, output, ruleSet, replace);
+  const outcome = await fixToFile(file, role, output, ruleSet, { replace });
 
   // A copy that could not be made is said on stderr in text (stdout stays for the checked copy).
   if (!outcome.ok && globals.format === 'text') {
@@ -51,6 +51,7 @@ export async function runFix(file: string, flags: FixOptions, globals: GlobalOpt
     process.stderr.write(
       `${painter.red('✗')} ${file}${messages.ui.colon}${messages.ui.cannotFix[outcome.reason] ?? outcome.reason}\n`,
     );
+    if (outcome.preview) process.stderr.write(`${messages.ui.fixPreview(outcome.preview)}\n`);
     return EXIT.FINDINGS;
   }
   await emit(await renderAs('fix', { input: file, role, outcome }, context), undefined);

@@ -18,6 +18,7 @@ import { photoBackground } from './photo-background.js';
 import { photoColour } from './photo-colour.js';
 import { photoDensity } from './photo-density.js';
 import { photoDimensions } from './photo-dimensions.js';
+import { photoEyes } from './photo-eyes.js';
 import { photoFace } from './photo-face.js';
 import { photoHeadSize } from './photo-head-size.js';
 import { photoOfficialTool } from './photo-official-tool.js';
@@ -57,6 +58,7 @@ export const UPLOAD_CHECKS = [
   photoOrientation,
   photoFace,
   photoPose,
+  photoEyes,
   photoHeadSize,
   photoPositionFromFace,
   photoBackground,

@@ -1,0 +1,98 @@
+/**
+ * Pixels to the bytes that are written: decode an upload once (upright, on white, sRGB, 3
+ * channels) and encode raw pixels as a JPEG inside a byte window, with the density patched in
+ * before the size is measured, so the bytes returned are exactly the bytes measured.
+ */
+import type { Sharp } from 'sharp';
+import type { FileFacts } from '../model/files.js';
+import type { RuleSet } from '../model/rules.js';
+import { ruleValue } from '../rules/rule-access.js';
+import { withJfifDensity } from '../files/jpeg-header.js';
+import { loadSharp } from './load-sharp.js';
+import { uprightSource } from './probe-file.js';
+
+export interface Raw {
+  data: Buffer;
+  width: number;
+  height: number;
+}
+
+async function encode(raw: Raw, quality: number, dpi: number): Promise<Uint8Array> {
+  const sharp = loadSharp();
+  // The raw input carries no metadata, so nothing private (GPS, camera) can leak into the copy;
+  // withMetadata adds only the EXIF resolution, and JFIF gets the same density below.
+  const jpeg = await sharp(raw.data, { raw: { width: raw.width, height: raw.height, channels: 3 } })
+    .withMetadata({ density: dpi })
+    .jpeg({ quality, chromaSubsampling: quality >= 90 ? '4:4:4' : '4:2:0', mozjpeg: false })
+    .toBuffer();
+  return withJfifDensity(jpeg, dpi);
+}
+
+/**
+ * The highest quality whose size fits under `max`, preferring sizes at or above `min`.
+ * Binary search on quality over the final raw pixels (size grows with quality).
+ */
+export async function searchQuality(
+  raw: Raw,
+  dpi: number,
+  window: { min: number; max: number },
+  range = { low: 40, high: 95 },
+) {
+  let encodes = 0;
+  const tryQ = async (quality: number) => {
+    encodes += 1;
+    return { quality, bytes: await encode(raw, quality, dpi) };
+  };
+  let best = await tryQ(range.high);
+  if (best.bytes.length <= window.max) {
+    if (best.bytes.length < window.min) {
+      const top = await tryQ(100);
+      if (top.bytes.length <= window.max) best = top;
+    }
+    return { ...best, encodes };
+  }
+  let low = range.low;
+  let high = range.high - 1;
+  let fit: typeof best | undefined;
+  while (low <= high) {
+    const mid = Math.floor((low + high) / 2);
+    const attempt = await tryQ(mid);
+    if (attempt.bytes.length <= window.max) {
+      fit = attempt;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return { ...(fit ?? (await tryQ(range.low))), encodes };
+}
+
+/** Decode once, upright, flattened on white, sRGB, 3 channels; `shape` resizes (and crops). */
+export async function decodeRaw(facts: FileFacts, ruleSet: RuleSet, shape: (image: Sharp) => Sharp): Promise<Raw> {
+  // Same tolerance as the probe: what passed the checks must decode here too.
+  const image = await uprightSource(facts, ruleValue(ruleSet, 'upload.image').maxPixels);
+  const { data, info } = await shape(image)
+    .flatten({ background: '#ffffff' })
+    .toColourspace('srgb')
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}
+
+/** The photo's final pixels → a JPEG inside the byte window, at the guides' density, as bytes measured once. */
+export async function encodePhoto(raw: { data: Buffer; width: number; height: number }, ruleSet: RuleSet) {
+  const official = ruleValue(ruleSet, 'upload.photo.bytes');
+  const guides = ruleValue(ruleSet, 'upload.photo.bytes-guides');
+  const window = { min: Math.max(official.min, guides.min), max: guides.max };
+  const dpi = ruleValue(ruleSet, 'upload.photo.density-guides').min;
+  const found = await searchQuality(raw, dpi, window);
+  return {
+    ok: true as const,
+    bytes: found.bytes,
+    width: raw.width,
+    height: raw.height,
+    quality: found.quality,
+    dpi,
+    inWindow: found.bytes.length >= window.min && found.bytes.length <= window.max,
+    encodes: found.encodes,
+  };
+}

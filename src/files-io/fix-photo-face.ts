@@ -1,0 +1,419 @@
+/**
+ * A photo a reviewer accepts, or an honest refusal. From the face the probe found:
+ *   1. refuse what no edit can mend: a pose beyond the norm, eyes covered or closed, a head rolled
+ *      past the straightening limit, another person as large as the candidate;
+ *   2. decode the picture at a scale that carries the output's pixels, take the region around the
+ *      face and rotate it level;
+ *   3. segment the person, refine the matte against the full-resolution picture, keep only the
+ *      candidate;
+ *   4. fit the frame inside the picture and the norm (or say which edge is missing);
+ *   5. correct light gently, replace the background only when it is not white, cut, resize
+ *      (never enlarge), measure the written pixels against the norm, encode.
+ * Pure steps live in src/files/ (face-landmarks, photo-frame, photo-matte, photo-light,
+ * photo-norms); this module decodes, calls the models and passes buffers between them.
+ */
+import type { FaceBox, FileFacts } from '../model/files.js';
+import type { RuleSet } from '../model/rules.js';
+import { ruleValue } from '../rules/rule-access.js';
+import { eyeRoll } from '../files/face-landmarks.js';
+import { boundsOf, cornersOf, fitFrame, overlapShare, type Point, type Rect, whereIs } from '../files/photo-frame.js';
+import { applyLight, planLight } from '../files/photo-light.js';
+import {
+  distanceFromBackground,
+  gateByColour,
+  keepCandidate,
+  localBackground,
+  matteTop,
+  refineMatte,
+  unmixMatte,
+  whitenLocal,
+} from '../files/photo-matte.js';
+import { measureWritten, normProblems } from '../files/photo-norms.js';
+import { decodeRaw, encodePhoto } from './encode-jpeg.js';
+import type { FixRefusal, FixResult, PhotoChange, PhotoView } from './fix-result.js';
+import { loadSharp } from './load-sharp.js';
+import type { PhotoModels } from './photo-models.js';
+
+type Box = { left: number; top: number; right: number; bottom: number };
+
+const refusal = (reason: FixRefusal, view?: PhotoView, args?: Record<string, number | string>): FixResult => ({
+  ok: false,
+  reason,
+  ...(args ? { args } : {}),
+  ...(view ? { view } : {}),
+});
+
+/** A face box this close to the picture's edge (share of its size) is cut by the edge. */
+const EDGE = 0.01;
+
+const faceArea = (f: Box) => (f.right - f.left) * (f.bottom - f.top);
+const asMark = (f: Box, kind: 'face' | 'problem') => ({
+  left: f.left,
+  top: f.top,
+  right: f.right,
+  bottom: f.bottom,
+  kind,
+});
+
+/**
+ * Maps between the source picture (pixels of the upright original) and the straightened region
+ * (pixels of the decoded region after sharp's rotate, whose canvas grows to hold the corners).
+ * sharp turns by `degrees` clockwise about the region's centre.
+ */
+class RegionMap {
+  private readonly cos: number;
+  private readonly sin: number;
+  private readonly region: Rect;
+  private readonly scale: number;
+  private readonly outWidth: number;
+  private readonly outHeight: number;
+  constructor(region: Rect, scale: number, degrees: number, outWidth: number, outHeight: number) {
+    const t = (degrees * Math.PI) / 180;
+    this.cos = Math.cos(t);
+    this.sin = Math.sin(t);
+    this.region = region;
+    this.scale = scale;
+    this.outWidth = outWidth;
+    this.outHeight = outHeight;
+  }
+  forward([x, y]: Point): Point {
+    const dx = x * this.scale - this.region.left - this.region.width / 2;
+    const dy = y * this.scale - this.region.top - this.region.height / 2;
+    return [this.outWidth / 2 + dx * this.cos - dy * this.sin, this.outHeight / 2 + dx * this.sin + dy * this.cos];
+  }
+  back([x, y]: Point): Point {
+    const dx = x - this.outWidth / 2;
+    const dy = y - this.outHeight / 2;
+    const rx = dx * this.cos + dy * this.sin + this.region.width / 2 + this.region.left;
+    const ry = -dx * this.sin + dy * this.cos + this.region.height / 2 + this.region.top;
+    return [rx / this.scale, ry / this.scale];
+  }
+  /** Is a straightened point backed by a pixel of the decoded region (not the rotation's fill)? */
+  inside(p: Point): boolean {
+    const [x, y] = this.back(p);
+    const sx = x * this.scale - this.region.left;
+    const sy = y * this.scale - this.region.top;
+    return sx >= -0.5 && sy >= -0.5 && sx <= this.region.width + 0.5 && sy <= this.region.height + 0.5;
+  }
+}
+
+export async function fixPhotoFromFace(facts: FileFacts, ruleSet: RuleSet, models: PhotoModels): Promise<FixResult> {
+  const sharp = loadSharp();
+  const output = ruleValue(ruleSet, 'upload.photo.output');
+  const crop = ruleValue(ruleSet, 'upload.photo.crop');
+  const norm = ruleValue(ruleSet, 'upload.photo.written');
+  const retouch = ruleValue(ruleSet, 'upload.photo.retouch');
+  const { hairAllowance } = ruleValue(ruleSet, 'upload.photo.face');
+  const image = facts.image!;
+  const W = image.orientedWidth;
+  const H = image.orientedHeight;
+  const faces = facts.face!.faces;
+  const chosen = faces[0]!;
+  const toPx = ([x, y]: [number, number]): Point => [x * W, y * H];
+  const faceMark = asMark(chosen, 'face');
+
+  // 1. What no edit can mend.
+  // Another whole face as large as the candidate's: whose photo is it? A face cut by the
+  // picture's edge is a bystander's; it only matters if it reaches into the frame (below).
+  for (const other of faces.slice(1)) {
+    const cutByEdge = other.left <= EDGE || other.top <= EDGE || other.right >= 1 - EDGE || other.bottom >= 1 - EDGE;
+    if (!cutByEdge && faceArea(other) >= retouch.otherFaceArea * faceArea(chosen))
+      return refusal(`faces-${whereIs(other, chosen)}`, { marks: [faceMark, asMark(other, 'problem')] });
+  }
+  if (Math.abs(chosen.yaw) > norm.maxYaw)
+    return refusal('pose-yaw', { marks: [asMark(chosen, 'problem')] }, { yaw: Math.round(chosen.yaw) });
+  if (Math.abs(chosen.pitch) > norm.maxPitch)
+    return refusal('pose-pitch', { marks: [asMark(chosen, 'problem')] }, { pitch: Math.round(chosen.pitch) });
+  const marks = chosen.landmarks;
+  if (marks && marks.eyeShade < retouch.eyeShadeMax)
+    return refusal('eyes-covered', { marks: [eyeMark(chosen)] }, { shade: marks.eyeShade });
+  if (marks && marks.eyeOpen < retouch.eyeOpenMin)
+    return refusal('eyes-closed', { marks: [eyeMark(chosen)] }, { open: marks.eyeOpen });
+  const measuredRoll = marks ? eyeRoll(marks, W, H) : chosen.roll;
+  if (Math.abs(measuredRoll) > retouch.maxStraighten)
+    return refusal('tilt', { marks: [asMark(chosen, 'problem')] }, { roll: Math.round(measuredRoll) });
+  const roll = Math.abs(measuredRoll) <= retouch.levelWithin ? 0 : measuredRoll;
+
+  // 2. The region around the face, decoded with enough pixels, rotated level.
+  const outline: Point[] = marks
+    ? marks.outline.map(toPx)
+    : cornersOf({
+        left: chosen.left * W,
+        top: chosen.top * H,
+        width: (chosen.right - chosen.left) * W,
+        height: (chosen.bottom - chosen.top) * H,
+      });
+  const centre: Point = [((chosen.left + chosen.right) / 2) * W, ((chosen.top + chosen.bottom) / 2) * H];
+  const t = (-roll * Math.PI) / 180;
+  const level = ([x, y]: Point): Point => {
+    const dx = x - centre[0];
+    const dy = y - centre[1];
+    return [centre[0] + dx * Math.cos(t) - dy * Math.sin(t), centre[1] + dx * Math.sin(t) + dy * Math.cos(t)];
+  };
+  const faceLevel = boundsOf(outline.map(level));
+  const guessH = preferredHeight(faceLevel, output, crop.faceArea);
+  const guessTop = faceLevel.top - hairAllowance * (faceLevel.bottom - faceLevel.top) - crop.headTop * guessH;
+  const margin = guessH * (0.5 + crop.roiMargin);
+  const levelRegion: Point[] = cornersOf({
+    left: (faceLevel.left + faceLevel.right) / 2 - margin,
+    top: guessTop - guessH * crop.roiMargin,
+    width: 2 * margin,
+    height: guessH * (1 + 2 * crop.roiMargin),
+  });
+  const unlevel = ([x, y]: Point): Point => {
+    const dx = x - centre[0];
+    const dy = y - centre[1];
+    return [centre[0] + dx * Math.cos(-t) - dy * Math.sin(-t), centre[1] + dx * Math.sin(-t) + dy * Math.cos(-t)];
+  };
+  const want = boundsOf(levelRegion.map(unlevel));
+  // Enough pixels that the frame is not enlarged, never more than the picture has.
+  const scale = Math.min(1, Math.max(crop.workSize / Math.max(W, H), (1.5 * output.height) / guessH));
+  const sw = Math.max(1, Math.round(W * scale));
+  const sh = Math.max(1, Math.round(H * scale));
+  const region = {
+    left: clampInt(Math.floor(want.left * scale), 0, sw - 1),
+    top: clampInt(Math.floor(want.top * scale), 0, sh - 1),
+    width: 0,
+    height: 0,
+  };
+  region.width = clampInt(Math.ceil(want.right * scale), region.left + 1, sw) - region.left;
+  region.height = clampInt(Math.ceil(want.bottom * scale), region.top + 1, sh) - region.top;
+  const work = await decodeRaw(facts, ruleSet, (img) => img.resize({ width: sw, height: sh, fit: 'fill' }));
+  const levelled = await sharp(work.data, { raw: { width: work.width, height: work.height, channels: 3 } })
+    .extract(region)
+    .rotate(roll === 0 ? 0 : -roll, { background: { r: 255, g: 255, b: 255 } })
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const RW = levelled.info.width;
+  const RH = levelled.info.height;
+  const rgb = new Uint8Array(levelled.data.buffer, levelled.data.byteOffset, levelled.data.length);
+  const map = new RegionMap(region, scale, roll === 0 ? 0 : -roll, RW, RH);
+  const face = boundsOf(outline.map((p) => map.forward(p)));
+  const faceW = face.right - face.left;
+  const faceH = face.bottom - face.top;
+
+  // 3. The candidate's matte: segment, refine against the picture, keep only the candidate.
+  const small = await sharp(levelled.data, { raw: { width: RW, height: RH, channels: 3 } })
+    .resize({ width: crop.segmentSize, height: crop.segmentSize, fit: 'inside', withoutEnlargement: true })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const coarse = await models.segment(small.data, small.info.width, small.info.height);
+  const coarseBytes = Buffer.from(Uint8Array.from(coarse, (v) => Math.round(Math.min(1, Math.max(0, v)) * 255)));
+  const upscaled = await sharp(coarseBytes, {
+    raw: { width: small.info.width, height: small.info.height, channels: 1 },
+  })
+    .resize({ width: RW, height: RH, fit: 'fill', kernel: 'cubic' })
+    .extractChannel(0)
+    .raw()
+    .toBuffer();
+  const diagonal = Math.hypot(RW, RH);
+  const coarseMatte = Float32Array.from(upscaled, (v) => v / 255);
+  // The old background's colour around the person, then the matte refined against how far each
+  // pixel is from it (the edge runs where the picture stops looking like the backdrop).
+  const background = localBackground(rgb, coarseMatte, RW, RH, faceW * 0.35);
+  const guide = distanceFromBackground(rgb, background, RW * RH);
+  const refined = refineMatte(guide, coarseMatte, RW, RH, crop.guidedRadius * diagonal, crop.guidedEps);
+  const unmixed = unmixMatte(rgb, gateByColour(refined, coarseMatte, guide), background, RW, RH, faceW * 0.05);
+  const person = keepCandidate(unmixed, RW, RH, face, {
+    head: crop.headCorridor,
+    body: crop.bodyCorridor,
+  });
+  const matte = person.matte;
+
+  // 4. The frame: inside the picture and the norm, head top from the matte.
+  const hairFound = matteTop(matte, RW, RH, { from: face.left, to: face.right });
+  const hairTop =
+    hairFound !== null && hairFound < face.top - 0.1 * faceH ? hairFound : face.top - hairAllowance * faceH;
+  const fitted = fitFrame({
+    face,
+    hairTop,
+    inside: (p) => map.inside(p),
+    out: output,
+    crop,
+    norm,
+  });
+  const frameOnOriginal = (frame: Rect): [number, number][] =>
+    cornersOf(frame).map((p) => {
+      const [x, y] = map.back(p);
+      return [x / W, y / H];
+    });
+  if (!fitted.ok) {
+    const preferred = {
+      left: (face.left + face.right) / 2 - (guessH * scale * output.width) / output.height / 2,
+      top: hairTop - crop.headTop * guessH * scale,
+      width: (guessH * scale * output.width) / output.height,
+      height: guessH * scale,
+    };
+    const view = { frame: frameOnOriginal(preferred), marks: [faceMark] };
+    if (fitted.problem === 'too-small')
+      return refusal('too-small', view, {
+        height: Math.round((face.bottom - hairTop) / norm.headHeightMin),
+        minHeight: output.height,
+      });
+    return refusal(`frame-${fitted.problem}`, view);
+  }
+  const frame = fitted.frame;
+  const frameCorners = frameOnOriginal(frame);
+
+  // Another face inside the frame: whose photo is it? Where it is, so the person can crop it off.
+  for (const other of faces.slice(1)) {
+    const box = boundsOf(
+      cornersOf({
+        left: other.left * W,
+        top: other.top * H,
+        width: (other.right - other.left) * W,
+        height: (other.bottom - other.top) * H,
+      }).map((p) => map.forward(p)),
+    );
+    if (overlapShare(box, frame) > 0.1)
+      return refusal(`faces-${whereIs(other, chosen)}`, {
+        frame: frameCorners,
+        marks: [faceMark, asMark(other, 'problem')],
+      });
+  }
+
+  // 5. Light, background, cut, resize, measure, encode.
+  const light = planLight(rgb, RW, face, retouch);
+  if (light.problem)
+    return refusal(
+      `light-${light.problem}`,
+      { frame: frameCorners, marks: [asMark(chosen, 'problem')] },
+      {
+        luma: light.faceLuma,
+        cast: light.cast,
+      },
+    );
+  const lit = applyLight(rgb, light);
+  const fx = Math.round(frame.left);
+  const fy = Math.round(frame.top);
+  const fw = Math.min(RW - fx, Math.round(frame.width));
+  const fh = Math.min(RH - fy, Math.round(frame.height));
+  const needsWhite = backgroundNotWhite(lit, matte, RW, { left: fx, top: fy, width: fw, height: fh }, norm);
+  const composed = needsWhite
+    ? whitenLocal(lit, matte, light.changed ? localBackground(lit, matte, RW, RH, faceW * 0.35) : background, {
+        clear: crop.backgroundAlpha,
+        solid: crop.foregroundAlpha,
+      }).rgb
+    : lit;
+  const cut = await sharp(Buffer.from(composed.buffer, composed.byteOffset, composed.length), {
+    raw: { width: RW, height: RH, channels: 3 },
+  })
+    .extract({ left: fx, top: fy, width: fw, height: fh })
+    .resize({ width: output.width, height: output.height, fit: 'fill', kernel: 'lanczos3' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const matteCut = await sharp(Buffer.from(Uint8Array.from(matte, (v) => Math.round(v * 255))), {
+    raw: { width: RW, height: RH, channels: 1 },
+  })
+    .extract({ left: fx, top: fy, width: fw, height: fh })
+    .resize({ width: output.width, height: output.height, fit: 'fill', kernel: 'linear' })
+    .extractChannel(0)
+    .raw()
+    .toBuffer();
+  const outMatte = Float32Array.from(matteCut, (v) => v / 255);
+  const k = output.width / fw;
+  const faceOut = {
+    left: (face.left - fx) * k,
+    top: (face.top - fy) * k,
+    right: (face.right - fx) * k,
+    bottom: (face.bottom - fy) * k,
+  };
+  const outRgb = new Uint8Array(cut.data.buffer, cut.data.byteOffset, cut.data.length);
+  const upscale = output.height / fh;
+  const measures = measureWritten(outRgb, outMatte, output.width, output.height, faceOut, upscale, norm);
+  const replaced = needsWhite ? replacedMask(outMatte) : undefined;
+  const view: PhotoView = { frame: frameCorners, marks: [faceMark], ...(replaced ? { replaced } : {}) };
+  const problems = normProblems(measures, norm);
+  if (problems.length) {
+    const first = problems[0]!;
+    const reason: FixRefusal =
+      first === 'background'
+        ? 'norm-background'
+        : first === 'edge'
+          ? 'norm-edge'
+          : first === 'centre'
+            ? 'norm-centre'
+            : first === 'upscale'
+              ? 'too-small'
+              : 'norm-head';
+    return refusal(reason, view, {
+      problems: problems.join(','),
+      ...measures,
+      gamma: light.gamma,
+      cast: light.cast,
+      faceLuma: light.faceLuma,
+    });
+  }
+  const changes: PhotoChange[] = [
+    ...(roll !== 0 ? (['straighten'] as const) : []),
+    'crop',
+    ...(light.changed ? (['light'] as const) : []),
+    ...(needsWhite ? (['background'] as const) : []),
+    'resize',
+    'encode',
+  ];
+  const encoded = await encodePhoto({ data: cut.data, width: output.width, height: output.height }, ruleSet);
+  return {
+    ...encoded,
+    whitened: needsWhite,
+    changes,
+    measures: {
+      ...measures,
+      roll: Math.round(measuredRoll * 10) / 10,
+      gamma: light.gamma,
+      cast: light.cast,
+      faceLuma: light.faceLuma,
+    },
+    view,
+  };
+}
+
+/** The frame's height the crop rule prefers (the face `faceArea` of the frame's area). */
+function preferredHeight(face: Box, out: { width: number; height: number }, share: number): number {
+  return out.height * Math.sqrt(faceArea(face) / share / (out.width * out.height));
+}
+
+/** More than the norm's share of the frame's background is not white (so it must be replaced). */
+function backgroundNotWhite(
+  rgb: Uint8Array,
+  matte: Float32Array,
+  width: number,
+  frame: Rect,
+  norm: { backgroundMin: number; maxBackgroundShort: number },
+): boolean {
+  let short = 0;
+  let all = 0;
+  for (let y = frame.top; y < frame.top + frame.height; y += 1) {
+    for (let x = frame.left; x < frame.left + frame.width; x += 1) {
+      const p = y * width + x;
+      all += 1;
+      if (matte[p]! >= 0.5) continue;
+      const i = p * 3;
+      if (rgb[i]! < norm.backgroundMin || rgb[i + 1]! < norm.backgroundMin || rgb[i + 2]! < norm.backgroundMin)
+        short += 1;
+    }
+  }
+  return all > 0 && short / all > norm.maxBackgroundShort / 2;
+}
+
+function replacedMask(matte: Float32Array): Uint8Array {
+  const mask = new Uint8Array(matte.length);
+  for (let p = 0; p < matte.length; p += 1) mask[p] = matte[p]! < 0.5 ? 1 : 0;
+  return mask;
+}
+
+/** A box around both eyes, as shares of the original (where the preview points for sunglasses). */
+function eyeMark(face: FaceBox) {
+  const [[lx, ly], [rx, ry]] = face.landmarks!.eyes;
+  const w = (rx - lx) * 0.5;
+  return {
+    left: lx - w,
+    top: Math.min(ly, ry) - w * 0.6,
+    right: rx + w,
+    bottom: Math.max(ly, ry) + w * 0.6,
+    kind: 'problem' as const,
+  };
+}
+
+const clampInt = (v: number, low: number, high: number) => Math.min(Math.max(v, low), Math.max(low, high));

@@ -1,0 +1,144 @@
+/**
+ * `fixToFile` on photos, through the face models, on real photos and composites of them (see
+ * test/fixtures/photos/README.md): each case a candidate brings gets its verdict (a copy that
+ * meets the written norm, or a refusal naming what to retake), and every written copy is measured
+ * again from its own pixels: one face, level, white background, no coloured rim, head top and
+ * height inside the norm, never enlarged.
+ */
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkFile } from '../../src/files/check-file.js';
+import { fixToFile } from '../../src/files-io/fix-to-file.js';
+import { loadPhotoModels, setPhotoModelsEnabled } from '../../src/files-io/photo-models.js';
+import { probeFile } from '../../src/files-io/probe-file.js';
+import { ruleValue } from '../../src/rules/rule-access.js';
+import { ruleSet } from '../helpers/fixtures.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const photo = (name: string) => path.join(here, '..', 'fixtures', 'photos', name);
+const out = mkdtempSync(path.join(tmpdir(), 'shegong-photo-fix-'));
+const norm = ruleValue(ruleSet, 'upload.photo.written');
+const output = ruleValue(ruleSet, 'upload.photo.output');
+
+beforeAll(async () => {
+  setPhotoModelsEnabled(true);
+  expect((await loadPhotoModels()).ok).toBe(true);
+}, 60_000);
+
+/** Pixels of the written copy away from the person's colours: the share under the norm's white. */
+async function greyShareOfColumns(file: string, from: number, to: number, rows: number) {
+  const { data, info } = await sharp(file).raw().toBuffer({ resolveWithObject: true });
+  let short = 0;
+  let n = 0;
+  for (let y = 0; y < Math.round(info.height * rows); y += 1) {
+    for (let x = Math.round(info.width * from); x < Math.round(info.width * to); x += 1) {
+      const i = (y * info.width + x) * info.channels;
+      if (Math.min(data[i]!, data[i + 1]!, data[i + 2]!) < 240) short += 1;
+      n += 1;
+    }
+  }
+  return short / n;
+}
+
+describe('photos that can be made right: written, meeting the norm', () => {
+  it.each([
+    ['portrait.jpg', ['crop', 'background']],
+    ['blue.jpg', ['crop', 'background']],
+    ['red.jpg', ['crop', 'background']],
+    ['wall.jpg', ['crop', 'background']],
+    ['blue.heic', ['crop', 'background']],
+    ['pair.jpg', ['crop', 'background']],
+    ['tilted.jpg', ['straighten', 'crop', 'background']],
+    ['dark.jpg', ['crop', 'light', 'background']],
+    ['tungsten.jpg', ['crop', 'light', 'background']],
+  ])('%s → a copy that passes, made by %j', async (name, changes) => {
+    const target = path.join(out, `${name}.jpg`);
+    const outcome = await fixToFile(photo(name), 'photo', target, ruleSet);
+    if (!outcome.ok) throw new Error(`${name} refused: ${outcome.reason} ${JSON.stringify(outcome.args)}`);
+    expect(outcome).toMatchObject({ width: output.width, height: output.height, whitened: true });
+    expect(outcome.result.status).not.toBe('fail');
+    expect(outcome.changes).toEqual(expect.arrayContaining([...changes, 'resize', 'encode']));
+    // The written norm, as the fix measured it on the written pixels.
+    const m = outcome.measures!;
+    expect(m.upscale).toBeLessThanOrEqual(norm.maxUpscale);
+    expect(m.backgroundShort).toBeLessThanOrEqual(norm.maxBackgroundShort);
+    expect(m.backgroundSpread).toBeLessThanOrEqual(norm.maxBackgroundSpread);
+    expect(m.edgeChroma).toBeLessThanOrEqual(norm.maxEdgeChroma);
+    expect(m.headTop).toBeGreaterThanOrEqual(norm.headTopMin);
+    expect(m.headTop).toBeLessThanOrEqual(norm.headTopMax);
+    expect(m.headHeight).toBeGreaterThanOrEqual(norm.headHeightMin);
+    expect(m.headHeight).toBeLessThanOrEqual(norm.headHeightMax);
+    expect(m.centreOffset).toBeLessThanOrEqual(norm.maxCentreOffset);
+    // And as the detector sees the copy: one face, level, frontal.
+    const face = outcome.outputFacts.face!.faces;
+    expect(face).toHaveLength(1);
+    expect(Math.abs(face[0]!.roll)).toBeLessThanOrEqual(norm.maxRoll);
+    expect(Math.abs(face[0]!.yaw)).toBeLessThanOrEqual(norm.maxYaw);
+    // The top corners are the norm's white.
+    expect(await greyShareOfColumns(target, 0, 0.15, 0.12)).toBe(0);
+    expect(await greyShareOfColumns(target, 0.85, 1, 0.12)).toBe(0);
+    // A preview beside the copy: the original, the copy, the replaced background.
+    expect(outcome.preview).toBeDefined();
+    const preview = await sharp(outcome.preview!).metadata();
+    expect(preview.format).toBe('png');
+    expect(preview.width).toBeGreaterThan(2 * output.width);
+  });
+
+  it('keeps only the candidate: the friend at the right edge leaves nothing in the copy', async () => {
+    const target = path.join(out, 'pair.jpg.jpg');
+    if (!existsSync(target)) await fixToFile(photo('pair.jpg'), 'photo', target, ruleSet);
+    // Beside the candidate's head (top half, outer tenth of the width), only white.
+    expect(await greyShareOfColumns(target, 0.9, 1, 0.5)).toBeLessThan(0.005);
+  });
+
+  it('straightens a head rolled 20°: measured roll before, level after', async () => {
+    const before = await probeFile(photo('tilted.jpg'), { role: 'photo', roleFrom: 'flag', ruleSet });
+    expect(Math.abs(before.face!.faces[0]!.roll)).toBeGreaterThan(15);
+    const outcome = await fixToFile(photo('tilted.jpg'), 'photo', path.join(out, 'tilted-2.jpg'), ruleSet);
+    expect(outcome.ok && Math.abs(outcome.outputFacts.face!.faces[0]!.roll)).toBeLessThanOrEqual(norm.maxRoll);
+  });
+});
+
+describe('photos no edit can make right: nothing written, the reason and a preview', () => {
+  it.each([
+    ['astronaut.jpg', 'too-small'],
+    ['thumbnail.jpg', 'too-small'],
+    ['small-face.jpg', 'too-small'],
+    ['tilted-40.jpg', 'tilt'],
+    ['sunglasses.jpg', 'eyes-covered'],
+    ['profile.jpg', 'pose-yaw'],
+    ['tight.jpg', 'frame-top'],
+    ['two.jpg', 'faces-right'],
+    ['pair-close.jpg', 'faces-right'],
+    ['coffee.jpg', 'no-face'],
+  ])('%s → refused: %s', async (name, reason) => {
+    const target = path.join(out, `refused-${name}.jpg`);
+    const outcome = await fixToFile(photo(name), 'photo', target, ruleSet);
+    expect(outcome).toMatchObject({ ok: false, reason });
+    expect(existsSync(target)).toBe(false);
+    // A face found: the preview marks on the original what is wrong.
+    if (reason !== 'no-face') expect(outcome.ok === false && outcome.preview).toBeTruthy();
+  });
+});
+
+describe('check first: files says what is wrong before a fix is offered', () => {
+  it('sunglasses are an error on the photo as brought; open eyes are not', async () => {
+    const covered = checkFile(
+      await probeFile(photo('sunglasses.jpg'), { role: 'photo', roleFrom: 'flag', ruleSet }),
+      ruleSet,
+    );
+    expect(covered.findings.find((f) => f.id === 'photo.eyes')).toMatchObject({
+      severity: 'error',
+      args: { variant: 'covered' },
+    });
+    const open = checkFile(
+      await probeFile(photo('portrait.jpg'), { role: 'photo', roleFrom: 'flag', ruleSet }),
+      ruleSet,
+    );
+    expect(open.findings.map((f) => f.id)).not.toContain('photo.eyes');
+  });
+});
