@@ -4,6 +4,7 @@
  * touches two files: its renderer and this registry. Imports only types at load (the help loads
  * this module): each renderer is imported when it runs.
  */
+import { fixNotes } from './fix-notes.js';
 import type { SummaryRow } from '../report/batch-summary.js';
 import type { Messages } from '../i18n/messages.js';
 import type { Calendar } from '../model/calendar.js';
@@ -194,15 +195,7 @@ export const RENDERERS: { [K in ReportKind]: Partial<Record<Format, Entry<K>>> }
               `✓ ${messages.ui.fixed(outcome.output, outcome.width, outcome.height, Math.round(outcome.bytes / 1024), outcome.quality, outcome.dpi)}`,
             ),
             ...(outcome.inWindow ? [] : [painter.yellow(messages.ui.fixedNotInWindow)]),
-            ...(outcome.changes
-              ? [
-                  messages.ui.fixChanges(
-                    outcome.changes.map((c) => messages.ui.changeWords[c]).join(messages.ui.listSeparator),
-                  ),
-                ]
-              : []),
-            ...(outcome.whitened ? [painter.yellow(`! ${messages.ui.fixLookAt}`)] : []),
-            ...(outcome.preview ? [messages.ui.fixPreview(outcome.preview)] : []),
+            ...fixNotes(outcome, messages, (text) => painter.yellow(text)),
             messages.ui.recheck,
             ...renderFileLines(
               { ...outcome.result, findings: outcome.result.findings.map((f) => localizeFinding(messages, f)) },

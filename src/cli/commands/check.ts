@@ -1,4 +1,5 @@
 /** `shegong check`: answers (flags, else the interview) → eligibility, checklist, report. */
+import { fixNotes } from '../fix-notes.js';
 import { UserError } from '../../errors.js';
 import type { Answers } from '../../model/answers.js';
 import { problemText } from '../../i18n/messages.js';
@@ -237,6 +238,7 @@ async function fixFiles(files: FileResult[], context: CommandContext): Promise<F
       process.stderr.write(`✗ ${file.path}: ${messages.ui.cannotFix[outcome.reason] ?? outcome.reason}\n`);
       results.push(file);
     }
+    for (const line of fixNotes(outcome, messages, (text) => text)) process.stderr.write(`${line}\n`);
   }
   if (written) process.stderr.write(`${messages.ui.fixesWritten(written)}\n`);
   return results;

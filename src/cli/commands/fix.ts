@@ -13,6 +13,7 @@ import { renderAs } from '../render-registry.js';
 import { painterFor, terminalWidth } from '../terminal.js';
 import { wrapText } from '../../text/table.js';
 import { emit } from '../write-output.js';
+import { fixNotes } from '../fix-notes.js';
 
 export async function runFix(file: string, flags: FixOptions, globals: GlobalOptions): Promise<ExitCode> {
   const context = await loadContext(globals);
@@ -51,7 +52,7 @@ export async function runFix(file: string, flags: FixOptions, globals: GlobalOpt
     process.stderr.write(
       `${painter.red('✗')} ${file}${messages.ui.colon}${messages.ui.cannotFix[outcome.reason] ?? outcome.reason}\n`,
     );
-    if (outcome.preview) process.stderr.write(`${messages.ui.fixPreview(outcome.preview)}\n`);
+    for (const line of fixNotes(outcome, messages, (text) => text)) process.stderr.write(`${line}\n`);
     return EXIT.FINDINGS;
   }
   await emit(await renderAs('fix', { input: file, role, outcome }, context), undefined);

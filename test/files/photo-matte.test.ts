@@ -1,0 +1,122 @@
+/** The matte steps on small made-up pictures: refine, keep the candidate, unmix, whiten. */
+import { describe, expect, it } from 'vitest';
+import {
+  boxMean,
+  distanceFromBackground,
+  gateByColour,
+  keepCandidate,
+  localBackground,
+  matteTop,
+  refineMatte,
+  unmixMatte,
+  whitenLocal,
+} from '../../src/files/photo-matte.js';
+
+const W = 60;
+const H = 60;
+const red = [204, 0, 0];
+const hair = [90, 60, 40];
+
+/** A dark disc (r 15 at 30,30) on red; the soft edge mixes the two colours. */
+function picture() {
+  const rgb = new Uint8Array(W * H * 3);
+  const truth = new Float32Array(W * H);
+  for (let y = 0; y < H; y += 1) {
+    for (let x = 0; x < W; x += 1) {
+      const d = Math.hypot(x - 30, y - 30);
+      const a = d < 14 ? 1 : d < 16 ? (16 - d) / 2 : 0;
+      truth[y * W + x] = a;
+      for (let c = 0; c < 3; c += 1) rgb[(y * W + x) * 3 + c] = Math.round(a * hair[c]! + (1 - a) * red[c]!);
+    }
+  }
+  return { rgb, truth };
+}
+
+describe('box mean', () => {
+  it('averages over the window, clipped at the borders', () => {
+    const src = Float32Array.from({ length: 9 }, (_, i) => i);
+    const out = boxMean(src, 3, 3, 1);
+    expect(out[4]).toBeCloseTo(4, 5);
+    expect(out[0]).toBeCloseTo((0 + 1 + 3 + 4) / 4, 5);
+  });
+});
+
+describe('from a coarse matte to a clean edge', () => {
+  const { rgb, truth } = picture();
+  // A coarse matte 4 px too wide all round (a 256² model's mask upscaled and blurred).
+  const coarse = new Float32Array(W * H);
+  for (let y = 0; y < H; y += 1)
+    for (let x = 0; x < W; x += 1) {
+      const d = Math.hypot(x - 30, y - 30);
+      coarse[y * W + x] = d < 17 ? 1 : d < 21 ? (21 - d) / 4 : 0;
+    }
+
+  it('the local background is the backdrop colour, also under the person', () => {
+    const bg = localBackground(rgb, coarse, W, H, 8);
+    expect(bg.planes[0][0]).toBeCloseTo(204, 0);
+    expect(bg.planes[0][30 * W + 30]).toBeCloseTo(204, 0);
+    expect(bg.planes[1][30 * W + 30]).toBeCloseTo(0, 0);
+  });
+
+  it('refined, gated and unmixed, the matte follows the picture: red pixels lose it', () => {
+    const bg = localBackground(rgb, coarse, W, H, 8);
+    const guide = distanceFromBackground(rgb, bg, W * H);
+    const refined = refineMatte(guide, coarse, W, H, 3, 4e-4);
+    const matte = unmixMatte(rgb, gateByColour(refined, coarse, guide), bg, W, H, 3);
+    let coarseError = 0;
+    let error = 0;
+    for (let p = 0; p < W * H; p += 1) {
+      coarseError += Math.abs(coarse[p]! - truth[p]!);
+      error += Math.abs(matte[p]! - truth[p]!);
+    }
+    expect(error).toBeLessThan(coarseError / 4);
+    // A pure red pixel inside the coarse band (d = 18) has no person in it.
+    expect(matte[30 * W + 48]).toBeLessThan(0.05);
+    expect(matte[30 * W + 30]).toBeGreaterThan(0.95);
+  });
+
+  it('whitened: backdrop white, person kept, no red left in the rim', () => {
+    const bg = localBackground(rgb, truth, W, H, 8);
+    const out = whitenLocal(rgb, truth, bg, { clear: 0.06, solid: 0.99 }).rgb;
+    expect([...out.subarray(0, 3)]).toEqual([255, 255, 255]);
+    const centre = (30 * W + 30) * 3;
+    expect([...out.subarray(centre, centre + 3)]).toEqual(hair);
+    for (let p = 0; p < W * H; p += 1) {
+      const [r, g, b] = [out[p * 3]!, out[p * 3 + 1]!, out[p * 3 + 2]!];
+      // Reddish: red clearly above green and blue, where the person is not.
+      if (truth[p]! < 1) expect(r - Math.max(g, b)).toBeLessThan(40 * truth[p]! + 6);
+    }
+  });
+});
+
+describe('only the candidate', () => {
+  it('a second person touching the first is cut at the corridor; one apart is dropped', () => {
+    const w = 100;
+    const h = 60;
+    const matte = new Float32Array(w * h);
+    for (let y = 0; y < h; y += 1)
+      for (let x = 0; x < w; x += 1) {
+        // The candidate: a head at x 20–40, shoulders below y 35 out to x 70 where a neighbour's
+        // shoulder joins; a separate blob (another head) at x 80–95, y 5–20.
+        const head = x >= 20 && x < 40 && y >= 5 && y < 35;
+        const body = y >= 35 && x >= 5 && x < 100;
+        const other = x >= 80 && x < 95 && y >= 5 && y < 20;
+        matte[y * w + x] = head || body || other ? 1 : 0;
+      }
+    const face = { left: 22, top: 10, right: 38, bottom: 32 };
+    const kept = keepCandidate(matte, w, h, face, { head: 1.15, body: 2.2 });
+    expect(kept.matte[20 * w + 30]).toBe(1);
+    expect(kept.matte[10 * w + 85]).toBe(0);
+    // Body beyond 2.2 face widths of the face centre (x 30 ± 35) is the neighbour's.
+    expect(kept.matte[50 * w + 60]).toBe(1);
+    expect(kept.matte[50 * w + 90]).toBe(0);
+    expect(kept.removedShare).toBeGreaterThan(0);
+  });
+
+  it('the hair top is the first row covering a tenth of the face columns', () => {
+    const matte = new Float32Array(10 * 10);
+    for (let x = 3; x < 7; x += 1) matte[4 * 10 + x] = 1;
+    expect(matteTop(matte, 10, 10, { from: 2, to: 8 })).toBe(4);
+    expect(matteTop(new Float32Array(100), 10, 10, { from: 2, to: 8 })).toBeNull();
+  });
+});
