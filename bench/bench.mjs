@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench: the files pipeline against a decode-only floor, measured side by side in one run.
 // Generates its own corpus under .bench/ (phone-size 3000×4000 scans of 2–4 MB and small photos).
-// BENCH_ONLY=photos | batch runs one part; BENCH_SIZES=24,200,1000 and BENCH_BATCH_ROUNDS choose the rosters.
+// BENCH_ONLY=photos | fix | batch runs one part; BENCH_SIZES=24,200,1000 and BENCH_BATCH_ROUNDS choose the rosters.
 // Each measurement runs in a child process so its peak memory (maxRSS) is its own.
 import { spawnSync } from 'node:child_process';
 import { launcherSettings } from './launcher.mjs';
@@ -144,7 +144,8 @@ function runCli(args, { ml = false } = {}) {
   const wall = ms(start);
   if (result.status !== 0 && result.status !== 1)
     throw new Error(`shegong ${args[0]} exited ${result.status}: ${result.stderr}`);
-  return { ms: wall, rssMb: Number(readFileSync(rssFile, 'utf8')) / 1024 };
+  const [rssKb, cpuMs] = readFileSync(rssFile, 'utf8').split(' ').map(Number);
+  return { ms: wall, cpuMs, rssMb: rssKb / 1024 };
 }
 
 function runBatch(set, options) {
@@ -190,8 +191,10 @@ function ensureDjpeg() {
 // issue 11: the photo case. Real photos (test/fixtures/photos) through the same path as
 // `shegong fix --as photo`: probe with the face detector, crop around the face, segment, white
 // background, 295×413 encode and KB search, then the re-check. First photo (models load) and warm.
-const PHOTOS = ['astronaut.jpg', 'blue.jpg', 'red.jpg', 'wall.jpg', 'small-face.jpg', 'blue.heic'];
+const PHOTOS = ['portrait.jpg', 'blue.jpg', 'red.jpg', 'wall.jpg', 'tilted.jpg', 'blue.heic'];
 const PHOTO_ROUNDS = Number(process.env.BENCH_PHOTO_ROUNDS ?? 3);
+const FIX_ROUNDS = Number(process.env.BENCH_FIX_ROUNDS ?? 5);
+const FIX_PHOTOS = Number(process.env.BENCH_FIX_PHOTOS ?? 12);
 /** A phone-size input (3024×4032, 12 MP) made from blue.jpg, so decode and shrink costs show. */
 const PHONE = 'phone-blue-3024x4032.jpg';
 
@@ -344,7 +347,11 @@ if (process.argv[2] === '--measure') {
     );
     if (process.env.BENCH_ONLY === 'photos') process.exit(0);
   }
-  if (process.env.BENCH_ONLY !== 'batch') {
+  if (process.env.BENCH_ONLY === 'fix' || !process.env.BENCH_ONLY) {
+    fixSection();
+    if (process.env.BENCH_ONLY === 'fix') process.exit(0);
+  }
+  if (process.env.BENCH_ONLY !== 'batch' && process.env.BENCH_ONLY !== 'fix') {
     const scanBytes = statSync(files.find((f) => f.role === 'work-proof').path).size;
     console.log(
       `corpus: ${files.length} files (scans 3000×4000, ${(scanBytes / 1048576).toFixed(1)} MB each; photos 413×578), concurrency ${CONCURRENCY}, ${os.cpus().length} cores, ${ROUNDS} rounds`,
@@ -381,6 +388,63 @@ if (process.argv[2] === '--measure') {
  * `djpeg -scale 1/8` of the same files, interleaved round by round, medians; then the photo
  * models' cost, one candidate's `check --files`, and `--help` against bare Node.
  */
+/**
+ * The photo fix as a person meets it, with the models on: a cold `fix` of a portrait (process
+ * start, model load, one detection on the input, the fix, one on the copy), and the cost per photo
+ * in `batch --fix` (the same roster with and without --fix, the difference over the photos).
+ */
+function fixSection() {
+  const portrait = path.join(root, 'test', 'fixtures', 'photos', 'portrait.jpg');
+  const out = path.join(root, '.bench', 'fix-out.jpg');
+  const cold = [];
+  for (let i = 0; i < FIX_ROUNDS; i += 1)
+    cold.push(runCli(['fix', portrait, '--as', 'photo', '-o', out, '--force', '--no-color'], { ml: true }));
+  const coldMs = median(cold.map((r) => r.ms));
+  console.log(
+    `cold fix          : ${coldMs.toFixed(0)} ms wall, ${median(cold.map((r) => r.cpuMs)).toFixed(0)} ms CPU, peak ${Math.max(...cold.map((r) => r.rssMb)).toFixed(0)} MB (median of ${FIX_ROUNDS}; target ≤ 1500 ms wall)  ${coldMs <= 1500 ? 'OK' : 'OVER'}`,
+  );
+  const dir = path.join(root, '.bench', 'fix-batch');
+  const materials = path.join(dir, 'materials');
+  const lines = ['姓名,报考级别,学历,专业,毕业时间,学习形式,社会工作经历,报考省份'];
+  for (let n = 0; n < FIX_PHOTOS; n += 1) {
+    const name = `P${String(n).padStart(3, '0')}`;
+    mkdirSync(path.join(materials, name), { recursive: true });
+    const target = path.join(materials, name, '照片.jpg');
+    if (!existsSync(target)) copyFileSync(portrait, target);
+    lines.push(`${name},助理,本科,其他,2018-07,全日制,2018-08..,广东`);
+  }
+  writeFileSync(path.join(dir, 'roster.csv'), `${lines.join('\n')}\n`);
+  const batch = (fix) => {
+    const output = path.join(dir, fix ? 'out-fix' : 'out');
+    rmSync(output, { recursive: true, force: true });
+    return runCli(
+      [
+        'batch',
+        path.join(dir, 'roster.csv'),
+        '--materials',
+        materials,
+        '--output',
+        output,
+        '--today',
+        '2026-11-21',
+        '--no-color',
+        ...(fix ? ['--fix'] : []),
+      ],
+      { ml: true },
+    );
+  };
+  const plain = [];
+  const fixed = [];
+  for (let i = 0; i < FIX_ROUNDS; i += 1) {
+    plain.push(batch(false));
+    fixed.push(batch(true));
+  }
+  const per = (key) => (median(fixed.map((r) => r[key])) - median(plain.map((r) => r[key]))) / FIX_PHOTOS;
+  console.log(
+    `batch --fix       : ${per('ms').toFixed(0)} ms wall, ${per('cpuMs').toFixed(0)} ms CPU per photo beyond the check (${FIX_PHOTOS} portraits, median of ${FIX_ROUNDS}; batch --fix peak ${Math.max(...fixed.map((r) => r.rssMb)).toFixed(0)} MB)`,
+  );
+}
+
 function batchSection() {
   const sizes = (process.env.BENCH_SIZES ?? '24,200,1000')
     .split(',')

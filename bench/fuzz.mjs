@@ -123,7 +123,7 @@ function run(args, seconds) {
   });
   let rssMb = 0;
   try {
-    rssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
+    rssMb = Number(readFileSync(rssFile, 'utf8').split(' ')[0]) / 1024;
     rmSync(rssFile);
   } catch {}
   const hung =

@@ -17,7 +17,7 @@ import type { RuleSet } from '../model/rules.js';
 import { ruleValue } from '../rules/rule-access.js';
 import { eyeRoll } from '../files/face-landmarks.js';
 import { boundsOf, cornersOf, fitFrame, overlapShare, type Point, type Rect, whereIs } from '../files/photo-frame.js';
-import { applyLight, planLight } from '../files/photo-light.js';
+import { applyLight, lightBackground, planLight } from '../files/photo-light.js';
 import {
   distanceFromBackground,
   gateByColour,
@@ -42,6 +42,13 @@ const refusal = (reason: FixRefusal, view?: PhotoView, args?: Record<string, num
   ...(args ? { args } : {}),
   ...(view ? { view } : {}),
 });
+
+/**
+ * The preferred frame is decoded with this many times the output's pixels (at most the picture's):
+ * enough that a frame shrunk to the norm's smallest still needs no enlargement, and no more (every
+ * matte step costs in proportion to the region's pixels).
+ */
+const DETAIL = 1.3;
 
 /** A face box this close to the picture's edge (share of its size) is cut by the edge. */
 const EDGE = 0.01;
@@ -167,7 +174,7 @@ export async function fixPhotoFromFace(facts: FileFacts, ruleSet: RuleSet, model
   };
   const want = boundsOf(levelRegion.map(unlevel));
   // Enough pixels that the frame is not enlarged, never more than the picture has.
-  const scale = Math.min(1, Math.max(crop.workSize / Math.max(W, H), (1.5 * output.height) / guessH));
+  const scale = Math.min(1, Math.max(crop.workSize / Math.max(W, H), (DETAIL * output.height) / guessH));
   const sw = Math.max(1, Math.round(W * scale));
   const sh = Math.max(1, Math.round(H * scale));
   const region = {
@@ -199,7 +206,7 @@ export async function fixPhotoFromFace(facts: FileFacts, ruleSet: RuleSet, model
     .raw()
     .toBuffer({ resolveWithObject: true });
   const coarse = await models.segment(small.data, small.info.width, small.info.height);
-  const coarseBytes = Buffer.from(Uint8Array.from(coarse, (v) => Math.round(Math.min(1, Math.max(0, v)) * 255)));
+  const coarseBytes = toBytes(coarse);
   const upscaled = await sharp(coarseBytes, {
     raw: { width: small.info.width, height: small.info.height, channels: 1 },
   })
@@ -208,7 +215,7 @@ export async function fixPhotoFromFace(facts: FileFacts, ruleSet: RuleSet, model
     .raw()
     .toBuffer();
   const diagonal = Math.hypot(RW, RH);
-  const coarseMatte = Float32Array.from(upscaled, (v) => v / 255);
+  const coarseMatte = toShares(upscaled);
   // The old background's colour around the person, then the matte refined against how far each
   // pixel is from it (the edge runs where the picture stops looking like the backdrop).
   const background = localBackground(rgb, coarseMatte, RW, RH, faceW * 0.35);
@@ -291,7 +298,7 @@ export async function fixPhotoFromFace(facts: FileFacts, ruleSet: RuleSet, model
   const fh = Math.min(RH - fy, Math.round(frame.height));
   const needsWhite = backgroundNotWhite(lit, matte, RW, { left: fx, top: fy, width: fw, height: fh }, norm);
   const composed = needsWhite
-    ? whitenLocal(lit, matte, light.changed ? localBackground(lit, matte, RW, RH, faceW * 0.35) : background, {
+    ? whitenLocal(lit, matte, light.changed ? lightBackground(background, light) : background, {
         clear: crop.backgroundAlpha,
         solid: crop.foregroundAlpha,
       }).rgb
@@ -303,7 +310,7 @@ export async function fixPhotoFromFace(facts: FileFacts, ruleSet: RuleSet, model
     .resize({ width: output.width, height: output.height, fit: 'fill', kernel: 'lanczos3' })
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const matteCut = await sharp(Buffer.from(Uint8Array.from(matte, (v) => Math.round(v * 255))), {
+  const matteCut = await sharp(toBytes(matte), {
     raw: { width: RW, height: RH, channels: 1 },
   })
     .extract({ left: fx, top: fy, width: fw, height: fh })
@@ -311,7 +318,7 @@ export async function fixPhotoFromFace(facts: FileFacts, ruleSet: RuleSet, model
     .extractChannel(0)
     .raw()
     .toBuffer();
-  const outMatte = Float32Array.from(matteCut, (v) => v / 255);
+  const outMatte = toShares(matteCut);
   const k = output.width / fw;
   const faceOut = {
     left: (face.left - fx) * k,
@@ -414,6 +421,21 @@ function eyeMark(face: FaceBox) {
     bottom: Math.max(ly, ry) + w * 0.6,
     kind: 'problem' as const,
   };
+}
+
+/** A 0–1 matte as bytes for sharp, and back (plain loops: typed-array `from` with a mapper is slow). */
+function toBytes(matte: Float32Array): Buffer {
+  const bytes = Buffer.allocUnsafe(matte.length);
+  for (let p = 0; p < matte.length; p += 1) {
+    const v = matte[p]!;
+    bytes[p] = v <= 0 ? 0 : v >= 1 ? 255 : Math.round(v * 255);
+  }
+  return bytes;
+}
+function toShares(bytes: Uint8Array): Float32Array {
+  const matte = new Float32Array(bytes.length);
+  for (let p = 0; p < bytes.length; p += 1) matte[p] = bytes[p]! / 255;
+  return matte;
 }
 
 const clampInt = (v: number, low: number, high: number) => Math.min(Math.max(v, low), Math.max(low, high));

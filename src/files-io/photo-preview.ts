@@ -93,7 +93,7 @@ export async function renderPreview(
   });
   return sharp({ create: { width, height, channels: 3, background: '#f3f4f6' } })
     .composite(composites)
-    .png({ compressionLevel: 9 })
+    .png({ compressionLevel: 6 })
     .toBuffer();
 }
 

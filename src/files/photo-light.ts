@@ -85,10 +85,9 @@ export function planLight(
   };
 }
 
-/** The plan applied to every pixel (the background is replaced afterwards anyway). */
-export function applyLight(rgb: Uint8Array, plan: LightPlan): Uint8Array {
-  if (!plan.changed) return rgb;
-  const table = [0, 1, 2].map((c) => {
+/** The plan as one lookup table per channel. */
+function tables(plan: LightPlan): Uint8Array[] {
+  return [0, 1, 2].map((c) => {
     const gain = c === 0 ? plan.gains[0] : c === 2 ? plan.gains[1] : 1;
     const t = new Uint8Array(256);
     for (let v = 0; v < 256; v += 1) {
@@ -97,6 +96,26 @@ export function applyLight(rgb: Uint8Array, plan: LightPlan): Uint8Array {
     }
     return t;
   });
+}
+
+/** The local background planes as the corrected picture would show them. */
+export function lightBackground<T extends { planes: [Float32Array, Float32Array, Float32Array] }>(
+  background: T,
+  plan: LightPlan,
+): T {
+  const table = tables(plan);
+  const planes = background.planes.map((plane, c) => {
+    const out = new Float32Array(plane.length);
+    for (let p = 0; p < plane.length; p += 1) out[p] = table[c]![Math.min(255, Math.max(0, Math.round(plane[p]!)))]!;
+    return out;
+  }) as T['planes'];
+  return { ...background, planes };
+}
+
+/** The plan applied to every pixel (the background is replaced afterwards anyway). */
+export function applyLight(rgb: Uint8Array, plan: LightPlan): Uint8Array {
+  if (!plan.changed) return rgb;
+  const table = tables(plan);
   const out = new Uint8Array(rgb.length);
   for (let i = 0; i < rgb.length; i += 3) {
     out[i] = table[0]![rgb[i]!]!;

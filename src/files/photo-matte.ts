@@ -22,10 +22,12 @@ export interface Box {
   bottom: number;
 }
 
-/** Box filter (mean over a (2r+1)² window, clipped at the borders) via running sums. */
+/**
+ * Box filter (mean over a (2r+1)² window, clipped at the borders) via running sums: along each
+ * row, then down the columns a whole row at a time (so memory is read in order).
+ */
 export function boxMean(src: Float32Array, width: number, height: number, r: number): Float32Array {
   const tmp = new Float32Array(src.length);
-  const out = new Float32Array(src.length);
   for (let y = 0; y < height; y += 1) {
     const row = y * width;
     let sum = 0;
@@ -48,25 +50,28 @@ export function boxMean(src: Float32Array, width: number, height: number, r: num
       }
     }
   }
-  for (let x = 0; x < width; x += 1) {
-    let sum = 0;
-    let n = 0;
-    for (let y = 0; y <= Math.min(r, height - 1); y += 1) {
-      sum += tmp[y * width + x]!;
+  const out = new Float32Array(src.length);
+  const sums = new Float64Array(width);
+  let n = 0;
+  for (let y = 0; y <= Math.min(r, height - 1); y += 1) {
+    const row = y * width;
+    for (let x = 0; x < width; x += 1) sums[x]! += tmp[row + x]!;
+    n += 1;
+  }
+  for (let y = 0; y < height; y += 1) {
+    const row = y * width;
+    for (let x = 0; x < width; x += 1) out[row + x] = sums[x]! / n;
+    const add = y + r + 1;
+    const drop = y - r;
+    if (add < height) {
+      const at = add * width;
+      for (let x = 0; x < width; x += 1) sums[x]! += tmp[at + x]!;
       n += 1;
     }
-    for (let y = 0; y < height; y += 1) {
-      out[y * width + x] = sum / n;
-      const add = y + r + 1;
-      const drop = y - r;
-      if (add < height) {
-        sum += tmp[add * width + x]!;
-        n += 1;
-      }
-      if (drop >= 0) {
-        sum -= tmp[drop * width + x]!;
-        n -= 1;
-      }
+    if (drop >= 0) {
+      const at = drop * width;
+      for (let x = 0; x < width; x += 1) sums[x]! -= tmp[at + x]!;
+      n -= 1;
     }
   }
   return out;
