@@ -55,6 +55,9 @@ async function batchRun(roster: string, flags: BatchOptions, globals: GlobalOpti
     throw new UserError('error.materials', { dir: flags.materials });
   const materialsReal = flags.materials === undefined ? undefined : await realpath(flags.materials);
   const materialsIndex = flags.materials === undefined ? undefined : await indexMaterials(flags.materials);
+  // The photo models load while the first files decode (libvips decodes on its own threads): the
+  // first photo's check then does not wait for the load.
+  if (flags.materials !== undefined) void import('../../files-io/photo-models.js').then((m) => m.loadPhotoModels());
   const defaults = batchDefaults(flags, context);
   // Two applicants per core: one decodes while the other runs its JS checks (measured by npm run bench).
   const concurrency = flags.concurrency
