@@ -34,6 +34,8 @@ export interface FixEntry {
   output?: string;
   /** The fixed copy's own check status. */
   statusAfter?: string;
+  /** The before/after picture of a photo fix (also when nothing was written: what is wrong, marked). */
+  preview?: string;
 }
 
 export interface ApplicantResult {
@@ -113,8 +115,32 @@ export async function assessApplicant(row: RosterRow, context: BatchContext): Pr
   }
 }
 
-/** HEIC and PDF need another tool; a picture too small or undecodable needs a new one. */
-const NEEDS_NEW = new Set(['too-small', 'undecodable', 'needs-new']);
+/** Refusals that only a new photo or scan can answer (the rest are this run's trouble: a target in the way). */
+const NEEDS_NEW = new Set([
+  'too-small',
+  'undecodable',
+  'needs-new',
+  'no-face',
+  'faces-left',
+  'faces-right',
+  'faces-behind',
+  'pose-yaw',
+  'pose-pitch',
+  'eyes-covered',
+  'eyes-closed',
+  'tilt',
+  'frame-top',
+  'frame-sides',
+  'frame-bottom',
+  'light-dark',
+  'light-bright',
+  'light-cast',
+  'norm-background',
+  'norm-edge',
+  'norm-head',
+  'norm-centre',
+  'norm-pose',
+]);
 
 async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantResult> {
   const rowFindings = [...row.findings];
@@ -223,6 +249,7 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
           file: file.path,
           state: NEEDS_NEW.has(outcome.reason) ? 'needs-new' : 'could-not-fix',
           reason: outcome.reason,
+          ...('preview' in outcome && outcome.preview ? { preview: outcome.preview } : {}),
         });
         continue;
       }
@@ -235,6 +262,7 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
         ...(passes ? {} : { reason: 'still-fails' }),
         output: outcome.output,
         statusAfter: outcome.result.status,
+        ...(outcome.preview ? { preview: outcome.preview } : {}),
       });
       if (passes) {
         bestFiles[index] = outcome.result;

@@ -4,7 +4,6 @@
  * touches two files: its renderer and this registry. Imports only types at load (the help loads
  * this module): each renderer is imported when it runs.
  */
-import { fixNotes } from './fix-notes.js';
 import type { SummaryRow } from '../report/batch-summary.js';
 import type { Messages } from '../i18n/messages.js';
 import type { Calendar } from '../model/calendar.js';
@@ -180,12 +179,13 @@ export const RENDERERS: { [K in ReportKind]: Partial<Record<Format, Entry<K>>> }
   fix: {
     text: {
       load: async () => {
-        const [{ renderFileLines }, { localizeFinding }, { wrapText }, { painterFor, terminalWidth }] =
+        const [{ renderFileLines }, { localizeFinding }, { wrapText }, { painterFor, terminalWidth }, { fixNotes }] =
           await Promise.all([
             import('../report/render-text.js'),
             import('../report/localize.js'),
             import('../text/table.js'),
             terminal(),
+            import('./fix-notes.js'),
           ]);
         return async ({ outcome }, { globals, messages }) => {
           if (!outcome.ok) return '';

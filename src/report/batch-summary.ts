@@ -27,8 +27,16 @@ export function summaryRow(
         )
       : result.bestFiles.flatMap((f) => f.findings.map((x) => localizeFinding(messages, x)))),
   ];
-  const first = findings.find((f) => f.severity === 'error');
   const role = (r: string) => messages.labels.role[r] ?? r;
+  // A file the fix tried and could not make right: its blocker is the fix's reason (what to
+  // retake), not the first of the original's findings (an aspect ratio the fix would have cured).
+  const before = (report ? report.eligibility.findings.length : 0) + result.rowFindings.length;
+  const firstIndex = findings.findIndex((f) => f.severity === 'error');
+  const refused = result.fixes.find((f) => f.state !== 'fixed' && f.reason && SPECIFIC_REFUSAL(f.reason));
+  const first =
+    firstIndex >= before && refused
+      ? { message: `${role(refused.role)}: ${messages.ui.cannotFix[refused.reason!] ?? refused.reason}` }
+      : findings[firstIndex];
   return {
     line: result.line,
     name: result.name,
@@ -74,6 +82,9 @@ export function summaryRow(
       : {}),
   };
 }
+
+/** A refusal that says what to do about this very file (not the generic "needs a new one"). */
+const SPECIFIC_REFUSAL = (reason: string) => !['needs-new', 'still-fails', 'would-overwrite'].includes(reason);
 
 /**
  * A cell Excel will not run as a formula: = + - @ (and tab/CR) at the start get a leading '; so do

@@ -70,8 +70,12 @@ export function renderApplicantHtml({
           : fix.reason
             ? ` · ${text(ui.cannotFix[fix.reason] ?? fix.reason)}`
             : '';
+      // The preview (original with the frame marked | copy | replaced background) beside the page.
+      const preview = fix.preview
+        ? `<a href="${text(href(relative(fix.preview)))}"><img alt="" src="${text(href(relative(fix.preview)))}" style="max-width:100%;height:160px;display:block;margin:4px 0;border:1px solid #ddd"></a>`
+        : '';
       block.push(
-        `<li class="${severity}">${text(labels.role[fix.role] ?? fix.role)}${text(ui.colon)}${text(state)}${detail}${thumb}</li>`,
+        `<li class="${severity}">${text(labels.role[fix.role] ?? fix.role)}${text(ui.colon)}${text(state)}${detail}${thumb}${preview}</li>`,
       );
     }
     block.push('</ul>');
