@@ -66,11 +66,18 @@ export function examFee(ruleSet: RuleSet, answers: Pick<Answers, 'level' | 'prov
   const { rule, provinceSpecific } = feeRuleFor(ruleSet, answers.province);
   const papers = ruleValue(ruleSet, 'papers')[answers.level];
   const perPaper = papers.map((paper) => (paper.kind === 'objective' ? rule.value.objective : rule.value[paper.kind]));
-  const total = perPaper.reduce((sum, fee) => sum + fee, 0) + (rule.value.perCandidate ?? 0);
+  // A per-candidate charge limited to some levels (重庆's score-archive fee: new 中级 candidates) is
+  // added only for them.
+  const levels = rule.value.perCandidateLevels;
+  const perCandidate = !levels || levels.includes(answers.level) ? (rule.value.perCandidate ?? 0) : 0;
+  const total = perPaper.reduce((sum, fee) => sum + fee, 0) + perCandidate;
+  const unverified = papers.some((paper) => paper.kind !== 'objective' && rule.value.unverified?.includes(paper.kind));
   return {
     papers: papers.length,
     perPaper,
-    perCandidate: rule.value.perCandidate ?? 0,
+    perCandidate,
+    perCandidateKind: rule.value.perCandidateKind ?? 'registration',
+    unverified,
     total,
     provinceSpecific,
     confidence: rule.confidence,
@@ -340,6 +347,8 @@ const fee = item({
             papers: exam.papers,
             perPaper: exam.perPaper.map(String),
             perCandidate: exam.perCandidate,
+            perCandidateKind: exam.perCandidateKind,
+            unverified: exam.unverified,
             total: exam.total,
             provinceSpecific: exam.provinceSpecific,
             province: answers.province,

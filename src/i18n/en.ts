@@ -464,8 +464,15 @@ export const en: Messages = {
         return `Pay the exam fee at your province's rate${a.end ? ` by ${day(a.end)}${est(a)}` : ''} (the roster gives no province: add --province or a 报考省份 column to see it)`;
       const name = c.province(s(a.province));
       const papers = (a.perPaper as string[] | undefined) ?? [];
-      const extra = n(a.perCandidate) > 0 ? ` + registration fee ${a.perCandidate} yuan` : '';
-      const basis = a.provinceSpecific ? `${name} rate` : `rate in most provinces, not verified for ${name}`;
+      const extra =
+        n(a.perCandidate) === 0
+          ? ''
+          : a.perCandidateKind === 'score-archive'
+            ? ` + score-archive fee ${a.perCandidate} yuan (new rolling-score candidates; refunded to others as a rule)`
+            : ` + registration fee ${a.perCandidate} yuan`;
+      const basis = a.provinceSpecific
+        ? `${name} rate${a.unverified ? '; practice papers at the usual rate, not verified' : ''}`
+        : `rate in most provinces, not verified for ${name}`;
       const when = a.end ? `; pay by ${day(a.end)}${est(a)}${a.latePayment ? '' : ' (no late payment)'}` : '';
       return n(a.total) === 0
         ? `${name} charges no exam fee (follow your province's notice)`

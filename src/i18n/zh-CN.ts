@@ -395,8 +395,15 @@ export const zhCN: Messages = {
         return `缴费：金额按报考省份的标准${a.end ? `，${day(a.end)}${est(a)}前缴清` : ''}（花名册未给出报考省份，加 --province 或补 报考省份 列即可算出）`;
       const name = c.province(s(a.province));
       const papers = (a.perPaper as string[] | undefined) ?? [];
-      const extra = n(a.perCandidate) > 0 ? ` + 报名费 ${a.perCandidate} 元` : '';
-      const basis = a.provinceSpecific ? `${name}标准` : `多数省份标准，${name}未核实`;
+      const extra =
+        n(a.perCandidate) === 0
+          ? ''
+          : a.perCandidateKind === 'score-archive'
+            ? ` + 成绩档案管理费 ${a.perCandidate} 元（新参加滚动管理的考生；其他人一般退还）`
+            : ` + 报名费 ${a.perCandidate} 元`;
+      const basis = a.provinceSpecific
+        ? `${name}标准${a.unverified ? '；实务科目按多数省份标准，未核实' : ''}`
+        : `多数省份标准，${name}未核实`;
       const when = a.end ? `，${day(a.end)}${est(a)}前缴清${a.latePayment ? '' : '（不设补缴费）'}` : '';
       return n(a.total) === 0
         ? `${name}不收考试费（以本省通知为准）`

@@ -51,7 +51,16 @@ export interface WorkCounting {
 
 export const FEE_KINDS = ['objective', 'intermediate-practice', 'senior-practice'] as const;
 export type FeeKind = (typeof FEE_KINDS)[number];
-export type Fees = Record<FeeKind, number> & { perCandidate?: number };
+export type Fees = Record<FeeKind, number> & {
+  /** A charge per candidate on top of the papers (yuan). */
+  perCandidate?: number;
+  /** What that charge is: a registration fee (the default) or a score-archive fee (refunded to most). */
+  perCandidateKind?: 'registration' | 'score-archive';
+  /** The levels it is charged to; all when absent. */
+  perCandidateLevels?: Level[];
+  /** Paper kinds whose amount no source confirms for this province (the usual rate is assumed). */
+  unverified?: FeeKind[];
+};
 
 export interface Paper {
   id: string;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { SAFETY } from './safety-limits.js';
 
 export { SAFETY };
-import { EDUCATIONS, MAJORS } from '../model/answers.js';
+import { EDUCATIONS, LEVELS, MAJORS } from '../model/answers.js';
 import { SEVERITIES } from '../model/finding.js';
 import {
   CONFIDENCES,
@@ -43,6 +43,9 @@ const fees = z.object({
     z.ZodNumber
   >),
   perCandidate: z.number().nonnegative().optional(),
+  perCandidateKind: z.enum(['registration', 'score-archive']).optional(),
+  perCandidateLevels: z.array(z.enum(LEVELS)).optional(),
+  unverified: z.array(z.enum(FEE_KINDS)).optional(),
 });
 const paper = z.object({
   id: z.string().min(1),
