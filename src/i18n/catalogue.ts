@@ -190,7 +190,7 @@ export interface Messages {
   eventTodo: Record<string, string>;
   eventNote: {
     estimated: (from: string) => string;
-    province: (name: string) => string;
+    province: (name: string, city?: string) => string;
     published: string;
     rule: string;
     conservative: (from: string, earliest: string) => string;

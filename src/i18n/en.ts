@@ -622,7 +622,10 @@ export const en: Messages = {
   eventNote: {
     estimated: (from: string) =>
       `Estimated from ${from === 'exam' ? 'the exam dates' : from === 'registration' ? 'the registration window' : from === 'scores' ? 'the score release date' : from === 'certificate' ? 'the certificate issue date' : `the ${from} timetable pattern`}`,
-    province: (name: string) => `${name} provincial dates`,
+    province: (name: string, city?: string) =>
+      city
+        ? `dates from the ${city} city notice (other cities of ${name} not verified; your local notice decides)`
+        : `${name} provincial dates`,
     published: 'Officially published',
     rule: 'Calculated from the rules',
     conservative: (from: string, earliest: string) =>

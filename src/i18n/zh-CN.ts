@@ -542,7 +542,8 @@ export const zhCN: Messages = {
   eventNote: {
     estimated: (from: string) =>
       `预估：依据${from === 'exam' ? '考试日期' : from === 'registration' ? '报名时间' : from === 'scores' ? '成绩公布时间' : from === 'certificate' ? '证书发放时间' : ` ${from} 年的时间规律`}推算`,
-    province: (name: string) => `${name}本省时间`,
+    province: (name: string, city?: string) =>
+      city ? `${city}市通知的时间（${name}其他地市未核实，以本地通知为准）` : `${name}本省时间`,
     published: '已公布',
     rule: '按规定计算',
     conservative: (from: string, earliest: string) => `本省未公布，按 ${from} 年最早关闭的省份（${earliest}）保守推算`,
