@@ -159,13 +159,20 @@ const educationVerification = item({
       ) ?? given;
     const answers = { ...given, ...degree };
     const graduatedYear = Number(degree.graduated.split('-')[0]);
-    const fromYear = ruleValue(ruleSet, 'registration.platform').educationOnlineFromYear;
+    const platform = ruleValue(ruleSet, 'registration.platform');
+    const fromYear = platform.educationOnlineFromYear;
     const diploma = fileFor('diploma');
     const registration = events.find((e) => e.id === 'registration');
     const uploaded = diploma?.document?.kind ?? null;
     const cases: DocumentCase[] = [];
     if (answers.education === 'highschool' || answers.education === 'secondary') cases.push('school');
     else if (graduatedYear < fromYear) cases.push('before-online');
+    // A master's or doctorate (the 学位 routes) awarded before 学位在线验证 began needs the 学位认证报告.
+    else if (
+      (answers.education === 'master' || answers.education === 'doctor') &&
+      answers.graduated < platform.degreeOnlineFrom
+    )
+      cases.push('degree-before-online');
     // 应届: the diploma is not issued yet when registration opens.
     if (registration && answers.graduated > registration.start.slice(0, answers.graduated.length))
       cases.push('not-yet-graduated');
@@ -201,6 +208,7 @@ const educationVerification = item({
       args: {
         graduatedYear,
         fromYear,
+        degreeFrom: platform.degreeOnlineFrom,
         education: answers.education,
         graduated: answers.graduated,
         cases,

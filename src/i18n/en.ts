@@ -411,6 +411,7 @@ export const en: Messages = {
       const reasons: Record<string, string> = {
         school: `${en.labels.education[s(a.education)]} is outside 学信网's (CHSI) higher-education records, so the platform cannot verify it online`,
         'before-online': `you graduated in ${s(a.graduatedYear)}, before electronic registration of diplomas (from ${s(a.fromYear)}), so the platform cannot verify it online`,
+        'degree-before-online': `a degree awarded in ${s(a.graduated)} predates online degree verification (from ${s(a.degreeFrom)}), so no 学位在线验证报告 exists for it`,
         'not-yet-graduated': `you will not have graduated when registering (graduation ${s(a.graduated)}): also get your school's letter confirming you graduate this year`,
         abroad: 'an overseas degree needs certification by the CSCSE (留学服务中心)',
         renamed:

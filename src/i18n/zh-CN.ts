@@ -343,6 +343,7 @@ export const zhCN: Messages = {
       const reasons: Record<string, string> = {
         school: `${labels.education[s(a.education)]}学历不在学信网高等教育学历库中，平台无法在线核验`,
         'before-online': `${s(a.graduatedYear)} 年毕业，早于学历电子注册（${s(a.fromYear)} 年起），平台无法在线核验`,
+        'degree-before-online': `${s(a.graduated)} 获得的学位早于学位在线验证覆盖的时间（${s(a.degreeFrom)} 起），《学位在线验证报告》查不到`,
         'not-yet-graduated': `报名时尚未毕业（${s(a.graduated)} 毕业），另备学校出具的应届毕业证明`,
         abroad: '境外学历须经留学服务中心认证',
         renamed:

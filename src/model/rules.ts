@@ -101,7 +101,12 @@ export interface RuleValues {
     documents: Record<string, 'pass' | 'mtp'>;
     degreeVerification: 'cscse';
   };
-  'registration.platform': { onlineVerificationHours: number; educationOnlineFromYear: number };
+  'registration.platform': {
+    onlineVerificationHours: number;
+    educationOnlineFromYear: number;
+    /** The first month (YYYY-MM) of degrees that 《学位在线验证报告》 covers. */
+    degreeOnlineFrom: string;
+  };
   'registration.commitment': { covers: string[] };
   'certificate.registration': { firstWithinMonths: number; validYears: number; renewWithinMonths: number };
   'continuing-education': { periodYears: number; hours: Record<Level, number> };
@@ -240,6 +245,7 @@ export const DOCUMENT_FIELDS = [
 export type DocumentField = (typeof DOCUMENT_FIELDS)[number];
 export const DOCUMENT_CASES = [
   'before-online',
+  'degree-before-online',
   'not-yet-graduated',
   'abroad',
   'renamed',

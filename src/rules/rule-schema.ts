@@ -104,7 +104,11 @@ export const VALUE_SCHEMAS: { [K in RuleId]: z.ZodType<RuleValues[K]> } = {
     documents: z.record(z.string(), z.enum(['pass', 'mtp'])),
     degreeVerification: z.literal('cscse'),
   }),
-  'registration.platform': z.object({ onlineVerificationHours: count, educationOnlineFromYear: count }),
+  'registration.platform': z.object({
+    onlineVerificationHours: count,
+    educationOnlineFromYear: count,
+    degreeOnlineFrom: z.string().regex(/^\d{4}-\d{2}$/),
+  }),
   'registration.commitment': z.object({ covers: z.array(z.string()) }),
   'certificate.registration': z.object({ firstWithinMonths: count, validYears: count, renewWithinMonths: count }),
   'continuing-education': z.object({ periodYears: z.number().int().positive(), hours: levelRecord(count) }),
