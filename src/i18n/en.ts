@@ -364,6 +364,12 @@ export const en: Messages = {
       fix: () =>
         'Work during full-time study (including internships) does not count; work before enrolment and after graduation does',
     },
+    'eligibility.in-service-study': {
+      message: (a: A) =>
+        `${months(n(a.months))} of work during your full-time ${en.labels.education[s(a.education)] ?? ''} study were not counted; if you studied full-time while employed, staying in post with continuous social insurance, some provinces count that time`,
+      fix: () =>
+        "Ask your province's exam office whether it counts, and keep your employer's letter and the continuous social-insurance record",
+    },
     'eligibility.enrolment-unknown': {
       message: (a: A) =>
         `The enrolment month of your full-time ${en.labels.education[s(a.education)] ?? ''} (graduated ${s(a.graduated)}) is unknown, so ${months(n(a.months))} of work before graduation (${s(a.spans)}) was not counted`,

@@ -299,6 +299,11 @@ export const zhCN: Messages = {
         `${s(a.spans)} 共 ${months(n(a.months))}的工作经历在全日制学习期间（入学至毕业当月），不计入工作年限`,
       fix: () => '全日制学习期间（含实习）不计工作年限；入学前和毕业后的工作照常计入',
     },
+    'eligibility.in-service-study': {
+      message: (a: A) =>
+        `全日制${labels.education[s(a.education)] ?? ''}学习期间的 ${months(n(a.months))}工作经历未计入；如果你是在职读的全日制${labels.education[s(a.education)] ?? ''}，期间一直在岗并连续缴纳社保，有的省份会计入这段时间`,
+      fix: () => '向报考省份的考试机构确认能否计入，并备好单位证明和连续的社保缴费记录',
+    },
     'eligibility.enrolment-unknown': {
       message: (a: A) =>
         `不知道你的全日制${labels.education[s(a.education)] ?? ''}（${s(a.graduated)} 毕业）何时入学，毕业前的 ${s(a.spans)} 共 ${months(n(a.months))}工作经历暂未计入`,

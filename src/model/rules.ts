@@ -44,6 +44,11 @@ export interface WorkCounting {
   cutoffMonth: number;
   cutoffDay: number;
   fullTimeStudyCounts: boolean;
+  /**
+   * Education levels whose full-time study may still count for someone employed throughout with
+   * continuous social insurance (在职全日制): the tool warns, it does not count them.
+   */
+  inServiceStudyMayCount: Education[];
   certificateMonthCounts: boolean;
   borderlineMonths: number;
   educationHeldBy: 'registration' | 'cutoff';

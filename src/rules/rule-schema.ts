@@ -73,6 +73,7 @@ export const VALUE_SCHEMAS: { [K in RuleId]: z.ZodType<RuleValues[K]> } = {
     cutoffMonth: z.number().int().min(1).max(12),
     cutoffDay: z.number().int().min(1).max(31),
     fullTimeStudyCounts: z.boolean(),
+    inServiceStudyMayCount: z.array(z.enum(EDUCATIONS)),
     certificateMonthCounts: z.boolean(),
     borderlineMonths: count,
     educationHeldBy: z.enum(['registration', 'cutoff']),
