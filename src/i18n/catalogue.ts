@@ -7,6 +7,7 @@ import type { ChecklistWordingId } from '../checklist/items.js';
 import type { Values } from '../model/finding.js';
 import type { Lang, Route } from '../model/rules.js';
 import type { EventSourceWords } from './core-words.js';
+import type { DataWords } from './data-words.js';
 import type { FindingId } from './finding-ids.js';
 
 type A = Values;
@@ -199,6 +200,8 @@ export interface Messages {
   eventSource: EventSourceWords;
   problem: Record<string, (a: A) => string>;
   error: Record<string, ((a: A) => string) | string>;
+  /** Data packs: provenance, `shegong data`, the stale-data notice. */
+  data: DataWords;
   prompt: {
     intro: string;
     level: string;

@@ -1,6 +1,7 @@
 /** English messages: the same keys and arguments as zh-CN.ts, in English (shape: catalogue.ts). */
 import type { ChecklistWordingId } from '../checklist/items.js';
 import { eventSourceEn, ruleProblemsEn } from './core-words.js';
+import { dataWordsEn, packErrorsEn, packProblemsEn } from './data-words.js';
 import type { Values } from '../model/finding.js';
 import type { Route } from '../model/rules.js';
 import type { ChecklistWords, FindingWords, Messages, NameContext } from './catalogue.js';
@@ -641,6 +642,7 @@ export const en: Messages = {
   problem: {
     // issue 9b: rule-file and calendar problems (codes from the parsers)
     ...ruleProblemsEn,
+    ...packProblemsEn,
     'answer.level': (a: A) =>
       `Unrecognised level "${s(a.value)}": use assistant (助理/初级), intermediate (中级) or senior (高级)`,
     'answer.education': (a: A) =>
@@ -672,7 +674,9 @@ export const en: Messages = {
     'answer.format': (a: A) => `Unsupported output format "${s(a.value)}": choose from ${s(a.allowed)}`,
     'answer.lang': (a: A) => `Unsupported language "${s(a.value)}": choose zh-CN or en`,
   } as Record<string, (a: A) => string>,
+  data: dataWordsEn,
   error: {
+    ...packErrorsEn,
     'error.rules-unreadable': (a: A) => `Cannot read rule file ${s(a.file)} (${systemReasonEn(a.reason)})`,
     'error.rules-invalid': (a: A) => `Rule file ${s(a.file)} has problems, so nothing was run:`,
     // issue 9b: a bundled data file (calendar, demo sample) that cannot be read

@@ -1,6 +1,7 @@
 /** 中文文案：所有面向用户的句子都在这里（英文版在 en.ts，键完全一致；形状见 catalogue.ts）。 */
 import type { ChecklistWordingId } from '../checklist/items.js';
 import { eventSourceZh, ruleProblemsZh } from './core-words.js';
+import { dataWordsZh, packErrorsZh, packProblemsZh } from './data-words.js';
 import type { Values } from '../model/finding.js';
 import type { Route } from '../model/rules.js';
 import type { ChecklistWords, FindingWords, Messages, NameContext } from './catalogue.js';
@@ -557,6 +558,7 @@ export const zhCN: Messages = {
   problem: {
     // issue 9b: rule-file and calendar problems (codes from the parsers)
     ...ruleProblemsZh,
+    ...packProblemsZh,
     'answer.level': (a: A) =>
       `无法识别级别“${s(a.value)}”：可填 assistant（助理/初级）、intermediate（中级）、senior（高级）`,
     'answer.education': (a: A) =>
@@ -582,7 +584,9 @@ export const zhCN: Messages = {
     'answer.format': (a: A) => `不支持的输出格式“${s(a.value)}”：可选 ${s(a.allowed)}`,
     'answer.lang': (a: A) => `不支持的语言“${s(a.value)}”：可选 zh-CN、en`,
   } as Record<string, (a: A) => string>,
+  data: dataWordsZh,
   error: {
+    ...packErrorsZh,
     'error.rules-unreadable': (a: A) => `无法读取规则文件 ${s(a.file)}（${systemReasonZh(a.reason)}）`,
     'error.rules-invalid': (a: A) => `规则文件 ${s(a.file)} 有问题，未能运行：`,
     // issue 9b: a bundled data file (calendar, demo sample) that cannot be read

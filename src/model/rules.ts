@@ -1,5 +1,6 @@
 /** The active rule set: every number about the exam, each with its provenance. Types only. */
 import type { Education, Level, Major } from './answers.js';
+import type { PackInfo } from './pack.js';
 import type { Severity } from './finding.js';
 
 export const CONFIDENCES = ['official', 'secondary', 'folklore'] as const;
@@ -282,6 +283,8 @@ export interface RuleSet {
   rules: Record<string, Rule>;
   /** Files that overrode parts of the bundled rules, in order. */
   overrides: string[];
+  /** The data pack the rules (and the calendar) came from; set by the shell once both are loaded. */
+  pack?: PackInfo;
 }
 
 /** One --rules file as read: its path and its JSON (rules, and any `calendar` section). */

@@ -20,6 +20,7 @@ import {
   type ReportEvent,
   type ReportFinding,
 } from './localize.js';
+import { type DataProvenance, dataProvenance } from './provenance.js';
 
 export const REPORT_SCHEMA = 'shegong.report/v1';
 
@@ -57,6 +58,8 @@ export interface Report {
   next: { id: string; short: string; text: string; due?: string }[];
   /** The nearest window to act on, as a sentence ("报名将于 3月9日 开始，还有 12 天"). */
   nextDeadline?: DeadlineLine;
+  /** What the answer rests on: the data pack, overrides, published or estimated dates (docs/data-packs.md). */
+  data?: DataProvenance;
 }
 
 export interface ReportContext {
@@ -86,6 +89,7 @@ export function buildReport(outcome: CheckOutcome, context: ReportContext): Repo
       ? `${messages.ui.missed(String(args.closed), Boolean(args.closedEstimated))}${words(id, args)}`
       : words(id, args);
   const { answers, eligibility } = outcome;
+  const data = dataProvenance(context.ruleSet, outcome.year, outcome.events, messages);
   return {
     schema: REPORT_SCHEMA,
     lang,
@@ -142,6 +146,7 @@ export function buildReport(outcome: CheckOutcome, context: ReportContext): Repo
     ...(outcome.checklist.some((item) => item.id === 'registration.window' && item.status === 'missed')
       ? {}
       : withDeadline(deadlineLine(messages, outcome.events))),
+    ...(data ? { data } : {}),
   };
 }
 

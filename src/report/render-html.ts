@@ -79,6 +79,7 @@ export function renderHtml(
     sections.push(
       `<p><b>${escapeHtml(ui.nextAction)}</b>${escapeHtml(ui.colon)}${escapeHtml(report.nextDeadline.text)}</p>`,
     );
+  if (report.data) sections.push(`<p class="data">${escapeHtml(report.data.text)}</p>`);
 
   // The answers this page was made from, so a printed copy can be checked later (issue 12).
   sections.push(

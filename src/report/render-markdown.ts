@@ -84,5 +84,6 @@ export function renderMarkdown(report: Report, options: { messages: Messages; ve
       '',
     );
   if (report.nextDeadline) out.push(`→ ${report.nextDeadline.text}`, '');
+  if (report.data) out.push(`_${report.data.text}_`, '');
   return `${out.join('\n')}\n`;
 }

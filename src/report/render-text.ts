@@ -209,6 +209,7 @@ export function renderText(report: Report, options: TextOptions): string {
   } else {
     out.push(painter.green(ui.nothingLeft));
   }
+  if (report.data) out.push(painter.dim(report.data.text));
   if (!verbose) out.push(painter.dim(ui.verboseHint));
   return `${wrapText(out.join('\n'), options.width)}\n`;
 }

@@ -52,13 +52,14 @@ export async function runDates(flags: DatesOptions, globals: GlobalOptions): Pro
       events.map((event) => ({
         event,
         title: event.title,
-        // In the reader's language: what to do, the note, and the estimate legend (the English
-        // source notes stay in `shegong rules` and --verbose).
+        // In the reader's language: what to do, the note, the estimate legend, whether the date is
+        // published (and by which notice) or estimated, and the data pack it came from.
         description: [
           messages.eventTodo[event.id],
           event.note,
           event.estimated ? messages.ui.estimatedLegend : '',
-          globals.verbose ? `${messages.ui.source}${messages.ui.colon}${event.source}` : '',
+          messages.data.dateStatus(event.estimated, event.source),
+          report.data?.text ?? '',
         ]
           .filter(Boolean)
           .join('\n'),
