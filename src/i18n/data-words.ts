@@ -13,7 +13,6 @@ const dayEn = (iso: unknown) => {
   const [y, m, d] = s(iso).split('-').map(Number);
   return y && m && d ? `${d} ${MONTHS_EN[m - 1]} ${y}` : s(iso);
 };
-const list = (v: unknown) => (Array.isArray(v) ? (v as unknown[]).map(s) : []);
 
 /** The facts behind a provenance line. */
 export interface ProvenanceArgs {
