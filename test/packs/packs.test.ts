@@ -11,6 +11,7 @@ import { buildPackFrom } from '../../src/packs/build-pack.js';
 import { forgetExtraKeys, trustKeyForThisProcess } from '../../src/packs/keys.js';
 import { compareVersions } from '../../src/packs/pack-format.js';
 import { readTemplatesPack } from '../../src/packs/read-templates.js';
+import { staleData } from '../../src/packs/stale.js';
 import { extractFromTar } from '../../src/packs/tar.js';
 import { validatePackContent } from '../../src/packs/validate-pack.js';
 import { runMain } from '../helpers/run-in-process.js';
@@ -73,7 +74,12 @@ describe('a newer pack changes the dates and the provenance', () => {
     expect(JSON.parse(imported.out)).toMatchObject({ outcome: 'installed', version: '2027.2', previous: '2026.12' });
 
     const after = await dates(env);
-    expect(after.data).toMatchObject({ pack: '2027.2', origin: 'imported', checked: '2027-02-10', publishedThrough: 2027 });
+    expect(after.data).toMatchObject({
+      pack: '2027.2',
+      origin: 'imported',
+      checked: '2027-02-10',
+      publishedThrough: 2027,
+    });
     expect(registration(after)).toMatchObject({ start: '2027-03-12', end: '2027-03-24', estimated: false });
     expect(after.data.dates.find((d: { id: string }) => d.id === 'registration')).toMatchObject({
       status: 'published',
@@ -90,9 +96,9 @@ describe('a newer pack changes the dates and the provenance', () => {
     );
     expect(JSON.parse(check.out).data).toMatchObject({ pack: '2027.2', origin: 'imported' });
     // Importing the same pack again changes nothing.
-    expect(JSON.parse((await runMain(['data', 'import', file, ...TODAY, '--format', 'json'], env)).out)).toMatchObject(
-      { outcome: 'same' },
-    );
+    expect(JSON.parse((await runMain(['data', 'import', file, ...TODAY, '--format', 'json'], env)).out)).toMatchObject({
+      outcome: 'same',
+    });
   });
 
   it('--rules overrides are named in the provenance', async () => {
@@ -138,10 +144,9 @@ describe('a bad pack is refused with a sentence, exit 2, and changes nothing', (
 
   it('nothing is written when there was no imported pack', async () => {
     const config = freshConfig();
-    const result = await runMain(
-      ['data', 'import', writePack(config, 'bad.json', flipped()), ...TODAY],
-      { SHEGONG_CONFIG_DIR: config },
-    );
+    const result = await runMain(['data', 'import', writePack(config, 'bad.json', flipped()), ...TODAY], {
+      SHEGONG_CONFIG_DIR: config,
+    });
     expect(result.code).toBe(2);
     expect(existsSync(path.join(config, 'data', 'pack.json'))).toBe(false);
   });
@@ -207,7 +212,9 @@ describe('data update against a local registry (never the network)', () => {
   let server: Server;
   let base = '';
   let mode: 'ok' | '404' | 'hang' | 'garbage' = 'ok';
-  const tarball = gzipSync(tar({ 'package/package.json': '{}', 'package/packs/shegong-data.json': signed(pack2027()) }));
+  const tarball = gzipSync(
+    tar({ 'package/package.json': '{}', 'package/packs/shegong-data.json': signed(pack2027()) }),
+  );
   beforeAll(async () => {
     server = createServer((req, res) => {
       if (mode === 'hang') return; // never answers: the timeout must end it
@@ -285,5 +292,53 @@ describe('where an imported pack lives', () => {
         if (value === undefined) delete process.env[key];
         else process.env[key] = value;
     }
+  });
+});
+
+describe('the stale-data notice', () => {
+  const pack = {
+    version: '2026.12',
+    checked: '2026-12-06',
+    expires: '2027-12-31',
+    examYear: 2027,
+    origin: 'bundled' as const,
+    publishedThrough: 2026,
+  };
+  it('in the cycle year before the exam, while the pack has no published dates for it', () => {
+    expect(staleData(pack, '2027-02-01', 2027, '2027-05-22', 57)).toEqual({
+      version: '2026.12',
+      days: 57,
+      published: 2026,
+      year: 2027,
+    });
+    expect(staleData(pack, '2026-12-10', 2027, '2027-05-22', 4)).toBeUndefined();
+    expect(staleData(pack, '2027-05-23', 2027, '2027-05-22', 168)).toBeUndefined();
+    expect(staleData({ ...pack, publishedThrough: 2027 }, '2027-02-01', 2027, '2027-05-22', 1)).toBeUndefined();
+  });
+
+  it('one stderr line, the same exit code and stdout; SHEGONG_NO_DATA_NOTICE and CI silence it', async () => {
+    const args = [
+      ...['--today', '2027-02-01', '--level', '助理', '--education', '本科', '--major', '其他'],
+      ...[
+        '--graduated',
+        '2015-06',
+        '--study-mode',
+        '全日制',
+        '--work',
+        '2015-07..',
+        '--province',
+        '四川',
+        '--no-input',
+      ],
+    ];
+    const config = freshConfig();
+    const loud = await runMain(args, { SHEGONG_CONFIG_DIR: config, SHEGONG_NO_DATA_NOTICE: '', CI: '' });
+    const quiet = await runMain(args, { SHEGONG_CONFIG_DIR: config, SHEGONG_NO_DATA_NOTICE: '1', CI: '' });
+    const ci = await runMain(args, { SHEGONG_CONFIG_DIR: config, SHEGONG_NO_DATA_NOTICE: '', CI: 'true' });
+    expect(loud.err.trim().split('\n')).toHaveLength(1);
+    expect(quiet.err).toBe('');
+    expect(ci.err).toBe('');
+    expect(loud.code).toBe(quiet.code);
+    expect(loud.out).toBe(quiet.out);
   });
 });

@@ -8,6 +8,7 @@ import { nameContext } from '../../report/localize.js';
 import { buildDatesReport } from '../../report/dates-report.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
+import { noticeStaleData } from '../data-notice.js';
 import { loadContext } from '../load-context.js';
 import { writeAtomic } from '../../files-io/write-atomic.js';
 import type { DatesOptions } from '../options.js';
@@ -82,5 +83,6 @@ export async function runDates(flags: DatesOptions, globals: GlobalOptions): Pro
 
   const data = { report, paperName: names.paper, ...(provinceName ? { provinceName } : {}) };
   await emit(await renderAs('dates', data, context), globals.output);
+  noticeStaleData(context, answers.province);
   return EXIT.OK;
 }
