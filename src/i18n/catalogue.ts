@@ -5,6 +5,7 @@
  */
 import type { ChecklistWordingId } from '../checklist/items.js';
 import type { Values } from '../model/finding.js';
+import type { RegistrationClosed } from '../model/report.js';
 import type { Lang, Route } from '../model/rules.js';
 import type { EventSourceWords } from './core-words.js';
 import type { DataWords } from './data-words.js';
@@ -92,6 +93,9 @@ export interface Messages {
     datesTitle: (year: number, today: string) => string;
     runningCycle: (year: number) => string;
     missed: (closed: string, estimated: boolean) => string;
+    /** The headline when a registration has closed (model/report.ts RegistrationClosed). */
+    registrationClosed: (closed: RegistrationClosed, province: string) => string;
+    nextCycle: (next: RegistrationClosed['next']) => string;
     deadlineUpcoming: (title: string, date: string, days: number) => string;
     deadlineOpen: (title: string, date: string, days: number) => string;
     icsWritten: (file: string, count: number) => string;

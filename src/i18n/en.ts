@@ -3,6 +3,7 @@ import type { ChecklistWordingId } from '../checklist/items.js';
 import { eventSourceEn, ruleProblemsEn } from './core-words.js';
 import { dataWordsEn, packErrorsEn, packProblemsEn } from './data-words.js';
 import type { Values } from '../model/finding.js';
+import type { RegistrationClosed } from '../model/report.js';
 import type { Route } from '../model/rules.js';
 import type { ChecklistWords, FindingWords, Messages, NameContext } from './catalogue.js';
 import { fileFindingsEn, KIND_NAMES } from './file-findings.js';
@@ -235,6 +236,16 @@ export const en: Messages = {
     datesTitle: (year: number, today: string) => `Key dates of the ${year} exam cycle (today: ${day(today)})`,
     runningCycle: (year: number) => `${year} cycle (registration closed; for candidates who registered)`,
     missed: (closed: string, estimated: boolean) => `Missed (closed ${day(closed)}${estimated ? ', estimated' : ''}): `,
+    registrationClosed: (c: RegistrationClosed, province: string) =>
+      `Registration for ${c.year} closed on ${day(c.closed)}${c.estimated ? ' (estimated)' : ''}${
+        c.basis === 'province'
+          ? ` (${province}'s own window)`
+          : c.provinceMayBeOpen
+            ? ` — estimated from the earliest provincial close; ${province || 'your province'} has not published its window and may still be open: check its notice now and register at once if it is`
+            : ' (national registration has closed too)'
+      }${c.judged ? '' : `; this checklist prepares ${c.next.year}`}.`,
+    nextCycle: (n: RegistrationClosed['next']) =>
+      `Prepare for ${n.year}: registration opens about ${day(n.start)}${n.estimated ? ' (estimated)' : ''}; your province's notice decides`,
     deadlineUpcoming: (title: string, date: string, days: number) =>
       `${title} opens on ${day(date)}, in ${days} day${days === 1 ? '' : 's'}`,
     deadlineOpen: (title: string, date: string, days: number) =>

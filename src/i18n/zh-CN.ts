@@ -3,6 +3,7 @@ import type { ChecklistWordingId } from '../checklist/items.js';
 import { eventSourceZh, ruleProblemsZh } from './core-words.js';
 import { dataWordsZh, packErrorsZh, packProblemsZh } from './data-words.js';
 import type { Values } from '../model/finding.js';
+import type { RegistrationClosed } from '../model/report.js';
 import type { Route } from '../model/rules.js';
 import type { ChecklistWords, FindingWords, Messages, NameContext } from './catalogue.js';
 import { fileFindingsZh, KIND_NAMES } from './file-findings.js';
@@ -185,6 +186,16 @@ export const zhCN: Messages = {
     datesTitle: (year: number, today: string) => `${year} 年度关键日期（今天 ${day(today)}）`,
     runningCycle: (year: number) => `${year} 年度（报名已结束，已报名的考生看这里）`,
     missed: (closed: string, estimated: boolean) => `已错过（${day(closed)}${estimated ? '，预估' : ''}截止）：`,
+    registrationClosed: (c: RegistrationClosed, province: string) =>
+      `${c.year} 年度报名已于 ${day(c.closed)}${c.estimated ? '（预估）' : ''}截止${
+        c.basis === 'province'
+          ? `（${province}本省时间）`
+          : c.provinceMayBeOpen
+            ? `——这是按最早关闭的省份推算的；${province || '本省'}的报名时间未公布，可能仍在报名期内：立即查看本省通知，仍在报名期内就马上报名`
+            : '（全国报名也已结束）'
+      }${c.judged ? '' : `；以下按 ${c.next.year} 年度准备`}。`,
+    nextCycle: (n: RegistrationClosed['next']) =>
+      `准备 ${n.year} 年度：报名约 ${day(n.start)}${n.estimated ? '（预估）' : ''}开始，届时以本省通知为准`,
     deadlineUpcoming: (title: string, date: string, days: number) =>
       `${title}将于 ${shortDay(date)} 开始，还有 ${days} 天`,
     deadlineOpen: (title: string, date: string, days: number) =>

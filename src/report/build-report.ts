@@ -6,7 +6,7 @@ import type { Messages } from '../i18n/messages.js';
 import type { Values } from '../model/finding.js';
 import type { Eligibility } from '../model/eligibility.js';
 import type { Province } from '../model/provinces.js';
-import type { ChecklistGroup, ChecklistStatus, CheckOutcome, FileResult } from '../model/report.js';
+import type { ChecklistGroup, ChecklistStatus, CheckOutcome, FileResult, RegistrationClosed } from '../model/report.js';
 import type { Lang, RuleSet } from '../model/rules.js';
 import { openItems } from '../checklist/build-checklist.js';
 import { degreeText } from '../answers/qualifications.js';
@@ -60,6 +60,8 @@ export interface Report {
   nextDeadline?: DeadlineLine;
   /** What the answer rests on: the data pack, overrides, published or estimated dates (docs/data-packs.md). */
   data?: DataProvenance;
+  /** A registration that has closed (the judged cycle's, or this year's the report moved past), said plainly. */
+  registrationClosed?: RegistrationClosed & { text: string; nextText: string };
 }
 
 export interface ReportContext {
@@ -147,6 +149,18 @@ export function buildReport(outcome: CheckOutcome, context: ReportContext): Repo
       ? {}
       : withDeadline(deadlineLine(messages, outcome.events))),
     ...(data ? { data } : {}),
+    ...(outcome.registrationClosed
+      ? {
+          registrationClosed: {
+            ...outcome.registrationClosed,
+            text: messages.ui.registrationClosed(
+              outcome.registrationClosed,
+              names.province(String(answers.province ?? '')),
+            ),
+            nextText: messages.ui.nextCycle(outcome.registrationClosed.next),
+          },
+        }
+      : {}),
   };
 }
 
