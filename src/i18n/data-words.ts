@@ -28,6 +28,8 @@ export interface ProvenanceArgs {
 export interface DataWords {
   origin: Record<string, string>;
   provenance: (a: ProvenanceArgs) => string;
+  /** The pack alone (batch summaries, where each applicant's report has its own dates). */
+  packLine: (a: A) => string;
   overridden: (files: string[]) => string;
   dateStatus: (estimated: boolean, source: string) => string;
   staleNotice: (a: A) => string;
@@ -41,6 +43,8 @@ export const dataWordsZh: DataWords = {
   origin: { bundled: '内置', imported: '已导入' },
   provenance: (a) =>
     `数据：规则包 ${a.version}（${dataWordsZh.origin[a.origin] ?? a.origin}），${dayZh(a.checked)} 对照官方通知核对；${a.year} 年度日期：已公布 ${a.published} 项，预估 ${a.estimated} 项（预估 = 尚无官方通知）${a.overrides.length ? `；${dataWordsZh.overridden(a.overrides)}` : ''}`,
+  packLine: (a) =>
+    `数据：规则包 ${s(a.version)}（${dataWordsZh.origin[s(a.origin)] ?? s(a.origin)}），${dayZh(a.checked)} 对照官方通知核对；官方日期到 ${s(a.published)} 年度，之后的日期为预估${Array.isArray(a.overrides) && a.overrides.length ? `；${dataWordsZh.overridden(a.overrides as string[])}` : ''}`,
   overridden: (files) => `已用 --rules ${files.join('、')} 覆盖部分规则（本地修改，不是官方数据）`,
   dateStatus: (estimated, source) => (estimated ? '预估：尚无官方通知' : `已公布：${source}`),
   staleNotice: (a) =>
@@ -68,6 +72,8 @@ export const dataWordsEn: DataWords = {
   origin: { bundled: 'bundled', imported: 'imported' },
   provenance: (a) =>
     `Data: rule pack ${a.version} (${dataWordsEn.origin[a.origin] ?? a.origin}), checked against the official notices on ${dayEn(a.checked)}; ${a.year} dates: ${a.published} published, ${a.estimated} estimated (estimated = no official notice yet)${a.overrides.length ? `; ${dataWordsEn.overridden(a.overrides)}` : ''}`,
+  packLine: (a) =>
+    `Data: rule pack ${s(a.version)} (${dataWordsEn.origin[s(a.origin)] ?? s(a.origin)}), checked against the official notices on ${dayEn(a.checked)}; official dates up to ${s(a.published)}, later dates are estimates${Array.isArray(a.overrides) && a.overrides.length ? `; ${dataWordsEn.overridden(a.overrides as string[])}` : ''}`,
   overridden: (files) => `some rules overridden by --rules ${files.join(', ')} (local changes, not official data)`,
   dateStatus: (estimated, source) => (estimated ? 'estimated: no official notice yet' : `published: ${source}`),
   staleNotice: (a) =>

@@ -342,3 +342,20 @@ describe('the stale-data notice', () => {
     expect(loud.out).toBe(quiet.out);
   });
 });
+
+describe('batch summaries carry the pack', () => {
+  it('summary.json has the data object; each applicant report its dates', async () => {
+    const config = freshConfig();
+    const roster = writePack(
+      config,
+      'r.csv',
+      '姓名,报考级别,学历,专业,毕业时间,学习形式,社会工作经历,报考省份\n张三,助理,本科,其他,2015-06,全日制,2015-07..,四川\n',
+    );
+    const out = path.join(config, 'out');
+    const result = await runMain(['batch', roster, '--output', out, ...TODAY], { SHEGONG_CONFIG_DIR: config });
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
+    expect(summary.data).toMatchObject({ pack: '2026.12', origin: 'bundled', overrides: [] });
+    expect(summary.applicants[0].report.data).toMatchObject({ pack: '2026.12', year: 2027 });
+  });
+});
