@@ -22,6 +22,8 @@ export interface Provenance {
 export interface Rule<V = unknown> extends Provenance {
   title: Localized;
   value: V;
+  /** `source` in Chinese (the citations kept as they are): what `shegong rules` shows by default. */
+  sourceZh?: string;
   note?: Localized;
   /** Claims found in guides and seed articles that the official value overrules. */
   folklore?: { claim: Localized; source: string }[];

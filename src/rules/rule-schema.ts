@@ -261,6 +261,7 @@ export const ruleSchema = z.object({
   title: localized,
   value: z.unknown(),
   source: z.string().min(1),
+  sourceZh: z.string().min(1).optional(),
   confidence: z.enum(CONFIDENCES),
   checked: isoDate,
   note: localized.optional(),
