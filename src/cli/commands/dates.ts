@@ -58,7 +58,6 @@ export async function runDates(flags: DatesOptions, globals: GlobalOptions): Pro
         description: [
           messages.eventTodo[event.id],
           event.note,
-          event.estimated ? messages.ui.estimatedLegend : '',
           messages.data.dateStatus(event.estimated, event.source),
           report.data?.text ?? '',
         ]
