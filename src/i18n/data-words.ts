@@ -51,7 +51,7 @@ export const dataWordsZh: DataWords = {
     `提示：正在使用的规则包 ${s(a.version)} 已是 ${s(a.days)} 天前核对的，只有 ${s(a.published)} 年及以前的官方日期，${s(a.year)} 年度的日期都是预估。运行 shegong data update（或 shegong data import 文件）取得新数据；设置 SHEGONG_NO_DATA_NOTICE=1 可关闭本提示`,
   statusLines: (a) => [
     `正在使用：规则包 ${s(a.version)}（${dataWordsZh.origin[s(a.origin)] ?? s(a.origin)}）`,
-    `核对日期：${dayZh(a.checked)}（${s(a.days)} 天前）`,
+    `核对日期：${dayZh(a.checked)}（${Number(a.days) < 0 ? '晚于今天：请检查 --today 或系统日期' : `${s(a.days)} 天前`}）`,
     `覆盖：${s(a.examYear)} 年度；已有官方日期到 ${s(a.published)} 年度，之后的日期为预估`,
     `有效期至：${dayZh(a.expires)}${a.expired ? '（已过期，请更新）' : ''}`,
     `内置规则包：${s(a.bundled)}`,
@@ -80,7 +80,7 @@ export const dataWordsEn: DataWords = {
     `Note: rule pack ${s(a.version)} was checked ${s(a.days)} days ago and has official dates only up to ${s(a.published)}; every ${s(a.year)} date is an estimate. Run shegong data update (or shegong data import FILE) for newer data; set SHEGONG_NO_DATA_NOTICE=1 to silence this note`,
   statusLines: (a) => [
     `In use: rule pack ${s(a.version)} (${dataWordsEn.origin[s(a.origin)] ?? s(a.origin)})`,
-    `Checked: ${dayEn(a.checked)} (${s(a.days)} days ago)`,
+    `Checked: ${dayEn(a.checked)} (${Number(a.days) < 0 ? 'after today: check --today or the system date' : `${s(a.days)} days ago`})`,
     `Covers: the ${s(a.examYear)} exam; official dates up to ${s(a.published)}, later dates are estimates`,
     `Expires: ${dayEn(a.expires)}${a.expired ? ' (expired: please update)' : ''}`,
     `Bundled pack: ${s(a.bundled)}`,
