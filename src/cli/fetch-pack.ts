@@ -105,8 +105,9 @@ export async function fetchPublishedPack(options: FetchOptions): Promise<Fetched
     if (error instanceof Stop) return { ok: false, problem: error.problem };
     if (controller.signal.aborted)
       return { ok: false, problem: { key: 'update.timeout', args: { seconds: String(options.timeoutMs / 1000) } } };
-    const cause = (error as { cause?: { code?: string } }).cause;
-    return { ok: false, problem: { key: 'update.network', args: { code: cause?.code ?? (error as Error).name } } };
+    const cause = (error as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } }).cause;
+    const code = cause?.code ?? cause?.errors?.[0]?.code ?? cause?.message ?? (error as Error).name;
+    return { ok: false, problem: { key: 'update.network', args: { code } } };
   } finally {
     clearTimeout(timer);
   }

@@ -97,6 +97,15 @@ export const dataWordsEn: DataWords = {
   updateFetched: (a) => `Fetched rule pack ${s(a.version)} from shegong ${s(a.packageVersion)} on ${s(a.registry)}`,
 };
 
+const NETWORK_ZH: Record<string, string> = {
+  ECONNREFUSED: '服务器拒绝连接',
+  ENOTFOUND: '找不到服务器（没有联网，或地址不对）',
+  EAI_AGAIN: '暂时无法解析服务器地址（网络不通）',
+  ECONNRESET: '连接被中断',
+  ETIMEDOUT: '连接超时',
+  ENETUNREACH: '网络不可达',
+};
+
 /** Why a pack was refused or could not be fetched (keys from packs/ and cli/fetch-pack.ts). */
 export const packProblemsZh: Record<string, (a: A) => string> = {
   'pack.not-a-pack': () => '这不是 shegong 规则包文件（格式不对或已损坏）',
@@ -112,7 +121,7 @@ export const packProblemsZh: Record<string, (a: A) => string> = {
   'pack.unreadable': (a) => `无法读取（${s(a.reason)}）`,
   'update.timeout': (a) => `${s(a.seconds)} 秒内没有响应`,
   'update.http': (a) => `服务器返回 HTTP ${s(a.status)}`,
-  'update.network': (a) => `网络错误（${s(a.code)}）`,
+  'update.network': (a) => `${NETWORK_ZH[s(a.code)] ?? '网络错误'}（${s(a.code)}）`,
   'update.too-large': (a) => `下载超过 ${s(a.limit)} 字节上限，已停止`,
   'update.bad-metadata': () => 'npm 上的包信息格式不对',
   'update.integrity': () => '下载的文件与 npm 记录的校验值不符',
