@@ -65,8 +65,14 @@ export interface ActiveData {
 export async function activeData(): Promise<ActiveData> {
   const [bundled, installed] = await Promise.all([readBundledManifest(), readInstalledPack()]);
   const imported = installed?.content;
-  if (imported && compareVersions(imported.manifest.version, bundled.version) >= 0)
-    return { source: packSource(imported), manifest: imported.manifest, bundled, installed };
+  if (imported && compareVersions(imported.manifest.version, bundled.version) >= 0) {
+    // Checked again against this version's schemas: a pack imported before an upgrade may lack a
+    // rule the new code reads. Then the bundled data is used, and `data status` says why.
+    const { validatePackContent } = await import('../packs/validate-pack.js');
+    const problem = validatePackContent(imported)[0];
+    if (!problem) return { source: packSource(imported), manifest: imported.manifest, bundled, installed };
+    return { source: BUNDLED, manifest: bundled, bundled, installed: { file: installed.file, problem } };
+  }
   return { source: BUNDLED, manifest: bundled, bundled, ...(installed ? { installed } : {}) };
 }
 

@@ -87,9 +87,8 @@ export function openSignedPack(bytes: Uint8Array, trusted: ReadonlyMap<string, K
 /** Sign a pack's content with a private key (the maintainer's script, and tests with a throwaway key). */
 export function signPack(content: PackContent, privateKey: KeyObject | string): SignedPack {
   const payload = JSON.stringify(content);
-  const key = typeof privateKey === 'string' ? privateKey : privateKey;
-  const value = sign(null, Buffer.from(payload, 'utf8'), key).toString('base64');
-  const publicKey = createPublicKey(key);
+  const value = sign(null, Buffer.from(payload, 'utf8'), privateKey).toString('base64');
+  const publicKey = createPublicKey(privateKey);
   return { schema: PACK_SCHEMA, payload, signature: { algorithm: 'ed25519', keyId: keyId(publicKey), value } };
 }
 

@@ -359,3 +359,20 @@ describe('batch summaries carry the pack', () => {
     expect(summary.applicants[0].report.data).toMatchObject({ pack: '2026.12', year: 2027 });
   });
 });
+
+describe('an installed pack this version cannot use', () => {
+  it('one lacking a rule this version reads (imported before an upgrade): the bundled data is used, status says why', async () => {
+    const { signPack } = await import('../../src/packs/pack-format.js');
+    const { mkdirSync } = await import('node:fs');
+    const config = freshConfig();
+    const content = pack2027();
+    delete (content.files['rules/exam.json'] as { rules: Record<string, unknown> }).rules['pass-line'];
+    mkdirSync(path.join(config, 'data'));
+    writeFileSync(path.join(config, 'data', 'pack.json'), JSON.stringify(signPack(content, testKey.privateKey)));
+    const env = { SHEGONG_CONFIG_DIR: config };
+    expect((await dates(env)).data).toMatchObject({ pack: '2026.12', origin: 'bundled' });
+    const status = JSON.parse((await runMain(['data', ...TODAY, '--format', 'json'], env)).out);
+    expect(status).toMatchObject({ outcome: 'status', version: '2026.12', origin: 'bundled' });
+    expect(status.installedProblem).toBeTruthy();
+  });
+});
