@@ -4,6 +4,8 @@
  * the bundled one, else the bundled templates/. A pack that no longer verifies is ignored, and
  * `data status` says so.
  */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { Problem } from '../errors.js';
@@ -32,10 +34,30 @@ export function configDir(env: NodeJS.ProcessEnv = process.env, platform = proce
 }
 
 export const installedPackPath = () => path.join(configDir(), 'data', 'pack.json');
+/** Which tool version last validated the installed pack, and the pack's hash: re-validated only when either changes. */
+const validatedPath = () => path.join(configDir(), 'data', 'validated.json');
+
+const toolVersion = async (): Promise<string> => {
+  const text = await readFile(new URL('../../package.json', import.meta.url), 'utf8').catch(() => '{}');
+  return String((JSON.parse(text) as { version?: string }).version ?? '');
+};
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+async function alreadyValidated(hash: string): Promise<boolean> {
+  try {
+    const text = new TextDecoder().decode(await readRegular(validatedPath(), 4096));
+    const seen = JSON.parse(text) as { tool?: string; sha256?: string };
+    return seen.sha256 === hash && seen.tool === (await toolVersion());
+  } catch {
+    return false;
+  }
+}
 
 export interface InstalledPack {
   file: string;
   content?: PackContent;
+  /** SHA-256 of the file, to remember that this version validated it. */
+  sha256?: string;
   /** Why the installed file is not used (it no longer verifies). */
   problem?: Problem;
 }
@@ -51,7 +73,7 @@ export async function readInstalledPack(): Promise<InstalledPack | undefined> {
     return { file, problem: { key: 'pack.unreadable', args: { reason: (error as NodeJS.ErrnoException).code ?? '' } } };
   }
   const opened = openSignedPack(bytes, trustedKeys());
-  return opened.ok ? { file, content: opened.content } : { file, problem: opened.problem };
+  return opened.ok ? { file, content: opened.content, sha256: sha256(bytes) } : { file, problem: opened.problem };
 }
 
 export interface ActiveData {
@@ -66,11 +88,17 @@ export async function activeData(): Promise<ActiveData> {
   const [bundled, installed] = await Promise.all([readBundledManifest(), readInstalledPack()]);
   const imported = installed?.content;
   if (imported && compareVersions(imported.manifest.version, bundled.version) >= 0) {
-    // Checked again against this version's schemas: a pack imported before an upgrade may lack a
-    // rule the new code reads. Then the bundled data is used, and `data status` says why.
+    // Checked against this version's schemas once (then remembered): a pack imported before an
+    // upgrade may lack a rule the new code reads. Then the bundled data is used, and `data status`
+    // says why.
+    const use = { source: packSource(imported), manifest: imported.manifest, bundled, installed };
+    if (installed.sha256 && (await alreadyValidated(installed.sha256))) return use;
     const { validatePackContent } = await import('../packs/validate-pack.js');
     const problem = validatePackContent(imported)[0];
-    if (!problem) return { source: packSource(imported), manifest: imported.manifest, bundled, installed };
+    if (!problem) {
+      await rememberValidated(installed.sha256);
+      return use;
+    }
     return { source: BUNDLED, manifest: bundled, bundled, installed: { file: installed.file, problem } };
   }
   return { source: BUNDLED, manifest: bundled, bundled, ...(installed ? { installed } : {}) };
@@ -91,5 +119,14 @@ export function packInfo(active: ActiveData, calendar: Calendar): PackInfo {
 
 /** Write a verified pack file into the config folder: all or nothing (safe-write's temp + rename). */
 export async function installPackBytes(bytes: Uint8Array): Promise<string> {
-  return writeSafe(installedPackPath(), bytes, { replace: 'always' });
+  const written = await writeSafe(installedPackPath(), bytes, { replace: 'always' });
+  await rememberValidated(sha256(bytes));
+  return written;
+}
+
+/** Best effort: a folder that cannot take the note only costs the check again next run. */
+async function rememberValidated(hash: string | undefined): Promise<void> {
+  if (!hash) return;
+  const note = JSON.stringify({ tool: await toolVersion(), sha256: hash });
+  await writeSafe(validatedPath(), note, { replace: 'always' }).catch(() => undefined);
 }
