@@ -95,7 +95,7 @@ export interface Messages {
     missed: (closed: string, estimated: boolean) => string;
     /** The headline when a registration has closed (model/report.ts RegistrationClosed). */
     registrationClosed: (closed: RegistrationClosed, province: string) => string;
-    nextCycle: (next: RegistrationClosed['next']) => string;
+    nextCycle: (closed: RegistrationClosed, province: string) => string;
     deadlineUpcoming: (title: string, date: string, days: number) => string;
     deadlineOpen: (title: string, date: string, days: number) => string;
     icsWritten: (file: string, count: number) => string;

@@ -244,8 +244,8 @@ export const en: Messages = {
             ? ` — estimated from the earliest provincial close; ${province || 'your province'} has not published its window and may still be open: check its notice now and register at once if it is`
             : ' (national registration has closed too)'
       }${c.judged ? '' : `; this checklist prepares ${c.next.year}`}.`,
-    nextCycle: (n: RegistrationClosed['next']) =>
-      `Prepare for ${n.year}: registration opens about ${day(n.start)}${n.estimated ? ' (estimated)' : ''}; your province's notice decides`,
+    nextCycle: ({ next: n, provinceMayBeOpen }: RegistrationClosed, province: string) =>
+      `${provinceMayBeOpen ? `First check ${province || 'your province'}'s notice and register at once if it is still open; otherwise prepare` : 'Prepare'} for ${n.year}: registration opens about ${day(n.start)}${n.estimated ? ' (estimated)' : ''}; your province's notice decides`,
     deadlineUpcoming: (title: string, date: string, days: number) =>
       `${title} opens on ${day(date)}, in ${days} day${days === 1 ? '' : 's'}`,
     deadlineOpen: (title: string, date: string, days: number) =>

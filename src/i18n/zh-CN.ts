@@ -194,8 +194,8 @@ export const zhCN: Messages = {
             ? `——这是按最早关闭的省份推算的；${province || '本省'}的报名时间未公布，可能仍在报名期内：立即查看本省通知，仍在报名期内就马上报名`
             : '（全国报名也已结束）'
       }${c.judged ? '' : `；以下按 ${c.next.year} 年度准备`}。`,
-    nextCycle: (n: RegistrationClosed['next']) =>
-      `准备 ${n.year} 年度：报名约 ${day(n.start)}${n.estimated ? '（预估）' : ''}开始，届时以本省通知为准`,
+    nextCycle: ({ next: n, provinceMayBeOpen }: RegistrationClosed, province: string) =>
+      `${provinceMayBeOpen ? `先查看${province || '本省'}的通知，仍在报名期内就马上报名；已截止则` : ''}准备 ${n.year} 年度：报名约 ${day(n.start)}${n.estimated ? '（预估）' : ''}开始，届时以本省通知为准`,
     deadlineUpcoming: (title: string, date: string, days: number) =>
       `${title}将于 ${shortDay(date)} 开始，还有 ${days} 天`,
     deadlineOpen: (title: string, date: string, days: number) =>

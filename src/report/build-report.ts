@@ -157,7 +157,7 @@ export function buildReport(outcome: CheckOutcome, context: ReportContext): Repo
               outcome.registrationClosed,
               names.province(String(answers.province ?? '')),
             ),
-            nextText: messages.ui.nextCycle(outcome.registrationClosed.next),
+            nextText: messages.ui.nextCycle(outcome.registrationClosed, names.province(String(answers.province ?? ''))),
           },
         }
       : {}),
