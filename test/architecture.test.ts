@@ -24,7 +24,7 @@ const LAYERS: Record<string, { imports: readonly string[] | '*'; types?: readonl
   text: { imports: [] },
   errors: { imports: [] },
   io: { imports: ['errors'] },
-  templates: { imports: ['errors', 'io'] },
+  templates: { imports: ['model', 'errors', 'io'] },
   rules: { imports: ['model', 'templates', 'errors'] },
   answers: { imports: ['model'] },
   eligibility: { imports: ['model', 'rules', 'answers'] },
@@ -53,6 +53,8 @@ const LAYERS: Record<string, { imports: readonly string[] | '*'; types?: readonl
     ],
   },
   // The catalogues are typed by the ids the check, finding and item lists declare (types only).
+  // packs/: data packs — signed sets of templates/ files: format, keys, validation, the bundled one.
+  packs: { imports: ['model', 'errors', 'templates', 'rules', 'dates'] },
   i18n: { imports: [], types: ['model', 'files', 'eligibility', 'checklist'] },
   report: {
     imports: ['model', 'rules', 'answers', 'eligibility', 'dates', 'checklist', 'text', 'roster'],

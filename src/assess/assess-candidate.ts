@@ -1,9 +1,9 @@
 /** One candidate, start to finish: dates, eligibility, checklist, verdict. Pure. */
 import type { Answers } from '../model/answers.js';
 import type { Calendar } from '../model/calendar.js';
-import type { CheckOutcome, FileResult } from '../model/report.js';
+import type { CheckOutcome, FileResult, RegistrationClosed } from '../model/report.js';
 import type { DocumentCase, RuleSet } from '../model/rules.js';
-import { buildEvents, upcomingExamYear } from '../dates/build-events.js';
+import { buildEvents, examDates, registrationWindow, upcomingExamYear } from '../dates/build-events.js';
 import { evaluateEligibility } from '../eligibility/evaluate-eligibility.js';
 import { withDocumentChecks } from '../files/document-checks.js';
 import { buildChecklist } from '../checklist/build-checklist.js';
@@ -52,5 +52,56 @@ export function assessCandidate(input: AssessInput): CheckOutcome {
   const errors = [...eligibility.findings, ...files.flatMap((f) => f.findings)].some((f) => f.severity === 'error');
   // Registration for the chosen year has closed: nothing else can make the candidate ready for it.
   const closed = checklist.some((item) => item.id === 'registration.window' && item.status === 'missed');
-  return { today, year, answers, eligibility, files, events, checklist, ready: !errors && !closed };
+  const registrationClosed = closedRegistration(calendar, today, year, answers.province, closed, input.year);
+  return {
+    today,
+    year,
+    answers,
+    eligibility,
+    files,
+    events,
+    checklist,
+    ready: !errors && !closed,
+    ...(registrationClosed ? { registrationClosed } : {}),
+  };
+}
+
+/**
+ * The registration that closed: the judged year's (when it has), or — when the default year moved
+ * on while the previous cycle is still running — that cycle's, with the next opening either way.
+ */
+function closedRegistration(
+  calendar: Calendar,
+  today: string,
+  year: number,
+  province: string | undefined,
+  judgedClosed: boolean,
+  pinned: number | undefined,
+): RegistrationClosed | undefined {
+  const of = (y: number) => registrationWindow(calendar, y, province, true);
+  const facts = (y: number, judged: boolean, nextYear: number): RegistrationClosed => {
+    const window = of(y);
+    const national = registrationWindow(calendar, y, undefined, false);
+    const basis =
+      window.basis.kind === 'province'
+        ? 'province'
+        : window.basis.kind === 'conservative'
+          ? 'conservative'
+          : 'national';
+    const next = of(nextYear);
+    return {
+      year: y,
+      closed: window.end,
+      estimated: window.estimated,
+      basis,
+      provinceMayBeOpen: basis === 'conservative' && today <= national.end,
+      judged,
+      next: { year: nextYear, start: next.start, estimated: next.estimated },
+    };
+  };
+  if (judgedClosed) return facts(year, true, year + 1);
+  // Said while that cycle is still running (up to its exam); after it, the next cycle is simply the one.
+  if (pinned === undefined && of(year - 1).end < today && today <= examDates(calendar, year - 1).end)
+    return facts(year - 1, false, year);
+  return undefined;
 }

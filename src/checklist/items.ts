@@ -66,11 +66,18 @@ export function examFee(ruleSet: RuleSet, answers: Pick<Answers, 'level' | 'prov
   const { rule, provinceSpecific } = feeRuleFor(ruleSet, answers.province);
   const papers = ruleValue(ruleSet, 'papers')[answers.level];
   const perPaper = papers.map((paper) => (paper.kind === 'objective' ? rule.value.objective : rule.value[paper.kind]));
-  const total = perPaper.reduce((sum, fee) => sum + fee, 0) + (rule.value.perCandidate ?? 0);
+  // A per-candidate charge limited to some levels (重庆's score-archive fee: new 中级 candidates) is
+  // added only for them.
+  const levels = rule.value.perCandidateLevels;
+  const perCandidate = !levels || levels.includes(answers.level) ? (rule.value.perCandidate ?? 0) : 0;
+  const total = perPaper.reduce((sum, fee) => sum + fee, 0) + perCandidate;
+  const unverified = papers.some((paper) => paper.kind !== 'objective' && rule.value.unverified?.includes(paper.kind));
   return {
     papers: papers.length,
     perPaper,
-    perCandidate: rule.value.perCandidate ?? 0,
+    perCandidate,
+    perCandidateKind: rule.value.perCandidateKind ?? 'registration',
+    unverified,
     total,
     provinceSpecific,
     confidence: rule.confidence,
@@ -152,13 +159,20 @@ const educationVerification = item({
       ) ?? given;
     const answers = { ...given, ...degree };
     const graduatedYear = Number(degree.graduated.split('-')[0]);
-    const fromYear = ruleValue(ruleSet, 'registration.platform').educationOnlineFromYear;
+    const platform = ruleValue(ruleSet, 'registration.platform');
+    const fromYear = platform.educationOnlineFromYear;
     const diploma = fileFor('diploma');
     const registration = events.find((e) => e.id === 'registration');
     const uploaded = diploma?.document?.kind ?? null;
     const cases: DocumentCase[] = [];
     if (answers.education === 'highschool' || answers.education === 'secondary') cases.push('school');
     else if (graduatedYear < fromYear) cases.push('before-online');
+    // A master's or doctorate (the 学位 routes) awarded before 学位在线验证 began needs the 学位认证报告.
+    else if (
+      (answers.education === 'master' || answers.education === 'doctor') &&
+      answers.graduated < platform.degreeOnlineFrom
+    )
+      cases.push('degree-before-online');
     // 应届: the diploma is not issued yet when registration opens.
     if (registration && answers.graduated > registration.start.slice(0, answers.graduated.length))
       cases.push('not-yet-graduated');
@@ -194,6 +208,7 @@ const educationVerification = item({
       args: {
         graduatedYear,
         fromYear,
+        degreeFrom: platform.degreeOnlineFrom,
         education: answers.education,
         graduated: answers.graduated,
         cases,
@@ -340,6 +355,8 @@ const fee = item({
             papers: exam.papers,
             perPaper: exam.perPaper.map(String),
             perCandidate: exam.perCandidate,
+            perCandidateKind: exam.perCandidateKind,
+            unverified: exam.unverified,
             total: exam.total,
             provinceSpecific: exam.provinceSpecific,
             province: answers.province,

@@ -7,6 +7,7 @@ import type { Calendar } from '../model/calendar.js';
 import type { Province } from '../model/provinces.js';
 import type { RuleSet } from '../model/rules.js';
 import { loadRuleSet } from '../rules/load-rule-set.js';
+import { activeData, packInfo } from './data-store.js';
 import type { GlobalOptions } from './global-options.js';
 
 export interface CommandContext {
@@ -20,8 +21,12 @@ export interface CommandContext {
 export async function loadContext(globals: GlobalOptions): Promise<CommandContext> {
   // issue 11: SHEGONG_ML=off takes the heuristic photo path even with the models installed.
   if (process.env.SHEGONG_ML === 'off') (await import('../files-io/photo-models.js')).setPhotoModelsEnabled(false);
-  const { ruleSet, provinces, overrides } = await loadRuleSet(globals.rules);
-  const calendar = await loadCalendar(overrides, new Set(provinces.map((p) => p.id)));
+  // The imported pack when there is a valid one not older than the bundled data, else templates/.
+  const active = await activeData();
+  const loaded = await loadRuleSet(globals.rules, active.source);
+  const { provinces, overrides } = loaded;
+  const calendar = await loadCalendar(overrides, new Set(provinces.map((p) => p.id)), active.source);
+  const ruleSet = { ...loaded.ruleSet, pack: packInfo(active, calendar) };
   if (globals.year !== undefined) {
     const { first, last } = yearRange(calendar);
     if (globals.year < first || globals.year > last)

@@ -53,6 +53,10 @@ export type ProfileAction = (typeof PROFILE_ACTIONS)[number];
 export const isProfileAction = (value: string): value is ProfileAction =>
   (PROFILE_ACTIONS as readonly string[]).includes(value);
 
+export const DATA_ACTIONS = ['status', 'import', 'update'] as const;
+export type DataAction = (typeof DATA_ACTIONS)[number];
+export const isDataAction = (value: string): value is DataAction => (DATA_ACTIONS as readonly string[]).includes(value);
+
 type Raw = Record<string, unknown>;
 const ANSWER_STRINGS = [
   'level',

@@ -14,6 +14,8 @@ import {
   batchOptions,
   type CheckOptions,
   checkOptions,
+  type DataAction,
+  isDataAction,
   type DatesOptions,
   datesOptions,
   type FilesOptions,
@@ -32,6 +34,7 @@ const { Command } = createRequire(import.meta.url)('commander') as typeof import
 type Command = CommandType;
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+const DATA_ACTIONS_DEFAULT = 'status';
 
 /** Columns a string takes in a terminal: CJK and full-width forms take two (commander counts one). */
 export function cjkWidth(text: string): number {
@@ -125,6 +128,8 @@ const packageVersion = (): string =>
 export interface CommandHandlers {
   check(options: CheckOptions, globals: RawGlobalOptions): Promise<ExitCode>;
   rules(globals: RawGlobalOptions): Promise<ExitCode>;
+  /** `data status|import FILE|update`: the rule packs. */
+  data(action: DataAction, file: string | undefined, globals: RawGlobalOptions): Promise<ExitCode>;
   profile(action: ProfileAction, globals: RawGlobalOptions): Promise<ExitCode>;
   demo(globals: RawGlobalOptions): Promise<ExitCode>;
   dates(options: DatesOptions, globals: RawGlobalOptions): Promise<ExitCode>;
@@ -150,6 +155,10 @@ export const lazyHandlers: CommandHandlers = {
   async rules(globals) {
     const { runRules } = await import('./commands/rules.js');
     return runRules(await resolved(globals, 'rules'));
+  },
+  async data(action, file, globals) {
+    const { runData } = await import('./commands/data.js');
+    return runData(action, file, await resolved(globals, 'data'));
   },
   async profile(action, globals) {
     const { runProfile } = await import('./commands/profile.js');
@@ -271,6 +280,23 @@ export function buildProgram(argv: string[], handlers: CommandHandlers = lazyHan
     .description(t.rulesCommand)
     .action(async (_flags: unknown, command: Command) => {
       result = await handlers.rules(globalsOf(command));
+    });
+
+  program
+    .command('data')
+    .description(t.dataCommand)
+    .argument('[action]', t.dataAction)
+    .argument('[file]', t.argPack)
+    .action(async (action: string | undefined, file: string | undefined, _flags: unknown, command: Command) => {
+      const chosen = action ?? DATA_ACTIONS_DEFAULT;
+      if (!isDataAction(chosen))
+        return command.error(t.commander.unknownDataAction(chosen), {
+          exitCode: 2,
+          code: 'commander.invalidArgument',
+        });
+      if (chosen === 'import' && !file)
+        return command.error(t.commander.dataImportNeedsFile, { exitCode: 2, code: 'commander.missingArgument' });
+      result = await handlers.data(chosen, file, globalsOf(command));
     });
 
   program

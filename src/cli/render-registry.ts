@@ -29,6 +29,8 @@ export interface ReportData {
     | { action: 'reset'; path: string }
     | { action: 'show'; path: string; answers: object; rows: string[][] };
   batch: { rows: SummaryRow[]; notes: string[]; output: string; htmlFile: string };
+  /** `shegong data`: the pack in use (status), or what an import or update did. */
+  data: { outcome: 'status' | 'installed' | 'same'; facts: Record<string, unknown> };
 }
 export type ReportKind = keyof ReportData;
 
@@ -63,6 +65,7 @@ export const SCHEMAS: Record<ReportKind, string> = {
   rules: 'shegong.rules/v1',
   profile: 'shegong.profile/v1',
   batch: 'shegong.batch/v1',
+  data: 'shegong.data/v1',
 };
 
 // Shell helpers for terminal renderers, loaded with them.
@@ -261,6 +264,7 @@ export const RENDERERS: { [K in ReportKind]: Partial<Record<Format, Entry<K>>> }
             schema: SCHEMAS.rules,
             name: ruleSet.name,
             overrides: ruleSet.overrides,
+            ...(ruleSet.pack ? { pack: ruleSet.pack } : {}),
             rules: ruleSet.rules,
             calendar,
           }),
@@ -282,6 +286,24 @@ export const RENDERERS: { [K in ReportKind]: Partial<Record<Format, Entry<K>>> }
         data.action === 'show'
           ? json({ schema: SCHEMAS.profile, path: data.path, answers: data.answers })
           : `${JSON.stringify({ schema: SCHEMAS.profile, path: data.path, ...(data.action === 'reset' ? { reset: true } : {}) })}\n`,
+    },
+  },
+  data: {
+    text: {
+      load:
+        async () =>
+        async ({ outcome, facts }, { messages }) =>
+          `${(
+            outcome === 'status'
+              ? messages.data.statusLines(facts)
+              : [outcome === 'installed' ? messages.data.imported(facts) : messages.data.alreadyInstalled(facts)]
+          ).join('\n')}\n`,
+    },
+    json: {
+      load:
+        async () =>
+        async ({ outcome, facts }) =>
+          json({ schema: SCHEMAS.data, outcome, ...facts }),
     },
   },
   batch: {

@@ -4,6 +4,7 @@ import type { FileResult } from '../model/report.js';
 import type { DocumentCase } from '../model/rules.js';
 import type { Answers } from '../model/answers.js';
 import { buildReport } from '../report/build-report.js';
+import { noticeStaleData } from './data-notice.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import type { CommandContext } from './load-context.js';
 import { renderAs } from './render-registry.js';
@@ -27,5 +28,6 @@ export async function reportOn(
   });
   const report = buildReport(outcome, { lang: globals.lang, messages, ruleSet, provinces });
   await emit(await renderAs('checklist', report, context), globals.output);
+  noticeStaleData(context, answers.province);
   return outcome.ready ? EXIT.OK : EXIT.FINDINGS;
 }

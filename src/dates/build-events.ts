@@ -59,7 +59,8 @@ export function examDates(calendar: Calendar, year: number): Draft {
 }
 
 function fromPublished(date: PublishedDate, basis: DateEvent['basis']): Draft {
-  return { start: date.start, end: date.end ?? date.start, estimated: false, source: date.source, basis };
+  const scoped = date.city && basis.kind === 'province' ? { ...basis, city: date.city } : basis;
+  return { start: date.start, end: date.end ?? date.start, estimated: false, source: date.source, basis: scoped };
 }
 
 function publishedWindow(entry: CalendarYear | undefined, id: WindowId, province?: string): Draft | undefined {

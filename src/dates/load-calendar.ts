@@ -2,11 +2,14 @@
 import { UserError } from '../errors.js';
 import type { Calendar } from '../model/calendar.js';
 import type { OverrideInput } from '../model/rules.js';
-import { readJson } from '../templates/read-json.js';
-import { templatePath } from '../templates/templates-dir.js';
+import { BUNDLED, type DataSource } from '../templates/data-source.js';
 
-export async function loadCalendar(overrides: OverrideInput[], provinceIds: Set<string>): Promise<Calendar> {
-  const bundled = await readJson(templatePath('calendars', 'exam-calendar.json'));
+export async function loadCalendar(
+  overrides: OverrideInput[],
+  provinceIds: Set<string>,
+  source: DataSource = BUNDLED,
+): Promise<Calendar> {
+  const bundled = await source.read('calendars/exam-calendar.json');
   // The bundled calendar is validated by the tests (the trusted path equals the parsed one); zod
   // is loaded only when a --rules file brings a calendar section.
   if (!overrides.some(({ json }) => (json as { calendar?: unknown }).calendar !== undefined))

@@ -16,6 +16,7 @@ const published = z
     source: z.string().min(1),
     confidence: z.enum(CONFIDENCES),
     note: z.string().optional(),
+    city: z.string().min(1).optional(),
   })
   .refine((d) => !d.end || d.end >= d.start, 'schema.end-before-start');
 const windows = z.object({

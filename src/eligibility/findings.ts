@@ -157,6 +157,28 @@ const duringStudy = builder({
   },
 });
 
+/**
+ * Work reported during full-time graduate study: an employee who kept working with continuous social
+ * insurance (在职全日制) may have those years counted in some provinces. Said, not counted.
+ */
+const inServiceStudy = builder({
+  id: 'eligibility.in-service-study',
+  build: (ctx) => {
+    const { count, assessment } = ctx.decider;
+    if (!counts(ctx) || count.excludedStudy <= 0) return undefined;
+    const degree = qualifications(ctx.answers).find(
+      (d) => d.studyMode === 'full-time' && ctx.counting.inServiceStudyMayCount.includes(d.education),
+    );
+    if (!degree) return undefined;
+    return {
+      id: 'eligibility.in-service-study',
+      severity: assessment.satisfied ? 'info' : 'warning',
+      measured: { months: count.excludedStudy },
+      args: { months: count.excludedStudy, education: degree.education },
+    };
+  },
+});
+
 const enrolmentUnknown = builder({
   id: 'eligibility.enrolment-unknown',
   build: (ctx) => {
@@ -259,6 +281,7 @@ export const ELIGIBILITY_FINDINGS = [
   borderline,
   workOverlap,
   duringStudy,
+  inServiceStudy,
   enrolmentUnknown,
   beforeCertificate,
   afterCutoff,

@@ -5,8 +5,10 @@
  */
 import type { ChecklistWordingId } from '../checklist/items.js';
 import type { Values } from '../model/finding.js';
+import type { RegistrationClosed } from '../model/report.js';
 import type { Lang, Route } from '../model/rules.js';
 import type { EventSourceWords } from './core-words.js';
+import type { DataWords } from './data-words.js';
 import type { FindingId } from './finding-ids.js';
 
 type A = Values;
@@ -91,6 +93,9 @@ export interface Messages {
     datesTitle: (year: number, today: string) => string;
     runningCycle: (year: number) => string;
     missed: (closed: string, estimated: boolean) => string;
+    /** The headline when a registration has closed (model/report.ts RegistrationClosed). */
+    registrationClosed: (closed: RegistrationClosed, province: string) => string;
+    nextCycle: (closed: RegistrationClosed, province: string) => string;
     deadlineUpcoming: (title: string, date: string, days: number) => string;
     deadlineOpen: (title: string, date: string, days: number) => string;
     icsWritten: (file: string, count: number) => string;
@@ -196,7 +201,7 @@ export interface Messages {
   eventTodo: Record<string, string>;
   eventNote: {
     estimated: (from: string) => string;
-    province: (name: string) => string;
+    province: (name: string, city?: string) => string;
     published: string;
     rule: string;
     conservative: (from: string, earliest: string) => string;
@@ -205,6 +210,8 @@ export interface Messages {
   eventSource: EventSourceWords;
   problem: Record<string, (a: A) => string>;
   error: Record<string, ((a: A) => string) | string>;
+  /** Data packs: provenance, `shegong data`, the stale-data notice. */
+  data: DataWords;
   prompt: {
     intro: string;
     level: string;

@@ -1,7 +1,9 @@
 /** English messages: the same keys and arguments as zh-CN.ts, in English (shape: catalogue.ts). */
 import type { ChecklistWordingId } from '../checklist/items.js';
 import { eventSourceEn, ruleProblemsEn } from './core-words.js';
+import { dataWordsEn, packErrorsEn, packProblemsEn } from './data-words.js';
 import type { Values } from '../model/finding.js';
+import type { RegistrationClosed } from '../model/report.js';
 import type { Route } from '../model/rules.js';
 import type { ChecklistWords, FindingWords, Messages, NameContext } from './catalogue.js';
 import { fileFindingsEn, KIND_NAMES } from './file-findings.js';
@@ -234,6 +236,16 @@ export const en: Messages = {
     datesTitle: (year: number, today: string) => `Key dates of the ${year} exam cycle (today: ${day(today)})`,
     runningCycle: (year: number) => `${year} cycle (registration closed; for candidates who registered)`,
     missed: (closed: string, estimated: boolean) => `Missed (closed ${day(closed)}${estimated ? ', estimated' : ''}): `,
+    registrationClosed: (c: RegistrationClosed, province: string) =>
+      `Registration for ${c.year} closed on ${day(c.closed)}${c.estimated ? ' (estimated)' : ''}${
+        c.basis === 'province'
+          ? ` (${province}'s own window)`
+          : c.provinceMayBeOpen
+            ? ` — estimated from the earliest provincial close; ${province || 'your province'} has not published its window and may still be open: check its notice now and register at once if it is`
+            : ' (national registration has closed too)'
+      }${c.judged ? '' : `; this checklist prepares ${c.next.year}`}.`,
+    nextCycle: ({ next: n, provinceMayBeOpen }: RegistrationClosed, province: string) =>
+      `${provinceMayBeOpen ? `First check ${province || 'your province'}'s notice and register at once if it is still open; otherwise prepare` : 'Prepare'} for ${n.year}: registration opens about ${day(n.start)}${n.estimated ? ' (estimated)' : ''}; your province's notice decides`,
     deadlineUpcoming: (title: string, date: string, days: number) =>
       `${title} opens on ${day(date)}, in ${days} day${days === 1 ? '' : 's'}`,
     deadlineOpen: (title: string, date: string, days: number) =>
@@ -406,6 +418,12 @@ export const en: Messages = {
       fix: () =>
         'Work during full-time study (including internships) does not count; work before enrolment and after graduation does',
     },
+    'eligibility.in-service-study': {
+      message: (a: A) =>
+        `${months(n(a.months))} of work during your full-time ${en.labels.education[s(a.education)] ?? ''} study were not counted; if you studied full-time while employed, staying in post with continuous social insurance, some provinces count that time`,
+      fix: () =>
+        "Ask your province's exam office whether it counts, and keep your employer's letter and the continuous social-insurance record",
+    },
     'eligibility.enrolment-unknown': {
       message: (a: A) =>
         `The enrolment month of your full-time ${en.labels.education[s(a.education)] ?? ''} (graduated ${s(a.graduated)}) is unknown, so ${months(n(a.months))} of work before graduation (${s(a.spans)}) was not counted`,
@@ -453,6 +471,7 @@ export const en: Messages = {
       const reasons: Record<string, string> = {
         school: `${en.labels.education[s(a.education)]} is outside 学信网's (CHSI) higher-education records, so the platform cannot verify it online`,
         'before-online': `you graduated in ${s(a.graduatedYear)}, before electronic registration of diplomas (from ${s(a.fromYear)}), so the platform cannot verify it online`,
+        'degree-before-online': `a degree awarded in ${s(a.graduated)} predates online degree verification (from ${s(a.degreeFrom)}), so no 学位在线验证报告 exists for it`,
         'not-yet-graduated': `you will not have graduated when registering (graduation ${s(a.graduated)}): also get your school's letter confirming you graduate this year`,
         abroad: 'an overseas degree needs certification by the CSCSE (留学服务中心)',
         renamed:
@@ -506,8 +525,15 @@ export const en: Messages = {
         return `Pay the exam fee at your province's rate${a.end ? ` by ${day(a.end)}${est(a)}` : ''} (the roster gives no province: add --province or a 报考省份 column to see it)`;
       const name = c.province(s(a.province));
       const papers = (a.perPaper as string[] | undefined) ?? [];
-      const extra = n(a.perCandidate) > 0 ? ` + registration fee ${a.perCandidate} yuan` : '';
-      const basis = a.provinceSpecific ? `${name} rate` : `rate in most provinces, not verified for ${name}`;
+      const extra =
+        n(a.perCandidate) === 0
+          ? ''
+          : a.perCandidateKind === 'score-archive'
+            ? ` + score-archive fee ${a.perCandidate} yuan (new rolling-score candidates; refunded to others as a rule)`
+            : ` + registration fee ${a.perCandidate} yuan`;
+      const basis = a.provinceSpecific
+        ? `${name} rate${a.unverified ? '; practice papers at the usual rate, not verified' : ''}`
+        : `rate in most provinces, not verified for ${name}`;
       const when = a.end ? `; pay by ${day(a.end)}${est(a)}${a.latePayment ? '' : ' (no late payment)'}` : '';
       return n(a.total) === 0
         ? `${name} charges no exam fee (follow your province's notice)`
@@ -657,7 +683,10 @@ export const en: Messages = {
   eventNote: {
     estimated: (from: string) =>
       `Estimated from ${from === 'exam' ? 'the exam dates' : from === 'registration' ? 'the registration window' : from === 'scores' ? 'the score release date' : from === 'certificate' ? 'the certificate issue date' : `the ${from} timetable pattern`}`,
-    province: (name: string) => `${name} provincial dates`,
+    province: (name: string, city?: string) =>
+      city
+        ? `dates from the ${city} city notice (other cities of ${name} not verified; your local notice decides)`
+        : `${name} provincial dates`,
     published: 'Officially published',
     rule: 'Calculated from the rules',
     conservative: (from: string, earliest: string) =>
@@ -666,6 +695,7 @@ export const en: Messages = {
   problem: {
     // issue 9b: rule-file and calendar problems (codes from the parsers)
     ...ruleProblemsEn,
+    ...packProblemsEn,
     'answer.level': (a: A) =>
       `Unrecognised level "${s(a.value)}": use assistant (助理/初级), intermediate (中级) or senior (高级)`,
     'answer.education': (a: A) =>
@@ -697,7 +727,9 @@ export const en: Messages = {
     'answer.format': (a: A) => `Unsupported output format "${s(a.value)}": choose from ${s(a.allowed)}`,
     'answer.lang': (a: A) => `Unsupported language "${s(a.value)}": choose zh-CN or en`,
   } as Record<string, (a: A) => string>,
+  data: dataWordsEn,
   error: {
+    ...packErrorsEn,
     'error.rules-unreadable': (a: A) => `Cannot read rule file ${s(a.file)} (${systemReasonEn(a.reason)})`,
     'error.rules-invalid': (a: A) => `Rule file ${s(a.file)} has problems, so nothing was run:`,
     // issue 9b: a bundled data file (calendar, demo sample) that cannot be read

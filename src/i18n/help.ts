@@ -45,6 +45,9 @@ export interface HelpWords {
   hukou: string;
   educationCase: string;
   rulesCommand: string;
+  dataCommand: string;
+  dataAction: string;
+  argPack: string;
   profile: string;
   demo: string;
   files: string;
@@ -80,6 +83,8 @@ export interface HelpWords {
     optionArgumentMissing(name: string): string;
     tooManyArguments(command: string | undefined, expected: string, got: string): string;
     unknownProfileAction(action: string): string;
+    unknownDataAction(action: string): string;
+    dataImportNeedsFile: string;
     didYouMean(names: string[]): string;
     /** The last line of a usage error: where to read more. */
     seeHelp(command: string): string;
@@ -134,6 +139,9 @@ export const helpZh: HelpWords = {
   hukou: '户籍所在省份',
   educationCase: '学历无法在线核验的情形（可重复）：abroad(境外学历) | renamed(姓名或证件号码变更)',
   rulesCommand: '当前规则：每条规则的取值、来源与可信度',
+  dataCommand: '规则包（数据）：status 查看 | import 文件 导入 | update 从 npm 更新（唯一联网的操作）',
+  dataAction: 'status（查看，默认）| import（导入文件）| update（从 npm 取得最新规则包）',
+  argPack: '规则包文件（import 时）',
   profile: '保存的回答：show | edit | reset | path',
   demo: '用内置示例考生演示准备清单（无需输入）',
   files: '只检查上传文件（照片、身份证、学历、工作证明等）；可给文件夹',
@@ -167,6 +175,11 @@ export const helpZh: HelpWords = {
       ],
       ['shegong --files ./材料 --fix', '同时检查材料文件夹，并为可修复的文件生成副本'],
       ['shegong --year 2027 --today 2026-12-01 --lang en', '指定年度、今天和语言'],
+    ],
+    data: [
+      ['shegong data', '正在使用哪个规则包、核对于哪天'],
+      ['shegong data import shegong-data-2027.2.json', '导入收到的规则包文件（校验签名后安装）'],
+      ['shegong data update', '从 npm 取得最新发布的规则包'],
     ],
     rules: [
       ['shegong rules', '列出全部规则与来源'],
@@ -220,6 +233,9 @@ export const helpZh: HelpWords = {
       `${command ? `${qZh(command)} ` : ''}多了参数：应有 ${expected} 个，实际给了 ${got} 个。`,
     unknownProfileAction: (action) =>
       `profile 没有 ${qZh(action)} 这个操作：可用 show（查看）、edit（修改）、reset（清除）、path（保存位置）。`,
+    unknownDataAction: (action) =>
+      `data 没有 ${qZh(action)} 这个操作：可用 status（查看）、import 文件（导入）、update（从 npm 更新）。`,
+    dataImportNeedsFile: '缺少规则包文件：shegong data import 文件',
     didYouMean: (names) => `你是不是想输入 ${names.join(' 或 ')}？`,
     seeHelp: (command) => `查看用法：shegong${command ? ` ${command}` : ''} --help`,
     seeUsage: '查看用法： shegong --help',
@@ -273,6 +289,9 @@ export const helpEn: HelpWords = {
   educationCase:
     'why online education verification will fail (repeatable): abroad (overseas degree) | renamed (name or ID number changed)',
   rulesCommand: 'the active rules with values, sources and confidence',
+  dataCommand: 'rule packs (the data): status | import FILE | update from npm (the one network call)',
+  dataAction: 'status (default) | import (a pack file) | update (the newest pack published on npm)',
+  argPack: 'the pack file (for import)',
   profile: 'saved answers: show | edit | reset | path',
   demo: 'the checklist for a bundled sample candidate (no input)',
   files: 'validate upload files only (photo, ID, diploma, work proof …); folders allowed',
@@ -308,6 +327,11 @@ export const helpEn: HelpWords = {
       ],
       ['shegong --files ./材料 --fix', 'also checks a materials folder and writes fixed copies'],
       ['shegong --year 2027 --today 2026-12-01 --lang en', 'pins the year, today and the language'],
+    ],
+    data: [
+      ['shegong data', 'which rule pack is in use, and when it was checked'],
+      ['shegong data import shegong-data-2027.2.json', 'installs a pack received as a file (signature checked)'],
+      ['shegong data update', 'fetches the newest pack published on npm'],
     ],
     rules: [
       ['shegong rules', 'lists every rule with its source'],
@@ -369,6 +393,8 @@ export const helpEn: HelpWords = {
     tooManyArguments: (command, expected, got) =>
       `Too many arguments${command ? ` for ${qEn(command)}` : ''}: expected ${expected}, got ${got}.`,
     unknownProfileAction: (action) => `Unknown profile action ${qEn(action)}: use show, edit, reset or path.`,
+    unknownDataAction: (action) => `Unknown data action ${qEn(action)}: use status, import FILE or update.`,
+    dataImportNeedsFile: 'Missing the pack file: shegong data import FILE',
     didYouMean: (names) => ` Did you mean ${names.join(' or ')}?`,
     seeHelp: (command) => `See: shegong${command ? ` ${command}` : ''} --help`,
     seeUsage: 'See shegong --help',

@@ -1,7 +1,9 @@
 /** 中文文案：所有面向用户的句子都在这里（英文版在 en.ts，键完全一致；形状见 catalogue.ts）。 */
 import type { ChecklistWordingId } from '../checklist/items.js';
 import { eventSourceZh, ruleProblemsZh } from './core-words.js';
+import { dataWordsZh, packErrorsZh, packProblemsZh } from './data-words.js';
 import type { Values } from '../model/finding.js';
+import type { RegistrationClosed } from '../model/report.js';
 import type { Route } from '../model/rules.js';
 import type { ChecklistWords, FindingWords, Messages, NameContext } from './catalogue.js';
 import { fileFindingsZh, KIND_NAMES } from './file-findings.js';
@@ -184,6 +186,16 @@ export const zhCN: Messages = {
     datesTitle: (year: number, today: string) => `${year} 年度关键日期（今天 ${day(today)}）`,
     runningCycle: (year: number) => `${year} 年度（报名已结束，已报名的考生看这里）`,
     missed: (closed: string, estimated: boolean) => `已错过（${day(closed)}${estimated ? '，预估' : ''}截止）：`,
+    registrationClosed: (c: RegistrationClosed, province: string) =>
+      `${c.year} 年度报名已于 ${day(c.closed)}${c.estimated ? '（预估）' : ''}截止${
+        c.basis === 'province'
+          ? `（${province}本省时间）`
+          : c.provinceMayBeOpen
+            ? `——这是按最早关闭的省份推算的；${province || '本省'}的报名时间未公布，可能仍在报名期内：立即查看本省通知，仍在报名期内就马上报名`
+            : '（全国报名也已结束）'
+      }${c.judged ? '' : `；以下按 ${c.next.year} 年度准备`}。`,
+    nextCycle: ({ next: n, provinceMayBeOpen }: RegistrationClosed, province: string) =>
+      `${provinceMayBeOpen ? `先查看${province || '本省'}的通知，仍在报名期内就马上报名；已截止则` : ''}准备 ${n.year} 年度：报名约 ${day(n.start)}${n.estimated ? '（预估）' : ''}开始，届时以本省通知为准`,
     deadlineUpcoming: (title: string, date: string, days: number) =>
       `${title}将于 ${shortDay(date)} 开始，还有 ${days} 天`,
     deadlineOpen: (title: string, date: string, days: number) =>
@@ -328,6 +340,11 @@ export const zhCN: Messages = {
         `${s(a.spans)} 共 ${months(n(a.months))}的工作经历在全日制学习期间（入学至毕业当月），不计入工作年限`,
       fix: () => '全日制学习期间（含实习）不计工作年限；入学前和毕业后的工作照常计入',
     },
+    'eligibility.in-service-study': {
+      message: (a: A) =>
+        `全日制${labels.education[s(a.education)] ?? ''}学习期间的 ${months(n(a.months))}工作经历未计入；如果你是在职读的全日制${labels.education[s(a.education)] ?? ''}，期间一直在岗并连续缴纳社保，有的省份会计入这段时间`,
+      fix: () => '向报考省份的考试机构确认能否计入，并备好单位证明和连续的社保缴费记录',
+    },
     'eligibility.enrolment-unknown': {
       message: (a: A) =>
         `不知道你的全日制${labels.education[s(a.education)] ?? ''}（${s(a.graduated)} 毕业）何时入学，毕业前的 ${s(a.spans)} 共 ${months(n(a.months))}工作经历暂未计入`,
@@ -372,6 +389,7 @@ export const zhCN: Messages = {
       const reasons: Record<string, string> = {
         school: `${labels.education[s(a.education)]}学历不在学信网高等教育学历库中，平台无法在线核验`,
         'before-online': `${s(a.graduatedYear)} 年毕业，早于学历电子注册（${s(a.fromYear)} 年起），平台无法在线核验`,
+        'degree-before-online': `${s(a.graduated)} 获得的学位早于学位在线验证覆盖的时间（${s(a.degreeFrom)} 起），《学位在线验证报告》查不到`,
         'not-yet-graduated': `报名时尚未毕业（${s(a.graduated)} 毕业），另备学校出具的应届毕业证明`,
         abroad: '境外学历须经留学服务中心认证',
         renamed:
@@ -424,8 +442,15 @@ export const zhCN: Messages = {
         return `缴费：金额按报考省份的标准${a.end ? `，${day(a.end)}${est(a)}前缴清` : ''}（花名册未给出报考省份，加 --province 或补 报考省份 列即可算出）`;
       const name = c.province(s(a.province));
       const papers = (a.perPaper as string[] | undefined) ?? [];
-      const extra = n(a.perCandidate) > 0 ? ` + 报名费 ${a.perCandidate} 元` : '';
-      const basis = a.provinceSpecific ? `${name}标准` : `多数省份标准，${name}未核实`;
+      const extra =
+        n(a.perCandidate) === 0
+          ? ''
+          : a.perCandidateKind === 'score-archive'
+            ? ` + 成绩档案管理费 ${a.perCandidate} 元（新参加滚动管理的考生；其他人一般退还）`
+            : ` + 报名费 ${a.perCandidate} 元`;
+      const basis = a.provinceSpecific
+        ? `${name}标准${a.unverified ? '；实务科目按多数省份标准，未核实' : ''}`
+        : `多数省份标准，${name}未核实`;
       const when = a.end ? `，${day(a.end)}${est(a)}前缴清${a.latePayment ? '' : '（不设补缴费）'}` : '';
       return n(a.total) === 0
         ? `${name}不收考试费（以本省通知为准）`
@@ -564,7 +589,8 @@ export const zhCN: Messages = {
   eventNote: {
     estimated: (from: string) =>
       `预估：依据${from === 'exam' ? '考试日期' : from === 'registration' ? '报名时间' : from === 'scores' ? '成绩公布时间' : from === 'certificate' ? '证书发放时间' : ` ${from} 年的时间规律`}推算`,
-    province: (name: string) => `${name}本省时间`,
+    province: (name: string, city?: string) =>
+      city ? `${city}市通知的时间（${name}其他地市未核实，以本地通知为准）` : `${name}本省时间`,
     published: '已公布',
     rule: '按规定计算',
     conservative: (from: string, earliest: string) => `本省未公布，按 ${from} 年最早关闭的省份（${earliest}）保守推算`,
@@ -572,6 +598,7 @@ export const zhCN: Messages = {
   problem: {
     // issue 9b: rule-file and calendar problems (codes from the parsers)
     ...ruleProblemsZh,
+    ...packProblemsZh,
     'answer.level': (a: A) =>
       `无法识别级别“${s(a.value)}”：可填 assistant（助理/初级）、intermediate（中级）、senior（高级）`,
     'answer.education': (a: A) =>
@@ -597,7 +624,9 @@ export const zhCN: Messages = {
     'answer.format': (a: A) => `不支持的输出格式“${s(a.value)}”：可选 ${s(a.allowed)}`,
     'answer.lang': (a: A) => `不支持的语言“${s(a.value)}”：可选 zh-CN、en`,
   } as Record<string, (a: A) => string>,
+  data: dataWordsZh,
   error: {
+    ...packErrorsZh,
     'error.rules-unreadable': (a: A) => `无法读取规则文件 ${s(a.file)}（${systemReasonZh(a.reason)}）`,
     'error.rules-invalid': (a: A) => `规则文件 ${s(a.file)} 有问题，未能运行：`,
     // issue 9b: a bundled data file (calendar, demo sample) that cannot be read

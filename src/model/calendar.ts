@@ -7,6 +7,8 @@ export interface PublishedDate {
   source: string;
   confidence: Confidence;
   note?: string;
+  /** A city notice: the window is known for this city (zh-CN name) only, not the whole province. */
+  city?: string;
 }
 
 export const WINDOW_IDS = ['registration', 'payment', 'admission-ticket', 'scores'] as const;
@@ -115,6 +117,8 @@ export interface DateEvent {
     kind: 'published' | 'province' | 'estimated' | 'rule' | 'conservative';
     from?: string;
     province?: string;
+    /** The one city whose notice gave a province's window. */
+    city?: string;
     earliest?: string[];
   };
   /** Papers sat, for the exam event. */

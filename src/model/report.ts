@@ -33,6 +33,23 @@ export interface FileResult {
   document?: DocumentFacts;
 }
 
+/**
+ * A registration that has closed: the one the candidate is judged against (`judged`, a pinned
+ * --year), or this calendar year's, which the default moved past to the next cycle.
+ */
+export interface RegistrationClosed {
+  year: number;
+  closed: string;
+  estimated: boolean;
+  /** The province's own window (`province`), a conservative estimate for it, or the national one. */
+  basis: 'province' | 'conservative' | 'national';
+  /** The province's window is unknown and the national one has not closed: it may still be open. */
+  provinceMayBeOpen: boolean;
+  judged: boolean;
+  /** The next cycle's registration opening. */
+  next: { year: number; start: string; estimated: boolean };
+}
+
 /** Everything one check run found, before any words are chosen. */
 export interface CheckOutcome {
   today: string;
@@ -43,4 +60,5 @@ export interface CheckOutcome {
   events: DateEvent[];
   checklist: ChecklistItem[];
   ready: boolean;
+  registrationClosed?: RegistrationClosed;
 }

@@ -1,5 +1,6 @@
 /** The active rule set: every number about the exam, each with its provenance. Types only. */
 import type { Education, Level, Major } from './answers.js';
+import type { PackInfo } from './pack.js';
 import type { Severity } from './finding.js';
 
 export const CONFIDENCES = ['official', 'secondary', 'folklore'] as const;
@@ -21,6 +22,8 @@ export interface Provenance {
 export interface Rule<V = unknown> extends Provenance {
   title: Localized;
   value: V;
+  /** `source` in Chinese (the citations kept as they are): what `shegong rules` shows by default. */
+  sourceZh?: string;
   note?: Localized;
   /** Claims found in guides and seed articles that the official value overrules. */
   folklore?: { claim: Localized; source: string }[];
@@ -44,6 +47,11 @@ export interface WorkCounting {
   cutoffMonth: number;
   cutoffDay: number;
   fullTimeStudyCounts: boolean;
+  /**
+   * Education levels whose full-time study may still count for someone employed throughout with
+   * continuous social insurance (在职全日制): the tool warns, it does not count them.
+   */
+  inServiceStudyMayCount: Education[];
   certificateMonthCounts: boolean;
   borderlineMonths: number;
   educationHeldBy: 'registration' | 'cutoff';
@@ -51,7 +59,16 @@ export interface WorkCounting {
 
 export const FEE_KINDS = ['objective', 'intermediate-practice', 'senior-practice'] as const;
 export type FeeKind = (typeof FEE_KINDS)[number];
-export type Fees = Record<FeeKind, number> & { perCandidate?: number };
+export type Fees = Record<FeeKind, number> & {
+  /** A charge per candidate on top of the papers (yuan). */
+  perCandidate?: number;
+  /** What that charge is: a registration fee (the default) or a score-archive fee (refunded to most). */
+  perCandidateKind?: 'registration' | 'score-archive';
+  /** The levels it is charged to; all when absent. */
+  perCandidateLevels?: Level[];
+  /** Paper kinds whose amount no source confirms for this province (the usual rate is assumed). */
+  unverified?: FeeKind[];
+};
 
 export interface Paper {
   id: string;
@@ -92,7 +109,12 @@ export interface RuleValues {
     documents: Record<string, 'pass' | 'mtp'>;
     degreeVerification: 'cscse';
   };
-  'registration.platform': { onlineVerificationHours: number; educationOnlineFromYear: number };
+  'registration.platform': {
+    onlineVerificationHours: number;
+    educationOnlineFromYear: number;
+    /** The first month (YYYY-MM) of degrees that 《学位在线验证报告》 covers. */
+    degreeOnlineFrom: string;
+  };
   'registration.commitment': { covers: string[] };
   'certificate.registration': { firstWithinMonths: number; validYears: number; renewWithinMonths: number };
   'continuing-education': { periodYears: number; hours: Record<Level, number> };
@@ -267,6 +289,7 @@ export const DOCUMENT_FIELDS = [
 export type DocumentField = (typeof DOCUMENT_FIELDS)[number];
 export const DOCUMENT_CASES = [
   'before-online',
+  'degree-before-online',
   'not-yet-graduated',
   'abroad',
   'renamed',
@@ -298,6 +321,8 @@ export interface RuleSet {
   rules: Record<string, Rule>;
   /** Files that overrode parts of the bundled rules, in order. */
   overrides: string[];
+  /** The data pack the rules (and the calendar) came from; set by the shell once both are loaded. */
+  pack?: PackInfo;
 }
 
 /** One --rules file as read: its path and its JSON (rules, and any `calendar` section). */

@@ -6,7 +6,7 @@ import type { Messages } from '../i18n/messages.js';
 import type { Values } from '../model/finding.js';
 import type { Eligibility } from '../model/eligibility.js';
 import type { Province } from '../model/provinces.js';
-import type { ChecklistGroup, ChecklistStatus, CheckOutcome, FileResult } from '../model/report.js';
+import type { ChecklistGroup, ChecklistStatus, CheckOutcome, FileResult, RegistrationClosed } from '../model/report.js';
 import type { Lang, RuleSet } from '../model/rules.js';
 import { openItems } from '../checklist/build-checklist.js';
 import { degreeText } from '../answers/qualifications.js';
@@ -20,6 +20,7 @@ import {
   type ReportEvent,
   type ReportFinding,
 } from './localize.js';
+import { type DataProvenance, dataProvenance } from './provenance.js';
 
 export const REPORT_SCHEMA = 'shegong.report/v1';
 
@@ -57,6 +58,10 @@ export interface Report {
   next: { id: string; short: string; text: string; due?: string }[];
   /** The nearest window to act on, as a sentence ("报名将于 3月9日 开始，还有 12 天"). */
   nextDeadline?: DeadlineLine;
+  /** What the answer rests on: the data pack, overrides, published or estimated dates (docs/data-packs.md). */
+  data?: DataProvenance;
+  /** A registration that has closed (the judged cycle's, or this year's the report moved past), said plainly. */
+  registrationClosed?: RegistrationClosed & { text: string; nextText: string };
 }
 
 export interface ReportContext {
@@ -86,6 +91,7 @@ export function buildReport(outcome: CheckOutcome, context: ReportContext): Repo
       ? `${messages.ui.missed(String(args.closed), Boolean(args.closedEstimated))}${words(id, args)}`
       : words(id, args);
   const { answers, eligibility } = outcome;
+  const data = dataProvenance(context.ruleSet, outcome.year, outcome.events, messages);
   return {
     schema: REPORT_SCHEMA,
     lang,
@@ -142,6 +148,19 @@ export function buildReport(outcome: CheckOutcome, context: ReportContext): Repo
     ...(outcome.checklist.some((item) => item.id === 'registration.window' && item.status === 'missed')
       ? {}
       : withDeadline(deadlineLine(messages, outcome.events))),
+    ...(data ? { data } : {}),
+    ...(outcome.registrationClosed
+      ? {
+          registrationClosed: {
+            ...outcome.registrationClosed,
+            text: messages.ui.registrationClosed(
+              outcome.registrationClosed,
+              names.province(String(answers.province ?? '')),
+            ),
+            nextText: messages.ui.nextCycle(outcome.registrationClosed, names.province(String(answers.province ?? ''))),
+          },
+        }
+      : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import type { Lang, RuleSet } from '../model/rules.js';
 import { buildEvents, examDates, upcomingExamYear } from '../dates/build-events.js';
 import { timelineOrder } from '../dates/next-deadline.js';
 import { deadlineLine, localizeEvent, nameContext, type DeadlineLine, type ReportEvent } from './localize.js';
+import { type DataProvenance, dataProvenance } from './provenance.js';
 
 export const DATES_SCHEMA = 'shegong.dates/v1';
 
@@ -24,6 +25,8 @@ export interface DatesReport {
    */
   previousYear?: { year: number; events: ReportEvent[] };
   nextDeadline?: DeadlineLine;
+  /** What the dates rest on: the data pack, overrides, published or estimated (docs/data-packs.md). */
+  data?: DataProvenance;
 }
 
 export interface DatesInput {
@@ -57,6 +60,7 @@ export function buildDatesReport(input: DatesInput): DatesReport {
   const previous = showPrevious ? cycle(year - 1) : undefined;
   // What a candidate acts on next: the running cycle's open windows first, then this year's.
   const deadline = deadlineLine(messages, [...(previous?.raw ?? []), ...current.raw]);
+  const data = dataProvenance(ruleSet, year, [...(previous?.raw ?? []), ...current.raw], messages);
   return {
     schema: DATES_SCHEMA,
     lang,
@@ -67,5 +71,6 @@ export function buildDatesReport(input: DatesInput): DatesReport {
     events: current.events,
     ...(previous ? { previousYear: { year: year - 1, events: previous.events } } : {}),
     ...(deadline ? { nextDeadline: deadline } : {}),
+    ...(data ? { data } : {}),
   };
 }

@@ -64,7 +64,7 @@ export function localizeEvent(messages: Messages, event: DateEvent, names: NameC
       : event.basis.kind === 'estimated'
         ? messages.eventNote.estimated(event.basis.from ?? '')
         : event.basis.kind === 'province'
-          ? messages.eventNote.province(names.province(event.basis.province ?? ''))
+          ? messages.eventNote.province(names.province(event.basis.province ?? ''), event.basis.city)
           : event.basis.kind === 'rule'
             ? messages.eventNote.rule
             : messages.eventNote.published;

@@ -6,7 +6,8 @@ import type { DatesReport } from './dates-report.js';
 import type { Painter } from './painter.js';
 import { eventRange, eventTiming, eventWhen } from './render-text.js';
 
-const SYMBOL = { open: '●', upcoming: '○', passed: '✓' } as const;
+/** A passed date is only past: its mark must not read as “done”. */
+const SYMBOL = { open: '●', upcoming: '○', passed: '–' } as const;
 
 function who(report: DatesReport, messages: Messages, province?: string): string {
   const parts = [province, report.level ? messages.labels.level[report.level] : undefined].filter(Boolean);
@@ -97,6 +98,7 @@ export function renderDatesText(report: DatesReport, options: DatesTextOptions):
       `${painter.bold(`${messages.ui.nextAction}${messages.ui.colon}`)}${painter.cyan(report.nextDeadline.text)}`,
     );
   out.push(painter.dim(messages.ui.estimatedLegend));
+  if (report.data) out.push(painter.dim(report.data.text));
   return `${wrapText(out.join('\n'), options.width)}\n`;
 }
 
@@ -125,5 +127,6 @@ export function renderDatesMarkdown(
     out.push(`## ${messages.ui.runningCycle(report.previousYear.year)}`, '', ...table(report.previousYear.events));
   if (report.nextDeadline) out.push(`**${messages.ui.nextAction}**${messages.ui.colon}${report.nextDeadline.text}`, '');
   out.push(`_${messages.ui.estimatedLegend}_`, '');
+  if (report.data) out.push(`_${report.data.text}_`, '');
   return out.join('\n');
 }

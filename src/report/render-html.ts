@@ -75,10 +75,15 @@ export function renderHtml(
       '</table>',
     ].join('\n'),
   );
-  if (report.nextDeadline)
+  if (report.registrationClosed?.judged)
+    sections.push(
+      `<p><b>${escapeHtml(ui.nextAction)}</b>${escapeHtml(ui.colon)}${escapeHtml(report.registrationClosed.nextText)}</p>`,
+    );
+  else if (report.nextDeadline)
     sections.push(
       `<p><b>${escapeHtml(ui.nextAction)}</b>${escapeHtml(ui.colon)}${escapeHtml(report.nextDeadline.text)}</p>`,
     );
+  if (report.data) sections.push(`<p class="data">${escapeHtml(report.data.text)}</p>`);
 
   // The answers this page was made from, so a printed copy can be checked later (issue 12).
   sections.push(
@@ -101,7 +106,9 @@ export function renderHtml(
     made: escapeHtml(ui.madeOn(report.today)),
     readyClass: report.ready ? 'ready' : 'not-ready',
     verdict: escapeHtml(
-      report.ready ? (todo ? ui.summaryReadyTodo(todo) : ui.summaryReady) : ui.summaryNotReady(blocked, todo),
+      report.registrationClosed?.judged
+        ? report.registrationClosed.text
+        : `${report.ready ? (todo ? ui.summaryReadyTodo(todo) : ui.summaryReady) : ui.summaryNotReady(blocked, todo)}${report.registrationClosed ? ` ${report.registrationClosed.text}` : ''}`,
     ),
     body: sections.join('\n'),
   };

@@ -29,10 +29,12 @@ export function renderMarkdown(report: Report, options: { messages: Messages; ve
   );
   const blocked = report.checklist.filter((i) => i.status === 'blocked' || i.status === 'missed').length;
   const todo = report.checklist.filter((i) => i.status === 'todo').length;
+  const closed = report.registrationClosed;
   out.push(
-    `**${report.ready ? (todo ? ui.summaryReadyTodo(todo) : ui.summaryReady) : ui.summaryNotReady(blocked, todo)}**`,
+    `**${closed?.judged ? closed.text : report.ready ? (todo ? ui.summaryReadyTodo(todo) : ui.summaryReady) : ui.summaryNotReady(blocked, todo)}**`,
     '',
   );
+  if (closed && !closed.judged) out.push(`> ${closed.text}`, '');
 
   const e = report.eligibility;
   out.push(`## ${ui.eligibilityHeading}${ui.colon}${labels.eligibility[e.status] ?? e.status}`, '');
@@ -78,11 +80,13 @@ export function renderMarkdown(report: Report, options: { messages: Messages; ve
   for (const event of report.dates.events)
     out.push(`| ${escapeCell(event.title)} | ${escapeCell(eventWhen(event, messages))} | ${escapeCell(event.note)} |`);
   out.push('');
-  if (report.next.length)
+  if (closed?.judged) out.push(`**${ui.nextAction}**${ui.colon}${closed.nextText}`, '');
+  else if (report.next.length)
     out.push(
       `**${ui.nextAction}**${ui.colon}${ui.remaining(report.next.length, report.next.map((i) => i.short).join(ui.listSeparator))}`,
       '',
     );
   if (report.nextDeadline) out.push(`→ ${report.nextDeadline.text}`, '');
+  if (report.data) out.push(`_${report.data.text}_`, '');
   return `${out.join('\n')}\n`;
 }

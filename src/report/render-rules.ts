@@ -44,9 +44,27 @@ export function readable(value: unknown): string {
   return String(value);
 }
 
+/** A rule's source in the reader's language: the Chinese wording where the rule has one. */
+export const ruleSource = (rule: Rule, lang: Lang): string =>
+  lang === 'zh-CN' && rule.sourceZh ? rule.sourceZh : rule.source;
+
 export function renderRulesText(ruleSet: RuleSet, options: RulesTextOptions): string {
   const { messages, lang, painter } = options;
-  const out: string[] = [painter.bold(`${ruleSet.name[lang]} · ${messages.ui.rulesTitle}`), ''];
+  const out: string[] = [painter.bold(`${ruleSet.name[lang]} · ${messages.ui.rulesTitle}`)];
+  const pack = ruleSet.pack;
+  if (pack)
+    out.push(
+      painter.dim(
+        messages.data.packLine({
+          version: pack.version,
+          origin: pack.origin,
+          checked: pack.checked,
+          published: pack.publishedThrough,
+          overrides: ruleSet.overrides,
+        }),
+      ),
+    );
+  out.push('');
   for (const [id, rule] of Object.entries(ruleSet.rules)) {
     const confidence = messages.labels.confidence[rule.confidence] ?? rule.confidence;
     const paint =
@@ -54,7 +72,7 @@ export function renderRulesText(ruleSet: RuleSet, options: RulesTextOptions): st
     out.push(`${painter.bold(id)}  ${rule.title[lang]}  ${paint(`[${confidence}]`)} ${painter.dim(rule.checked)}`);
     out.push(...renderTable(valueLines(id, rule, options)).map((line) => `    ${line}`));
     if (rule.note) out.push(`    ${painter.dim(rule.note[lang])}`);
-    out.push(`    ${painter.dim(`${messages.ui.source}${messages.ui.colon}${rule.source}`)}`);
+    out.push(`    ${painter.dim(`${messages.ui.source}${messages.ui.colon}${ruleSource(rule, lang)}`)}`);
     if (rule.overriddenBy) out.push(`    ${painter.cyan(messages.ui.overridden(rule.overriddenBy))}`);
     for (const claim of rule.folklore ?? []) {
       out.push(

@@ -127,11 +127,16 @@ export function renderText(report: Report, options: TextOptions): string {
 
   const blocked = report.checklist.filter((i) => i.status === 'blocked' || i.status === 'missed').length;
   const todo = report.checklist.filter((i) => i.status === 'todo').length;
-  out.push(
-    report.ready
-      ? painter.green(`✓ ${todo ? ui.summaryReadyTodo(todo) : ui.summaryReady}`)
-      : painter.red(`✗ ${ui.summaryNotReady(blocked, todo)}`),
-  );
+  const closed = report.registrationClosed;
+  // A closed registration is the headline when it is the one judged; otherwise it is said under it.
+  if (closed?.judged) out.push(painter.red(`✗ ${closed.text}`));
+  else
+    out.push(
+      report.ready
+        ? painter.green(`✓ ${todo ? ui.summaryReadyTodo(todo) : ui.summaryReady}`)
+        : painter.red(`✗ ${ui.summaryNotReady(blocked, todo)}`),
+    );
+  if (closed && !closed.judged) out.push(painter.yellow(`! ${closed.text}`));
   out.push('');
 
   // Eligibility: the verdict, the route and the months, then what is wrong.
@@ -198,7 +203,9 @@ export function renderText(report: Report, options: TextOptions): string {
     out.push('');
   }
 
-  if (report.next.length) {
+  if (closed?.judged) {
+    out.push(painter.bold(`${ui.nextAction}${ui.colon}`) + closed.nextText);
+  } else if (report.next.length) {
     const count = options.nextCount ?? 3;
     const names = report.next.slice(0, count).map((item) => item.short);
     out.push(
@@ -209,6 +216,7 @@ export function renderText(report: Report, options: TextOptions): string {
   } else {
     out.push(painter.green(ui.nothingLeft));
   }
+  if (report.data) out.push(painter.dim(report.data.text));
   if (!verbose) out.push(painter.dim(ui.verboseHint));
   return `${wrapText(out.join('\n'), options.width)}\n`;
 }

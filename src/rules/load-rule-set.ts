@@ -4,13 +4,13 @@ import type { Province } from '../model/provinces.js';
 import type { RuleSet } from '../model/rules.js';
 import type { OverrideInput } from '../model/rules.js';
 import { readJson } from '../templates/read-json.js';
-import { templatePath } from '../templates/templates-dir.js';
+import { BUNDLED, type DataSource } from '../templates/data-source.js';
 
-export async function loadProvinces(): Promise<Province[]> {
-  const [json, cities] = (await Promise.all([
-    readJson(templatePath('provinces.json'), 'error.rules-unreadable'),
-    readJson(templatePath('cities.json'), 'error.rules-unreadable'),
-  ])) as [{ provinces: Province[] }, { cities: Record<string, string[]> }];
+export async function loadProvinces(source: DataSource = BUNDLED): Promise<Province[]> {
+  const [json, cities] = (await Promise.all([source.read('provinces.json'), source.read('cities.json')])) as [
+    { provinces: Province[] },
+    { cities: Record<string, string[]> },
+  ];
   // City and prefecture names → their province (广州 → 广东), so every answer parser reads them.
   return json.provinces.map((province) => ({ ...province, cities: cities.cities[province.id] ?? [] }));
 }
@@ -22,11 +22,11 @@ export interface LoadedRules {
   overrides: OverrideInput[];
 }
 
-export async function loadRuleSet(overrideFiles: string[] = []): Promise<LoadedRules> {
+export async function loadRuleSet(overrideFiles: string[] = [], source: DataSource = BUNDLED): Promise<LoadedRules> {
   const [exam, uploads, provinces] = await Promise.all([
-    readJson(templatePath('rules', 'exam.json'), 'error.rules-unreadable'),
-    readJson(templatePath('rules', 'uploads.json'), 'error.rules-unreadable'),
-    loadProvinces(),
+    source.read('rules/exam.json'),
+    source.read('rules/uploads.json'),
+    loadProvinces(source),
   ]);
   // One rule set from the bundled files: the exam's rules and the upload rules.
   const bundled = {

@@ -38,7 +38,10 @@ export function parseRuleSet(
         problems.push(problemAt({ file, where: `rules.${id}` }, 'rules.new-rule-incomplete'));
         continue;
       }
-      rules[id] = { ...(deepMerge(existing ?? {}, patch) as object), overriddenBy: file };
+      const merged = deepMerge(existing ?? {}, patch) as Record<string, unknown>;
+      // A new source without its Chinese wording: the old wording no longer describes it.
+      if ('source' in patch && !('sourceZh' in patch)) delete merged.sourceZh;
+      rules[id] = { ...merged, overriddenBy: file };
     }
   }
 

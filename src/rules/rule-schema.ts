@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { SAFETY } from './safety-limits.js';
 
 export { SAFETY };
-import { EDUCATIONS, MAJORS } from '../model/answers.js';
+import { EDUCATIONS, LEVELS, MAJORS } from '../model/answers.js';
 import { SEVERITIES } from '../model/finding.js';
 import {
   CONFIDENCES,
@@ -43,6 +43,9 @@ const fees = z.object({
     z.ZodNumber
   >),
   perCandidate: z.number().nonnegative().optional(),
+  perCandidateKind: z.enum(['registration', 'score-archive']).optional(),
+  perCandidateLevels: z.array(z.enum(LEVELS)).optional(),
+  unverified: z.array(z.enum(FEE_KINDS)).optional(),
 });
 const paper = z.object({
   id: z.string().min(1),
@@ -70,6 +73,7 @@ export const VALUE_SCHEMAS: { [K in RuleId]: z.ZodType<RuleValues[K]> } = {
     cutoffMonth: z.number().int().min(1).max(12),
     cutoffDay: z.number().int().min(1).max(31),
     fullTimeStudyCounts: z.boolean(),
+    inServiceStudyMayCount: z.array(z.enum(EDUCATIONS)),
     certificateMonthCounts: z.boolean(),
     borderlineMonths: count,
     educationHeldBy: z.enum(['registration', 'cutoff']),
@@ -101,7 +105,11 @@ export const VALUE_SCHEMAS: { [K in RuleId]: z.ZodType<RuleValues[K]> } = {
     documents: z.record(z.string(), z.enum(['pass', 'mtp'])),
     degreeVerification: z.literal('cscse'),
   }),
-  'registration.platform': z.object({ onlineVerificationHours: count, educationOnlineFromYear: count }),
+  'registration.platform': z.object({
+    onlineVerificationHours: count,
+    educationOnlineFromYear: count,
+    degreeOnlineFrom: z.string().regex(/^\d{4}-\d{2}$/),
+  }),
   'registration.commitment': z.object({ covers: z.array(z.string()) }),
   'certificate.registration': z.object({ firstWithinMonths: count, validYears: count, renewWithinMonths: count }),
   'continuing-education': z.object({ periodYears: z.number().int().positive(), hours: levelRecord(count) }),
@@ -289,6 +297,7 @@ export const ruleSchema = z.object({
   title: localized,
   value: z.unknown(),
   source: z.string().min(1),
+  sourceZh: z.string().min(1).optional(),
   confidence: z.enum(CONFIDENCES),
   checked: isoDate,
   note: localized.optional(),

@@ -55,10 +55,19 @@ describe('checklist', () => {
       total: 124,
       provinceSpecific: true,
     });
+    // 重庆's 20 yuan is a score-archive fee kept only from new 中级 (rolling-score) candidates.
     expect(examFee(ruleSet, { level: 'assistant', province: 'chongqing' })).toMatchObject({
-      total: 142,
-      perCandidate: 20,
+      total: 122,
+      perCandidate: 0,
     });
+    expect(examFee(ruleSet, { level: 'intermediate', province: 'chongqing' })).toMatchObject({
+      total: 207,
+      perCandidate: 20,
+      perCandidateKind: 'score-archive',
+    });
+    // 江苏's practice-paper fees are the usual rate, assumed: marked unverified where a practice paper is sat.
+    expect(examFee(ruleSet, { level: 'intermediate', province: 'jiangsu' })).toMatchObject({ unverified: true });
+    expect(examFee(ruleSet, { level: 'assistant', province: 'jiangsu' })).toMatchObject({ unverified: false });
     expect(examFee(ruleSet, { level: 'assistant', province: 'shanghai' })).toMatchObject({
       total: 122,
       provinceSpecific: false,

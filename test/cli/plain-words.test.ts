@@ -48,7 +48,7 @@ describe('commander speaks the user’s language', () => {
     expect(option.err).not.toContain('error:');
     const typo = await runMain(['date']);
     expect(typo.code).toBe(2);
-    expect(typo.err).toMatch(/没有 “date” 这个命令。你是不是想输入 dates？/);
+    expect(typo.err).toMatch(/没有 “date” 这个命令。你是不是想输入 (data 或 )?dates？/);
     const missing = await runMain(['fix']);
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('缺少参数 <file>');

@@ -28,6 +28,7 @@ function recorder() {
   const handlers: CommandHandlers = {
     check: record('check'),
     rules: record('rules'),
+    data: record('data'),
     profile: record('profile'),
     demo: record('demo'),
     dates: record('dates'),
@@ -109,6 +110,15 @@ const ROUTES: [string[], Call][] = [
     ['rules', { format: 'json' }],
   ],
   [['profile'], ['profile', 'show', {}]],
+  [['data'], ['data', 'status', undefined, {}]],
+  [
+    ['data', 'import', 'pack.json', '--today', '2027-02-01'],
+    ['data', 'import', 'pack.json', { today: '2027-02-01' }],
+  ],
+  [
+    ['data', 'update'],
+    ['data', 'update', undefined, {}],
+  ],
   [
     ['profile', 'reset', '--format=json'],
     ['profile', 'reset', { format: 'json' }],
@@ -216,6 +226,8 @@ describe('usage errors exit 2 before any handler runs', () => {
     [['--level'], 'commander.optionMissingArgument'],
     [['rules', 'extra'], 'commander.excessArguments'],
     [['profile', 'nonsense'], 'commander.invalidArgument'],
+    [['data', 'nonsense'], 'commander.invalidArgument'],
+    [['data', 'import'], 'commander.missingArgument'],
   ])('%j → %s', async (argv, code) => {
     const { code: exit, error } = await usageError(argv);
     expect((error as { code?: string }).code).toBe(code);

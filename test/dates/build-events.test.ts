@@ -140,3 +140,28 @@ describe('every published date in templates/calendars is reproduced, unestimated
     });
   }
 });
+
+describe('windows from the 2026-12 audit', () => {
+  it('四川 2026 opens 3/11 and closes 3/23 (its own notice, no longer the conservative estimate)', () => {
+    expect(byId(events(2026, '2026-02-01', 'sichuan'), 'registration')).toMatchObject({
+      start: '2026-03-11',
+      end: '2026-03-23',
+      estimated: false,
+      basis: { kind: 'province', province: 'sichuan' },
+    });
+  });
+
+  it('海南 2025 payment runs 3/17–3/29', () => {
+    expect(byId(events(2025, '2025-02-01', 'hainan'), 'payment')).toMatchObject({
+      start: '2025-03-17',
+      end: '2025-03-29',
+      estimated: false,
+    });
+  });
+
+  it('湖北 2026 is the 武汉 city notice, and says so', () => {
+    const list = events(2026, '2026-02-01', 'hubei');
+    expect(byId(list, 'registration')?.basis).toMatchObject({ kind: 'province', city: '武汉' });
+    expect(byId(list, 'payment')?.basis).toMatchObject({ kind: 'province', city: '武汉' });
+  });
+});

@@ -111,6 +111,27 @@ describe('work before enrolment counts; only full-time study is left out', () =>
     expect(finding(answers, 'eligibility.during-study')?.measured).toEqual({ months: 6, spans: ['2020-03..2020-08'] });
   });
 
+  it('work during a full-time master’s: left out, with a warning that in-service study may count; none for a 大专', () => {
+    const master: Partial<Answers> = {
+      level: 'intermediate',
+      education: 'master',
+      major: 'other',
+      graduated: '2025-06',
+      enrolled: '2022-09',
+      studyMode: 'full-time',
+      work: [{ start: '2022-09' }],
+    };
+    // Short of the years without the study months: a warning (the verdict may change).
+    expect(finding(master, 'eligibility.in-service-study')).toMatchObject({
+      severity: 'warning',
+      measured: { months: 34 },
+    });
+    expect(finding({ ...master, work: [{ start: '2016-03' }] }, 'eligibility.in-service-study')).toMatchObject({
+      severity: 'info',
+    });
+    expect(finding({ ...r1, enrolled: '2020-03' }, 'eligibility.in-service-study')).toBeUndefined();
+  });
+
   it('part-time study never leaves anything out', () => {
     expect(evaluate({ ...r1, studyMode: 'part-time' }).countedMonths).toBe(56 + 42);
   });

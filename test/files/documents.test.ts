@@ -278,17 +278,30 @@ describe('the checklist asks for the document that fits the case', () => {
     });
   });
 
-  it('before 2002: the certification report, valid through the review where there is one', () => {
+  it('before 2002: the certification report, which has no online validity to keep', () => {
     const henan = item({ graduated: '1998-07', province: 'henan' });
     expect(henan).toMatchObject({
       status: 'todo',
-      args: { cases: ['before-online'], kinds: ['education-certification'], window: 'review' },
+      args: { cases: ['before-online'], kinds: ['education-certification'], validThrough: null },
     });
+  });
+
+  it('an online-verification report stays valid through the review where there is one', () => {
+    const henan = item({ graduated: '2026-06', major: 'social-work', province: 'henan' });
+    expect(henan.args).toMatchObject({ kinds: ['enrolment-online'], window: 'review' });
     const reviewEnd = buildEvents(calendar, ruleSet, { year: 2026, today, province: 'henan' }).find(
       (e) => e.id === 'post-exam-review',
     )!.end;
     expect(henan.args.validThrough).toBe(reviewEnd);
-    expect(item({ graduated: '1998-07' }).args).toMatchObject({ window: 'registration' });
+    expect(item({ graduated: '2026-06', major: 'social-work' }).args).toMatchObject({ window: 'registration' });
+  });
+
+  it('a master’s degree awarded before 2008-09: the 学位认证报告 (学位在线验证 does not reach it)', () => {
+    expect(item({ education: 'master', graduated: '2006-07' }).args).toMatchObject({
+      cases: ['degree-before-online'],
+      kinds: ['degree-certification'],
+    });
+    expect(item({ education: 'master', graduated: '2009-07' }).args).toMatchObject({ cases: [] });
   });
 
   it('应届 before the diploma: the 学籍 report; 高中/中专: a diploma scan, no validity', () => {
@@ -366,6 +379,7 @@ describe('the checklist asks for the document that fits the case', () => {
       },
       ruleSet,
     );
-    expect(item({ graduated: '1998-07' }, [expired]).status).toBe('blocked');
+    // A certification report is checked by its number: a 有效期 line on it does not expire it.
+    expect(item({ graduated: '1998-07' }, [expired]).status).toBe('done');
   });
 });

@@ -24,7 +24,7 @@ export function runCli(args: string[], env: Record<string, string> = {}, cwd = R
     cwd,
     encoding: 'utf8',
     input: '',
-    env: { ...process.env, NO_COLOR: '1', SHEGONG_CONFIG_DIR: CONFIG_DIR, ...env },
+    env: { ...process.env, NO_COLOR: '1', SHEGONG_CONFIG_DIR: CONFIG_DIR, SHEGONG_NO_DATA_NOTICE: '1', ...env },
     timeout: 30_000,
   });
   return { code: result.status, out: result.stdout, err: result.stderr };

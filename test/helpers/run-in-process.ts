@@ -59,7 +59,8 @@ export async function runMain(args: string[], env: Record<string, string> = {}, 
   ];
   delete process.env.COLUMNS;
   delete process.env.FORCE_COLOR;
-  Object.assign(process.env, { NO_COLOR: '1', SHEGONG_CONFIG_DIR: CONFIG_DIR, ...env });
+  // The stale-data notice is silenced as in CI; its own tests turn it back on.
+  Object.assign(process.env, { NO_COLOR: '1', SHEGONG_CONFIG_DIR: CONFIG_DIR, SHEGONG_NO_DATA_NOTICE: '1', ...env });
   if (cwd !== savedCwd) process.chdir(cwd);
   process.exitCode = undefined;
   try {

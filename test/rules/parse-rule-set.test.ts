@@ -173,3 +173,26 @@ describe('calendar problems are codes with places', () => {
     expect(nowhere.problems.map((p) => [p.key, p.args.province])).toEqual([['rules.unknown-province', 'atlantis']]);
   });
 });
+
+describe('rules in Chinese by default', () => {
+  it('every bundled rule has its source in Chinese, and zh-CN shows it; en shows the original', async () => {
+    const { ruleSource } = await import('../../src/report/render-rules.js');
+    const result = parseRuleSet(bundled, [], provinces);
+    if (!result.ok) throw new Error('bundled rules invalid');
+    const missing = Object.entries(result.ruleSet.rules).filter(([, rule]) => !rule.sourceZh);
+    expect(missing.map(([id]) => id)).toEqual([]);
+    const rule = result.ruleSet.rules['pass-line']!;
+    expect(ruleSource(rule, 'zh-CN')).toBe(rule.sourceZh);
+    expect(ruleSource(rule, 'en')).toBe(rule.source);
+  });
+
+  it('an override that changes a source without its Chinese wording drops the old wording', () => {
+    const result = parseRuleSet(
+      bundled,
+      [{ file: 'p.json', json: { rules: { 'pass-line': { source: 'my province 2027' } } } }],
+      provinces,
+    );
+    expect(result.ok && result.ruleSet.rules['pass-line']).toMatchObject({ source: 'my province 2027' });
+    expect(result.ok && result.ruleSet.rules['pass-line']?.sourceZh).toBeUndefined();
+  });
+});

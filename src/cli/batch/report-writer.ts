@@ -82,7 +82,7 @@ export async function openReportWriter(
   let readyBeforeFix = 0;
   await writeTo(
     json,
-    `{\n"schema": ${JSON.stringify(SCHEMAS.batch)},\n"today": ${JSON.stringify(globals.today)},\n"roster": ${JSON.stringify(maskIds(path.basename(facts.roster)))},\n"encoding": ${JSON.stringify(facts.encoding)},\n"total": ${facts.total},\n"materialsChecked": ${facts.materialsChecked},\n"fixed": ${facts.fixed},\n"applicants": [\n`,
+    `{\n"schema": ${JSON.stringify(SCHEMAS.batch)},\n"today": ${JSON.stringify(globals.today)},\n"roster": ${JSON.stringify(maskIds(path.basename(facts.roster)))},\n"encoding": ${JSON.stringify(facts.encoding)},\n"total": ${facts.total},\n"materialsChecked": ${facts.materialsChecked},\n"fixed": ${facts.fixed},\n"data": ${JSON.stringify(packFacts(ruleSet))},\n"applicants": [\n`,
   );
   const index: RowIndex[] = [];
   let rowsBytes = 0;
@@ -188,6 +188,14 @@ export async function openReportWriter(
         },
         messages,
       );
+      if (ruleSet.pack)
+        notes.push(
+          messages.data.packLine({
+            ...packFacts(ruleSet),
+            version: ruleSet.pack.version,
+            published: ruleSet.pack.publishedThrough,
+          }),
+        );
       // report.html is streamed: not-ready applicants first, each row read back with its thumbnail.
       const template = await readFile(templatePath('report', 'batch.html'), 'utf8');
       const htmlFile = path.join(output, 'report.html');
@@ -232,3 +240,18 @@ export async function openReportWriter(
     discard: () => discardTemp(rowsTemp),
   };
 }
+
+/** The pack behind every report of the run (each applicant's report lists its own dates). */
+const packFacts = (ruleSet: CommandContext['ruleSet']) => ({
+  ...(ruleSet.pack
+    ? {
+        pack: ruleSet.pack.version,
+        origin: ruleSet.pack.origin,
+        checked: ruleSet.pack.checked,
+        expires: ruleSet.pack.expires,
+        examYear: ruleSet.pack.examYear,
+        publishedThrough: ruleSet.pack.publishedThrough,
+      }
+    : {}),
+  overrides: ruleSet.overrides,
+});

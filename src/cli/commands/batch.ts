@@ -16,6 +16,7 @@ import { FILE_TIME_LIMIT_MS } from '../../files-io/probe-file.js';
 import { helpWords } from '../../i18n/help.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
+import { noticeStaleData } from '../data-notice.js';
 import { type CommandContext, loadContext } from '../load-context.js';
 import type { BatchOptions } from '../options.js';
 import { renderAs } from '../render-registry.js';
@@ -175,6 +176,7 @@ async function runLocked(
     // Terminal: not-ready applicants first, then the counts and where the reports are.
     await emit(await renderAs('batch', { ...summary, output }, { globals, messages, provinces: [] }), undefined);
     code = summary.rows.some((s) => !s.ready) ? EXIT.FINDINGS : EXIT.OK;
+    noticeStaleData(context);
   } finally {
     await writer.discard();
     await removeTemps();

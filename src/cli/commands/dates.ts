@@ -8,6 +8,7 @@ import { nameContext } from '../../report/localize.js';
 import { buildDatesReport } from '../../report/dates-report.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
+import { noticeStaleData } from '../data-notice.js';
 import { loadContext } from '../load-context.js';
 import { writeAtomic } from '../../files-io/write-atomic.js';
 import type { DatesOptions } from '../options.js';
@@ -52,13 +53,13 @@ export async function runDates(flags: DatesOptions, globals: GlobalOptions): Pro
       events.map((event) => ({
         event,
         title: event.title,
-        // In the reader's language: what to do, the note, and the estimate legend (the English
-        // source notes stay in `shegong rules` and --verbose).
+        // In the reader's language: what to do, the note, the estimate legend, whether the date is
+        // published (and by which notice) or estimated, and the data pack it came from.
         description: [
           messages.eventTodo[event.id],
           event.note,
-          event.estimated ? messages.ui.estimatedLegend : '',
-          globals.verbose ? `${messages.ui.source}${messages.ui.colon}${event.source}` : '',
+          messages.data.dateStatus(event.estimated, event.source),
+          report.data?.text ?? '',
         ]
           .filter(Boolean)
           .join('\n'),
@@ -81,5 +82,6 @@ export async function runDates(flags: DatesOptions, globals: GlobalOptions): Pro
 
   const data = { report, paperName: names.paper, ...(provinceName ? { provinceName } : {}) };
   await emit(await renderAs('dates', data, context), globals.output);
+  noticeStaleData(context, answers.province);
   return EXIT.OK;
 }
