@@ -52,5 +52,7 @@ export function assessCandidate(input: AssessInput): CheckOutcome {
   const errors = [...eligibility.findings, ...files.flatMap((f) => f.findings)].some((f) => f.severity === 'error');
   // Registration for the chosen year has closed: nothing else can make the candidate ready for it.
   const closed = checklist.some((item) => item.id === 'registration.window' && item.status === 'missed');
-  return { today, year, answers, eligibility, files, events, checklist, ready: !errors && !closed };
+  // Unknown eligibility is never "go ahead": the missing answer, or the authority's word, comes first.
+  const decided = eligibility.status === 'eligible';
+  return { today, year, answers, eligibility, files, events, checklist, ready: !errors && !closed && decided };
 }

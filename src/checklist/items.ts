@@ -93,6 +93,8 @@ const verdict = item({
       shortfall: eligibility.shortfallMonths,
       year: eligibility.examYear,
       earliestYear: eligibility.earliestYear,
+      // Unknown because answers are missing (not because a route needs confirming).
+      asks: eligibility.findings.some((f) => f.id.startsWith('eligibility.ask-')),
     },
   }),
 });

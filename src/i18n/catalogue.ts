@@ -66,6 +66,7 @@ export interface Messages {
     earliest: string;
     summaryReady: string;
     summaryNotReady: (blocked: number, todo: number) => string;
+    summaryNeedsInfo: (todo: number) => string;
     remaining: (count: number, list: string) => string;
     nothingLeft: string;
     due: (iso: string, estimated: boolean) => string;

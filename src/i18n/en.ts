@@ -135,6 +135,7 @@ export const en: Messages = {
     studyMode: {
       'full-time': 'full-time',
       'part-time': 'part-time (correspondence, self-study exam, adult or online education)',
+      unknown: 'study mode not given',
     } as Record<string, string>,
     certificate: {
       assistant: 'Assistant Social Worker certificate',
@@ -150,7 +151,7 @@ export const en: Messages = {
     eligibility: {
       eligible: 'Eligible to apply',
       ineligible: 'Not yet eligible to apply',
-      unknown: 'Possibly eligible, needs confirmation',
+      unknown: 'Needs information',
     } as Record<string, string>,
     confidence: { official: 'official', secondary: 'second-hand', folklore: 'hearsay' } as Record<string, string>,
     severity: { error: 'error', warning: 'warning', info: 'info' } as Record<string, string>,
@@ -205,6 +206,8 @@ export const en: Messages = {
     earliest: 'Earliest eligible year',
     summaryReady: 'Ready: nothing blocks your registration.',
     summaryNotReady: (blocked: number, todo: number) => `Not ready yet: ${blocked} blocked, ${todo} to do.`,
+    summaryNeedsInfo: (todo: number) =>
+      `Not ready yet: eligibility needs more information before it can be judged (below); ${todo} more to do.`,
     remaining: (count: number, list: string) => `${plural(count, 'item')} left: ${list}`,
     nothingLeft: 'Everything is done.',
     due: (iso: string, estimated: boolean) => `due ${day(iso)}${estimated ? ' (estimated)' : ''}`,
@@ -385,6 +388,33 @@ export const en: Messages = {
       fix: (a: A) =>
         `Work experience is always counted up to ${MONTH_NAMES[n(a.cutoffMonth) - 1] ?? ''} ${n(a.cutoffDay)} of the exam year`,
     },
+    // Missing answers that decide the verdict: the question to ask, never a guess.
+    'eligibility.ask-enrolment': {
+      message: (a: A) =>
+        `Needs information: the enrolment month of the full-time ${en.labels.education[s(a.education)] ?? ''} (graduated ${s(a.graduated)}) is unknown, and it decides eligibility${
+          a.from ? ` (eligible if enrolled in ${s(a.from)} or later)` : ''
+        }`,
+      fix: (a: A) =>
+        `Ask for the enrolment month and enter it (${a.main ? "the roster's enrolment column, or --enrolled YYYY-MM" : `the other-degrees column, or --degree ${s(a.education)}:${s(a.major)}:full-time:YYYY-MM..${s(a.graduated)}`})${
+          a.earliest ? `; study cannot have begun before ${s(a.earliest)}, after the previous qualification` : ''
+        }`,
+    },
+    'eligibility.ask-qualification': {
+      message: (a: A) =>
+        `Needs information: the ${en.labels.education[s(a.education)] ?? ''} is completed only in ${s(a.graduated)}, after registration; the qualification held now decides eligibility`,
+      fix: () =>
+        'Enter the qualification already held at registration (for example an associate degree), with its major and graduation month (the other-degrees column, or --degree)',
+    },
+    'eligibility.ask-study-mode': {
+      message: (a: A) =>
+        `Needs information: ${a.source === 'column' ? 'the roster has no study-mode column' : 'the study mode is blank or unreadable'}, and whether the ${en.labels.education[s(a.education)] ?? ''} was full-time decides eligibility`,
+      fix: () => 'Enter the study mode: full-time or part-time; for full-time, also the enrolment month',
+    },
+    'eligibility.ask-work': {
+      message: (a: A) =>
+        `Needs information: ${a.source === 'column' ? 'the roster has no work-history column' : 'the work history could not be read'}, and the years of social work decide eligibility`,
+      fix: () => 'Enter each period of social work with its start and end, e.g. 2019.07-2021.06; 2022.03-now',
+    },
     'eligibility.interpretation': {
       message: () =>
         'The years required for this route are inferred from the "other majors need correspondingly more years" rule; the official document does not list this case',
@@ -396,6 +426,8 @@ export const en: Messages = {
     'eligibility.verdict': (a: A) => {
       const status = s(a.status);
       if (status === 'eligible') return `Eligible for the ${a.year} exam`;
+      if (status === 'unknown' && a.asks)
+        return `Eligibility for the ${a.year} exam depends on missing information; it can be judged once that is given`;
       if (status === 'unknown') return `Possibly eligible for the ${a.year} exam; confirm with the exam authority`;
       const when = a.earliestYear ? `; the earliest exam you can apply for is ${a.earliestYear}` : '';
       return `Not yet eligible for the ${a.year} exam${when}`;

@@ -87,13 +87,17 @@ const labels = {
     doctor: '博士',
   } as Record<string, string>,
   major: { 'social-work': '社会工作专业', other: '其他专业' } as Record<string, string>,
-  studyMode: { 'full-time': '全日制', 'part-time': '非全日制（函授/自考/成人/网络）' } as Record<string, string>,
+  studyMode: {
+    'full-time': '全日制',
+    'part-time': '非全日制（函授/自考/成人/网络）',
+    unknown: '学习形式未填写',
+  } as Record<string, string>,
   certificate: { assistant: '助理社会工作师证书', intermediate: '社会工作师（中级）证书' } as Record<string, string>,
   group: { eligibility: '资格', materials: '材料', registration: '报名', exam: '考试', after: '考后' } as Record<
     string,
     string
   >,
-  eligibility: { eligible: '符合报考条件', ineligible: '暂不符合报考条件', unknown: '可能符合，需确认' } as Record<
+  eligibility: { eligible: '符合报考条件', ineligible: '暂不符合报考条件', unknown: '需补充信息' } as Record<
     string,
     string
   >,
@@ -156,6 +160,7 @@ export const zhCN: Messages = {
     earliest: '最早可报考年份',
     summaryReady: '已准备就绪：没有阻止报名的问题。',
     summaryNotReady: (blocked: number, todo: number) => `尚未就绪：${blocked} 项受阻，${todo} 项待办。`,
+    summaryNeedsInfo: (todo: number) => `尚未就绪：需补充信息才能判断报考资格（见下），另有 ${todo} 项待办。`,
     remaining: (count: number, list: string) => `还差 ${count} 项：${list}`,
     nothingLeft: '所有事项均已完成。',
     due: (iso: string, estimated: boolean) => `截止 ${day(iso)}${estimated ? '（预估）' : ''}`,
@@ -318,6 +323,32 @@ export const zhCN: Messages = {
       message: (a: A) => `${months(n(a.months))}的工作在 ${day(a.cutoff)} 之后，本年度不计入`,
       fix: (a: A) => `工作年限统一计算到考试当年 ${n(a.cutoffMonth)} 月 ${n(a.cutoffDay)} 日`,
     },
+    // Missing answers that decide the verdict: the question to ask, never a guess.
+    'eligibility.ask-enrolment': {
+      message: (a: A) =>
+        `需补充信息：全日制${labels.education[s(a.education)] ?? ''}（${s(a.graduated)} 毕业）的入学年月未知，它决定能否报考${
+          a.from ? `（${s(a.from)} 或更晚入学即符合）` : ''
+        }`,
+      fix: (a: A) =>
+        `请问清入学年月并填写（${a.main ? '花名册“入学时间”列，或 --enrolled YYYY-MM' : `“其他学历”列，或 --degree ${labels.education[s(a.education)] ?? s(a.education)}:${a.major === 'social-work' ? '社会工作' : '其他'}:全日制:YYYY-MM..${s(a.graduated)}`}）${
+          a.earliest ? `；入学不可能早于上一个学历毕业后的 ${s(a.earliest)}` : ''
+        }`,
+    },
+    'eligibility.ask-qualification': {
+      message: (a: A) =>
+        `需补充信息：${labels.education[s(a.education)] ?? ''}在 ${s(a.graduated)} 才毕业，报名时尚未取得；现在已取得的学历决定能否报考`,
+      fix: () => '请填写报名时已经取得的学历（如大专），以及它的专业和毕业年月（花名册“其他学历”列，或 --degree）',
+    },
+    'eligibility.ask-study-mode': {
+      message: (a: A) =>
+        `需补充信息：${a.source === 'column' ? '花名册缺少“学习形式”列' : '学习形式未填写或无法识别'}，${labels.education[s(a.education)] ?? ''}是否全日制决定能否报考`,
+      fix: () => '请填写学习形式：全日制 或 非全日制（函授、自考、成人、网络）；全日制请一并填写入学时间',
+    },
+    'eligibility.ask-work': {
+      message: (a: A) =>
+        `需补充信息：${a.source === 'column' ? '花名册缺少“社会工作经历”列' : '社会工作经历无法识别'}，工作年限决定能否报考`,
+      fix: () => '请填写社会工作经历的起止时间，如 2019.07-2021.06；2022.03-至今',
+    },
     'eligibility.interpretation': {
       message: () => '此条件的年限是按“其他专业相应增加年限”推算的，官方文件未逐项列出',
       fix: (a: A) =>
@@ -328,6 +359,7 @@ export const zhCN: Messages = {
     'eligibility.verdict': (a: A) => {
       const status = s(a.status);
       if (status === 'eligible') return `符合 ${a.year} 年度报考条件`;
+      if (status === 'unknown' && a.asks) return `${a.year} 年度是否符合报考条件取决于尚缺的信息，补充后才能判断`;
       if (status === 'unknown') return `${a.year} 年度可能符合报考条件，需向考试机构确认`;
       const when = a.earliestYear ? `，最早 ${a.earliestYear} 年度可报考` : '';
       return `${a.year} 年度暂不符合报考条件${when}`;

@@ -97,7 +97,9 @@ export function buildReport(outcome: CheckOutcome, context: ReportContext): Repo
       education: answers.education,
       major: answers.major,
       graduated: answers.graduated,
-      studyMode: answers.studyMode,
+      // A study mode the roster did not give is shown as such, never as the full-time it is read as.
+      studyMode: answers.unanswered?.studyMode ? 'unknown' : answers.studyMode,
+      ...(answers.unanswered ? { unanswered: Object.keys(answers.unanswered) } : {}),
       ...(answers.enrolled ? { enrolled: answers.enrolled } : {}),
       ...(answers.degrees?.length ? { degrees: answers.degrees.map(degreeText) } : {}),
       work: answers.work.map((w) => `${w.start}..${w.end ?? ''}`),

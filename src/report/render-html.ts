@@ -101,7 +101,13 @@ export function renderHtml(
     made: escapeHtml(ui.madeOn(report.today)),
     readyClass: report.ready ? 'ready' : 'not-ready',
     verdict: escapeHtml(
-      report.ready ? (todo ? ui.summaryReadyTodo(todo) : ui.summaryReady) : ui.summaryNotReady(blocked, todo),
+      report.ready
+        ? todo
+          ? ui.summaryReadyTodo(todo)
+          : ui.summaryReady
+        : report.eligibility.status === 'unknown'
+          ? ui.summaryNeedsInfo(todo)
+          : ui.summaryNotReady(blocked, todo),
     ),
     body: sections.join('\n'),
   };

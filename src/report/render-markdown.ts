@@ -30,7 +30,7 @@ export function renderMarkdown(report: Report, options: { messages: Messages; ve
   const blocked = report.checklist.filter((i) => i.status === 'blocked' || i.status === 'missed').length;
   const todo = report.checklist.filter((i) => i.status === 'todo').length;
   out.push(
-    `**${report.ready ? (todo ? ui.summaryReadyTodo(todo) : ui.summaryReady) : ui.summaryNotReady(blocked, todo)}**`,
+    `**${report.ready ? (todo ? ui.summaryReadyTodo(todo) : ui.summaryReady) : report.eligibility.status === 'unknown' ? ui.summaryNeedsInfo(todo) : ui.summaryNotReady(blocked, todo)}**`,
     '',
   );
 
