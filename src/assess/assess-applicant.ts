@@ -6,6 +6,7 @@ import { probeFile, probeWithin } from '../files-io/probe-file.js';
 import { fixToFile, resolveFixOutput } from '../files-io/fix-to-file.js';
 import { fixPlan } from '../files/fixable.js';
 import type { Calendar } from '../model/calendar.js';
+import type { RowStatus } from '../model/eligibility.js';
 import type { Finding } from '../model/finding.js';
 import type { CheckOutcome, FileResult } from '../model/report.js';
 import type { RuleSet, UploadRole } from '../model/rules.js';
@@ -49,6 +50,8 @@ export interface ApplicantResult {
   /** Readiness and blockers are computed from `bestFiles`. */
   outcome?: CheckOutcome;
   ready: boolean;
+  /** Ready, not ready, needs information (an answer decides eligibility) or ineligible. */
+  status: RowStatus;
   /** Ready before any fix (equal to `ready` without --fix). */
   readyBeforeFix: boolean;
   /** False in an eligibility-only run (no --materials). */
@@ -103,6 +106,7 @@ export async function assessApplicant(row: RosterRow, context: BatchContext): Pr
       files: [],
       bestFiles: [],
       ready: false,
+      status: 'not-ready',
       readyBeforeFix: false,
       materialsChecked: Boolean(context.materials),
       fixes: [],
@@ -268,6 +272,16 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
   const rowBlocks = rowFindings.some((f) => f.severity === 'error');
   const ready = Boolean(outcome?.ready) && !rowBlocks;
   const readyBeforeFix = Boolean(before?.ready) && !rowBlocks;
+  // Without a verdict (a needed answer blank or unreadable) or with an unknown one, the row needs
+  // information: the question is its first problem. Ineligible only when no answer could help.
+  const verdict = outcome?.eligibility.status;
+  const status: RowStatus = ready
+    ? 'ready'
+    : verdict === undefined || verdict === 'unknown'
+      ? 'needs-info'
+      : verdict === 'ineligible'
+        ? 'ineligible'
+        : 'not-ready';
   return {
     line: row.line,
     name: row.name,
@@ -279,6 +293,7 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
     bestFiles,
     ...(outcome ? { outcome } : {}),
     ready,
+    status,
     readyBeforeFix,
     materialsChecked: Boolean(context.materials),
     ...(thumbnail ? { thumbnail } : {}),

@@ -4,6 +4,7 @@
  * or an item without words in either language fails tsc instead of printing its id at run time.
  */
 import type { ChecklistWordingId } from '../checklist/items.js';
+import type { RowStatus } from '../model/eligibility.js';
 import type { Values } from '../model/finding.js';
 import type { Lang, Route } from '../model/rules.js';
 import type { EventSourceWords } from './core-words.js';
@@ -142,14 +143,14 @@ export interface Messages {
   /** What to do for each date (calendar descriptions, verbose timeline). */
   batch: {
     totalLabel: string;
-    readyLabel: string;
-    notReadyLabel: string;
+    /** A row's status, in the status column and the counts. */
+    status: Record<RowStatus, string>;
     columns: {
       line: string;
       name: string;
       id: string;
       level: string;
-      ready: string;
+      status: string;
       eligibility: string;
       route: string;
       problem: string;
@@ -160,7 +161,7 @@ export interface Messages {
     yes: string;
     no: string;
     title: string;
-    counts: (total: number, ready: number, notReady: number) => string;
+    counts: (total: number, counts: Record<RowStatus, number>) => string;
     filter: string;
     onlyProblems: string;
     thumbnail: string;

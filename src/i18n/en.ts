@@ -566,14 +566,13 @@ export const en: Messages = {
   } as Record<string, string>,
   batch: {
     totalLabel: 'applicants',
-    readyLabel: 'ready',
-    notReadyLabel: 'not ready',
+    status: { ready: 'ready', 'not-ready': 'not ready', 'needs-info': 'needs information', ineligible: 'not eligible' },
     columns: {
       line: 'Row',
       name: 'Name',
       id: 'ID number',
       level: 'Level',
-      ready: 'Ready',
+      status: 'Status',
       eligibility: 'Eligibility',
       route: 'Route',
       problem: 'First blocking problem',
@@ -584,8 +583,8 @@ export const en: Messages = {
     yes: 'yes',
     no: 'no',
     title: 'Batch check report',
-    counts: (total: number, ready: number, notReady: number) =>
-      `${total} applicants: ${ready} ready, ${notReady} not ready`,
+    counts: (total: number, c: Record<string, number>) =>
+      `${total} applicants: ${c.ready ?? 0} ready, ${c['not-ready'] ?? 0} not ready, ${c['needs-info'] ?? 0} need information, ${c.ineligible ?? 0} not eligible`,
     filter: 'Filter (name, problem …)',
     onlyProblems: 'Only applicants with problems',
     thumbnail: 'Photo',

@@ -76,7 +76,10 @@ const FILE_REASON_EN: Record<string, string> = {
 
 export const rosterFindingsZh: Words = {
   'roster.missing': {
-    message: (a) => `第 ${s(a.line)} 行缺少：${s(a.fields)}`,
+    message: (a) =>
+      a.columns && a.columns === a.fields
+        ? `第 ${s(a.line)} 行无法判断：花名册缺少 ${s(a.columns)} 列`
+        : `第 ${s(a.line)} 行缺少：${s(a.fields)}${a.columns ? `（花名册缺少 ${s(a.columns)} 列）` : ''}`,
     fix: () => '在花名册中补全这些列（报考级别、学历、专业、毕业时间、学习形式、报考省份…）',
   },
   'roster.value': {
@@ -128,7 +131,10 @@ export const rosterFindingsZh: Words = {
 
 export const rosterFindingsEn: Words = {
   'roster.missing': {
-    message: (a) => `Row ${s(a.line)} is missing: ${s(a.fields)}`,
+    message: (a) =>
+      a.columns && a.columns === a.fields
+        ? `Row ${s(a.line)} cannot be judged: the roster has no ${s(a.columns)} column`
+        : `Row ${s(a.line)} is missing: ${s(a.fields)}${a.columns ? ` (the roster has no ${s(a.columns)} column)` : ''}`,
     fix: () => 'Fill in these columns in the roster (level, education, major, graduated, study mode, province …)',
   },
   'roster.value': {

@@ -493,14 +493,13 @@ export const zhCN: Messages = {
   /** What to do for each date (calendar descriptions, verbose timeline). */
   batch: {
     totalLabel: '总人数',
-    readyLabel: '已就绪',
-    notReadyLabel: '未就绪',
+    status: { ready: '就绪', 'not-ready': '未就绪', 'needs-info': '需补充信息', ineligible: '不符合' },
     columns: {
       line: '行号',
       name: '姓名',
       id: '身份证号',
       level: '级别',
-      ready: '就绪',
+      status: '状态',
       eligibility: '资格',
       route: '适用条件',
       problem: '第一个阻止问题',
@@ -511,7 +510,8 @@ export const zhCN: Messages = {
     yes: '是',
     no: '否',
     title: '批量检查报告',
-    counts: (total: number, ready: number, notReady: number) => `共 ${total} 人：${ready} 人就绪，${notReady} 人未就绪`,
+    counts: (total: number, c: Record<string, number>) =>
+      `共 ${total} 人：${c.ready ?? 0} 人就绪，${c['not-ready'] ?? 0} 人未就绪，${c['needs-info'] ?? 0} 人需补充信息，${c.ineligible ?? 0} 人不符合报考条件`,
     filter: '筛选（姓名、问题…）',
     onlyProblems: '只看有问题的',
     thumbnail: '照片',

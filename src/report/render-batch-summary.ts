@@ -11,6 +11,7 @@ import type { ApplicantResult } from '../assess/assess-applicant.js';
 import type { SummaryRow } from './batch-summary.js';
 import { maskIds, maskIdsDeep } from '../roster/safe-text.js';
 import { SUMMARY_COLUMNS, type SummaryColumn, terminalColumns } from './summary-columns.js';
+import { STATUS_ORDER, statusCounts } from './render-batch-html.js';
 
 /** Rows shown in the terminal; the rest are in the summary files. */
 const TERMINAL_ROWS = 40;
@@ -31,20 +32,19 @@ export function renderBatchSummaryText(
 ) {
   const { messages, painter, columns = SUMMARY_COLUMNS } = options;
   const { rows, notes, output, htmlFile } = view;
-  const notReady = rows.filter((s) => !s.ready);
   const shown = terminalColumns(columns);
   const tableRows = [
     shown.map((c) => c.header(messages)),
-    ...[...notReady, ...rows.filter((s) => s.ready)]
+    ...[...rows]
+      .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status])
       .slice(0, TERMINAL_ROWS)
       .map((s) => shown.map((c) => c.terminal.text?.(s, messages, painter) ?? String(c.value(s, messages)))),
   ];
-  const ready = rows.length - notReady.length;
   const lines = [
     ...renderTable(tableRows),
     ...(rows.length > TERMINAL_ROWS ? ['…'] : []),
     '',
-    painter.bold(messages.batch.counts(rows.length, ready, notReady.length)),
+    painter.bold(messages.batch.counts(rows.length, statusCounts(rows))),
     ...notes,
     messages.batch.written(output),
     messages.batch.xlsxWritten(path.join(output, 'summary.xlsx')),
@@ -102,6 +102,7 @@ export function summaryEntry(
     report: report ?? null,
     rowFindings,
     ready: result.ready,
+    status: result.status,
     readyBeforeFix: result.readyBeforeFix,
     materialsChecked: result.materialsChecked,
     level: result.level ?? null,

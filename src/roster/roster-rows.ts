@@ -130,9 +130,22 @@ export function readRow(
         args: { line, field, key, problem: parsed.problem.key, value },
       });
   }
-  // Work and certificates may be left empty: no periods, no certificates.
-  answers.work ??= raw.work === undefined ? [] : answers.work;
+  // Certificates may be left empty: none. An empty work cell in a work column is no work; a roster
+  // without a work column, or a cell that cannot be read, leaves the work unknown: the verdict then
+  // asks for it where it decides (never a silent zero).
   if (raw.certificates === undefined) answers.certificates ??= [];
+  const unanswered: NonNullable<Answers['unanswered']> = {};
+  if (!answers.work) {
+    if (raw.work !== undefined) unanswered.work = 'cell';
+    else if (columns.work === undefined) unanswered.work = 'column';
+    answers.work = [];
+  }
+  // A blank or unreadable study mode: read as full-time, and the verdict asks where it decides.
+  if (!answers.studyMode) {
+    unanswered.studyMode = columns.studyMode === undefined ? 'column' : 'cell';
+    answers.studyMode = 'full-time';
+  }
+  if (Object.keys(unanswered).length) answers.unanswered = unanswered;
   // No province anywhere blocks only the fee and the province window: said once, in the summary.
   const missing = missingAnswers(answers, ['province']).filter((key) => raw[key] === undefined);
   if (missing.length)
@@ -140,7 +153,15 @@ export function readRow(
       id: 'roster.missing',
       severity: 'error',
       measured: { fields: missing },
-      args: { line, fields: missing.map((key) => ROSTER_FIELDS[key][0]).join('、') },
+      args: {
+        line,
+        fields: missing.map((key) => ROSTER_FIELDS[key][0]).join('、'),
+        // Fields whose column the roster lacks altogether: "缺少 X 列", not a blank cell.
+        columns: missing
+          .filter((key) => columns[key] === undefined)
+          .map((key) => ROSTER_FIELDS[key][0])
+          .join('、'),
+      },
     });
 
   const rawName = cell('name');

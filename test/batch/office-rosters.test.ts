@@ -1,0 +1,92 @@
+/**
+ * Rosters as offices write them, through the real `batch` command: a third status for rows whose
+ * verdict turns on a missing answer, counted apart and never folded into "ineligible".
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { gbk } from '../helpers/office-roster.js';
+import { runMain } from '../helpers/run-in-process.js';
+
+const workspace = () => mkdtempSync(path.join(tmpdir(), 'shegong-office-'));
+// biome-ignore lint/suspicious/noExplicitAny: the test reads summary.json loosely
+const summary = (dir: string): any => JSON.parse(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8'));
+// biome-ignore lint/suspicious/noExplicitAny: the test reads summary.json loosely
+const byName = (json: any, name: string) => json.applicants.find((a: { name: string }) => a.name === name);
+const batch = (roster: string, dir: string, extra: string[] = []) =>
+  runMain(['batch', roster, '--output', path.join(dir, 'out'), '--today', '2026-12-06', ...extra]);
+
+describe('needs information: its own status, with the question to ask', () => {
+  it('a GBK roster: unknown enrolment and a blank 学历 need information; a blank 学习形式 still gets a verdict', async () => {
+    const dir = workspace();
+    const roster = path.join(dir, '花名册.csv');
+    const rows = [
+      '姓名,报考级别,学历,专业,毕业时间,学习形式,社会工作经历',
+      // Four years of work before a full-time 大专 whose enrolment month is not given.
+      '甲,助理,大专,其他,2023-06,全日制,2016.01-2020.08',
+      // Blank study mode, all work after graduation: the mode cannot matter.
+      '乙,助理,本科,其他,2015-06,,2015.07-至今',
+      // No work before graduation: no enrolment month could help.
+      '丙,中级,本科,社会学,2025-06,全日制,2025.07-至今',
+      // Blank 学历: no verdict yet.
+      '丁,助理,,其他,2015-06,全日制,2015.07-至今',
+    ];
+    writeFileSync(roster, gbk(`${rows.join('\r\n')}\r\n`));
+    const result = await batch(roster, dir, ['--province', '广东']);
+    expect(result.code).toBe(1);
+    const json = summary(dir);
+    expect(byName(json, '甲')).toMatchObject({ status: 'needs-info', ready: false });
+    expect(byName(json, '甲').report.eligibility).toMatchObject({ status: 'unknown' });
+    expect(byName(json, '甲').report.eligibility.findings[0]).toMatchObject({
+      id: 'eligibility.ask-enrolment',
+      // 48 months of work from 2016-01 are needed before enrolment.
+      expected: { enrolled: '>=2020-01' },
+    });
+    expect(byName(json, '乙')).toMatchObject({ status: 'ready', ready: true });
+    expect(byName(json, '乙').report.eligibility.status).toBe('eligible');
+    expect(byName(json, '丙')).toMatchObject({ status: 'ineligible' });
+    expect(byName(json, '丁')).toMatchObject({ status: 'needs-info', report: null });
+    expect(json.statusCounts).toEqual({ ready: 1, 'not-ready': 0, 'needs-info': 2, ineligible: 1 });
+    // The status column in summary.csv, and the question as the row's first problem.
+    const csv = readFileSync(path.join(dir, 'out', 'summary.csv'), 'utf8').split('\r\n');
+    const header = csv[0]!.replace(/^\uFEFF/, '').split(',');
+    const line = (name: string) => csv.find((l) => l.split(',')[1] === name)!.split(',');
+    expect(line('甲')[header.indexOf('状态')]).toBe('需补充信息');
+    expect(line('丙')[header.indexOf('状态')]).toBe('不符合');
+    expect(line('甲')[header.indexOf('第一个阻止问题')]).toContain('入学');
+    // report.html and the terminal count the statuses apart.
+    const html = readFileSync(path.join(dir, 'out', 'report.html'), 'utf8');
+    expect(html).toContain('class="count needs-info"><b>2</b>');
+    expect(result.out).toMatch(/2 人需补充信息/);
+  });
+
+  it('check: the same candidate alone is unknown, not ready, exit 1', async () => {
+    const result = await runMain([
+      '--level',
+      '助理',
+      '--education',
+      '大专',
+      '--major',
+      '其他',
+      '--graduated',
+      '2023-06',
+      '--study-mode',
+      '全日制',
+      '--work',
+      '2016-01..2020-08',
+      '--province',
+      '广东',
+      '--no-input',
+      '--format',
+      'json',
+      '--today',
+      '2026-12-06',
+    ]);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.out);
+    expect(report.ready).toBe(false);
+    expect(report.eligibility.status).toBe('unknown');
+    expect(report.eligibility.findings.map((f: { id: string }) => f.id)).toContain('eligibility.ask-enrolment');
+  });
+});
