@@ -17,7 +17,7 @@ const column = (index: number) => {
   for (let i = index + 1; i > 0; i = Math.floor((i - 1) / 26)) name = String.fromCharCode(65 + ((i - 1) % 26)) + name;
   return name;
 };
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const xmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 /** An .xlsx of one sheet; `merges` like `A1:J1` (a merged title row). */
 export function xlsx(rows: XlsxCell[][], merges: string[] = []): Uint8Array {
@@ -25,7 +25,7 @@ export function xlsx(rows: XlsxCell[][], merges: string[] = []): Uint8Array {
     typeof value === 'string'
       ? value === ''
         ? ''
-        : `<c r="${column(c)}${r}" t="inlineStr"><is><t>${escape(value)}</t></is></c>`
+        : `<c r="${column(c)}${r}" t="inlineStr"><is><t>${xmlText(value)}</t></is></c>`
       : `<c r="${column(c)}${r}"><v>${value.n}</v></c>`;
   const merged = merges.length
     ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
