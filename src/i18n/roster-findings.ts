@@ -34,10 +34,10 @@ const FORMS_ZH: Record<string, string> = {
   major: '社会工作（社工、社会工作与管理）或任何其他专业名称（按“其他专业”计）',
   graduated: '2019-07、2019.07、2019/7/1、2019年7月',
   studyMode: '全日制/统招/普通全日制，或 非全日制/成人高考/自考/函授/网络教育/开放大学',
-  work: '2019.07-2021.06、2019.07-至今、2019/07-2021/06、2019年7月-至今、2019-07..2021-06；多段用 ；、或换行分隔；没有写 无',
+  work: '2019.07-2021.06、2019.07-至今、2020年3月起、2019/07-2021/06、2019年7月-至今、2019-07..2021-06；多段用 ；、或换行分隔；没有写 无',
   certificates: '助理:2019-12、中级社工:2021-06；多张用 ；分隔；没有写 无',
-  province: '省份（广东、广东省）或地级市（广州、广州市）',
-  hukou: '省份（广东、广东省）或地级市（广州、广州市）',
+  province: '省份（广东、广东省）、地级市（广州、广州市）、区县（天河区、博罗县）或连写（广东省东莞市、广州市天河区）',
+  hukou: '省份（广东、广东省）、地级市（广州、广州市）、区县（天河区、博罗县）或连写（广东省东莞市、广州市天河区）',
 };
 const FORMS_EN: Record<string, string> = {
   level: 'assistant (助理/初级/助理社工), intermediate (中级/社工师/中级社工), senior (高级)',
@@ -46,10 +46,12 @@ const FORMS_EN: Record<string, string> = {
   major: '社会工作 (社工, 社会工作与管理) or any other major name (counted as "other")',
   graduated: '2019-07, 2019.07, 2019/7/1, 2019年7月',
   studyMode: 'full-time (全日制/统招), part-time (成人高考/自考/函授/网络教育/开放大学)',
-  work: '2019.07-2021.06, 2019.07-至今, 2019/07-2021/06, 2019年7月-至今, 2019-07..2021-06; several separated by ；、 or new lines; 无 for none',
+  work: '2019.07-2021.06, 2019.07-至今, 2020年3月起, 2019/07-2021/06, 2019年7月-至今, 2019-07..2021-06; several separated by ；、 or new lines; 无 for none',
   certificates: '助理:2019-12, 中级社工:2021-06; several separated by ；; 无 for none',
-  province: 'a province (广东, 广东省) or a city (广州, 广州市)',
-  hukou: 'a province (广东, 广东省) or a city (广州, 广州市)',
+  province:
+    'a province (广东, 广东省), a city (广州, 广州市), a district or county (天河区, 博罗县), or them together (广东省东莞市, 广州市天河区)',
+  hukou:
+    'a province (广东, 广东省), a city (广州, 广州市), a district or county (天河区, 博罗县), or them together (广东省东莞市, 广州市天河区)',
 };
 const READ_AS_ZH = (a: A) => (s(a.note) === 'note.major-other' ? '其他专业（非社会工作专业）' : s(a.province));
 const READ_AS_EN = (a: A) => (s(a.note) === 'note.major-other' ? 'another major (not social work)' : s(a.province));

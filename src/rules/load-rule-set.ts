@@ -10,9 +10,13 @@ export async function loadProvinces(): Promise<Province[]> {
   const [json, cities] = (await Promise.all([
     readJson(templatePath('provinces.json'), 'error.rules-unreadable'),
     readJson(templatePath('cities.json'), 'error.rules-unreadable'),
-  ])) as [{ provinces: Province[] }, { cities: Record<string, string[]> }];
-  // City and prefecture names → their province (广州 → 广东), so every answer parser reads them.
-  return json.provinces.map((province) => ({ ...province, cities: cities.cities[province.id] ?? [] }));
+  ])) as [{ provinces: Province[] }, { cities: Record<string, string[]>; districts?: Record<string, string[]> }];
+  // City, prefecture and district names → their province (广州, 天河区 → 广东), so every answer parser reads them.
+  return json.provinces.map((province) => ({
+    ...province,
+    cities: cities.cities[province.id] ?? [],
+    districts: cities.districts?.[province.id] ?? [],
+  }));
 }
 
 export interface LoadedRules {
