@@ -188,6 +188,9 @@ export interface Messages {
     idLabel: string;
     noAnswers: string;
     xlsxWritten: (file: string) => string;
+    headerFound: (line: number, titleLines: number[]) => string;
+    noteRows: (lines: number[]) => string;
+    unrecognised: (columns: { header: string; nearest?: string }[]) => string;
   };
   eventTodo: Record<string, string>;
   eventNote: {

@@ -624,6 +624,12 @@ export const en: Messages = {
     idLabel: 'ID number',
     noAnswers:
       "The roster's answers are incomplete, so eligibility was not decided; complete them as listed and run again",
+    headerFound: (line: number, titles: number[]) =>
+      `The header is on row ${line}; row${titles.length > 1 ? 's' : ''} ${titles.join(', ')} (a title) skipped`,
+    noteRows: (lines: number[]) =>
+      `Row${lines.length > 1 ? 's' : ''} ${lines.join(', ')}: totals, signatures or notes, not applicants; skipped`,
+    unrecognised: (columns: { header: string; nearest?: string }[]) =>
+      `Columns not recognised (not read): ${columns.map((c) => (c.nearest ? `${c.header} (if it is ${c.nearest}, rename it "${c.nearest}")` : c.header)).join(', ')}`,
     xlsxWritten: (file: string) => `Excel summary: ${file}`,
   },
   eventTodo: {

@@ -546,6 +546,10 @@ export const zhCN: Messages = {
     idLabel: '身份证号',
     noAnswers: '花名册中的回答不完整，未能判断资格；请按下列问题补全后重新运行',
     xlsxWritten: (file: string) => `Excel 汇总：${file}`,
+    headerFound: (line: number, titles: number[]) => `表头在第 ${line} 行；第 ${titles.join('、')} 行是标题，已跳过`,
+    noteRows: (lines: number[]) => `第 ${lines.join('、')} 行是合计、制表人或说明，不是考生，已跳过`,
+    unrecognised: (columns: { header: string; nearest?: string }[]) =>
+      `未识别的列（没有读取）：${columns.map((c) => (c.nearest ? `${c.header}（如果是${c.nearest}，请改名为“${c.nearest}”）` : c.header)).join('、')}`,
   },
   eventTodo: {
     photo: '用官方“照片审核处理工具”处理照片，保存生成的“报名照片.jpg”',

@@ -9,6 +9,7 @@ import type { Painter } from './painter.js';
 import { renderTable } from '../text/table.js';
 import type { ApplicantResult } from '../assess/assess-applicant.js';
 import type { SummaryRow } from './batch-summary.js';
+import type { RosterLayout } from '../roster/roster-rows.js';
 import { maskIds, maskIdsDeep } from '../roster/safe-text.js';
 import { SUMMARY_COLUMNS, type SummaryColumn, terminalColumns } from './summary-columns.js';
 import { STATUS_ORDER, statusCounts } from './render-batch-html.js';
@@ -63,12 +64,17 @@ export interface RunTotals {
   fixed: boolean;
   noProvince: number;
   fixCounts: Record<string, number>;
+  layout?: RosterLayout;
 }
 
 /** What holds for the whole run, said once (issue 10): not per row. */
 export function runNotes(totals: RunTotals, messages: Messages): string[] {
+  const layout = totals.layout;
   return [
     ...(totals.interrupted ? [messages.batch.interruptedNote(totals.finished, totals.total)] : []),
+    ...(layout?.titleLines.length ? [messages.batch.headerFound(layout.headerLine, layout.titleLines)] : []),
+    ...(layout?.noteLines.length ? [messages.batch.noteRows(layout.noteLines)] : []),
+    ...(layout?.unrecognised.length ? [messages.batch.unrecognised(layout.unrecognised)] : []),
     ...(totals.materialsChecked ? [] : [messages.batch.materialsNotChecked]),
     ...(totals.noProvince ? [messages.batch.noProvince(totals.noProvince)] : []),
     ...(totals.fixed

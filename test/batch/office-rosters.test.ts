@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gbk } from '../helpers/office-roster.js';
+import { gbk, xlsx } from '../helpers/office-roster.js';
 import { runMain } from '../helpers/run-in-process.js';
 
 const workspace = () => mkdtempSync(path.join(tmpdir(), 'shegong-office-'));
@@ -88,5 +88,80 @@ describe('needs information: its own status, with the question to ask', () => {
     expect(report.ready).toBe(false);
     expect(report.eligibility.status).toBe('unknown');
     expect(report.eligibility.findings.map((f: { id: string }) => f.id)).toContain('eligibility.ask-enrolment');
+  });
+});
+
+describe('rosters as offices lay them out', () => {
+  const TITLE = '2027年度社会工作者职业资格考试报名花名册（XX区社会工作服务站）';
+  const HEADER = [
+    '序号',
+    '姓名',
+    '报考级别',
+    '学历',
+    '专业',
+    '毕业时间',
+    '学习形式',
+    '从事社会工作时间',
+    '所在地市',
+    '联系电话',
+    '社工岗位经历',
+  ];
+  const ROWS = [
+    ['1', '王芳', '助理', '本科', '社会工作', '2019-06', '全日制', '2019.07-至今', '广东省东莞市', '13800000000', ''],
+    ['2', '李强', '中级', '本科', '行政管理', '2016-06', '统招', '2020年3月起', '天河区', '13900000000', ''],
+  ];
+
+  it('a GBK CSV with a title line, footers and unfamiliar headers: header found, footers skipped, columns listed', async () => {
+    const dir = workspace();
+    const roster = path.join(dir, '花名册.csv');
+    const lines = [
+      `${TITLE},,,,,,,,,,`,
+      ',,,,,,,,,,',
+      HEADER.join(','),
+      ...ROWS.map((r) => r.join(',')),
+      '合计：2人,,,,,,,,,,',
+      '制表人：李老师,,审核人：,,,日期：2026年12月1日,,,,,',
+    ];
+    writeFileSync(roster, gbk(`${lines.join('\r\n')}\r\n`));
+    const result = await batch(roster, dir);
+    const json = summary(dir);
+    expect(json.applicants.map((a: { name: string }) => a.name).sort()).toEqual(['李强', '王芳']);
+    expect(json.rosterLayout).toMatchObject({ headerLine: 3, titleLines: [1], noteLines: [6, 7] });
+    expect(json.rosterLayout.unrecognised).toEqual([
+      { header: '序号' },
+      { header: '联系电话' },
+      { header: '社工岗位经历', nearest: '社会工作经历' },
+    ]);
+    // The synonyms were read: the work and the province (from a city or a district) count.
+    expect(byName(json, '王芳')).toMatchObject({ status: 'ready' });
+    expect(byName(json, '王芳').report.candidate.province).toBe('guangdong');
+    expect(byName(json, '李强').report.candidate).toMatchObject({ province: 'guangdong', work: ['2020-03..'] });
+    expect(result.out).toContain('社工岗位经历');
+  });
+
+  it('an xlsx with a merged title row and no work column: work is asked for where it decides, never zero', async () => {
+    const dir = workspace();
+    const roster = path.join(dir, '花名册.xlsx');
+    const header = ['姓名', '报考级别', '学历', '专业', '毕业时间', '学习形式', '报考省份'];
+    writeFileSync(
+      roster,
+      xlsx(
+        [
+          [TITLE],
+          header,
+          ['王芳', '助理', '本科', '社会工作', '2019-06', '全日制', '广东'],
+          ['赵六', '助理', '本科', '社会学', '2019-06', '全日制', '广东'],
+        ],
+        ['A1:G1'],
+      ),
+    );
+    await batch(roster, dir);
+    const json = summary(dir);
+    expect(json.rosterLayout).toMatchObject({ headerLine: 2, titleLines: [1] });
+    // 社会工作 本科 needs no years: a verdict without the column.
+    expect(byName(json, '王芳')).toMatchObject({ status: 'ready' });
+    // Another major needs two years: the missing column is the question.
+    expect(byName(json, '赵六')).toMatchObject({ status: 'needs-info' });
+    expect(byName(json, '赵六').report.eligibility.findings[0]).toMatchObject({ id: 'eligibility.ask-work' });
   });
 });

@@ -23,6 +23,7 @@ import {
 import { applicantMarkdown, runNotes, summaryEntry } from '../../report/render-batch-summary.js';
 import { maskIds, maskIdsDeep } from '../../roster/safe-text.js';
 import type { RowStatus } from '../../model/eligibility.js';
+import type { RosterLayout } from '../../roster/roster-rows.js';
 import { commitTemp, createTemp, discardTemp } from '../../io/safe-write.js';
 import { buildReport } from '../../report/build-report.js';
 import { localizeFinding } from '../../report/localize.js';
@@ -45,6 +46,8 @@ interface RowIndex {
 export interface RunFacts {
   roster: string;
   encoding: string;
+  /** Where the header was, rows that were not applicants, columns not read (said once in the summaries). */
+  layout?: RosterLayout;
   total: number;
   materialsChecked: boolean;
   fixed: boolean;
@@ -157,7 +160,7 @@ export async function openReportWriter(
     const counts = statusCounts(index);
     await writeTo(
       json,
-      `\n],\n"finished": ${index.length},\n"interrupted": ${interrupted},\n"ready": ${readyCount},\n"statusCounts": ${JSON.stringify(counts)},\n"readyBeforeFix": ${readyBeforeFix},\n"noProvince": ${noProvince},\n"fixCounts": ${JSON.stringify(fixCounts)}\n}\n`,
+      `\n],\n"finished": ${index.length},\n"interrupted": ${interrupted},\n"ready": ${readyCount},\n"statusCounts": ${JSON.stringify(counts)},\n"readyBeforeFix": ${readyBeforeFix},\n"noProvince": ${noProvince},\n"fixCounts": ${JSON.stringify(fixCounts)},\n"rosterLayout": ${JSON.stringify(maskIdsDeep(facts.layout ?? null))}\n}\n`,
     );
     await endStream(json);
     await endStream(rowsFile);
@@ -200,6 +203,7 @@ export async function openReportWriter(
           fixed: facts.fixed,
           noProvince,
           fixCounts,
+          ...(facts.layout ? { layout: facts.layout } : {}),
         },
         messages,
       );

@@ -6,7 +6,7 @@
 import { type RawAnswers, answersFromFlags, resolveAnswers } from '../../answers/resolve-answers.js';
 import type { ApplicantResult } from '../../assess/assess-applicant.js';
 import { readRoster } from '../../roster/read-roster.js';
-import { readRows } from '../../roster/roster-rows.js';
+import { readRows, type RosterLayout } from '../../roster/roster-rows.js';
 import { UserError } from '../../errors.js';
 import { mapLimit } from '../../files-io/map-limit.js';
 import { problemText } from '../../i18n/messages.js';
@@ -38,12 +38,12 @@ export async function readPending(
   provinces: Province[],
   today: string,
   defaults: RawAnswers,
-): Promise<{ rows: Rows; encoding: string }> {
+): Promise<{ rows: Rows; encoding: string; layout: RosterLayout }> {
   const table = await readRoster(roster, sheet);
-  const { rows, columns } = readRows(table, provinces, today, defaults);
+  const { rows, columns, layout } = readRows(table, provinces, today, defaults);
   if (columns.level === undefined && columns.name === undefined)
     throw new UserError('error.roster-header', { encoding: table.encoding });
-  return { rows, encoding: table.encoding };
+  return { rows, encoding: table.encoding, layout };
 }
 
 export function progressReporter(total: number, messages: Messages) {

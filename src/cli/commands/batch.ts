@@ -11,6 +11,7 @@ import { realpath, stat, unlink } from 'node:fs/promises';
 import { UserError } from '../../errors.js';
 import { assessApplicant } from '../../assess/assess-applicant.js';
 import { indexMaterials } from '../../roster/confine.js';
+import type { RosterLayout } from '../../roster/roster-rows.js';
 import { removeTemps } from '../../io/safe-write.js';
 import { FILE_TIME_LIMIT_MS } from '../../files-io/probe-file.js';
 import { helpWords } from '../../i18n/help.js';
@@ -120,7 +121,7 @@ interface RunInput {
 }
 
 async function runLocked(
-  pending: { rows: Rows; encoding: string },
+  pending: { rows: Rows; encoding: string; layout: RosterLayout },
   output: string,
   input: RunInput,
 ): Promise<ExitCode> {
@@ -135,6 +136,7 @@ async function runLocked(
     {
       roster,
       encoding: pending.encoding,
+      layout: pending.layout,
       total,
       materialsChecked: flags.materials !== undefined,
       fixed: Boolean(flags.fix),
