@@ -11,7 +11,7 @@ type Words = Record<RosterFindingId, FindingWords>;
 const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
 const ID_REASON_ZH: Record<string, string> = {
-  mangled: '被 Excel 改成了科学计数法或末尾补 0（请把该列设为“文本”后重新输入）',
+  mangled: '被 Excel 存成了数字，? 处的数字已丢失，无法恢复',
   length: '位数不是 18 位',
   characters: '含有非法字符',
   'birth-date': '出生日期不存在',
@@ -19,7 +19,7 @@ const ID_REASON_ZH: Record<string, string> = {
   empty: '为空',
 };
 const ID_REASON_EN: Record<string, string> = {
-  mangled: 'mangled by Excel into scientific notation or trailing zeros (format the column as Text and type it again)',
+  mangled: 'was stored by Excel as a number; the digits shown as ? are lost and cannot be recovered',
   length: 'not 18 characters',
   characters: 'has invalid characters',
   'birth-date': 'has an impossible birth date',
@@ -108,7 +108,10 @@ export const rosterFindingsZh: Words = {
   },
   'roster.id-number': {
     message: (a) => `第 ${s(a.line)} 行身份证号 ${s(a.id)} ${ID_REASON_ZH[s(a.reason)] ?? s(a.reason)}`,
-    fix: () => '核对身份证号；在 Excel 中把该列设为“文本”格式',
+    fix: (a) =>
+      s(a.reason) === 'mangled'
+        ? "在 Excel 中选中身份证号整列 → 右键“设置单元格格式” → “文本”，再逐个重新输入（或粘贴时在号码前加英文单引号 '）；改格式不能找回已丢失的数字"
+        : '核对身份证号；在 Excel 中把该列设为“文本”格式',
   },
   'roster.internal': {
     message: (a) => `第 ${s(a.line)} 行检查时出错，已跳过（其他考生不受影响）`,
@@ -162,7 +165,10 @@ export const rosterFindingsEn: Words = {
   },
   'roster.id-number': {
     message: (a) => `Row ${s(a.line)}: ID number ${s(a.id)} ${ID_REASON_EN[s(a.reason)] ?? s(a.reason)}`,
-    fix: () => 'Check the ID number; format the column as Text in Excel',
+    fix: (a) =>
+      s(a.reason) === 'mangled'
+        ? "In Excel select the whole ID column → Format Cells → Text, then type each number again (or start it with an apostrophe '); changing the format cannot bring lost digits back"
+        : 'Check the ID number; format the column as Text in Excel',
   },
   'roster.internal': {
     message: (a) => `Row ${s(a.line)} failed to check and was skipped (the others are unaffected)`,

@@ -10,7 +10,7 @@ import {
 import type { Answers } from '../model/answers.js';
 import type { Finding } from '../model/finding.js';
 import type { Province } from '../model/provinces.js';
-import { maskIdNumber, validateIdNumber } from '../text/id-number.js';
+import { maskIdCell, validateIdNumber } from '../text/id-number.js';
 import { maskIds, maskIdsDeep, oneLine } from './safe-text.js';
 import type { RosterTable } from './roster-table.js';
 
@@ -192,7 +192,7 @@ export function readRow(
   const id = cell('idNumber');
   if (id) {
     const verdict = validateIdNumber(id, today);
-    row.idMasked = maskIdNumber(verdict.normalised);
+    row.idMasked = maskIdCell(verdict);
     if (verdict.ok) row.idTail = verdict.normalised.slice(-6);
     if (!verdict.ok)
       findings.push({

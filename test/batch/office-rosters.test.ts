@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gbk, xlsx } from '../helpers/office-roster.js';
 import { runMain } from '../helpers/run-in-process.js';
+import { maskMangledId } from '../../src/text/id-number.js';
 
 const workspace = () => mkdtempSync(path.join(tmpdir(), 'shegong-office-'));
 // biome-ignore lint/suspicious/noExplicitAny: the test reads summary.json loosely
@@ -163,5 +164,56 @@ describe('rosters as offices lay them out', () => {
     // Another major needs two years: the missing column is the question.
     expect(byName(json, '赵六')).toMatchObject({ status: 'needs-info' });
     expect(byName(json, '赵六').report.eligibility.findings[0]).toMatchObject({ id: 'eligibility.ask-work' });
+  });
+});
+
+describe('ID numbers Excel stored as numbers', () => {
+  it('maskMangledId shows only digits really there', () => {
+    expect(maskMangledId('4.40106E+17')).toBe('440106????????????');
+    expect(maskMangledId('440106199203150000')).toBe('440106*********???');
+    expect(maskMangledId('4.40106199203151E+17')).toBe('440106*********???');
+  });
+
+  it('xlsx number cells (one ending in X) and a CSV in scientific notation: damage reported, roster read', async () => {
+    const dir = workspace();
+    const header = ['姓名', '报考级别', '学历', '专业', '毕业时间', '学习形式', '社会工作经历', '报考省份', '身份证号'];
+    const row = (name: string, id: string | { n: number }) => [
+      name,
+      '助理',
+      '本科',
+      '社会工作',
+      '2019-06',
+      '全日制',
+      '2019.07-至今',
+      '广东',
+      id,
+    ];
+    writeFileSync(
+      path.join(dir, 'r.xlsx'),
+      xlsx([
+        header,
+        row('王芳', { n: 4.40106199203151e17 }),
+        // A number cell whose text ends in X (written by another tool): read as text.
+        row('李四', { n: '11010519491231002X' as unknown as number }),
+        row('张三', '440106198001010107'),
+      ]),
+    );
+    const result = await batch(path.join(dir, 'r.xlsx'), dir);
+    expect(result.code).toBe(1);
+    const json = summary(dir);
+    expect(byName(json, '王芳')).toMatchObject({ idMasked: '440106*********???' });
+    expect(byName(json, '王芳').rowFindings).toEqual([
+      expect.objectContaining({ id: 'roster.id-number', measured: expect.objectContaining({ reason: 'mangled' }) }),
+    ]);
+    expect(byName(json, '李四')).toMatchObject({ idMasked: '110105********002X', rowFindings: [] });
+    expect(byName(json, '张三')).toMatchObject({ rowFindings: [] });
+
+    const csvDir = workspace();
+    const csv = `${header.join(',')}\r\n${row('刘伟', '4.40106E+17').join(',')}\r\n`;
+    writeFileSync(path.join(csvDir, 'r.csv'), gbk(csv));
+    await batch(path.join(csvDir, 'r.csv'), csvDir);
+    const liu = byName(summary(csvDir), '刘伟');
+    expect(liu.idMasked).toBe('440106????????????');
+    expect(liu.rowFindings[0]).toMatchObject({ id: 'roster.id-number', measured: { reason: 'mangled' } });
   });
 });
