@@ -140,7 +140,14 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
       });
     } else {
       folder = found.folder;
-      const { found: inputs, refused } = await applicantFiles(folder, context.materialsReal);
+      const { found: inputs, refused, unplaced, extra } = await applicantFiles(folder, context.materialsReal);
+      if (unplaced.length || extra.length)
+        rowFindings.push({
+          id: 'roster.files-unplaced',
+          severity: 'info',
+          measured: { unplaced, extra },
+          args: { line: row.line, unplaced: unplaced.join('、'), extra: extra.join('、') },
+        });
       for (const file of refused) {
         rowFindings.push({
           id: 'roster.file-refused',
@@ -172,13 +179,19 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
         files.push(checkFile(facts, context.ruleSet));
       }
       if (!inputs.some((f) => f.role === 'photo')) {
+        // No photo: say what the folder does hold, never a path nobody gave.
+        const present = [...inputs.map((f) => path.basename(f.path)), ...unplaced, ...extra];
         files.unshift({
-          path: path.join(folder, '照片.jpg'),
+          path: folder,
           role: 'photo',
           status: 'fail',
-          measured: {},
+          measured: { present },
           findings: [
-            { id: 'file.missing', severity: 'error', args: { path: path.join(folder, '照片.jpg'), role: 'photo' } },
+            {
+              id: 'file.missing',
+              severity: 'error',
+              args: { path: folder, role: 'photo', inFolder: true, present: present.slice(0, 8).join('、') },
+            },
           ],
         });
       }

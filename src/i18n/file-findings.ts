@@ -112,7 +112,10 @@ export const fileFindingsZh: Words = {
       '用 --as photo|id-front|id-back|diploma|work-proof|social-security|residence-permit 指明，或按“照片/身份证正面/学历…”命名',
   },
   'file.missing': {
-    message: (a) => `找不到文件：${s(a.path)}`,
+    message: (a) =>
+      a.inFolder
+        ? `没有找到${s(a.role) === 'photo' ? '报名照片' : '这份材料'}（文件夹 ${s(a.path)} 里${a.present ? `有：${s(a.present)}` : '没有文件'}）`
+        : `找不到文件：${s(a.path)}`,
     fix: () => '检查路径是否正确，或把文件放进资料文件夹并按“照片/身份证正面/学历…”命名',
   },
   'file.unreadable': {
@@ -410,7 +413,10 @@ export const fileFindingsEn: Words = {
       'Pass --as photo|id-front|id-back|diploma|work-proof|social-security|residence-permit, or name it photo / id-front / diploma …',
   },
   'file.missing': {
-    message: (a) => `File not found: ${s(a.path)}`,
+    message: (a) =>
+      a.inFolder
+        ? `No ${s(a.role) === 'photo' ? 'photo' : 'file for this'} found (the folder ${s(a.path)} holds ${a.present ? s(a.present) : 'no files'})`
+        : `File not found: ${s(a.path)}`,
     fix: () => 'Check the path, or put the file in the materials folder named photo / id-front / diploma …',
   },
   'file.unreadable': {

@@ -113,6 +113,17 @@ export const rosterFindingsZh: Words = {
         ? "在 Excel 中选中身份证号整列 → 右键“设置单元格格式” → “文本”，再逐个重新输入（或粘贴时在号码前加英文单引号 '）；改格式不能找回已丢失的数字"
         : '核对身份证号；在 Excel 中把该列设为“文本”格式',
   },
+  'roster.files-unplaced': {
+    message: (a) =>
+      [
+        a.unplaced ? `第 ${s(a.line)} 行的材料文件夹里有认不出是什么材料的文件：${s(a.unplaced)}` : '',
+        a.extra ? `同类材料有多个文件，只检查了第一个，未用：${s(a.extra)}` : '',
+      ]
+        .filter(Boolean)
+        .join('；'),
+    fix: () =>
+      '按内容改名即可识别：照片/证件照、身份证正面/身份证反面、毕业证/学信网报告、工作证明、社保、居住证；不需要的文件可以移走',
+  },
   'roster.internal': {
     message: (a) => `第 ${s(a.line)} 行检查时出错，已跳过（其他考生不受影响）`,
     fix: () => '加 --verbose 重新运行这一行，并反馈此问题',
@@ -169,6 +180,17 @@ export const rosterFindingsEn: Words = {
       s(a.reason) === 'mangled'
         ? "In Excel select the whole ID column → Format Cells → Text, then type each number again (or start it with an apostrophe '); changing the format cannot bring lost digits back"
         : 'Check the ID number; format the column as Text in Excel',
+  },
+  'roster.files-unplaced': {
+    message: (a) =>
+      [
+        a.unplaced ? `Row ${s(a.line)}: files in the materials folder that could not be placed: ${s(a.unplaced)}` : '',
+        a.extra ? `several files of one kind, only the first was checked; not used: ${s(a.extra)}` : '',
+      ]
+        .filter(Boolean)
+        .join('; '),
+    fix: () =>
+      'Name files by what they are: 照片/证件照 (photo), 身份证正面/身份证反面 (ID card), 毕业证/学信网报告 (diploma), 工作证明, 社保, 居住证; move away files not needed',
   },
   'roster.internal': {
     message: (a) => `Row ${s(a.line)} failed to check and was skipped (the others are unaffected)`,

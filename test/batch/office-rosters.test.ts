@@ -2,13 +2,15 @@
  * Rosters as offices write them, through the real `batch` command: a third status for rows whose
  * verdict turns on a missing answer, counted apart and never folded into "ineligible".
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gbk, xlsx } from '../helpers/office-roster.js';
 import { runMain } from '../helpers/run-in-process.js';
 import { maskMangledId } from '../../src/text/id-number.js';
+import { guessRole } from '../../src/files/guess-role.js';
+import { ROOT } from '../helpers/run-cli.js';
 
 const workspace = () => mkdtempSync(path.join(tmpdir(), 'shegong-office-'));
 // biome-ignore lint/suspicious/noExplicitAny: the test reads summary.json loosely
@@ -215,5 +217,54 @@ describe('ID numbers Excel stored as numbers', () => {
     const liu = byName(summary(csvDir), '刘伟');
     expect(liu.idMasked).toBe('440106????????????');
     expect(liu.rowFindings[0]).toMatchObject({ id: 'roster.id-number', measured: { reason: 'mangled' } });
+  });
+});
+
+describe('materials as people name them', () => {
+  it.each([
+    ['身份证.jpg', 'id-front'],
+    ['身份证人像面.jpg', 'id-front'],
+    ['身份证国徽面.jpg', 'id-back'],
+    ['身份证反面.png', 'id-back'],
+    ['证件照.jpg', 'photo'],
+    ['蓝底照.jpg', 'photo'],
+    ['一寸免冠.jpeg', 'photo'],
+    ['毕业证.jpg', 'diploma'],
+    ['毕业证照片.jpg', 'diploma'],
+    ['教育部学历证书电子注册备案表.pdf', 'diploma'],
+    ['学信网学位在线验证报告.pdf', 'diploma'],
+    ['在职证明.pdf', 'work-proof'],
+    ['IMG_0012.jpg', undefined],
+  ])('%s → %s', (name, role) => expect(guessRole(name)).toBe(role));
+
+  it('files placed by what they are; the rest listed; a missing photo says what the folder holds', async () => {
+    const dir = workspace();
+    const photo = readFileSync(path.join(ROOT, 'templates', 'demo', 'files', '照片.jpg'));
+    mkdirSync(path.join(dir, 'materials', '郑华'), { recursive: true });
+    mkdirSync(path.join(dir, 'materials', '李建国'), { recursive: true });
+    writeFileSync(path.join(dir, 'materials', '郑华', '蓝底照.jpg'), photo);
+    writeFileSync(path.join(dir, 'materials', '郑华', '说明.txt'), '已交');
+    writeFileSync(path.join(dir, 'materials', '李建国', '身份证.jpg'), photo);
+    writeFileSync(path.join(dir, 'materials', '李建国', 'IMG_0012.jpg'), photo);
+    const header = '姓名,报考级别,学历,专业,毕业时间,学习形式,社会工作经历,报考省份';
+    const rows = [
+      '郑华,助理,本科,社会工作,2019-06,全日制,2019.07-至今,广东',
+      '李建国,助理,本科,社会工作,2019-06,全日制,2019.07-至今,广东',
+    ];
+    writeFileSync(path.join(dir, 'r.csv'), gbk(`${header}\r\n${rows.join('\r\n')}\r\n`));
+    await batch(path.join(dir, 'r.csv'), dir, ['--materials', path.join(dir, 'materials')]);
+    const json = summary(dir);
+    const zheng = byName(json, '郑华');
+    expect(zheng.report.files.map((f: { role: string }) => f.role)).toEqual(['photo']);
+    expect(zheng.rowFindings).toEqual([
+      expect.objectContaining({ id: 'roster.files-unplaced', measured: { unplaced: ['说明.txt'], extra: [] } }),
+    ]);
+    const li = byName(json, '李建国');
+    const roles = li.report.files.map((f: { role: string }) => f.role);
+    expect(roles).toEqual(expect.arrayContaining(['photo', 'id-front']));
+    const missing = li.report.files.find((f: { role: string }) => f.role === 'photo').findings[0];
+    expect(missing).toMatchObject({ id: 'file.missing', severity: 'error' });
+    expect(missing.message).toContain('IMG_0012.jpg');
+    expect(missing.message).not.toContain('照片.jpg');
   });
 });
