@@ -68,6 +68,8 @@ export interface Messages {
     summaryReady: string;
     summaryNotReady: (blocked: number, todo: number) => string;
     summaryNeedsInfo: (todo: number) => string;
+    /** A province the answers do not give (a roster without one, or an unreadable cell). */
+    provinceNone: string;
     remaining: (count: number, list: string) => string;
     nothingLeft: string;
     due: (iso: string, estimated: boolean) => string;

@@ -206,6 +206,7 @@ export const en: Messages = {
     earliest: 'Earliest eligible year',
     summaryReady: 'Ready: nothing blocks your registration.',
     summaryNotReady: (blocked: number, todo: number) => `Not ready yet: ${blocked} blocked, ${todo} to do.`,
+    provinceNone: 'not given or not recognised',
     summaryNeedsInfo: (todo: number) =>
       `Not ready yet: eligibility needs more information before it can be judged (below); ${todo} more to do.`,
     remaining: (count: number, list: string) => `${plural(count, 'item')} left: ${list}`,

@@ -160,6 +160,7 @@ export const zhCN: Messages = {
     earliest: '最早可报考年份',
     summaryReady: '已准备就绪：没有阻止报名的问题。',
     summaryNotReady: (blocked: number, todo: number) => `尚未就绪：${blocked} 项受阻，${todo} 项待办。`,
+    provinceNone: '未填写或无法识别',
     summaryNeedsInfo: (todo: number) => `尚未就绪：需补充信息才能判断报考资格（见下），另有 ${todo} 项待办。`,
     remaining: (count: number, list: string) => `还差 ${count} 项：${list}`,
     nothingLeft: '所有事项均已完成。',

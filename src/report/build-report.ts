@@ -102,7 +102,8 @@ export function buildReport(outcome: CheckOutcome, context: ReportContext): Repo
       ...(answers.unanswered ? { unanswered: Object.keys(answers.unanswered) } : {}),
       ...(answers.enrolled ? { enrolled: answers.enrolled } : {}),
       ...(answers.degrees?.length ? { degrees: answers.degrees.map(degreeText) } : {}),
-      work: answers.work.map((w) => `${w.start}..${w.end ?? ''}`),
+      // Work the roster did not give is left out, never shown as none.
+      ...(answers.unanswered?.work ? {} : { work: answers.work.map((w) => `${w.start}..${w.end ?? ''}`) }),
       certificates: answers.certificates.map((c) => `${c.level}:${c.obtained}`),
       province: answers.province,
       ...(answers.hukou ? { hukou: answers.hukou } : {}),

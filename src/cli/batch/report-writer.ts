@@ -124,6 +124,7 @@ export async function openReportWriter(
       href: (target) => `../${target}`,
       relative: fromOutput,
       meta: messages.batch.generated(globals.today),
+      provinceName: (id) => provinces.find((p) => p.id === id)?.[globals.lang === 'en' ? 'en' : 'zh'] ?? id,
     });
     await folder.write(path.join(output, page), maskIds(html));
     if (closed) return;
