@@ -23,8 +23,12 @@ export function batchRowHtml(
   messages: Messages,
   columns: readonly SummaryColumn[] = SUMMARY_COLUMNS,
 ): string {
-  const cells = htmlColumns(columns).map(
-    (c) => c.html.td?.(row, messages) ?? `<td>${escapeHtml(c.value(row, messages))}</td>`,
+  // Each cell carries its column's header: on a narrow screen the rows become cards that label their values.
+  const cells = htmlColumns(columns).map((c) =>
+    (c.html.td?.(row, messages) ?? `<td>${escapeHtml(c.value(row, messages))}</td>`).replace(
+      /^<td/,
+      `<td data-label="${escapeHtml(c.header(messages))}"`,
+    ),
   );
   return `<tr class="${row.ready ? 'ready' : 'not-ready'} ${row.status}">${cells.join('')}</tr>`;
 }

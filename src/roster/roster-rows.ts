@@ -326,11 +326,12 @@ export function nearestHeader(header: string): string | undefined {
     for (const name of names) {
       const theirs = chars(name);
       const shared = [...mine].filter((c) => theirs.has(c)).length;
-      const score = (2 * shared) / (mine.size + theirs.size);
+      // One shared character (性别, 报考级别) or half the characters (工作单位, 工作经历) is not close.
+      const score = shared >= 2 ? (2 * shared) / (mine.size + theirs.size) : 0;
       // The field's first name is the one a roster should use: ties go to it.
       if (!best || score > best.score) best = { name: names[0], score };
     }
-  return best && best.score >= 0.5 ? best.name : undefined;
+  return best && best.score > 0.5 ? best.name : undefined;
 }
 
 /**

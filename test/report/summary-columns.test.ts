@@ -143,6 +143,8 @@ describe.each(['zh-CN', 'en'] as const)('every output follows the list (%s)', (l
     expect(titles).toEqual(headers(htmlColumns()));
     expect(before.match(/<col /g)).toHaveLength(htmlColumns().length);
     expect(batchRowHtml(ROWS[0]!, messages).match(/<td[ >]/g)).toHaveLength(htmlColumns().length);
+    // Every cell names its column, for the card layout on narrow screens.
+    expect(batchRowHtml(ROWS[0]!, messages).match(/<td data-label="[^"]+"/g)).toHaveLength(htmlColumns().length);
   });
 
   it('the terminal table: header in terminal order', () => {
