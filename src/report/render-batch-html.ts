@@ -30,7 +30,9 @@ export function batchRowHtml(
       `<td data-label="${escapeHtml(c.header(messages))}"`,
     ),
   );
-  return `<tr class="${row.ready ? 'ready' : 'not-ready'} ${row.status}">${cells.join('')}</tr>`;
+  // `not-ready` for every row that needs work (the page's filter), plus its own status where it differs.
+  const extra = row.status === 'ready' || row.status === 'not-ready' ? '' : ` ${row.status}`;
+  return `<tr class="${row.ready ? 'ready' : 'not-ready'}${extra}">${cells.join('')}</tr>`;
 }
 
 /** How many rows have each status (every status present, zero or not). */

@@ -192,7 +192,9 @@ describe('a column added to the list', () => {
     const { titles, widths } = pageHead(columns);
     expect(titles.slice(0, 4)).toEqual(['Photo', 'Row', 'Name', 'Exam room']);
     expect(widths[3]).toBe('5%');
-    expect(batchRowHtml(ROWS[0]!, messages, columns)).toContain('<td>p2</td><td>room-2</td>');
+    expect(batchRowHtml(ROWS[0]!, messages, columns)).toContain(
+      '<td data-label="Name">p2</td><td data-label="Exam room">room-2</td>',
+    );
   });
 
   it('appears in the terminal table', () => {
