@@ -45,7 +45,7 @@ export interface ApplicantResult {
   rowFindings: Finding[];
   /** The files as found (the originals). */
   files: FileResult[];
-  /** The best available file per role: the fixed copy where one passes, else the original. */
+  /** The best available file per role: the fixed copy where one passes, or where the original failed too; else the original. */
   bestFiles: FileResult[];
   /** Readiness and blockers are computed from `bestFiles`. */
   outcome?: CheckOutcome;
@@ -248,8 +248,10 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
         output: outcome.output,
         statusAfter: outcome.result.status,
       });
+      // The first blocker is computed after fixing: a copy that still fails carries the problems
+      // left (its tilt, its background), not the ones the fix cured (the aspect of the original).
+      if (passes || file.status === 'fail') bestFiles[index] = outcome.result;
       if (passes) {
-        bestFiles[index] = outcome.result;
         if (file.role === 'photo') {
           // The thumbnail shows the photo that will be uploaded: the fixed one (small, one more decode).
           const facts = await probeFile(outcome.output, {
@@ -278,7 +280,7 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
         })
       : undefined;
   const outcome = assessWith(bestFiles);
-  const before = fixes.some((f) => f.state === 'fixed') ? assessWith(files) : outcome;
+  const before = bestFiles.some((f, i) => f !== files[i]) ? assessWith(files) : outcome;
   // issue 13: the files as checked against this applicant's dates and answers (学信网 report validity).
   if (before) files = before.files;
   if (outcome) bestFiles.splice(0, bestFiles.length, ...outcome.files);

@@ -50,7 +50,8 @@ export function progressReporter(total: number, messages: Messages) {
   const tty = Boolean(process.stderr.isTTY);
   const started = Date.now();
   let lastPlain = 0;
-  return (done: number) => {
+  let open = false;
+  const report = (done: number) => {
     const elapsed = (Date.now() - started) / 1000;
     const eta = done > 0 && done < total ? `${Math.ceil((elapsed / done) * (total - done))}s` : '';
     if (tty) {
@@ -59,12 +60,19 @@ export function progressReporter(total: number, messages: Messages) {
       process.stderr.write(
         `\r[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${messages.batch.progress(done, total, eta)}   `,
       );
+      open = done !== total;
       if (done === total) process.stderr.write('\n');
     } else if (done === total || done - lastPlain >= Math.max(10, Math.ceil(total / 10))) {
       lastPlain = done;
       process.stderr.write(`${messages.batch.progress(done, total, eta)}\n`);
     }
   };
+  /** Ends a bar left open by an interrupted run, so what follows starts on its own line. */
+  report.end = () => {
+    if (open) process.stderr.write('\n');
+    open = false;
+  };
+  return report;
 }
 
 export interface RunOutcome {

@@ -130,6 +130,7 @@ async function runLocked(
   const total = pending.rows.length;
   const folder = await openOutputFolder(output, flags.output, materialsReal);
   const signals = watchSignals();
+  const progress = progressReporter(total, messages);
   const writer = await openReportWriter(
     folder,
     context,
@@ -141,7 +142,7 @@ async function runLocked(
       materialsChecked: flags.materials !== undefined,
       fixed: Boolean(flags.fix),
     },
-    progressReporter(total, messages),
+    progress,
   ).catch((error: unknown) => {
     signals.off();
     throw error;
@@ -166,6 +167,7 @@ async function runLocked(
     signals,
   );
   writer.close();
+  progress.end();
   // From here a signal must not cut the run short (released once the lock is removed).
   input.hold.start();
   let code: ExitCode;
