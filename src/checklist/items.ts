@@ -319,6 +319,8 @@ const registrationWindow = item({
         province: answers.province,
         conservativeFrom: national?.from ?? null,
         earliest: national?.earliest ?? [],
+        nationalStart: national?.national?.start ?? null,
+        nationalEnd: national?.national?.end ?? null,
         lateRegistration: policy.lateRegistration,
         nextYear: eligibility.examYear + 1,
       },

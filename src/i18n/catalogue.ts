@@ -200,7 +200,8 @@ export interface Messages {
     province: (name: string) => string;
     published: string;
     rule: string;
-    conservative: (from: string, earliest: string) => string;
+    conservative: (from: string, earliest: string, province: boolean, national: string) => string;
+    span: (start: string, end: string) => string;
   };
   /** How an estimated date was derived (dates/build-events.ts → report/localize.ts). */
   eventSource: EventSourceWords;

@@ -485,7 +485,7 @@ export const en: Messages = {
       if (!a.start) return "Register within your province's registration window";
       if (a.basis === 'conservative') {
         const earliest = ((a.earliest as string[] | undefined) ?? []).map((id) => c.province(id)).join(', ');
-        return `Register within your province's window: ${a.province ? `${c.province(s(a.province))} has not published it` : 'no province was given'}, so count on ${day(a.end)} at the latest (estimated: in ${s(a.conservativeFrom)} ${earliest} closed first; provinces set about ${a.minDays}–${a.maxDays} days inside the national window)${late}; your province's notice decides`;
+        return `Register within your province's window: ${a.province ? `${c.province(s(a.province))} has not published it` : 'no province was given'}, so count on ${day(a.end)} at the latest (estimated: in ${s(a.conservativeFrom)} ${earliest} closed first${a.nationalStart ? `; national window ${day(a.nationalStart)} – ${day(a.nationalEnd)}, for reference` : ''}; provinces set about ${a.minDays}–${a.maxDays} days inside it)${late}; your province's notice decides`;
       }
       return `Register within the ${a.ownWindow ? "province's" : 'national'} registration window: ${span(a)}${est(a)}${a.ownWindow ? '' : ` (each province sets about ${a.minDays}–${a.maxDays} days within this period; follow your province's notice)`}${late}`;
     },
@@ -610,7 +610,7 @@ export const en: Messages = {
     materialsNotChecked:
       'No --materials: materials were not checked; "ready" means eligible with nothing else blocking',
     noProvince: (rows: number) =>
-      `${rows} applicants have no province (no 报考省份 column or an empty one, and no --province): no exam fee is computed for them and the national registration window is shown. Add --province 广东 or a 报考省份 column`,
+      `${rows} applicants have no province (no 报考省份 column, an empty or unreadable one, and no --province): no exam fee is computed for them, and their registration close is the conservative estimate of the earliest-closing province (marked estimated; the national window is for reference only). Add --province 广东 or a 报考省份 column`,
     fixSummary: (fixed: number, needsNew: number, couldNot: number) =>
       `Fixing: ${fixed} files fixed and passing on re-check, ${needsNew} need a new photo or scan, ${couldNot} cannot be fixed automatically`,
     readyAfterFix: (before: number, after: number) =>
@@ -656,8 +656,10 @@ export const en: Messages = {
     province: (name: string) => `${name} provincial dates`,
     published: 'Officially published',
     rule: 'Calculated from the rules',
-    conservative: (from: string, earliest: string) =>
-      `Not published for this province; conservatively from the earliest provincial close in ${from} (${earliest})`,
+    // One wording of a conservative close, with or without a province: marked, the national window beside it.
+    conservative: (from: string, earliest: string, province: boolean, national: string) =>
+      `${province ? 'Not published for this province' : 'No province given'}: a conservative estimate from the earliest provincial close in ${from} (${earliest})${national ? `; national window ${national}, for reference` : ''}`,
+    span: (start: string, end: string) => `${day(start)} – ${day(end)}`,
   },
   problem: {
     // issue 9b: rule-file and calendar problems (codes from the parsers)

@@ -416,7 +416,7 @@ export const zhCN: Messages = {
       if (!a.start) return '在本省报名时间内完成报名';
       if (a.basis === 'conservative') {
         const earliest = ((a.earliest as string[] | undefined) ?? []).map((id) => c.province(id)).join('、');
-        return `在本省报名时间内完成报名：${a.province ? `${c.province(s(a.province))}的报名时间尚未公布` : '未填写报考省份'}，按保守估计最晚 ${day(a.end)}（预估：${s(a.conservativeFrom)} 年最早关闭的是${earliest}，各省在全国时段内另定约 ${a.minDays}–${a.maxDays} 天）${late}；以本省通知为准`;
+        return `在本省报名时间内完成报名：${a.province ? `${c.province(s(a.province))}的报名时间尚未公布` : '未填写报考省份'}，按保守估计最晚 ${day(a.end)}（预估：${s(a.conservativeFrom)} 年最早关闭的是${earliest}${a.nationalStart ? `；全国报名时间 ${day(a.nationalStart)}–${day(a.nationalEnd)}，仅供参考` : ''}，各省在其中另定约 ${a.minDays}–${a.maxDays} 天）${late}；以本省通知为准`;
       }
       return `在${a.ownWindow ? '本省' : '全国'}报名时间内完成报名：${span(a)}${est(a)}${a.ownWindow ? '' : `（各省在此期间内另定约 ${a.minDays}–${a.maxDays} 天，以本省通知为准）`}${late}`;
     },
@@ -532,7 +532,7 @@ export const zhCN: Messages = {
     notChecked: '未查',
     materialsNotChecked: '没有给 --materials，未检查材料：“就绪”只表示资格符合、没有其他阻止问题',
     noProvince: (rows: number) =>
-      `${rows} 人没有报考省份（花名册无此列或为空，也没有给 --province）：这些人不计算考试费，报名时间用全国时间。加 --province 广东 或补 报考省份 列即可`,
+      `${rows} 人没有报考省份（花名册无此列、为空或无法识别，也没有给 --province）：这些人不计算考试费，报名截止按最早关闭省份的保守估计（标“预估”，全国报名时间仅供参考）。加 --province 广东 或补 报考省份 列即可`,
     fixSummary: (fixed: number, needsNew: number, couldNot: number) =>
       `修复：${fixed} 个文件已修复并通过复查，${needsNew} 个需要新照片或新扫描件，${couldNot} 个无法自动修复`,
     readyAfterFix: (before: number, after: number) =>
@@ -575,7 +575,10 @@ export const zhCN: Messages = {
     province: (name: string) => `${name}本省时间`,
     published: '已公布',
     rule: '按规定计算',
-    conservative: (from: string, earliest: string) => `本省未公布，按 ${from} 年最早关闭的省份（${earliest}）保守推算`,
+    // One wording of a conservative close, with or without a province: marked, the national window beside it.
+    conservative: (from: string, earliest: string, province: boolean, national: string) =>
+      `${province ? '本省未公布' : '未指定省份'}：保守估计，按 ${from} 年最早关闭的省份（${earliest}）推算${national ? `；全国报名时间 ${national}，仅供参考` : ''}`,
+    span: (start: string, end: string) => `${day(start)}–${day(end).replace(/^\d+年/, '')}`,
   },
   problem: {
     // issue 9b: rule-file and calendar problems (codes from the parsers)

@@ -116,6 +116,8 @@ export interface DateEvent {
     from?: string;
     province?: string;
     earliest?: string[];
+    /** For a conservative close: the national window it lies in, shown beside it for reference. */
+    national?: { start: string; end: string };
   };
   /** Papers sat, for the exam event. */
   papers?: { id: string; day: 1 | 2; date: string; start: string; end: string }[];

@@ -268,3 +268,20 @@ describe('materials as people name them', () => {
     expect(missing.message).not.toContain('照片.jpg');
   });
 });
+
+describe('one close without a province', () => {
+  it('dates and batch give the same conservative close, inside the national window', async () => {
+    const dir = workspace();
+    writeFileSync(
+      path.join(dir, 'r.csv'),
+      gbk(
+        '姓名,报考级别,学历,专业,毕业时间,学习形式,社会工作经历\r\n王芳,助理,本科,社会工作,2019-06,全日制,2019.07-至今\r\n',
+      ),
+    );
+    await batch(path.join(dir, 'r.csv'), dir);
+    const close = summary(dir).applicants[0].report.dates.events.find((e: { id: string }) => e.id === 'registration');
+    const dates = JSON.parse((await runMain(['dates', '--today', '2026-12-06', '--format', 'json'])).out);
+    const shown = dates.events.find((e: { id: string }) => e.id === 'registration');
+    expect(shown).toMatchObject({ start: close.start, end: close.end, estimated: true });
+  });
+});
