@@ -454,6 +454,8 @@ describe('shegong batch, round 2 (built bin)', () => {
     // Not-ready rows carry a fill; the ready row does not.
     const styles = strFromU8(unzipSync(readFileSync(file))['xl/styles.xml']!);
     expect(styles.toUpperCase()).toContain('FDE8E8');
+    // A default (Normal) cell style: without it openpyxl warns "Workbook contains no default style".
+    expect(styles).toMatch(/<cellStyle name="Normal" xfId="0" builtinId="0"\/>/);
   });
 
   it('a row with one unreadable cell still gets its materials checked, on its page too', async () => {
