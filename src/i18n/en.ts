@@ -549,6 +549,7 @@ export const en: Messages = {
   short: {
     'materials.file': 'replace the failed materials',
     'eligibility.verdict': 'meet the eligibility requirements',
+    'eligibility.ask': 'give the answers eligibility is missing',
     'materials.photo': 'process your registration photo',
     'materials.education-verification': 'prepare education verification documents',
     'materials.work-proof': 'prepare proof of work experience',

@@ -474,6 +474,7 @@ export const zhCN: Messages = {
   /** Short names of checklist items, for the closing “还差 N 项” line. */
   short: {
     'eligibility.verdict': '满足报考条件',
+    'eligibility.ask': '补充资格所缺的信息',
     'materials.photo': '处理报名照片',
     'materials.education-verification': '准备学历核验材料',
     'materials.work-proof': '准备工作年限证明',

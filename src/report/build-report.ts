@@ -137,7 +137,10 @@ export function buildReport(outcome: CheckOutcome, context: ReportContext): Repo
     })),
     next: openItems(outcome.checklist).map((item) => ({
       id: item.id,
-      short: messages.short[wording(item.id)] ?? item.id,
+      short:
+        (item.id === 'eligibility.verdict' && item.args.asks ? messages.short['eligibility.ask'] : undefined) ??
+        messages.short[wording(item.id)] ??
+        item.id,
       text: text(item.id, item.args),
       ...(item.due ? { due: item.due } : {}),
     })),

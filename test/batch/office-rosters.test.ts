@@ -91,6 +91,8 @@ describe('needs information: its own status, with the question to ask', () => {
     expect(report.ready).toBe(false);
     expect(report.eligibility.status).toBe('unknown');
     expect(report.eligibility.findings.map((f: { id: string }) => f.id)).toContain('eligibility.ask-enrolment');
+    // The next step is the missing answer, before any date.
+    expect(report.next[0].id).toBe('eligibility.verdict');
   });
 });
 
