@@ -209,13 +209,15 @@ export const fileFindingsZh: Words = {
     message: (a) =>
       a.variant === 'recognised'
         ? `识别为${KIND_ZH[s(a.kind)] ?? s(a.kind)}${a.holder ? `：${s(a.holder)}${a.id ? `（${s(a.id)}）` : ''}` : ''}${a.level ? `，${s(a.level)}` : ''}${a.major ? `，专业 ${s(a.major)}` : ''}${a.validUntil ? `，在线验证有效期至 ${s(a.validUntil)}` : ''}${a.code ? `（验证码 ${s(a.code)}）` : ''}`
-        : a.variant === 'scan'
-          ? '这是扫描图片做成的 PDF，没有文字层，不是学信网下载的报告，无法核对内容'
-          : a.variant === 'diploma'
-            ? '这是毕业证书或学位证书，不是学信网报告；在线核验不通过时平台要的是学信网 PDF 报告'
-            : a.variant === 'empty'
-              ? 'PDF 没有可读的文字，无法确认是学信网报告'
-              : `PDF 里没有找到学信网报告的标题（${REPORT_KINDS.map((k) => KIND_ZH[k]).join('、')}）`,
+        : a.variant === 'image'
+          ? '这是一张图片（毕业证的照片或扫描件），不是学信网 PDF 报告：报名平台在线核验不通过时要的是学信网报告 PDF；只有 2002 年以前毕业、中专以下或境外学历等平台查不到的，才上传证书原件彩色图片'
+          : a.variant === 'scan'
+            ? '这是扫描图片做成的 PDF，没有文字层，不是学信网下载的报告，无法核对内容'
+            : a.variant === 'diploma'
+              ? '这是毕业证书或学位证书，不是学信网报告；在线核验不通过时平台要的是学信网 PDF 报告'
+              : a.variant === 'empty'
+                ? 'PDF 没有可读的文字，无法确认是学信网报告'
+                : `PDF 里没有找到学信网报告的标题（${REPORT_KINDS.map((k) => KIND_ZH[k]).join('、')}）`,
     fix: (a) =>
       a.variant === 'recognised'
         ? '报告内容已读取；请同时核对姓名和证件号码与报名信息一致'
@@ -514,13 +516,15 @@ export const fileFindingsEn: Words = {
     message: (a) =>
       a.variant === 'recognised'
         ? `Recognised as ${KIND_EN[s(a.kind)] ?? s(a.kind)}${a.holder ? `: ${s(a.holder)}${a.id ? ` (${s(a.id)})` : ''}` : ''}${a.level ? `, ${s(a.level)}` : ''}${a.major ? `, major ${s(a.major)}` : ''}${a.validUntil ? `, online verification valid until ${s(a.validUntil)}` : ''}${a.code ? ` (code ${s(a.code)})` : ''}`
-        : a.variant === 'scan'
-          ? 'This PDF is a scanned image with no text layer, not a report downloaded from 学信网; its content cannot be checked'
-          : a.variant === 'diploma'
-            ? 'This is a diploma or degree certificate, not a 学信网 report; when online verification fails the platform wants a 学信网 PDF report'
-            : a.variant === 'empty'
-              ? 'The PDF has no readable text, so it cannot be confirmed as a 学信网 report'
-              : `No 学信网 report title found in the PDF (${REPORT_KINDS.map((k) => KIND_EN[k]).join(', ')})`,
+        : a.variant === 'image'
+          ? 'This is a picture (a photo or scan of the diploma), not a 学信网 PDF report: when online verification fails the platform wants the 学信网 PDF; only qualifications it cannot see (before 2002, below associate level, from abroad) are uploaded as a colour picture of the certificate'
+          : a.variant === 'scan'
+            ? 'This PDF is a scanned image with no text layer, not a report downloaded from 学信网; its content cannot be checked'
+            : a.variant === 'diploma'
+              ? 'This is a diploma or degree certificate, not a 学信网 report; when online verification fails the platform wants a 学信网 PDF report'
+              : a.variant === 'empty'
+                ? 'The PDF has no readable text, so it cannot be confirmed as a 学信网 report'
+                : `No 学信网 report title found in the PDF (${REPORT_KINDS.map((k) => KIND_EN[k]).join(', ')})`,
     fix: (a) =>
       a.variant === 'recognised'
         ? 'The report was read; also check that the name and ID number match your registration'

@@ -3,7 +3,7 @@
  * reads each check's `cures`; the catalogues need words for each id. Adding a check: one module
  * here, its rule in templates/rules/uploads.json, its words in src/i18n/file-findings.ts.
  */
-import { documentType } from './document-type.js';
+import { documentImage, documentType } from './document-type.js';
 import { photoExposure, scanExposure } from './exposure.js';
 import { fileAnimated, fileType } from './file-format.js';
 import { fileEmpty, fileMissing, fileUnreadable } from './file-present.js';
@@ -67,6 +67,7 @@ export const UPLOAD_CHECKS = [
   photoDensity,
   photoOfficialTool,
   // A scan (ID card, diploma, work proof, social security record).
+  documentImage,
   scanResolution,
   scanSharpness,
   scanExposure,
