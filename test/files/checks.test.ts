@@ -269,7 +269,7 @@ describe('scan checks', () => {
     expect((await check('id.jpg', 'id-front')).findings.map((f) => f.id)).not.toContain('document.type');
   });
 
-    it('seal numbers are reported', async () => {
+  it('seal numbers are reported', async () => {
     const unsealed = (await check('unsealed.jpg', 'work-proof')).findings.find((f) => f.id === 'seal.missing');
     expect(unsealed?.measured).toMatchObject({ redShare: 0 });
     expect(unsealed?.args?.heuristic).toBe(true);
