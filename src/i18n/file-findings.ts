@@ -210,7 +210,7 @@ export const fileFindingsZh: Words = {
       a.variant === 'recognised'
         ? `识别为${KIND_ZH[s(a.kind)] ?? s(a.kind)}${a.holder ? `：${s(a.holder)}${a.id ? `（${s(a.id)}）` : ''}` : ''}${a.level ? `，${s(a.level)}` : ''}${a.major ? `，专业 ${s(a.major)}` : ''}${a.validUntil ? `，在线验证有效期至 ${s(a.validUntil)}` : ''}${a.code ? `（验证码 ${s(a.code)}）` : ''}`
         : a.variant === 'image'
-          ? '这是一张图片（毕业证的照片或扫描件），不是学信网 PDF 报告：报名平台在线核验不通过时要的是学信网报告 PDF；只有 2002 年以前毕业、中专以下或境外学历等平台查不到的，才上传证书原件彩色图片'
+          ? `这是一张图片（毕业证的照片或扫描件），不是学信网 PDF 报告：报名平台在线核验不通过时要的是学信网报告 PDF；只有 ${s(a.fromYear)} 年以前毕业、中专以下或境外学历等平台查不到的，才上传证书原件彩色图片`
           : a.variant === 'scan'
             ? '这是扫描图片做成的 PDF，没有文字层，不是学信网下载的报告，无法核对内容'
             : a.variant === 'diploma'
@@ -517,7 +517,7 @@ export const fileFindingsEn: Words = {
       a.variant === 'recognised'
         ? `Recognised as ${KIND_EN[s(a.kind)] ?? s(a.kind)}${a.holder ? `: ${s(a.holder)}${a.id ? ` (${s(a.id)})` : ''}` : ''}${a.level ? `, ${s(a.level)}` : ''}${a.major ? `, major ${s(a.major)}` : ''}${a.validUntil ? `, online verification valid until ${s(a.validUntil)}` : ''}${a.code ? ` (code ${s(a.code)})` : ''}`
         : a.variant === 'image'
-          ? 'This is a picture (a photo or scan of the diploma), not a 学信网 PDF report: when online verification fails the platform wants the 学信网 PDF; only qualifications it cannot see (before 2002, below associate level, from abroad) are uploaded as a colour picture of the certificate'
+          ? `This is a picture (a photo or scan of the diploma), not a 学信网 PDF report: when online verification fails the platform wants the 学信网 PDF; only qualifications it cannot see (before ${s(a.fromYear)}, below associate level, from abroad) are uploaded as a colour picture of the certificate`
           : a.variant === 'scan'
             ? 'This PDF is a scanned image with no text layer, not a report downloaded from 学信网; its content cannot be checked'
             : a.variant === 'diploma'

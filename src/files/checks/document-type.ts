@@ -58,7 +58,7 @@ export const documentType = uploadCheck({
 export const documentImage = uploadCheck({
   name: 'document-image',
   ids: ['document.type'],
-  rules: ['document.kinds'],
+  rules: ['document.kinds', 'registration.platform'],
   severity: {
     fixed: ['warning'],
     why: 'a picture may be right (an old or overseas qualification) or not (the platform wants the 学信网 PDF): a doubt for the candidate to settle, never a block',
@@ -74,7 +74,7 @@ export const documentImage = uploadCheck({
           .kinds.filter((k) => k.accepted)
           .map((k) => k.id),
       },
-      args: { variant: 'image' },
+      args: { variant: 'image', fromYear: ruleValue(ruleSet, 'registration.platform').educationOnlineFromYear },
     },
   ],
 });
