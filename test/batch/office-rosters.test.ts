@@ -5,6 +5,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { gbk, xlsx } from '../helpers/office-roster.js';
 import { runMain } from '../helpers/run-in-process.js';
@@ -58,6 +59,13 @@ describe('needs information: its own status, with the question to ask', () => {
     expect(line('甲')[header.indexOf('状态')]).toBe('需补充信息');
     expect(line('丙')[header.indexOf('状态')]).toBe('不符合');
     expect(line('甲')[header.indexOf('第一个阻止问题')]).toContain('入学');
+    // summary.xlsx: a needs-information row has its own fill (style 7–9), never the not-ready one.
+    const sheet = strFromU8(
+      unzipSync(readFileSync(path.join(dir, 'out', 'summary.xlsx')))['xl/worksheets/sheet1.xml']!,
+    );
+    const rowXml = (name: string) => sheet.split('<row ').find((r) => r.includes(`>${name}<`))!;
+    expect(rowXml('甲')).toMatch(/ s="7"/);
+    expect(rowXml('丙')).toMatch(/ s="4"/);
     // report.html and the terminal count the statuses apart.
     const html = readFileSync(path.join(dir, 'out', 'report.html'), 'utf8');
     expect(html).toContain('class="count needs-info"><b>2</b>');
