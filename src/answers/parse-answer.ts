@@ -354,17 +354,22 @@ function fromCity(raw: string, provinces: readonly Province[], forRegistration: 
     .flatMap((province) => [province.zh, ...province.aliases].map((name) => ({ province, name: normalise(name) })))
     .filter(({ name }) => name && text.length > name.length && normalise(text).startsWith(name))
     .sort((a, b) => b.name.length - a.name.length)[0]?.province;
+  // Whole names first, so a prefecture named like a province (海南州, 海南藏族自治州: 青海) is never
+  // read by its prefix.
   const found =
     provinces.find((province) => province.districts?.includes(text)) ??
-    byPrefix ??
     provinces.find((province) => province.cities?.includes(text)) ??
     provinces.find((province) =>
       province.cities?.some((city) => city === bare || city.replace(/(市|州)$/, '') === bare),
     ) ??
     // 延边朝鲜族自治州, 黔东南苗族侗族自治州: the prefecture's name, then its peoples.
     (text.endsWith('自治州')
-      ? provinces.find((province) => province.cities?.some((city) => text.startsWith(city)))
+      ? provinces.find((province) =>
+          // 海南州 → 海南藏族自治州; a two-character 德州 stays whole (德宏傣族景颇族自治州 is 云南's).
+          province.cities?.some((city) => text.startsWith(city.length > 2 ? city.replace(/州$/, '') : city)),
+        )
       : undefined) ??
+    byPrefix ??
     // 广州市天河区, 东莞市虎门镇: a city written with its 市, then more.
     provinces.find((province) =>
       province.cities?.some((city) => text.startsWith(city.endsWith('市') ? city : `${city}市`)),

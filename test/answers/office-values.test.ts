@@ -18,6 +18,11 @@ describe('provinces from any place name', () => {
     ['博罗县', 'guangdong'],
     ['东莞', 'guangdong'],
     ['吉林市', 'jilin'],
+    ['海南州', 'qinghai'],
+    ['海南藏族自治州', 'qinghai'],
+    ['海南省海口市', 'hainan'],
+    ['延边朝鲜族自治州', 'jilin'],
+    ['德宏傣族景颇族自治州', 'yunnan'],
   ])('%s → %s', (value, id) => expect(province(value)).toBe(id));
 
   it('a district name two provinces share is never guessed', () => {
