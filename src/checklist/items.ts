@@ -119,12 +119,15 @@ const photo = item({
   },
 });
 
-/** Photo and work proof have their own items; other files get one each (`materials.file.<role>`). */
+/**
+ * Photo and work proof have their own items; other files get one each (`materials.file.<role>`).
+ * A file of no known role is listed with the files, not made a task.
+ */
 const otherFiles = item({
   id: 'materials.file',
   build: ({ files }) =>
     files
-      .filter((f) => f.role !== 'photo' && f.role !== 'work-proof')
+      .filter((f) => f.role !== 'photo' && f.role !== 'work-proof' && f.role !== 'unknown')
       .map((file) => ({
         id: `materials.file.${file.role}`,
         group: 'materials',

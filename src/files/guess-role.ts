@@ -25,13 +25,16 @@ export function guessRole(fileName: string): UploadRole | undefined {
 export const ROLE_FINDING_ID = 'file.role';
 export type RoleFindingId = typeof ROLE_FINDING_ID;
 
-/** A file whose role cannot be told from its name and was not given. */
-export function unknownRoleResult(file: string): FileResult {
+/**
+ * A file whose role cannot be told from its name and was not given: an error when it was named
+ * to be checked (`files x.jpg`), a warning when it only sits in a materials folder beside the others.
+ */
+export function unknownRoleResult(file: string, severity: 'error' | 'warning' = 'error'): FileResult {
   return {
     path: file,
     role: 'unknown',
-    status: 'fail',
+    status: severity === 'error' ? 'fail' : 'warn',
     measured: {},
-    findings: [{ id: ROLE_FINDING_ID, severity: 'error', args: { path: file } }],
+    findings: [{ id: ROLE_FINDING_ID, severity, args: { path: file } }],
   };
 }

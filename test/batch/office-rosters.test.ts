@@ -326,3 +326,37 @@ describe('the first blocker after --fix', () => {
     expect(errors).not.toContain('photo.aspect');
   });
 });
+
+describe('check --files: files no name fits are listed, never silently dropped', () => {
+  it('a stray file is a warning in the report, not a task and not a block', async () => {
+    const dir = workspace();
+    writeFileSync(path.join(dir, '说明.txt'), '已交');
+    writeFileSync(
+      path.join(dir, 'IMG_0012.jpg'),
+      readFileSync(path.join(ROOT, 'templates', 'demo', 'files', '照片.jpg')),
+    );
+    const answers = ['--level', '助理', '--education', '本科', '--major', '社会工作', '--graduated', '2019-06'];
+    const result = await runMain([
+      ...answers,
+      '--study-mode',
+      '全日制',
+      '--work',
+      '2019-07..',
+      '--province',
+      '广东',
+      '--files',
+      dir,
+      '--no-input',
+      '--format',
+      'json',
+      '--today',
+      '2026-12-06',
+    ]);
+    const report = JSON.parse(result.out);
+    const strays = report.files.filter((f: { role: string }) => f.role === 'unknown');
+    expect(strays.map((f: { path: string }) => path.basename(f.path)).sort()).toEqual(['IMG_0012.jpg', '说明.txt']);
+    expect(strays.every((f: { status: string }) => f.status === 'warn')).toBe(true);
+    expect(report.checklist.map((i: { id: string }) => i.id)).not.toContain('materials.file.unknown');
+    expect(result.code).toBe(0);
+  });
+});
