@@ -10,6 +10,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { gbk, xlsx } from '../helpers/office-roster.js';
 import { runMain } from '../helpers/run-in-process.js';
+import { messagesFor } from '../../src/i18n/messages.js';
 import { maskMangledId } from '../../src/text/id-number.js';
 import { guessRole } from '../../src/files/guess-role.js';
 import { ROOT } from '../helpers/run-cli.js';
@@ -57,9 +58,12 @@ describe('needs information: its own status, with the question to ask', () => {
     const csv = readFileSync(path.join(dir, 'out', 'summary.csv'), 'utf8').split('\r\n');
     const header = csv[0]!.replace(/^\uFEFF/, '').split(',');
     const line = (name: string) => csv.find((l) => l.split(',')[1] === name)!.split(',');
-    expect(line('甲')[header.indexOf('状态')]).toBe('需补充信息');
-    expect(line('丙')[header.indexOf('状态')]).toBe('不符合');
-    expect(line('甲')[header.indexOf('第一个阻止问题')]).toContain('入学');
+    const zh = messagesFor('zh-CN');
+    expect(line('甲')[header.indexOf(zh.batch.columns.status)]).toBe(zh.batch.status['needs-info']);
+    expect(line('丙')[header.indexOf(zh.batch.columns.status)]).toBe(zh.batch.status.ineligible);
+    expect(line('甲')[header.indexOf(zh.batch.columns.problem)]).toBe(
+      byName(json, '甲').report.eligibility.findings[0].message,
+    );
     // summary.xlsx: a needs-information row has its own fill (style 7–9), never the not-ready one.
     const sheet = strFromU8(
       unzipSync(readFileSync(path.join(dir, 'out', 'summary.xlsx')))['xl/worksheets/sheet1.xml']!,
@@ -70,7 +74,7 @@ describe('needs information: its own status, with the question to ask', () => {
     // report.html and the terminal count the statuses apart.
     const html = readFileSync(path.join(dir, 'out', 'report.html'), 'utf8');
     expect(html).toContain('class="count needs-info"><b>2</b>');
-    expect(result.out).toMatch(/2 人需补充信息/);
+    expect(result.out).toContain(zh.batch.counts(4, json.statusCounts));
   });
 
   it('check: the same candidate alone is unknown, not ready, exit 1', async () => {
