@@ -279,6 +279,11 @@ export const fileFindingsZh: Words = {
     message: (a) => `照片带 EXIF 旋转标记（${s(a.orientation)}），不识别该标记的网站会把它显示成横的`,
     fix: () => '用 shegong fix 生成已摆正的副本',
   },
+  'scan.orientation': {
+    message: (a) =>
+      `图片的像素是${a.sideways ? '横躺' : '倒置或翻转'}的，只靠 EXIF 旋转标记（${s(a.orientation)}）摆正：不识别该标记的报名平台会把它显示成${a.sideways ? '横的' : '倒的'}`,
+    fix: () => '用 shegong fix 生成已摆正的副本（batch 加 --fix 也会生成）',
+  },
   'photo.background': {
     message: (a) => {
       const problems = s(a.problems).split(',');
@@ -591,6 +596,11 @@ export const fileFindingsEn: Words = {
     message: (a) =>
       `The photo carries an EXIF rotation flag (${s(a.orientation)}); sites that ignore it show the photo sideways`,
     fix: () => 'Let shegong fix write an upright copy',
+  },
+  'scan.orientation': {
+    message: (a) =>
+      `The image's pixels lie ${a.sideways ? 'sideways' : 'upside down or mirrored'} and only an EXIF flag (${s(a.orientation)}) turns them upright; a platform that ignores the flag shows it ${a.sideways ? 'sideways' : 'upside down'}`,
+    fix: () => 'Let shegong fix write an upright copy (batch --fix does too)',
   },
   'photo.background': {
     message: (a) => {

@@ -21,7 +21,7 @@ import { photoDimensions } from './photo-dimensions.js';
 import { photoFace } from './photo-face.js';
 import { photoHeadSize } from './photo-head-size.js';
 import { photoOfficialTool } from './photo-official-tool.js';
-import { photoOrientation } from './photo-orientation.js';
+import { photoOrientation, scanOrientation } from './photo-orientation.js';
 import { photoPose } from './photo-pose.js';
 import { photoPositionFromFace, photoPositionFromMask } from './photo-position.js';
 import { scanResolution } from './scan-resolution.js';
@@ -68,6 +68,7 @@ export const UPLOAD_CHECKS = [
   photoOfficialTool,
   // A scan (ID card, diploma, work proof, social security record).
   documentImage,
+  scanOrientation,
   scanResolution,
   scanSharpness,
   scanExposure,
