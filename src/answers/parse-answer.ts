@@ -203,7 +203,7 @@ const NONE = new Set(['none', 'no', '无', '没有', '-', '']);
 /** One month as résumés write it: 2019-07, 2019.7, 2019/07, 2019年7月, 201907 (a day, if given, is dropped). */
 const MONTH = String.raw`(\d{4})\s*(?:[-./年]\s*(\d{1,2})\s*月?(?:\s*[-./]\s*\d{1,2}\s*日?|\s*\d{1,2}\s*日)?|(\d{2}))`;
 const PERIOD = new RegExp(
-  String.raw`^${MONTH}\s*(\.\.|-{1,2}|~|～|至|到|—{1,2}|–|－|→)?\s*(?:${MONTH}|(至今|今|现在|目前|now|present|today))?$`,
+  String.raw`^${MONTH}\s*(\.\.|-{1,2}|~|～|至|到|—{1,2}|–|－|→)?\s*(?:${MONTH}|(至今|今|现在|目前|起至今|起|开始|以来|now|present|today))?$`,
   'i',
 );
 
@@ -342,19 +342,38 @@ export function parseProvince(raw: string, provinces: readonly Province[], forRe
   return ok(found.id);
 }
 
-/** A city or prefecture (广州, 广州市, 延边朝鲜族自治州) → its province, with a note (issue 10). */
+/**
+ * A city, prefecture or district (广州, 广州市, 延边朝鲜族自治州, 天河区), or a province followed by
+ * more (广东省东莞市, 广州市天河区) → its province, with a note.
+ */
 function fromCity(raw: string, provinces: readonly Province[], forRegistration: boolean): Parsed<string> {
   const text = raw.trim().replace(/\s+/g, '');
   const bare = text.replace(/(市|地区|盟|州)$/, '');
+  // The longest province name or alias the text starts with (内蒙古自治区…, 广东省…, 广东…).
+  const byPrefix = provinces
+    .flatMap((province) => [province.zh, ...province.aliases].map((name) => ({ province, name: normalise(name) })))
+    .filter(({ name }) => name && text.length > name.length && normalise(text).startsWith(name))
+    .sort((a, b) => b.name.length - a.name.length)[0]?.province;
+  // Whole names first, so a prefecture named like a province (海南州, 海南藏族自治州: 青海) is never
+  // read by its prefix.
   const found =
+    provinces.find((province) => province.districts?.includes(text)) ??
     provinces.find((province) => province.cities?.includes(text)) ??
     provinces.find((province) =>
       province.cities?.some((city) => city === bare || city.replace(/(市|州)$/, '') === bare),
     ) ??
     // 延边朝鲜族自治州, 黔东南苗族侗族自治州: the prefecture's name, then its peoples.
     (text.endsWith('自治州')
-      ? provinces.find((province) => province.cities?.some((city) => text.startsWith(city)))
-      : undefined);
+      ? provinces.find((province) =>
+          // 海南州 → 海南藏族自治州; a two-character 德州 stays whole (德宏傣族景颇族自治州 is 云南's).
+          province.cities?.some((city) => text.startsWith(city.length > 2 ? city.replace(/州$/, '') : city)),
+        )
+      : undefined) ??
+    byPrefix ??
+    // 广州市天河区, 东莞市虎门镇: a city written with its 市, then more.
+    provinces.find((province) =>
+      province.cities?.some((city) => text.startsWith(city.endsWith('市') ? city : `${city}市`)),
+    );
   if (!found || !bare) return bad('answer.province', { value: raw.trim() });
   if (forRegistration && !found.registers) return bad('answer.province-registers', { value: found.zh });
   return {

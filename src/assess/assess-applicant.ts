@@ -7,6 +7,7 @@ import { fixToFile, resolveFixOutput } from '../files-io/fix-to-file.js';
 import { fixPlan } from '../files/fixable.js';
 import type { Calendar } from '../model/calendar.js';
 import type { FileFacts } from '../model/files.js';
+import type { RowStatus } from '../model/eligibility.js';
 import type { Finding } from '../model/finding.js';
 import type { CheckOutcome, FileResult } from '../model/report.js';
 import type { RuleSet, UploadRole } from '../model/rules.js';
@@ -47,11 +48,13 @@ export interface ApplicantResult {
   rowFindings: Finding[];
   /** The files as found (the originals). */
   files: FileResult[];
-  /** The best available file per role: the fixed copy where one passes, else the original. */
+  /** The best available file per role: the fixed copy where one passes, or where the original failed too; else the original. */
   bestFiles: FileResult[];
   /** Readiness and blockers are computed from `bestFiles`. */
   outcome?: CheckOutcome;
   ready: boolean;
+  /** Ready, not ready, needs information (an answer decides eligibility) or ineligible. */
+  status: RowStatus;
   /** Ready before any fix (equal to `ready` without --fix). */
   readyBeforeFix: boolean;
   /** False in an eligibility-only run (no --materials). */
@@ -108,6 +111,7 @@ export async function assessApplicant(row: RosterRow, context: BatchContext): Pr
       files: [],
       bestFiles: [],
       ready: false,
+      status: 'not-ready',
       readyBeforeFix: false,
       materialsChecked: Boolean(context.materials),
       fixes: [],
@@ -167,7 +171,14 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
       });
     } else {
       folder = found.folder;
-      const { found: inputs, refused } = await applicantFiles(folder, context.materialsReal);
+      const { found: inputs, refused, unplaced, extra } = await applicantFiles(folder, context.materialsReal);
+      if (unplaced.length || extra.length)
+        rowFindings.push({
+          id: 'roster.files-unplaced',
+          severity: 'info',
+          measured: { unplaced, extra },
+          args: { line: row.line, unplaced: unplaced.join('、'), extra: extra.join('、') },
+        });
       for (const file of refused) {
         rowFindings.push({
           id: 'roster.file-refused',
@@ -200,13 +211,19 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
         files.push(checkFile(facts, context.ruleSet));
       }
       if (!inputs.some((f) => f.role === 'photo')) {
+        // No photo: say what the folder does hold, never a path nobody gave.
+        const present = [...inputs.map((f) => path.basename(f.path)), ...unplaced, ...extra];
         files.unshift({
-          path: path.join(folder, '照片.jpg'),
+          path: folder,
           role: 'photo',
           status: 'fail',
-          measured: {},
+          measured: { present },
           findings: [
-            { id: 'file.missing', severity: 'error', args: { path: path.join(folder, '照片.jpg'), role: 'photo' } },
+            {
+              id: 'file.missing',
+              severity: 'error',
+              args: { path: folder, role: 'photo', inFolder: true, present: present.slice(0, 8).join('、') },
+            },
           ],
         });
       }
@@ -264,6 +281,9 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
         statusAfter: outcome.result.status,
         ...(outcome.preview ? { preview: outcome.preview } : {}),
       });
+      // The first blocker is computed after fixing: a copy that still fails carries the problems
+      // left (its tilt, its background), not the ones the fix cured (the aspect of the original).
+      if (passes || file.status === 'fail') bestFiles[index] = outcome.result;
       if (passes) {
         bestFiles[index] = outcome.result;
         // The report shows the photo before and after: the copy's thumbnail came from its own check.
@@ -289,13 +309,23 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
         })
       : undefined;
   const outcome = assessWith(bestFiles);
-  const before = fixes.some((f) => f.state === 'fixed') ? assessWith(files) : outcome;
+  const before = bestFiles.some((f, i) => f !== files[i]) ? assessWith(files) : outcome;
   // issue 13: the files as checked against this applicant's dates and answers (学信网 report validity).
   if (before) files = before.files;
   if (outcome) bestFiles.splice(0, bestFiles.length, ...outcome.files);
   const rowBlocks = rowFindings.some((f) => f.severity === 'error');
   const ready = Boolean(outcome?.ready) && !rowBlocks;
   const readyBeforeFix = Boolean(before?.ready) && !rowBlocks;
+  // Without a verdict (a needed answer blank or unreadable) or with an unknown one, the row needs
+  // information: the question is its first problem. Ineligible only when no answer could help.
+  const verdict = outcome?.eligibility.status;
+  const status: RowStatus = ready
+    ? 'ready'
+    : verdict === undefined || verdict === 'unknown'
+      ? 'needs-info'
+      : verdict === 'ineligible'
+        ? 'ineligible'
+        : 'not-ready';
   return {
     line: row.line,
     name: row.name,
@@ -307,6 +337,7 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
     bestFiles,
     ...(outcome ? { outcome } : {}),
     ready,
+    status,
     readyBeforeFix,
     materialsChecked: Boolean(context.materials),
     ...(thumbnail ? { thumbnail } : {}),

@@ -61,7 +61,8 @@ export function assessCandidate(input: AssessInput): CheckOutcome {
     files,
     events,
     checklist,
-    ready: !errors && !closed,
+    // Unknown eligibility is never "go ahead": the missing answer, or the authority's word, comes first.
+    ready: !errors && !closed && eligibility.status === 'eligible',
     ...(registrationClosed ? { registrationClosed } : {}),
   };
 }

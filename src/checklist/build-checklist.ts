@@ -51,6 +51,12 @@ export function openItems(items: ChecklistItem[]): ChecklistItem[] {
   const blocked = items.filter(
     (item) => (item.status === 'missed' || item.status === 'blocked') && !closed.includes(item),
   );
+  // An eligibility still to settle (an answer is missing) comes before every date.
   const todo = items.filter((item) => item.status === 'todo');
-  return [...closed, ...blocked, ...todo.sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'))];
+  const first = (item: ChecklistItem) => (item.group === 'eligibility' ? 0 : 1);
+  return [
+    ...closed,
+    ...blocked,
+    ...todo.sort((a, b) => first(a) - first(b) || (a.due ?? '9999').localeCompare(b.due ?? '9999')),
+  ];
 }

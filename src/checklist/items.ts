@@ -100,6 +100,8 @@ const verdict = item({
       shortfall: eligibility.shortfallMonths,
       year: eligibility.examYear,
       earliestYear: eligibility.earliestYear,
+      // Unknown because answers are missing (not because a route needs confirming).
+      asks: eligibility.findings.some((f) => f.id.startsWith('eligibility.ask-')),
     },
   }),
 });
@@ -124,12 +126,15 @@ const photo = item({
   },
 });
 
-/** Photo and work proof have their own items; other files get one each (`materials.file.<role>`). */
+/**
+ * Photo and work proof have their own items; other files get one each (`materials.file.<role>`).
+ * A file of no known role is listed with the files, not made a task.
+ */
 const otherFiles = item({
   id: 'materials.file',
   build: ({ files }) =>
     files
-      .filter((f) => f.role !== 'photo' && f.role !== 'work-proof')
+      .filter((f) => f.role !== 'photo' && f.role !== 'work-proof' && f.role !== 'unknown')
       .map((file) => ({
         id: `materials.file.${file.role}`,
         group: 'materials',
@@ -332,6 +337,8 @@ const registrationWindow = item({
         province: answers.province,
         conservativeFrom: national?.from ?? null,
         earliest: national?.earliest ?? [],
+        nationalStart: national?.national?.start ?? null,
+        nationalEnd: national?.national?.end ?? null,
         lateRegistration: policy.lateRegistration,
         nextYear: eligibility.examYear + 1,
       },

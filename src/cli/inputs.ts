@@ -19,8 +19,11 @@ const FILE_FLAGS: [keyof CheckOptions, UploadRole][] = [
   ['residencePermit', 'residence-permit'],
 ];
 
-/** Files named by flags, then the rest of the roles found by name in --files DIR. */
-export async function fileInputs(flags: CheckOptions): Promise<FileInput[]> {
+/**
+ * Files named by flags, then the rest of the roles found by name in --files DIR; `strays` are the
+ * folder's files no name fits (listed in the report, never silently dropped).
+ */
+export async function fileInputs(flags: CheckOptions): Promise<{ inputs: FileInput[]; strays: string[] }> {
   const inputs: FileInput[] = FILE_FLAGS.filter(([flag]) => typeof flags[flag] === 'string').map(([flag, role]) => ({
     path: String(flags[flag]),
     role,
@@ -30,10 +33,11 @@ export async function fileInputs(flags: CheckOptions): Promise<FileInput[]> {
     if (!folder) throw new UserError('error.not-found', { file: flags.files });
     if (!folder.isDirectory()) throw new UserError('error.not-folder', { file: flags.files });
     const { filesInFolder } = await import('../files-io/probe-and-check.js');
-    const { found } = await filesInFolder(flags.files);
+    const { found, unknown } = await filesInFolder(flags.files);
     inputs.push(...found.filter((f) => !inputs.some((i) => i.role === f.role)));
+    return { inputs, strays: unknown };
   }
-  return inputs;
+  return { inputs, strays: [] };
 }
 
 /** `--as photo`, `--as 照片`, `--as 身份证正面`, `--as PHOTO`: a role in either language (issue 12). */

@@ -144,10 +144,14 @@ export function conservativeWindow(calendar: Calendar, year: number, national: D
 export function registrationWindow(calendar: Calendar, year: number, province?: string, deadlines = false): Draft {
   const exam = examDates(calendar, year);
   const national = nationalRegistration(calendar, year, exam);
-  if (!province) return (deadlines ? conservativeWindow(calendar, year, national) : undefined) ?? national;
+  // A conservative close always carries the national window it lies in (one wording everywhere).
+  const withNational = (draft: Draft | undefined) =>
+    draft && { ...draft, basis: { ...draft.basis, national: { start: national.start, end: national.end } } };
+  if (!province)
+    return (deadlines ? withNational(conservativeWindow(calendar, year, national)) : undefined) ?? national;
   const own = calendar.years[String(year)]?.provinces?.[province]?.registration;
   if (own) return fromPublished(own, { kind: 'province', province });
-  const estimate = conservativeWindow(calendar, year, national);
+  const estimate = withNational(conservativeWindow(calendar, year, national));
   return estimate ? { ...estimate, basis: { ...estimate.basis, province } } : national;
 }
 

@@ -15,6 +15,7 @@ import { ruleValue } from '../rules/rule-access.js';
 import { derived, type Assessed } from './assessed.js';
 import { educationFinding, eligibilityFindings } from './findings.js';
 import { countWorkMonths, monthIndex, monthOf, type Interval } from './months.js';
+import { earliestEnrolment, openQuestions, REPLACED_BY } from './open-answers.js';
 
 export interface EligibilityContext {
   examYear: number;
@@ -55,7 +56,10 @@ function studyPeriods(degrees: Degree[], counting: WorkCounting): { study: Inter
     study: fullTime
       .filter((d) => d.enrolled)
       .map((d) => ({ from: monthIndex(d.enrolled ?? d.graduated), to: monthIndex(d.graduated) })),
-    unknownStudy: fullTime.filter((d) => !d.enrolled).map((d) => ({ from: 0, to: monthIndex(d.graduated) })),
+    // Unknown enrolment: everything from the earliest month study could have begun to graduation.
+    unknownStudy: fullTime
+      .filter((d) => !d.enrolled)
+      .map((d) => ({ from: earliestEnrolment(d, degrees), to: monthIndex(d.graduated) })),
   };
 }
 
@@ -134,7 +138,28 @@ function evaluateYear(answers: Answers, ruleSet: RuleSet, context: EligibilityCo
   return { counting, assessed, decider: decidingRoute(assessed), degrees };
 }
 
+/**
+ * The verdict on the answers as given; where an answer is missing (an enrolment month, the study
+ * mode, the work, the qualification held while still studying) and some value of it could make the
+ * candidate eligible, `unknown` with one finding per answer that would decide it (open-answers.ts).
+ */
 export function evaluateEligibility(answers: Answers, ruleSet: RuleSet, context: EligibilityContext): Eligibility {
+  const known = evaluateKnown(answers, ruleSet, context);
+  if (known.status !== 'ineligible') return known;
+  const asks = openQuestions(answers, context, (world) =>
+    Boolean(evaluateYear(world, ruleSet, context).decider?.assessment.satisfied),
+  );
+  if (!asks.length) return known;
+  // What the missing answers decide is no longer a shortfall: the question replaces it.
+  const replaced = new Set(asks.flatMap((a) => REPLACED_BY[a.id]));
+  return {
+    ...known,
+    status: 'unknown',
+    findings: [...asks, ...known.findings.filter((f) => !replaced.has(f.id))],
+  };
+}
+
+function evaluateKnown(answers: Answers, ruleSet: RuleSet, context: EligibilityContext): Eligibility {
   const { counting, assessed, decider } = evaluateYear(answers, ruleSet, context);
   const cutoff = `${context.examYear}-${String(counting.cutoffMonth).padStart(2, '0')}-${String(counting.cutoffDay).padStart(2, '0')}`;
 

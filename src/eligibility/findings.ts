@@ -9,6 +9,7 @@ import type { WorkCounting } from '../model/rules.js';
 import { qualifications } from '../answers/qualifications.js';
 import { derived, type Assessed } from './assessed.js';
 import { intervalText, monthIndex, type Interval } from './months.js';
+import type { AskFindingId } from './open-answers.js';
 
 export interface FindingContext {
   answers: Answers;
@@ -288,7 +289,7 @@ export const ELIGIBILITY_FINDINGS = [
   interpretation,
 ] as const;
 
-export type EligibilityFindingId = (typeof ELIGIBILITY_FINDINGS)[number]['id'] | 'eligibility.education';
+export type EligibilityFindingId = (typeof ELIGIBILITY_FINDINGS)[number]['id'] | 'eligibility.education' | AskFindingId;
 
 export const eligibilityFindings = (ctx: FindingContext): Finding<EligibilityFindingId>[] =>
   ELIGIBILITY_FINDINGS.flatMap((b): Finding<EligibilityFindingId>[] => {

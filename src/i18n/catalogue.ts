@@ -4,6 +4,7 @@
  * or an item without words in either language fails tsc instead of printing its id at run time.
  */
 import type { ChecklistWordingId } from '../checklist/items.js';
+import type { RowStatus } from '../model/eligibility.js';
 import type { Values } from '../model/finding.js';
 import type { RegistrationClosed } from '../model/report.js';
 import type { Lang, Route } from '../model/rules.js';
@@ -68,6 +69,9 @@ export interface Messages {
     earliest: string;
     summaryReady: string;
     summaryNotReady: (blocked: number, todo: number) => string;
+    summaryNeedsInfo: (todo: number) => string;
+    /** A province the answers do not give (a roster without one, or an unreadable cell). */
+    provinceNone: string;
     remaining: (count: number, list: string) => string;
     nothingLeft: string;
     due: (iso: string, estimated: boolean) => string;
@@ -152,14 +156,14 @@ export interface Messages {
   /** What to do for each date (calendar descriptions, verbose timeline). */
   batch: {
     totalLabel: string;
-    readyLabel: string;
-    notReadyLabel: string;
+    /** A row's status, in the status column and the counts. */
+    status: Record<RowStatus, string>;
     columns: {
       line: string;
       name: string;
       id: string;
       level: string;
-      ready: string;
+      status: string;
       eligibility: string;
       route: string;
       problem: string;
@@ -170,7 +174,7 @@ export interface Messages {
     yes: string;
     no: string;
     title: string;
-    counts: (total: number, ready: number, notReady: number) => string;
+    counts: (total: number, counts: Record<RowStatus, number>) => string;
     filter: string;
     onlyProblems: string;
     thumbnail: string;
@@ -197,6 +201,9 @@ export interface Messages {
     idLabel: string;
     noAnswers: string;
     xlsxWritten: (file: string) => string;
+    headerFound: (line: number, titleLines: number[]) => string;
+    noteRows: (lines: number[]) => string;
+    unrecognised: (columns: { header: string; nearest?: string }[]) => string;
   };
   eventTodo: Record<string, string>;
   eventNote: {
@@ -204,7 +211,8 @@ export interface Messages {
     province: (name: string, city?: string) => string;
     published: string;
     rule: string;
-    conservative: (from: string, earliest: string) => string;
+    conservative: (from: string, earliest: string, province: boolean, national: string) => string;
+    span: (start: string, end: string) => string;
   };
   /** How an estimated date was derived (dates/build-events.ts → report/localize.ts). */
   eventSource: EventSourceWords;

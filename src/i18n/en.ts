@@ -137,6 +137,7 @@ export const en: Messages = {
     studyMode: {
       'full-time': 'full-time',
       'part-time': 'part-time (correspondence, self-study exam, adult or online education)',
+      unknown: 'study mode not given',
     } as Record<string, string>,
     certificate: {
       assistant: 'Assistant Social Worker certificate',
@@ -152,7 +153,7 @@ export const en: Messages = {
     eligibility: {
       eligible: 'Eligible to apply',
       ineligible: 'Not yet eligible to apply',
-      unknown: 'Possibly eligible, needs confirmation',
+      unknown: 'Needs information',
     } as Record<string, string>,
     confidence: { official: 'official', secondary: 'second-hand', folklore: 'hearsay' } as Record<string, string>,
     severity: { error: 'error', warning: 'warning', info: 'info' } as Record<string, string>,
@@ -207,6 +208,9 @@ export const en: Messages = {
     earliest: 'Earliest eligible year',
     summaryReady: 'Ready: nothing blocks your registration.',
     summaryNotReady: (blocked: number, todo: number) => `Not ready yet: ${blocked} blocked, ${todo} to do.`,
+    provinceNone: 'not given or not recognised',
+    summaryNeedsInfo: (todo: number) =>
+      `Not ready yet: eligibility needs more information before it can be judged (below); ${todo} more to do.`,
     remaining: (count: number, list: string) => `${plural(count, 'item')} left: ${list}`,
     nothingLeft: 'Everything is done.',
     due: (iso: string, estimated: boolean) => `due ${day(iso)}${estimated ? ' (estimated)' : ''}`,
@@ -445,6 +449,33 @@ export const en: Messages = {
       fix: (a: A) =>
         `Work experience is always counted up to ${MONTH_NAMES[n(a.cutoffMonth) - 1] ?? ''} ${n(a.cutoffDay)} of the exam year`,
     },
+    // Missing answers that decide the verdict: the question to ask, never a guess.
+    'eligibility.ask-enrolment': {
+      message: (a: A) =>
+        `Needs information: the enrolment month of the full-time ${en.labels.education[s(a.education)] ?? ''} (graduated ${s(a.graduated)}) is unknown, and it decides eligibility${
+          a.from ? ` (eligible if enrolled in ${s(a.from)} or later)` : ''
+        }`,
+      fix: (a: A) =>
+        `Ask for the enrolment month and enter it (${a.main ? "the roster's enrolment column, or --enrolled YYYY-MM" : `the other-degrees column, or --degree ${s(a.education)}:${s(a.major)}:full-time:YYYY-MM..${s(a.graduated)}`})${
+          a.earliest ? `; study cannot have begun before ${s(a.earliest)}, after the previous qualification` : ''
+        }`,
+    },
+    'eligibility.ask-qualification': {
+      message: (a: A) =>
+        `Needs information: the ${en.labels.education[s(a.education)] ?? ''} is completed only in ${s(a.graduated)}, after registration; the qualification held now decides eligibility`,
+      fix: () =>
+        'Enter the qualification already held at registration (for example an associate degree), with its major and graduation month (the other-degrees column, or --degree)',
+    },
+    'eligibility.ask-study-mode': {
+      message: (a: A) =>
+        `Needs information: ${a.source === 'column' ? 'the roster has no study-mode column' : 'the study mode is blank or unreadable'}, and whether the ${en.labels.education[s(a.education)] ?? ''} was full-time decides eligibility`,
+      fix: () => 'Enter the study mode: full-time or part-time; for full-time, also the enrolment month',
+    },
+    'eligibility.ask-work': {
+      message: (a: A) =>
+        `Needs information: ${a.source === 'column' ? 'the roster has no work-history column' : 'the work history could not be read'}, and the years of social work decide eligibility`,
+      fix: () => 'Enter each period of social work with its start and end, e.g. 2019.07-2021.06; 2022.03-now',
+    },
     'eligibility.interpretation': {
       message: () =>
         'The years required for this route are inferred from the "other majors need correspondingly more years" rule; the official document does not list this case',
@@ -456,6 +487,8 @@ export const en: Messages = {
     'eligibility.verdict': (a: A) => {
       const status = s(a.status);
       if (status === 'eligible') return `Eligible for the ${a.year} exam`;
+      if (status === 'unknown' && a.asks)
+        return `Eligibility for the ${a.year} exam depends on missing information; it can be judged once that is given`;
       if (status === 'unknown') return `Possibly eligible for the ${a.year} exam; confirm with the exam authority`;
       const when = a.earliestYear ? `; the earliest exam you can apply for is ${a.earliestYear}` : '';
       return `Not yet eligible for the ${a.year} exam${when}`;
@@ -513,7 +546,7 @@ export const en: Messages = {
       if (!a.start) return "Register within your province's registration window";
       if (a.basis === 'conservative') {
         const earliest = ((a.earliest as string[] | undefined) ?? []).map((id) => c.province(id)).join(', ');
-        return `Register within your province's window: ${a.province ? `${c.province(s(a.province))} has not published it` : 'no province was given'}, so count on ${day(a.end)} at the latest (estimated: in ${s(a.conservativeFrom)} ${earliest} closed first; provinces set about ${a.minDays}–${a.maxDays} days inside the national window)${late}; your province's notice decides`;
+        return `Register within your province's window: ${a.province ? `${c.province(s(a.province))} has not published it` : 'no province was given'}, so count on ${day(a.end)} at the latest (estimated: in ${s(a.conservativeFrom)} ${earliest} closed first${a.nationalStart ? `; national window ${day(a.nationalStart)} – ${day(a.nationalEnd)}, for reference` : ''}; provinces set about ${a.minDays}–${a.maxDays} days inside it)${late}; your province's notice decides`;
       }
       return `Register within the ${a.ownWindow ? "province's" : 'national'} registration window: ${span(a)}${est(a)}${a.ownWindow ? '' : ` (each province sets about ${a.minDays}–${a.maxDays} days within this period; follow your province's notice)`}${late}`;
     },
@@ -584,6 +617,7 @@ export const en: Messages = {
   short: {
     'materials.file': 'replace the failed materials',
     'eligibility.verdict': 'meet the eligibility requirements',
+    'eligibility.ask': 'give the answers eligibility is missing',
     'materials.photo': 'process your registration photo',
     'materials.education-verification': 'prepare education verification documents',
     'materials.work-proof': 'prepare proof of work experience',
@@ -602,14 +636,13 @@ export const en: Messages = {
   } as Record<string, string>,
   batch: {
     totalLabel: 'applicants',
-    readyLabel: 'ready',
-    notReadyLabel: 'not ready',
+    status: { ready: 'ready', 'not-ready': 'not ready', 'needs-info': 'needs information', ineligible: 'not eligible' },
     columns: {
       line: 'Row',
       name: 'Name',
       id: 'ID number',
       level: 'Level',
-      ready: 'Ready',
+      status: 'Status',
       eligibility: 'Eligibility',
       route: 'Route',
       problem: 'First blocking problem',
@@ -620,8 +653,8 @@ export const en: Messages = {
     yes: 'yes',
     no: 'no',
     title: 'Batch check report',
-    counts: (total: number, ready: number, notReady: number) =>
-      `${total} applicants: ${ready} ready, ${notReady} not ready`,
+    counts: (total: number, c: Record<string, number>) =>
+      `${total} applicants: ${c.ready ?? 0} ready, ${c['not-ready'] ?? 0} not ready, ${c['needs-info'] ?? 0} need information, ${c.ineligible ?? 0} not eligible`,
     filter: 'Filter (name, problem …)',
     onlyProblems: 'Only applicants with problems',
     thumbnail: 'Photo',
@@ -646,7 +679,7 @@ export const en: Messages = {
     materialsNotChecked:
       'No --materials: materials were not checked; "ready" means eligible with nothing else blocking',
     noProvince: (rows: number) =>
-      `${rows} applicants have no province (no 报考省份 column or an empty one, and no --province): no exam fee is computed for them and the national registration window is shown. Add --province 广东 or a 报考省份 column`,
+      `${rows} applicants have no province (no 报考省份 column, an empty or unreadable one, and no --province): no exam fee is computed for them, and their registration close is the conservative estimate of the earliest-closing province (marked estimated; the national window is for reference only). Add --province 广东 or a 报考省份 column`,
     fixSummary: (fixed: number, needsNew: number, couldNot: number) =>
       `Fixing: ${fixed} files fixed and passing on re-check, ${needsNew} need a new photo or scan, ${couldNot} cannot be fixed automatically`,
     readyAfterFix: (before: number, after: number) =>
@@ -661,6 +694,12 @@ export const en: Messages = {
     idLabel: 'ID number',
     noAnswers:
       "The roster's answers are incomplete, so eligibility was not decided; complete them as listed and run again",
+    headerFound: (line: number, titles: number[]) =>
+      `The header is on row ${line}; row${titles.length > 1 ? 's' : ''} ${titles.join(', ')} (a title) skipped`,
+    noteRows: (lines: number[]) =>
+      `Row${lines.length > 1 ? 's' : ''} ${lines.join(', ')}: totals, signatures or notes, not applicants; skipped`,
+    unrecognised: (columns: { header: string; nearest?: string }[]) =>
+      `Columns not recognised (not read): ${columns.map((c) => (c.nearest ? `${c.header} (if it is ${c.nearest}, rename it "${c.nearest}")` : c.header)).join(', ')}`,
     xlsxWritten: (file: string) => `Excel summary: ${file}`,
   },
   eventTodo: {
@@ -689,8 +728,10 @@ export const en: Messages = {
         : `${name} provincial dates`,
     published: 'Officially published',
     rule: 'Calculated from the rules',
-    conservative: (from: string, earliest: string) =>
-      `Not published for this province; conservatively from the earliest provincial close in ${from} (${earliest})`,
+    // One wording of a conservative close, with or without a province: marked, the national window beside it.
+    conservative: (from: string, earliest: string, province: boolean, national: string) =>
+      `${province ? 'Not published for this province' : 'No province given'}: a conservative estimate from the earliest provincial close in ${from} (${earliest})${national ? `; national window ${national}, for reference` : ''}`,
+    span: (start: string, end: string) => `${day(start)} – ${day(end)}`,
   },
   problem: {
     // issue 9b: rule-file and calendar problems (codes from the parsers)

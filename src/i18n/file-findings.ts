@@ -112,7 +112,10 @@ export const fileFindingsZh: Words = {
       '用 --as photo|id-front|id-back|diploma|work-proof|social-security|residence-permit 指明，或按“照片/身份证正面/学历…”命名',
   },
   'file.missing': {
-    message: (a) => `找不到文件：${s(a.path)}`,
+    message: (a) =>
+      a.inFolder
+        ? `没有找到${s(a.role) === 'photo' ? '报名照片' : '这份材料'}（文件夹 ${s(a.path)} 里${a.present ? `有：${s(a.present)}` : '没有文件'}）`
+        : `找不到文件：${s(a.path)}`,
     fix: () => '检查路径是否正确，或把文件放进资料文件夹并按“照片/身份证正面/学历…”命名',
   },
   'file.unreadable': {
@@ -206,13 +209,15 @@ export const fileFindingsZh: Words = {
     message: (a) =>
       a.variant === 'recognised'
         ? `识别为${KIND_ZH[s(a.kind)] ?? s(a.kind)}${a.holder ? `：${s(a.holder)}${a.id ? `（${s(a.id)}）` : ''}` : ''}${a.level ? `，${s(a.level)}` : ''}${a.major ? `，专业 ${s(a.major)}` : ''}${a.validUntil ? `，在线验证有效期至 ${s(a.validUntil)}` : ''}${a.code ? `（验证码 ${s(a.code)}）` : ''}`
-        : a.variant === 'scan'
-          ? '这是扫描图片做成的 PDF，没有文字层，不是学信网下载的报告，无法核对内容'
-          : a.variant === 'diploma'
-            ? '这是毕业证书或学位证书，不是学信网报告；在线核验不通过时平台要的是学信网 PDF 报告'
-            : a.variant === 'empty'
-              ? 'PDF 没有可读的文字，无法确认是学信网报告'
-              : `PDF 里没有找到学信网报告的标题（${REPORT_KINDS.map((k) => KIND_ZH[k]).join('、')}）`,
+        : a.variant === 'image'
+          ? `这是一张图片（毕业证的照片或扫描件），不是学信网 PDF 报告：报名平台在线核验不通过时要的是学信网报告 PDF；只有 ${s(a.fromYear)} 年以前毕业、中专以下或境外学历等平台查不到的，才上传证书原件彩色图片`
+          : a.variant === 'scan'
+            ? '这是扫描图片做成的 PDF，没有文字层，不是学信网下载的报告，无法核对内容'
+            : a.variant === 'diploma'
+              ? '这是毕业证书或学位证书，不是学信网报告；在线核验不通过时平台要的是学信网 PDF 报告'
+              : a.variant === 'empty'
+                ? 'PDF 没有可读的文字，无法确认是学信网报告'
+                : `PDF 里没有找到学信网报告的标题（${REPORT_KINDS.map((k) => KIND_ZH[k]).join('、')}）`,
     fix: (a) =>
       a.variant === 'recognised'
         ? '报告内容已读取；请同时核对姓名和证件号码与报名信息一致'
@@ -273,6 +278,11 @@ export const fileFindingsZh: Words = {
   'photo.orientation': {
     message: (a) => `照片带 EXIF 旋转标记（${s(a.orientation)}），不识别该标记的网站会把它显示成横的`,
     fix: () => '用 shegong fix 生成已摆正的副本',
+  },
+  'scan.orientation': {
+    message: (a) =>
+      `图片的像素是${a.sideways ? '横躺' : '倒置或翻转'}的，只靠 EXIF 旋转标记（${s(a.orientation)}）摆正：不识别该标记的报名平台会把它显示成${a.sideways ? '横的' : '倒的'}`,
+    fix: () => '用 shegong fix 生成已摆正的副本（batch 加 --fix 也会生成）',
   },
   'photo.background': {
     message: (a) => {
@@ -414,7 +424,10 @@ export const fileFindingsEn: Words = {
       'Pass --as photo|id-front|id-back|diploma|work-proof|social-security|residence-permit, or name it photo / id-front / diploma …',
   },
   'file.missing': {
-    message: (a) => `File not found: ${s(a.path)}`,
+    message: (a) =>
+      a.inFolder
+        ? `No ${s(a.role) === 'photo' ? 'photo' : 'file for this'} found (the folder ${s(a.path)} holds ${a.present ? s(a.present) : 'no files'})`
+        : `File not found: ${s(a.path)}`,
     fix: () => 'Check the path, or put the file in the materials folder named photo / id-front / diploma …',
   },
   'file.unreadable': {
@@ -512,13 +525,15 @@ export const fileFindingsEn: Words = {
     message: (a) =>
       a.variant === 'recognised'
         ? `Recognised as ${KIND_EN[s(a.kind)] ?? s(a.kind)}${a.holder ? `: ${s(a.holder)}${a.id ? ` (${s(a.id)})` : ''}` : ''}${a.level ? `, ${s(a.level)}` : ''}${a.major ? `, major ${s(a.major)}` : ''}${a.validUntil ? `, online verification valid until ${s(a.validUntil)}` : ''}${a.code ? ` (code ${s(a.code)})` : ''}`
-        : a.variant === 'scan'
-          ? 'This PDF is a scanned image with no text layer, not a report downloaded from 学信网; its content cannot be checked'
-          : a.variant === 'diploma'
-            ? 'This is a diploma or degree certificate, not a 学信网 report; when online verification fails the platform wants a 学信网 PDF report'
-            : a.variant === 'empty'
-              ? 'The PDF has no readable text, so it cannot be confirmed as a 学信网 report'
-              : `No 学信网 report title found in the PDF (${REPORT_KINDS.map((k) => KIND_EN[k]).join(', ')})`,
+        : a.variant === 'image'
+          ? `This is a picture (a photo or scan of the diploma), not a 学信网 PDF report: when online verification fails the platform wants the 学信网 PDF; only qualifications it cannot see (before ${s(a.fromYear)}, below associate level, from abroad) are uploaded as a colour picture of the certificate`
+          : a.variant === 'scan'
+            ? 'This PDF is a scanned image with no text layer, not a report downloaded from 学信网; its content cannot be checked'
+            : a.variant === 'diploma'
+              ? 'This is a diploma or degree certificate, not a 学信网 report; when online verification fails the platform wants a 学信网 PDF report'
+              : a.variant === 'empty'
+                ? 'The PDF has no readable text, so it cannot be confirmed as a 学信网 report'
+                : `No 学信网 report title found in the PDF (${REPORT_KINDS.map((k) => KIND_EN[k]).join(', ')})`,
     fix: (a) =>
       a.variant === 'recognised'
         ? 'The report was read; also check that the name and ID number match your registration'
@@ -585,6 +600,11 @@ export const fileFindingsEn: Words = {
     message: (a) =>
       `The photo carries an EXIF rotation flag (${s(a.orientation)}); sites that ignore it show the photo sideways`,
     fix: () => 'Let shegong fix write an upright copy',
+  },
+  'scan.orientation': {
+    message: (a) =>
+      `The image's pixels lie ${a.sideways ? 'sideways' : 'upside down or mirrored'} and only an EXIF flag (${s(a.orientation)}) turns them upright; a platform that ignores the flag shows it ${a.sideways ? 'sideways' : 'upside down'}`,
+    fix: () => 'Let shegong fix write an upright copy (batch --fix does too)',
   },
   'photo.background': {
     message: (a) => {

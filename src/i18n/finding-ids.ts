@@ -19,6 +19,7 @@ export const ROSTER_FINDING_IDS = [
   'roster.internal',
   'roster.duplicate',
   'roster.folder',
+  'roster.files-unplaced',
 ] as const;
 export type RosterFindingId = (typeof ROSTER_FINDING_IDS)[number];
 

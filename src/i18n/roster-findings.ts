@@ -11,7 +11,7 @@ type Words = Record<RosterFindingId, FindingWords>;
 const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
 const ID_REASON_ZH: Record<string, string> = {
-  mangled: '被 Excel 改成了科学计数法或末尾补 0（请把该列设为“文本”后重新输入）',
+  mangled: '被 Excel 存成了数字，? 处的数字已丢失，无法恢复',
   length: '位数不是 18 位',
   characters: '含有非法字符',
   'birth-date': '出生日期不存在',
@@ -19,7 +19,7 @@ const ID_REASON_ZH: Record<string, string> = {
   empty: '为空',
 };
 const ID_REASON_EN: Record<string, string> = {
-  mangled: 'mangled by Excel into scientific notation or trailing zeros (format the column as Text and type it again)',
+  mangled: 'was stored by Excel as a number; the digits shown as ? are lost and cannot be recovered',
   length: 'not 18 characters',
   characters: 'has invalid characters',
   'birth-date': 'has an impossible birth date',
@@ -34,10 +34,10 @@ const FORMS_ZH: Record<string, string> = {
   major: '社会工作（社工、社会工作与管理）或任何其他专业名称（按“其他专业”计）',
   graduated: '2019-07、2019.07、2019/7/1、2019年7月',
   studyMode: '全日制/统招/普通全日制，或 非全日制/成人高考/自考/函授/网络教育/开放大学',
-  work: '2019.07-2021.06、2019.07-至今、2019/07-2021/06、2019年7月-至今、2019-07..2021-06；多段用 ；、或换行分隔；没有写 无',
+  work: '2019.07-2021.06、2019.07-至今、2020年3月起、2019/07-2021/06、2019年7月-至今、2019-07..2021-06；多段用 ；、或换行分隔；没有写 无',
   certificates: '助理:2019-12、中级社工:2021-06；多张用 ；分隔；没有写 无',
-  province: '省份（广东、广东省）或地级市（广州、广州市）',
-  hukou: '省份（广东、广东省）或地级市（广州、广州市）',
+  province: '省份（广东、广东省）、地级市（广州、广州市）、区县（天河区、博罗县）或连写（广东省东莞市、广州市天河区）',
+  hukou: '省份（广东、广东省）、地级市（广州、广州市）、区县（天河区、博罗县）或连写（广东省东莞市、广州市天河区）',
 };
 const FORMS_EN: Record<string, string> = {
   level: 'assistant (助理/初级/助理社工), intermediate (中级/社工师/中级社工), senior (高级)',
@@ -46,10 +46,12 @@ const FORMS_EN: Record<string, string> = {
   major: '社会工作 (社工, 社会工作与管理) or any other major name (counted as "other")',
   graduated: '2019-07, 2019.07, 2019/7/1, 2019年7月',
   studyMode: 'full-time (全日制/统招), part-time (成人高考/自考/函授/网络教育/开放大学)',
-  work: '2019.07-2021.06, 2019.07-至今, 2019/07-2021/06, 2019年7月-至今, 2019-07..2021-06; several separated by ；、 or new lines; 无 for none',
+  work: '2019.07-2021.06, 2019.07-至今, 2020年3月起, 2019/07-2021/06, 2019年7月-至今, 2019-07..2021-06; several separated by ；、 or new lines; 无 for none',
   certificates: '助理:2019-12, 中级社工:2021-06; several separated by ；; 无 for none',
-  province: 'a province (广东, 广东省) or a city (广州, 广州市)',
-  hukou: 'a province (广东, 广东省) or a city (广州, 广州市)',
+  province:
+    'a province (广东, 广东省), a city (广州, 广州市), a district or county (天河区, 博罗县), or them together (广东省东莞市, 广州市天河区)',
+  hukou:
+    'a province (广东, 广东省), a city (广州, 广州市), a district or county (天河区, 博罗县), or them together (广东省东莞市, 广州市天河区)',
 };
 const READ_AS_ZH = (a: A) => (s(a.note) === 'note.major-other' ? '其他专业（非社会工作专业）' : s(a.province));
 const READ_AS_EN = (a: A) => (s(a.note) === 'note.major-other' ? 'another major (not social work)' : s(a.province));
@@ -76,7 +78,10 @@ const FILE_REASON_EN: Record<string, string> = {
 
 export const rosterFindingsZh: Words = {
   'roster.missing': {
-    message: (a) => `第 ${s(a.line)} 行缺少：${s(a.fields)}`,
+    message: (a) =>
+      a.columns && a.columns === a.fields
+        ? `第 ${s(a.line)} 行无法判断：花名册缺少 ${s(a.columns)} 列`
+        : `第 ${s(a.line)} 行缺少：${s(a.fields)}${a.columns ? `（花名册缺少 ${s(a.columns)} 列）` : ''}`,
     fix: () => '在花名册中补全这些列（报考级别、学历、专业、毕业时间、学习形式、报考省份…）',
   },
   'roster.value': {
@@ -103,7 +108,21 @@ export const rosterFindingsZh: Words = {
   },
   'roster.id-number': {
     message: (a) => `第 ${s(a.line)} 行身份证号 ${s(a.id)} ${ID_REASON_ZH[s(a.reason)] ?? s(a.reason)}`,
-    fix: () => '核对身份证号；在 Excel 中把该列设为“文本”格式',
+    fix: (a) =>
+      s(a.reason) === 'mangled'
+        ? "在 Excel 中选中身份证号整列 → 右键“设置单元格格式” → “文本”，再逐个重新输入（或粘贴时在号码前加英文单引号 '）；改格式不能找回已丢失的数字"
+        : '核对身份证号；在 Excel 中把该列设为“文本”格式',
+  },
+  'roster.files-unplaced': {
+    message: (a) =>
+      [
+        a.unplaced ? `第 ${s(a.line)} 行的材料文件夹里有认不出是什么材料的文件：${s(a.unplaced)}` : '',
+        a.extra ? `同类材料有多个文件，只检查了第一个，未用：${s(a.extra)}` : '',
+      ]
+        .filter(Boolean)
+        .join('；'),
+    fix: () =>
+      '按内容改名即可识别：照片/证件照、身份证正面/身份证反面、毕业证/学信网报告、工作证明、社保、居住证；不需要的文件可以移走',
   },
   'roster.internal': {
     message: (a) => `第 ${s(a.line)} 行检查时出错，已跳过（其他考生不受影响）`,
@@ -128,7 +147,10 @@ export const rosterFindingsZh: Words = {
 
 export const rosterFindingsEn: Words = {
   'roster.missing': {
-    message: (a) => `Row ${s(a.line)} is missing: ${s(a.fields)}`,
+    message: (a) =>
+      a.columns && a.columns === a.fields
+        ? `Row ${s(a.line)} cannot be judged: the roster has no ${s(a.columns)} column`
+        : `Row ${s(a.line)} is missing: ${s(a.fields)}${a.columns ? ` (the roster has no ${s(a.columns)} column)` : ''}`,
     fix: () => 'Fill in these columns in the roster (level, education, major, graduated, study mode, province …)',
   },
   'roster.value': {
@@ -154,7 +176,21 @@ export const rosterFindingsEn: Words = {
   },
   'roster.id-number': {
     message: (a) => `Row ${s(a.line)}: ID number ${s(a.id)} ${ID_REASON_EN[s(a.reason)] ?? s(a.reason)}`,
-    fix: () => 'Check the ID number; format the column as Text in Excel',
+    fix: (a) =>
+      s(a.reason) === 'mangled'
+        ? "In Excel select the whole ID column → Format Cells → Text, then type each number again (or start it with an apostrophe '); changing the format cannot bring lost digits back"
+        : 'Check the ID number; format the column as Text in Excel',
+  },
+  'roster.files-unplaced': {
+    message: (a) =>
+      [
+        a.unplaced ? `Row ${s(a.line)}: files in the materials folder that could not be placed: ${s(a.unplaced)}` : '',
+        a.extra ? `several files of one kind, only the first was checked; not used: ${s(a.extra)}` : '',
+      ]
+        .filter(Boolean)
+        .join('; '),
+    fix: () =>
+      'Name files by what they are: 照片/证件照 (photo), 身份证正面/身份证反面 (ID card), 毕业证/学信网报告 (diploma), 工作证明, 社保, 居住证; move away files not needed',
   },
   'roster.internal': {
     message: (a) => `Row ${s(a.line)} failed to check and was skipped (the others are unaffected)`,

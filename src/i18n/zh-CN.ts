@@ -89,13 +89,17 @@ const labels = {
     doctor: '博士',
   } as Record<string, string>,
   major: { 'social-work': '社会工作专业', other: '其他专业' } as Record<string, string>,
-  studyMode: { 'full-time': '全日制', 'part-time': '非全日制（函授/自考/成人/网络）' } as Record<string, string>,
+  studyMode: {
+    'full-time': '全日制',
+    'part-time': '非全日制（函授/自考/成人/网络）',
+    unknown: '学习形式未填写',
+  } as Record<string, string>,
   certificate: { assistant: '助理社会工作师证书', intermediate: '社会工作师（中级）证书' } as Record<string, string>,
   group: { eligibility: '资格', materials: '材料', registration: '报名', exam: '考试', after: '考后' } as Record<
     string,
     string
   >,
-  eligibility: { eligible: '符合报考条件', ineligible: '暂不符合报考条件', unknown: '可能符合，需确认' } as Record<
+  eligibility: { eligible: '符合报考条件', ineligible: '暂不符合报考条件', unknown: '需补充信息' } as Record<
     string,
     string
   >,
@@ -158,6 +162,8 @@ export const zhCN: Messages = {
     earliest: '最早可报考年份',
     summaryReady: '已准备就绪：没有阻止报名的问题。',
     summaryNotReady: (blocked: number, todo: number) => `尚未就绪：${blocked} 项受阻，${todo} 项待办。`,
+    provinceNone: '未填写或无法识别',
+    summaryNeedsInfo: (todo: number) => `尚未就绪：需补充信息才能判断报考资格（见下），另有 ${todo} 项待办。`,
     remaining: (count: number, list: string) => `还差 ${count} 项：${list}`,
     nothingLeft: '所有事项均已完成。',
     due: (iso: string, estimated: boolean) => `截止 ${day(iso)}${estimated ? '（预估）' : ''}`,
@@ -364,6 +370,32 @@ export const zhCN: Messages = {
       message: (a: A) => `${months(n(a.months))}的工作在 ${day(a.cutoff)} 之后，本年度不计入`,
       fix: (a: A) => `工作年限统一计算到考试当年 ${n(a.cutoffMonth)} 月 ${n(a.cutoffDay)} 日`,
     },
+    // Missing answers that decide the verdict: the question to ask, never a guess.
+    'eligibility.ask-enrolment': {
+      message: (a: A) =>
+        `需补充信息：全日制${labels.education[s(a.education)] ?? ''}（${s(a.graduated)} 毕业）的入学年月未知，它决定能否报考${
+          a.from ? `（${s(a.from)} 或更晚入学即符合）` : ''
+        }`,
+      fix: (a: A) =>
+        `请问清入学年月并填写（${a.main ? '花名册“入学时间”列，或 --enrolled YYYY-MM' : `“其他学历”列，或 --degree ${labels.education[s(a.education)] ?? s(a.education)}:${a.major === 'social-work' ? '社会工作' : '其他'}:全日制:YYYY-MM..${s(a.graduated)}`}）${
+          a.earliest ? `；入学不可能早于上一个学历毕业后的 ${s(a.earliest)}` : ''
+        }`,
+    },
+    'eligibility.ask-qualification': {
+      message: (a: A) =>
+        `需补充信息：${labels.education[s(a.education)] ?? ''}在 ${s(a.graduated)} 才毕业，报名时尚未取得；现在已取得的学历决定能否报考`,
+      fix: () => '请填写报名时已经取得的学历（如大专），以及它的专业和毕业年月（花名册“其他学历”列，或 --degree）',
+    },
+    'eligibility.ask-study-mode': {
+      message: (a: A) =>
+        `需补充信息：${a.source === 'column' ? '花名册缺少“学习形式”列' : '学习形式未填写或无法识别'}，${labels.education[s(a.education)] ?? ''}是否全日制决定能否报考`,
+      fix: () => '请填写学习形式：全日制 或 非全日制（函授、自考、成人、网络）；全日制请一并填写入学时间',
+    },
+    'eligibility.ask-work': {
+      message: (a: A) =>
+        `需补充信息：${a.source === 'column' ? '花名册缺少“社会工作经历”列' : '社会工作经历无法识别'}，工作年限决定能否报考`,
+      fix: () => '请填写社会工作经历的起止时间，如 2019.07-2021.06；2022.03-至今',
+    },
     'eligibility.interpretation': {
       message: () => '此条件的年限是按“其他专业相应增加年限”推算的，官方文件未逐项列出',
       fix: (a: A) =>
@@ -374,6 +406,7 @@ export const zhCN: Messages = {
     'eligibility.verdict': (a: A) => {
       const status = s(a.status);
       if (status === 'eligible') return `符合 ${a.year} 年度报考条件`;
+      if (status === 'unknown' && a.asks) return `${a.year} 年度是否符合报考条件取决于尚缺的信息，补充后才能判断`;
       if (status === 'unknown') return `${a.year} 年度可能符合报考条件，需向考试机构确认`;
       const when = a.earliestYear ? `，最早 ${a.earliestYear} 年度可报考` : '';
       return `${a.year} 年度暂不符合报考条件${when}`;
@@ -430,7 +463,7 @@ export const zhCN: Messages = {
       if (!a.start) return '在本省报名时间内完成报名';
       if (a.basis === 'conservative') {
         const earliest = ((a.earliest as string[] | undefined) ?? []).map((id) => c.province(id)).join('、');
-        return `在本省报名时间内完成报名：${a.province ? `${c.province(s(a.province))}的报名时间尚未公布` : '未填写报考省份'}，按保守估计最晚 ${day(a.end)}（预估：${s(a.conservativeFrom)} 年最早关闭的是${earliest}，各省在全国时段内另定约 ${a.minDays}–${a.maxDays} 天）${late}；以本省通知为准`;
+        return `在本省报名时间内完成报名：${a.province ? `${c.province(s(a.province))}的报名时间尚未公布` : '未填写报考省份'}，按保守估计最晚 ${day(a.end)}（预估：${s(a.conservativeFrom)} 年最早关闭的是${earliest}${a.nationalStart ? `；全国报名时间 ${day(a.nationalStart)}–${day(a.nationalEnd)}，仅供参考` : ''}，各省在其中另定约 ${a.minDays}–${a.maxDays} 天）${late}；以本省通知为准`;
       }
       return `在${a.ownWindow ? '本省' : '全国'}报名时间内完成报名：${span(a)}${est(a)}${a.ownWindow ? '' : `（各省在此期间内另定约 ${a.minDays}–${a.maxDays} 天，以本省通知为准）`}${late}`;
     },
@@ -495,6 +528,7 @@ export const zhCN: Messages = {
   /** Short names of checklist items, for the closing “还差 N 项” line. */
   short: {
     'eligibility.verdict': '满足报考条件',
+    'eligibility.ask': '补充资格所缺的信息',
     'materials.photo': '处理报名照片',
     'materials.education-verification': '准备学历核验材料',
     'materials.work-proof': '准备工作年限证明',
@@ -515,14 +549,13 @@ export const zhCN: Messages = {
   /** What to do for each date (calendar descriptions, verbose timeline). */
   batch: {
     totalLabel: '总人数',
-    readyLabel: '已就绪',
-    notReadyLabel: '未就绪',
+    status: { ready: '就绪', 'not-ready': '未就绪', 'needs-info': '需补充信息', ineligible: '不符合' },
     columns: {
       line: '行号',
       name: '姓名',
       id: '身份证号',
       level: '级别',
-      ready: '就绪',
+      status: '状态',
       eligibility: '资格',
       route: '适用条件',
       problem: '第一个阻止问题',
@@ -533,7 +566,8 @@ export const zhCN: Messages = {
     yes: '是',
     no: '否',
     title: '批量检查报告',
-    counts: (total: number, ready: number, notReady: number) => `共 ${total} 人：${ready} 人就绪，${notReady} 人未就绪`,
+    counts: (total: number, c: Record<string, number>) =>
+      `共 ${total} 人：${c.ready ?? 0} 人就绪，${c['not-ready'] ?? 0} 人未就绪，${c['needs-info'] ?? 0} 人需补充信息，${c.ineligible ?? 0} 人不符合报考条件`,
     filter: '筛选（姓名、问题…）',
     onlyProblems: '只看有问题的',
     thumbnail: '照片',
@@ -553,7 +587,7 @@ export const zhCN: Messages = {
     notChecked: '未查',
     materialsNotChecked: '没有给 --materials，未检查材料：“就绪”只表示资格符合、没有其他阻止问题',
     noProvince: (rows: number) =>
-      `${rows} 人没有报考省份（花名册无此列或为空，也没有给 --province）：这些人不计算考试费，报名时间用全国时间。加 --province 广东 或补 报考省份 列即可`,
+      `${rows} 人没有报考省份（花名册无此列、为空或无法识别，也没有给 --province）：这些人不计算考试费，报名截止按最早关闭省份的保守估计（标“预估”，全国报名时间仅供参考）。加 --province 广东 或补 报考省份 列即可`,
     fixSummary: (fixed: number, needsNew: number, couldNot: number) =>
       `修复：${fixed} 个文件已修复并通过复查，${needsNew} 个需要新照片或新扫描件，${couldNot} 个无法自动修复`,
     readyAfterFix: (before: number, after: number) =>
@@ -568,6 +602,10 @@ export const zhCN: Messages = {
     idLabel: '身份证号',
     noAnswers: '花名册中的回答不完整，未能判断资格；请按下列问题补全后重新运行',
     xlsxWritten: (file: string) => `Excel 汇总：${file}`,
+    headerFound: (line: number, titles: number[]) => `表头在第 ${line} 行；第 ${titles.join('、')} 行是标题，已跳过`,
+    noteRows: (lines: number[]) => `第 ${lines.join('、')} 行是合计、制表人或说明，不是考生，已跳过`,
+    unrecognised: (columns: { header: string; nearest?: string }[]) =>
+      `未识别的列（没有读取）：${columns.map((c) => (c.nearest ? `${c.header}（如果是${c.nearest}，请改名为“${c.nearest}”）` : c.header)).join('、')}`,
   },
   eventTodo: {
     photo: '用官方“照片审核处理工具”处理照片，保存生成的“报名照片.jpg”',
@@ -593,7 +631,10 @@ export const zhCN: Messages = {
       city ? `${city}市通知的时间（${name}其他地市未核实，以本地通知为准）` : `${name}本省时间`,
     published: '已公布',
     rule: '按规定计算',
-    conservative: (from: string, earliest: string) => `本省未公布，按 ${from} 年最早关闭的省份（${earliest}）保守推算`,
+    // One wording of a conservative close, with or without a province: marked, the national window beside it.
+    conservative: (from: string, earliest: string, province: boolean, national: string) =>
+      `${province ? '本省未公布' : '未指定省份'}：保守估计，按 ${from} 年最早关闭的省份（${earliest}）推算${national ? `；全国报名时间 ${national}，仅供参考` : ''}`,
+    span: (start: string, end: string) => `${day(start)}–${day(end).replace(/^\d+年/, '')}`,
   },
   problem: {
     // issue 9b: rule-file and calendar problems (codes from the parsers)

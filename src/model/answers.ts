@@ -72,4 +72,10 @@ export interface Answers {
   /** Absent only in a batch run whose roster and flags give none: then no fee and no province window (issue 10). */
   province?: string;
   hukou?: string;
+  /**
+   * Answers a roster row did not give (`column`: the roster has no such column; `cell`: blank or
+   * unreadable): the verdict tries every value they could take, and meanwhile reads `studyMode` as
+   * full-time and `work` as none. Never saved in the profile.
+   */
+  unanswered?: { studyMode?: 'column' | 'cell'; work?: 'column' | 'cell' };
 }

@@ -120,6 +120,8 @@ export interface DateEvent {
     /** The one city whose notice gave a province's window. */
     city?: string;
     earliest?: string[];
+    /** For a conservative close: the national window it lies in, shown beside it for reference. */
+    national?: { start: string; end: string };
   };
   /** Papers sat, for the exam event. */
   papers?: { id: string; day: 1 | 2; date: string; start: string; end: string }[];

@@ -3,6 +3,13 @@ import type { Finding } from './finding.js';
 export const ELIGIBILITY_STATUSES = ['eligible', 'ineligible', 'unknown'] as const;
 export type EligibilityStatus = (typeof ELIGIBILITY_STATUSES)[number];
 
+/**
+ * A batch row's status. `needs-info`: eligibility turns on an answer the roster did not give (or
+ * a needed answer is blank or unreadable); never folded into `ineligible`.
+ */
+export const ROW_STATUSES = ['ready', 'not-ready', 'needs-info', 'ineligible'] as const;
+export type RowStatus = (typeof ROW_STATUSES)[number];
+
 export interface RouteAssessment {
   id: string;
   /** The qualification this route was tried with (`bachelor:other:full-time:2019-09..2023-06`). */

@@ -7,4 +7,6 @@ export interface Province {
   registers: boolean;
   /** Cities and prefectures in it, as rosters write them (templates/cities.json; issue 10). */
   cities?: string[];
+  /** County-level names (天河区, 博罗县) that belong to this province only (templates/cities.json). */
+  districts?: string[];
 }

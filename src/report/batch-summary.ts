@@ -43,6 +43,7 @@ export function summaryRow(
     id: result.idMasked ?? '',
     level: result.level ?? '',
     ready: result.ready,
+    status: result.status,
     readyBeforeFix: result.readyBeforeFix,
     materialsChecked: result.materialsChecked,
     eligibility: report ? (messages.labels.eligibility[report.eligibility.status] ?? report.eligibility.status) : '',

@@ -103,10 +103,13 @@ export function buildReport(outcome: CheckOutcome, context: ReportContext): Repo
       education: answers.education,
       major: answers.major,
       graduated: answers.graduated,
-      studyMode: answers.studyMode,
+      // A study mode the roster did not give is shown as such, never as the full-time it is read as.
+      studyMode: answers.unanswered?.studyMode ? 'unknown' : answers.studyMode,
+      ...(answers.unanswered ? { unanswered: Object.keys(answers.unanswered) } : {}),
       ...(answers.enrolled ? { enrolled: answers.enrolled } : {}),
       ...(answers.degrees?.length ? { degrees: answers.degrees.map(degreeText) } : {}),
-      work: answers.work.map((w) => `${w.start}..${w.end ?? ''}`),
+      // Work the roster did not give is left out, never shown as none.
+      ...(answers.unanswered?.work ? {} : { work: answers.work.map((w) => `${w.start}..${w.end ?? ''}`) }),
       certificates: answers.certificates.map((c) => `${c.level}:${c.obtained}`),
       province: answers.province,
       ...(answers.hukou ? { hukou: answers.hukou } : {}),
@@ -140,7 +143,10 @@ export function buildReport(outcome: CheckOutcome, context: ReportContext): Repo
     })),
     next: openItems(outcome.checklist).map((item) => ({
       id: item.id,
-      short: messages.short[wording(item.id)] ?? item.id,
+      short:
+        (item.id === 'eligibility.verdict' && item.args.asks ? messages.short['eligibility.ask'] : undefined) ??
+        messages.short[wording(item.id)] ??
+        item.id,
       text: text(item.id, item.args),
       ...(item.due ? { due: item.due } : {}),
     })),

@@ -51,6 +51,8 @@ export function buildDatesReport(input: DatesInput): DatesReport {
       today,
       ...(input.province ? { province: input.province } : {}),
       ...(input.level ? { level: input.level } : {}),
+      // Without a province the close shown is the conservative one, as in check and batch.
+      deadlines: true,
     });
     return { raw, events: timelineOrder(raw).map((e) => localizeEvent(messages, e, names)) };
   };

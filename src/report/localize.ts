@@ -60,6 +60,8 @@ export function localizeEvent(messages: Messages, event: DateEvent, names: NameC
       ? messages.eventNote.conservative(
           event.basis.from ?? '',
           messages.ui.enumerate((event.basis.earliest ?? []).map(names.province)),
+          event.basis.province !== undefined,
+          event.basis.national ? messages.eventNote.span(event.basis.national.start, event.basis.national.end) : '',
         )
       : event.basis.kind === 'estimated'
         ? messages.eventNote.estimated(event.basis.from ?? '')

@@ -20,6 +20,8 @@ export interface ApplicantPageInput {
   href: (outputRelative: string) => string;
   relative: (file: string) => string;
   meta: string;
+  /** Province ids in words (广东, not guangdong). */
+  provinceName?: (id: string) => string;
 }
 
 /** Braces are escaped too, so no value can become a {{placeholder}} of the template. */
@@ -35,6 +37,7 @@ export function renderApplicantHtml({
   href,
   relative,
   meta,
+  provinceName,
 }: ApplicantPageInput): string {
   const { batch, labels, ui } = messages;
   const block: string[] = [
@@ -89,7 +92,11 @@ export function renderApplicantHtml({
   if (report) {
     const page = renderHtml(
       { ...report, ready: result.ready },
-      { messages, template: verdict ? prepared.replace('{{verdict}}', text(verdict)) : prepared },
+      {
+        messages,
+        template: verdict ? prepared.replace('{{verdict}}', text(verdict)) : prepared,
+        ...(provinceName ? { provinceName } : {}),
+      },
     );
     return page;
   }

@@ -1,5 +1,6 @@
 /** The batch report as one self-contained HTML page (no external assets). Every value is escaped. Pure. */
 import type { Messages } from '../i18n/messages.js';
+import { ROW_STATUSES, type RowStatus } from '../model/eligibility.js';
 import { escapeHtml } from '../text/html.js';
 import { type BatchHtmlRow, htmlColumns, SUMMARY_COLUMNS, type SummaryColumn } from './summary-columns.js';
 
@@ -22,11 +23,27 @@ export function batchRowHtml(
   messages: Messages,
   columns: readonly SummaryColumn[] = SUMMARY_COLUMNS,
 ): string {
-  const cells = htmlColumns(columns).map(
-    (c) => c.html.td?.(row, messages) ?? `<td>${escapeHtml(c.value(row, messages))}</td>`,
+  // Each cell carries its column's header: on a narrow screen the rows become cards that label their values.
+  const cells = htmlColumns(columns).map((c) =>
+    (c.html.td?.(row, messages) ?? `<td>${escapeHtml(c.value(row, messages))}</td>`).replace(
+      /^<td/,
+      `<td data-label="${escapeHtml(c.header(messages))}"`,
+    ),
   );
-  return `<tr class="${row.ready ? 'ready' : 'not-ready'}">${cells.join('')}</tr>`;
+  // `not-ready` for every row that needs work (the page's filter), plus its own status where it differs.
+  const extra = row.status === 'ready' || row.status === 'not-ready' ? '' : ` ${row.status}`;
+  return `<tr class="${row.ready ? 'ready' : 'not-ready'}${extra}">${cells.join('')}</tr>`;
 }
+
+/** How many rows have each status (every status present, zero or not). */
+export function statusCounts(rows: readonly { status: RowStatus }[]): Record<RowStatus, number> {
+  const counts = Object.fromEntries(ROW_STATUSES.map((s) => [s, 0])) as Record<RowStatus, number>;
+  for (const row of rows) counts[row.status] += 1;
+  return counts;
+}
+
+/** The order rows are listed in: what needs work first, the ready last. */
+export const STATUS_ORDER: Record<RowStatus, number> = { 'needs-info': 0, 'not-ready': 1, ineligible: 2, ready: 3 };
 
 /** Rows painted at once; the rest sit in a <template> the page adds after the first paint. */
 export const FIRST_PAINT_ROWS = 100;
@@ -37,20 +54,23 @@ export const FIRST_PAINT_ROWS = 100;
  */
 export function batchPageParts({
   total,
-  ready,
+  counts: byStatus,
   messages,
   template,
   meta,
   notes = [],
   columns = SUMMARY_COLUMNS,
-}: Omit<HtmlInput, 'rows'> & { total: number; ready: number }): { before: string; between: string; after: string } {
+}: Omit<HtmlInput, 'rows'> & { total: number; counts: Record<RowStatus, number> }): {
+  before: string;
+  between: string;
+  after: string;
+} {
   const { batch } = messages;
   const shown = htmlColumns(columns);
   const head = shown.map((c) => `<th scope="col">${escapeHtml(c.header(messages))}</th>`).join('');
   const counts = [
     `<div class="count"><b>${total}</b>${escapeHtml(batch.totalLabel)}</div>`,
-    `<div class="count good"><b>${ready}</b>${escapeHtml(batch.readyLabel)}</div>`,
-    `<div class="count bad"><b>${total - ready}</b>${escapeHtml(batch.notReadyLabel)}</div>`,
+    ...ROW_STATUSES.map((s) => `<div class="count ${s}"><b>${byStatus[s]}</b>${escapeHtml(batch.status[s])}</div>`),
   ].join('');
   // Widths for table-layout: fixed, one per column.
   const cols = shown.map((c) => `<col style="width:${c.html.width}">`).join('');
@@ -58,7 +78,7 @@ export function batchPageParts({
     cols,
     lang: escapeHtml(messages.lang),
     title: escapeHtml(batch.title),
-    meta: escapeHtml(`${meta} · ${batch.counts(total, ready, total - ready)}`),
+    meta: escapeHtml(`${meta} · ${batch.counts(total, byStatus)}`),
     counts,
     notes: notes.map((note) => `<li>${escapeHtml(note)}</li>`).join(''),
     filter: escapeHtml(batch.filter),
@@ -80,14 +100,13 @@ export function renderBatchHtml({
   notes = [],
   columns = SUMMARY_COLUMNS,
 }: HtmlInput): string {
-  const ready = rows.filter((r) => r.ready).length;
-  // Not-ready applicants first, so the first screen shows what needs work.
-  const ordered = [...rows.filter((r) => !r.ready), ...rows.filter((r) => r.ready)].map((row) =>
-    batchRowHtml(row, messages, columns),
-  );
+  // What needs work first (needs information, not ready, ineligible), so the first screen shows it.
+  const ordered = [...rows]
+    .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status])
+    .map((row) => batchRowHtml(row, messages, columns));
   const { before, between, after } = batchPageParts({
     total: rows.length,
-    ready,
+    counts: statusCounts(rows),
     messages,
     template,
     meta,

@@ -9,8 +9,10 @@ import type { Painter } from './painter.js';
 import { renderTable } from '../text/table.js';
 import type { ApplicantResult } from '../assess/assess-applicant.js';
 import type { SummaryRow } from './batch-summary.js';
+import type { RosterLayout } from '../roster/roster-rows.js';
 import { maskIds, maskIdsDeep } from '../roster/safe-text.js';
 import { SUMMARY_COLUMNS, type SummaryColumn, terminalColumns } from './summary-columns.js';
+import { STATUS_ORDER, statusCounts } from './render-batch-html.js';
 
 /** Rows shown in the terminal; the rest are in the summary files. */
 const TERMINAL_ROWS = 40;
@@ -31,20 +33,19 @@ export function renderBatchSummaryText(
 ) {
   const { messages, painter, columns = SUMMARY_COLUMNS } = options;
   const { rows, notes, output, htmlFile } = view;
-  const notReady = rows.filter((s) => !s.ready);
   const shown = terminalColumns(columns);
   const tableRows = [
     shown.map((c) => c.header(messages)),
-    ...[...notReady, ...rows.filter((s) => s.ready)]
+    ...[...rows]
+      .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status])
       .slice(0, TERMINAL_ROWS)
       .map((s) => shown.map((c) => c.terminal.text?.(s, messages, painter) ?? String(c.value(s, messages)))),
   ];
-  const ready = rows.length - notReady.length;
   const lines = [
     ...renderTable(tableRows),
     ...(rows.length > TERMINAL_ROWS ? ['…'] : []),
     '',
-    painter.bold(messages.batch.counts(rows.length, ready, notReady.length)),
+    painter.bold(messages.batch.counts(rows.length, statusCounts(rows))),
     ...notes,
     messages.batch.written(output),
     messages.batch.xlsxWritten(path.join(output, 'summary.xlsx')),
@@ -63,12 +64,17 @@ export interface RunTotals {
   fixed: boolean;
   noProvince: number;
   fixCounts: Record<string, number>;
+  layout?: RosterLayout;
 }
 
 /** What holds for the whole run, said once (issue 10): not per row. */
 export function runNotes(totals: RunTotals, messages: Messages): string[] {
+  const layout = totals.layout;
   return [
     ...(totals.interrupted ? [messages.batch.interruptedNote(totals.finished, totals.total)] : []),
+    ...(layout?.titleLines.length ? [messages.batch.headerFound(layout.headerLine, layout.titleLines)] : []),
+    ...(layout?.noteLines.length ? [messages.batch.noteRows(layout.noteLines)] : []),
+    ...(layout?.unrecognised.length ? [messages.batch.unrecognised(layout.unrecognised)] : []),
     ...(totals.materialsChecked ? [] : [messages.batch.materialsNotChecked]),
     ...(totals.noProvince ? [messages.batch.noProvince(totals.noProvince)] : []),
     ...(totals.fixed
@@ -102,6 +108,7 @@ export function summaryEntry(
     report: report ?? null,
     rowFindings,
     ready: result.ready,
+    status: result.status,
     readyBeforeFix: result.readyBeforeFix,
     materialsChecked: result.materialsChecked,
     level: result.level ?? null,

@@ -101,14 +101,22 @@ export function renderHtml(
     lang: escapeHtml(report.lang),
     title: escapeHtml(ui.title(report.year)),
     candidate: escapeHtml(
-      `${ui.candidate}${ui.colon}${[labels.level[String(c.level)], labels.education[String(c.education)], labels.major[String(c.major)], labels.studyMode[String(c.studyMode)]].join(' · ')} · ${ui.provinceLabel} ${provinceName(String(c.province))}`,
+      `${ui.candidate}${ui.colon}${[labels.level[String(c.level)], labels.education[String(c.education)], labels.major[String(c.major)], labels.studyMode[String(c.studyMode)]].join(' · ')} · ${ui.provinceLabel} ${c.province ? provinceName(String(c.province)) : ui.provinceNone}`,
     ),
     made: escapeHtml(ui.madeOn(report.today)),
     readyClass: report.ready ? 'ready' : 'not-ready',
     verdict: escapeHtml(
       report.registrationClosed?.judged
         ? report.registrationClosed.text
-        : `${report.ready ? (todo ? ui.summaryReadyTodo(todo) : ui.summaryReady) : ui.summaryNotReady(blocked, todo)}${report.registrationClosed ? ` ${report.registrationClosed.text}` : ''}`,
+        : `${
+            report.ready
+              ? todo
+                ? ui.summaryReadyTodo(todo)
+                : ui.summaryReady
+              : report.eligibility.status === 'unknown'
+                ? ui.summaryNeedsInfo(todo)
+                : ui.summaryNotReady(blocked, todo)
+          }${report.registrationClosed ? ` ${report.registrationClosed.text}` : ''}`,
     ),
     body: sections.join('\n'),
   };

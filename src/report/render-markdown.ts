@@ -31,7 +31,7 @@ export function renderMarkdown(report: Report, options: { messages: Messages; ve
   const todo = report.checklist.filter((i) => i.status === 'todo').length;
   const closed = report.registrationClosed;
   out.push(
-    `**${closed?.judged ? closed.text : report.ready ? (todo ? ui.summaryReadyTodo(todo) : ui.summaryReady) : ui.summaryNotReady(blocked, todo)}**`,
+    `**${closed?.judged ? closed.text : report.ready ? (todo ? ui.summaryReadyTodo(todo) : ui.summaryReady) : report.eligibility.status === 'unknown' ? ui.summaryNeedsInfo(todo) : ui.summaryNotReady(blocked, todo)}**`,
     '',
   );
   if (closed && !closed.judged) out.push(`> ${closed.text}`, '');

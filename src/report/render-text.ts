@@ -134,7 +134,9 @@ export function renderText(report: Report, options: TextOptions): string {
     out.push(
       report.ready
         ? painter.green(`✓ ${todo ? ui.summaryReadyTodo(todo) : ui.summaryReady}`)
-        : painter.red(`✗ ${ui.summaryNotReady(blocked, todo)}`),
+        : report.eligibility.status === 'unknown'
+          ? painter.yellow(`? ${ui.summaryNeedsInfo(todo)}`)
+          : painter.red(`✗ ${ui.summaryNotReady(blocked, todo)}`),
     );
   if (closed && !closed.judged) out.push(painter.yellow(`! ${closed.text}`));
   out.push('');

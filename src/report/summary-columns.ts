@@ -12,6 +12,7 @@ import type { Messages } from '../i18n/messages.js';
 import { UPLOAD_ROLES } from '../model/rules.js';
 import { escapeHtml } from '../text/html.js';
 import type { FixState } from '../assess/assess-applicant.js';
+import type { RowStatus } from '../model/eligibility.js';
 import type { Painter } from './painter.js';
 
 /** One applicant's line of the summary, filled by summaryRow (batch-summary.ts). */
@@ -22,6 +23,8 @@ export interface SummaryRow {
   /** Level code (assistant|intermediate|senior) or '' (issue 10). */
   level: string;
   ready: boolean;
+  /** Ready, not ready, needs information, ineligible: counted separately everywhere. */
+  status: RowStatus;
   /** Ready before --fix (equal to `ready` without fixes). */
   readyBeforeFix: boolean;
   materialsChecked: boolean;
@@ -150,16 +153,20 @@ export const SUMMARY_COLUMNS: readonly SummaryColumn[] = [
     html: { width: '8%', before: 'id' },
   },
   {
-    key: 'ready',
-    header: (m) => m.batch.columns.ready,
-    value: (r, m) => (r.ready ? m.batch.yes : m.batch.no),
-    table: { width: 6 },
+    key: 'status',
+    header: (m) => m.batch.columns.status,
+    value: (r, m) => m.batch.status[r.status],
+    table: { width: 12 },
     html: {
-      width: '40px',
-      td: (row, { batch }) =>
-        `<td class="${row.ready ? 'yes' : 'no'}">${escapeHtml(row.ready ? batch.yes : batch.no)}</td>`,
+      width: '64px',
+      td: (row, { batch }) => `<td class="status ${row.status}">${escapeHtml(batch.status[row.status])}</td>`,
     },
-    terminal: { text: (r, m, painter) => (r.ready ? painter.green(m.batch.yes) : painter.red(m.batch.no)) },
+    terminal: {
+      text: (r, m, painter) =>
+        (r.status === 'ready' ? painter.green : r.status === 'needs-info' ? painter.yellow : painter.red)(
+          m.batch.status[r.status],
+        ),
+    },
   },
   {
     key: 'eligibility',

@@ -9,6 +9,7 @@ import { summaryTable } from './batch-summary.js';
 import { SUMMARY_COLUMNS, type SummaryColumn, tableColumns } from './summary-columns.js';
 
 const NOT_READY_FILL = '#FDE8E8';
+const NEEDS_INFO_FILL = '#FEF3C7';
 const HEADER_FILL = '#E5E7EB';
 
 /** A1-style column letters: 0 → A, 26 → AA. */
@@ -39,8 +40,9 @@ const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PKG = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
-/** Cell styles: 0 plain, 1 header, 2 ID (Consolas), 3 date, then 4–6 the same on the not-ready fill. */
-const STYLES = `${XML}<styleSheet xmlns="${NS}"><numFmts count="1"><numFmt numFmtId="100" formatCode="yyyy-mm-dd"/></numFmts><fonts count="3"><font><family val="2"/><scheme val="minor"/><color theme="1"/></font><font><family val="2"/><scheme val="minor"/><b/><color theme="1"/></font><font><name val="Consolas"/><family val="2"/><color theme="1"/></font></fonts><fills count="4"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FF${HEADER_FILL.slice(1)}"/><bgColor indexed="64"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="FF${NOT_READY_FILL.slice(1)}"/><bgColor indexed="64"/></patternFill></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellXfs count="7"><xf/><xf fontId="1" applyFont="1" fillId="2" applyFill="1" applyAlignment="1"><alignment wrapText="1"/></xf><xf fontId="2" applyFont="1"/><xf numFmtId="100" applyNumberFormat="1"/><xf fillId="3" applyFill="1"/><xf fontId="2" applyFont="1" fillId="3" applyFill="1"/><xf numFmtId="100" applyNumberFormat="1" fillId="3" applyFill="1"/></cellXfs></styleSheet>`;
+/** Cell styles: 0 plain, 1 header, 2 ID (Consolas), 3 date, then 4–6 on the not-ready fill, 7–9 on the needs-information fill. */
+// The Normal cell style (cellStyleXfs + cellStyles) is what readers such as openpyxl expect as the default.
+const STYLES = `${XML}<styleSheet xmlns="${NS}"><numFmts count="1"><numFmt numFmtId="100" formatCode="yyyy-mm-dd"/></numFmts><fonts count="3"><font><family val="2"/><scheme val="minor"/><color theme="1"/></font><font><family val="2"/><scheme val="minor"/><b/><color theme="1"/></font><font><name val="Consolas"/><family val="2"/><color theme="1"/></font></fonts><fills count="5"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FF${HEADER_FILL.slice(1)}"/><bgColor indexed="64"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="FF${NOT_READY_FILL.slice(1)}"/><bgColor indexed="64"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="FF${NEEDS_INFO_FILL.slice(1)}"/><bgColor indexed="64"/></patternFill></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="10"><xf/><xf fontId="1" applyFont="1" fillId="2" applyFill="1" applyAlignment="1"><alignment wrapText="1"/></xf><xf fontId="2" applyFont="1"/><xf numFmtId="100" applyNumberFormat="1"/><xf fillId="3" applyFill="1"/><xf fontId="2" applyFont="1" fillId="3" applyFill="1"/><xf numFmtId="100" applyNumberFormat="1" fillId="3" applyFill="1"/><xf fillId="4" applyFill="1"/><xf fontId="2" applyFont="1" fillId="4" applyFill="1"/><xf numFmtId="100" applyNumberFormat="1" fillId="4" applyFill="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 /**
  * summary.xlsx streamed (issue 15, F21): the sheet is written row by row into a deflate stream and
@@ -118,15 +120,15 @@ export async function writeSummaryXlsx(
       .map((line, k) => {
         const row = slice[k]!;
         const r = start + k + 2;
-        const fill = row.ready ? 0 : 3;
+        const fill = row.ready ? 0 : row.status === 'needs-info' ? 6 : 3;
         return `<row r="${r}">${line
           .map((value, column) => {
             const at = `${columnLetter(column)}${r}`;
-            if (typeof value === 'number') return `<c r="${at}"${fill ? ` s="4"` : ''}><v>${value}</v></c>`;
+            if (typeof value === 'number') return `<c r="${at}"${fill ? ` s="${fill + 1}"` : ''}><v>${value}</v></c>`;
             const kind = shown[column]!.table.kind;
             if (kind === 'date' && value) return `<c r="${at}" s="${3 + fill}"><v>${excelSerial(value)}</v></c>`;
             // Every other cell as text: an ID number never becomes 4.4E+17, a name starting with = is not a formula.
-            return text(at, value, kind === 'id' ? 2 + fill : fill ? 4 : 0);
+            return text(at, value, kind === 'id' ? 2 + fill : fill ? fill + 1 : 0);
           })
           .join('')}</row>`;
       })

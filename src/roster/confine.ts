@@ -90,7 +90,7 @@ export interface RefusedFile {
 export async function applicantFiles(
   folder: string,
   materialsReal: string,
-): Promise<{ found: FoundFile[]; refused: RefusedFile[] }> {
+): Promise<{ found: FoundFile[]; refused: RefusedFile[]; unplaced: string[]; extra: string[] }> {
   // One read of the folder (issue 14): the entries carry their type, so a regular file costs no
   // further system call here; only links are resolved.
   const entries = (await readdir(folder, { withFileTypes: true }))
@@ -98,11 +98,21 @@ export async function applicantFiles(
     .sort((a, b) => a.name.localeCompare(b.name));
   const found: FoundFile[] = [];
   const refused: RefusedFile[] = [];
+  // Files no role fits, and files of a role already filled: listed, never silently dropped.
+  const unplaced: string[] = [];
+  const extra: string[] = [];
   for (const entry of entries) {
     const name = entry.name;
     const role = guessRole(name);
-    if (role && found.some((f) => f.role === role)) await protectPath(path.join(folder, name)).catch(() => undefined);
-    if (!role || found.some((f) => f.role === role)) continue;
+    if (!role) {
+      if (!entry.isDirectory()) unplaced.push(name);
+      continue;
+    }
+    if (found.some((f) => f.role === role)) {
+      await protectPath(path.join(folder, name)).catch(() => undefined);
+      extra.push(name);
+      continue;
+    }
     const full = path.join(folder, name);
     const link = entry;
     if (link.isFile()) {
@@ -123,5 +133,5 @@ export async function applicantFiles(
       refused.push({ path: full, role, reason: 'not-regular' });
     else found.push({ path: full, role });
   }
-  return { found, refused };
+  return { found, refused, unplaced, extra };
 }

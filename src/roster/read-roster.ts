@@ -59,10 +59,14 @@ export async function readRoster(file: string, sheet?: string): Promise<RosterTa
     const { readSheet } = await import('read-excel-file/node');
     let rows: unknown[][];
     try {
-      rows = (await readSheet(
-        Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-        sheet === undefined ? undefined : /^\d+$/.test(sheet) ? Number(sheet) : sheet,
-      )) as unknown[][];
+      // Number cells as the text stored in the file: an ID Excel stored as a number stays as it was
+      // written (4.40106199203151E+17, never a rounded integer that looks whole), and a number cell
+      // holding 44010619920315123X is read as text instead of refusing the whole roster.
+      const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const options = { parseNumber: (text: string) => text };
+      rows = (await (sheet === undefined
+        ? readSheet(buffer, options)
+        : readSheet(buffer, /^\d+$/.test(sheet) ? Number(sheet) : sheet, options))) as unknown[][];
     } catch (error) {
       const reason = String((error as Error).message ?? error).split('\n')[0] ?? 'xlsx';
       if (/sheet not found/i.test(reason)) throw new UserError('error.roster-sheet', { file, sheet: sheet ?? '' });

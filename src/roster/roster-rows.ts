@@ -10,7 +10,7 @@ import {
 import type { Answers } from '../model/answers.js';
 import type { Finding } from '../model/finding.js';
 import type { Province } from '../model/provinces.js';
-import { maskIdNumber, validateIdNumber } from '../text/id-number.js';
+import { maskIdCell, validateIdNumber } from '../text/id-number.js';
 import { maskIds, maskIdsDeep, oneLine } from './safe-text.js';
 import type { RosterTable } from './roster-table.js';
 
@@ -23,9 +23,31 @@ export const ROSTER_FIELDS = {
   studyMode: ['学习形式', '学习方式', 'studymode'],
   enrolled: ['入学时间', '入学年月', 'enrolled'],
   degrees: ['其他学历', '其它学历', '其他学历（学位）', 'degrees', 'degree', 'otherdegrees'],
-  work: ['社会工作经历', '工作经历', '工作时段', 'work'],
+  work: [
+    '社会工作经历',
+    '工作经历',
+    '工作时段',
+    '从事社会工作时间',
+    '从事社会工作起止时间',
+    '社会工作年限',
+    '社工工作经历',
+    '社会工作时间',
+    '参加工作时间',
+    'work',
+  ],
   certificates: ['已有证书', '证书', 'certs', 'certificates', 'cert'],
-  province: ['报考省份', '省份', '报考地区', 'province'],
+  province: [
+    '报考省份',
+    '省份',
+    '报考地区',
+    '报考地',
+    '报名地区',
+    '所在地区',
+    '所在地市',
+    '地市',
+    '所在省份',
+    'province',
+  ],
   hukou: ['户籍', '户籍省份', '户籍所在地', 'hukou'],
   idNumber: ['身份证号', '身份证号码', '证件号码', 'idnumber', 'id'],
   folder: ['材料目录', '材料文件夹', '文件夹', 'folder'],
@@ -130,9 +152,22 @@ export function readRow(
         args: { line, field, key, problem: parsed.problem.key, value },
       });
   }
-  // Work and certificates may be left empty: no periods, no certificates.
-  answers.work ??= raw.work === undefined ? [] : answers.work;
+  // Certificates may be left empty: none. An empty work cell in a work column is no work; a roster
+  // without a work column, or a cell that cannot be read, leaves the work unknown: the verdict then
+  // asks for it where it decides (never a silent zero).
   if (raw.certificates === undefined) answers.certificates ??= [];
+  const unanswered: NonNullable<Answers['unanswered']> = {};
+  if (!answers.work) {
+    if (raw.work !== undefined) unanswered.work = 'cell';
+    else if (columns.work === undefined) unanswered.work = 'column';
+    answers.work = [];
+  }
+  // A blank or unreadable study mode: read as full-time, and the verdict asks where it decides.
+  if (!answers.studyMode) {
+    unanswered.studyMode = columns.studyMode === undefined ? 'column' : 'cell';
+    answers.studyMode = 'full-time';
+  }
+  if (Object.keys(unanswered).length) answers.unanswered = unanswered;
   // No province anywhere blocks only the fee and the province window: said once, in the summary.
   const missing = missingAnswers(answers, ['province']).filter((key) => raw[key] === undefined);
   if (missing.length)
@@ -140,7 +175,15 @@ export function readRow(
       id: 'roster.missing',
       severity: 'error',
       measured: { fields: missing },
-      args: { line, fields: missing.map((key) => ROSTER_FIELDS[key][0]).join('、') },
+      args: {
+        line,
+        fields: missing.map((key) => ROSTER_FIELDS[key][0]).join('、'),
+        // Fields whose column the roster lacks altogether: "缺少 X 列", not a blank cell.
+        columns: missing
+          .filter((key) => columns[key] === undefined)
+          .map((key) => ROSTER_FIELDS[key][0])
+          .join('、'),
+      },
     });
 
   const rawName = cell('name');
@@ -149,7 +192,7 @@ export function readRow(
   const id = cell('idNumber');
   if (id) {
     const verdict = validateIdNumber(id, today);
-    row.idMasked = maskIdNumber(verdict.normalised);
+    row.idMasked = maskIdCell(verdict);
     if (verdict.ok) row.idTail = verdict.normalised.slice(-6);
     if (!verdict.ok)
       findings.push({
@@ -172,16 +215,123 @@ export function readRow(
   return row;
 }
 
+/** How the roster was laid out: where its header was, what was not an applicant, what was not read. */
+export interface RosterLayout {
+  headerLine: number;
+  /** Lines above the header that were not blank (title rows). */
+  titleLines: number[];
+  /** Rows that are notes, totals or signatures (合计：31人, 制表人：…), not applicants. */
+  noteLines: number[];
+  /** Header cells no field reads, with the nearest known header where one is close. */
+  unrecognised: { header: string; nearest?: string }[];
+}
+
 export function readRows(
   table: RosterTable,
   provinces: readonly Province[],
   today: string,
   defaults: RawAnswers = {},
-): { rows: RosterRow[]; columns: Partial<Record<RosterField, number>> } {
-  const columns = mapColumns(table.header);
-  const rows = table.rows.map((row) => readRow(row.cells, row.line, columns, provinces, today, table.header, defaults));
-  markDuplicates(rows, table, columns);
-  return { columns, rows };
+): { rows: RosterRow[]; columns: Partial<Record<RosterField, number>>; layout: RosterLayout } {
+  const located = locateHeader(table);
+  const columns = mapColumns(located.header);
+  const noteLines: number[] = [];
+  const applicants = located.rows.filter((row) => {
+    const note = isNoteRow(row.cells, columns);
+    if (note) noteLines.push(row.line);
+    return !note;
+  });
+  const rows = applicants.map((row) =>
+    readRow(row.cells, row.line, columns, provinces, today, located.header, defaults),
+  );
+  markDuplicates(rows, { ...located, rows: applicants }, columns);
+  const unrecognised = located.header
+    .filter((title, index) => title.trim() !== '' && !Object.values(columns).includes(index))
+    .map((header) => {
+      const nearest = nearestHeader(header);
+      return nearest ? { header, nearest } : { header };
+    });
+  return {
+    columns,
+    rows,
+    layout: { headerLine: located.headerLine, titleLines: located.titleLines, noteLines, unrecognised },
+  };
+}
+
+/** Rows above the header an office may put there: a title, a date, a unit; blank ones are skipped already. */
+const HEADER_SEARCH_ROWS = 10;
+
+/** The header row: the first line, unless a row below it (within the first few) names more known columns. */
+function locateHeader(table: RosterTable): RosterTable & { titleLines: number[] } {
+  const known = (cells: string[]) => Object.keys(mapColumns(cells)).length;
+  if (known(table.header) >= 2) return { ...table, titleLines: [] };
+  const candidates = table.rows.slice(0, HEADER_SEARCH_ROWS);
+  let best = -1;
+  candidates.forEach((row, i) => {
+    if (known(row.cells) >= 2 && (best < 0 || known(row.cells) > known(candidates[best]!.cells))) best = i;
+  });
+  if (best < 0) return { ...table, titleLines: [] };
+  return {
+    ...table,
+    header: table.rows[best]!.cells,
+    headerLine: table.rows[best]!.line,
+    rows: table.rows.slice(best + 1),
+    titleLines: [table.headerLine, ...table.rows.slice(0, best).map((row) => row.line)],
+  };
+}
+
+/** How a note, total or signature row starts (data: the words offices put under a roster). */
+export const NOTE_ROW_STARTS = [
+  '合计',
+  '总计',
+  '小计',
+  '共计',
+  '累计',
+  '制表',
+  '填表',
+  '审核',
+  '审批',
+  '负责人',
+  '经办人',
+  '联系人',
+  '备注',
+  '说明',
+  '注：',
+  '注:',
+  '附注',
+  '日期',
+  '盖章',
+  '单位盖章',
+  '以上',
+] as const;
+
+/**
+ * A row that is not an applicant: its first cell with text starts like a note or total (合计：31人,
+ * 制表人：…), or it has text in one cell only and that text is a sentence (has a colon or is long).
+ */
+function isNoteRow(cells: string[], columns: Partial<Record<RosterField, number>>): boolean {
+  const filled = cells.map((cell) => cell.trim()).filter((cell) => cell !== '');
+  const first = filled[0] ?? '';
+  if (NOTE_ROW_STARTS.some((start) => first.startsWith(start))) return true;
+  const name = columns.name === undefined ? '' : (cells[columns.name] ?? '').trim();
+  return filled.length === 1 && name !== first && (/[:：]/.test(first) || [...first].length > 12);
+}
+
+/** The known header closest to an unrecognised one (shared characters), or none when nothing is close. */
+export function nearestHeader(header: string): string | undefined {
+  const chars = (text: string) => new Set([...normaliseHeader(text)]);
+  const mine = chars(header);
+  if (mine.size === 0) return undefined;
+  let best: { name: string; score: number } | undefined;
+  for (const names of Object.values(ROSTER_FIELDS))
+    for (const name of names) {
+      const theirs = chars(name);
+      const shared = [...mine].filter((c) => theirs.has(c)).length;
+      // One shared character (性别, 报考级别) or half the characters (工作单位, 工作经历) is not close.
+      const score = shared >= 2 ? (2 * shared) / (mine.size + theirs.size) : 0;
+      // The field's first name is the one a roster should use: ties go to it.
+      if (!best || score > best.score) best = { name: names[0], score };
+    }
+  return best && best.score > 0.5 ? best.name : undefined;
 }
 
 /**

@@ -8,6 +8,8 @@ import { ROSTER_LIMITS } from './roster-limits.js';
 export interface RosterTable {
   encoding: 'utf-8' | 'utf-8-bom' | 'gb18030' | 'xlsx' | 'utf-16le' | 'utf-16be' | 'utf-8+gb18030';
   header: string[];
+  /** The header's 1-based line/row number in the source (blank rows above it are skipped). */
+  headerLine: number;
   /** Data rows with their 1-based line/row number in the source. */
   rows: { line: number; cells: string[] }[];
 }
@@ -96,8 +98,10 @@ export function parseCsvRoster(bytes: Uint8Array): TableResult {
   const { text, encoding } = decodeText(bytes);
   // Excel in some locales saves semicolons or tabs; take the header line's most common separator.
   // Only the start of the text is looked at: a 50 MB first line must not be split 25 million ways.
-  const firstLine = text.slice(0, 4096).split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = [',', ';', '\t', '，'].sort((a, b) => firstLine.split(b).length - firstLine.split(a).length)[0]!;
+  // A title line above the header has no separators: look at the first lines, not only the first.
+  const head = text.slice(0, 8192).split(/\r?\n/, 12);
+  const most = (sep: string) => Math.max(0, ...head.map((line) => line.split(sep).length));
+  const delimiter = [',', ';', '\t', '，'].sort((a, b) => most(b) - most(a))[0]!;
   let records: { record: string[]; info: { lines: number } }[];
   let count = 0;
   try {
@@ -144,18 +148,23 @@ function csvReason(error: unknown): string {
 
 /** Records → table; `lines` gives each record's source line (default: its position, for xlsx rows). */
 export function fromRecords(records: unknown[][], encoding: RosterTable['encoding'], lines?: number[]): TableResult {
-  const [header, ...rest] = records;
-  if (!header || header.every((cell) => String(cell ?? '').trim() === ''))
-    return { ok: false, line: lines?.[0] ?? 1, reason: 'no-header-row' };
-  if (header.length > ROSTER_LIMITS.columns) return { ok: false, line: lines?.[0] ?? 1, reason: 'too-many-columns' };
+  // Blank rows above the first one with text (an xlsx often starts lower down) are skipped.
+  const blank = (cells: unknown[]) => cells.every((cell) => String(cell ?? '').trim() === '');
+  const first = records.findIndex((cells) => !blank(cells));
+  const header = first < 0 ? undefined : records[first];
+  if (!header) return { ok: false, line: lines?.[0] ?? 1, reason: 'no-header-row' };
+  const rest = records.slice(first + 1);
+  const lineOf = (i: number) => lines?.[i] ?? i + 1;
+  if (header.length > ROSTER_LIMITS.columns) return { ok: false, line: lineOf(first), reason: 'too-many-columns' };
   if (rest.length > ROSTER_LIMITS.rows) return { ok: false, reason: 'too-many-rows' };
   return {
     ok: true,
     table: {
       encoding,
       header: header.map((cell) => cellText(cell)),
+      headerLine: lineOf(first),
       rows: rest
-        .map((cells, i) => ({ line: lines?.[i + 1] ?? i + 2, cells: cells.map(cellText) }))
+        .map((cells, i) => ({ line: lineOf(first + 1 + i), cells: cells.map(cellText) }))
         .filter((row) => row.cells.some((cell) => cell !== '')),
     },
   };

@@ -9,10 +9,14 @@ import { BUNDLED, type DataSource } from '../templates/data-source.js';
 export async function loadProvinces(source: DataSource = BUNDLED): Promise<Province[]> {
   const [json, cities] = (await Promise.all([source.read('provinces.json'), source.read('cities.json')])) as [
     { provinces: Province[] },
-    { cities: Record<string, string[]> },
+    { cities: Record<string, string[]>; districts?: Record<string, string[]> },
   ];
-  // City and prefecture names → their province (广州 → 广东), so every answer parser reads them.
-  return json.provinces.map((province) => ({ ...province, cities: cities.cities[province.id] ?? [] }));
+  // City, prefecture and district names → their province (广州, 天河区 → 广东), so every answer parser reads them.
+  return json.provinces.map((province) => ({
+    ...province,
+    cities: cities.cities[province.id] ?? [],
+    districts: cities.districts?.[province.id] ?? [],
+  }));
 }
 
 export interface LoadedRules {

@@ -20,8 +20,29 @@ export function checkCharacter(first17: string): string {
 
 /** Excel turns 18-digit numbers into 1.10105E+17 or rounds them to …000. */
 export function looksMangledByExcel(text: string): boolean {
-  return /^\d(\.\d+)?e\+?\d+$/i.test(text) || (/^\d{15,18}$/.test(text) && /000$/.test(text) && !validChecksum(text));
+  return /^\d(\.\d+)?e\+?\d+$/i.test(text) || (/^\d{16,18}$/.test(text) && /000$/.test(text) && !validChecksum(text));
 }
+
+/** Significant digits an Excel number keeps: the digits after the 15th of an 18-digit ID are lost. */
+const EXCEL_DIGITS = 15;
+
+/**
+ * The digits of an ID number Excel damaged, as far as they are really there: `?` for each digit
+ * it lost, `*` for the real digits after the first six (masked as usual). `4.40106E+17` →
+ * `440106????????????`; `440106199203150000` → `440106*********???`.
+ */
+export function maskMangledId(text: string): string {
+  const scientific = /^(\d)(?:\.(\d+))?e\+?(\d+)$/i.exec(text);
+  const digits = scientific ? `${scientific[1]}${scientific[2] ?? ''}` : text;
+  const length = scientific ? Number(scientific[3]) + 1 : text.length;
+  const real = Math.min(digits.length, EXCEL_DIGITS, length);
+  const shown = Math.min(6, real);
+  return `${digits.slice(0, shown)}${'*'.repeat(real - shown)}${'?'.repeat(Math.max(0, length - real))}`;
+}
+
+/** The mask of any ID cell: a damaged one shows only digits really there. */
+export const maskIdCell = (verdict: IdVerdict) =>
+  !verdict.ok && verdict.reason === 'mangled' ? maskMangledId(verdict.normalised) : maskIdNumber(verdict.normalised);
 
 const validChecksum = (id: string) => id.length === 18 && checkCharacter(id.slice(0, 17)) === id[17];
 

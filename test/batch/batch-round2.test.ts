@@ -138,7 +138,8 @@ describe('roster rows (pure)', () => {
       header,
     );
     expect(ids(badWork.findings)).toEqual(['roster.value']);
-    expect(badWork.answers).toBeUndefined();
+    // An unreadable work cell leaves the work unknown (never zero): the verdict asks for it where it decides.
+    expect(badWork.answers).toMatchObject({ work: [], unanswered: { work: 'cell' } });
     expect(badWork.level).toBe('intermediate');
   });
   it('folder cells that leave the materials folder are refused', async () => {
@@ -275,7 +276,7 @@ describe('shegong batch, round 2 (built bin)', () => {
     const csv = readFileSync(path.join(dir, 'out', 'summary.csv'), 'utf8').split('\r\n');
     const wideLine = csv.find((line) => line.includes('宽照'))!;
     expect(wideLine).toContain('fixed/0002-宽照/照片.jpg');
-    expect(wideLine.split(',')[4]).toBe('是');
+    expect(wideLine.split(',')[4]).toBe('就绪');
     // The batch page links the fixed copy; the applicant's page shows it with a thumbnail.
     const html = readFileSync(path.join(dir, 'out', 'report.html'), 'utf8');
     expect(html).toContain('href="fixed/0002-%E5%AE%BD%E7%85%A7/%E7%85%A7%E7%89%87.jpg"');
@@ -436,16 +437,16 @@ describe('shegong batch, round 2 (built bin)', () => {
     const { readSheet } = await import('read-excel-file/node');
     const rows = (await readSheet(readFileSync(file))) as unknown[][];
     const header = rows[0] as string[];
-    expect(header).toEqual(expect.arrayContaining(['姓名', '身份证号', '级别', '就绪', '报名截止', '修复后']));
+    expect(header).toEqual(expect.arrayContaining(['姓名', '身份证号', '级别', '状态', '报名截止', '修复后']));
     expect(rows).toHaveLength(3);
     const at = (row: unknown[], title: string) => row[header.indexOf(title)];
     const wang = rows.find((row) => row.includes('王芳'))!;
     expect(at(wang, '身份证号')).toBe('440106********0107');
     expect(at(wang, '级别')).toBe('助理社会工作师（初级）');
-    expect(at(wang, '就绪')).toBe('是');
+    expect(at(wang, '状态')).toBe('就绪');
     expect(at(wang, '报名截止')).toBeInstanceOf(Date);
     const zhao = rows.find((row) => row.includes('赵六'))!;
-    expect(at(zhao, '就绪')).toBe('否');
+    expect(at(zhao, '状态')).toBe('不符合');
     expect(readFileSync(path.join(dir, 'out', 'summary.csv'), 'utf8')).not.toContain('110105194912310021');
     const sheet = strFromU8(unzipSync(readFileSync(file))['xl/worksheets/sheet1.xml']!);
     expect(sheet).toMatch(/<pane[^>]*ySplit="1"[^>]*state="frozen"/);
@@ -453,6 +454,8 @@ describe('shegong batch, round 2 (built bin)', () => {
     // Not-ready rows carry a fill; the ready row does not.
     const styles = strFromU8(unzipSync(readFileSync(file))['xl/styles.xml']!);
     expect(styles.toUpperCase()).toContain('FDE8E8');
+    // A default (Normal) cell style: without it openpyxl warns "Workbook contains no default style".
+    expect(styles).toMatch(/<cellStyle name="Normal" xfId="0" builtinId="0"\/>/);
   });
 
   it('a row with one unreadable cell still gets its materials checked, on its page too', async () => {
@@ -460,7 +463,9 @@ describe('shegong batch, round 2 (built bin)', () => {
     writeFileSync(path.join(dir, 'r.csv'), `${NO_PROVINCE}\n王芳,中级社工,本科,社会工作,2019-06,全日制,从去年开始,,\n`);
     expect((await batch(path.join(dir, 'r.csv'), dir, ['--materials', path.join(dir, 'materials')])).code).toBe(1);
     const wang = byName(summary(dir), '王芳');
-    expect(wang).toMatchObject({ ready: false, level: 'intermediate', report: null });
+    // The work is unknown, and 中级 needs years: the row needs information, with a verdict that says so.
+    expect(wang).toMatchObject({ ready: false, status: 'needs-info', level: 'intermediate' });
+    expect(wang.report.eligibility.status).toBe('unknown');
     expect(wang.rowFindings).toEqual([
       expect.objectContaining({ id: 'roster.value', measured: { field: 'work', value: '从去年开始' } }),
     ]);

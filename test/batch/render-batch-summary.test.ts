@@ -7,13 +7,14 @@ import { plain } from '../../src/report/painter.js';
 
 const messages = messagesFor('en');
 
-const row = (line: number, ready: boolean, name = `p${line}`): SummaryRow =>
+const row = (line: number, ready: boolean, name = `p${line}`, status = ready ? 'ready' : 'not-ready'): SummaryRow =>
   ({
     line,
     name,
     id: '',
     level: 'assistant',
     ready,
+    status,
     readyBeforeFix: ready,
     materialsChecked: true,
     eligibility: 'eligible',
@@ -49,8 +50,15 @@ describe('renderBatchSummaryText', () => {
       painter: plain,
     });
     expect(lineNumbers(text)).toEqual([3, 5, 2, 4]);
-    expect(text).toContain(messages.batch.counts(4, 2, 2));
+    expect(text).toContain(messages.batch.counts(4, { ready: 2, 'not-ready': 2, 'needs-info': 0, ineligible: 0 }));
     expect(text.endsWith(`${messages.batch.html('/out/report.html')}\n`)).toBe(true);
+  });
+
+  it('lists needing information first, then not ready, then ineligible, and counts each status apart', () => {
+    const rows = [row(2, true), row(3, false, 'a', 'ineligible'), row(4, false, 'b', 'needs-info'), row(5, false)];
+    const text = renderBatchSummaryText(view(rows), { messages, painter: plain });
+    expect(lineNumbers(text)).toEqual([4, 5, 3, 2]);
+    expect(text).toContain(messages.batch.counts(4, { ready: 1, 'not-ready': 1, 'needs-info': 1, ineligible: 1 }));
   });
 
   it('shows at most 40 rows and says there are more', () => {
@@ -68,7 +76,9 @@ describe('renderBatchSummaryText', () => {
   it('prints the run notes between the counts and the paths', () => {
     const text = renderBatchSummaryText(view([row(2, true)], ['NOTE-A', 'NOTE-B']), { messages, painter: plain });
     const lines = text.split('\n');
-    expect(lines.indexOf('NOTE-A')).toBe(lines.indexOf(messages.batch.counts(1, 1, 0)) + 1);
+    expect(lines.indexOf('NOTE-A')).toBe(
+      lines.indexOf(messages.batch.counts(1, { ready: 1, 'not-ready': 0, 'needs-info': 0, ineligible: 0 })) + 1,
+    );
     expect(lines.indexOf('NOTE-B')).toBe(lines.indexOf(messages.batch.written('/out')) - 1);
   });
 });

@@ -181,11 +181,10 @@ describe('shegong dates', () => {
     );
     expect(report).toMatchObject({ schema: 'shegong.dates/v1', year: 2026, today: '2026-03-01' });
     expect(report.nextYear).toBeUndefined();
-    expect(report.events.find((e: { id: string }) => e.id === 'registration')).toMatchObject({
-      start: '2026-03-09',
-      daysFromToday: 8,
-      estimated: false,
-    });
+    // Without a province the close is the conservative one (estimated), inside the published national window.
+    const registration = report.events.find((e: { id: string }) => e.id === 'registration');
+    expect(registration).toMatchObject({ start: '2026-03-09', daysFromToday: 8, estimated: true });
+    expect(registration.end < '2026-03-30').toBe(true);
   });
 
   it('once registration has closed, the next (estimated) cycle comes first and drives the next action', async () => {
@@ -230,9 +229,30 @@ describe('shegong dates', () => {
       start: '2027-05-29',
       estimated: false,
     });
-    expect(report.events.find((e: { id: string }) => e.id === 'registration')).toMatchObject({
+    // The national window opens as published; without a province its close is the conservative one.
+    const registration = report.events.find((e: { id: string }) => e.id === 'registration');
+    expect(registration).toMatchObject({ start: '2027-03-15', estimated: true });
+    expect(registration.end < '2027-04-02').toBe(true);
+    const guangdong = JSON.parse(
+      (
+        await runMain([
+          'dates',
+          '--year',
+          '2027',
+          '--today',
+          '2026-12-01',
+          '--rules',
+          file,
+          '--province',
+          '广东',
+          '--format',
+          'json',
+        ])
+      ).out,
+    );
+    expect(guangdong.events.find((e: { id: string }) => e.id === 'registration')).toMatchObject({
       start: '2027-03-15',
-      estimated: false,
+      end: registration.end,
     });
     writeFileSync(file, JSON.stringify({ calendar: { years: { '2027': { exam: { start: '2027-02-30' } } } } }));
     expect((await runMain(['dates', '--rules', file])).code).toBe(2);

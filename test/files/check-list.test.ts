@@ -49,6 +49,8 @@ const FIXABLE = new Set([
   'file.size',
   'photo.aspect',
   'photo.orientation',
+  // A scan's pixels lying behind an EXIF flag: the copy is written upright.
+  'scan.orientation',
   'photo.density',
   'photo.colour',
   'photo.background',

@@ -263,6 +263,12 @@ describe('scan checks', () => {
     expect(ids(await check('id.jpg', 'id-front'))).not.toContain('scan.resolution');
   });
 
+  it('a picture given as the diploma says the platform wants the 学信网 PDF (a warning, never a block)', async () => {
+    const picture = (await check('id.jpg', 'diploma')).findings.find((f) => f.id === 'document.type');
+    expect(picture).toMatchObject({ severity: 'warning', args: { variant: 'image' } });
+    expect((await check('id.jpg', 'id-front')).findings.map((f) => f.id)).not.toContain('document.type');
+  });
+
   it('seal numbers are reported', async () => {
     const unsealed = (await check('unsealed.jpg', 'work-proof')).findings.find((f) => f.id === 'seal.missing');
     expect(unsealed?.measured).toMatchObject({ redShare: 0 });

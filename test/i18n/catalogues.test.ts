@@ -7,6 +7,7 @@ import { ROLE_FINDING_ID } from '../../src/files/guess-role.js';
 import { en } from '../../src/i18n/en.js';
 import { ROSTER_FINDING_IDS } from '../../src/i18n/finding-ids.js';
 import { zhCN } from '../../src/i18n/zh-CN.js';
+import { ASK_FINDING_IDS } from '../../src/eligibility/open-answers.js';
 
 /** Every key path of a catalogue, functions and arrays as leaves. */
 function keys(value: unknown, at = ''): string[] {
@@ -26,6 +27,7 @@ describe('the two catalogues', () => {
       ...DOCUMENT_FINDING_IDS,
       ...ELIGIBILITY_FINDINGS.map((b) => b.id),
       'eligibility.education',
+      ...ASK_FINDING_IDS,
       ...ROSTER_FINDING_IDS,
     ];
     expect(Object.keys(zhCN.finding).sort()).toEqual([...new Set(raised)].sort());

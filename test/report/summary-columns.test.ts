@@ -22,6 +22,7 @@ const row = (line: number, ready: boolean): SummaryRow => ({
   id: '110105********002X',
   level: 'assistant',
   ready,
+  status: ready ? 'ready' : 'not-ready',
   readyBeforeFix: ready,
   materialsChecked: true,
   eligibility: 'eligible',
@@ -53,7 +54,7 @@ const PAGE = '<colgroup>{{cols}}</colgroup><tr>{{head}}</tr>{{rows}}{{moreRows}}
 const pageHead = (columns?: readonly SummaryColumn[]) => {
   const { before } = batchPageParts({
     total: 2,
-    ready: 1,
+    counts: { ready: 1, 'not-ready': 1, 'needs-info': 0, ineligible: 0 },
     messages: messagesFor('en'),
     template: PAGE,
     meta: '',
@@ -87,7 +88,7 @@ describe('SUMMARY_COLUMNS', () => {
       'name',
       'id',
       'level',
-      'ready',
+      'status',
       'eligibility',
       'route',
       ...files,
@@ -102,13 +103,13 @@ describe('SUMMARY_COLUMNS', () => {
       'name',
       'level',
       'id',
-      'ready',
+      'status',
       'eligibility',
       ...files,
       'problem',
       'report',
     ]);
-    expect(terminalColumns().map((c) => c.key)).toEqual(['line', 'name', 'ready', 'eligibility', 'problem']);
+    expect(terminalColumns().map((c) => c.key)).toEqual(['line', 'name', 'status', 'eligibility', 'problem']);
   });
 });
 
@@ -131,11 +132,19 @@ describe.each(['zh-CN', 'en'] as const)('every output follows the list (%s)', (l
   });
 
   it('report.html: head, widths and cells in html order', () => {
-    const { before } = batchPageParts({ total: 2, ready: 1, messages, template: PAGE, meta: '' });
+    const { before } = batchPageParts({
+      total: 2,
+      counts: { ready: 1, 'not-ready': 1, 'needs-info': 0, ineligible: 0 },
+      messages,
+      template: PAGE,
+      meta: '',
+    });
     const titles = [...before.matchAll(/<th scope="col">([^<]*)<\/th>/g)].map((m) => m[1]);
     expect(titles).toEqual(headers(htmlColumns()));
     expect(before.match(/<col /g)).toHaveLength(htmlColumns().length);
     expect(batchRowHtml(ROWS[0]!, messages).match(/<td[ >]/g)).toHaveLength(htmlColumns().length);
+    // Every cell names its column, for the card layout on narrow screens.
+    expect(batchRowHtml(ROWS[0]!, messages).match(/<td data-label="[^"]+"/g)).toHaveLength(htmlColumns().length);
   });
 
   it('the terminal table: header in terminal order', () => {
@@ -183,7 +192,9 @@ describe('a column added to the list', () => {
     const { titles, widths } = pageHead(columns);
     expect(titles.slice(0, 4)).toEqual(['Photo', 'Row', 'Name', 'Exam room']);
     expect(widths[3]).toBe('5%');
-    expect(batchRowHtml(ROWS[0]!, messages, columns)).toContain('<td>p2</td><td>room-2</td>');
+    expect(batchRowHtml(ROWS[0]!, messages, columns)).toContain(
+      '<td data-label="Name">p2</td><td data-label="Exam room">room-2</td>',
+    );
   });
 
   it('appears in the terminal table', () => {

@@ -12,9 +12,18 @@ import type { ApplicantResult } from '../../assess/assess-applicant.js';
 import { rowKey } from '../../assess/assess-applicant.js';
 import { type SummaryRow, summaryCsv, summaryRow } from '../../report/batch-summary.js';
 import { renderApplicantHtml } from '../../report/render-applicant-html.js';
-import { type BatchHtmlRow, batchPageParts, batchRowHtml, FIRST_PAINT_ROWS } from '../../report/render-batch-html.js';
+import {
+  type BatchHtmlRow,
+  batchPageParts,
+  batchRowHtml,
+  FIRST_PAINT_ROWS,
+  STATUS_ORDER,
+  statusCounts,
+} from '../../report/render-batch-html.js';
 import { applicantMarkdown, runNotes, summaryEntry } from '../../report/render-batch-summary.js';
 import { maskIds, maskIdsDeep } from '../../roster/safe-text.js';
+import type { RowStatus } from '../../model/eligibility.js';
+import type { RosterLayout } from '../../roster/roster-rows.js';
 import { commitTemp, createTemp, discardTemp } from '../../io/safe-write.js';
 import { buildReport } from '../../report/build-report.js';
 import { localizeFinding } from '../../report/localize.js';
@@ -29,6 +38,7 @@ import { endStream, writeTo } from './streams.js';
 interface RowIndex {
   line: number;
   ready: boolean;
+  status: RowStatus;
   offset: number;
   length: number;
 }
@@ -36,6 +46,8 @@ interface RowIndex {
 export interface RunFacts {
   roster: string;
   encoding: string;
+  /** Where the header was, rows that were not applicants, columns not read (said once in the summaries). */
+  layout?: RosterLayout;
   total: number;
   materialsChecked: boolean;
   fixed: boolean;
@@ -112,6 +124,7 @@ export async function openReportWriter(
       href: (target) => `../${target}`,
       relative: fromOutput,
       meta: messages.batch.generated(globals.today),
+      provinceName: (id) => provinces.find((p) => p.id === id)?.[globals.lang === 'en' ? 'en' : 'zh'] ?? id,
     });
     await folder.write(path.join(output, page), maskIds(html));
     if (closed) return;
@@ -128,7 +141,13 @@ export async function openReportWriter(
     const separator = entries++ ? ',\n' : '';
     const jsonWrite = writeTo(json, `${separator}${JSON.stringify(entry)}`);
     const rowsWrite = writeTo(rowsFile, line);
-    index.push({ line: result.line, ready: result.ready, offset: rowsBytes, length: line.length });
+    index.push({
+      line: result.line,
+      ready: result.ready,
+      status: result.status,
+      offset: rowsBytes,
+      length: line.length,
+    });
     rowsBytes += line.length;
     if (result.outcome && !result.outcome.answers.province) noProvince += 1;
     for (const fix of result.fixes) fixCounts[fix.state] += 1;
@@ -140,9 +159,10 @@ export async function openReportWriter(
   async function finish(interrupted: boolean): Promise<WrittenSummary> {
     index.sort((a, b) => a.line - b.line);
     const readyCount = index.filter((s) => s.ready).length;
+    const counts = statusCounts(index);
     await writeTo(
       json,
-      `\n],\n"finished": ${index.length},\n"interrupted": ${interrupted},\n"ready": ${readyCount},\n"readyBeforeFix": ${readyBeforeFix},\n"noProvince": ${noProvince},\n"fixCounts": ${JSON.stringify(fixCounts)}\n}\n`,
+      `\n],\n"finished": ${index.length},\n"interrupted": ${interrupted},\n"ready": ${readyCount},\n"statusCounts": ${JSON.stringify(counts)},\n"readyBeforeFix": ${readyBeforeFix},\n"noProvince": ${noProvince},\n"fixCounts": ${JSON.stringify(fixCounts)},\n"rosterLayout": ${JSON.stringify(maskIdsDeep(facts.layout ?? null))}\n}\n`,
     );
     await endStream(json);
     await endStream(rowsFile);
@@ -185,6 +205,7 @@ export async function openReportWriter(
           fixed: facts.fixed,
           noProvince,
           fixCounts,
+          ...(facts.layout ? { layout: facts.layout } : {}),
         },
         messages,
       );
@@ -201,7 +222,7 @@ export async function openReportWriter(
       const htmlFile = path.join(output, 'report.html');
       const parts = batchPageParts({
         total: index.length,
-        ready: readyCount,
+        counts,
         messages,
         template,
         meta: messages.batch.generated(globals.today),
@@ -210,7 +231,7 @@ export async function openReportWriter(
       const htmlTemp = await createTemp(output);
       const html = createWriteStream(htmlTemp, { flags: 'w' });
       html.on('error', () => undefined);
-      const ordered = [...index.filter((s) => !s.ready), ...index.filter((s) => s.ready)];
+      const ordered = [...index].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
       await writeTo(html, parts.before);
       for (const [i, at] of ordered.entries()) {
         if (i === FIRST_PAINT_ROWS) await writeTo(html, parts.between);

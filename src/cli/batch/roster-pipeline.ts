@@ -6,7 +6,7 @@
 import { type RawAnswers, answersFromFlags, resolveAnswers } from '../../answers/resolve-answers.js';
 import type { ApplicantResult } from '../../assess/assess-applicant.js';
 import { readRoster } from '../../roster/read-roster.js';
-import { readRows } from '../../roster/roster-rows.js';
+import { readRows, type RosterLayout } from '../../roster/roster-rows.js';
 import { UserError } from '../../errors.js';
 import { mapLimit } from '../../files-io/map-limit.js';
 import { problemText } from '../../i18n/messages.js';
@@ -38,19 +38,20 @@ export async function readPending(
   provinces: Province[],
   today: string,
   defaults: RawAnswers,
-): Promise<{ rows: Rows; encoding: string }> {
+): Promise<{ rows: Rows; encoding: string; layout: RosterLayout }> {
   const table = await readRoster(roster, sheet);
-  const { rows, columns } = readRows(table, provinces, today, defaults);
+  const { rows, columns, layout } = readRows(table, provinces, today, defaults);
   if (columns.level === undefined && columns.name === undefined)
     throw new UserError('error.roster-header', { encoding: table.encoding });
-  return { rows, encoding: table.encoding };
+  return { rows, encoding: table.encoding, layout };
 }
 
 export function progressReporter(total: number, messages: Messages) {
   const tty = Boolean(process.stderr.isTTY);
   const started = Date.now();
   let lastPlain = 0;
-  return (done: number) => {
+  let open = false;
+  const report = (done: number) => {
     const elapsed = (Date.now() - started) / 1000;
     const eta = done > 0 && done < total ? `${Math.ceil((elapsed / done) * (total - done))}s` : '';
     if (tty) {
@@ -59,12 +60,19 @@ export function progressReporter(total: number, messages: Messages) {
       process.stderr.write(
         `\r[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${messages.batch.progress(done, total, eta)}   `,
       );
+      open = done !== total;
       if (done === total) process.stderr.write('\n');
     } else if (done === total || done - lastPlain >= Math.max(10, Math.ceil(total / 10))) {
       lastPlain = done;
       process.stderr.write(`${messages.batch.progress(done, total, eta)}\n`);
     }
   };
+  /** Ends a bar left open by an interrupted run, so what follows starts on its own line. */
+  report.end = () => {
+    if (open) process.stderr.write('\n');
+    open = false;
+  };
+  return report;
 }
 
 export interface RunOutcome {

@@ -11,6 +11,7 @@ import { realpath, stat, unlink } from 'node:fs/promises';
 import { UserError } from '../../errors.js';
 import { assessApplicant } from '../../assess/assess-applicant.js';
 import { indexMaterials } from '../../roster/confine.js';
+import type { RosterLayout } from '../../roster/roster-rows.js';
 import { removeTemps } from '../../io/safe-write.js';
 import { FILE_TIME_LIMIT_MS } from '../../files-io/probe-file.js';
 import { helpWords } from '../../i18n/help.js';
@@ -124,7 +125,7 @@ interface RunInput {
 }
 
 async function runLocked(
-  pending: { rows: Rows; encoding: string },
+  pending: { rows: Rows; encoding: string; layout: RosterLayout },
   output: string,
   input: RunInput,
 ): Promise<ExitCode> {
@@ -133,17 +134,19 @@ async function runLocked(
   const total = pending.rows.length;
   const folder = await openOutputFolder(output, flags.output, materialsReal);
   const signals = watchSignals();
+  const progress = progressReporter(total, messages);
   const writer = await openReportWriter(
     folder,
     context,
     {
       roster,
       encoding: pending.encoding,
+      layout: pending.layout,
       total,
       materialsChecked: flags.materials !== undefined,
       fixed: Boolean(flags.fix),
     },
-    progressReporter(total, messages),
+    progress,
   ).catch((error: unknown) => {
     signals.off();
     throw error;
@@ -168,6 +171,7 @@ async function runLocked(
     signals,
   );
   writer.close();
+  progress.end();
   // From here a signal must not cut the run short (released once the lock is removed).
   input.hold.start();
   let code: ExitCode;

@@ -151,12 +151,15 @@ export async function runCheck(flags: CheckOptions, globals: GlobalOptions): Pro
   const context = asked
     ? { ...loaded, messages: { ...loaded.messages, finding: interviewWorded(loaded.messages) } }
     : loaded;
-  let inputs = await fileInputs(flags);
+  let { inputs, strays } = await fileInputs(flags);
   // issue 11: when the interview asked for the folder, it also offers the fixed copies (file by file).
-  const askedFolder = inputs.length === 0 && globals.interactive && !flags.useProfile;
-  if (askedFolder) inputs = await askForFolder(context);
+  const askedFolder = inputs.length === 0 && strays.length === 0 && globals.interactive && !flags.useProfile;
+  if (askedFolder) ({ inputs, strays } = await askForFolder(context));
   let files = inputs.length ? await checkInputs(inputs, context) : [];
   if (flags.fix || (askedFolder && files.length > 0)) files = await fixFiles(files, context);
+  // Files in the folder no name fits: listed with a warning, so nothing vanishes without a word.
+  const { unknownRoleResult } = await import('../../files/guess-role.js');
+  files = [...files, ...strays.map((file) => unknownRoleResult(file, 'warning'))];
   return reportOn(answers, context, files, educationCases);
 }
 
@@ -166,13 +169,13 @@ async function checkInputs(inputs: FileInput[], context: CommandContext): Promis
 }
 
 /** The interview's optional last question: where the materials are (asked again until usable or empty). */
-async function askForFolder(context: CommandContext): Promise<FileInput[]> {
+async function askForFolder(context: CommandContext): Promise<{ inputs: FileInput[]; strays: string[] }> {
   const [{ inquirerPrompter }, { askMaterialsFolder }] = await Promise.all([
     import('../prompter.js'),
     import('../interview.js'),
   ]);
   const folder = await askMaterialsFolder(inquirerPrompter(context.messages.ui.promptWords), context.messages);
-  return folder ? fileInputs({ files: folder }) : [];
+  return folder ? fileInputs({ files: folder }) : { inputs: [], strays: [] };
 }
 
 /** The finding catalogue with the interview's wording of the advice that would name a flag. */

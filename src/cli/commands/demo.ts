@@ -17,7 +17,7 @@ export async function runDemo(globals: GlobalOptions): Promise<ExitCode> {
   if (globals.format === 'text' && !globals.output) process.stderr.write(`${context.messages.ui.demoIntro}\n`);
   // Sample files ship inside the package: a good photo and ID card, and a work proof with problems.
   const { checkFiles } = await import('../../files-io/probe-and-check.js');
-  const files = await checkFiles(await fileInputs({ files: templatePath('demo', 'files') }), context.ruleSet);
+  const files = await checkFiles((await fileInputs({ files: templatePath('demo', 'files') })).inputs, context.ruleSet);
   await reportOn(answers, context, files);
   // The demo shows what the tool does; its sample's verdict is not a failure of the run.
   return EXIT.OK;

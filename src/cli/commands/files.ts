@@ -30,7 +30,7 @@ export async function expandPaths(
     if (info?.isDirectory() && !role) {
       const { found, unknown: strays } = await filesInFolder(item);
       inputs.push(...found);
-      unknown.push(...strays.map(unknownRoleResult));
+      unknown.push(...strays.map((stray) => unknownRoleResult(stray)));
     } else inputs.push({ path: item, ...(role ? { role } : {}) });
   }
   return { inputs, unknown };

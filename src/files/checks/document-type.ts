@@ -1,7 +1,7 @@
 /** issue 13: is the education PDF one of the reports the platform takes? */
 import type { Finding } from '../../model/finding.js';
 import { ruleValue } from '../../rules/rule-access.js';
-import { uploadCheck } from './check.js';
+import { isScan, uploadCheck } from './check.js';
 import { readablePdf } from './pdf-structure.js';
 
 export const documentType = uploadCheck({
@@ -48,4 +48,33 @@ export const documentType = uploadCheck({
       },
     ];
   },
+});
+
+/**
+ * A picture (a phone shot or scan of the paper diploma) given as the education document: the
+ * platform takes one only for qualifications its online check cannot see (before electronic
+ * registration, below 大专, from abroad); otherwise it wants the 学信网 PDF report.
+ */
+export const documentImage = uploadCheck({
+  name: 'document-image',
+  ids: ['document.type'],
+  rules: ['document.kinds', 'registration.platform'],
+  severity: {
+    fixed: ['warning'],
+    why: 'a picture may be right (an old or overseas qualification) or not (the platform wants the 学信网 PDF): a doubt for the candidate to settle, never a block',
+  },
+  applies: (facts, ruleSet) => facts.role === 'diploma' && isScan(facts, ruleSet),
+  run: (facts, ruleSet): Finding<'document.type'>[] => [
+    {
+      id: 'document.type',
+      severity: 'warning',
+      measured: { type: facts.sniffed ?? null },
+      expected: {
+        kinds: ruleValue(ruleSet, 'document.kinds')
+          .kinds.filter((k) => k.accepted)
+          .map((k) => k.id),
+      },
+      args: { variant: 'image', fromYear: ruleValue(ruleSet, 'registration.platform').educationOnlineFromYear },
+    },
+  ],
 });

@@ -3,7 +3,7 @@
  * reads each check's `cures`; the catalogues need words for each id. Adding a check: one module
  * here, its rule in templates/rules/uploads.json, its words in src/i18n/file-findings.ts.
  */
-import { documentType } from './document-type.js';
+import { documentImage, documentType } from './document-type.js';
 import { photoExposure, scanExposure } from './exposure.js';
 import { fileAnimated, fileType } from './file-format.js';
 import { fileEmpty, fileMissing, fileUnreadable } from './file-present.js';
@@ -22,7 +22,7 @@ import { photoEyes } from './photo-eyes.js';
 import { photoFace } from './photo-face.js';
 import { photoHeadSize } from './photo-head-size.js';
 import { photoOfficialTool } from './photo-official-tool.js';
-import { photoOrientation } from './photo-orientation.js';
+import { photoOrientation, scanOrientation } from './photo-orientation.js';
 import { photoPose } from './photo-pose.js';
 import { photoPositionFromFace, photoPositionFromMask } from './photo-position.js';
 import { scanResolution } from './scan-resolution.js';
@@ -69,6 +69,8 @@ export const UPLOAD_CHECKS = [
   photoDensity,
   photoOfficialTool,
   // A scan (ID card, diploma, work proof, social security record).
+  documentImage,
+  scanOrientation,
   scanResolution,
   scanSharpness,
   scanExposure,

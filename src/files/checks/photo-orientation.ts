@@ -1,5 +1,5 @@
 /** An EXIF orientation other than 1: a portal that ignores EXIF shows the photo sideways. */
-import { always, isPhoto, one, uploadCheck } from './check.js';
+import { always, isPhoto, isScan, one, uploadCheck } from './check.js';
 
 export const photoOrientation = uploadCheck({
   name: 'photo-orientation',
@@ -20,6 +20,35 @@ export const photoOrientation = uploadCheck({
         measured: { orientation: image.orientation, width: image.width, height: image.height },
         expected: { orientation: 1 },
         args: { orientation: image.orientation },
+      },
+    );
+  },
+});
+
+/**
+ * The same for a scan or a phone shot of a document: held sideways, the phone stores the pixels
+ * lying down and only a flag says so; a platform that ignores it shows the document sideways.
+ * `fix` writes the pixels upright.
+ */
+export const scanOrientation = uploadCheck({
+  name: 'scan-orientation',
+  ids: ['scan.orientation'],
+  rules: [],
+  severity: {
+    fixed: ['warning'],
+    why: 'as for the photo: right in any viewer that reads the flag, so a risk to remove, never a rejection',
+  },
+  applies: isScan,
+  cures: always,
+  run: (facts) => {
+    const image = facts.image!;
+    return one(
+      image.orientation !== 1 && {
+        id: 'scan.orientation',
+        severity: 'warning',
+        measured: { orientation: image.orientation, width: image.width, height: image.height },
+        expected: { orientation: 1 },
+        args: { orientation: image.orientation, sideways: image.orientation >= 5 },
       },
     );
   },

@@ -1,0 +1,128 @@
+/**
+ * A third verdict: when an answer is missing and some value of it could make the candidate
+ * eligible, the verdict is `unknown` with the question that decides it; `ineligible` only when no
+ * value could help.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseDegrees } from '../../src/answers/parse-answer.js';
+import { evaluateEligibility } from '../../src/eligibility/evaluate-eligibility.js';
+import type { Answers, Degree } from '../../src/model/answers.js';
+import { makeAnswers, ruleSet } from '../helpers/fixtures.js';
+
+const context = { examYear: 2027, registrationMonth: 3 };
+const evaluate = (answers: Partial<Answers>) => evaluateEligibility(makeAnswers(answers), ruleSet, context);
+const ids = (answers: Partial<Answers>) => evaluate(answers).findings.map((f) => f.id);
+const degree = (spec: string): Degree => {
+  const parsed = parseDegrees(spec);
+  if (!parsed.ok) throw new Error(spec);
+  return parsed.value[0]!;
+};
+
+describe('a full-time degree without its enrolment month', () => {
+  // A 大专 holder (2015-06) with four years of work, then a full-time 本科 (2023-06) whose enrolment is not given.
+  const base: Partial<Answers> = {
+    level: 'assistant',
+    education: 'bachelor',
+    major: 'other',
+    graduated: '2023-06',
+    studyMode: 'full-time',
+    degrees: [degree('大专:其他:全日制:2012-09..2015-06')],
+    work: [{ start: '2015-07', end: '2019-06' }],
+  };
+
+  it('is unknown, asking for the enrolment month, with the latest month that still makes them eligible', () => {
+    const result = evaluate(base);
+    expect(result.status).toBe('unknown');
+    const ask = result.findings.find((f) => f.id === 'eligibility.ask-enrolment');
+    expect(ask).toMatchObject({
+      severity: 'error',
+      // 本科 route: 24 months of work from 2015-07 are needed before enrolment.
+      args: { education: 'bachelor', graduated: '2023-06', main: true, from: '2017-07', earliest: '2015-07' },
+    });
+    // The shortfall of the least favourable reading is not reported as a verdict.
+    expect(ids(base)).not.toContain('eligibility.years');
+    // The months it would decide are still named.
+    expect(ids(base)).toContain('eligibility.enrolment-unknown');
+  });
+
+  it('with the month given, the verdict is decided either way', () => {
+    expect(evaluate({ ...base, enrolled: '2019-09' }).status).toBe('eligible');
+    expect(evaluate({ ...base, enrolled: '2016-09' }).status).toBe('ineligible');
+  });
+
+  it('study cannot have begun before the previous degree ended: work before it counts even without the month', () => {
+    // Work 2012-07..2012-08 before the 大专; 2015-07.. after it only.
+    const result = evaluate({
+      ...base,
+      degrees: [degree('大专:其他:非全日制:2012-09..2015-06')],
+      work: [{ start: '2013-01', end: '2015-06' }],
+    });
+    // 30 months during a part-time 大专, before the 本科 could have begun: counted; 24 needed.
+    expect(result).toMatchObject({ status: 'eligible', countedMonths: 30 });
+  });
+
+  it('is ineligible when no enrolment month could help', () => {
+    const result = evaluate({ ...base, work: [{ start: '2015-07', end: '2015-12' }] });
+    expect(result.status).toBe('ineligible');
+    expect(result.findings.map((f) => f.id)).not.toContain('eligibility.ask-enrolment');
+  });
+});
+
+describe('still studying for the only qualification named', () => {
+  const studying: Partial<Answers> = {
+    level: 'assistant',
+    education: 'bachelor',
+    major: 'other',
+    graduated: '2027-06',
+    studyMode: 'part-time',
+    work: [{ start: '2019-07' }],
+  };
+
+  it('asks for the qualification held now instead of the graduation month', () => {
+    const result = evaluate(studying);
+    expect(result.status).toBe('unknown');
+    expect(result.findings.map((f) => f.id)).toContain('eligibility.ask-qualification');
+    expect(result.findings.map((f) => f.id)).not.toContain('eligibility.graduation');
+  });
+
+  it('is ineligible when no lower qualification could make them eligible', () => {
+    expect(evaluate({ ...studying, work: [] }).status).toBe('ineligible');
+  });
+
+  it('is decided once the qualification held is given', () => {
+    expect(evaluate({ ...studying, degrees: [degree('大专:其他:非全日制:2017-09..2019-06')] }).status).toBe('eligible');
+  });
+});
+
+describe('a blank study mode', () => {
+  it('gives a verdict where it cannot matter (all work after graduation)', () => {
+    const answers = { graduated: '2015-06', work: [{ start: '2015-07' }], unanswered: { studyMode: 'cell' as const } };
+    expect(evaluate(answers).status).toBe('eligible');
+    expect(evaluate({ ...answers, work: [{ start: '2026-06' }] }).status).toBe('ineligible');
+  });
+
+  it('asks for it where it decides (work before graduation)', () => {
+    const answers = {
+      graduated: '2020-06',
+      work: [{ start: '2016-01', end: '2020-06' }],
+      unanswered: { studyMode: 'column' as const },
+    };
+    const result = evaluate(answers);
+    expect(result.status).toBe('unknown');
+    expect(result.findings.find((f) => f.id === 'eligibility.ask-study-mode')?.args).toMatchObject({
+      source: 'column',
+    });
+  });
+});
+
+describe('missing work', () => {
+  it('a route needing no years is eligible without it', () => {
+    expect(evaluate({ major: 'social-work', unanswered: { work: 'column' } }).status).toBe('eligible');
+  });
+
+  it('a route needing years asks for it, never counting zero as a verdict', () => {
+    const result = evaluate({ unanswered: { work: 'column' } });
+    expect(result.status).toBe('unknown');
+    expect(result.findings[0]).toMatchObject({ id: 'eligibility.ask-work', args: { source: 'column' } });
+  });
+});
