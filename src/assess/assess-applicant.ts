@@ -143,7 +143,7 @@ const NEEDS_NEW = new Set([
   'norm-edge',
   'norm-head',
   'norm-centre',
-  'norm-pose',
+  'grey',
 ]);
 
 async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantResult> {
@@ -285,7 +285,6 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
       // left (its tilt, its background), not the ones the fix cured (the aspect of the original).
       if (passes || file.status === 'fail') bestFiles[index] = outcome.result;
       if (passes) {
-        bestFiles[index] = outcome.result;
         // The report shows the photo before and after: the copy's thumbnail came from its own check.
         if (file.role === 'photo' && outcome.outputFacts.thumbnail) {
           thumbnailBefore = thumbnail;

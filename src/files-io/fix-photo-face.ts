@@ -43,16 +43,6 @@ const refusal = (reason: FixRefusal, view?: PhotoView, args?: Record<string, num
   ...(view ? { view } : {}),
 });
 
-/**
- * The preferred frame is decoded with this many times the output's pixels (at most the picture's):
- * enough that a frame shrunk to the norm's smallest still needs no enlargement, and no more (every
- * matte step costs in proportion to the region's pixels).
- */
-const DETAIL = 1.3;
-
-/** A face box this close to the picture's edge (share of its size) is cut by the edge. */
-const EDGE = 0.01;
-
 const faceArea = (f: Box) => (f.right - f.left) * (f.bottom - f.top);
 const asMark = (f: Box, kind: 'face' | 'problem') => ({
   left: f.left,
@@ -105,25 +95,22 @@ class RegionMap {
 }
 
 export async function fixPhotoFromFace(facts: FileFacts, ruleSet: RuleSet, models: PhotoModels): Promise<FixResult> {
-  const sharp = loadSharp();
   const output = ruleValue(ruleSet, 'upload.photo.output');
-  const crop = ruleValue(ruleSet, 'upload.photo.crop');
   const norm = ruleValue(ruleSet, 'upload.photo.written');
   const retouch = ruleValue(ruleSet, 'upload.photo.retouch');
-  const { hairAllowance } = ruleValue(ruleSet, 'upload.photo.face');
   const image = facts.image!;
   const W = image.orientedWidth;
   const H = image.orientedHeight;
   const faces = facts.face!.faces;
   const chosen = faces[0]!;
-  const toPx = ([x, y]: [number, number]): Point => [x * W, y * H];
   const faceMark = asMark(chosen, 'face');
 
   // 1. What no edit can mend.
   // Another whole face as large as the candidate's: whose photo is it? A face cut by the
   // picture's edge is a bystander's; it only matters if it reaches into the frame (below).
+  const edge = retouch.edgeMargin;
   for (const other of faces.slice(1)) {
-    const cutByEdge = other.left <= EDGE || other.top <= EDGE || other.right >= 1 - EDGE || other.bottom >= 1 - EDGE;
+    const cutByEdge = other.left <= edge || other.top <= edge || other.right >= 1 - edge || other.bottom >= 1 - edge;
     if (!cutByEdge && faceArea(other) >= retouch.otherFaceArea * faceArea(chosen))
       return refusal(`faces-${whereIs(other, chosen)}`, { marks: [faceMark, asMark(other, 'problem')] });
   }
@@ -132,125 +119,41 @@ export async function fixPhotoFromFace(facts: FileFacts, ruleSet: RuleSet, model
   if (Math.abs(chosen.pitch) > norm.maxPitch)
     return refusal('pose-pitch', { marks: [asMark(chosen, 'problem')] }, { pitch: Math.round(chosen.pitch) });
   const marks = chosen.landmarks;
-  if (marks && marks.eyeShade < retouch.eyeShadeMax)
+  if (marks && marks.eyeShade < retouch.eyeShadeMin)
     return refusal('eyes-covered', { marks: [eyeMark(chosen)] }, { shade: marks.eyeShade });
   if (marks && marks.eyeOpen < retouch.eyeOpenMin)
     return refusal('eyes-closed', { marks: [eyeMark(chosen)] }, { open: marks.eyeOpen });
+  // The eye line's roll and the detector's share a sign: positive leans clockwise.
   const measuredRoll = marks ? eyeRoll(marks, W, H) : chosen.roll;
   if (Math.abs(measuredRoll) > retouch.maxStraighten)
     return refusal('tilt', { marks: [asMark(chosen, 'problem')] }, { roll: Math.round(measuredRoll) });
   const roll = Math.abs(measuredRoll) <= retouch.levelWithin ? 0 : measuredRoll;
+  // A black-and-white photo: colour cannot be invented.
+  if (facts.content && facts.content.chroma <= ruleValue(ruleSet, 'upload.photo.colour').maxGreyChroma)
+    return refusal('grey', { marks: [faceMark] });
 
-  // 2. The region around the face, decoded with enough pixels, rotated level.
-  const outline: Point[] = marks
-    ? marks.outline.map(toPx)
-    : cornersOf({
-        left: chosen.left * W,
-        top: chosen.top * H,
-        width: (chosen.right - chosen.left) * W,
-        height: (chosen.bottom - chosen.top) * H,
-      });
-  const centre: Point = [((chosen.left + chosen.right) / 2) * W, ((chosen.top + chosen.bottom) / 2) * H];
-  const t = (-roll * Math.PI) / 180;
-  const level = ([x, y]: Point): Point => {
-    const dx = x - centre[0];
-    const dy = y - centre[1];
-    return [centre[0] + dx * Math.cos(t) - dy * Math.sin(t), centre[1] + dx * Math.sin(t) + dy * Math.cos(t)];
-  };
-  const faceLevel = boundsOf(outline.map(level));
-  const guessH = preferredHeight(faceLevel, output, crop.faceArea);
-  const guessTop = faceLevel.top - hairAllowance * (faceLevel.bottom - faceLevel.top) - crop.headTop * guessH;
-  const margin = guessH * (0.5 + crop.roiMargin);
-  const levelRegion: Point[] = cornersOf({
-    left: (faceLevel.left + faceLevel.right) / 2 - margin,
-    top: guessTop - guessH * crop.roiMargin,
-    width: 2 * margin,
-    height: guessH * (1 + 2 * crop.roiMargin),
-  });
-  const unlevel = ([x, y]: Point): Point => {
-    const dx = x - centre[0];
-    const dy = y - centre[1];
-    return [centre[0] + dx * Math.cos(-t) - dy * Math.sin(-t), centre[1] + dx * Math.sin(-t) + dy * Math.cos(-t)];
-  };
-  const want = boundsOf(levelRegion.map(unlevel));
-  // Enough pixels that the frame is not enlarged, never more than the picture has.
-  const scale = Math.min(1, Math.max(crop.workSize / Math.max(W, H), (DETAIL * output.height) / guessH));
-  const sw = Math.max(1, Math.round(W * scale));
-  const sh = Math.max(1, Math.round(H * scale));
-  const region = {
-    left: clampInt(Math.floor(want.left * scale), 0, sw - 1),
-    top: clampInt(Math.floor(want.top * scale), 0, sh - 1),
-    width: 0,
-    height: 0,
-  };
-  region.width = clampInt(Math.ceil(want.right * scale), region.left + 1, sw) - region.left;
-  region.height = clampInt(Math.ceil(want.bottom * scale), region.top + 1, sh) - region.top;
-  const work = await decodeRaw(facts, ruleSet, (img) => img.resize({ width: sw, height: sh, fit: 'fill' }));
-  const levelled = await sharp(work.data, { raw: { width: work.width, height: work.height, channels: 3 } })
-    .extract(region)
-    .rotate(roll === 0 ? 0 : -roll, { background: { r: 255, g: 255, b: 255 } })
-    .removeAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  const RW = levelled.info.width;
-  const RH = levelled.info.height;
-  const rgb = new Uint8Array(levelled.data.buffer, levelled.data.byteOffset, levelled.data.length);
-  const map = new RegionMap(region, scale, roll === 0 ? 0 : -roll, RW, RH);
-  const face = boundsOf(outline.map((p) => map.forward(p)));
-  const faceW = face.right - face.left;
-  const faceH = face.bottom - face.top;
-
-  // 3. The candidate's matte: segment, refine against the picture, keep only the candidate.
-  const small = await sharp(levelled.data, { raw: { width: RW, height: RH, channels: 3 } })
-    .resize({ width: crop.segmentSize, height: crop.segmentSize, fit: 'inside', withoutEnlargement: true })
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  const coarse = await models.segment(small.data, small.info.width, small.info.height);
-  const coarseBytes = toBytes(coarse);
-  const upscaled = await sharp(coarseBytes, {
-    raw: { width: small.info.width, height: small.info.height, channels: 1 },
-  })
-    .resize({ width: RW, height: RH, fit: 'fill', kernel: 'cubic' })
-    .extractChannel(0)
-    .raw()
-    .toBuffer();
-  const diagonal = Math.hypot(RW, RH);
-  const coarseMatte = toShares(upscaled);
-  // The old background's colour around the person, then the matte refined against how far each
-  // pixel is from it (the edge runs where the picture stops looking like the backdrop).
-  const background = localBackground(rgb, coarseMatte, RW, RH, faceW * 0.35);
-  const guide = distanceFromBackground(rgb, background, RW * RH);
-  const refined = refineMatte(guide, coarseMatte, RW, RH, crop.guidedRadius * diagonal, crop.guidedEps);
-  const unmixed = unmixMatte(rgb, gateByColour(refined, coarseMatte, guide), background, RW, RH, faceW * 0.05);
-  const person = keepCandidate(unmixed, RW, RH, face, {
-    head: crop.headCorridor,
-    body: crop.bodyCorridor,
-  });
-  const matte = person.matte;
-
-  // 4. The frame: inside the picture and the norm, head top from the matte.
-  const hairFound = matteTop(matte, RW, RH, { from: face.left, to: face.right });
-  const hairTop =
-    hairFound !== null && hairFound < face.top - 0.1 * faceH ? hairFound : face.top - hairAllowance * faceH;
-  const fitted = fitFrame({
-    face,
-    hairTop,
-    inside: (p) => map.inside(p),
-    out: output,
-    crop,
-    norm,
-  });
+  // 2–4. The region around the face, its matte and the frame; once more with a wider region when
+  // the frame ran into the region's edge rather than the picture's.
+  const crop = ruleValue(ruleSet, 'upload.photo.crop');
+  let prepared = await prepareRegion(facts, ruleSet, models, roll, crop.roiMargin);
+  let fitted = fitIn(prepared, ruleSet);
+  if (!fitted.ok && fitted.problem !== 'too-small' && !prepared.wholePicture) {
+    prepared = await prepareRegion(facts, ruleSet, models, roll, crop.roiMargin * WIDER);
+    fitted = fitIn(prepared, ruleSet);
+  }
+  const { map, rgb, width: RW, height: RH, face, matte, background, hairTop, guessH } = prepared;
   const frameOnOriginal = (frame: Rect): [number, number][] =>
     cornersOf(frame).map((p) => {
       const [x, y] = map.back(p);
       return [x / W, y / H];
     });
   if (!fitted.ok) {
+    const width = (guessH * output.width) / output.height;
     const preferred = {
-      left: (face.left + face.right) / 2 - (guessH * scale * output.width) / output.height / 2,
-      top: hairTop - crop.headTop * guessH * scale,
-      width: (guessH * scale * output.width) / output.height,
-      height: guessH * scale,
+      left: (face.left + face.right) / 2 - width / 2,
+      top: hairTop - crop.headTop * guessH,
+      width,
+      height: guessH,
     };
     const view = { frame: frameOnOriginal(preferred), marks: [faceMark] };
     if (fitted.problem === 'too-small')
@@ -273,7 +176,7 @@ export async function fixPhotoFromFace(facts: FileFacts, ruleSet: RuleSet, model
         height: (other.bottom - other.top) * H,
       }).map((p) => map.forward(p)),
     );
-    if (overlapShare(box, frame) > 0.1)
+    if (overlapShare(box, frame) > retouch.otherFaceInFrame)
       return refusal(`faces-${whereIs(other, chosen)}`, {
         frame: frameCorners,
         marks: [faceMark, asMark(other, 'problem')],
@@ -281,22 +184,21 @@ export async function fixPhotoFromFace(facts: FileFacts, ruleSet: RuleSet, model
   }
 
   // 5. Light, background, cut, resize, measure, encode.
+  const sharp = loadSharp();
   const light = planLight(rgb, RW, face, retouch);
   if (light.problem)
     return refusal(
       `light-${light.problem}`,
       { frame: frameCorners, marks: [asMark(chosen, 'problem')] },
-      {
-        luma: light.faceLuma,
-        cast: light.cast,
-      },
+      { luma: light.faceLuma, cast: light.cast },
     );
   const lit = applyLight(rgb, light);
-  const fx = Math.round(frame.left);
-  const fy = Math.round(frame.top);
-  const fw = Math.min(RW - fx, Math.round(frame.width));
-  const fh = Math.min(RH - fy, Math.round(frame.height));
-  const needsWhite = backgroundNotWhite(lit, matte, RW, { left: fx, top: fy, width: fw, height: fh }, norm);
+  // The frame in whole pixels, inside the region (rounding never pushes it past an edge).
+  const fw = Math.min(RW, Math.round(frame.width));
+  const fh = Math.min(RH, Math.round(frame.height));
+  const fx = clampInt(Math.round(frame.left), 0, RW - fw);
+  const fy = clampInt(Math.round(frame.top), 0, RH - fh);
+  const needsWhite = backgroundNotWhite(lit, matte, RW, { left: fx, top: fy, width: fw, height: fh }, norm, retouch);
   const composed = needsWhite
     ? whitenLocal(lit, matte, light.changed ? lightBackground(background, light) : background, {
         clear: crop.backgroundAlpha,
@@ -376,6 +278,148 @@ export async function fixPhotoFromFace(facts: FileFacts, ruleSet: RuleSet, model
   };
 }
 
+/** A retry's region margin, as a multiple of the rule's. */
+const WIDER = 4;
+
+interface Prepared {
+  map: RegionMap;
+  rgb: Uint8Array;
+  width: number;
+  height: number;
+  /** The face in region pixels, straightened. */
+  face: Box;
+  matte: Float32Array;
+  background: ReturnType<typeof localBackground>;
+  hairTop: number;
+  /** The preferred frame's height, in region pixels. */
+  guessH: number;
+  /** The region is the whole picture (a wider one cannot help). */
+  wholePicture: boolean;
+}
+
+/**
+ * Decode the region around the face (only it: libvips resizes and cuts while streaming), rotate it
+ * level, segment the person and refine the matte to the candidate alone.
+ */
+async function prepareRegion(
+  facts: FileFacts,
+  ruleSet: RuleSet,
+  models: PhotoModels,
+  roll: number,
+  roiMargin: number,
+): Promise<Prepared> {
+  const sharp = loadSharp();
+  const output = ruleValue(ruleSet, 'upload.photo.output');
+  const crop = ruleValue(ruleSet, 'upload.photo.crop');
+  const retouch = ruleValue(ruleSet, 'upload.photo.retouch');
+  const { hairAllowance } = ruleValue(ruleSet, 'upload.photo.face');
+  const W = facts.image!.orientedWidth;
+  const H = facts.image!.orientedHeight;
+  const chosen = facts.face!.faces[0]!;
+  const toPx = ([x, y]: [number, number]): Point => [x * W, y * H];
+  const outline: Point[] = chosen.landmarks
+    ? chosen.landmarks.outline.map(toPx)
+    : cornersOf({
+        left: chosen.left * W,
+        top: chosen.top * H,
+        width: (chosen.right - chosen.left) * W,
+        height: (chosen.bottom - chosen.top) * H,
+      });
+  const centre: Point = [((chosen.left + chosen.right) / 2) * W, ((chosen.top + chosen.bottom) / 2) * H];
+  const turn = (degrees: number) => {
+    const t = (degrees * Math.PI) / 180;
+    return ([x, y]: Point): Point => {
+      const dx = x - centre[0];
+      const dy = y - centre[1];
+      return [centre[0] + dx * Math.cos(t) - dy * Math.sin(t), centre[1] + dx * Math.sin(t) + dy * Math.cos(t)];
+    };
+  };
+  const faceLevel = boundsOf(outline.map(turn(-roll)));
+  const guess = preferredHeight(faceLevel, output, crop.faceArea);
+  const guessTop = faceLevel.top - hairAllowance * (faceLevel.bottom - faceLevel.top) - crop.headTop * guess;
+  const margin = guess * (0.5 + roiMargin);
+  const levelRegion: Point[] = cornersOf({
+    left: (faceLevel.left + faceLevel.right) / 2 - margin,
+    top: guessTop - guess * roiMargin,
+    width: 2 * margin,
+    height: guess * (1 + 2 * roiMargin),
+  });
+  const want = boundsOf(levelRegion.map(turn(roll)));
+  // Enough pixels that the frame is not enlarged, never more than the picture has.
+  const scale = Math.min(1, (retouch.detail * output.height) / guess);
+  const sw = Math.max(1, Math.round(W * scale));
+  const sh = Math.max(1, Math.round(H * scale));
+  const left = clampInt(Math.floor(want.left * scale), 0, sw - 1);
+  const top = clampInt(Math.floor(want.top * scale), 0, sh - 1);
+  const region = {
+    left,
+    top,
+    width: clampInt(Math.ceil(want.right * scale), left + 1, sw) - left,
+    height: clampInt(Math.ceil(want.bottom * scale), top + 1, sh) - top,
+  };
+  const work = await decodeRaw(facts, ruleSet, (img) =>
+    img.resize({ width: sw, height: sh, fit: 'fill' }).extract(region),
+  );
+  const levelled = await sharp(work.data, { raw: { width: work.width, height: work.height, channels: 3 } })
+    .rotate(roll === 0 ? 0 : -roll, { background: { r: 255, g: 255, b: 255 } })
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const RW = levelled.info.width;
+  const RH = levelled.info.height;
+  const rgb = new Uint8Array(levelled.data.buffer, levelled.data.byteOffset, levelled.data.length);
+  const map = new RegionMap(region, scale, roll === 0 ? 0 : -roll, RW, RH);
+  const face = boundsOf(outline.map((p) => map.forward(p)));
+  const faceW = face.right - face.left;
+  const faceH = face.bottom - face.top;
+
+  const small = await sharp(levelled.data, { raw: { width: RW, height: RH, channels: 3 } })
+    .resize({ width: crop.segmentSize, height: crop.segmentSize, fit: 'inside', withoutEnlargement: true })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const coarse = await models.segment(small.data, small.info.width, small.info.height);
+  const upscaled = await sharp(toBytes(coarse), {
+    raw: { width: small.info.width, height: small.info.height, channels: 1 },
+  })
+    .resize({ width: RW, height: RH, fit: 'fill', kernel: 'cubic' })
+    .extractChannel(0)
+    .raw()
+    .toBuffer();
+  const coarseMatte = toShares(upscaled);
+  // The old background's colour around the person, then the matte refined against how far each
+  // pixel is from it (the edge runs where the picture stops looking like the backdrop).
+  const background = localBackground(rgb, coarseMatte, RW, RH, faceW * 0.35);
+  const guide = distanceFromBackground(rgb, background, RW * RH);
+  const refined = refineMatte(guide, coarseMatte, RW, RH, crop.guidedRadius * Math.hypot(RW, RH), crop.guidedEps);
+  const unmixed = unmixMatte(rgb, gateByColour(refined, coarseMatte, guide), background, RW, RH, faceW * 0.05);
+  const matte = keepCandidate(unmixed, RW, RH, face, { head: crop.headCorridor, body: crop.bodyCorridor }).matte;
+  const found = matteTop(matte, RW, RH, { from: face.left, to: face.right });
+  const hairTop = found !== null && found < face.top - 0.1 * faceH ? found : face.top - hairAllowance * faceH;
+  return {
+    map,
+    rgb,
+    width: RW,
+    height: RH,
+    face,
+    matte,
+    background,
+    hairTop,
+    guessH: guess * scale,
+    wholePicture: region.left === 0 && region.top === 0 && region.width === sw && region.height === sh,
+  };
+}
+
+function fitIn(prepared: Prepared, ruleSet: RuleSet) {
+  return fitFrame({
+    face: prepared.face,
+    hairTop: prepared.hairTop,
+    inside: (p) => prepared.map.inside(p),
+    out: ruleValue(ruleSet, 'upload.photo.output'),
+    crop: ruleValue(ruleSet, 'upload.photo.crop'),
+    norm: ruleValue(ruleSet, 'upload.photo.written'),
+  });
+}
+
 /** The frame's height the crop rule prefers (the face `faceArea` of the frame's area). */
 function preferredHeight(face: Box, out: { width: number; height: number }, share: number): number {
   return out.height * Math.sqrt(faceArea(face) / share / (out.width * out.height));
@@ -387,7 +431,8 @@ function backgroundNotWhite(
   matte: Float32Array,
   width: number,
   frame: Rect,
-  norm: { backgroundMin: number; maxBackgroundShort: number },
+  norm: { backgroundMin: number },
+  retouch: { replaceAbove: number },
 ): boolean {
   let short = 0;
   let all = 0;
@@ -401,7 +446,7 @@ function backgroundNotWhite(
         short += 1;
     }
   }
-  return all > 0 && short / all > norm.maxBackgroundShort / 2;
+  return all > 0 && short / all > retouch.replaceAbove;
 }
 
 function replacedMask(matte: Float32Array): Uint8Array {

@@ -42,7 +42,8 @@ export type FixRefusal =
   | 'norm-edge'
   | 'norm-head'
   | 'norm-centre'
-  | 'norm-pose';
+  | 'grey'
+  | 'fix-failed';
 
 export type FixResult =
   | {

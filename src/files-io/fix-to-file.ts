@@ -84,9 +84,10 @@ export async function fixToFile(
   let fixed: FixResult;
   try {
     fixed = role === 'photo' ? await fixPhoto(facts, ruleSet) : await fixScan(facts, ruleSet);
-  } catch {
-    // A file libvips refuses half-way (corrupt data past the header) is not fixable; never a crash.
-    return { ok: false, reason: 'undecodable' };
+  } catch (error) {
+    // A file libvips refuses half-way (corrupt data past the header) needs a new file; anything
+    // else that fails here is the tool's trouble, said as such (the original is untouched).
+    return { ok: false, reason: isDecodeFailure(error) ? 'undecodable' : 'fix-failed' };
   }
   const wantPreview = role === 'photo' && options.preview !== false && facts.image !== undefined;
   if (!fixed.ok) {
@@ -133,6 +134,14 @@ export async function fixToFile(
     outputFacts,
     result,
   };
+}
+
+/** libvips' and libheif's words for a file whose data cannot be decoded. */
+function isDecodeFailure(error: unknown): boolean {
+  const message = String((error as Error)?.message ?? error);
+  return /vips|jpeg|png|webp|heif|heic|tiff|gif|corrupt|premature|truncat|unsupported image|input (file|buffer)|too many pixels/i.test(
+    message,
+  );
 }
 
 /** An error finding when the copy's pose is beyond the norm for a written photo. */

@@ -12,7 +12,6 @@ import { loadSharp } from './load-sharp.js';
 import { uprightSource } from './probe-file.js';
 
 const GAP = 8;
-const PANEL_H = 413;
 const GOOD = '#16a34a';
 const BAD = '#dc2626';
 
@@ -24,9 +23,10 @@ export async function renderPreview(
 ): Promise<Buffer> {
   const sharp = loadSharp();
   const out = ruleValue(ruleSet, 'upload.photo.output');
+  const panelHeight = out.height;
   const image = original.image!;
   const ratio = image.orientedWidth / image.orientedHeight;
-  const ow = Math.max(1, Math.min(Math.round(PANEL_H * ratio), 620));
+  const ow = Math.max(1, Math.min(Math.round(panelHeight * ratio), 620));
   const oh = Math.max(1, Math.round(ow / ratio));
   const source = await uprightSource(original, ruleValue(ruleSet, 'upload.image').maxPixels);
   const originalPng = await source
@@ -78,13 +78,13 @@ export async function renderPreview(
       });
     }
   } else {
-    const cross = Buffer.from(
-      `<svg xmlns="http://www.w3.org/2000/svg" width="${out.width}" height="${PANEL_H}"><rect width="100%" height="100%" fill="#e5e7eb"/><path d="M60 120 L235 293 M235 120 L60 293" stroke="${BAD}" stroke-width="14" stroke-linecap="round"/></svg>`,
+    const crossed = Buffer.from(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${out.width}" height="${out.height}"><rect width="100%" height="100%" fill="#e5e7eb"/><path d="M${cross(out).join(' L')}" stroke="${BAD}" stroke-width="${Math.round(out.width / 21)}" stroke-linecap="round"/></svg>`,
     );
-    panels.push({ input: await sharp(cross).png().toBuffer(), width: out.width });
+    panels.push({ input: await sharp(crossed).png().toBuffer(), width: out.width });
   }
   const width = panels.reduce((sum, p) => sum + p.width, 0) + GAP * (panels.length + 1);
-  const height = Math.max(oh, PANEL_H) + 2 * GAP;
+  const height = Math.max(oh, panelHeight) + 2 * GAP;
   let x = GAP;
   const composites = panels.map((panel) => {
     const placed = { input: panel.input, left: x, top: GAP };
@@ -95,6 +95,15 @@ export async function renderPreview(
     .composite(composites)
     .png({ compressionLevel: 6 })
     .toBuffer();
+}
+
+/** A cross over the middle of a panel: two strokes, as one SVG path's points. */
+function cross(out: { width: number; height: number }): string[] {
+  const x0 = out.width * 0.2;
+  const x1 = out.width * 0.8;
+  const y0 = out.height / 2 - out.width * 0.3;
+  const y1 = out.height / 2 + out.width * 0.3;
+  return [`${x0} ${y0}`, `${x1} ${y1} M${x1} ${y0}`, `${x0} ${y1}`];
 }
 
 /** `照片.fixed.jpg` → `照片.fixed.preview.png`, beside it. */

@@ -84,6 +84,8 @@ export function fitFrame(input: FrameInput): FrameResult {
     if (preferred - d >= minH && preferred - d <= maxH) candidates.push(preferred - d);
     if (d > 0 && preferred + d <= maxH && preferred + d >= minH) candidates.push(preferred + d);
   }
+  // The limits themselves: a frame that fits only at the smallest or largest height is found too.
+  if (minH <= maxH) candidates.push(minH, maxH);
   for (const height of candidates) {
     const width = height * aspect;
     const left = cx - width / 2;
@@ -100,19 +102,20 @@ export function fitFrame(input: FrameInput): FrameResult {
       if (fits(frame)) return { ok: true, frame, headTop: (hairTop - top) / height, headHeight: head / height };
     }
   }
-  // Nothing fits: say which edge the preferred frame leaves the picture by.
+  // Nothing fits: say which edge the preferred frame (at the nearest allowed height) leaves the
+  // picture by: the top above the head, the sides beside the shoulders, the bottom below them.
   if (maxH < minH) return { ok: false, problem: 'too-small' };
   const height = Math.min(Math.max(preferred, minH), maxH);
   const width = height * aspect;
   const frame = { left: cx - width / 2, top: hairTop - crop.headTop * height, width, height };
-  const [tl, tr, bl, br] = cornersOf(frame);
+  const right = frame.left + width;
+  const bottom = frame.top + height;
   if (!input.inside([cx, frame.top])) return { ok: false, problem: 'top' };
-  if (!input.inside(tl!) || !input.inside(tr!) || !input.inside([frame.left, face.bottom])) {
-    if (!input.inside(bl!) && !input.inside(br!) && input.inside([cx, frame.top + height - 1]))
-      return { ok: false, problem: 'sides' };
-    return { ok: false, problem: input.inside([cx, frame.top + height - 1]) ? 'sides' : 'bottom' };
-  }
-  return { ok: false, problem: 'bottom' };
+  if (!input.inside([cx, bottom])) return { ok: false, problem: 'bottom' };
+  const sideOut = [frame.top, face.bottom, bottom].some(
+    (y) => !input.inside([frame.left, y]) || !input.inside([right, y]),
+  );
+  return { ok: false, problem: sideOut ? 'sides' : 'bottom' };
 }
 
 /** Share of the frame's height kept clear of the norm's limits when fitting. */

@@ -2,7 +2,6 @@
  * The norm for a photo this tool writes (`upload.photo.written`), measured on the written pixels
  * and the person's matte at the same size. Pure: RGB 3 bytes per pixel, matte one 0–1 float.
  */
-import type { FaceBox } from '../model/files.js';
 import type { RuleValues } from '../model/rules.js';
 import { round3 } from './measures.js';
 import { matteTop } from './photo-matte.js';
@@ -24,16 +23,7 @@ export interface WrittenMeasures {
   upscale: number;
 }
 
-export type NormProblem =
-  | 'roll'
-  | 'yaw'
-  | 'pitch'
-  | 'centre'
-  | 'head-top'
-  | 'head-height'
-  | 'background'
-  | 'edge'
-  | 'upscale';
+export type NormProblem = 'centre' | 'head-top' | 'head-height' | 'background' | 'edge' | 'upscale';
 
 export function measureWritten(
   rgb: Uint8Array,
@@ -99,16 +89,12 @@ export function measureWritten(
   };
 }
 
-/** What of the norm the written photo misses (empty: it meets every rule the pixels can show). */
-export function normProblems(
-  m: WrittenMeasures,
-  rule: RuleValues['upload.photo.written'],
-  pose?: Pick<FaceBox, 'roll' | 'yaw' | 'pitch'>,
-): NormProblem[] {
+/**
+ * What of the norm the written pixels miss (empty: they meet every rule pixels can show; the
+ * copy's pose is the detector's to measure, on the written file).
+ */
+export function normProblems(m: WrittenMeasures, rule: RuleValues['upload.photo.written']): NormProblem[] {
   const problems: NormProblem[] = [];
-  if (pose && Math.abs(pose.roll) > rule.maxRoll) problems.push('roll');
-  if (pose && Math.abs(pose.yaw) > rule.maxYaw) problems.push('yaw');
-  if (pose && Math.abs(pose.pitch) > rule.maxPitch) problems.push('pitch');
   if (m.centreOffset > rule.maxCentreOffset) problems.push('centre');
   if (m.headTop < rule.headTopMin || m.headTop > rule.headTopMax) problems.push('head-top');
   if (m.headHeight < rule.headHeightMin || m.headHeight > rule.headHeightMax) problems.push('head-height');

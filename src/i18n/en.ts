@@ -308,8 +308,8 @@ export const en: Messages = {
       'norm-head':
         'After cropping, the head size or position cannot meet the norm: face the camera, include the shoulders and leave space above your head',
       'norm-centre': 'After cropping, you cannot be centred: stand in the middle of the picture and take it again',
-      'norm-pose':
-        'The written photo still fails the pose norm: face the camera with your head straight and take it again',
+      grey: 'The photo is black and white and no edit can add colour: use a recent colour photo',
+      'fix-failed': 'Processing this photo failed (the original is unchanged): try another photo, or tell us about it',
       'too-small':
         "The photo has too few pixels and enlarging only blurs it (the rules forbid enlarging): use the phone's original (not one WeChat compressed), or come closer to the camera",
     } as Record<string, string>,

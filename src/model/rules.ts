@@ -161,17 +161,10 @@ export interface RuleValues {
   'upload.photo.crop': {
     faceArea: number;
     headTop: number;
-    faceCentreY: number;
-    workSize: number;
     roiMargin: number;
     segmentSize: number;
-    shrinkPx: number;
-    blur: number;
     backgroundAlpha: number;
     foregroundAlpha: number;
-    uniformSpread: number;
-    maxUnsureShare: number;
-    maxEdgeForeground: number;
     guidedRadius: number;
     guidedEps: number;
     headCorridor: number;
@@ -197,8 +190,10 @@ export interface RuleValues {
     maxStraighten: number;
     levelWithin: number;
     otherFaceArea: number;
+    otherFaceInFrame: number;
+    edgeMargin: number;
     eyeOpenMin: number;
-    eyeShadeMax: number;
+    eyeShadeMin: number;
     faceLumaLow: number;
     faceLumaHigh: number;
     faceLumaTarget: number;
@@ -209,6 +204,8 @@ export interface RuleValues {
     skinRgMax: number;
     skinBgMin: number;
     skinBgMax: number;
+    detail: number;
+    replaceAbove: number;
   };
   'upload.photo.output': { width: number; height: number; fileName: string };
   'upload.scan.bytes': { max: number; severity: Severity };

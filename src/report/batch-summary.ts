@@ -18,25 +18,34 @@ export function summaryRow(
 ): SummaryRow {
   // Eligibility first (an ineligible person's blocker is that, not a missing folder), then the
   // roster row, then the best available files (the fixed copy where it passes).
-  const findings: ReportFinding[] = [
-    ...(report ? report.eligibility.findings : []),
-    ...result.rowFindings.map((f) => localizeFinding(messages, f)),
-    ...(report
-      ? report.files.flatMap((f) =>
-          f.findings.map((x) => ({ ...x, message: `${messages.labels.role[f.role] ?? f.role}: ${x.message}` })),
-        )
-      : result.bestFiles.flatMap((f) => f.findings.map((x) => localizeFinding(messages, x)))),
+  const fileFindings = (report ? report.files : result.bestFiles).flatMap((f) =>
+    f.findings.map((x) => ({
+      role: f.role,
+      finding: report
+        ? {
+            ...(x as ReportFinding),
+            message: `${messages.labels.role[f.role] ?? f.role}: ${(x as ReportFinding).message}`,
+          }
+        : localizeFinding(messages, x),
+    })),
+  );
+  const findings: { role?: string; finding: ReportFinding }[] = [
+    ...(report ? report.eligibility.findings : []).map((finding) => ({ finding })),
+    ...result.rowFindings.map((f) => ({ finding: localizeFinding(messages, f) })),
+    ...fileFindings,
   ];
   const role = (r: string) => messages.labels.role[r] ?? r;
   // A file the fix tried and could not make right: its blocker is the fix's reason (what to
   // retake), not the first of the original's findings (an aspect ratio the fix would have cured).
-  const before = (report ? report.eligibility.findings.length : 0) + result.rowFindings.length;
-  const firstIndex = findings.findIndex((f) => f.severity === 'error');
-  const refused = result.fixes.find((f) => f.state !== 'fixed' && f.reason && SPECIFIC_REFUSAL(f.reason));
-  const first =
-    firstIndex >= before && refused
-      ? { message: `${role(refused.role)}: ${messages.ui.cannotFix[refused.reason!] ?? refused.reason}` }
-      : findings[firstIndex];
+  const firstError = findings.find((f) => f.finding.severity === 'error');
+  const refused = firstError?.role
+    ? result.fixes.find(
+        (f) => f.role === firstError.role && f.state !== 'fixed' && f.reason && SPECIFIC_REFUSAL(f.reason),
+      )
+    : undefined;
+  const first = refused
+    ? { message: `${role(refused.role)}: ${messages.ui.cannotFix[refused.reason!] ?? refused.reason}` }
+    : firstError?.finding;
   return {
     line: result.line,
     name: result.name,

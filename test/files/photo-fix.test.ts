@@ -125,6 +125,15 @@ describe('photos no edit can make right: nothing written, the reason and a previ
   });
 });
 
+describe('colour is never invented', () => {
+  it('a black-and-white portrait is refused, not tinted', async () => {
+    const grey = path.join(out, 'grey-portrait.jpg');
+    await sharp(photo('portrait.jpg')).greyscale().jpeg({ quality: 90 }).toFile(grey);
+    const outcome = await fixToFile(grey, 'photo', path.join(out, 'grey-fixed.jpg'), ruleSet);
+    expect(outcome).toMatchObject({ ok: false, reason: 'grey' });
+  });
+});
+
 describe('check first: files says what is wrong before a fix is offered', () => {
   it('sunglasses are an error on the photo as brought; open eyes are not', async () => {
     const covered = checkFile(

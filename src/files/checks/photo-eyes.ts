@@ -12,13 +12,13 @@ export const photoEyes = uploadCheck({
   run: (facts, ruleSet) => {
     const marks = theFace(facts).landmarks!;
     const rule = ruleValue(ruleSet, 'upload.photo.retouch');
-    const variant = marks.eyeShade < rule.eyeShadeMax ? 'covered' : marks.eyeOpen < rule.eyeOpenMin ? 'closed' : null;
+    const variant = marks.eyeShade < rule.eyeShadeMin ? 'covered' : marks.eyeOpen < rule.eyeOpenMin ? 'closed' : null;
     return one(
       variant !== null && {
         id: 'photo.eyes',
         severity: 'error',
         measured: { eyeShade: marks.eyeShade, eyeOpen: marks.eyeOpen },
-        expected: { minEyeShade: rule.eyeShadeMax, minEyeOpen: rule.eyeOpenMin },
+        expected: { minEyeShade: rule.eyeShadeMin, minEyeOpen: rule.eyeOpenMin },
         args: { variant },
       },
     );
