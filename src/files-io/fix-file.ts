@@ -35,6 +35,8 @@ async function fixPhotoNow(facts: FileFacts, ruleSet: RuleSet): Promise<FixResul
   // as such. Without them: converted and cropped by the mask heuristic, and the copy's check
   // says the face checks were skipped.
   if (facts.face && facts.face.faces.length === 0) return { ok: false, reason: 'no-face' };
+  // The models loaded but the detector failed on this photo: no copy can be judged, so none is made.
+  if (facts.faceSkipped === 'failed') return { ok: false, reason: 'fix-failed' };
   if (facts.face) {
     const state = await loadPhotoModels();
     if (state.ok) return fixPhotoFromFace(facts, ruleSet, state.models);
