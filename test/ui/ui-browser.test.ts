@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * `shegong ui` in a real headless browser (the system Chromium, driven by playwright-core): a
  * candidate answers the questions and reads the checklist, downloads the .ics, uploads a photo and
@@ -153,7 +154,7 @@ describe('shegong ui in Chromium', () => {
     expect(await card.locator('img.original').count()).toBe(1);
     expect(await card.locator('img.preview-image').count()).toBe(1);
     await page.waitForFunction(() =>
-      [...document.querySelectorAll('.file-card img')].every((img) => (img as HTMLImageElement).complete),
+      Array.from(document.querySelectorAll('.file-card img')).every((img) => (img as HTMLImageElement).complete),
     );
     await shot(page, '4-photo');
     const [download] = await Promise.all([page.waitForEvent('download'), card.locator('a.download-fixed').click()]);
