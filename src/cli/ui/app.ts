@@ -217,10 +217,9 @@ export async function createUiApp(context: CommandContext): Promise<UiApp> {
     const label = (r: string) => messages.labels.role[r] ?? r;
     if (role === 'unknown')
       return { id, name: entry.name, role, roleLabel: label('unknown'), status: 'unknown', findings: [] };
-    const [{ checkOne }, { fixToFile }, { fixNotes }] = await Promise.all([
+    const [{ checkOne }, { fixToFile }] = await Promise.all([
       import('../../files-io/probe-and-check.js'),
       import('../../files-io/fix-to-file.js'),
-      import('../fix-notes.js'),
     ]);
     const checked = await checkOne({ path: original, role }, ruleSet);
     entry.result = checked;
@@ -247,7 +246,18 @@ export async function createUiApp(context: CommandContext): Promise<UiApp> {
           findings: findings(outcome.result),
           fixedUrl: `/files/${id}/fixed`,
           ...(outcome.preview ? { previewUrl: `/files/${id}/preview` } : {}),
-          notes: fixNotes(outcome, messages, (text) => text),
+          // What the fix did, and the warning to look when the background was replaced (as `fix`
+          // says it), without the terminal's line naming the preview's path: the page shows it.
+          notes: [
+            ...(outcome.changes
+              ? [
+                  messages.ui.fixChanges(
+                    outcome.changes.map((c) => messages.ui.changeWords[c]).join(messages.ui.listSeparator),
+                  ),
+                ]
+              : []),
+            ...(outcome.whitened ? [messages.ui.fixLookAt] : []),
+          ],
         };
       } else {
         if ('preview' in outcome && outcome.preview) entry.preview = outcome.preview;
@@ -255,7 +265,6 @@ export async function createUiApp(context: CommandContext): Promise<UiApp> {
           ok: false,
           reason: messages.ui.cannotFix[outcome.reason] ?? outcome.reason,
           ...(entry.preview ? { previewUrl: `/files/${id}/preview` } : {}),
-          notes: 'args' in outcome ? fixNotes(outcome, messages, (text) => text) : [],
         };
       }
     }
