@@ -5,6 +5,7 @@
  * downloads the fixed copy; a counsellor filters a batch folder. Chromium missing fails the file:
  * `.ci/run` installs it (README, Tests).
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -12,7 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/run-cli.js';
 import { fakeBatchFolder, startUiSession, type UiSession } from '../helpers/ui-session.js';
 
-const CHROMIUM = process.env.SHEGONG_CHROMIUM ?? '/usr/bin/chromium';
+/** SHEGONG_CHROMIUM, else Debian's /usr/bin/chromium, else a `chromium` on the PATH. */
+const CHROMIUM =
+  process.env.SHEGONG_CHROMIUM ??
+  (existsSync('/usr/bin/chromium')
+    ? '/usr/bin/chromium'
+    : (spawnSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).stdout.trim() || '/usr/bin/chromium'));
 /** Set SHEGONG_UI_SHOTS=<folder> to keep phone and desktop screenshots of each step. */
 const SHOTS = process.env.SHEGONG_UI_SHOTS;
 
