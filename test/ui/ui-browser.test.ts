@@ -18,7 +18,7 @@ const CHROMIUM =
   process.env.SHEGONG_CHROMIUM ??
   (existsSync('/usr/bin/chromium')
     ? '/usr/bin/chromium'
-    : (spawnSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).stdout.trim() || '/usr/bin/chromium'));
+    : spawnSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).stdout.trim() || '/usr/bin/chromium');
 /** Set SHEGONG_UI_SHOTS=<folder> to keep phone and desktop screenshots of each step. */
 const SHOTS = process.env.SHEGONG_UI_SHOTS;
 
