@@ -202,6 +202,10 @@
         ul.append(el('li', { class: f.severity, 'data-id': f.id, text: f.message }, f.fix ? el('span', { class: 'fix', text: f.fix }) : null));
       return ul;
     };
+    if (file.note) {
+      card.append(el('p', { class: 'error role-unknown', text: file.note }));
+      return card;
+    }
     card.append(list(file.findings));
     const fix = file.fix;
     if (fix) {

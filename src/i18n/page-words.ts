@@ -45,6 +45,8 @@ export interface PageWords {
   chooseFiles: string;
   role: string;
   roleGuess: string;
+  /** A file whose name says nothing of its use. */
+  roleUnknown: string;
   checking: string;
   passed: string;
   failed: string;
@@ -109,6 +111,7 @@ export const pageWordsZh: PageWords = {
   chooseFiles: '选择文件',
   role: '用途',
   roleGuess: '按文件名判断',
+  roleUnknown: '从文件名看不出这是哪种材料：请在上面的“用途”里选好，再添加一次。',
   checking: '正在检查…',
   passed: '通过',
   failed: '未通过',
@@ -174,6 +177,7 @@ export const pageWordsEn: PageWords = {
   chooseFiles: 'Choose files',
   role: 'Use',
   roleGuess: 'from the file name',
+  roleUnknown: 'The file name does not say which material this is: choose its use above and add it again.',
   checking: 'Checking…',
   passed: 'passed',
   failed: 'failed',

@@ -2,11 +2,13 @@
  * `shegong ui` over real HTTP on 127.0.0.1: who is let in (token → cookie, Host, Origin), what is
  * served (its assets, the picked files by id, a batch folder's reports) and what never is.
  */
+import { spawn } from 'node:child_process';
 import { request } from 'node:http';
-import { readFileSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/run-cli.js';
+import { BIN, ROOT } from '../helpers/run-cli.js';
 import { fakeBatchFolder, startUiSession, type UiSession } from '../helpers/ui-session.js';
 
 let session: UiSession;
@@ -277,4 +279,42 @@ describe('stopping', () => {
     await idle.running.stopped;
     await expect(fetch(`${idle.base}/`)).rejects.toThrow();
   });
+});
+
+describe('the command in its own process', () => {
+  it.each(['SIGINT', 'SIGHUP'] as const)(
+    'prints the launch address alone on a line, serves, and on %s stops with 0 and leaves no upload behind',
+    async (signal) => {
+      const tmp = mkdtempSync(path.join(tmpdir(), 'shegong-ui-tmp-'));
+      const child = spawn(process.execPath, [BIN, 'ui', '--no-open'], {
+        env: { ...process.env, TMPDIR: tmp, SHEGONG_CONFIG_DIR: tmp, SHEGONG_ML: 'off', NO_COLOR: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      const line = await new Promise<string>((resolve) => {
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          if (out.includes('\n')) resolve(out.split('\n')[0]!);
+        });
+      });
+      expect(line).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{48}$/);
+      const launch = await fetch(line, { redirect: 'manual' });
+      expect(launch.status).toBe(303);
+      const jar = (launch.headers.get('set-cookie') ?? '').split(';')[0]!;
+      const base = new URL(line).origin;
+      const upload = await fetch(`${base}/api/upload?name=x.jpg&role=photo`, {
+        method: 'POST',
+        headers: { Cookie: jar },
+        body: readFileSync(path.join(ROOT, 'test', 'fixtures', 'photos', 'thumbnail.jpg')),
+      });
+      expect(upload.status).toBe(200);
+      expect(readdirSync(tmp).some((name) => name.startsWith('shegong-ui-'))).toBe(true);
+      child.kill(signal);
+      expect(await exited).toBe(0);
+      expect(readdirSync(tmp).filter((name) => name.startsWith('shegong-ui-'))).toEqual([]);
+      await expect(fetch(`${base}/`)).rejects.toThrow();
+    },
+    20_000,
+  );
 });

@@ -109,7 +109,10 @@ export async function createUiApp(context: CommandContext): Promise<UiApp> {
 
   /** The verdict, the dates and the checklist for complete answers, with the uploads' verdicts. */
   const report = async (answers: Answers) => {
-    const files = [...uploads.values()].flatMap((u) => (u.result && u.role !== 'unknown' ? [u.result] : []));
+    // The latest upload of each role counts (a photo added again replaces the earlier one).
+    const latest = new Map<string, FileResult>();
+    for (const u of uploads.values()) if (u.result && u.role !== 'unknown') latest.set(u.role, u.result);
+    const files = [...latest.values()];
     const outcome = assessCandidate({
       answers,
       ruleSet,
@@ -216,7 +219,15 @@ export async function createUiApp(context: CommandContext): Promise<UiApp> {
     uploads.set(id, entry);
     const label = (r: string) => messages.labels.role[r] ?? r;
     if (role === 'unknown')
-      return { id, name: entry.name, role, roleLabel: label('unknown'), status: 'unknown', findings: [] };
+      return {
+        id,
+        name: entry.name,
+        role,
+        roleLabel: label('unknown'),
+        status: 'unknown',
+        findings: [],
+        note: words.roleUnknown,
+      };
     const [{ checkOne }, { fixToFile }] = await Promise.all([
       import('../../files-io/probe-and-check.js'),
       import('../../files-io/fix-to-file.js'),
