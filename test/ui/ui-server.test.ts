@@ -2,12 +2,13 @@
  * `shegong ui` over real HTTP on 127.0.0.1: who is let in (token → cookie, Host, Origin), what is
  * served (its assets, the picked files by id, a batch folder's reports) and what never is.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../src/i18n/en.js';
 import { BIN, ROOT } from '../helpers/run-cli.js';
 import { fakeBatchFolder, startUiSession, type UiSession } from '../helpers/ui-session.js';
 
@@ -317,4 +318,39 @@ describe('the command in its own process', () => {
     },
     20_000,
   );
+});
+
+describe('language and usage', () => {
+  it('--lang en: the page words and the questions are the English catalogue’s', async () => {
+    const english = await startUiSession({ lang: 'en' });
+    try {
+      const launch = await fetch(english.launchUrl, { redirect: 'manual' });
+      const jar = (launch.headers.get('set-cookie') ?? '').split(';')[0]!;
+      const words = await (await fetch(`${english.base}/api/session`, { headers: { Cookie: jar } })).json();
+      expect(words.lang).toBe('en');
+      expect(words.words.title).toBe(en.page.title);
+      const step = await (
+        await fetch(`${english.base}/api/interview`, {
+          method: 'POST',
+          headers: { Cookie: jar, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ given: [] }),
+        })
+      ).json();
+      expect(step.question.message).toBe(en.prompt.level);
+    } finally {
+      await english.running.stop();
+    }
+  });
+
+  it('--batch naming no batch folder is a sentence and exit 2, before any server starts', () => {
+    for (const dir of [path.join(ROOT, 'no-such-folder'), path.join(ROOT, 'src')]) {
+      const result = spawnSync(process.execPath, [BIN, 'ui', '--no-open', '--batch', dir], {
+        encoding: 'utf8',
+        env: { ...process.env, SHEGONG_ML: 'off' },
+      });
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain(dir);
+    }
+  });
 });

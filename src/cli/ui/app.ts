@@ -314,7 +314,8 @@ export async function createUiApp(context: CommandContext): Promise<UiApp> {
 
   const openBatch = async (dir: string) => {
     const root = await realpath(dir).catch(() => undefined);
-    if (!root || !(await stat(root)).isDirectory()) throw new UserError('error.not-folder', { file: dir });
+    if (!root) throw new UserError('error.not-found', { file: dir });
+    if (!(await stat(root)).isDirectory()) throw new UserError('error.ui-no-batch', { file: dir });
     if (!(await stat(path.join(root, 'summary.json')).catch(() => undefined))?.isFile())
       throw new UserError('error.ui-no-batch', { file: dir });
     batchRoot = root;
