@@ -144,7 +144,7 @@ describe('shegong ui in Chromium', () => {
     await page.close();
   });
 
-  it('a photo chosen: its findings, original and fixed side by side, the preview, the fixed file downloaded', async () => {
+  it('a photo chosen: findings, original and fixed side by side, preview, fixed file downloaded; one dropped', async () => {
     const page = await openPage();
     await page.click('#tab-files');
     await page.setInputFiles('#file-input', path.join(ROOT, 'test', 'fixtures', 'photos', 'portrait.jpg'));
@@ -167,6 +167,20 @@ describe('shegong ui in Chromium', () => {
     expect(download.suggestedFilename()).toBe('portrait.fixed.jpg');
     const bytes = readFileSync(await download.path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+
+    // Dropped onto the page: a photo far too small to fix is checked and refused, with the reason.
+    const small = readFileSync(path.join(ROOT, 'test', 'fixtures', 'photos', 'thumbnail.jpg')).toString('base64');
+    const dataTransfer = await page.evaluateHandle((base64) => {
+      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([data], '照片.jpg', { type: 'image/jpeg' }));
+      return transfer;
+    }, small);
+    await page.dispatchEvent('#drop', 'drop', { dataTransfer });
+    await page.waitForFunction(() => document.querySelectorAll('.file-card').length === 2);
+    const dropped = page.locator('.file-card').first();
+    expect(await dropped.getAttribute('data-status')).toBe('fail');
+    expect(await dropped.locator('.findings li.error').count()).toBeGreaterThan(0);
     await page.close();
   });
 
