@@ -159,13 +159,14 @@
     const verdict = $('verdict');
     verdict.className = `card verdict-${e.status}`;
     const items = [
-      el('h2', {}, el('span', { text: `${W.verdict}：` }), el('span', { class: `status ${e.status}`, id: 'verdict-status', text: e.label })),
+      el('h2', {}, el('span', { text: `${W.verdict}${W.colon}` }), el('span', { class: `status ${e.status}`, id: 'verdict-status', text: e.label })),
     ];
     const facts = el('ul');
-    if (e.route) facts.append(el('li', { id: 'verdict-route', text: `${W.route}：${e.route}` }));
-    if (e.counted) facts.append(el('li', { text: `${W.counted}：${e.counted}` }));
+    if (e.route) facts.append(el('li', { id: 'verdict-route', text: `${W.route}${W.colon}${e.route}` }));
+    if (e.counted) facts.append(el('li', { text: `${W.counted}${W.colon}${e.counted}` }));
     if (e.shortfall) facts.append(el('li', { id: 'verdict-shortfall', class: 'error', text: e.shortfall }));
-    for (const f of e.findings) facts.append(el('li', { class: f.severity, text: f.fix ? `${f.message}（${f.fix}）` : f.message }));
+    for (const f of e.findings)
+      facts.append(el('li', { class: f.severity, text: f.message }, f.fix ? el('span', { class: 'fix', text: f.fix }) : null));
     items.push(facts);
     verdict.replaceChildren(...items);
     $('dates-heading').textContent = data.province ? `${W.keyDates} · ${data.province}` : W.keyDates;
@@ -216,11 +217,11 @@
         pair.append(el('figure', {}, el('img', { src: fix.fixedUrl, alt: W.fixed, class: 'fixed' }), el('figcaption', { text: W.fixed })));
         card.append(pair);
         const after = { pass: W.passed, fail: W.failed, warn: W.warned }[fix.status] || '';
-        card.append(el('p', {}, el('strong', { text: `${W.fixed}：` }), el('span', { class: `status ${fix.status}`, text: after })));
+        card.append(el('p', {}, el('strong', { text: `${W.fixed}${W.colon}` }), el('span', { class: `status ${fix.status}`, text: after })));
         card.append(list(fix.findings));
         card.append(el('p', {}, el('a', { class: 'button download-fixed', href: `${fix.fixedUrl}?download`, download: `${file.name.replace(/\.[^.]+$/, '')}.fixed.jpg`, text: W.downloadFixed })));
       } else {
-        card.append(el('p', { class: 'error cannot-fix', text: `${W.cannotFix}：${fix.reason}` }));
+        card.append(el('p', { class: 'error cannot-fix', text: `${W.cannotFix}${W.colon}${fix.reason}` }));
       }
       if (fix.previewUrl) card.append(el('figure', { class: 'preview' }, el('img', { src: fix.previewUrl, alt: W.preview, class: 'preview-image' }), el('figcaption', { text: W.preview })));
       if (fix.notes && fix.notes.length) card.append(el('ul', { class: 'notes' }, ...fix.notes.map((n) => el('li', { text: n }))));

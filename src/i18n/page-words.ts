@@ -19,6 +19,8 @@ export interface PageWords {
   notFound: string;
   tooLarge: string;
   title: string;
+  /** Between a label and its value. */
+  colon: string;
   intro: string;
   privacy: string;
   tabs: { interview: string; files: string; batch: string };
@@ -85,6 +87,7 @@ export const pageWordsZh: PageWords = {
   notFound: '没有这个文件。',
   tooLarge: '文件太大。',
   title: 'shegong · 社工考试报名准备',
+  colon: '：',
   intro: '回答几个问题，看报考资格、关键日期和准备清单；再检查并修复照片和扫描件。',
   privacy: '全部在本机完成：文件不会上传到任何网站，关闭后即删除。',
   tabs: { interview: '资格与清单', files: '照片与扫描件', batch: '批量结果' },
@@ -150,6 +153,7 @@ export const pageWordsEn: PageWords = {
   notFound: 'No such file.',
   tooLarge: 'The file is too large.',
   title: 'shegong · social worker exam registration',
+  colon: ': ',
   intro:
     'Answer a few questions to see eligibility, key dates and your checklist; then check and fix your photo and scans.',
   privacy: 'Everything stays on this computer: no file is sent to any website, and they are deleted when you stop.',

@@ -181,6 +181,7 @@ describe('shegong ui in Chromium', () => {
     const dropped = page.locator('.file-card').first();
     expect(await dropped.getAttribute('data-status')).toBe('fail');
     expect(await dropped.locator('.findings li.error').count()).toBeGreaterThan(0);
+    await shot(page, '4b-dropped');
     await page.close();
   });
 
