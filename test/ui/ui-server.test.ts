@@ -264,6 +264,15 @@ describe('uploads', () => {
     expect((await raw('GET', file.fix.fixedUrl)).status).toBe(401);
   });
 
+  it('a picked file that is not an image is served back as bytes in a sandbox, never as a page', async () => {
+    const response = await raw('POST', '/api/upload?name=evil.html&role=photo', authed(), '<script>alert(1)</script>');
+    const file = JSON.parse(response.body.toString());
+    expect(file.status).toBe('fail');
+    const back = await raw('GET', file.originalUrl, authed());
+    expect(back.headers['content-type']).toBe('application/octet-stream');
+    expect(String(back.headers['content-security-policy'])).toMatch(/^sandbox/);
+  });
+
   it('an upload larger than the limit is refused (413)', async () => {
     const big = await raw(
       'POST',

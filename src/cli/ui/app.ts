@@ -48,6 +48,8 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
+/** The types a picked file is served as (the formats the checks read); anything else goes out as bytes. */
+const UPLOAD_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.pdf', '.heic', '.heif', '.webp', '.avif'];
 const typeOf = (file: string) => TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 
 const json = (value: unknown, status = 200): Reply => ({
@@ -202,13 +204,12 @@ export async function createUiApp(context: CommandContext): Promise<UiApp> {
   /** One uploaded file: kept in the private folder, checked, and fixed when a fix can cure it. */
   const upload = async (name: string, roleWanted: string | null, bytes: Buffer) => {
     const id = randomBytes(12).toString('hex');
+    // The extension is kept (the checks compare it with the content), reduced to a safe form.
     const ext =
-      (path
+      path
         .extname(name)
         .toLowerCase()
-        .match(/^\.[a-z0-9]{1,5}$/)?.[0] ??
-        '') ||
-      '.bin';
+        .match(/^\.[a-z0-9]{1,5}$/)?.[0] ?? '.bin';
     const original = path.join(temp, `${id}${ext}`);
     await writeFile(original, bytes, { mode: 0o600, flag: 'wx' });
     const role: UploadRole | 'unknown' =
@@ -375,7 +376,13 @@ export async function createUiApp(context: CommandContext): Promise<UiApp> {
           kind === 'fixed' && request.query.has('download')
             ? { 'Content-Disposition': attachment(`${base}.fixed.jpg`) }
             : undefined;
-        return { status: 200, type: typeOf(where), body: await readFile(where), ...(headers ? { headers } : {}) };
+        // A picked file is shown as an image or downloaded, never run as a page: sandboxed, no scripts.
+        return {
+          status: 200,
+          type: UPLOAD_EXTENSIONS.includes(path.extname(where)) ? typeOf(where) : 'application/octet-stream',
+          body: await readFile(where),
+          headers: { 'Content-Security-Policy': "sandbox; default-src 'none'", ...headers },
+        };
       }
       if (at.startsWith('/batch/')) return batchFile(at.slice('/batch/'.length));
       return undefined;
