@@ -119,3 +119,16 @@ export const fixOptions = (raw: Raw, output: string | undefined): FixOptions => 
   ...pick<FixOptions>(raw, ['as'], [], ['force']),
   ...(output ? { output } : {}),
 });
+
+/** `shegong ui`: the local page. */
+export interface UiOptions {
+  /** false with --no-open: only print the address. */
+  open: boolean;
+  batch?: string;
+  dangerouslyExposeToNetwork?: boolean;
+}
+
+export const uiOptions = (raw: Raw): UiOptions => ({
+  open: raw.open !== false,
+  ...pick<Omit<UiOptions, 'open'>>(raw, ['batch'], [], ['dangerouslyExposeToNetwork']),
+});

@@ -25,6 +25,8 @@ import {
   isProfileAction,
   PROFILE_ACTIONS,
   type ProfileAction,
+  type UiOptions,
+  uiOptions,
 } from './options.js';
 import { allFormats, formatsOf } from './render-registry.js';
 
@@ -138,6 +140,8 @@ export interface CommandHandlers {
   files(paths: string[], options: FilesOptions, globals: RawGlobalOptions): Promise<ExitCode>;
   /** The globals without --output: for fix it names the fixed copy (in the options). */
   fix(file: string, options: FixOptions, globals: RawGlobalOptions): Promise<ExitCode>;
+  /** The local page (on this thread: it serves until stopped). */
+  ui(options: UiOptions, globals: RawGlobalOptions): Promise<ExitCode>;
 }
 
 /** The globals resolved for the formats a kind of report has (loaded when a command runs). */
@@ -179,6 +183,13 @@ export const lazyHandlers: CommandHandlers = {
   async fix(file, options, globals) {
     const { runFix } = await import('./commands/fix.js');
     return runFix(file, options, await resolved(globals, 'fix'));
+  },
+  async ui(options, globals) {
+    const [{ runUi }, { resolveGlobalOptions }] = await Promise.all([
+      import('./commands/ui.js'),
+      import('./global-options.js'),
+    ]);
+    return runUi(options, resolveGlobalOptions(globals));
   },
   async demo(globals) {
     const { runDemo } = await import('./commands/demo.js');
@@ -361,6 +372,16 @@ export function buildProgram(argv: string[], handlers: CommandHandlers = lazyHan
     .option('--ics <file>', t.ics)
     .action(async (flags: Record<string, unknown>, command: Command) => {
       result = await handlers.dates(datesOptions(flags), globalsOf(command));
+    });
+
+  program
+    .command('ui')
+    .description(t.ui)
+    .option('--no-open', t.noOpen)
+    .option('--batch <dir>', t.uiBatch)
+    .option('--dangerously-expose-to-network', t.expose)
+    .action(async (flags: Record<string, unknown>, command: Command) => {
+      result = await handlers.ui(uiOptions(flags), globalsOf(command));
     });
 
   program

@@ -10,6 +10,7 @@ import type { RegistrationClosed } from '../model/report.js';
 import type { Lang, Route } from '../model/rules.js';
 import type { EventSourceWords } from './core-words.js';
 import type { DataWords } from './data-words.js';
+import type { PageWords } from './page-words.js';
 import type { FindingId } from './finding-ids.js';
 
 type A = Values;
@@ -220,6 +221,8 @@ export interface Messages {
   error: Record<string, ((a: A) => string) | string>;
   /** Data packs: provenance, `shegong data`, the stale-data notice. */
   data: DataWords;
+  /** `shegong ui`: the terminal's lines about the local page and the page's own labels. */
+  page: PageWords;
   prompt: {
     intro: string;
     level: string;

@@ -1,6 +1,7 @@
 /** English messages: the same keys and arguments as zh-CN.ts, in English (shape: catalogue.ts). */
 import type { ChecklistWordingId } from '../checklist/items.js';
 import { eventSourceEn, ruleProblemsEn } from './core-words.js';
+import { pageWordsEn } from './page-words.js';
 import { dataWordsEn, packErrorsEn, packProblemsEn } from './data-words.js';
 import type { Values } from '../model/finding.js';
 import type { RegistrationClosed } from '../model/report.js';
@@ -769,6 +770,7 @@ export const en: Messages = {
     'answer.lang': (a: A) => `Unsupported language "${s(a.value)}": choose zh-CN or en`,
   } as Record<string, (a: A) => string>,
   data: dataWordsEn,
+  page: pageWordsEn,
   error: {
     ...packErrorsEn,
     'error.rules-unreadable': (a: A) => `Cannot read rule file ${s(a.file)} (${systemReasonEn(a.reason)})`,
@@ -814,6 +816,8 @@ export const en: Messages = {
     'error.not-found': (a: A) =>
       `Cannot find ${s(a.file)}: check the path and the name (you can drag the file into the terminal window)`,
     'error.is-folder': (a: A) => `${s(a.file)} is a folder; a file is needed here`,
+    'error.ui-no-batch': (a: A) =>
+      `${s(a.file)} holds no batch results (summary.json): give the folder shegong batch --output wrote`,
     'error.not-folder': (a: A) => `${s(a.file)} is not a folder: give the folder that holds the materials`,
     'error.unreadable': (a: A) => `Cannot read ${s(a.file)} (${systemReasonEn(a.reason)})`,
     'error.role': (a: A) => `Unknown file role "${s(a.value)}": choose ${s(a.roles)}`,

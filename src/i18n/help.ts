@@ -70,6 +70,10 @@ export interface HelpWords {
   batchFix: string;
   dates: string;
   ics: string;
+  ui: string;
+  noOpen: string;
+  uiBatch: string;
+  expose: string;
   /** commander's section titles, by its English title. */
   titles: Record<string, string>;
   /** One example per option a command uses (issue 12), by command name. */
@@ -162,6 +166,10 @@ export const helpZh: HelpWords = {
   sheet: 'xlsx 的工作表（名称或序号，默认第一个）',
   concurrency: '同时检查的人数（默认每个 CPU 核两人）',
   batchFix: '把可修复的文件修复到 输出目录/fixed/<考生>/',
+  ui: '在本机浏览器页面里完成问答、查看清单、检查并修复照片（文件不离开本机）',
+  noOpen: '不自动打开浏览器，只打印地址',
+  uiBatch: '打开 batch 的输出文件夹，逐个查看考生（只读）',
+  expose: '危险：在所有网络接口上监听（同一网络中的人都能访问），仅在可信网络中临时使用',
   dates: '关键日期与倒计时（已公布的用官方日期，其余按往年规律预估）',
   ics: '导出日历文件（.ics，可导入手机日历）',
   example: {
@@ -211,6 +219,11 @@ export const helpZh: HelpWords = {
       ['shegong dates --province 广东 --level 中级', '该省的报名时间和该级别的科目时间'],
       ['shegong dates --ics 社工考试.ics', '导出日历，导入手机'],
       ['shegong dates --format md -o 日期.md', '存为 Markdown'],
+    ],
+    ui: [
+      ['shegong ui', '打开本机页面（自动打开浏览器）'],
+      ['shegong ui --no-open', '只打印地址，自己在浏览器中打开'],
+      ['shegong ui --batch ./结果', '辅导员：浏览 batch 的结果'],
     ],
     demo: [
       ['shegong demo', '示例考生的准备清单'],
@@ -314,6 +327,11 @@ export const helpEn: HelpWords = {
   sheet: 'xlsx sheet (name or number; default the first)',
   concurrency: 'applicants checked at once (default: two per CPU core)',
   batchFix: 'write fixed copies to OUTPUT/fixed/<applicant>/',
+  ui: 'a local page in your browser: the questions, the checklist, photos checked and fixed (files never leave the machine)',
+  noOpen: 'do not open the browser, only print the address',
+  uiBatch: 'open a batch output folder and browse its applicants (read-only)',
+  expose:
+    'dangerous: listen on every network interface (anyone on the network can reach it); trusted networks only, briefly',
   dates: 'key dates with countdowns (published where known, else estimated)',
   ics: 'export a calendar file (.ics) for your phone',
   example: {
@@ -372,6 +390,11 @@ export const helpEn: HelpWords = {
       ['shegong dates --province 广东 --level 中级', 'the province’s window and the level’s papers'],
       ['shegong dates --ics 社工考试.ics', 'exports a calendar for a phone'],
       ['shegong dates --format md -o 日期.md', 'saves Markdown'],
+    ],
+    ui: [
+      ['shegong ui', 'open the local page (in your default browser)'],
+      ['shegong ui --no-open', 'only print the address'],
+      ['shegong ui --batch ./results', 'counsellors: browse a batch output folder'],
     ],
     demo: [
       ['shegong demo', 'the sample candidate’s checklist'],

@@ -1,6 +1,7 @@
 /** 中文文案：所有面向用户的句子都在这里（英文版在 en.ts，键完全一致；形状见 catalogue.ts）。 */
 import type { ChecklistWordingId } from '../checklist/items.js';
 import { eventSourceZh, ruleProblemsZh } from './core-words.js';
+import { pageWordsZh } from './page-words.js';
 import { dataWordsZh, packErrorsZh, packProblemsZh } from './data-words.js';
 import type { Values } from '../model/finding.js';
 import type { RegistrationClosed } from '../model/report.js';
@@ -667,6 +668,7 @@ export const zhCN: Messages = {
     'answer.lang': (a: A) => `不支持的语言“${s(a.value)}”：可选 zh-CN、en`,
   } as Record<string, (a: A) => string>,
   data: dataWordsZh,
+  page: pageWordsZh,
   error: {
     ...packErrorsZh,
     'error.rules-unreadable': (a: A) => `无法读取规则文件 ${s(a.file)}（${systemReasonZh(a.reason)}）`,
@@ -707,6 +709,8 @@ export const zhCN: Messages = {
     'error.output-required': (a: A) => `缺少 --output：请指定输出位置，如 ${s(a.usage)}`,
     'error.not-found': (a: A) => `找不到 ${s(a.file)}：请检查路径和文件名（也可以把文件拖进终端窗口）`,
     'error.is-folder': (a: A) => `${s(a.file)} 是一个文件夹，这里需要一个文件`,
+    'error.ui-no-batch': (a: A) =>
+      `${s(a.file)} 里没有 batch 的结果（summary.json）：请给出 shegong batch --output 写出的文件夹`,
     'error.not-folder': (a: A) => `${s(a.file)} 不是文件夹：请给出材料所在的文件夹`,
     'error.unreadable': (a: A) => `无法读取 ${s(a.file)}（${systemReasonZh(a.reason)}）`,
     'error.role': (a: A) => `无法识别材料用途“${s(a.value)}”：可选 ${s(a.roles)}`,

@@ -35,6 +35,7 @@ function recorder() {
     batch: record('batch'),
     files: record('files'),
     fix: record('fix'),
+    ui: record('ui'),
   };
   return { calls, handlers };
 }
@@ -81,6 +82,11 @@ afterEach(() => {
 /** argv → the handler that runs, with its arguments and the globals it names. */
 const ROUTES: [string[], Call][] = [
   [[], ['check', {}, {}]],
+  [['ui'], ['ui', { open: true }, {}]],
+  [
+    ['--lang', 'en', 'ui', '--no-open', '--batch', 'out', '--dangerously-expose-to-network'],
+    ['ui', { open: false, batch: 'out', dangerouslyExposeToNetwork: true }, { lang: 'en' }],
+  ],
   [
     ['--level', '助理', '--work', '2019-08..', '--work', '2021-01..', '--province', '广东', '--no-input'],
     ['check', { level: '助理', work: ['2019-08..', '2021-01..'], province: '广东' }, { input: false }],
