@@ -104,7 +104,10 @@ export async function openReportWriter(
 
   async function add(result: ApplicantResult): Promise<void> {
     if (closed) return;
-    for (const fix of result.fixes) if (fix.output) folder.record(fix.output);
+    for (const fix of result.fixes) {
+      if (fix.output) folder.record(fix.output);
+      if (fix.preview) folder.record(fix.preview);
+    }
     // The batch's verdict (roster problems included) is the report's verdict, in every output.
     const report = result.outcome
       ? buildReport({ ...result.outcome, ready: result.ready }, { lang: globals.lang, messages, ruleSet, provinces })
