@@ -17,7 +17,7 @@ import type { RosterRow } from '../roster/roster-rows.js';
 import { fileNamePart } from '../roster/safe-text.js';
 
 /** One key per roster row (line number + name): its report and fixed-copy folder names (issue 15, F2). */
-export const rowKey = (line: number, name: string) => `${String(line).padStart(4, '0')}-${fileNamePart(name || 'row')}`;
+export const rowKey = (line: number, name: string) => `${String(line).padStart(4, '0')}-${fileNamePart(name) || 'row'}`;
 
 /**
  * What `--fix` did to one file, as a code (issue 10): `fixed` (the copy passes the checks),

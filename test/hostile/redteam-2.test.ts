@@ -34,3 +34,19 @@ describe('N1: an ID number in a material file name', () => {
       for (const link of localLinks(path.join(out, page))) expect(existsSync(link), `${page} → ${link}`).toBe(true);
   });
 });
+
+describe('N11: bidi and zero-width characters never reach a file name', () => {
+  it('a right-to-left override or zero-width joiner in a name is stripped from every output path', async () => {
+    const dir = workspace();
+    writeFileSync(
+      path.join(dir, 'r.csv'),
+      [HEADER, row('\u202eexe.fdp李'), row('\u200b\u200b王\u200d五\u2066')].join('\n'),
+    );
+    const result = await batch(dir, 'r.csv');
+    expect(result.code).toBe(1);
+    const files = walk(path.join(dir, 'out'));
+    for (const file of files) expect(file).not.toMatch(/[\u200b-\u200f\u202a-\u202e\u2060-\u2069\u061c\ufeff]/);
+    expect(files).toContain(path.join('reports', '0002-exe.fdp李.html'));
+    expect(files).toContain(path.join('reports', '0003-王五.html'));
+  });
+});
