@@ -1,8 +1,54 @@
 /** The second red-team list: privacy of material names, lost work, exit codes, bounds, spoofing and silence. */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
+import { constants } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { batch, HEADER, PHOTO, row, walk, workspace } from '../helpers/hostile-batch.js';
+import { batch, HEADER, PHOTO, row, tempsIn, walk, workspace } from '../helpers/hostile-batch.js';
+import { BIN, CONFIG_DIR } from '../helpers/run-cli.js';
+
+const ENV = { ...process.env, NO_COLOR: '1', SHEGONG_CONFIG_DIR: CONFIG_DIR, SHEGONG_NO_DATA_NOTICE: '1' };
+
+/** A roster of `rows` applicants, each with the demo photo in its own folder. */
+function roster(dir: string, rows: number, name = 'big.csv') {
+  for (let i = 0; i < rows; i += 1) {
+    mkdirSync(path.join(dir, 'm', `p${i}`), { recursive: true });
+    copyFileSync(PHOTO, path.join(dir, 'm', `p${i}`, '照片.jpg'));
+  }
+  writeFileSync(
+    path.join(dir, name),
+    [HEADER, ...Array.from({ length: rows }, (_, i) => row(`人${i}`, { folder: `p${i}` }))].join('\n'),
+  );
+}
+const batchArgs = (dir: string, out = 'out', name = 'big.csv') => [
+  BIN,
+  'batch',
+  path.join(dir, name),
+  '--materials',
+  path.join(dir, 'm'),
+  '--output',
+  path.join(dir, out),
+  '--today',
+  '2026-03-01',
+  '--concurrency',
+  '1',
+];
+const startBatch = (dir: string) =>
+  spawn(process.execPath, batchArgs(dir), { env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+/** The status a shell's $? shows (killed by SIGHUP reads 129). */
+const closed = (child: ReturnType<typeof spawn>) =>
+  new Promise<number | null>((resolve) =>
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 128 + constants.signals[signal] : null))),
+  );
+/** The run left what a rerun needs: valid summaries, no lock, no temp file. */
+function keptWork(out: string) {
+  const json = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
+  expect(json.applicants).toHaveLength(json.finished);
+  expect(readFileSync(path.join(out, 'report.html'), 'utf8')).toContain('</html>');
+  expect(tempsIn(out)).toEqual([]);
+  expect(existsSync(path.join(out, '.shegong.lock'))).toBe(false);
+  return json;
+}
 
 /** Every local link of an HTML page, decoded and resolved against the page's folder. */
 function localLinks(page: string): string[] {
@@ -48,5 +94,69 @@ describe('N11: bidi and zero-width characters never reach a file name', () => {
     for (const file of files) expect(file).not.toMatch(/[\u200b-\u200f\u202a-\u202e\u2060-\u2069\u061c\ufeff]/);
     expect(files).toContain(path.join('reports', '0002-exe.fdp李.html'));
     expect(files).toContain(path.join('reports', '0003-王五.html'));
+  });
+});
+
+describe('N2/N8: a signal at any moment keeps finished work and leaves no lock or temp file', () => {
+  it('SIGHUP mid-batch (terminal closed): exit 129, summaries of the finished applicants, no lock, no temp', async () => {
+    const dir = workspace();
+    roster(dir, 60);
+    const child = startBatch(dir);
+    await new Promise<void>((resolve) => {
+      let err = '';
+      child.stderr!.on('data', (chunk: Buffer) => {
+        err += chunk.toString();
+        if (/(?<![\d/])[1-9]\d*\/60(?!\d)/.test(err)) resolve();
+      });
+    });
+    child.kill('SIGHUP');
+    expect(await closed(child)).toBe(129);
+    const json = keptWork(path.join(dir, 'out'));
+    expect(json.interrupted).toBe(true);
+    expect(json.finished).toBeGreaterThan(0);
+  }, 30_000);
+
+  it('Ctrl-C the moment the lock appears: exit 130, an (empty) summary, no lock left', async () => {
+    const dir = workspace();
+    roster(dir, 3);
+    const out = path.join(dir, 'out');
+    mkdirSync(out);
+    const watcher = watch(out);
+    const child = startBatch(dir);
+    watcher.on('change', (_event, file) => {
+      if (file === '.shegong.lock' && existsSync(path.join(out, file))) {
+        child.kill('SIGINT');
+        watcher.close();
+      }
+    });
+    expect(await closed(child)).toBe(130);
+    watcher.close();
+    keptWork(out);
+  }, 30_000);
+
+  it('a temp file and a lock left by a killed run (kill -9) are cleaned by the next run', async () => {
+    const dir = workspace(['p0']);
+    writeFileSync(path.join(dir, 'r.csv'), [HEADER, row('人0', { folder: 'p0' })].join('\n'));
+    mkdirSync(path.join(dir, 'out', 'reports'), { recursive: true });
+    writeFileSync(path.join(dir, 'out', '.shegong.lock'), '999999999\n');
+    writeFileSync(path.join(dir, 'out', '.shegong-0123456789ab.tmp'), 'half');
+    writeFileSync(path.join(dir, 'out', 'reports', '.shegong-ba9876543210.tmp'), 'half');
+    expect((await batch(dir, 'r.csv')).code).toBe(0);
+    keptWork(path.join(dir, 'out'));
+  });
+});
+
+describe('N3: the exit code is the applicants', () => {
+  it('batch … 2>&1 | head -c 10 exits 1 when an applicant is blocked', () => {
+    const dir = workspace(['p0']);
+    writeFileSync(path.join(dir, 'r.csv'), [HEADER, row('人0', { folder: 'p0' }), row('无材料')].join('\n'));
+    const quoted = batchArgs(dir, 'out', 'r.csv').map((arg) => `'${arg}'`);
+    const result = spawnSync(
+      'bash',
+      ['-c', `'${process.execPath}' ${quoted.join(' ')} 2>&1 | head -c 10 >/dev/null; echo "rc=\${PIPESTATUS[0]}"`],
+      { env: ENV, encoding: 'utf8', timeout: 30_000 },
+    );
+    expect(result.stdout.trim()).toBe('rc=1');
+    expect(JSON.parse(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8')).finished).toBe(2);
   });
 });

@@ -2,7 +2,7 @@
  * The batch's output folder: made and proven writable before any work, locked to one run, and
  * written only where an earlier run (its manifest) or this one wrote (issue 10, issue 15).
  */
-import { mkdir, open, readFile, realpath, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, realpath, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../../errors.js';
 import { judgeTarget, type ReplacePolicy, WriteRefused } from '../../io/safe-write.js';
@@ -88,6 +88,26 @@ export async function acquireLock(output: string, dir: string): Promise<string> 
     await unlink(lock).catch(() => undefined);
   }
   throw new UserError('error.output-locked', { dir, pid: '?', lock });
+}
+
+/** A temp file shegong writes beside its targets (safe-write's tempName), and its write test. */
+const OUR_TEMP = /^\.shegong-([0-9a-f]{12}\.tmp|write-test\.\d+)$/;
+
+/**
+ * Remove the temp files a killed run left in the output folder, where shegong writes them: the
+ * folder, reports/, fixed/ and each applicant's folder under it. Called with the lock held, so no
+ * other run is writing them.
+ */
+export async function removeStaleTemps(output: string): Promise<void> {
+  const folders = [output, path.join(output, 'reports'), path.join(output, 'fixed')];
+  const fixed = await readdir(path.join(output, 'fixed'), { withFileTypes: true }).catch(() => []);
+  for (const entry of fixed) if (entry.isDirectory()) folders.push(path.join(output, 'fixed', entry.name));
+  for (const folder of folders) {
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries)
+      if (entry.isFile() && OUR_TEMP.test(entry.name))
+        await unlink(path.join(folder, entry.name)).catch(() => undefined);
+  }
 }
 
 async function readManifest(output: string): Promise<Set<string>> {

@@ -22,7 +22,14 @@ import { type CommandContext, loadContext } from '../load-context.js';
 import type { BatchOptions } from '../options.js';
 import { renderAs } from '../render-registry.js';
 import { emit } from '../write-output.js';
-import { acquireLock, OUTPUT_FAILURES, openOutputFolder, prepareOutput } from '../batch/output-folder.js';
+import {
+  acquireLock,
+  OUTPUT_FAILURES,
+  openOutputFolder,
+  prepareOutput,
+  removeStaleTemps,
+} from '../batch/output-folder.js';
+import { STOP_SIGNALS } from '../stop-signals.js';
 import { openReportWriter } from '../batch/report-writer.js';
 import {
   batchDefaults,
@@ -30,6 +37,7 @@ import {
   progressReporter,
   readPending,
   type Rows,
+  type SignalWatch,
   watchSignals,
 } from '../batch/roster-pipeline.js';
 
@@ -75,11 +83,23 @@ async function batchRun(roster: string, flags: BatchOptions, globals: GlobalOpti
   const pending = await readPending(roster, flags.sheet, provinces, globals.today, defaults);
   process.stderr.write(`${messages.batch.encoding(pending.encoding, pending.rows.length)}\n`);
 
-  const output = await realpath(await prepareOutput(flags.output));
-  const lock = await acquireLock(output, flags.output);
+  // Signals are watched before the lock exists: one arriving as it is taken stops the run with
+  // (empty) summaries and the lock removed, never a lock left alone.
+  const signals = watchSignals();
+  let lock: string;
+  let output: string;
+  try {
+    output = await realpath(await prepareOutput(flags.output));
+    lock = await acquireLock(output, flags.output);
+  } catch (error) {
+    signals.off();
+    throw error;
+  }
   const hold = signalHold();
   try {
-    return await runLocked(pending, output, {
+    // Temp files of a run that was killed (kill -9, power cut) before it could remove them.
+    await removeStaleTemps(output);
+    return await runLocked(pending, output, signals, {
       roster,
       flags,
       context,
@@ -103,12 +123,10 @@ function signalHold() {
   const ignore = () => undefined;
   return {
     start() {
-      process.on('SIGINT', ignore);
-      process.on('SIGTERM', ignore);
+      for (const signal of STOP_SIGNALS) process.on(signal, ignore);
     },
     release() {
-      process.off('SIGINT', ignore);
-      process.off('SIGTERM', ignore);
+      for (const signal of STOP_SIGNALS) process.off(signal, ignore);
     },
   };
 }
@@ -127,13 +145,16 @@ interface RunInput {
 async function runLocked(
   pending: { rows: Rows; encoding: string; layout: RosterLayout },
   output: string,
+  signals: SignalWatch,
   input: RunInput,
 ): Promise<ExitCode> {
   const { roster, flags, context, materialsReal, materialsIndex, concurrency } = input;
   const { globals, messages, ruleSet, calendar } = context;
   const total = pending.rows.length;
-  const folder = await openOutputFolder(output, flags.output, materialsReal);
-  const signals = watchSignals();
+  const folder = await openOutputFolder(output, flags.output, materialsReal).catch((error: unknown) => {
+    signals.off();
+    throw error;
+  });
   const progress = progressReporter(total, messages);
   const writer = await openReportWriter(
     folder,
