@@ -3,7 +3,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import type * as fsp from 'node:fs/promises';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runBatch } from '../../src/cli/commands/batch.js';
+import { resolveGlobalOptions } from '../../src/cli/global-options.js';
+import { fsSeam } from '../../src/io/safe-write.js';
 import { batch, HEADER, PHOTO, row, tempsIn, walk, workspace } from '../helpers/hostile-batch.js';
 import { BIN, CONFIG_DIR } from '../helpers/run-cli.js';
 
@@ -158,5 +162,80 @@ describe('N3: the exit code is the applicants', () => {
     );
     expect(result.stdout.trim()).toBe('rc=1');
     expect(JSON.parse(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8')).finished).toBe(2);
+  });
+});
+
+describe('N9/N10: a rerun into a used output folder', () => {
+  const original = { ...fsSeam };
+  afterEach(() => {
+    Object.assign(fsSeam, original);
+    vi.restoreAllMocks();
+  });
+  const rosterOf = (dir: string, file: string, names: string[]) =>
+    writeFileSync(path.join(dir, file), [HEADER, ...names.map((name, i) => row(name, { folder: `p${i}` }))].join('\n'));
+  const reports = (dir: string) =>
+    walk(path.join(dir, 'out'))
+      .filter((f) => f.startsWith(`reports${path.sep}`))
+      .sort();
+
+  it('after a disk that filled up half-way, the same folder is reused', async () => {
+    const dir = workspace(['p0', 'p1', 'p2', 'p3', 'p4', 'p5']);
+    rosterOf(dir, 'r.csv', ['人0', '人1', '人2', '人3', '人4', '人5']);
+    let writes = 0;
+    fsSeam.open = (async (file: Parameters<typeof fsp.open>[0], ...rest: unknown[]) => {
+      const handle = await original.open(file, ...(rest as [number]));
+      if ((writes += 1) >= 6)
+        handle.writeFile = async () => {
+          throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
+        };
+      return handle;
+    }) as typeof fsp.open;
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const globals = resolveGlobalOptions({ today: '2026-03-01', input: false, color: false });
+    await expect(
+      runBatch(
+        path.join(dir, 'r.csv'),
+        { materials: path.join(dir, 'm'), output: path.join(dir, 'out'), concurrency: '1' },
+        globals,
+      ),
+    ).rejects.toMatchObject({ args: { reason: 'ENOSPC' } });
+    expect(reports(dir).length).toBeGreaterThan(0);
+    Object.assign(fsSeam, original);
+    vi.restoreAllMocks();
+    const again = await batch(dir, 'r.csv');
+    expect(again.err).not.toContain('--force');
+    expect(again.code).toBe(0);
+    expect(reports(dir)).toHaveLength(12);
+  });
+
+  it('another roster into the same folder: the old roster’s pages are removed, and the run says so', async () => {
+    const dir = workspace(['p0', 'p1', 'p2']);
+    rosterOf(dir, 'a.csv', ['甲', '乙', '丙']);
+    rosterOf(dir, 'b.csv', ['丁', '戊']);
+    expect((await batch(dir, 'a.csv', ['--fix'])).code).toBe(0);
+    expect(reports(dir)).toHaveLength(6);
+    const second = await batch(dir, 'b.csv', ['--fix']);
+    expect(second.code).toBe(0);
+    expect(reports(dir)).toEqual(
+      ['0002-丁.html', '0002-丁.md', '0003-戊.html', '0003-戊.md'].map((f) => path.join('reports', f)),
+    );
+    expect(existsSync(path.join(dir, 'out', 'fixed', '0004-丙'))).toBe(false);
+    const manifest = readFileSync(path.join(dir, 'out', '.shegong-manifest.json'), 'utf8');
+    expect(manifest).not.toMatch(/甲|乙|丙/);
+    expect(second.err).toMatch(/\b6\b/);
+  });
+
+  it('a page in the way that no shegong run wrote: refused before any work, naming a new folder, never --force', async () => {
+    const dir = workspace(['p0']);
+    rosterOf(dir, 'r.csv', ['人0']);
+    mkdirSync(path.join(dir, 'out', 'reports'), { recursive: true });
+    writeFileSync(path.join(dir, 'out', 'reports', '0002-人0.md'), 'mine');
+    const result = await batch(dir, 'r.csv');
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('--output');
+    expect(result.err).not.toContain('--force');
+    expect(readFileSync(path.join(dir, 'out', 'reports', '0002-人0.md'), 'utf8')).toBe('mine');
+    expect(existsSync(path.join(dir, 'out', 'summary.json'))).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
  * The batch's output folder: made and proven writable before any work, locked to one run, and
  * written only where an earlier run (its manifest) or this one wrote (issue 10, issue 15).
  */
-import { mkdir, open, readdir, readFile, realpath, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, realpath, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../../errors.js';
 import { judgeTarget, type ReplacePolicy, WriteRefused } from '../../io/safe-write.js';
@@ -131,7 +131,19 @@ export interface OutputFolder {
   record(file: string): void;
   /** A file's path relative to the output folder, with forward slashes (as the reports link it). */
   relative(file: string): string;
-  /** The manifest: what this run and earlier ones wrote here, so a later run may replace exactly those. */
+  /**
+   * Before any work: record what this run will write (each applicant's pages, its fixed-copy
+   * folder), so a run cut short (disk full, kill -9) leaves a manifest the next run can trust.
+   * A page of this run already there and not shegong's stops the run now, with the one thing to do.
+   */
+  plan(pages: string[], fixedFolders: string[]): Promise<void>;
+  /**
+   * Remove what earlier runs wrote under reports/ and fixed/ that this run did not write (another
+   * roster's pages, applicants this run did not reach): the folder then holds what its summary
+   * lists. Never a file inside --materials. Returns how many files were removed.
+   */
+  removeStale(): Promise<number>;
+  /** The manifest: what this run wrote here and earlier runs' files still there, so a later run may replace exactly those. */
   writeManifest(): Promise<void>;
 }
 
@@ -150,8 +162,22 @@ export async function openOutputFolder(
   const relative = (file: string) => path.relative(output, path.resolve(file)).split(path.sep).join('/');
   const insideMaterials = (real: string) =>
     materialsReal !== undefined && (real === materialsReal || real.startsWith(materialsReal + path.sep));
-  const mayReplace: ReplacePolicy = (real) =>
-    !insideMaterials(real) && (previous.has(relative(real)) || written.has(relative(real)));
+  // A fixed-copy folder this run made is recorded as `fixed/<row key>/`: everything in it is shegong's.
+  const inRecordedFolder = (file: string, recorded: Set<string>) => {
+    const parts = file.split('/');
+    return parts.length === 3 && parts[0] === 'fixed' && recorded.has(`fixed/${parts[1]}/`);
+  };
+  const recorded = (file: string) =>
+    previous.has(file) || written.has(file) || planned.has(file) || inRecordedFolder(file, previous);
+  const planned = new Set<string>();
+  const mayReplace: ReplacePolicy = (real) => !insideMaterials(real) && recorded(relative(real));
+  const manifest = (files: Iterable<string>) =>
+    writeAtomic(
+      path.join(output, MANIFEST),
+      `${JSON.stringify({ schema: 'shegong.manifest/v1', files: [...new Set(files)].sort() })}\n`,
+    );
+  /** What earlier runs (or this run's plan) recorded and this run has not written, to be removed at the end. */
+  let kept = new Set<string>(previous);
   for (const name of SUMMARY_FILES) {
     await judgeTarget(path.join(output, name), mayReplace).catch((error: unknown) => {
       if (error instanceof WriteRefused && error.reason === 'exists')
@@ -168,10 +194,57 @@ export async function openOutputFolder(
       await writeAtomic(file, content, mayReplace);
       written.add(relative(file));
     },
-    writeManifest: () =>
-      writeAtomic(
-        path.join(output, MANIFEST),
-        `${JSON.stringify({ schema: 'shegong.manifest/v1', files: [...new Set([...previous, ...written])].sort() })}\n`,
-      ),
+    async plan(pages, fixedFolders) {
+      const present = async (sub: string) => new Set(await readdir(path.join(output, sub)).catch(() => []));
+      const [inReports, inFixed] = await Promise.all([present('reports'), present('fixed')]);
+      for (const page of pages) {
+        if (previous.has(page)) continue;
+        if (inReports.has(page.slice('reports/'.length)))
+          throw new UserError('error.batch-output-exists', { file: path.join(dir, ...page.split('/')) });
+        planned.add(page);
+      }
+      // The summary files were judged when the folder was opened: absent, or an earlier run's.
+      for (const name of SUMMARY_FILES) planned.add(name);
+      for (const folder of fixedFolders)
+        if (!previous.has(`${folder}/`) && !inFixed.has(folder.slice('fixed/'.length))) planned.add(`${folder}/`);
+      await manifest([...previous, ...planned]);
+    },
+    async removeStale() {
+      let removed = 0;
+      kept = new Set();
+      const emptied = new Set<string>();
+      for (const file of [...previous, ...planned]) {
+        if (written.has(file) || (!file.startsWith('reports/') && !file.startsWith('fixed/'))) {
+          if (!planned.has(file) || written.has(file)) kept.add(file);
+          continue;
+        }
+        if (file.endsWith('/')) {
+          emptied.add(file);
+          continue;
+        }
+        const full = path.join(output, ...file.split('/'));
+        if (insideMaterials(await realpath(full).catch(() => full))) {
+          kept.add(file);
+          continue;
+        }
+        try {
+          await unlink(full);
+          removed += 1;
+          if (file.startsWith('fixed/')) emptied.add(`${file.split('/').slice(0, 2).join('/')}/`);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') kept.add(file);
+        }
+      }
+      // A fixed-copy folder left empty goes too; one that still holds something stays (and is kept recorded if it was).
+      for (const folder of emptied) {
+        const full = path.join(output, ...folder.split('/'));
+        const left = await readdir(full).catch(() => undefined);
+        if (left === undefined) continue;
+        if (left.length === 0 && !written.has(folder)) await rmdir(full).catch(() => undefined);
+        else if (previous.has(folder) || planned.has(folder)) kept.add(folder);
+      }
+      return removed;
+    },
+    writeManifest: () => manifest([...kept, ...written]),
   };
 }

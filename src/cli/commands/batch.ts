@@ -9,10 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { realpath, stat, unlink } from 'node:fs/promises';
 import { UserError } from '../../errors.js';
-import { assessApplicant } from '../../assess/assess-applicant.js';
+import { assessApplicant, rowKey } from '../../assess/assess-applicant.js';
 import { indexMaterials } from '../../roster/confine.js';
 import type { RosterLayout } from '../../roster/roster-rows.js';
-import { removeTemps } from '../../io/safe-write.js';
+import { removeTemps, WriteRefused } from '../../io/safe-write.js';
 import { FILE_TIME_LIMIT_MS } from '../../files-io/probe-file.js';
 import { helpWords } from '../../i18n/help.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
@@ -50,6 +50,10 @@ export async function runBatch(roster: string, flags: BatchOptions, globals: Glo
   } catch (error) {
     // A run that failed leaves no temp file behind.
     await removeTemps();
+    // A page in the way that no shegong run wrote: the batch's one thing to do (a new or empty
+    // folder), never the --force of `fix`, which batch does not have.
+    if (error instanceof WriteRefused && error.reason === 'exists')
+      throw new UserError('error.batch-output-exists', { file: String(error.args.file ?? '') });
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
     if (!(error instanceof UserError) && code && OUTPUT_FAILURES.has(code))
       throw new UserError('error.output-dir', { dir: flags.output, reason: code });
@@ -155,6 +159,17 @@ async function runLocked(
     signals.off();
     throw error;
   });
+  // What this run will write, recorded before any work: a run cut short leaves a manifest the next trusts.
+  const keys = pending.rows.map((row) => rowKey(row.line, row.name));
+  await folder
+    .plan(
+      keys.flatMap((key) => [`reports/${key}.md`, `reports/${key}.html`]),
+      flags.fix && flags.materials !== undefined ? keys.map((key) => `fixed/${key}`) : [],
+    )
+    .catch((error: unknown) => {
+      signals.off();
+      throw error;
+    });
   const progress = progressReporter(total, messages);
   const writer = await openReportWriter(
     folder,
@@ -197,9 +212,10 @@ async function runLocked(
   input.hold.start();
   let code: ExitCode;
   try {
-    const summary = await writer.finish(run.interrupted);
+    const { removedStale, ...summary } = await writer.finish(run.interrupted);
     // Terminal: not-ready applicants first, then the counts and where the reports are.
     await emit(await renderAs('batch', { ...summary, output }, { globals, messages, provinces: [] }), undefined);
+    if (removedStale) process.stderr.write(`${messages.batch.removedStale(removedStale)}\n`);
     code = summary.rows.some((s) => !s.ready) ? EXIT.FINDINGS : EXIT.OK;
     noticeStaleData(context);
   } finally {
