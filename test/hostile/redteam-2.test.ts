@@ -4,7 +4,9 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, watch, writeFileSync
 import { constants } from 'node:os';
 import path from 'node:path';
 import type * as fsp from 'node:fs/promises';
+import { strToU8, zipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkXlsx } from '../../src/roster/roster-limits.js';
 import { runBatch } from '../../src/cli/commands/batch.js';
 import { resolveGlobalOptions } from '../../src/cli/global-options.js';
 import { fsSeam } from '../../src/io/safe-write.js';
@@ -237,5 +239,121 @@ describe('N9/N10: a rerun into a used output folder', () => {
     expect(result.err).not.toContain('--force');
     expect(readFileSync(path.join(dir, 'out', 'reports', '0002-人0.md'), 'utf8')).toBe('mine');
     expect(existsSync(path.join(dir, 'out', 'summary.json'))).toBe(false);
+  });
+});
+
+/** A one-sheet workbook with shared strings; `rows` are <row> elements (cells built by the helpers below). */
+function workbook(rows: string, shared: string[]): Uint8Array {
+  const rel = (id: string, type: string, target: string) =>
+    `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
+  const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  return zipSync({
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>',
+    ),
+    '_rels/.rels': strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('rId1', 'officeDocument', 'xl/workbook.xml')}</Relationships>`,
+    ),
+    'xl/workbook.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${ns}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="花名册" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
+    'xl/_rels/workbook.xml.rels': strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('rId1', 'worksheet', 'worksheets/sheet1.xml')}${rel('rId2', 'sharedStrings', 'sharedStrings.xml')}</Relationships>`,
+    ),
+    'xl/worksheets/sheet1.xml': [
+      strToU8(
+        `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${ns}"><sheetData>${rows}</sheetData></worksheet>`,
+      ),
+      { level: 6 },
+    ],
+    'xl/sharedStrings.xml': [
+      strToU8(
+        `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${ns}" count="${shared.length}" uniqueCount="${shared.length}">${shared.map((text) => `<si><t>${text}</t></si>`).join('')}</sst>`,
+      ),
+      { level: 6 },
+    ],
+  });
+}
+const ref = (r: number, c: number) => `${'ABCDEFGHIJK'[c]}${r}`;
+const sharedCell = (r: number, c: number, index: number) => `<c r="${ref(r, c)}" t="s"><v>${index}</v></c>`;
+const textCell = (r: number, c: number, text: string) =>
+  `<c r="${ref(r, c)}" t="inlineStr"><is><t>${text}</t></is></c>`;
+const numberCell = (r: number, c: number, value: string) => `<c r="${ref(r, c)}"><v>${value}</v></c>`;
+const sheetRow = (r: number, cells: string[]) => `<row r="${r}">${cells.join('')}</row>`;
+const headerRow = sheetRow(
+  1,
+  ['姓名', '报考级别', '身份证号'].map((title, c) => textCell(1, c, title)),
+);
+
+describe('N4: an xlsx whose cells resolve to more text than the bound', () => {
+  it('2,000 rows whose cells all point to one 60,000-character shared string: refused before the parser', () => {
+    const rows = Array.from({ length: 2_000 }, (_, i) =>
+      sheetRow(i + 2, [sharedCell(i + 2, 0, 0), sharedCell(i + 2, 1, 1), sharedCell(i + 2, 2, 0)]),
+    ).join('');
+    const bytes = workbook(headerRow + rows, ['名'.repeat(60_000), '助理']);
+    expect(bytes.length).toBeLessThan(100_000);
+    expect(checkXlsx(bytes)).toEqual({ reason: 'xlsx-too-big' });
+    // The same shape with ordinary names passes.
+    expect(checkXlsx(workbook(headerRow + rows, ['张三', '助理']))).toBeUndefined();
+  });
+});
+
+describe('F25/N12: xlsx cells that do not refuse the whole roster', () => {
+  it('a shared-string index past the end: that row gets a finding, the others are read', async () => {
+    const dir = workspace();
+    const bytes = workbook(
+      headerRow +
+        sheetRow(2, [sharedCell(2, 0, 99_999), textCell(2, 1, '助理'), textCell(2, 2, '440106199203150022')]) +
+        sheetRow(3, [sharedCell(3, 0, 0), textCell(3, 1, '助理'), textCell(3, 2, '440106199203150022')]),
+      ['王五'],
+    );
+    writeFileSync(path.join(dir, 'oob.xlsx'), bytes);
+    const result = await batch(dir, 'oob.xlsx');
+    expect(result.code).toBe(1);
+    const json = JSON.parse(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8'));
+    const [damaged, intact] = [...json.applicants].sort((a, b) => a.line - b.line);
+    expect([damaged.line, intact.line]).toEqual([2, 3]);
+    expect(damaged.rowFindings.map((f: { id: string }) => f.id)).toContain('roster.cell-damaged');
+    expect(intact.name).toBe('王五');
+    expect(intact.rowFindings.map((f: { id: string }) => f.id)).not.toContain('roster.cell-damaged');
+  });
+
+  it('numeric ID cells (Excel’s 4.4E+17, a rounded 18-digit number, one ending in X): row findings, never a refused roster', async () => {
+    const dir = workspace();
+    const bytes = workbook(
+      headerRow +
+        sheetRow(2, [textCell(2, 0, '李四'), textCell(2, 1, '助理'), numberCell(2, 2, '4.40106199203150E+17')]) +
+        sheetRow(3, [textCell(3, 0, '王五'), textCell(3, 1, '助理'), numberCell(3, 2, '440106199203150000')]) +
+        sheetRow(4, [textCell(4, 0, '赵六'), textCell(4, 1, '助理'), numberCell(4, 2, '44010619920315002X')]),
+      [],
+    );
+    writeFileSync(path.join(dir, 'num.xlsx'), bytes);
+    const result = await batch(dir, 'num.xlsx');
+    expect(result.code).toBe(1);
+    const json = JSON.parse(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8'));
+    const idReason = (line: number) =>
+      json.applicants
+        .find((a: { line: number }) => a.line === line)
+        .rowFindings.find((f: { id: string }) => f.id === 'roster.id-number')?.measured.reason;
+    expect([idReason(2), idReason(3)]).toEqual(['mangled', 'mangled']);
+    expect(idReason(4)).toBeDefined();
+  });
+});
+
+describe('N14: two names, one materials folder', () => {
+  it('the later row gets an error finding; neither is ready on the other person’s photo', async () => {
+    const dir = workspace(['A1']);
+    writeFileSync(
+      path.join(dir, 'r.csv'),
+      [HEADER, row('A1', { folder: 'A1' }), row('王芳', { folder: 'A1' })].join('\n'),
+    );
+    const result = await batch(dir, 'r.csv');
+    expect(result.code).toBe(1);
+    const json = JSON.parse(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8'));
+    const second = json.applicants.find((a: { line: number }) => a.line === 3);
+    expect(second.ready).toBe(false);
+    expect(second.rowFindings).toContainEqual(
+      expect.objectContaining({ id: 'roster.duplicate', measured: { field: 'folder', first: 2 } }),
+    );
   });
 });
