@@ -7,6 +7,11 @@ import type * as fsp from 'node:fs/promises';
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkXlsx } from '../../src/roster/roster-limits.js';
+import { checkFile } from '../../src/files/check-file.js';
+import { probeFile } from '../../src/files-io/probe-file.js';
+import { parseRuleSet } from '../../src/rules/parse-rule-set.js';
+import { templatePath } from '../../src/templates/templates-dir.js';
+import { provinces, ruleSet } from '../helpers/fixtures.js';
 import { runBatch } from '../../src/cli/commands/batch.js';
 import { resolveGlobalOptions } from '../../src/cli/global-options.js';
 import { fsSeam } from '../../src/io/safe-write.js';
@@ -355,5 +360,59 @@ describe('N14: two names, one materials folder', () => {
     expect(second.rowFindings).toContainEqual(
       expect.objectContaining({ id: 'roster.duplicate', measured: { field: 'folder', first: 2 } }),
     );
+  });
+});
+
+describe('N5: a HEIC is refused by the size it declares, before any decode', () => {
+  it('a small HEIC whose ispe says 10000×10000: image.pixels, nothing decoded', async () => {
+    const bytes = Buffer.from(readFileSync(path.join('test', 'fixtures', 'photos', 'blue.heic')));
+    const ispe = bytes.indexOf('ispe');
+    bytes.writeUInt32BE(10_000, ispe + 8);
+    bytes.writeUInt32BE(10_000, ispe + 12);
+    const dir = workspace();
+    const file = path.join(dir, '照片.heic');
+    writeFileSync(file, bytes);
+    const facts = await probeFile(file, { role: 'photo', roleFrom: 'flag', ruleSet });
+    expect(facts.refusedPixels).toBe(100_000_000);
+    const result = checkFile(facts, ruleSet);
+    expect(result.findings.map((f) => f.id)).toContain('image.pixels');
+    // The real 672×896 photo is still read.
+    const real = await probeFile(path.join('test', 'fixtures', 'photos', 'blue.heic'), {
+      role: 'photo',
+      roleFrom: 'flag',
+      ruleSet,
+    });
+    expect(real.refusedPixels).toBeUndefined();
+    expect(real.image?.width).toBe(672);
+  });
+});
+
+describe('N7: --rules cannot lift the decode and reader bounds', () => {
+  const exam = JSON.parse(readFileSync(templatePath('rules', 'exam.json'), 'utf8'));
+  const uploads = JSON.parse(readFileSync(templatePath('rules', 'uploads.json'), 'utf8'));
+  const bundled = { ...exam, rules: { ...exam.rules, ...uploads.rules } };
+  const override = (rules: Record<string, unknown>) =>
+    parseRuleSet(bundled, [{ file: 'max.json', json: { rules } }], provinces);
+  it('the values that reached 315–341 MB (268 MP, 4096-px decodes, 512 MB reads) are refused, each named', () => {
+    const result = override({
+      'upload.image': { value: { maxPixels: 268_402_689, photoDecodeSize: 4096, maxReadBytes: 536_870_912 } },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    for (const key of ['maxPixels', 'photoDecodeSize', 'maxReadBytes'])
+      expect(result.problems.map((p) => p.args.where)).toContain(`rules.upload.image.value.${key}`);
+  });
+  it('the PDF reader’s image, text and heap limits are capped too; the bundled values and lower ones pass', () => {
+    const result = override({
+      'upload.pdf.reader': {
+        value: { maxImagePixels: 1e12, maxTextPages: 1e9, maxTextChars: 1e12, maxHeapMb: 4096 },
+      },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    for (const key of ['maxImagePixels', 'maxTextPages', 'maxTextChars', 'maxHeapMb'])
+      expect(result.problems.map((p) => p.args.where)).toContain(`rules.upload.pdf.reader.value.${key}`);
+    expect(override({}).ok).toBe(true);
+    expect(override({ 'upload.image': { value: { maxPixels: 20_000_000, photoDecodeSize: 400 } } }).ok).toBe(true);
   });
 });
