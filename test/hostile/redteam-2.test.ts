@@ -17,6 +17,7 @@ import { resolveGlobalOptions } from '../../src/cli/global-options.js';
 import { fsSeam } from '../../src/io/safe-write.js';
 import { batch, HEADER, PHOTO, row, tempsIn, walk, workspace } from '../helpers/hostile-batch.js';
 import { BIN, CONFIG_DIR } from '../helpers/run-cli.js';
+import { runMain } from '../helpers/run-in-process.js';
 
 const ENV = { ...process.env, NO_COLOR: '1', SHEGONG_CONFIG_DIR: CONFIG_DIR, SHEGONG_NO_DATA_NOTICE: '1' };
 
@@ -414,5 +415,20 @@ describe('N7: --rules cannot lift the decode and reader bounds', () => {
       expect(result.problems.map((p) => p.args.where)).toContain(`rules.upload.pdf.reader.value.${key}`);
     expect(override({}).ok).toBe(true);
     expect(override({ 'upload.image': { value: { maxPixels: 20_000_000, photoDecodeSize: 400 } } }).ok).toBe(true);
+  });
+});
+
+describe('N13: files DIR checks every file a role fits', () => {
+  it('a folder of three photos: three results, none dropped in silence', async () => {
+    const dir = workspace();
+    for (const name of ['照片1.jpg', '照片2.jpg', '照片3.jpg']) copyFileSync(PHOTO, path.join(dir, 'm', name));
+    const result = await runMain(['files', path.join(dir, 'm'), '--format', 'json']);
+    expect(result.code).toBeLessThan(2);
+    const json = JSON.parse(result.out);
+    expect(json.files.map((f: { path: string }) => path.basename(f.path)).sort()).toEqual([
+      '照片1.jpg',
+      '照片2.jpg',
+      '照片3.jpg',
+    ]);
   });
 });
