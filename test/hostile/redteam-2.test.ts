@@ -13,6 +13,7 @@ import { parseRuleSet } from '../../src/rules/parse-rule-set.js';
 import { templatePath } from '../../src/templates/templates-dir.js';
 import { provinces, ruleSet } from '../helpers/fixtures.js';
 import { runBatch } from '../../src/cli/commands/batch.js';
+import { openOutputFolder } from '../../src/cli/batch/output-folder.js';
 import { resolveGlobalOptions } from '../../src/cli/global-options.js';
 import { fsSeam } from '../../src/io/safe-write.js';
 import { batch, HEADER, PHOTO, row, tempsIn, walk, workspace } from '../helpers/hostile-batch.js';
@@ -232,6 +233,21 @@ describe('N9/N10: a rerun into a used output folder', () => {
     const manifest = readFileSync(path.join(dir, 'out', '.shegong-manifest.json'), 'utf8');
     expect(manifest).not.toMatch(/甲|乙|丙/);
     expect(second.err).toMatch(/\b6\b/);
+  });
+
+  it('a page written after the summaries (an applicant abandoned by a second Ctrl-C) is not left for the rerun to trip on', async () => {
+    const dir = workspace();
+    const out = path.join(dir, 'out');
+    mkdirSync(out);
+    const folder = await openOutputFolder(out, out, undefined);
+    await folder.plan(['reports/0002-甲.md', 'reports/0003-乙.md'], []);
+    await folder.write(path.join(out, 'reports', '0002-甲.md'), 'finished');
+    await folder.removeStale();
+    await folder.writeManifest();
+    await folder.write(path.join(out, 'reports', '0003-乙.md'), 'late');
+    expect(existsSync(path.join(out, 'reports', '0003-乙.md'))).toBe(false);
+    const again = await openOutputFolder(out, out, undefined);
+    await expect(again.plan(['reports/0002-甲.md', 'reports/0003-乙.md'], [])).resolves.toBeUndefined();
   });
 
   it('a page in the way that no shegong run wrote: refused before any work, naming a new folder, never --force', async () => {

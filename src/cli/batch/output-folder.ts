@@ -178,6 +178,8 @@ export async function openOutputFolder(
     );
   /** What earlier runs (or this run's plan) recorded and this run has not written, to be removed at the end. */
   let kept = new Set<string>(previous);
+  /** The summaries are being finished: what this run writes from now on is not in them. */
+  let sealed = false;
   for (const name of SUMMARY_FILES) {
     await judgeTarget(path.join(output, name), mayReplace).catch((error: unknown) => {
       if (error instanceof WriteRefused && error.reason === 'exists')
@@ -192,7 +194,10 @@ export async function openOutputFolder(
     record: (file) => written.add(relative(file)),
     async write(file, content) {
       await writeAtomic(file, content, mayReplace);
-      written.add(relative(file));
+      // A page of an applicant abandoned by a second Ctrl-C, landing after the summaries: not in
+      // them, so not left behind (a rerun would find a page no manifest lists).
+      if (sealed) await unlink(file).catch(() => undefined);
+      else written.add(relative(file));
     },
     async plan(pages, fixedFolders) {
       const present = async (sub: string) => new Set(await readdir(path.join(output, sub)).catch(() => []));
@@ -210,6 +215,7 @@ export async function openOutputFolder(
       await manifest([...previous, ...planned]);
     },
     async removeStale() {
+      sealed = true;
       let removed = 0;
       kept = new Set();
       const emptied = new Set<string>();
