@@ -28,11 +28,11 @@ export const ROSTER_LIMITS = {
 
 export type XlsxProblem = { reason: 'xlsx-too-big' | 'too-many-rows' | 'not-a-zip'; rows?: number };
 
-/** An xlsx that passed the bounds: its bytes for the parser, and how many cells pointed nowhere. */
+/** An xlsx that passed the bounds: its bytes for the parser, and the rows of cells that pointed nowhere. */
 export interface XlsxChecked {
   /** The file as given, or rewritten with each dangling shared-string cell made an error cell (read as empty). */
   bytes: Uint8Array;
-  /** Cells whose shared-string index is past the end of the shared strings, per sheet row number. */
+  /** The sheet row of each cell whose shared-string index is past the end of the shared strings. */
   danglingRows: number[];
 }
 

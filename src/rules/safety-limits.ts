@@ -1,10 +1,10 @@
 /** The tool's own safety ceilings, apart from the schema so the decode path does not load zod. */
 /**
  * Ceilings no rule file can raise: a --rules file may lower the decode limits, never lift them past
- * these. Each is the bundled value, or as close above it as memory allows: with the caps of before
- * (268 MP, 4096-px decodes, 512 MB reads) a schema-valid --rules file and a 3 MB 16383² PNG took
- * `files` to 315 MB and `fix` to 341 MB; at the bundled 100 MP a noise JPEG peaks at 181/238 MB.
- * They bound the tool's own safety limits, not an exam rule, so the schema caps every rule with them.
+ * these. Each is the bundled value, or as close above it as memory allows (measured: a 100 MP noise
+ * PNG peaks at 236 MB in `files` and 193 MB in `fix`; 268 MP with 4096-px decodes and 512 MB reads
+ * reached 315/341 MB). They bound the tool's own safety limits, not an exam rule, so the schema
+ * caps every rule with them.
  */
 export const SAFETY = {
   /** Pixels of one image, read from its header before any decode (the bundled limit). */

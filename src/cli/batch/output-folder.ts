@@ -176,7 +176,7 @@ export async function openOutputFolder(
       path.join(output, MANIFEST),
       `${JSON.stringify({ schema: 'shegong.manifest/v1', files: [...new Set(files)].sort() })}\n`,
     );
-  /** What earlier runs (or this run's plan) recorded and this run has not written, to be removed at the end. */
+  /** What the final manifest keeps besides this run's writes: earlier runs' files still there (set by removeStale). */
   let kept = new Set<string>(previous);
   /** The summaries are being finished: what this run writes from now on is not in them. */
   let sealed = false;
