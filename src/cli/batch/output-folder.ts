@@ -167,9 +167,7 @@ export async function openOutputFolder(
     const parts = file.split('/');
     return parts.length === 3 && parts[0] === 'fixed' && recorded.has(`fixed/${parts[1]}/`);
   };
-  const recorded = (file: string) =>
-    previous.has(file) || written.has(file) || planned.has(file) || inRecordedFolder(file, previous);
-  const planned = new Set<string>();
+  const recorded = (file: string) => previous.has(file) || written.has(file) || inRecordedFolder(file, previous);
   const mayReplace: ReplacePolicy = (real) => !insideMaterials(real) && recorded(relative(real));
   const manifest = (files: Iterable<string>) =>
     writeAtomic(
@@ -202,26 +200,28 @@ export async function openOutputFolder(
     async plan(pages, fixedFolders) {
       const present = async (sub: string) => new Set(await readdir(path.join(output, sub)).catch(() => []));
       const [inReports, inFixed] = await Promise.all([present('reports'), present('fixed')]);
-      for (const page of pages) {
-        if (previous.has(page)) continue;
-        if (inReports.has(page.slice('reports/'.length)))
+      // Only recorded in the manifest, not kept in memory (20,000 rows are 40,000 names): a page
+      // this run writes for the first time needs no permission (nothing is there), and a run cut
+      // short leaves a manifest under which the next run may replace or remove what it wrote.
+      for (const page of pages)
+        if (!previous.has(page) && inReports.has(page.slice('reports/'.length)))
           throw new UserError('error.batch-output-exists', { file: path.join(dir, ...page.split('/')) });
-        planned.add(page);
-      }
-      // The summary files were judged when the folder was opened: absent, or an earlier run's.
-      for (const name of SUMMARY_FILES) planned.add(name);
-      for (const folder of fixedFolders)
-        if (!previous.has(`${folder}/`) && !inFixed.has(folder.slice('fixed/'.length))) planned.add(`${folder}/`);
-      await manifest([...previous, ...planned]);
+      await manifest([
+        ...previous,
+        ...pages,
+        // The summary files were judged when the folder was opened: absent, or an earlier run's.
+        ...SUMMARY_FILES,
+        ...fixedFolders.filter((folder) => !inFixed.has(folder.slice('fixed/'.length))).map((folder) => `${folder}/`),
+      ]);
     },
     async removeStale() {
       sealed = true;
       let removed = 0;
       kept = new Set();
       const emptied = new Set<string>();
-      for (const file of [...previous, ...planned]) {
+      for (const file of previous) {
         if (written.has(file) || (!file.startsWith('reports/') && !file.startsWith('fixed/'))) {
-          if (!planned.has(file) || written.has(file)) kept.add(file);
+          kept.add(file);
           continue;
         }
         if (file.endsWith('/')) {
@@ -247,7 +247,7 @@ export async function openOutputFolder(
         const left = await readdir(full).catch(() => undefined);
         if (left === undefined) continue;
         if (left.length === 0 && !written.has(folder)) await rmdir(full).catch(() => undefined);
-        else if (previous.has(folder) || planned.has(folder)) kept.add(folder);
+        else if (previous.has(folder)) kept.add(folder);
       }
       return removed;
     },
