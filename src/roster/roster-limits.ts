@@ -197,7 +197,8 @@ function scanSharedCells(xml: Uint8Array, visit: (index: number, typeAt: number,
     if (rowName >= 0) {
       const end = xml.indexOf(0x3e, rowName);
       const r = attribute(xml, rowName, end, 0x72);
-      row = r >= 0 ? readNumber(xml, r) : row + 1;
+      const number = r >= 0 ? readNumber(xml, r) : -1;
+      row = number >= 0 ? number : row + 1;
       continue;
     }
     const name = tagAt(xml, i, C);
@@ -214,7 +215,8 @@ function scanSharedCells(xml: Uint8Array, visit: (index: number, typeAt: number,
       if (v < 0) continue;
       const close = xml.indexOf(0x3e, v);
       if (close < 0) return;
-      if (!visit(readNumber(xml, close + 1), type, row)) return;
+      const index = readNumber(xml, close + 1);
+      if (index >= 0 && !visit(index, type, row)) return;
       i = close;
       break;
     }
@@ -236,7 +238,10 @@ function attribute(xml: Uint8Array, from: number, end: number, letter: number): 
   return -1;
 }
 
-/** The decimal number at `at` (spaces skipped); a number too long to be an index reads as past any end. */
+/**
+ * The decimal number at `at` (spaces skipped); a number too long to be an index reads as past any
+ * end; no digits at all (an empty value, which the parser reads as an empty cell) is -1.
+ */
 function readNumber(xml: Uint8Array, at: number): number {
   let k = at;
   while (xml[k] === 0x20 || xml[k] === 0x0a || xml[k] === 0x0d || xml[k] === 0x09) k += 1;
@@ -247,7 +252,8 @@ function readNumber(xml: Uint8Array, at: number): number {
     digits += 1;
     k += 1;
   }
-  return digits === 0 || digits > 12 ? Number.MAX_SAFE_INTEGER : value;
+  if (digits === 0) return -1;
+  return digits > 12 ? Number.MAX_SAFE_INTEGER : value;
 }
 
 /** The zip again, with some entries' contents replaced (stored, not compressed). */

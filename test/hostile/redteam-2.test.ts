@@ -448,3 +448,22 @@ describe('N13: files DIR checks every file a role fits', () => {
     ]);
   });
 });
+
+describe('xlsx shared-string cells the parser reads as empty stay empty, without a finding', () => {
+  it('an empty <v/> in a t="s" cell is not called damaged', async () => {
+    const dir = workspace();
+    const bytes = workbook(
+      headerRow +
+        sheetRow(2, [textCell(2, 0, '李四'), textCell(2, 1, '助理'), '<c r="C2" t="s"><v></v></c>']) +
+        sheetRow(3, [sharedCell(3, 0, 0), textCell(3, 1, '助理')]),
+      ['王五'],
+    );
+    writeFileSync(path.join(dir, 'empty.xlsx'), bytes);
+    const result = await batch(dir, 'empty.xlsx');
+    expect(result.code).toBe(1);
+    const json = JSON.parse(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8'));
+    expect(json.finished).toBe(2);
+    for (const applicant of json.applicants)
+      expect(applicant.rowFindings.map((f: { id: string }) => f.id)).not.toContain('roster.cell-damaged');
+  });
+});
