@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// npm run fuzz: mutate valid uploads (JPEG photos and scans, PNG, WebP, GIF, PDF) into N files
+// npm run fuzz: mutate valid uploads (JPEG photos and scans, PNG, WebP, GIF, HEIC, PDF) into N files
 // (FUZZ_FILES, default 3000; FUZZ_SEED for another set), then run them through `files` in chunks
-// of 100 and through one `batch --fix` (5 files per applicant). Counts crashes (an exit code
+// of 100 and through one `batch --fix` (5 files per applicant; some names carry bidi controls and
+// zero-width characters), and N/300 mutated xlsx rosters (shared-string indexes, amplification,
+// numeric IDs, damaged XML and zip bytes) through `batch`. Counts crashes (an exit code
 // other than 0/1, a signal, an internal error or a stack trace), hangs (a `files` chunk over 30 s,
 // the batch over FUZZ_BATCH_SECONDS) and the peak memory of each run. Exits 1 on any crash or hang.
 import { spawnSync } from 'node:child_process';
+import { strToU8, zipSync } from 'fflate';
 import { launcherSettings } from './launcher.mjs';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -67,7 +70,92 @@ async function seeds() {
     { role: '工作证明', ext: 'jpg', bytes: await scan.clone().jpeg({ quality: 80 }).toBuffer() },
     { role: '社保', ext: 'gif', bytes: await scan.clone().resize(600).gif().toBuffer() },
     { role: '学历', ext: 'pdf', bytes: pdf() },
+    // An iPhone HEIC: its ispe (declared size) lies inside the first 600 bytes the header mutation
+    // edits. FUZZ_HEIC=off leaves it out (libheif's WebAssembly costs ~125 MB of its own in batch --fix).
+    ...(process.env.FUZZ_HEIC === 'off'
+      ? []
+      : [
+          {
+            role: '照片',
+            ext: 'heic',
+            bytes: readFileSync(path.join(root, 'test', 'fixtures', 'photos', 'blue.heic')),
+          },
+        ]),
   ];
+}
+
+/** Names as rosters hold them, some with bidi overrides, isolates and zero-width characters. */
+const HOSTILE_NAME_PARTS = ['\u202e', '\u202d', '\u2066', '\u2069', '\u200b', '\u200d', '\u200f', '\ufeff', '\u061c'];
+function rosterName(n) {
+  if (n % 3 !== 0) return `A${n}`;
+  const part = () => HOSTILE_NAME_PARTS[int(HOSTILE_NAME_PARTS.length)];
+  return `${part()}A${n}${part()}.pdf${part()}exe`;
+}
+
+/** A one-sheet xlsx roster (shared strings for the text) with one mutation of its parts or bytes. */
+function xlsxRoster(rows) {
+  const shared = [];
+  const index = (text) => {
+    const at = shared.indexOf(text);
+    if (at >= 0) return at;
+    shared.push(text);
+    return shared.length - 1;
+  };
+  const column = (c) => String.fromCharCode(65 + c);
+  const header = ['姓名', '报考级别', '学历', '专业', '毕业时间', '学习形式', '社会工作经历', '身份证号'];
+  const table = [header, ...rows];
+  const kind = int(6);
+  let cells = table.map((cells, r) =>
+    cells.map((text, c) => {
+      const ref = `${column(c)}${r + 1}`;
+      // Excel's number cell for a typed ID (4.4E+17, or rounded).
+      if (kind === 2 && r > 0 && c === 7)
+        return `<c r="${ref}"><v>${['4.40106199203150E+17', '440106199203150000', '44010619920315002X'][int(3)]}</v></c>`;
+      return `<c r="${ref}" t="s"><v>${index(text)}</v></c>`;
+    }),
+  );
+  // A shared-string index past the end, or every cell pointing at one long string.
+  if (kind === 0)
+    cells = cells.map((row, r) =>
+      row.map((cell, c) =>
+        r > 0 && int(4) === 0 ? `<c r="${column(c)}${r + 1}" t="s"><v>${int(1e12)}</v></c>` : cell,
+      ),
+    );
+  if (kind === 1) {
+    shared.push('名'.repeat(1 + int(60_000)));
+    const long = shared.length - 1;
+    cells = cells.map((row, r) =>
+      r === 0 ? row : row.map((_, c) => `<c r="${column(c)}${r + 1}" t="s"><v>${long}</v></c>`),
+    );
+  }
+  const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  let sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${ns}"><sheetData>${cells.map((row, r) => `<row r="${r + 1}">${row.join('')}</row>`).join('')}</sheetData></worksheet>`;
+  let strings = `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${ns}" count="${shared.length}" uniqueCount="${shared.length}">${shared.map((text) => `<si><t>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</t></si>`).join('')}</sst>`;
+  // Damaged XML inside a valid zip.
+  if (kind === 3) sheet = mutate(Buffer.from(sheet)).toString('utf8');
+  if (kind === 4) strings = mutate(Buffer.from(strings)).toString('utf8');
+  const rel = (id, type, target) =>
+    `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
+  const zip = Buffer.from(
+    zipSync({
+      '[Content_Types].xml': strToU8(
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>',
+      ),
+      '_rels/.rels': strToU8(
+        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('rId1', 'officeDocument', 'xl/workbook.xml')}</Relationships>`,
+      ),
+      'xl/workbook.xml': strToU8(
+        `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${ns}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="花名册" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      ),
+      'xl/_rels/workbook.xml.rels': strToU8(
+        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('rId1', 'worksheet', 'worksheets/sheet1.xml')}${rel('rId2', 'sharedStrings', 'sharedStrings.xml')}</Relationships>`,
+      ),
+      'xl/worksheets/sheet1.xml': [strToU8(sheet), { level: 6 }],
+      'xl/sharedStrings.xml': [strToU8(strings), { level: 6 }],
+    }),
+  );
+  // Damaged zip bytes.
+  return kind === 5 ? mutate(zip) : zip;
 }
 
 /** One mutant: bit flips, truncation, a splice, inserted or deleted bytes, or a header length edit. */
@@ -136,6 +224,7 @@ function run(args, seconds) {
     signal: result.signal,
     hung,
     crashed,
+    stack,
     rssMb,
     stderr: (result.stderr ?? '').slice(0, 2000),
   };
@@ -159,7 +248,8 @@ for (let n = 0; n < COUNT; n += 1) {
   const folder = path.join(materials, `A${applicant}`);
   mkdirSync(folder, { recursive: true });
   writeFileSync(path.join(folder, `${base.role}${n % perApplicant}.${base.ext}`), bytes);
-  if (n % perApplicant === 0) rows.push(`A${applicant},助理,本科,其他,2019-07,全日制,2019-08..,,广东,,,A${applicant}`);
+  if (n % perApplicant === 0)
+    rows.push(`${rosterName(applicant)},助理,本科,其他,2019-07,全日制,2019-08..,,广东,,,A${applicant}`);
 }
 writeFileSync(
   path.join(work, 'roster.csv'),
@@ -193,6 +283,32 @@ const batch = run(
 );
 if (batch.hung || batch.crashed) failures.push({ what: 'batch --fix', ...batch });
 
+// Mutated xlsx rosters, each through an eligibility-only batch (no materials: the roster reader is the surface).
+const XLSX_ROSTERS = Math.max(1, Math.round(COUNT / 300));
+let xlsxPeak = 0;
+for (let n = 0; n < XLSX_ROSTERS; n += 1) {
+  const xlsxRows = Array.from({ length: 1 + int(2000) }, (_, r) => [
+    rosterName(r),
+    '助理',
+    '本科',
+    '社会工作',
+    '2019-07',
+    '全日制',
+    '2019-08..',
+    `440106199203150${String(int(1000)).padStart(3, '0')}`,
+  ]);
+  const file = path.join(work, `roster-${n}.xlsx`);
+  writeFileSync(file, xlsxRoster(xlsxRows));
+  const result = run(
+    ['batch', file, '--output', path.join(work, `xout-${n}`), '--today', '2026-12-01'],
+    CHUNK_SECONDS * 2,
+  );
+  xlsxPeak = Math.max(xlsxPeak, result.rssMb);
+  // A refused roster (exit 2, a sentence) is an answer; a signal, a stack or another code is a crash.
+  if (result.hung || result.signal !== null || result.stack || ![0, 1, 2].includes(result.code ?? -1))
+    failures.push({ what: `batch ${path.basename(file)}`, ...result, crashed: !result.hung });
+}
+
 const crashes = failures.filter((f) => f.crashed).length;
 const hangs = failures.filter((f) => f.hung).length;
 const summary = {
@@ -204,6 +320,8 @@ const summary = {
   slowestChunkMs: slowest,
   batchMs: batch.ms,
   batchPeakMb: Math.round(batch.rssMb),
+  xlsxRosters: XLSX_ROSTERS,
+  xlsxPeakMb: Math.round(xlsxPeak),
   cores: os.availableParallelism?.() ?? os.cpus().length,
 };
 console.log(JSON.stringify(summary));

@@ -17,7 +17,7 @@ import type { RosterRow } from '../roster/roster-rows.js';
 import { fileNamePart } from '../roster/safe-text.js';
 
 /** One key per roster row (line number + name): its report and fixed-copy folder names (issue 15, F2). */
-export const rowKey = (line: number, name: string) => `${String(line).padStart(4, '0')}-${fileNamePart(name || 'row')}`;
+export const rowKey = (line: number, name: string) => `${String(line).padStart(4, '0')}-${fileNamePart(name) || 'row'}`;
 
 /**
  * What `--fix` did to one file, as a code (issue 10): `fixed` (the copy passes the checks),
@@ -243,7 +243,14 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
       if (plan !== 'fix') continue;
       let output: string;
       try {
-        output = await resolveFixOutput(file.path, target, true, context.fixReplace ?? 'never');
+        // The copy's name is the original's, made safe: an ID number in it masked, as in every output.
+        const stem = fileNamePart(path.basename(file.path).replace(/\.[^.]+$/, ''), 120);
+        output = await resolveFixOutput(
+          file.path,
+          path.join(target, `${stem || 'file'}.jpg`),
+          false,
+          context.fixReplace ?? 'never',
+        );
       } catch {
         // The fixed copy would land on an original (materials inside the output folder).
         fixes.push({ role: file.role, file: file.path, state: 'could-not-fix', reason: 'would-overwrite' });

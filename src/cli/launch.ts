@@ -14,6 +14,7 @@
  * are pipes to this thread), the real stdout/stderr, and the exit code (the worker's).
  */
 import type { ExitCode } from './exit-codes.js';
+import { STOP_SIGNALS } from './stop-signals.js';
 
 /** Commands that run in the worker: the ones that decode images in bulk and never prompt. */
 export const WORKER_COMMANDS: readonly string[] = ['batch', 'files', 'fix'];
@@ -78,6 +79,9 @@ export function commandOf(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** Errors of a stream whose reader has gone: a closed pipe, a closed terminal, a stream ended after it. */
+const STREAM_GONE = new Set(['EPIPE', 'EIO', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_WRITE_AFTER_END']);
+
 export async function launch(argv: string[]): Promise<void> {
   const command = commandOf(argv);
   if (command && WORKER_COMMANDS.includes(command) && process.env.SHEGONG_WORKER !== 'off') {
@@ -119,15 +123,13 @@ async function runInWorker(argv: string[]): Promise<void> {
     else dieBy(signal);
   };
   const stopWatching = () => {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
   };
   const dieBy = (signal: NodeJS.Signals) => {
     stopWatching();
     process.kill(process.pid, signal);
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   worker.on('message', (message: FromWorker) => {
     if ('watching' in message) watches = true;
     else if ('unhandled' in message) {
@@ -137,15 +139,19 @@ async function runInWorker(argv: string[]): Promise<void> {
     } else finished = message.finished;
   });
 
-  // `shegong files … | head`: the worker decides the exit code, as main's own guard would on this
-  // thread (its exit code so far); a closed stderr is ignored, progress is only a courtesy.
+  // `shegong batch … 2>&1 | head`: the reader has gone (EPIPE; EIO once the terminal is closed).
+  // The worker finishes its command with stdout discarded, and its exit code (the applicants') is
+  // the process's. A closed stderr is ignored: progress is only a courtesy.
+  let stdoutGone = false;
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
+    if (!STREAM_GONE.has(error.code ?? '')) throw error;
+    if (stdoutGone) return;
+    stdoutGone = true;
     if (finished !== undefined) process.exit(finished);
     send({ stdoutClosed: true });
   });
   process.stderr.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
+    if (!STREAM_GONE.has(error.code ?? '')) throw error;
   });
 
   let failure: unknown;

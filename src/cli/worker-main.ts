@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { EXIT } from './exit-codes.js';
 import type { FromWorker, ToWorker, WorkerStart } from './launch.js';
+import { STOP_SIGNALS } from './stop-signals.js';
 
 const { argv, terminal } = workerData as WorkerStart;
 // A worker's stdout/stderr are pipes to the main thread; the progress bar and the text wrapping
@@ -22,15 +23,24 @@ const tell = (message: FromWorker) => port?.postMessage(message);
 // twice stops now), so it is told when that happens.
 let watching = false;
 process.on('newListener', (name: string | symbol) => {
-  if (watching || (name !== 'SIGINT' && name !== 'SIGTERM')) return;
+  if (watching || !STOP_SIGNALS.includes(name as NodeJS.Signals)) return;
   watching = true;
   tell({ watching: true });
 });
 
 port?.on('message', (message: ToWorker) => {
   if ('stdoutClosed' in message) {
-    // What main's own guard does on the main thread: end now, with the exit code set so far.
-    process.exit(process.exitCode ?? EXIT.OK);
+    // The real stdout's reader has gone: what is still written there is dropped, and the command
+    // runs to its end, so the exit code is the one its work decides (a batch: the applicants'),
+    // not the one set so far.
+    Object.assign(process.stdout, {
+      write: (_chunk: unknown, encoding?: unknown, callback?: unknown) => {
+        const done = typeof encoding === 'function' ? encoding : callback;
+        if (typeof done === 'function') queueMicrotask(() => (done as () => void)());
+        return true;
+      },
+    });
+    return;
   }
   // Forwarded: to the command's listeners, or, between them, back to be handled as Node would.
   if (process.listenerCount(message.signal) > 0) process.emit(message.signal, message.signal);

@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { SAFETY } from '../rules/safety-limits.js';
 
 export interface DecodedRgba {
   data: Uint8Array;
@@ -36,9 +37,12 @@ export function heicDecoder(): Decode | null {
 /** The last file decoded: probe and fix read the same HEIC back to back, decode it once. */
 let last: { buffer: Uint8Array; image: DecodedRgba } | undefined;
 
+/** The pixels a HEIC may declare: the rule's limit, never past what libheif decodes in bounded memory. */
+export const heicPixelLimit = (maxPixels: number) => Math.min(maxPixels, SAFETY.maxHeicPixels);
+
 /**
- * Decode the first image to RGBA; its size is read first and more than `maxPixels` is refused
- * before decoding (returns the size only). Throws when the decoder is missing or the file is bad.
+ * Decode the first image to RGBA; its size is read first and more than heicPixelLimit(maxPixels)
+ * is refused before decoding (returns the size only). Throws when the decoder is missing or the file is bad.
  */
 export async function decodeHeic(
   file: string | Uint8Array,
@@ -53,7 +57,8 @@ export async function decodeHeic(
   const images = await decode.all({ buffer });
   try {
     const first = images[0]!;
-    if (first.width * first.height > maxPixels) return { width: first.width, height: first.height, refused: true };
+    if (first.width * first.height > heicPixelLimit(maxPixels))
+      return { width: first.width, height: first.height, refused: true };
     const image = await first.decode();
     const decoded = {
       data: new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength),

@@ -27,8 +27,15 @@ export async function checkOne(input: FileInput, ruleSet: RuleSet): Promise<File
 export const checkFiles = (inputs: FileInput[], ruleSet: RuleSet, concurrency = 4): Promise<FileResult[]> =>
   mapLimit(inputs, concurrency, (input) => checkOne(input, ruleSet));
 
-/** The files in a folder, by role from their names (照片.jpg, 身份证正面.png, diploma.pdf …). */
-export async function filesInFolder(folder: string): Promise<{ found: FileInput[]; unknown: string[] }> {
+/**
+ * The files in a folder, by role from their names (照片.jpg, 身份证正面.png, diploma.pdf …): the
+ * first of each role (one candidate's folder), or with `everyFile` each file a role fits (`files
+ * DIR`: 500 photos are 500 checks, never one and silence).
+ */
+export async function filesInFolder(
+  folder: string,
+  { everyFile = false }: { everyFile?: boolean } = {},
+): Promise<{ found: FileInput[]; unknown: string[] }> {
   const names = (await readdir(folder)).filter((name) => !name.startsWith('.')).sort((a, b) => a.localeCompare(b));
   const found: FileInput[] = [];
   const unknown: string[] = [];
@@ -37,7 +44,7 @@ export async function filesInFolder(folder: string): Promise<{ found: FileInput[
     if (!(await stat(full).catch(() => undefined))?.isFile()) continue;
     const role = guessRole(name);
     if (!role) unknown.push(full);
-    else if (!found.some((f) => f.role === role)) found.push({ path: full, role });
+    else if (everyFile || !found.some((f) => f.role === role)) found.push({ path: full, role });
   }
   return { found, unknown };
 }

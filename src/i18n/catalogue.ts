@@ -182,6 +182,8 @@ export interface Messages {
     progress: (done: number, total: number, eta: string) => string;
     interruptedNote: (done: number, total: number) => string;
     interrupted: (done: number, total: number) => string;
+    /** Files an earlier run wrote in the output folder that this run removed (its pages are not in this summary). */
+    removedStale: (count: number) => string;
     written: (dir: string) => string;
     html: (file: string) => string;
     encoding: (encoding: string, rows: number) => string;

@@ -666,6 +666,8 @@ export const en: Messages = {
       `The run was interrupted: this report holds only the ${done}/${total} applicants checked`,
     interrupted: (done: number, total: number) =>
       `Interrupted: saved the reports of the ${done}/${total} applicants already checked`,
+    removedStale: (count: number) =>
+      `Removed ${count} file${count === 1 ? '' : 's'} an earlier run left in the output folder that this summary does not list`,
     written: (dir: string) => `Reports written to ${dir}`,
     html: (file: string) => `Open in a browser: ${file}`,
     encoding: (encoding: string, rows: number) => `Roster: ${rows} rows (encoding ${encoding})`,

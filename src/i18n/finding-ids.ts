@@ -20,6 +20,7 @@ export const ROSTER_FINDING_IDS = [
   'roster.duplicate',
   'roster.folder',
   'roster.files-unplaced',
+  'roster.cell-damaged',
 ] as const;
 export type RosterFindingId = (typeof ROSTER_FINDING_IDS)[number];
 

@@ -131,13 +131,17 @@ export const rosterFindingsZh: Words = {
   // issue 15
   'roster.duplicate': {
     message: (a) =>
-      `第 ${s(a.line)} 行与第 ${s(a.first)} 行${s(a.field) === 'id' ? '身份证号相同' : s(a.field) === 'name-folder' ? '姓名相同，且会用同一个材料文件夹' : '姓名相同'}`,
+      `第 ${s(a.line)} 行与第 ${s(a.first)} 行${s(a.field) === 'id' ? '身份证号相同' : s(a.field) === 'name-folder' ? '姓名相同，且会用同一个材料文件夹' : s(a.field) === 'folder' ? '姓名不同，却用同一个材料文件夹（会拿同一个人的照片和材料检查两个人）' : '姓名相同'}`,
     fix: (a) =>
       s(a.field) === 'id'
         ? '核对是否重复录入或身份证号填错'
-        : s(a.field) === 'name-folder'
+        : s(a.field) === 'name-folder' || s(a.field) === 'folder'
           ? '给两人各自的材料文件夹，并在“材料目录”列写明'
           : '确认这是两个不同的人',
+  },
+  'roster.cell-damaged': {
+    message: (a) => `第 ${s(a.line)} 行有单元格指向表格里不存在的文字（文件已损坏），按空白读取`,
+    fix: () => '在 Excel 或 WPS 中打开花名册，核对这一行，另存为新的 .xlsx 后再运行',
   },
   'roster.folder': {
     message: (a) => `找不到 ${s(a.name) || `第 ${s(a.line)} 行`} 的材料文件夹`,
@@ -199,13 +203,20 @@ export const rosterFindingsEn: Words = {
   // issue 15
   'roster.duplicate': {
     message: (a) =>
-      `Row ${s(a.line)} has the same ${s(a.field) === 'id' ? 'ID number' : 'name'} as row ${s(a.first)}${s(a.field) === 'name-folder' ? ', and would use the same materials folder' : ''}`,
+      s(a.field) === 'folder'
+        ? `Row ${s(a.line)} has another name than row ${s(a.first)} but the same materials folder (one person's photo and scans would be checked for both)`
+        : `Row ${s(a.line)} has the same ${s(a.field) === 'id' ? 'ID number' : 'name'} as row ${s(a.first)}${s(a.field) === 'name-folder' ? ', and would use the same materials folder' : ''}`,
     fix: (a) =>
       s(a.field) === 'id'
         ? 'Check whether the row was entered twice or the ID number is wrong'
-        : s(a.field) === 'name-folder'
+        : s(a.field) === 'name-folder' || s(a.field) === 'folder'
           ? 'Give each person their own materials folder and name it in the folder column'
           : 'Make sure these are two different people',
+  },
+  'roster.cell-damaged': {
+    message: (a) =>
+      `Row ${s(a.line)} has a cell pointing to text the spreadsheet does not hold (the file is damaged); read as empty`,
+    fix: () => 'Open the roster in Excel or WPS, check this row, save it as a new .xlsx and run again',
   },
   'roster.folder': {
     message: (a) => `No materials folder for ${s(a.name) || `row ${s(a.line)}`}`,

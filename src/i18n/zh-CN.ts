@@ -577,6 +577,7 @@ export const zhCN: Messages = {
     // issue 15
     interruptedNote: (done: number, total: number) => `运行被中断：本报告只含已检查完的 ${done}/${total} 名考生`,
     interrupted: (done: number, total: number) => `已中断：保存了已完成的 ${done}/${total} 人的报告`,
+    removedStale: (count: number) => `已删除输出目录里上次运行留下、这次汇总中没有的 ${count} 个文件`,
     written: (dir: string) => `报告已写入 ${dir}`,
     html: (file: string) => `在浏览器中打开：${file}`,
     encoding: (encoding: string, rows: number) => `花名册：${rows} 行（编码 ${encoding}）`,

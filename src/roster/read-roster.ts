@@ -1,7 +1,7 @@
 /** Read a roster file: .xlsx through read-excel-file (first sheet or --sheet), else CSV bytes. */
 import { UserError } from '../errors.js';
 import { readRegular } from '../io/safe-read.js';
-import { checkXlsx, ROSTER_LIMITS } from './roster-limits.js';
+import { inspectXlsx, ROSTER_LIMITS } from './roster-limits.js';
 import { fromRecords, parseCsvRoster, type RosterTable } from './roster-table.js';
 
 /** A roster file larger than this is not a roster (engineering bound, issue 15). */
@@ -52,17 +52,19 @@ export async function readRoster(file: string, sheet?: string): Promise<RosterTa
   if (isZip || /\.xlsx$/i.test(file)) {
     if (!isZip) throw new UserError('error.roster-not-table', { file, reason: '' });
     // Unpacked sizes and the row count, checked before the parser sees the file (issue 15, F12).
-    const problem = checkXlsx(bytes);
-    if (problem?.reason === 'not-a-zip') throw new UserError('error.roster-not-table', { file, reason: '' });
-    if (problem)
-      throw new UserError('error.roster', { line: '', reason: problem.reason, limit: limitOf(problem.reason) });
+    // The text the cells resolve to is bounded too; a cell pointing past the shared strings is read as empty.
+    const checked = inspectXlsx(bytes);
+    if ('reason' in checked && checked.reason === 'not-a-zip')
+      throw new UserError('error.roster-not-table', { file, reason: '' });
+    if ('reason' in checked)
+      throw new UserError('error.roster', { line: '', reason: checked.reason, limit: limitOf(checked.reason) });
     const { readSheet } = await import('read-excel-file/node');
     let rows: unknown[][];
     try {
       // Number cells as the text stored in the file: an ID Excel stored as a number stays as it was
       // written (4.40106199203151E+17, never a rounded integer that looks whole), and a number cell
       // holding 44010619920315123X is read as text instead of refusing the whole roster.
-      const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const buffer = Buffer.from(checked.bytes.buffer, checked.bytes.byteOffset, checked.bytes.byteLength);
       const options = { parseNumber: (text: string) => text };
       rows = (await (sheet === undefined
         ? readSheet(buffer, options)
@@ -81,7 +83,7 @@ export async function readRoster(file: string, sheet?: string): Promise<RosterTa
         reason: table.reason,
         limit: limitOf(table.reason),
       });
-    return table.table;
+    return checked.danglingRows.length ? { ...table.table, damagedLines: checked.danglingRows } : table.table;
   }
   const table = parseCsvRoster(bytes);
   if (!table.ok)

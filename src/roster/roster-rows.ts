@@ -244,6 +244,10 @@ export function readRows(
     readRow(row.cells, row.line, columns, provinces, today, located.header, defaults),
   );
   markDuplicates(rows, { ...located, rows: applicants }, columns);
+  const damaged = new Set(table.damagedLines ?? []);
+  for (const row of rows)
+    if (damaged.has(row.line))
+      row.findings.push({ id: 'roster.cell-damaged', severity: 'error', measured: {}, args: { line: row.line } });
   const unrecognised = located.header
     .filter((title, index) => title.trim() !== '' && !Object.values(columns).includes(index))
     .map((header) => {
@@ -342,7 +346,31 @@ export function nearestHeader(header: string): string | undefined {
 function markDuplicates(rows: RosterRow[], table: RosterTable, columns: Partial<Record<RosterField, number>>): void {
   const byId = new Map<string, number>();
   const byName = new Map<string, RosterRow>();
+  // The folder each row's materials are looked up in first: its folder cell, else its name (a name
+  // that is a path is never used as a folder).
+  const byFolder = new Map<string, RosterRow>();
+  const byNameOnly = (name: string) => (/[\\/]/.test(name) || /^\.+$/.test(name.trim()) ? '' : name);
+  const folderKey = (row: RosterRow) =>
+    (row.folder ?? byNameOnly(row.lookupName ?? row.name ?? ''))
+      .trim()
+      .replace(/^(\.[\\/])+/, '')
+      .replace(/[\\/]+$/, '')
+      .normalize('NFC');
   rows.forEach((row, i) => {
+    const key = folderKey(row);
+    const name = row.lookupName ?? row.name;
+    if (key) {
+      const first = byFolder.get(key);
+      // Same name and folder is said below (name-folder); another name on one folder is said here.
+      if (first && (first.lookupName ?? first.name) !== name)
+        row.findings.push({
+          id: 'roster.duplicate',
+          severity: 'error',
+          measured: { field: 'folder', first: first.line },
+          args: { line: row.line, first: first.line, field: 'folder' },
+        });
+      else if (!first) byFolder.set(key, row);
+    }
     const idIndex = columns.idNumber;
     const id = idIndex === undefined ? '' : (table.rows[i]?.cells[idIndex] ?? '').replace(/\s+/g, '').toUpperCase();
     if (id) {
@@ -356,7 +384,6 @@ function markDuplicates(rows: RosterRow[], table: RosterTable, columns: Partial<
         });
       else byId.set(id, row.line);
     }
-    const name = row.lookupName ?? row.name;
     if (name) {
       const first = byName.get(name);
       if (first) {

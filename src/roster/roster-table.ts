@@ -12,6 +12,8 @@ export interface RosterTable {
   headerLine: number;
   /** Data rows with their 1-based line/row number in the source. */
   rows: { line: number; cells: string[] }[];
+  /** xlsx rows with a cell that pointed past the shared strings (a damaged file): read as empty there. */
+  damagedLines?: number[];
 }
 
 export type TableResult = { ok: true; table: RosterTable } | { ok: false; line?: number; reason: string };

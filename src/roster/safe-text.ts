@@ -42,6 +42,18 @@ export function oneLine(text: string): string {
     .trim();
 }
 
+/**
+ * Characters that change how a name is shown without being seen: bidi embeddings, overrides and
+ * isolates, direction marks, zero-width spaces and joiners, the BOM. In a file name they make
+ * `0004-\u202eexe.fdp李.html` read as `0004-lmth.李pdf.exe`.
+ */
+const INVISIBLE = /[\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\u3164\ufeff\uffa0]/g;
+
+/** The text without invisible formatting characters (INVISIBLE). */
+export function withoutInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
 const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i;
 
 /**
@@ -49,7 +61,7 @@ const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i;
  * `max` characters and never a split surrogate pair; 300-character names are cut, not refused.
  */
 export function fileNamePart(text: string, max = 60): string {
-  const clean = maskIds(oneLine(text))
+  const clean = maskIds(oneLine(withoutInvisible(text)))
     .replace(/[\\/:*?"<>|\s]+/g, '_')
     .replace(/^\.+/, (dots) => '_'.repeat(dots.length));
   const cut = [...clean].slice(0, max).join('');

@@ -58,6 +58,8 @@ export interface WrittenSummary {
   rows: SummaryRow[];
   notes: string[];
   htmlFile: string;
+  /** Files of earlier runs removed (another roster's pages, applicants this run did not reach). */
+  removedStale: number;
 }
 
 export interface ReportWriter {
@@ -246,8 +248,9 @@ export async function openReportWriter(
       await endStream(html);
       await commitTemp(htmlTemp, htmlFile, folder.mayReplace);
       folder.record(htmlFile);
+      const removedStale = await folder.removeStale();
       await folder.writeManifest();
-      return { rows: plain, notes, htmlFile };
+      return { rows: plain, notes, htmlFile, removedStale };
     } finally {
       await rowsHandle.close().catch(() => undefined);
     }

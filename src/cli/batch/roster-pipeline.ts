@@ -80,13 +80,13 @@ export interface RunOutcome {
   interrupted: boolean;
   /** The second signal: applicants still being checked were abandoned. */
   stoppedNow: boolean;
-  /** The exit code the signal asks for (130 for Ctrl-C, 143 for SIGTERM). */
+  /** The exit code the signal asks for (130 for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP). */
   signalCode: ExitCode | undefined;
   /** What failed a check or a write, to be thrown once the summaries are written. */
   failure: unknown;
 }
 
-/** Ctrl-C and SIGTERM, watched from before the run's files are opened until the checks end. */
+/** Ctrl-C, SIGTERM and SIGHUP, watched from before the lock is taken until the checks end. */
 export interface SignalWatch {
   signal: AbortSignal;
   /** Settles at the second Ctrl-C or at SIGTERM: stop now. */
@@ -109,13 +109,17 @@ export function watchSignals(): SignalWatch {
     if (controller.signal.aborted) stopNow();
     controller.abort();
   };
-  const onTerm = () => {
-    signalCode ??= 143 as ExitCode;
+  // SIGTERM and SIGHUP (the terminal closed) stop now: 128 + the signal's number, as a shell shows.
+  const stopBy = (code: number) => () => {
+    signalCode ??= code as ExitCode;
     controller.abort();
     stopNow();
   };
+  const onTerm = stopBy(143);
+  const onHup = stopBy(129);
   process.on('SIGINT', onInt);
   process.on('SIGTERM', onTerm);
+  process.on('SIGHUP', onHup);
   return {
     signal: controller.signal,
     stopped,
@@ -124,6 +128,7 @@ export function watchSignals(): SignalWatch {
     off: () => {
       process.off('SIGINT', onInt);
       process.off('SIGTERM', onTerm);
+      process.off('SIGHUP', onHup);
     },
   };
 }

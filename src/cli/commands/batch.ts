@@ -9,10 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { realpath, stat, unlink } from 'node:fs/promises';
 import { UserError } from '../../errors.js';
-import { assessApplicant } from '../../assess/assess-applicant.js';
+import { assessApplicant, rowKey } from '../../assess/assess-applicant.js';
 import { indexMaterials } from '../../roster/confine.js';
 import type { RosterLayout } from '../../roster/roster-rows.js';
-import { removeTemps } from '../../io/safe-write.js';
+import { removeTemps, WriteRefused } from '../../io/safe-write.js';
 import { FILE_TIME_LIMIT_MS } from '../../files-io/probe-file.js';
 import { helpWords } from '../../i18n/help.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
@@ -22,7 +22,14 @@ import { type CommandContext, loadContext } from '../load-context.js';
 import type { BatchOptions } from '../options.js';
 import { renderAs } from '../render-registry.js';
 import { emit } from '../write-output.js';
-import { acquireLock, OUTPUT_FAILURES, openOutputFolder, prepareOutput } from '../batch/output-folder.js';
+import {
+  acquireLock,
+  OUTPUT_FAILURES,
+  openOutputFolder,
+  prepareOutput,
+  removeStaleTemps,
+} from '../batch/output-folder.js';
+import { STOP_SIGNALS } from '../stop-signals.js';
 import { openReportWriter } from '../batch/report-writer.js';
 import {
   batchDefaults,
@@ -30,6 +37,7 @@ import {
   progressReporter,
   readPending,
   type Rows,
+  type SignalWatch,
   watchSignals,
 } from '../batch/roster-pipeline.js';
 
@@ -42,6 +50,10 @@ export async function runBatch(roster: string, flags: BatchOptions, globals: Glo
   } catch (error) {
     // A run that failed leaves no temp file behind.
     await removeTemps();
+    // A page in the way that no shegong run wrote: the batch's one thing to do (a new or empty
+    // folder), never the --force of `fix`, which batch does not have.
+    if (error instanceof WriteRefused && error.reason === 'exists')
+      throw new UserError('error.batch-output-exists', { file: String(error.args.file ?? '') });
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
     if (!(error instanceof UserError) && code && OUTPUT_FAILURES.has(code))
       throw new UserError('error.output-dir', { dir: flags.output, reason: code });
@@ -75,11 +87,23 @@ async function batchRun(roster: string, flags: BatchOptions, globals: GlobalOpti
   const pending = await readPending(roster, flags.sheet, provinces, globals.today, defaults);
   process.stderr.write(`${messages.batch.encoding(pending.encoding, pending.rows.length)}\n`);
 
-  const output = await realpath(await prepareOutput(flags.output));
-  const lock = await acquireLock(output, flags.output);
+  // Signals are watched before the lock exists: one arriving as it is taken stops the run with
+  // (empty) summaries and the lock removed, never a lock left alone.
+  const signals = watchSignals();
+  let lock: string;
+  let output: string;
+  try {
+    output = await realpath(await prepareOutput(flags.output));
+    lock = await acquireLock(output, flags.output);
+  } catch (error) {
+    signals.off();
+    throw error;
+  }
   const hold = signalHold();
   try {
-    return await runLocked(pending, output, {
+    // Temp files of a run that was killed (kill -9, power cut) before it could remove them.
+    await removeStaleTemps(output);
+    return await runLocked(pending, output, signals, {
       roster,
       flags,
       context,
@@ -103,12 +127,10 @@ function signalHold() {
   const ignore = () => undefined;
   return {
     start() {
-      process.on('SIGINT', ignore);
-      process.on('SIGTERM', ignore);
+      for (const signal of STOP_SIGNALS) process.on(signal, ignore);
     },
     release() {
-      process.off('SIGINT', ignore);
-      process.off('SIGTERM', ignore);
+      for (const signal of STOP_SIGNALS) process.off(signal, ignore);
     },
   };
 }
@@ -127,13 +149,27 @@ interface RunInput {
 async function runLocked(
   pending: { rows: Rows; encoding: string; layout: RosterLayout },
   output: string,
+  signals: SignalWatch,
   input: RunInput,
 ): Promise<ExitCode> {
   const { roster, flags, context, materialsReal, materialsIndex, concurrency } = input;
   const { globals, messages, ruleSet, calendar } = context;
   const total = pending.rows.length;
-  const folder = await openOutputFolder(output, flags.output, materialsReal);
-  const signals = watchSignals();
+  const folder = await openOutputFolder(output, flags.output, materialsReal).catch((error: unknown) => {
+    signals.off();
+    throw error;
+  });
+  // What this run will write, recorded before any work: a run cut short leaves a manifest the next trusts.
+  const keys = pending.rows.map((row) => rowKey(row.line, row.name));
+  await folder
+    .plan(
+      keys.flatMap((key) => [`reports/${key}.md`, `reports/${key}.html`]),
+      flags.fix && flags.materials !== undefined ? keys.map((key) => `fixed/${key}`) : [],
+    )
+    .catch((error: unknown) => {
+      signals.off();
+      throw error;
+    });
   const progress = progressReporter(total, messages);
   const writer = await openReportWriter(
     folder,
@@ -176,9 +212,10 @@ async function runLocked(
   input.hold.start();
   let code: ExitCode;
   try {
-    const summary = await writer.finish(run.interrupted);
+    const { removedStale, ...summary } = await writer.finish(run.interrupted);
     // Terminal: not-ready applicants first, then the counts and where the reports are.
     await emit(await renderAs('batch', { ...summary, output }, { globals, messages, provinces: [] }), undefined);
+    if (removedStale) process.stderr.write(`${messages.batch.removedStale(removedStale)}\n`);
     code = summary.rows.some((s) => !s.ready) ? EXIT.FINDINGS : EXIT.OK;
     noticeStaleData(context);
   } finally {

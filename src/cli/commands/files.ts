@@ -28,7 +28,7 @@ export async function expandPaths(
     // A path that does not exist is a typo to correct (exit 2), not a failed material (issue 12).
     if (!info) throw new UserError('error.not-found', { file: item });
     if (info?.isDirectory() && !role) {
-      const { found, unknown: strays } = await filesInFolder(item);
+      const { found, unknown: strays } = await filesInFolder(item, { everyFile: true });
       inputs.push(...found);
       unknown.push(...strays.map((stray) => unknownRoleResult(stray)));
     } else inputs.push({ path: item, ...(role ? { role } : {}) });
