@@ -237,6 +237,8 @@ export const en: Messages = {
     profileNotSaved: (file: string, reason: string) =>
       `The answers were not saved (${reason}): ${file}. The checklist below is unaffected`,
     demoIntro: 'Sample candidate (built-in data, no input needed):',
+    demoFilesSkipped: (files: string) =>
+      `The image library sharp could not be loaded; the sample files were not checked: ${files}`,
     datesTitle: (year: number, today: string) => `Key dates of the ${year} exam cycle (today: ${day(today)})`,
     runningCycle: (year: number) => `${year} cycle (registration closed; for candidates who registered)`,
     missed: (closed: string, estimated: boolean) => `Missed (closed ${day(closed)}${estimated ? ', estimated' : ''}): `,
@@ -822,6 +824,8 @@ export const en: Messages = {
     'error.json': (a: A) =>
       `${s(a.file)} is not valid JSON at line ${s(a.line)}, column ${s(a.column)}: check the quotes, commas and brackets there`,
     'error.system': (a: A) => `${s(a.file) ? `${s(a.file)}: ` : ''}${systemReasonEn(a.reason)}`,
+    'error.sharp-missing': () =>
+      'Cannot load the image library sharp: its platform files are missing here (npm install --omit=optional leaves them out). Checking photos and scans needs it: in the folder where shegong is installed, run npm install --include=optional sharp (or npm rebuild sharp if it is installed). Eligibility, dates, the checklist, rules, data and PDF checks do not need it and work as usual',
     cancelled: 'Cancelled.',
   } as Record<string, ((a: A) => string) | string>,
   prompt: {

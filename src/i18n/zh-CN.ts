@@ -189,6 +189,7 @@ export const zhCN: Messages = {
       `无法打开保存回答的文件 ${file}（${reason}），本次回答不会保存`,
     profileNotSaved: (file: string, reason: string) => `回答没有保存（${reason}）：${file}。下面的清单不受影响`,
     demoIntro: '示例考生（内置数据，无需输入）：',
+    demoFilesSkipped: (files: string) => `未能加载图像处理组件 sharp，已跳过示例材料的检查：${files}`,
     datesTitle: (year: number, today: string) => `${year} 年度关键日期（今天 ${day(today)}）`,
     runningCycle: (year: number) => `${year} 年度（报名已结束，已报名的考生看这里）`,
     missed: (closed: string, estimated: boolean) => `已错过（${day(closed)}${estimated ? '，预估' : ''}截止）：`,
@@ -714,6 +715,8 @@ export const zhCN: Messages = {
     'error.json': (a: A) =>
       `${s(a.file)} 第 ${s(a.line)} 行第 ${s(a.column)} 列不是有效的 JSON：请检查这一处的引号、逗号和括号`,
     'error.system': (a: A) => `${s(a.file) ? `${s(a.file)}：` : ''}${systemReasonZh(a.reason)}`,
+    'error.sharp-missing': () =>
+      '无法加载图像处理组件 sharp：本机缺少它的平台文件（用 npm install --omit=optional 安装时会被一并略去）。检查照片和扫描件需要它：请在安装 shegong 的目录运行 npm install --include=optional sharp（已装过则运行 npm rebuild sharp）。资格、日期、清单、rules、data 和 PDF 的检查不需要它，照常可用',
     cancelled: '已取消。',
   } as Record<string, ((a: A) => string) | string>,
   prompt: {

@@ -57,6 +57,8 @@ async function batchRun(roster: string, flags: BatchOptions, globals: GlobalOpti
     throw new UserError('error.materials', { dir: flags.materials });
   const materialsReal = flags.materials === undefined ? undefined : await realpath(flags.materials);
   const materialsIndex = flags.materials === undefined ? undefined : await indexMaterials(flags.materials);
+  // Checking materials needs sharp: without it, one sentence before any row rather than a failure per row.
+  if (flags.materials !== undefined) (await import('../../files-io/load-sharp.js')).loadSharp();
   // The photo models load while the first files decode (libvips decodes on its own threads): the
   // first photo's check then does not wait for the load.
   if (flags.materials !== undefined) void import('../../files-io/photo-models.js').then((m) => m.loadPhotoModels());
