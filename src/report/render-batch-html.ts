@@ -9,7 +9,7 @@ export interface HtmlInput {
   messages: Messages;
   template: string;
   meta: string;
-  /** Facts about the whole run, said once (no province, materials not checked, fixing; issue 10). */
+  /** Facts about the whole run, said once (no province, materials not checked, fixing). */
   notes?: string[];
   /** The summary's columns (report.html shows those with an `html` facet). */
   columns?: readonly SummaryColumn[];
@@ -17,7 +17,7 @@ export interface HtmlInput {
 
 export type { BatchHtmlRow } from './summary-columns.js';
 
-/** One applicant's table row (issue 15: rendered one at a time, so the page can be streamed). */
+/** One applicant's table row (rendered one at a time, so the page can be streamed). */
 export function batchRowHtml(
   row: BatchHtmlRow,
   messages: Messages,
@@ -50,7 +50,7 @@ export const FIRST_PAINT_ROWS = 100;
 
 /**
  * The page around the rows: `before` + first rows (not-ready first) + `between` + the other rows +
- * `after`. Only the counts are needed, not the rows (issue 15: 20,000 applicants are streamed).
+ * `after`. Only the counts are needed, not the rows (20,000 applicants are streamed).
  */
 export function batchPageParts({
   total,
