@@ -148,7 +148,7 @@ export const VALUE_SCHEMAS: { [K in RuleId]: z.ZodType<RuleValues[K]> } = {
     backgroundDistance: positive,
     severity,
   }),
-  // issue 11: face detector, pose, head size, crop and white background
+  // Face detector, pose, head size, crop and white background
   'upload.photo.face': z.object({
     decodeSize: z.number().int().min(128),
     maxFaces: z.number().int().min(2),
@@ -245,7 +245,7 @@ export const VALUE_SCHEMAS: { [K in RuleId]: z.ZodType<RuleValues[K]> } = {
     decodesAtOnce: z.number().int().min(1).max(64),
   }),
   'upload.pdf': z.object({ maxPages: z.number().int().positive().max(SAFETY.maxPdfPages), severity }),
-  // issue 13
+  // Reading PDFs and the 学信网 reports in them
   'upload.pdf.reader': z.object({
     timeoutMs: z.number().int().positive().max(SAFETY.maxPdfMs),
     maxHeapMb: z.number().int().min(16).max(SAFETY.maxPdfHeapMb),
