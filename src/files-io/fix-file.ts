@@ -80,7 +80,7 @@ async function fixPhotoNow(facts: FileFacts, ruleSet: RuleSet): Promise<FixResul
 }
 
 /**
- * Fixes run one at a time (issue 15): a fix decodes the whole image upright (a phone scan is tens
+ * Fixes run one at a time: a fix decodes the whole image upright (a phone scan is tens
  * of MB of raw pixels), and a photo's face-based fix also holds its matte as floats and the
  * whitened copy; a batch's parallel applicants stacked those up (fuzz batch --fix peaks 232–272 MB
  * at 200 applicants). Checking, the bulk of a batch, stays parallel.
