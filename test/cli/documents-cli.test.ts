@@ -1,4 +1,4 @@
-/** issue 13: education PDFs through the real CLI, as a user runs it. */
+/** Education PDFs through the real CLI, as a user runs it. */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

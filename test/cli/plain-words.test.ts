@@ -1,4 +1,4 @@
-/** issue 12: an interface a non-technical Chinese user can use without help. */
+/** An interface a non-technical Chinese user can use without help. */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

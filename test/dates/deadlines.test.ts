@@ -1,5 +1,5 @@
 /**
- * Deadlines a candidate can trust (issue 8): each province's own window where a notice gave one, a
+ * Deadlines a candidate can trust: each province's own window where a notice gave one, a
  * conservative estimate (never the national close) where none did, the default year, missed items
  * and the senior path.
  */

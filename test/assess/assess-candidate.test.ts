@@ -1,6 +1,7 @@
 /**
- * Defects a review of issue 8 found, each with the reproduction it gave (eligibility, answers,
- * deadlines, the senior round, the checklist after a missed registration).
+ * One candidate assessed end to end (assessCandidate and the modules it calls), each case a
+ * reproduction of a defect once found: answers, eligibility notes, deadlines, the checklist after
+ * a missed registration, the senior round.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,7 +1,7 @@
 /**
- * Issue 10: rosters as offices write them (no province column, real majors, résumé periods),
+ * `shegong batch` through the built bin, on real files: rosters as offices write them (no province column, real majors, résumé periods),
  * eligibility-only runs, the state after --fix, folder confinement, unreadable rosters and outputs,
- * per-applicant pages and summary.xlsx. Through the built bin, on real files.
+ * per-applicant pages and summary.xlsx.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
@@ -165,7 +165,7 @@ describe('roster rows (pure)', () => {
   });
 });
 
-describe('shegong batch, round 2 (built bin)', () => {
+describe('shegong batch (built bin)', () => {
   it('a GBK roster with no province column: runs without --province (said once), and with it', async () => {
     const dir = workspace(['王芳', '李强']);
     const rows = [
@@ -345,7 +345,7 @@ describe('shegong batch, round 2 (built bin)', () => {
     const outputs = summary(dir)
       .applicants.flatMap((a: { fixes: { output: string }[] }) => a.fixes.map((f) => f.output))
       .sort();
-    // One folder per roster row (line + name), never the folder's basename (issue 15, F2).
+    // One folder per roster row (line + name), never the folder's basename.
     expect(outputs).toEqual(['fixed/0002-张伟/照片.jpg', 'fixed/0003-张伟/照片.jpg']);
   });
 
