@@ -10,7 +10,7 @@ import { fsSeam } from '../../src/io/safe-write.js';
 import { runMain } from '../helpers/run-in-process.js';
 import { batch, HEADER, PHOTO, row, tempsIn, walk, workspace } from '../helpers/hostile-batch.js';
 
-describe('F6/F7: a whole ID number appears nowhere, names and folders included', () => {
+describe('a whole ID number appears nowhere, names and folders included', () => {
   it('an ID as folder name, in 毕业时间 and as the name: masked in every file, every path and stdout', async () => {
     const dir = workspace(['440106199203150022']);
     writeFileSync(
@@ -43,7 +43,7 @@ describe('F6/F7: a whole ID number appears nowhere, names and folders included',
   });
 });
 
-describe('F2/F4: each applicant writes only their own outputs, never an original', () => {
+describe('each applicant writes only their own outputs, never an original', () => {
   it("a re-check of last run's fixed folder (--materials OUT/fixed --output OUT --fix) leaves every original intact", async () => {
     const dir = workspace();
     const sharp = (await import('sharp')).default;
@@ -98,7 +98,7 @@ describe('F2/F4: each applicant writes only their own outputs, never an original
     expect((await batch(other, 'r.csv')).code).toBe(0);
   });
 
-  it('F27: two rows with one ID, or one name and one folder, are findings; neither is ready', async () => {
+  it('two rows with one ID, or one name and one folder, are findings; neither is ready', async () => {
     const dir = workspace(['王芳']);
     writeFileSync(
       path.join(dir, 'r.csv'),
@@ -115,7 +115,7 @@ describe('F2/F4: each applicant writes only their own outputs, never an original
   });
 });
 
-describe('F14: a disk that fills up mid-run (ENOSPC through the seam)', () => {
+describe('a disk that fills up mid-run (ENOSPC through the seam)', () => {
   const original = { ...fsSeam };
   afterEach(() => {
     Object.assign(fsSeam, original);
@@ -183,7 +183,7 @@ describe('F14: a disk that fills up mid-run (ENOSPC through the seam)', () => {
   }, 60_000);
 });
 
-describe('F8/F12/F21/F25: rosters bounded before parsing', () => {
+describe('rosters bounded before parsing', () => {
   it('a 50 MB header line and a 50 MB cell are refused with their line in under 2 s (exit 2)', async () => {
     const dir = workspace();
     writeFileSync(path.join(dir, 'header.csv'), `${'a,'.repeat(25_000_000)}\nx\n`);
@@ -236,7 +236,7 @@ describe('F8/F12/F21/F25: rosters bounded before parsing', () => {
   });
 });
 
-describe('F18/F19/F26 and full-width formulas: names the tool did not expect', () => {
+describe('names the tool did not expect, and full-width formulas', () => {
   it('NUL, newline, a cut emoji, 300 characters, ＝1+1: report.html is written, names are safe, CSV neutralised', async () => {
     const dir = workspace();
     const names = ['李\u0000四', '张\n三', `${'a'.repeat(59)}😀`, '名'.repeat(300), '＝1+1', '＠SUM(A1)'];
@@ -253,7 +253,7 @@ describe('F18/F19/F26 and full-width formulas: names the tool did not expect', (
     const csv = readFileSync(path.join(out, 'summary.csv'), 'utf8');
     expect(csv).toContain(",'＝1+1,");
     expect(csv).toContain(",'＠SUM(A1),");
-    // F26: a row with no materials folder is not ready in its own report either.
+    // A row with no materials folder is not ready in its own report either.
     const json = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
     for (const applicant of json.applicants) {
       expect(applicant.ready).toBe(false);

@@ -1,5 +1,5 @@
 /**
- * The red-team's single-file attacks (F3, F5, F9, F23, F27) and config faults (F11, F17, F22),
+ * Attacks through single files and config faults,
  * reproduced in temp folders through the built CLI.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -26,7 +26,7 @@ const dir = () => mkdtempSync(path.join(tmpdir(), 'shegong-files-'));
 const md5 = (file: string) => readFileSync(file).toString('base64');
 const noTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .*:\d+:\d+|内部错误|Internal error/);
 
-describe('F3/F23/F5: fix writes only where asked, never over what exists', () => {
+describe('fix writes only where asked, never over what exists', () => {
   it('fix b.png --output ./ with b.jpg there: b.jpg untouched, the copy takes a numbered name; --force replaces it', async () => {
     const d = dir();
     await sharp(PHOTO).png().toFile(path.join(d, 'b.png'));
@@ -54,7 +54,7 @@ describe('F3/F23/F5: fix writes only where asked, never over what exists', () =>
     expect(md5(path.join(d, 'in.png'))).toBe(before);
   });
 
-  it('F23: under a file, a 244-byte name, a FIFO, a symlink to /dev/null: sentences or success, never an internal error', async () => {
+  it('under a file, a 244-byte name, a FIFO, a symlink to /dev/null: sentences or success, never an internal error', async () => {
     const d = dir();
     copyFileSync(PHOTO, path.join(d, 'a.jpg'));
     writeFileSync(path.join(d, 'existing.txt'), 'x');
@@ -75,7 +75,7 @@ describe('F3/F23/F5: fix writes only where asked, never over what exists', () =>
     expect(readdirSync(d).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('F27: check --fix whose copy cannot be written still prints the report', async () => {
+  it('check --fix whose copy cannot be written still prints the report', async () => {
     const d = dir();
     // A photo of the wrong aspect (fixable), and a folder where its fixed copy would go.
     execFileSync(process.execPath, [
@@ -90,7 +90,7 @@ describe('F3/F23/F5: fix writes only where asked, never over what exists', () =>
   });
 });
 
-describe('F9/F27: reads open once, never block', () => {
+describe('reads open once, never block', () => {
   it('a FIFO, /dev/zero and a folder given to files: named as such, no hang', async () => {
     const d = dir();
     execFileSync('mkfifo', [path.join(d, 'fifo.jpg')]);
@@ -136,7 +136,7 @@ describe('F9/F27: reads open once, never block', () => {
   }, 180_000);
 });
 
-describe('F11/F17/F22: config faults never cost answers', () => {
+describe('config faults never cost answers', () => {
   const config = (content: string) => {
     const d = dir();
     writeFileSync(path.join(d, 'config.json'), content);
