@@ -1,4 +1,4 @@
-/** The batch report as one self-contained HTML page (no external assets). Every value is escaped. Pure. */
+/** The batch report page (report.html) in parts, streamed row by row by the report writer; self-contained, every value escaped. Pure. */
 import type { Messages } from '../i18n/messages.js';
 import { ROW_STATUSES, type RowStatus } from '../model/eligibility.js';
 import { escapeHtml } from '../text/html.js';
@@ -90,28 +90,4 @@ export function batchPageParts({
   const [before = '', rest = ''] = template.split('{{rows}}');
   const [between = '', after = ''] = rest.split('{{moreRows}}');
   return { before: fill(before), between: fill(between), after: fill(after) };
-}
-
-export function renderBatchHtml({
-  rows,
-  messages,
-  template,
-  meta,
-  notes = [],
-  columns = SUMMARY_COLUMNS,
-}: HtmlInput): string {
-  // What needs work first (needs information, not ready, ineligible), so the first screen shows it.
-  const ordered = [...rows]
-    .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status])
-    .map((row) => batchRowHtml(row, messages, columns));
-  const { before, between, after } = batchPageParts({
-    total: rows.length,
-    counts: statusCounts(rows),
-    messages,
-    template,
-    meta,
-    notes,
-    columns,
-  });
-  return `${before}${ordered.slice(0, FIRST_PAINT_ROWS).join('\n')}${between}${ordered.slice(FIRST_PAINT_ROWS).join('\n')}${after}`;
 }
