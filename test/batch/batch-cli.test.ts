@@ -23,6 +23,7 @@ import { readRow, mapColumns } from '../../src/roster/roster-rows.js';
 import { decodeText } from '../../src/roster/roster-table.js';
 import { folderCellProblem } from '../../src/roster/confine.js';
 import { unreadableKind } from '../../src/roster/read-roster.js';
+import { messagesFor } from '../../src/i18n/messages.js';
 import { columnLetter } from '../../src/report/summary-xlsx.js';
 import { makePhoto } from '../helpers/make-images.js';
 import { provinces } from '../helpers/fixtures.js';
@@ -276,7 +277,9 @@ describe('shegong batch (built bin)', () => {
     const csv = readFileSync(path.join(dir, 'out', 'summary.csv'), 'utf8').split('\r\n');
     const wideLine = csv.find((line) => line.includes('宽照'))!;
     expect(wideLine).toContain('fixed/0002-宽照/照片.jpg');
-    expect(wideLine.split(',')[4]).toBe('就绪');
+    const header = csv[0]!.replace(/^\uFEFF/, '').split(',');
+    const zh = messagesFor('zh-CN');
+    expect(wideLine.split(',')[header.indexOf(zh.batch.columns.status)]).toBe(zh.batch.status.ready);
     // The batch page links the fixed copy; the applicant's page shows it with a thumbnail.
     const html = readFileSync(path.join(dir, 'out', 'report.html'), 'utf8');
     expect(html).toContain('href="fixed/0002-%E5%AE%BD%E7%85%A7/%E7%85%A7%E7%89%87.jpg"');
