@@ -15,7 +15,7 @@ import { parseCalendar } from '../../src/dates/parse-calendar.js';
 import { evaluateEligibility } from '../../src/eligibility/evaluate-eligibility.js';
 import type { Answers } from '../../src/model/answers.js';
 import { templatePath } from '../../src/templates/templates-dir.js';
-import { calendar, makeAnswers, provinces, ruleSet } from '../helpers/fixtures.js';
+import { calendarWithoutWindow as calendar, makeAnswers, provinces, ruleSet } from '../helpers/fixtures.js';
 import { runMain } from '../helpers/run-in-process.js';
 
 const context = { examYear: 2026, registrationMonth: 3 };
