@@ -101,7 +101,9 @@ async function fixScanNow(facts: FileFacts, ruleSet: RuleSet): Promise<FixResult
   const hard = ruleValue(ruleSet, 'upload.scan.bytes').max;
   const soft = ruleValue(ruleSet, 'upload.scan.bytes-guides').max;
   const long = Math.max(image.orientedWidth, image.orientedHeight);
-  const docLongInches = Math.max(spec.document?.widthMm ?? 297, spec.document?.heightMm ?? 210) / MM_PER_INCH;
+  // upload.roles' schema requires a document size for every role but the photo.
+  const document = spec.document!;
+  const docLongInches = Math.max(document.widthMm, document.heightMm) / MM_PER_INCH;
   // Never more pixels than the good resolution needs, never fewer than the minimum allows.
   const goodLong = Math.round(docLongInches * resolution.goodDpi);
   const minLong = Math.round(docLongInches * resolution.minDpi);

@@ -122,12 +122,20 @@ export const VALUE_SCHEMAS: { [K in RuleId]: z.ZodType<RuleValues[K]> } = {
   }),
   'scores.recheck': z.object({ days: count }),
   'registration.province-window': z.object({ minDays: count, maxDays: count }),
-  'upload.roles': z.object(
-    Object.fromEntries(UPLOAD_ROLES.map((role) => [role, roleSpec])) as Record<
-      (typeof UPLOAD_ROLES)[number],
-      typeof roleSpec
-    >,
-  ),
+  // Every role but the photo is a paper document: its physical size decides the scan's dpi (checked
+  // and written by fix), so it cannot be left out.
+  'upload.roles': z
+    .object(
+      Object.fromEntries(UPLOAD_ROLES.map((role) => [role, roleSpec])) as Record<
+        (typeof UPLOAD_ROLES)[number],
+        typeof roleSpec
+      >,
+    )
+    .superRefine((roles, context) => {
+      for (const role of UPLOAD_ROLES)
+        if (role !== 'photo' && !roles[role].document)
+          context.addIssue({ code: 'custom', path: [role, 'document'], message: 'required' });
+    }),
   'upload.photo.pixels': z.object({ minWidth: count, minHeight: count, severity }),
   'upload.photo.aspect': z.object({ width: positive, height: positive, tolerance: share, severity }),
   'upload.photo.bytes': z.object({ min: count, severity }),
