@@ -79,7 +79,7 @@ async function makeCorpus() {
   return files;
 }
 
-// Rosters of 24, 200 and 1,000 applicants (issue 14): a training class, an office, a district.
+// Rosters of 24, 200 and 1,000 applicants: a training class, an office, a district.
 const ROLES = ['照片', '身份证正面', '身份证反面', '学历', '工作证明'];
 
 /** N applicants, each a folder with a photo and four phone-size scans, and a roster naming them. */
@@ -188,7 +188,7 @@ function ensureDjpeg() {
   return false;
 }
 
-// issue 11: the photo case. Real photos (test/fixtures/photos) through the same path as
+// The photo case. Real photos (test/fixtures/photos) through the same path as
 // `shegong fix --as photo`: probe with the face detector, crop around the face, segment, white
 // background, 295×413 encode and KB search, then the re-check. First photo (models load) and warm.
 const PHOTOS = ['portrait.jpg', 'blue.jpg', 'red.jpg', 'wall.jpg', 'tilted.jpg', 'blue.heic'];

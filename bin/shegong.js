@@ -1,6 +1,6 @@
 #!/usr/bin/env -S MALLOC_ARENA_MAX=1 node
 // Tiny launcher: turn on Node's compile cache where available, then load the built CLI.
-// The first line sets how the process uses memory (issue 15; npm's Windows shims honour `env -S`):
+// The first line sets how the process uses memory (npm's Windows shims honour `env -S`):
 // MALLOC_ARENA_MAX=1 keeps glibc from giving each libvips/libuv/worker thread its own heap arena
 // (sharp's advice for glibc; 1 rather than 2 since the batch runs in a worker thread: `npm run
 // fuzz` batch peaks 227-251 MB against 239-258 MB with 2, same speed). No V8 flag here: any V8

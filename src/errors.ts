@@ -1,6 +1,6 @@
 /** Typed errors the shell maps to exit codes: UserError → 2, CancelledError → 130. */
 
-/** A problem as a catalogue key and its arguments: the core names it, the shell words it (issue 9). */
+/** A problem as a catalogue key and its arguments: the core names it, the shell words it. */
 export interface Problem {
   key: string;
   args: Record<string, string>;
@@ -12,7 +12,7 @@ export class UserError extends Error {
   readonly args: Record<string, string>;
   /** Further lines: words (file paths, usage), or problems the shell words from the catalogue. */
   readonly details: (string | Problem)[];
-  /** The library's or system's own words, shown only under --verbose (issue 12). */
+  /** The library's or system's own words, shown only under --verbose. */
   readonly original: string | undefined;
 
   constructor(key: string, args: Record<string, string> = {}, details: (string | Problem)[] = [], original?: string) {

@@ -1,5 +1,5 @@
 /**
- * issue 13: `--education-case`: facts about the candidate's education that the platform's online
+ * `--education-case`: facts about the candidate's education that the platform's online
  * check cannot see and that decide which document to upload (an overseas degree, a changed name or
  * ID number). Pure: raw flag values in, case ids or the values not understood out.
  */

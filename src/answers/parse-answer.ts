@@ -32,7 +32,7 @@ const normalise = (raw: string) =>
     .trim()
     .toLowerCase()
     .replace(/[\s_]+/g, '-');
-/** Brackets dropped, their content kept: 社会工作师（中级） → 社会工作师中级 (issue 10). */
+/** Brackets dropped, their content kept: 社会工作师（中级） → 社会工作师中级. */
 const unbracket = (text: string) => text.replace(/[()（）【】[\]]/g, '');
 
 function fromAliases<T extends string>(
@@ -63,7 +63,7 @@ const LEVEL_ALIASES: Record<string, Level> = {
   advanced: 'senior',
   高级: 'senior',
   高级社会工作师: 'senior',
-  // As rosters write them (issue 10).
+  // As rosters write them.
   助理社工: 'assistant',
   助理社工师: 'assistant',
   初级社工: 'assistant',
@@ -105,7 +105,7 @@ const EDUCATION_ALIASES: Record<string, Education> = {
   phd: 'doctor',
   doctorate: 'doctor',
   博士: 'doctor',
-  // As rosters write them (issue 10); a trailing 学历/毕业/学位 is also dropped.
+  // As rosters write them; a trailing 学历/毕业/学位 is also dropped.
   职高: 'secondary',
   中等专业学校: 'secondary',
   大学专科: 'associate',
@@ -137,7 +137,7 @@ const MAJOR_ALIASES: Record<string, Major> = {
 };
 /**
  * 社会工作 and its variants (社工, 社会工作与管理, 社会工作（MSW）…) are social work; any other real
- * major name (行政管理, 社会学) is "other", with a note naming the value read (issue 10).
+ * major name (行政管理, 社会学) is "other", with a note naming the value read.
  */
 export function parseMajor(raw: string): Parsed<Major> {
   const known = fromAliases(raw, MAJOR_ALIASES, 'answer.major');
@@ -166,7 +166,7 @@ const STUDY_MODE_ALIASES: Record<string, StudyMode> = {
   开放大学: 'part-time',
   业余: 'part-time',
   夜大: 'part-time',
-  // As rosters write them (issue 10).
+  // As rosters write them.
   统招: 'full-time',
   普通全日制: 'full-time',
   全日制统招: 'full-time',
@@ -298,7 +298,7 @@ const CERT_ALIASES: Record<string, CertificateLevel> = {
   intermediate: 'intermediate',
   中级: 'intermediate',
   社会工作师: 'intermediate',
-  // As rosters write them (issue 10).
+  // As rosters write them.
   助理社工: 'assistant',
   助理社工师: 'assistant',
   初级社工: 'assistant',

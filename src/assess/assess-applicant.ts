@@ -16,11 +16,11 @@ import { applicantFiles, findFolder, type MaterialsIndex } from '../roster/confi
 import type { RosterRow } from '../roster/roster-rows.js';
 import { fileNamePart } from '../roster/safe-text.js';
 
-/** One key per roster row (line number + name): its report and fixed-copy folder names (issue 15, F2). */
+/** One key per roster row (line number + name): its report and fixed-copy folder names. */
 export const rowKey = (line: number, name: string) => `${String(line).padStart(4, '0')}-${fileNamePart(name) || 'row'}`;
 
 /**
- * What `--fix` did to one file, as a code (issue 10): `fixed` (the copy passes the checks),
+ * What `--fix` did to one file, as a code: `fixed` (the copy passes the checks),
  * `needs-new` (only a new photo or scan cures it), `could-not-fix` (this tool cannot convert it).
  */
 export type FixState = 'fixed' | 'needs-new' | 'could-not-fix';
@@ -75,13 +75,13 @@ export interface BatchContext {
   materials?: string;
   /** Its real path (symlinks resolved): every folder and file read must be inside it. */
   materialsReal?: string;
-  /** Its entries, read once for the whole batch (issue 14). */
+  /** Its entries, read once for the whole batch. */
   materialsIndex?: MaterialsIndex;
-  /** Write fixed copies under this folder (OUTPUT/fixed/<row key>/: line number + name, issue 15). */
+  /** Write fixed copies under this folder (OUTPUT/fixed/<row key>/: line number + name). */
   fixInto?: string;
-  /** Which existing fixed copies may be replaced (the output folder's manifest; issue 15). */
+  /** Which existing fixed copies may be replaced (the output folder's manifest). */
   fixReplace?: ReplacePolicy;
-  /** Each file's check is given up after this long (a stuck read or decode; issue 15). */
+  /** Each file's check is given up after this long (a stuck read or decode). */
   fileTimeLimitMs?: number;
   thumbnailSize: number;
 }
@@ -188,9 +188,9 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
         });
       }
       // One decode per file; the photo's thumbnail comes out of the same decode. The files are
-      // probed together (issue 14): their decodes queue on libvips's threads, so the last
+      // probed together: their decodes queue on libvips's threads, so the last
       // applicants of a roster still keep both cores busy; results keep the folder's order. Each
-      // has its own time limit (issue 15).
+      // has its own time limit.
       const probed = await Promise.all(
         inputs.map((input) =>
           probeWithin(
@@ -234,7 +234,7 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
   const bestFiles = [...files];
   if (context.fixInto && folder && context.materials) {
     // One folder per roster row: two 张伟 (in 组1/ and 组2/, or twice in one folder) never share one,
-    // and a folder named by an ID number never names an output (issue 15, F2/F6).
+    // and a folder named by an ID number never names an output.
     const target = path.join(context.fixInto, rowKey(row.line, row.name));
     for (const [index, file] of files.entries()) {
       if (file.findings.some((f) => f.id === 'file.missing')) continue;
@@ -316,7 +316,7 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
       : undefined;
   const outcome = assessWith(bestFiles);
   const before = bestFiles.some((f, i) => f !== files[i]) ? assessWith(files) : outcome;
-  // issue 13: the files as checked against this applicant's dates and answers (学信网 report validity).
+  // The files as checked against this applicant's dates and answers (学信网 report validity).
   if (before) files = before.files;
   if (outcome) bestFiles.splice(0, bestFiles.length, ...outcome.files);
   const rowBlocks = rowFindings.some((f) => f.severity === 'error');

@@ -16,9 +16,9 @@ export interface AssessInput {
   /** Exam year; defaults to the one the candidate prepares for on `today`. */
   year?: number;
   files?: FileResult[];
-  /** issue 13: the candidate's name and masked ID number, where known (batch), to compare with a report. */
+  /** The candidate's name and masked ID number, where known (batch), to compare with a report. */
   holder?: { name?: string; idMasked?: string };
-  /** issue 13: education facts the online check cannot see (--education-case). */
+  /** Education facts the online check cannot see (--education-case). */
   educationCases?: DocumentCase[];
 }
 
@@ -36,7 +36,7 @@ export function assessCandidate(input: AssessInput): CheckOutcome {
   if (!registration) throw new Error('the calendar gave no registration window');
   const registrationMonth = Number(registration.start.split('-')[1]);
   const eligibility = evaluateEligibility(answers, ruleSet, { examYear: year, registrationMonth });
-  // issue 13: a 学信网 report must stay valid through this candidate's windows and match the answers.
+  // A 学信网 report must stay valid through this candidate's windows and match the answers.
   const files = (input.files ?? []).map((file) =>
     withDocumentChecks(file, { today, events, answers, ...(input.holder ? { holder: input.holder } : {}) }, ruleSet),
   );

@@ -21,7 +21,7 @@ export interface ChecklistInput {
   ruleSet: RuleSet;
   /** Today (YYYY-MM-DD): a to-do whose window has closed is missed. */
   today: string;
-  /** issue 13: education facts the online check cannot see (--education-case). */
+  /** Education facts the online check cannot see (--education-case). */
   educationCases?: DocumentCase[];
 }
 
@@ -149,7 +149,7 @@ const otherFiles = item({
 });
 
 /**
- * issue 13: whether the platform's online education check is expected to fail, why, and which
+ * Whether the platform's online education check is expected to fail, why, and which
  * document fits (document.needed); an uploaded report that fits and passes its checks ticks it off.
  */
 const educationVerification = item({
@@ -355,7 +355,7 @@ const fee = item({
       id: 'registration.fee',
       group: 'registration',
       status: eligibility.status === 'ineligible' ? 'blocked' : 'todo',
-      // No province (a batch without one): no fee is named, only that the province decides it (issue 10).
+      // No province (a batch without one): no fee is named, only that the province decides it.
       args: !answers.province
         ? { unknownProvince: true, ...window('payment') }
         : {

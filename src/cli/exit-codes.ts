@@ -1,4 +1,4 @@
-/** The exit-code contract (SPEC §2). Only main.ts sets process.exitCode. */
+/** The exit-code contract (docs/contract.md). Only main.ts sets process.exitCode. */
 export const EXIT = {
   OK: 0,
   FINDINGS: 1,

@@ -31,7 +31,7 @@ export interface GlobalOptions {
   color: boolean;
 }
 
-/** `--lang EN`, `--lang 中文`, `zh`: any spelling of the two languages (issue 12). */
+/** `--lang EN`, `--lang 中文`, `zh`: any spelling of the two languages. */
 export function parseLang(value: string | undefined): Lang | undefined {
   if (value === undefined) return 'zh-CN';
   const v = value.trim().toLowerCase().replace('_', '-');
@@ -40,7 +40,7 @@ export function parseLang(value: string | undefined): Lang | undefined {
   return LANGS.find((l) => l.toLowerCase() === v);
 }
 
-/** `--today 2026/11/30`, `2026.11.30`, `2026年11月30日`, `20261130` → `2026-11-30` (issue 12). */
+/** `--today 2026/11/30`, `2026.11.30`, `2026年11月30日`, `20261130` → `2026-11-30`. */
 export function parseToday(value: string): string | undefined {
   const m = value.trim().match(/^(\d{4})(?:[-/.年]\s*(\d{1,2})[-/.月]\s*(\d{1,2})日?|(\d{2})(\d{2}))$/);
   if (!m) return undefined;
@@ -71,7 +71,7 @@ export function resolveGlobalOptions(raw: RawGlobalOptions, formats: readonly Fo
     ...(year ? { year: Number(year) } : {}),
     today: today ?? dayInShanghai(new Date()),
     rules: raw.rules ?? [],
-    // A person at a terminal is asked, whatever the report's format or destination (issue 12):
+    // A person at a terminal is asked, whatever the report's format or destination:
     // only a missing TTY or --no-input turns the questions off.
     interactive: raw.input !== false && tty,
     verbose: raw.verbose ?? false,

@@ -40,7 +40,7 @@ export async function fileInputs(flags: CheckOptions): Promise<{ inputs: FileInp
   return { inputs, strays: [] };
 }
 
-/** `--as photo`, `--as 照片`, `--as 身份证正面`, `--as PHOTO`: a role in either language (issue 12). */
+/** `--as photo`, `--as 照片`, `--as 身份证正面`, `--as PHOTO`: a role in either language. */
 export function parseRole(raw: string | undefined, messages: Messages): UploadRole | undefined {
   if (raw === undefined) return undefined;
   const value = raw.trim().toLowerCase().replace(/_/g, '-');

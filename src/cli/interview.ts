@@ -131,7 +131,7 @@ export async function interview(input: InterviewInput): Promise<Answers> {
   }
   if (answers.degrees === undefined) {
     answers.degrees = await furtherDegrees(input);
-    // issue 13: asked with the education history, so a person learns which report fits their case.
+    // Asked with the education history, so a person learns which report fits their case.
     answers.educationCases = await askEducationCases(prompter, messages);
   }
   if (input.askHukou && answers.hukou === undefined) {
@@ -175,7 +175,7 @@ async function furtherDegrees(input: InterviewInput): Promise<Degree[]> {
 
 /**
  * A path as typed or dropped into a terminal: quotes and trailing spaces gone, `\ ` unescaped,
- * `~` expanded to the home folder (issue 12).
+ * `~` expanded to the home folder.
  */
 export function typedPath(value: string, home = homedir()): string {
   const trimmed = value
@@ -214,7 +214,7 @@ export async function askMaterialsFolder(prompter: Prompter, messages: Messages)
 }
 
 /**
- * issue 13: whether the platform's online check can see the degree. An overseas (incl. Hong Kong,
+ * Whether the platform's online check can see the degree. An overseas (incl. Hong Kong,
  * Macau, Taiwan) degree or a changed name or ID number means a report must be uploaded.
  */
 export async function askEducationCases(

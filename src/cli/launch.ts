@@ -4,7 +4,7 @@
  * else, and everything that may ask a question, runs on this thread as before.
  *
  * Why a worker: V8 grows a busy thread's young generation to 16 MB a half-space, which took a
- * 600-applicant `batch --fix` with the photo models from ~240 to ~280 MB (issues 14, 15). A V8 flag
+ * 600-applicant `batch --fix` with the photo models from ~240 to ~280 MB. A V8 flag
  * on the command line (`--max-semi-space-size`) caps it too, but any V8 flag makes Node 20
  * recompile its built-ins on every start, `--help` included (+10 ms, 1.7× bare Node). A worker's
  * `resourceLimits` cap only the thread doing the work, and only for the commands that need it.

@@ -19,7 +19,7 @@ export interface CommandContext {
 }
 
 export async function loadContext(globals: GlobalOptions): Promise<CommandContext> {
-  // issue 11: SHEGONG_ML=off takes the heuristic photo path even with the models installed.
+  // SHEGONG_ML=off takes the heuristic photo path even with the models installed.
   if (process.env.SHEGONG_ML === 'off') (await import('../files-io/photo-models.js')).setPhotoModelsEnabled(false);
   // The imported pack when there is a valid one not older than the bundled data, else templates/.
   const active = await activeData();

@@ -26,7 +26,7 @@ export async function describeError(error: unknown, argv: string[]): Promise<Exi
     return EXIT.CANNOT_RUN;
   }
   // A system error that escaped a command (a path that vanished, a folder without permission):
-  // a sentence naming the path, never a raw code or a stack (issue 12).
+  // a sentence naming the path, never a raw code or a stack.
   const system = error as NodeJS.ErrnoException | undefined;
   if (system instanceof Error && typeof system.code === 'string' && /^E[A-Z]+$/.test(system.code)) {
     process.stderr.write(

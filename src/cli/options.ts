@@ -16,12 +16,12 @@ export interface CheckOptions extends AnswerFlags {
   residencePermit?: string;
   files?: string;
   fix?: boolean;
-  /** issue 13 */
+  /** What the online check cannot see about the degree (abroad, renamed): `--education-case`. */
   educationCase?: string[];
   useProfile?: boolean;
 }
 
-/** `shegong batch`: its own flags, plus every answer flag of check for empty columns (issue 10). */
+/** `shegong batch`: its own flags, plus every answer flag of check for empty columns. */
 export interface BatchOptions extends AnswerFlags {
   materials?: string;
   /** The output folder (the global --output, required here). */

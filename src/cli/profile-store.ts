@@ -2,7 +2,7 @@
  * Saved answers (conf), offered as defaults next time. Imported only by commands that need it.
  * Only the interview's answer keys are stored: never an ID number or a file path.
  *
- * Issue 15 (F11, F17, F22): a config fault never costs answers. A corrupt file reads as empty and is
+ * A config fault never costs answers. A corrupt file reads as empty and is
  * never overwritten except by `profile reset` (which repairs it); wrongly typed values are dropped
  * on reading; a store that cannot be opened or written reports why instead of throwing.
  */

@@ -31,7 +31,7 @@ import {
 import { allFormats, formatsOf } from './render-registry.js';
 
 // commander through its CommonJS entry: its ESM wrapper costs a CJS-to-ESM translation on every
-// start (measured ~2 ms of `--help`, issue 14).
+// start (measured ~2 ms of `--help`).
 const { Command } = createRequire(import.meta.url)('commander') as typeof import('commander');
 type Command = CommandType;
 
@@ -238,7 +238,7 @@ export function buildProgram(argv: string[], handlers: CommandHandlers = lazyHan
   const t = helpWords(english);
   let result: ExitCode | undefined;
   const program = new Command('shegong');
-  // Set before any subcommand is made, so every command inherits them (issue 12).
+  // Set before any subcommand is made, so every command inherits them.
   const output = (name: string) => ({
     writeErr: (text: string) => process.stderr.write(text),
     outputError: (text: string, write: (s: string) => void) =>
@@ -324,7 +324,7 @@ export function buildProgram(argv: string[], handlers: CommandHandlers = lazyHan
       result = await handlers.profile(chosen, globalsOf(command));
     });
 
-  // issue 10: every answer flag of check, for rows whose column is missing or empty (the roster wins).
+  // Every answer flag of check, for rows whose column is missing or empty (the roster wins).
   answerOptions(
     program
       .command('batch')
@@ -359,7 +359,7 @@ export function buildProgram(argv: string[], handlers: CommandHandlers = lazyHan
     .option('--as <role>', t.as)
     .option('--force', t.force)
     .action(async (file: string, flags: Record<string, unknown>, command: Command) => {
-      // --output names the fixed copy; without it the copy goes beside the original (issue 12).
+      // --output names the fixed copy; without it the copy goes beside the original.
       const { output, ...rest } = globalsOf(command);
       result = await handlers.fix(file, fixOptions(flags, output), rest);
     });

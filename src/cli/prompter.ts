@@ -15,7 +15,7 @@ export interface Prompter {
   confirm(options: { message: string; default?: boolean }): Promise<boolean>;
 }
 
-/** The few words the prompt library shows itself (issue 12: key hints, yes/no, default). */
+/** The few words the prompt library shows itself (key hints, yes/no, default). */
 export interface PromptWords {
   yes: string;
   no: string;
@@ -47,7 +47,7 @@ export function inquirerPrompter(words: PromptWords = ENGLISH): Prompter {
       defaultAnswer: (text: string) => `（${words.default}：${text}）`,
     },
   };
-  // On stderr: stdout may be the report going to a file or a pipe (issue 12).
+  // On stderr: stdout may be the report going to a file or a pipe.
   const context = { output: process.stderr };
   return {
     select: (options) => guard(async () => (await load()).select({ ...options, pageSize: 12, theme }, context)),

@@ -56,7 +56,7 @@ interface Entry<K extends ReportKind> {
   load: () => Promise<Renderer<K>>;
 }
 
-/** The JSON schema id of each kind's JSON output (SPEC §3 and the command sections). */
+/** The JSON schema id of each kind's JSON output (docs/contract.md). */
 export const SCHEMAS: Record<ReportKind, string> = {
   checklist: 'shegong.report/v1',
   dates: 'shegong.dates/v1',

@@ -28,7 +28,7 @@ export async function painterFor(color: boolean, stream: NodeJS.WriteStream = pr
 
 /**
  * Columns to wrap text to: the terminal's width, or $COLUMNS when set; none when writing to a
- * file or a pipe, so saved text is never cut into lines (issue 12).
+ * file or a pipe, so saved text is never cut into lines.
  */
 export function terminalWidth(
   output: string | undefined,

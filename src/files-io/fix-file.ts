@@ -82,7 +82,7 @@ async function fixPhotoNow(facts: FileFacts, ruleSet: RuleSet): Promise<FixResul
 }
 
 /**
- * Fixes run one at a time (issue 15): a fix decodes the whole image upright (a phone scan is tens
+ * Fixes run one at a time: a fix decodes the whole image upright (a phone scan is tens
  * of MB of raw pixels), and a photo's face-based fix also holds its matte as floats and the
  * whitened copy; a batch's parallel applicants stacked those up (fuzz batch --fix peaks 232–272 MB
  * at 200 applicants). Checking, the bulk of a batch, stays parallel.
@@ -103,7 +103,9 @@ async function fixScanNow(facts: FileFacts, ruleSet: RuleSet): Promise<FixResult
   const hard = ruleValue(ruleSet, 'upload.scan.bytes').max;
   const soft = ruleValue(ruleSet, 'upload.scan.bytes-guides').max;
   const long = Math.max(image.orientedWidth, image.orientedHeight);
-  const docLongInches = Math.max(spec.document?.widthMm ?? 297, spec.document?.heightMm ?? 210) / MM_PER_INCH;
+  // upload.roles' schema requires a document size for every role but the photo.
+  const document = spec.document!;
+  const docLongInches = Math.max(document.widthMm, document.heightMm) / MM_PER_INCH;
   // Never more pixels than the good resolution needs, never fewer than the minimum allows.
   const goodLong = Math.round(docLongInches * resolution.goodDpi);
   const minLong = Math.round(docLongInches * resolution.minDpi);

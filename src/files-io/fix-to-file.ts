@@ -54,7 +54,7 @@ export interface FixToFileOptions {
 
 /**
  * `<dir>/<name>.jpg` when the output is a folder. Refuses, before any work, a target that is the
- * input (by device + inode, issue 15), not a regular file, or an existing file `replace` does not allow.
+ * input (by device + inode), not a regular file, or an existing file `replace` does not allow.
  */
 export async function resolveFixOutput(
   input: string,

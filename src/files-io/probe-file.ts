@@ -29,8 +29,8 @@ import { landmarksOf } from '../files/face-landmarks.js';
 const HEAD_BYTES = 128 * 1024;
 
 /**
- * Each file's check is given up after this long (issue 15): an engineering bound, not an exam rule.
- * The slowest fuzzed file took 3 s for 100 (red-team report), so a minute is only ever a stuck read.
+ * Each file's check is given up after this long: an engineering bound, not an exam rule.
+ * The slowest fuzzed file took 3 s for 100, so a minute is only ever a stuck read.
  */
 export const FILE_TIME_LIMIT_MS = 60_000;
 
@@ -135,7 +135,7 @@ async function probeOpen(
     // Only the head and the tail of a huge PDF were read: startxref offsets cannot be verified
     // against the joined buffer, so the cross-reference check is not applied (size decides).
     if (partial) facts.pdf.xrefOk = true;
-    // issue 13: the structural check first (fast, and the fallback); then pdf.js, bounded.
+    // The structural check first (fast, and the fallback); then pdf.js, bounded.
     if (partial || !facts.pdf.header) {
       facts.pdfRead = { ok: false, reason: 'skipped', detail: partial ? 'partial read' : 'no header', ms: 0 };
       return facts;
@@ -174,7 +174,7 @@ async function probeOpen(
   const sharp = loadSharp();
   let header: ImageHeader;
   try {
-    // A JPEG's header comes from the bytes already read (issue 14): libvips given a file name
+    // A JPEG's header comes from the bytes already read: libvips given a file name
     // probes it with every loader (about 60 stat/open calls per file); given bytes, none.
     const fromHead =
       sniffed.type === 'jpeg'
@@ -282,7 +282,7 @@ async function probeHeic(file: string | Uint8Array, facts: FileFacts, options: P
  */
 export async function uprightSource(facts: FileFacts, maxPixels: number): Promise<Sharp> {
   const sharp = loadSharp();
-  // One fstat-checked open (issue 15): never the path handed to a decoder that might block on it.
+  // One fstat-checked open: never the path handed to a decoder that might block on it.
   const bytes = await readRegular(facts.path, SAFETY.maxReadBytes);
   if (facts.sniffed === 'heic') {
     const decoded = await decodeHeic(bytes, maxPixels);
@@ -300,7 +300,7 @@ const DCT_SCALES = [8, 4, 2] as const;
 
 /**
  * The decode scale for an image: the largest of 1/8, 1/4, 1/2 that keeps the long side at least
- * `minSide` (issue 14), else 1. The sample is then exactly ceil(side / scale): what libjpeg's
+ * `minSide`, else 1. The sample is then exactly ceil(side / scale): what libjpeg's
  * scaled IDCT gives, with no resample after it, and between minSide and twice that, so the
  * Laplacian thresholds stored with minSide hold. Pure.
  */

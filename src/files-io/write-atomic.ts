@@ -1,5 +1,5 @@
 /**
- * Write a file atomically through the one writing module (issue 15: src/io/safe-write.ts).
+ * Write a file atomically through the one writing module (src/io/safe-write.ts).
  * The default policy replaces an existing regular file: a report's `--output` names its destination.
  * Devices, FIFOs, folders and this run's inputs are never replaced, whatever the policy.
  */

@@ -37,7 +37,7 @@ export function measuredOf(facts: FileFacts): FileResult['measured'] {
     ...(facts.pdf
       ? { pages: facts.pdfRead?.ok ? facts.pdfRead.pages : facts.pdf.pages, encrypted: facts.pdf.encrypted }
       : {}),
-    // issue 13: what pdf.js read, or why it could not
+    // What pdf.js read, or why it could not
     ...(facts.pdfRead?.ok
       ? {
           reader: 'pdfjs',

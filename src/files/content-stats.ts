@@ -28,7 +28,7 @@ export interface RedPixel {
 /**
  * Statistics of a greyscale decode (scans whose colour does not matter): luma is the data itself,
  * so only exposure and sharpness are computed; no border colour, chroma, subject or red. One pass
- * over the pixels (issue 14): exposure counts and the Laplacian accumulate in the same loop.
+ * over the pixels: exposure counts and the Laplacian accumulate in the same loop.
  */
 export function greyStats(luma: Uint8Array, width: number, height: number): ContentStats {
   const pixels = width * height;
@@ -56,7 +56,7 @@ export function greyStats(luma: Uint8Array, width: number, height: number): Cont
 }
 
 /*
- * The per-pixel loops are small functions called once per row (issue 14): V8 optimises them
+ * The per-pixel loops are small functions called once per row: V8 optimises them
  * after a few rows with full type feedback, instead of on-stack-replacing one long loop that
  * deoptimises when it exits; a single-file check runs mostly cold code. Accumulators are
  * objects of one shape whose number fields start as doubles (-0), so growing sums never

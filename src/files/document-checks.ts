@@ -1,5 +1,5 @@
 /**
- * issue 13: a 学信网 report checked against the calendar and the candidate's answers. The report's
+ * A 学信网 report checked against the calendar and the candidate's answers. The report's
  * online-verification validity must last through the registration window and, where the province
  * holds a post-exam review, through that review; its level and major must agree with the answers.
  * Pure: the file's recognised document, the dates and the rules in; findings out.

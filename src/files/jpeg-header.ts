@@ -1,6 +1,6 @@
 /**
  * Pure readers/writers for the few JPEG header fields we care about: JFIF APP0 density,
- * EXIF IFD0 resolution and orientation. Every function works on a Uint8Array, performs no
+ * EXIF IFD0 resolution (orientation comes from sharp's metadata). Every function works on a Uint8Array, performs no
  * I/O, bounds-checks every read and never throws on malformed input.
  */
 import { CM_PER_INCH } from './measures.js';
@@ -30,7 +30,6 @@ const JFIF_UNITS_AT = 7;
 const JFIF_X_AT = 8;
 const JFIF_Y_AT = 10;
 
-const TAG_ORIENTATION = 0x0112;
 const TAG_X_RESOLUTION = 0x011a;
 const TAG_Y_RESOLUTION = 0x011b;
 const TAG_RESOLUTION_UNIT = 0x0128;
@@ -268,12 +267,4 @@ export function withJfifDensity(bytes: Uint8Array, dpi: number): Uint8Array {
   out.set(app0, 2);
   out.set(bytes.subarray(2), 2 + app0.length);
   return out;
-}
-
-/** EXIF orientation tag (1..8) from APP1 Exif, or null. */
-export function readExifOrientation(bytes: Uint8Array): number | null {
-  const tiff = findTiff(bytes, segments(bytes));
-  if (!tiff) return null;
-  const value = integerValue(tiff, ifd0(tiff).get(TAG_ORIENTATION));
-  return value !== null && value >= 1 && value <= 8 ? value : null;
 }

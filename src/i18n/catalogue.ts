@@ -95,6 +95,8 @@ export interface Messages {
     profileUnreadable: (file: string, reason: string) => string;
     profileNotSaved: (file: string, reason: string) => string;
     demoIntro: string;
+    /** The demo's sample files, unchecked because sharp cannot load (see error.sharp-missing). */
+    demoFilesSkipped: (files: string) => string;
     datesTitle: (year: number, today: string) => string;
     runningCycle: (year: number) => string;
     missed: (closed: string, estimated: boolean) => string;

@@ -1,5 +1,5 @@
 /**
- * issue 9b: words the core used to build itself, now catalogue entries with arguments: rule-file and
+ * Words for problems the core reports by code, as catalogue entries with arguments: rule-file and
  * calendar problems (codes from rules/parse-rule-set.ts, dates/parse-calendar.ts and the schemas), and
  * the derived sources of estimated dates (dates/build-events.ts). Spread into both catalogues.
  */

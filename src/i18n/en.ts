@@ -13,7 +13,7 @@ import { rosterFindingsEn } from './roster-findings.js';
 
 type A = Values;
 const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
-// issue 10: why an output folder cannot be used (error codes → words).
+// Why an output folder cannot be used (error codes → words).
 const OUTPUT_REASON_EN: Record<string, string> = {
   EACCES: 'no permission to write',
   EPERM: 'no permission to write',
@@ -26,7 +26,7 @@ const OUTPUT_REASON_EN: Record<string, string> = {
   ENAMETOOLONG: 'the path is too long',
   ELOOP: 'a link loop',
   special: 'it is a special system folder (/proc, /sys, /dev)',
-  // issue 15: the writing module's refusals
+  // The writing module's refusals
   'not-regular': 'it is not a regular file (a device, pipe or socket), so it is not written',
   EISDIR: 'it is a folder',
   EINVAL: 'the name has a character that is not allowed',
@@ -36,7 +36,7 @@ const OUTPUT_REASON_EN: Record<string, string> = {
   EIO: 'an input/output error',
   locked: 'another shegong is writing into this folder',
 };
-// issue 15: why a roster was refused, in words (bounds checked before parsing; no library English)
+// Why a roster was refused, in words (bounds checked before parsing; no library English)
 const ROSTER_REASON_EN: Record<string, (a: A) => string> = {
   'record-too-big': (a) =>
     `this line is too long (over ${s(a.limit)} KB) for a roster; check that the file is not damaged, or save it again as .xlsx/CSV`,
@@ -90,7 +90,7 @@ function dateRange(start: unknown, end: unknown): string {
   if (a[0] === b[0]) return `${shortDay(start)} – ${day(end)}`;
   return `${day(start)} – ${day(end)}`;
 }
-/** issue 13: a list argument (checklist args may carry string arrays). */
+/** A list argument (checklist args may carry string arrays). */
 const listOf = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 const span = (a: A) => (a.start ? (a.end && a.end !== a.start ? dateRange(a.start, a.end) : day(a.start)) : '');
 const est = (a: A) => (a.estimated ? ' (estimated)' : '');
@@ -99,7 +99,7 @@ const CPTA = 'China Personnel Examination website (cpta.com.cn)';
 const PHOTO_TOOL = 'the official photo tool (照片审核处理工具)';
 const COMMITMENT = '告知承诺制 (declaration-based registration)';
 
-/** issue 12: an operating-system error code in words (the code itself only under --verbose). */
+/** An operating-system error code in words (the code itself only under --verbose). */
 const SYSTEM_REASONS_EN: Record<string, string> = {
   ENOENT: 'no such file or folder',
   ENOTDIR: 'part of the path is a file, not a folder',
@@ -202,7 +202,7 @@ export const en: Messages = {
     countedLine: (counted: string, required: string, cutoff: string) =>
       `${counted} (required ${required}, counted up to ${cutoff})`,
     colon: ': ',
-    // issue 9b: a parenthetical in this language's punctuation
+    // A parenthetical in this language's punctuation
     inParens: (text: string) => ` (${text})`,
     enumerate: (items: readonly string[]) => items.join(', '),
     listSeparator: '; ',
@@ -230,7 +230,7 @@ export const en: Messages = {
     passed: 'past',
     profileEmpty: 'No answers saved yet.',
     profileReset: 'Saved answers cleared.',
-    // issue 15: config faults never cost answers
+    // Config faults never cost answers
     profileCorrupt: (file: string) =>
       `The file of saved answers is damaged; it is neither read nor overwritten this time: ${file}. Run shegong profile reset to repair it`,
     profileUnreadable: (file: string, reason: string) =>
@@ -238,6 +238,8 @@ export const en: Messages = {
     profileNotSaved: (file: string, reason: string) =>
       `The answers were not saved (${reason}): ${file}. The checklist below is unaffected`,
     demoIntro: 'Sample candidate (built-in data, no input needed):',
+    demoFilesSkipped: (files: string) =>
+      `The image library sharp could not be loaded; the sample files were not checked: ${files}`,
     datesTitle: (year: number, today: string) => `Key dates of the ${year} exam cycle (today: ${day(today)})`,
     runningCycle: (year: number) => `${year} cycle (registration closed; for candidates who registered)`,
     missed: (closed: string, estimated: boolean) => `Missed (closed ${day(closed)}${estimated ? ', estimated' : ''}): `,
@@ -329,7 +331,7 @@ export const en: Messages = {
     fixConfirm: (role: string, file: string) =>
       `Write a compliant copy of the ${role} (${file})? The original is not changed`,
     fixesWritten: (count: number) => `Wrote ${count} fixed copies (named .fixed); no original was changed`,
-    // issue 12
+    // The summary line, the dates table, calendar titles and saved answers
     summaryReadyTodo: (todo: number) =>
       `Nothing blocks your registration; ${todo} to-do${todo === 1 ? '' : 's'} left, see the list below.`,
     datesColumns: ['Event', 'When', 'What to do', 'Note'],
@@ -347,7 +349,7 @@ export const en: Messages = {
     madeOn: (date: string) => `Made on ${day(date)}`,
     answersHeading: 'Answers this checklist used',
     provinceLabel: 'Province',
-    // Advice after the interview names no flag the user never typed (issue 12).
+    // Advice after the interview names no flag the user never typed.
     interviewFix: {
       'eligibility.certificate': (a: A) =>
         `Apply once you have the ${en.labels.certificate[s(a.certificate)]}; if you already have it, run shegong profile edit and give the month you obtained it`,
@@ -498,7 +500,7 @@ export const en: Messages = {
       a.checked
         ? `Registration photo checked (${a.checked === 'fail' ? 'failed' : 'passed'}); before uploading, it must be processed with ${PHOTO_TOOL}, which produces "报名照片.jpg"`
         : `Prepare a recent colour 1-inch ID photo on a white background (${a.width}×${a.height} pixels, JPG), process it with ${PHOTO_TOOL}, and upload the resulting "报名照片.jpg"`,
-    // issue 13: why online verification will fail, which document fits, how long it must stay valid
+    // Why online verification will fail, which document fits, how long it must stay valid
     'materials.education-verification': (a: A) => {
       const kindName = (k: string) => KIND_NAMES.en[k] ?? k;
       const kinds = listOf(a.kinds).map(kindName).join(' or ');
@@ -554,7 +556,7 @@ export const en: Messages = {
     'registration.accommodations': () =>
       "Disabled candidates who need accommodations (screen-reader software, a separate room) apply to their province's exam office during the registration window",
     'registration.fee': (a: A, c: NameContext) => {
-      // issue 10: a batch without a province names no fee.
+      // A batch without a province names no fee.
       if (a.unknownProvince)
         return `Pay the exam fee at your province's rate${a.end ? ` by ${day(a.end)}${est(a)}` : ''} (the roster gives no province: add --province or a 报考省份 column to see it)`;
       const name = c.province(s(a.province));
@@ -661,7 +663,7 @@ export const en: Messages = {
     thumbnail: 'Photo',
     progress: (done: number, total: number, eta: string) =>
       `Checked ${done}/${total}${eta ? `, about ${eta} left` : ''}`,
-    // issue 15
+    // A batch cut short: what its reports hold
     interruptedNote: (done: number, total: number) =>
       `The run was interrupted: this report holds only the ${done}/${total} applicants checked`,
     interrupted: (done: number, total: number) =>
@@ -672,7 +674,7 @@ export const en: Messages = {
     html: (file: string) => `Open in a browser: ${file}`,
     encoding: (encoding: string, rows: number) => `Roster: ${rows} rows (encoding ${encoding})`,
     generated: (today: string) => `Generated on ${today}, entirely on this computer`,
-    // issue 10
+    // Batch summaries: fix states, what was not checked, the pages
     fixState: {
       fixed: 'fixed',
       'needs-new': 'needs a new photo or scan',
@@ -720,7 +722,7 @@ export const en: Messages = {
     'senior-review': 'Submit the case records, supervision records and achievements the 评审 notice asks for',
     'work-years-cutoff': 'Social-work years are counted up to this day',
   } as Record<string, string>,
-  // issue 9b: the derived source of an estimated date (dates/build-events.ts → report/localize.ts)
+  // The derived source of an estimated date (dates/build-events.ts → report/localize.ts)
   eventSource: eventSourceEn,
   eventNote: {
     estimated: (from: string) =>
@@ -737,7 +739,7 @@ export const en: Messages = {
     span: (start: string, end: string) => `${day(start)} – ${day(end)}`,
   },
   problem: {
-    // issue 9b: rule-file and calendar problems (codes from the parsers)
+    // Rule-file and calendar problems (codes from the parsers)
     ...ruleProblemsEn,
     ...packProblemsEn,
     'answer.level': (a: A) =>
@@ -777,10 +779,10 @@ export const en: Messages = {
     ...packErrorsEn,
     'error.rules-unreadable': (a: A) => `Cannot read rule file ${s(a.file)} (${systemReasonEn(a.reason)})`,
     'error.rules-invalid': (a: A) => `Rule file ${s(a.file)} has problems, so nothing was run:`,
-    // issue 9b: a bundled data file (calendar, demo sample) that cannot be read
+    // A bundled data file (calendar, demo sample) that cannot be read
     'error.data-unreadable': (a: A) => `Cannot read data file ${s(a.file)} (${systemReasonEn(a.reason)})`,
     'error.output': (a: A) => `Cannot write ${s(a.file)}: ${OUTPUT_REASON_EN[s(a.reason)] ?? systemReasonEn(a.reason)}`,
-    // issue 15
+    // Outputs that would replace a file, and rosters that cannot be read
     'error.output-exists': (a: A) =>
       `Will not replace the existing file ${s(a.file)}: choose another name, or add --force to replace it`,
     'error.batch-output-exists': (a: A) =>
@@ -793,7 +795,7 @@ export const en: Messages = {
       `Cannot read the roster${s(a.line) ? ` (line ${s(a.line)})` : ''}: ${ROSTER_REASON_EN[s(a.reason)]?.(a) ?? s(a.reason)}`,
     'error.roster-header': (a: A) =>
       `The roster has no recognisable header: it needs columns such as 姓名/name and 报考级别/level${s(a.encoding) === 'gb18030' ? '. The file is not valid UTF-8 and was read as GBK/GB18030; if it mixes two encodings, save it as .xlsx or "CSV UTF-8" in Excel or WPS and try again' : ''}`,
-    // issue 10: rosters and output folders that cannot be used
+    // Rosters and output folders that cannot be used
     'error.roster-old-excel': (a: A) =>
       `Cannot read the roster ${s(a.file)}: it is a ${s(a.kind)} file, which this tool does not read. Save it as .xlsx or CSV (UTF-8) in Excel or WPS and run again`,
     'error.roster-missing': (a: A) => `Roster file not found: ${s(a.file)}. Check the path and the name`,
@@ -811,7 +813,7 @@ export const en: Messages = {
     'error.internal': () =>
       'Internal error: the program ran into something unexpected. Add --verbose for details, and please report this problem.',
     'error.usage': () => 'Usage error',
-    // issue 12: library and system errors as sentences
+    // Library and system errors as sentences
     'error.no-profile': () => 'No saved answers yet: run shegong in a terminal and answer the questions once',
     'error.needs-terminal': (a: A) => `${s(a.command)} asks questions: run it in a terminal window`,
     'error.output-required': (a: A) => `--output is missing: say where to write, e.g. ${s(a.usage)}`,
@@ -828,6 +830,8 @@ export const en: Messages = {
     'error.json': (a: A) =>
       `${s(a.file)} is not valid JSON at line ${s(a.line)}, column ${s(a.column)}: check the quotes, commas and brackets there`,
     'error.system': (a: A) => `${s(a.file) ? `${s(a.file)}: ` : ''}${systemReasonEn(a.reason)}`,
+    'error.sharp-missing': () =>
+      'Cannot load the image library sharp: its platform files are missing here (npm install --omit=optional leaves them out). Checking photos and scans needs it: in the folder where shegong is installed, run npm install --include=optional sharp (or npm rebuild sharp if it is installed). Eligibility, dates, the checklist, rules, data and PDF checks do not need it and work as usual',
     cancelled: 'Cancelled.',
   } as Record<string, ((a: A) => string) | string>,
   prompt: {
@@ -844,7 +848,7 @@ export const en: Messages = {
       'Year and month you obtained the Social Worker (intermediate) qualification (none if you have not)',
     province: 'Province you are applying in (where you work or live, e.g. Guangdong)',
     filesDir: 'Folder holding your materials (photo, ID card, diploma …; leave empty to skip)',
-    // issue 12: profile show labels for keys the questions above do not cover
+    // Profile show labels for keys the questions above do not cover
     degrees: 'Further qualifications',
     certificates: 'Certificates held',
     hukou: 'Province of your household registration (hukou) (optional)',

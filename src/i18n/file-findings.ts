@@ -1,5 +1,5 @@
 /**
- * Words for the findings about one uploaded file (SPEC §4 ids: its checks, its role, its document),
+ * Words for the findings about one uploaded file (the ids of docs/contract.md: its checks, its role, its document),
  * zh-CN and en. Each message shows the measured numbers. Roster findings are in roster-findings.ts.
  */
 import type { Values } from '../model/finding.js';
@@ -27,7 +27,7 @@ const TYPE_ZH: Record<string, string> = {
 };
 const typeName = (t: unknown) => TYPE_ZH[s(t)] ?? s(t);
 
-// issue 11: why a person matte may be wrong
+// Why a person matte may be wrong
 const DOUBT_ZH: Record<string, string> = {
   object: '人像以外的物体或第二个人可能被保留',
   hair: '头发可能被裁掉',
@@ -49,7 +49,7 @@ const DOUBTS_EN = (v: unknown) =>
     .map((d) => DOUBT_EN[d] ?? d)
     .join('; ');
 
-// issue 15: why a file could not be read, in words (F27: a FIFO is not "a folder")
+// Why a file could not be read, in words (a FIFO is not "a folder")
 const UNREADABLE_ZH: Record<string, string> = {
   'not-regular': '不是普通文件，而是管道或设备',
   EISDIR: '这是文件夹',
@@ -64,7 +64,7 @@ const UNREADABLE_EN: Record<string, string> = {
   EPERM: 'no permission to read',
   ETIMEDOUT: 'the check took too long',
 };
-// issue 13: names of the education documents, windows and levels in the document findings
+// Names of the education documents, windows and levels in the document findings
 const KIND_ZH: Record<string, string> = {
   record: '《教育部学历证书电子注册备案表》',
   'degree-online': '《中国高等教育学位在线验证报告》',
@@ -193,7 +193,7 @@ export const fileFindingsZh: Words = {
     fix: () => '下载未加密的版本，或在阅读器里去掉密码后另存',
   },
   'pdf.pages': { message: (a) => `PDF 有 ${s(a.pages)} 页，多于常见的 ${s(a.max)} 页`, fix: () => '只保留需要的页面' },
-  // issue 13: the PDF read for real, and the 学信网 report in it
+  // The PDF read for real, and the 学信网 report in it
   'pdf.limits': {
     message: (a) =>
       a.variant === 'time'
@@ -313,7 +313,7 @@ export const fileFindingsZh: Words = {
           : `照片是 ${s(a.depth)} 高位深，请用普通 8 位 JPEG`,
     fix: (a) => (a.variant === 'grey' ? '使用近期彩色照片' : '用 shegong fix 转成 sRGB 彩色 JPEG'),
   },
-  // issue 11: face detector findings
+  // Face detector findings
   'photo.face': {
     message: (a) =>
       a.variant === 'skipped'
@@ -508,7 +508,7 @@ export const fileFindingsEn: Words = {
     message: (a) => `The PDF has ${s(a.pages)} pages, more than the usual ${s(a.max)}`,
     fix: () => 'Keep only the pages needed',
   },
-  // issue 13: the PDF read for real, and the 学信网 report in it
+  // The PDF read for real, and the 学信网 report in it
   'pdf.limits': {
     message: (a) =>
       a.variant === 'time'
@@ -636,7 +636,7 @@ export const fileFindingsEn: Words = {
           : `The photo has ${s(a.depth)} samples; use an ordinary 8-bit JPEG`,
     fix: (a) => (a.variant === 'grey' ? 'Use a recent colour photo' : 'Let shegong fix convert it to an sRGB JPEG'),
   },
-  // issue 11: face detector findings
+  // Face detector findings
   'photo.face': {
     message: (a) =>
       a.variant === 'skipped'

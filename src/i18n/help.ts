@@ -76,7 +76,7 @@ export interface HelpWords {
   expose: string;
   /** commander's section titles, by its English title. */
   titles: Record<string, string>;
-  /** One example per option a command uses (issue 12), by command name. */
+  /** One example per option a command uses, by command name. */
   example: Record<string, [string, string][]>;
   examples: string;
   /** commander's English errors, said again in the user's language. */

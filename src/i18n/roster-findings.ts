@@ -27,7 +27,7 @@ const ID_REASON_EN: Record<string, string> = {
   empty: 'is empty',
 };
 
-// issue 10: the forms each roster column accepts (the same parsers as the flags and the interview).
+// The forms each roster column accepts (the same parsers as the flags and the interview).
 const FORMS_ZH: Record<string, string> = {
   level: '助理/初级/助理社工、中级/社工师/中级社工、高级',
   education: '高中、中专、大专/专科/高职、本科/大学本科/本科学历、硕士/硕士研究生/研究生、博士/博士研究生',
@@ -91,7 +91,7 @@ export const rosterFindingsZh: Words = {
         ? `可填：${FORMS_ZH[s(a.key)]}（本行其他列照常使用）`
         : '按与 shegong check 相同的写法填写（如 助理、本科、社会工作、2019-07、全日制、2019-07..2021-06）',
   },
-  // issue 10
+  // How cells were read, and cells that could not be
   'roster.read-as': {
     message: (a) => `第 ${s(a.line)} 行“${s(a.field)}”填的是“${s(a.value)}”，按 ${READ_AS_ZH(a)} 计算`,
     fix: () => '如果不对，请在花名册中改正',
@@ -128,7 +128,7 @@ export const rosterFindingsZh: Words = {
     message: (a) => `第 ${s(a.line)} 行检查时出错，已跳过（其他考生不受影响）`,
     fix: () => '加 --verbose 重新运行这一行，并反馈此问题',
   },
-  // issue 15
+  // Rows that name one applicant twice, folders and files that cannot be used
   'roster.duplicate': {
     message: (a) =>
       `第 ${s(a.line)} 行与第 ${s(a.first)} 行${s(a.field) === 'id' ? '身份证号相同' : s(a.field) === 'name-folder' ? '姓名相同，且会用同一个材料文件夹' : s(a.field) === 'folder' ? '姓名不同，却用同一个材料文件夹（会拿同一个人的照片和材料检查两个人）' : '姓名相同'}`,
@@ -164,7 +164,7 @@ export const rosterFindingsEn: Words = {
         ? `Accepted: ${FORMS_EN[s(a.key)]} (the row's other columns are still used)`
         : 'Use the same forms as shegong check (助理/assistant, 本科/bachelor, 2019-07, 全日制/full-time, 2019-07..2021-06)',
   },
-  // issue 10
+  // How cells were read, and cells that could not be
   'roster.read-as': {
     message: (a) => `Row ${s(a.line)}: "${s(a.field)}" says "${s(a.value)}", counted as ${READ_AS_EN(a)}`,
     fix: () => 'Correct the roster if this is wrong',
@@ -200,7 +200,7 @@ export const rosterFindingsEn: Words = {
     message: (a) => `Row ${s(a.line)} failed to check and was skipped (the others are unaffected)`,
     fix: () => 'Run it again with --verbose and report the problem',
   },
-  // issue 15
+  // Rows that name one applicant twice, folders and files that cannot be used
   'roster.duplicate': {
     message: (a) =>
       s(a.field) === 'folder'

@@ -15,7 +15,7 @@ export type { Messages, NameContext } from './catalogue.js';
 
 type A = Values;
 const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
-// issue 10: why an output folder cannot be used (error codes → words).
+// Why an output folder cannot be used (error codes → words).
 const OUTPUT_REASON_ZH: Record<string, string> = {
   EACCES: '没有写入权限',
   EPERM: '没有写入权限',
@@ -28,7 +28,7 @@ const OUTPUT_REASON_ZH: Record<string, string> = {
   ENAMETOOLONG: '路径太长',
   ELOOP: '链接循环',
   special: '这是系统的特殊目录（如 /proc、/sys、/dev），不能写入',
-  // issue 15: the writing module's refusals
+  // The writing module's refusals
   'not-regular': '这不是普通文件（可能是设备、管道或套接字），不会写入',
   EISDIR: '这是一个文件夹',
   EINVAL: '文件名含有不允许的字符',
@@ -38,7 +38,7 @@ const OUTPUT_REASON_ZH: Record<string, string> = {
   EIO: '读写出错',
   locked: '另一个 shegong 正在写入这个文件夹',
 };
-// issue 15: why a roster was refused, in words (bounds checked before parsing; no library English)
+// Why a roster was refused, in words (bounds checked before parsing; no library English)
 const ROSTER_REASON_ZH: Record<string, (a: A) => string> = {
   'record-too-big': (a) =>
     `这一行太长（超过 ${s(a.limit)} KB），不像花名册；请检查文件是否损坏，或另存为 .xlsx/CSV 后再试`,
@@ -69,7 +69,7 @@ const shortDay = (iso: unknown) => {
   const [, m, d] = s(iso).split('-').map(Number);
   return m && d ? `${m}月${d}日` : s(iso);
 };
-/** issue 13: a list argument (checklist args may carry string arrays). */
+/** A list argument (checklist args may carry string arrays). */
 const listOf = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 const span = (a: A) =>
   a.start ? (a.end && a.end !== a.start ? `${day(a.start)}–${shortDay(a.end)}` : day(a.start)) : '';
@@ -156,7 +156,7 @@ export const zhCN: Messages = {
     countedLine: (counted: string, required: string, cutoff: string) =>
       `${counted}（要求 ${required}，计至 ${cutoff}）`,
     colon: '：',
-    // issue 9b: a parenthetical in this language's punctuation
+    // A parenthetical in this language's punctuation
     inParens: (text: string) => `（${text}）`,
     enumerate: (items: readonly string[]) => items.join('、'),
     listSeparator: '；',
@@ -183,13 +183,14 @@ export const zhCN: Messages = {
     passed: '已过',
     profileEmpty: '尚未保存任何回答。',
     profileReset: '已清除保存的回答。',
-    // issue 15: config faults never cost answers
+    // Config faults never cost answers
     profileCorrupt: (file: string) =>
       `保存回答的文件已损坏，本次不读取也不覆盖它：${file}。运行 shegong profile reset 可修复`,
     profileUnreadable: (file: string, reason: string) =>
       `无法打开保存回答的文件 ${file}（${reason}），本次回答不会保存`,
     profileNotSaved: (file: string, reason: string) => `回答没有保存（${reason}）：${file}。下面的清单不受影响`,
     demoIntro: '示例考生（内置数据，无需输入）：',
+    demoFilesSkipped: (files: string) => `未能加载图像处理组件 sharp，已跳过示例材料的检查：${files}`,
     datesTitle: (year: number, today: string) => `${year} 年度关键日期（今天 ${day(today)}）`,
     runningCycle: (year: number) => `${year} 年度（报名已结束，已报名的考生看这里）`,
     missed: (closed: string, estimated: boolean) => `已错过（${day(closed)}${estimated ? '，预估' : ''}截止）：`,
@@ -263,7 +264,7 @@ export const zhCN: Messages = {
     fixPreview: (file: string) => `对比预览图（原图｜处理后｜换掉的背景）：${file}`,
     fixConfirm: (role: string, file: string) => `为 ${role}（${file}）生成合规副本吗？原文件不会改动`,
     fixesWritten: (count: number) => `已生成 ${count} 个修复副本（文件名带 .fixed），原文件均未改动`,
-    // issue 12
+    // The summary line, the dates table, calendar titles and saved answers
     summaryReadyTodo: (todo: number) => `没有阻止报名的问题；还有 ${todo} 项待办，按下面的清单逐项完成。`,
     datesColumns: ['事项', '时间', '要做的事', '说明'],
     icsSpanStart: (title: string) => `${title}：开始`,
@@ -278,7 +279,7 @@ export const zhCN: Messages = {
     madeOn: (date: string) => `生成于 ${day(date)}`,
     answersHeading: '本清单依据的回答',
     provinceLabel: '报考省份',
-    // Advice after the interview names no flag the user never typed (issue 12).
+    // Advice after the interview names no flag the user never typed.
     interviewFix: {
       'eligibility.certificate': (a: A) =>
         `取得${labels.certificate[s(a.certificate)]}后再报考；如已取得，运行 shegong profile edit 补填取得年月`,
@@ -417,7 +418,7 @@ export const zhCN: Messages = {
       a.checked
         ? `报名照片已检查（${a.checked === 'fail' ? '未通过' : '通过'}）；上传前须用官方照片审核处理工具处理，生成“报名照片.jpg”`
         : `准备近期白底彩色一寸证件照（${a.width}×${a.height} 像素，JPG），用官方“照片审核处理工具”处理，上传生成的“报名照片.jpg”`,
-    // issue 13: why online verification will fail, which document fits, how long it must stay valid
+    // Why online verification will fail, which document fits, how long it must stay valid
     'materials.education-verification': (a: A) => {
       const kindName = (k: string) => KIND_NAMES['zh-CN'][k] ?? k;
       const kinds = listOf(a.kinds).map(kindName).join('或');
@@ -472,7 +473,7 @@ export const zhCN: Messages = {
     'registration.accommodations': () =>
       '残疾考生如需合理便利（如读屏软件、单独考场），在报名期间向本省考试机构提出申请',
     'registration.fee': (a: A, c: NameContext) => {
-      // issue 10: a batch without a province names no fee.
+      // A batch without a province names no fee.
       if (a.unknownProvince)
         return `缴费：金额按报考省份的标准${a.end ? `，${day(a.end)}${est(a)}前缴清` : ''}（花名册未给出报考省份，加 --province 或补 报考省份 列即可算出）`;
       const name = c.province(s(a.province));
@@ -574,7 +575,7 @@ export const zhCN: Messages = {
     onlyProblems: '只看有问题的',
     thumbnail: '照片',
     progress: (done: number, total: number, eta: string) => `已检查 ${done}/${total}${eta ? `，预计还需 ${eta}` : ''}`,
-    // issue 15
+    // A batch cut short: what its reports hold
     interruptedNote: (done: number, total: number) => `运行被中断：本报告只含已检查完的 ${done}/${total} 名考生`,
     interrupted: (done: number, total: number) => `已中断：保存了已完成的 ${done}/${total} 人的报告`,
     removedStale: (count: number) => `已删除输出目录里上次运行留下、这次汇总中没有的 ${count} 个文件`,
@@ -582,7 +583,7 @@ export const zhCN: Messages = {
     html: (file: string) => `在浏览器中打开：${file}`,
     encoding: (encoding: string, rows: number) => `花名册：${rows} 行（编码 ${encoding}）`,
     generated: (today: string) => `生成于 ${today}，全部在本机完成`,
-    // issue 10
+    // Batch summaries: fix states, what was not checked, the pages
     fixState: { fixed: '已修复', 'needs-new': '需要新照片或新扫描件', 'could-not-fix': '无法自动修复' } as Record<
       string,
       string
@@ -625,7 +626,7 @@ export const zhCN: Messages = {
     'senior-review': '按评审通知提交案例、督导记录与业绩材料',
     'work-years-cutoff': '社会工作年限计算到这一天',
   } as Record<string, string>,
-  // issue 9b: the derived source of an estimated date (dates/build-events.ts → report/localize.ts)
+  // The derived source of an estimated date (dates/build-events.ts → report/localize.ts)
   eventSource: eventSourceZh,
   eventNote: {
     estimated: (from: string) =>
@@ -640,7 +641,7 @@ export const zhCN: Messages = {
     span: (start: string, end: string) => `${day(start)}–${day(end).replace(/^\d+年/, '')}`,
   },
   problem: {
-    // issue 9b: rule-file and calendar problems (codes from the parsers)
+    // Rule-file and calendar problems (codes from the parsers)
     ...ruleProblemsZh,
     ...packProblemsZh,
     'answer.level': (a: A) =>
@@ -674,10 +675,10 @@ export const zhCN: Messages = {
     ...packErrorsZh,
     'error.rules-unreadable': (a: A) => `无法读取规则文件 ${s(a.file)}（${systemReasonZh(a.reason)}）`,
     'error.rules-invalid': (a: A) => `规则文件 ${s(a.file)} 有问题，未能运行：`,
-    // issue 9b: a bundled data file (calendar, demo sample) that cannot be read
+    // A bundled data file (calendar, demo sample) that cannot be read
     'error.data-unreadable': (a: A) => `无法读取数据文件 ${s(a.file)}（${systemReasonZh(a.reason)}）`,
     'error.output': (a: A) => `无法写入 ${s(a.file)}：${OUTPUT_REASON_ZH[s(a.reason)] ?? systemReasonZh(a.reason)}`,
-    // issue 15
+    // Outputs that would replace a file, and rosters that cannot be read
     'error.output-exists': (a: A) => `不会覆盖已有的文件 ${s(a.file)}：请换一个文件名，或加 --force 确认覆盖`,
     'error.batch-output-exists': (a: A) =>
       `输出目录里已有不是 shegong 上次写入的 ${s(a.file)}，不会覆盖：请用 --output 指定一个新的或空的文件夹`,
@@ -688,7 +689,7 @@ export const zhCN: Messages = {
       `无法读取花名册${s(a.line) ? `（第 ${s(a.line)} 行）` : ''}：${ROSTER_REASON_ZH[s(a.reason)]?.(a) ?? s(a.reason)}`,
     'error.roster-header': (a: A) =>
       `花名册没有可识别的表头：至少需要 姓名/name 和 报考级别/level 等列${s(a.encoding) === 'gb18030' ? '。文件不是有效的 UTF-8，已按 GBK/GB18030 读取；若文件混有两种编码，请在 Excel 或 WPS 中另存为 .xlsx 或“CSV UTF-8”后再试' : ''}`,
-    // issue 10: rosters and output folders that cannot be used
+    // Rosters and output folders that cannot be used
     'error.roster-old-excel': (a: A) =>
       `无法读取花名册 ${s(a.file)}：这是 ${s(a.kind)} 文件，本工具不读取这种格式。请在 Excel 或 WPS 中“另存为” .xlsx 或 CSV（UTF-8）后再运行`,
     'error.roster-missing': (a: A) => `找不到花名册文件 ${s(a.file)}：请检查路径和文件名`,
@@ -704,7 +705,7 @@ export const zhCN: Messages = {
       `无法使用输出目录 ${s(a.dir)}：${OUTPUT_REASON_ZH[s(a.reason)] ?? s(a.reason)}。请用 --output 指定一个可写的文件夹`,
     'error.internal': () => '内部错误：程序遇到意外情况。加 --verbose 查看详情，并请反馈此问题。',
     'error.usage': () => '用法错误',
-    // issue 12: library and system errors as sentences
+    // Library and system errors as sentences
     'error.no-profile': () => '还没有保存的回答：请先在终端里运行 shegong 回答一次问题',
     'error.needs-terminal': (a: A) => `${s(a.command)} 需要在终端里逐项回答，请直接在终端窗口运行`,
     'error.output-required': (a: A) => `缺少 --output：请指定输出位置，如 ${s(a.usage)}`,
@@ -720,6 +721,8 @@ export const zhCN: Messages = {
     'error.json': (a: A) =>
       `${s(a.file)} 第 ${s(a.line)} 行第 ${s(a.column)} 列不是有效的 JSON：请检查这一处的引号、逗号和括号`,
     'error.system': (a: A) => `${s(a.file) ? `${s(a.file)}：` : ''}${systemReasonZh(a.reason)}`,
+    'error.sharp-missing': () =>
+      '无法加载图像处理组件 sharp：本机缺少它的平台文件（用 npm install --omit=optional 安装时会被一并略去）。检查照片和扫描件需要它：请在安装 shegong 的目录运行 npm install --include=optional sharp（已装过则运行 npm rebuild sharp）。资格、日期、清单、rules、data 和 PDF 的检查不需要它，照常可用',
     cancelled: '已取消。',
   } as Record<string, ((a: A) => string) | string>,
   prompt: {
@@ -740,13 +743,13 @@ export const zhCN: Messages = {
     degreeEducation: '其他学历：层次',
     degreePeriod: '这个学历的入学与毕业年月（如 2012-09..2015-06；只知道毕业年月就写 ..2015-06）',
     filesDir: '报名材料所在文件夹（照片、身份证、学历等；可留空跳过）',
-    // issue 12: profile show labels for keys the questions above do not cover
+    // Profile show labels for keys the questions above do not cover
     degrees: '其他学历',
     certificates: '已有证书',
   },
 };
 
-/** issue 12: an operating-system error code in words (the code itself only under --verbose). */
+/** An operating-system error code in words (the code itself only under --verbose). */
 const SYSTEM_REASONS_ZH: Record<string, string> = {
   ENOENT: '文件或文件夹不存在',
   ENOTDIR: '路径中有一段是文件而不是文件夹',

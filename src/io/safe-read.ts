@@ -1,5 +1,5 @@
 /**
- * The one way files are read (issue 15, F9): opened once, non-blocking, checked with fstat on the
+ * The one way files are read: opened once, non-blocking, checked with fstat on the
  * handle, read through that handle. Opened files are recorded as inputs, so no write lands on them.
  */
 import { constants } from 'node:fs';
@@ -7,7 +7,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { protectIdentity } from './safe-write.js';
 
 /**
- * Open a file once, without blocking (issue 15, F9): a FIFO swapped in after any earlier look
+ * Open a file once, without blocking: a FIFO swapped in after any earlier look
  * cannot hang the open, and `fstat` on the handle (not the path) decides: a regular file, its size.
  * The file is recorded as an input, so no write of this run can land on it.
  */

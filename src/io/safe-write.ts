@@ -1,5 +1,5 @@
 /**
- * The one place that writes files (issue 15). Every write goes through `writeSafe`:
+ * The one place that writes files. Every write goes through `writeSafe`:
  * - the target is a regular file or does not exist: never a device, FIFO, socket or folder, and a
  *   symlink is followed to what it names (which must itself be a regular file or absent);
  * - an existing file is replaced only when the caller's contract says so (`replace`);
@@ -200,7 +200,7 @@ export async function discardTemp(temp: string): Promise<void> {
 
 /**
  * mkdir -p, one level at a time from the nearest folder that exists. Node's recursive mkdir spins
- * forever under /proc (ENOENT/EEXIST loop); here a failed level is final (issue 12).
+ * forever under /proc (ENOENT/EEXIST loop); here a failed level is final.
  */
 export async function makeFolders(folder: string): Promise<void> {
   const missing: string[] = [];

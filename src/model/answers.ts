@@ -69,7 +69,7 @@ export interface Answers {
   educationCases?: ('abroad' | 'renamed')[];
   work: WorkPeriod[];
   certificates: Certificate[];
-  /** Absent only in a batch run whose roster and flags give none: then no fee and no province window (issue 10). */
+  /** Absent only in a batch run whose roster and flags give none: then no fee and no province window. */
   province?: string;
   hukou?: string;
   /**

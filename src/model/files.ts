@@ -66,7 +66,7 @@ export interface FaceLandmarks {
   eyeShade: number;
 }
 
-/** What the face detector saw on the photo's decode (issue 11). */
+/** What the face detector saw on the photo's decode. */
 export interface FaceFacts {
   sampleWidth: number;
   sampleHeight: number;
@@ -100,12 +100,12 @@ export interface FileFacts {
   /** A small JPEG of the decoded image as a data URI, when asked for (batch reports). */
   thumbnail?: string;
   pdf?: PdfStructure;
-  /** issue 13: what pdf.js read (pages, failure) and the document recognised in its text. */
+  /** What pdf.js read (pages, failure) and the document recognised in its text. */
   pdfRead?: PdfRead;
   document?: DocumentFacts;
 }
 
-/** issue 13: the outcome of reading a PDF with pdf.js, without its text (the text never leaves the probe). */
+/** The outcome of reading a PDF with pdf.js, without its text (the text never leaves the probe). */
 export type PdfRead =
   | { ok: true; pages: number; textPages: number; imageOnlyPages: number; encrypted: boolean; ms: number }
   | {
@@ -115,7 +115,7 @@ export type PdfRead =
       ms: number;
     };
 
-/** issue 13: an education document as read from its text layer. Codes and ID numbers are already masked. */
+/** An education document as read from its text layer. Codes and ID numbers are already masked. */
 export interface DocumentFacts {
   /** A document.kinds id, 'scan' for image-only pages, null when the text names no known document. */
   kind: string | null;

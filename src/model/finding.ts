@@ -7,7 +7,7 @@ export type Values = Record<string, string | number | boolean | null | undefined
 
 /** A finding; `Id` narrows the id to the ids one producer declares (its check list's `as const` ids). */
 export interface Finding<Id extends string = string> {
-  /** Stable public id, `<family>.<property>` (SPEC §4). */
+  /** Stable public id, `<family>.<property>` (docs/contract.md). */
   id: Id;
   severity: Severity;
   /** What was measured and what was expected: shown with --verbose and in JSON. */

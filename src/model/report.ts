@@ -29,7 +29,7 @@ export interface FileResult {
   status: FileStatus;
   measured: Values;
   findings: Finding[];
-  /** issue 13: the education document read from a PDF's text (codes and ID numbers masked). */
+  /** The education document read from a PDF's text (codes and ID numbers masked). */
   document?: DocumentFacts;
 }
 

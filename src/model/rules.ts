@@ -148,7 +148,7 @@ export interface RuleValues {
     backgroundDistance: number;
     severity: Severity;
   };
-  // issue 11: face detector, pose, head size, crop and white background
+  // Face detector, pose, head size, crop and white background
   'upload.photo.face': {
     decodeSize: number;
     maxFaces: number;
@@ -232,7 +232,7 @@ export interface RuleValues {
   };
   'upload.image': { maxPixels: number; photoDecodeSize: number; maxReadBytes: number; decodesAtOnce: number };
   'upload.pdf': { maxPages: number; severity: Severity };
-  // issue 13: reading PDFs and the 学信网 reports in them
+  // Reading PDFs and the 学信网 reports in them
   'upload.pdf.reader': PdfReaderLimits;
   'document.kinds': { kinds: DocumentKindRule[] };
   'document.fields': Record<DocumentField, string[]>;
@@ -244,11 +244,11 @@ export interface RuleValues {
 /** A rule id the program reads (`fees.<province>` rules share the `fees.default` shape). */
 export type RuleId = keyof RuleValues;
 
-/** issue 13: how long and how much memory reading one PDF may take. */
+/** How long and how much memory reading one PDF may take. */
 export interface PdfReaderLimits {
   timeoutMs: number;
   maxHeapMb: number;
-  /** The worker's young generation (MB): small keeps its resident memory down between GCs (issue 15). */
+  /** The worker's young generation (MB): small keeps its resident memory down between GCs. */
   youngHeapMb: number;
   /** Sum of the inflated sizes of the file's Flate streams; above it the file is not given to pdf.js. */
   maxInflatedBytes: number;

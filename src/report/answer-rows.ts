@@ -1,5 +1,5 @@
 /**
- * Saved or used answers as label/value rows in the reader's language (issue 12): for
+ * Saved or used answers as label/value rows in the reader's language: for
  * `profile show`, the "use last time's answers?" question and the HTML checklist. Pure.
  */
 import type { Messages, NameContext } from '../i18n/messages.js';

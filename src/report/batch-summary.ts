@@ -98,7 +98,7 @@ const SPECIFIC_REFUSAL = (reason: string) => !['needs-new', 'still-fails', 'woul
 
 /**
  * A cell Excel will not run as a formula: = + - @ (and tab/CR) at the start get a leading '; so do
- * their full-width forms ＝＋－＠ (issue 15), which some spreadsheet apps fold to ASCII.
+ * their full-width forms ＝＋－＠, which some spreadsheet apps fold to ASCII.
  */
 export function safeCell(value: string | number | boolean): string {
   const text = String(value);

@@ -1,5 +1,5 @@
 /**
- * CheckOutcome (ids and numbers) → the public report (SPEC §3, schema shegong.report/v1) in one
+ * CheckOutcome (ids and numbers) → the public report (docs/contract.md, schema shegong.report/v1) in one
  * language. Pure. Every renderer works from this one object, so all formats say the same thing.
  */
 import type { Messages } from '../i18n/messages.js';

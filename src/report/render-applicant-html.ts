@@ -1,5 +1,5 @@
 /**
- * One applicant's page in a batch (issue 10): the same self-contained page as `check --format html`,
+ * One applicant's page in a batch: the same self-contained page as `check --format html`,
  * plus what only the batch knows: the masked ID, roster problems, and what --fix did (with a link to
  * each fixed copy and a thumbnail of the fixed photo). Every value is escaped. Pure.
  */

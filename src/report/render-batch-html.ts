@@ -1,4 +1,4 @@
-/** The batch report as one self-contained HTML page (no external assets). Every value is escaped. Pure. */
+/** The batch report page (report.html) in parts, streamed row by row by the report writer; self-contained, every value escaped. Pure. */
 import type { Messages } from '../i18n/messages.js';
 import { ROW_STATUSES, type RowStatus } from '../model/eligibility.js';
 import { escapeHtml } from '../text/html.js';
@@ -9,7 +9,7 @@ export interface HtmlInput {
   messages: Messages;
   template: string;
   meta: string;
-  /** Facts about the whole run, said once (no province, materials not checked, fixing; issue 10). */
+  /** Facts about the whole run, said once (no province, materials not checked, fixing). */
   notes?: string[];
   /** The summary's columns (report.html shows those with an `html` facet). */
   columns?: readonly SummaryColumn[];
@@ -17,7 +17,7 @@ export interface HtmlInput {
 
 export type { BatchHtmlRow } from './summary-columns.js';
 
-/** One applicant's table row (issue 15: rendered one at a time, so the page can be streamed). */
+/** One applicant's table row (rendered one at a time, so the page can be streamed). */
 export function batchRowHtml(
   row: BatchHtmlRow,
   messages: Messages,
@@ -50,7 +50,7 @@ export const FIRST_PAINT_ROWS = 100;
 
 /**
  * The page around the rows: `before` + first rows (not-ready first) + `between` + the other rows +
- * `after`. Only the counts are needed, not the rows (issue 15: 20,000 applicants are streamed).
+ * `after`. Only the counts are needed, not the rows (20,000 applicants are streamed).
  */
 export function batchPageParts({
   total,
@@ -90,28 +90,4 @@ export function batchPageParts({
   const [before = '', rest = ''] = template.split('{{rows}}');
   const [between = '', after = ''] = rest.split('{{moreRows}}');
   return { before: fill(before), between: fill(between), after: fill(after) };
-}
-
-export function renderBatchHtml({
-  rows,
-  messages,
-  template,
-  meta,
-  notes = [],
-  columns = SUMMARY_COLUMNS,
-}: HtmlInput): string {
-  // What needs work first (needs information, not ready, ineligible), so the first screen shows it.
-  const ordered = [...rows]
-    .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status])
-    .map((row) => batchRowHtml(row, messages, columns));
-  const { before, between, after } = batchPageParts({
-    total: rows.length,
-    counts: statusCounts(rows),
-    messages,
-    template,
-    meta,
-    notes,
-    columns,
-  });
-  return `${before}${ordered.slice(0, FIRST_PAINT_ROWS).join('\n')}${between}${ordered.slice(FIRST_PAINT_ROWS).join('\n')}${after}`;
 }

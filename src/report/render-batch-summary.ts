@@ -67,7 +67,7 @@ export interface RunTotals {
   layout?: RosterLayout;
 }
 
-/** What holds for the whole run, said once (issue 10): not per row. */
+/** What holds for the whole run, said once: not per row. */
 export function runNotes(totals: RunTotals, messages: Messages): string[] {
   const layout = totals.layout;
   return [
@@ -91,8 +91,8 @@ export function runNotes(totals: RunTotals, messages: Messages): string[] {
 }
 
 /**
- * One applicant's entry in summary.json. Fields added in 0.2 (issue 10); none renamed.
- * `fixes[].state`: fixed | needs-new | could-not-fix. Every ID number masked (F6/F7).
+ * One applicant's entry in summary.json. Fields added in 0.2; none renamed.
+ * `fixes[].state`: fixed | needs-new | could-not-fix. Every ID number masked.
  */
 export function summaryEntry(
   result: ApplicantResult,

@@ -28,7 +28,7 @@ export interface DatesTextOptions {
 /**
  * One row per event, every column aligned by display width: title, dates, countdown, note. When
  * that is wider than the terminal, each event takes two lines (title, then dates and countdown
- * aligned across events) so no date is ever broken (issue 12).
+ * aligned across events) so no date is ever broken.
  */
 function timeline(events: ReportEvent[], report: DatesReport, options: DatesTextOptions): string[] {
   const { messages, painter, verbose, width } = options;

@@ -85,7 +85,7 @@ export function renderHtml(
     );
   if (report.data) sections.push(`<p class="data">${escapeHtml(report.data.text)}</p>`);
 
-  // The answers this page was made from, so a printed copy can be checked later (issue 12).
+  // The answers this page was made from, so a printed copy can be checked later.
   sections.push(
     [
       `<h2>${escapeHtml(ui.answersHeading)}</h2>`,

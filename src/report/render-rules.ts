@@ -28,7 +28,7 @@ function valueLines(id: string, rule: Rule, { messages, lang }: RulesTextOptions
   return Object.entries(value).map(([key, v]) => [key, readable(v)]);
 }
 
-/** A rule value for people, not JSON (issue 12): lists joined with 、, fields as name value · name value. */
+/** A rule value for people, not JSON: lists joined with 、, fields as name value · name value. */
 export function readable(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value))

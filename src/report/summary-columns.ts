@@ -1,5 +1,5 @@
 /**
- * The columns of the batch summary, listed once (issue 9): summary.csv and summary.xlsx (one table
+ * The columns of the batch summary, listed once: summary.csv and summary.xlsx (one table
  * for both), report.html and the terminal table are all derived from SUMMARY_COLUMNS. Each output
  * shows the columns that carry its facet, in the order of this list (report.html moves a column
  * that names `before`).
@@ -20,7 +20,7 @@ export interface SummaryRow {
   line: number;
   name: string;
   id: string;
-  /** Level code (assistant|intermediate|senior) or '' (issue 10). */
+  /** Level code (assistant|intermediate|senior) or ''. */
   level: string;
   ready: boolean;
   /** Ready, not ready, needs information, ineligible: counted separately everywhere. */
@@ -32,7 +32,7 @@ export interface SummaryRow {
   route: string;
   /** Status of each role's original file. */
   files: Record<string, string>;
-  /** What --fix did per role (issue 10). */
+  /** What --fix did per role. */
   fixStates: Record<string, FixState>;
   /** Fixed copies that pass, relative to the output folder, per role. */
   fixedFiles: Record<string, string>;

@@ -1,7 +1,7 @@
 /**
- * summary.xlsx (issue 10): the summary as a sheet counsellors can work in. Frozen header, filters on
+ * summary.xlsx: the summary as a sheet counsellors can work in. Frozen header, filters on
  * every column, not-ready rows coloured, ID numbers as (masked) text, the registration deadline as a
- * real date. Issue 15: written by hand as a stream (see writeSummaryXlsx), no longer write-excel-file.
+ * real date. Written by hand as a stream (see writeSummaryXlsx), so memory does not grow with the roster.
  */
 import type { Messages } from '../i18n/messages.js';
 import type { SummaryRow } from './batch-summary.js';
@@ -45,7 +45,7 @@ const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
 const STYLES = `${XML}<styleSheet xmlns="${NS}"><numFmts count="1"><numFmt numFmtId="100" formatCode="yyyy-mm-dd"/></numFmts><fonts count="3"><font><family val="2"/><scheme val="minor"/><color theme="1"/></font><font><family val="2"/><scheme val="minor"/><b/><color theme="1"/></font><font><name val="Consolas"/><family val="2"/><color theme="1"/></font></fonts><fills count="5"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FF${HEADER_FILL.slice(1)}"/><bgColor indexed="64"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="FF${NOT_READY_FILL.slice(1)}"/><bgColor indexed="64"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="FF${NEEDS_INFO_FILL.slice(1)}"/><bgColor indexed="64"/></patternFill></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="10"><xf/><xf fontId="1" applyFont="1" fillId="2" applyFill="1" applyAlignment="1"><alignment wrapText="1"/></xf><xf fontId="2" applyFont="1"/><xf numFmtId="100" applyNumberFormat="1"/><xf fillId="3" applyFill="1"/><xf fontId="2" applyFont="1" fillId="3" applyFill="1"/><xf numFmtId="100" applyNumberFormat="1" fillId="3" applyFill="1"/><xf fillId="4" applyFill="1"/><xf fontId="2" applyFont="1" fillId="4" applyFill="1"/><xf numFmtId="100" applyNumberFormat="1" fillId="4" applyFill="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 /**
- * summary.xlsx streamed (issue 15, F21): the sheet is written row by row into a deflate stream and
+ * summary.xlsx streamed: the sheet is written row by row into a deflate stream and
  * handed out in chunks, so 20,000 applicants never sit in memory as cell objects (write-excel-file
  * took ~230 MB for them). Same look as before: frozen header, filters, widths, fills, dates as dates.
  */

@@ -1,5 +1,5 @@
 /**
- * Folders and files stay inside `--materials` (issue 10): a folder cell that is absolute, has `..`
+ * Folders and files stay inside `--materials`: a folder cell that is absolute, has `..`
  * or leads (through symlinks too) outside is refused; a file found by name must be a regular file
  * whose real path is inside the materials folder. Nothing refused is ever opened, so a FIFO or a
  * link to a device cannot hang the run.
@@ -27,7 +27,7 @@ export function folderCellProblem(cell: string): FolderRefusal | undefined {
 export type FolderFound = { folder: string | null } | { refused: FolderRefusal; cell: string };
 
 /**
- * The materials folder's entries, read once per batch (issue 14): which names are plain
+ * The materials folder's entries, read once per batch: which names are plain
  * directories (not links). Looking an applicant up in it costs no system call.
  */
 export type MaterialsIndex = ReadonlyMap<string, 'dir' | 'other'>;
@@ -91,7 +91,7 @@ export async function applicantFiles(
   folder: string,
   materialsReal: string,
 ): Promise<{ found: FoundFile[]; refused: RefusedFile[]; unplaced: string[]; extra: string[] }> {
-  // One read of the folder (issue 14): the entries carry their type, so a regular file costs no
+  // One read of the folder: the entries carry their type, so a regular file costs no
   // further system call here; only links are resolved.
   const entries = (await readdir(folder, { withFileTypes: true }))
     .filter((entry) => !entry.name.startsWith('.'))
@@ -116,8 +116,8 @@ export async function applicantFiles(
     const full = path.join(folder, name);
     const link = entry;
     if (link.isFile()) {
-      // Every original is an input no fixed copy may land on (issue 15, F4): it is recorded by
-      // device + inode when the probe opens it (safe-read), so no extra stat here (issue 14).
+      // Every original is an input no fixed copy may land on: it is recorded by
+      // device + inode when the probe opens it (safe-read), so no extra stat here.
       found.push({ path: full, role });
       continue;
     }

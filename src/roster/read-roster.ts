@@ -4,10 +4,10 @@ import { readRegular } from '../io/safe-read.js';
 import { inspectXlsx, ROSTER_LIMITS } from './roster-limits.js';
 import { fromRecords, parseCsvRoster, type RosterTable } from './roster-table.js';
 
-/** A roster file larger than this is not a roster (engineering bound, issue 15). */
+/** A roster file larger than this is not a roster (engineering bound). */
 const MAX_ROSTER_BYTES = 128 * 1024 * 1024;
 
-/** The bound a refusal names, for the sentence (issue 15). */
+/** The bound a refusal names, for the sentence. */
 function limitOf(reason: string): string {
   if (reason === 'record-too-big') return String(ROSTER_LIMITS.recordBytes / 1024);
   if (reason === 'too-many-columns') return String(ROSTER_LIMITS.columns);
@@ -19,7 +19,7 @@ function limitOf(reason: string): string {
 /** Excel 97–2003 (.xls) and WPS (.et/.wps) files are OLE2 compound documents: this signature. */
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-/** What kind of file this is, when it is one we cannot read as a table (pure; issue 10). */
+/** What kind of file this is, when it is one we cannot read as a table (pure). */
 export function unreadableKind(file: string, bytes: Uint8Array): string | undefined {
   if (OLE2.every((byte, i) => bytes[i] === byte))
     return /\.(et|wps|ett)$/i.test(file) ? 'WPS (.et)' : 'Excel 97–2003 (.xls)';
@@ -32,7 +32,7 @@ export function unreadableKind(file: string, bytes: Uint8Array): string | undefi
 }
 
 export async function readRoster(file: string, sheet?: string): Promise<RosterTable> {
-  // One open, non-blocking, fstat on the handle (issue 15): a FIFO or device named roster.csv cannot hang the run.
+  // One open, non-blocking, fstat on the handle: a FIFO or device named roster.csv cannot hang the run.
   let bytes: Uint8Array;
   try {
     bytes = await readRegular(file, MAX_ROSTER_BYTES);
@@ -51,7 +51,7 @@ export async function readRoster(file: string, sheet?: string): Promise<RosterTa
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (isZip || /\.xlsx$/i.test(file)) {
     if (!isZip) throw new UserError('error.roster-not-table', { file, reason: '' });
-    // Unpacked sizes and the row count, checked before the parser sees the file (issue 15, F12).
+    // Unpacked sizes and the row count, checked before the parser sees the file.
     // The text the cells resolve to is bounded too; a cell pointing past the shared strings is read as empty.
     const checked = inspectXlsx(bytes);
     if ('reason' in checked && checked.reason === 'not-a-zip')

@@ -1,5 +1,5 @@
 /**
- * Bounds on what a roster may be (issue 15, F8/F12/F21), checked before any parser sees it, so a
+ * Bounds on what a roster may be, checked before any parser sees it, so a
  * 50 MB line or an xlsx zip bomb is refused in well under a second with bounded memory. These are
  * engineering bounds, not exam rules: a class of 20,000 applicants fits with room to spare.
  */

@@ -59,7 +59,7 @@ const normaliseHeader = (text: string) => text.toLowerCase().replace(/[\s_\-*（
 /** Column index per field; unknown columns are ignored. */
 export function mapColumns(header: string[]): Partial<Record<RosterField, number>> {
   const map: Partial<Record<RosterField, number>> = {};
-  // Synonyms normalised once, looked up per header cell: linear in the header's width (issue 15, F8).
+  // Synonyms normalised once, looked up per header cell: linear in the header's width.
   const fieldOf = new Map<string, RosterField>();
   for (const [field, names] of Object.entries(ROSTER_FIELDS) as [RosterField, readonly string[]][])
     for (const name of names) if (!fieldOf.has(normaliseHeader(name))) fieldOf.set(normaliseHeader(name), field);
@@ -84,7 +84,7 @@ export function normaliseMonthCell(cell: string): string {
 
 export interface RosterRow {
   line: number;
-  /** The name as shown everywhere: one line, well-formed, any ID number in it masked (issue 15). */
+  /** The name as shown everywhere: one line, well-formed, any ID number in it masked. */
   name: string;
   /** The name cell as written, used only to find a folder named after it; never shown. */
   lookupName?: string;
@@ -94,14 +94,14 @@ export interface RosterRow {
   folder?: string;
   /** Complete answers, when the row gives them all validly. */
   answers?: Answers;
-  /** The level read, even when other answers are not (for the summary's level column; issue 10). */
+  /** The level read, even when other answers are not (for the summary's level column). */
   level?: Answers['level'];
   findings: Finding[];
 }
 
 /**
  * `defaults`: batch-wide answers from the flags (`--province 广东`), used where the row's column is
- * missing or empty; a roster value wins. They were validated once, before the run (issue 10).
+ * missing or empty; a roster value wins. They were validated once, before the run.
  */
 export function readRow(
   cells: string[],
@@ -204,7 +204,7 @@ export function readRow(
   }
   const folder = cell('folder');
   if (folder) row.folder = folder;
-  // Values echoed in findings (a bad 毕业时间, a folder cell) never carry a whole ID number (F7).
+  // Values echoed in findings (a bad 毕业时间, a folder cell) never carry a whole ID number.
   row.findings = maskIdsDeep(findings);
   // An unreadable cell blocks only what needs it: with every needed answer read, eligibility still
   // runs (a bad 户籍 or 报考省份 cell is reported, not a reason to skip the verdict). A bad ID number
@@ -339,7 +339,7 @@ export function nearestHeader(header: string): string | undefined {
 }
 
 /**
- * Two rows with one ID number, or one name (issue 15, F27): a finding on each later row. The same
+ * Two rows with one ID number, or one name: a finding on each later row. The same
  * ID twice is an error (one person twice, or a typo); the same name is an error when both rows
  * would find their materials by that name (one folder for two people), else a warning.
  */

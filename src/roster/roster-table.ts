@@ -18,7 +18,7 @@ export interface RosterTable {
 
 export type TableResult = { ok: true; table: RosterTable } | { ok: false; line?: number; reason: string };
 
-/** UTF-16 by its BOM, or (no BOM) by NUL bytes in every other place of the first bytes (issue 10). */
+/** UTF-16 by its BOM, or (no BOM) by NUL bytes in every other place of the first bytes. */
 function utf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
@@ -52,7 +52,7 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: RosterT
 
 /**
  * Not UTF-8 as a whole: GB18030, unless some lines are valid UTF-8 with Chinese in them (a GBK
- * header pasted above UTF-8 rows, or the reverse; issue 15, F24). Then each line is read in its own
+ * header pasted above UTF-8 rows, or the reverse). Then each line is read in its own
  * encoding.
  */
 function mixedOrGbk(bytes: Uint8Array): { text: string; encoding: RosterTable['encoding'] } {
@@ -80,7 +80,7 @@ function mixedOrGbk(bytes: Uint8Array): { text: string; encoding: RosterTable['e
     : { text: gbk.decode(bytes), encoding: 'gb18030' };
 }
 
-/** The first line longer than `limit` bytes, found on the bytes before any decoding (issue 15, F8). */
+/** The first line longer than `limit` bytes, found on the bytes before any decoding. */
 function longLine(bytes: Uint8Array, limit: number): number | undefined {
   let start = 0;
   for (let line = 1; start <= bytes.length; line += 1) {
@@ -108,7 +108,7 @@ export function parseCsvRoster(bytes: Uint8Array): TableResult {
   let count = 0;
   try {
     // info: each record's source line (blank lines and multi-line cells shift the index).
-    // Bounded (issue 15, F8/F21): a record over recordBytes, more columns than allowed or more rows
+    // Bounded: a record over recordBytes, more columns than allowed or more rows
     // than allowed stop the parser at once, with the line number.
     records = parse(text, {
       delimiter,
@@ -138,7 +138,7 @@ export function parseCsvRoster(bytes: Uint8Array): TableResult {
   );
 }
 
-/** csv-parse's errors as reason codes the catalogues put in words (issue 15, F25: no English library text). */
+/** csv-parse's errors as reason codes the catalogues put in words (no English library text). */
 function csvReason(error: unknown): string {
   const code = String((error as { code?: unknown }).code ?? '');
   if (code === 'CSV_MAX_RECORD_SIZE') return 'record-too-big';
@@ -172,7 +172,7 @@ export function fromRecords(records: unknown[][], encoding: RosterTable['encodin
   };
 }
 
-/** Cells from xlsx may be numbers, booleans or dates; keep what a person would read, at most cellChars (issue 15). */
+/** Cells from xlsx may be numbers, booleans or dates; keep what a person would read, at most cellChars. */
 function cellText(cell: unknown): string {
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);

@@ -1,5 +1,5 @@
 /**
- * Text from a roster as it may be (issue 15): ID numbers anywhere, lone UTF-16 surrogates, NUL
+ * Text from a roster as it may be: ID numbers anywhere, lone UTF-16 surrogates, NUL
  * bytes, newlines, names of any length. Pure functions; every batch output goes through them.
  */
 

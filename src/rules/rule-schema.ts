@@ -122,12 +122,20 @@ export const VALUE_SCHEMAS: { [K in RuleId]: z.ZodType<RuleValues[K]> } = {
   }),
   'scores.recheck': z.object({ days: count }),
   'registration.province-window': z.object({ minDays: count, maxDays: count }),
-  'upload.roles': z.object(
-    Object.fromEntries(UPLOAD_ROLES.map((role) => [role, roleSpec])) as Record<
-      (typeof UPLOAD_ROLES)[number],
-      typeof roleSpec
-    >,
-  ),
+  // Every role but the photo is a paper document: its physical size decides the scan's dpi (checked
+  // and written by fix), so it cannot be left out.
+  'upload.roles': z
+    .object(
+      Object.fromEntries(UPLOAD_ROLES.map((role) => [role, roleSpec])) as Record<
+        (typeof UPLOAD_ROLES)[number],
+        typeof roleSpec
+      >,
+    )
+    .superRefine((roles, context) => {
+      for (const role of UPLOAD_ROLES)
+        if (role !== 'photo' && !roles[role].document)
+          context.addIssue({ code: 'custom', path: [role, 'document'], message: 'required' });
+    }),
   'upload.photo.pixels': z.object({ minWidth: count, minHeight: count, severity }),
   'upload.photo.aspect': z.object({ width: positive, height: positive, tolerance: share, severity }),
   'upload.photo.bytes': z.object({ min: count, severity }),
@@ -148,7 +156,7 @@ export const VALUE_SCHEMAS: { [K in RuleId]: z.ZodType<RuleValues[K]> } = {
     backgroundDistance: positive,
     severity,
   }),
-  // issue 11: face detector, pose, head size, crop and white background
+  // Face detector, pose, head size, crop and white background
   'upload.photo.face': z.object({
     decodeSize: z.number().int().min(128),
     maxFaces: z.number().int().min(2),
@@ -242,7 +250,7 @@ export const VALUE_SCHEMAS: { [K in RuleId]: z.ZodType<RuleValues[K]> } = {
     decodesAtOnce: z.number().int().min(1).max(64),
   }),
   'upload.pdf': z.object({ maxPages: z.number().int().positive().max(SAFETY.maxPdfPages), severity }),
-  // issue 13
+  // Reading PDFs and the 学信网 reports in them
   'upload.pdf.reader': z.object({
     timeoutMs: z.number().int().positive().max(SAFETY.maxPdfMs),
     maxHeapMb: z.number().int().min(16).max(SAFETY.maxPdfHeapMb),

@@ -1,5 +1,5 @@
 /**
- * Zod's issues as problem codes with arguments (issue 9): the words live in the catalogues, so a
+ * Zod's issues as problem codes with arguments: the words live in the catalogues, so a
  * Chinese user never reads zod's English. Custom checks carry their code as their message (`schema.…`).
  */
 import type { z } from 'zod';

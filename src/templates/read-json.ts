@@ -1,11 +1,11 @@
 /**
  * Read one JSON file: a bundled template (rules, calendar, provinces, demo sample) or a --rules file.
- * One fstat-checked, non-blocking open (issue 15): a FIFO or /dev/zero given as --rules is refused at once.
+ * One fstat-checked, non-blocking open: a FIFO or /dev/zero given as --rules is refused at once.
  */
 import { UserError } from '../errors.js';
 import { readRegular } from '../io/safe-read.js';
 
-/** A JSON file larger than this is not one of ours (an engineering bound, issue 15). */
+/** A JSON file larger than this is not one of ours (an engineering bound). */
 const MAX_JSON_BYTES = 16 * 1024 * 1024;
 
 /** The catalogue key of the headline when the file cannot be read: rule files say so, other data says its own. */
@@ -27,7 +27,7 @@ export async function readJson(file: string, unreadable: UnreadableKey = 'error.
   try {
     return JSON.parse(body);
   } catch (error) {
-    // A line and column a person can find in an editor, not V8's character offset (issue 12).
+    // A line and column a person can find in an editor, not V8's character offset.
     const { line, column } = jsonErrorPlace(body, (error as Error).message);
     throw new UserError(
       'error.json',

@@ -5,7 +5,7 @@ import stringWidth from 'string-width';
  * Tables hold printable ASCII, Latin letters, common punctuation, arrows and box drawing (one
  * column each) and CJK ideographs, kana and full-width forms (two), with or without colour: such
  * text is counted here. Anything else (emoji, combining marks, Hangul jamo) goes to string-width,
- * whose first call costs ~15-19 ms (an ICU grapheme segmenter) on every run (issue 14);
+ * whose first call costs ~15-19 ms (an ICU grapheme segmenter) on every run;
  * test/report/display-width.test.ts checks the two agree on every code point counted here.
  */
 /** ANSI colour codes: no width (also stripped before wrapping, below). */
@@ -28,7 +28,7 @@ export function padDisplay(text: string, width: number): string {
 
 /**
  * Rows of cells → lines; the last column is not padded. Cells may hold ANSI colour. With
- * `maxWidth`, a last cell that does not fit wraps under its own column (issue 12).
+ * `maxWidth`, a last cell that does not fit wraps under its own column.
  */
 export function renderTable(rows: string[][], gap = 2, maxWidth?: number): string[] {
   const columns = Math.max(0, ...rows.map((row) => row.length));
@@ -45,7 +45,7 @@ export function renderTable(rows: string[][], gap = 2, maxWidth?: number): strin
   });
 }
 
-// issue 12: wrapping to the terminal's width, by display width, never inside a date.
+// Wrapping to the terminal's width, by display width, never inside a date.
 /** Pieces a line may break between: a whole date or number with its unit, a Latin word, or one CJK character. */
 const CHUNK =
   /\s*(?:\u001b\[[0-9;]*m)*(?:\d{4}年\d{1,2}月\d{1,2}日(?:（预估）)?|\d{1,2}月\d{1,2}日(?:（预估）)?|\d{4}-\d{2}(?:-\d{2})?(?:\.\.(?:\d{4}-\d{2})?)?|\d+\s?(?:天|个月|年|项|科|元|分|学时|dpi|KB|MB)|[^\s\u2e80-\u9fff\uf900-\ufaff\ufe30-\uffef]+[）」』”、，。；：！？]*|[（「『“]?[\u2e80-\u9fff\uf900-\ufaff\ufe30-\uffef][）」』”、，。；：！？]*)(?:\u001b\[[0-9;]*m)*/g;

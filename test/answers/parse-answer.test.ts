@@ -80,7 +80,7 @@ describe('answer parsers (shared by flags and prompts)', () => {
   });
 });
 
-describe('values as rosters write them (issue 10)', () => {
+describe('values as rosters write them', () => {
   it.each([
     ['中级社工', 'intermediate'],
     ['社工师', 'intermediate'],

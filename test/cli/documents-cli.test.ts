@@ -1,4 +1,4 @@
-/** issue 13: education PDFs through the real CLI, as a user runs it. */
+/** Education PDFs through the real CLI, as a user runs it. */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -48,13 +48,12 @@ describe('shegong files 学历.pdf', () => {
 
   it('twelve reports in one run share pooled readers and the process still exits by itself', async () => {
     const files = Array.from({ length: 12 }, (_, i) => folder(`many-${i}`, report('2026年12月31日')).file);
-    const started = Date.now();
+    // An idle pdf.js worker keeping the process alive would run into runCli's timeout: status null, not 0.
     const result = runCli(['files', ...files, '--as', 'diploma', ...TODAY, '--format', 'json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.out).files.map((f: { document: { kind: string } }) => f.document.kind)).toEqual(
       Array(12).fill('record'),
     );
-    expect(Date.now() - started).toBeLessThan(15_000); // runCli's own timeout is 30 s: an idle worker keeping the process alive would hit it
   });
 
   it('an expired report exits 1 with document.expired and the date to extend to', async () => {

@@ -270,7 +270,7 @@ describe('check with files', () => {
     expect(files.code).toBe(1);
     expect(JSON.parse(files.out).files).toHaveLength(3);
     expect((await runMain(['files', path.join(demoFiles, '照片.jpg')])).code).toBe(0);
-    // A typo in the path is a usage error that names it (issue 12), not a failed material.
+    // A typo in the path is a usage error that names it, not a failed material.
     expect((await runMain(['files', '/nonexistent/照片.jpg'])).code).toBe(2);
     const out = path.join(CONFIG_DIR, 'fixed-out');
     const fixed = await runMain([

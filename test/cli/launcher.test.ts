@@ -79,11 +79,10 @@ describe('bin/shegong.js', () => {
         child.on('close', (code, signal) => resolve([code, signal])),
       );
       await new Promise((resolve) => setTimeout(resolve, 600));
-      const killed = Date.now();
       child.kill('SIGINT');
+      // Killed by the signal itself (no exit code): Node's default action, not a handler that
+      // waits for the worker's JavaScript to be free and then exits 130.
       expect([worker, ...(await closed)]).toEqual([worker, null, 'SIGINT']);
-      // Not after the worker's JavaScript is free again: at once.
-      expect(Date.now() - killed).toBeLessThan(1000);
     }
   }, 30_000);
 });

@@ -1,4 +1,4 @@
-/** issue 12: an interface a non-technical Chinese user can use without help. */
+/** An interface a non-technical Chinese user can use without help. */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -110,10 +110,9 @@ describe('library and system errors as sentences', () => {
   });
 
   it('an output path under /proc fails at once instead of spinning', async () => {
-    const started = Date.now();
+    // Spinning (the ENOENT/EEXIST loop under /proc) would never return: the test's time limit is the guard.
     const result = await runMain(['demo', '-o', '/proc/sub/x.txt']);
     expect(result.code).toBe(2);
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(result.err).toContain('无法写入');
   });
 });

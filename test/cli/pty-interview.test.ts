@@ -1,4 +1,4 @@
-/** issue 12: the interview in a real pseudo-terminal, as a person meets it. */
+/** The interview in a real pseudo-terminal, as a person meets it. */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

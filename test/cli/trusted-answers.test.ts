@@ -1,5 +1,5 @@
 /**
- * Issue 8 end to end through the built CLI, with --format json (SPEC §3): the education history,
+ * Eligibility end to end through the built CLI, with --format json (docs/contract.md): the education history,
  * province deadlines, the default year, missed registration and the senior path, as a user runs them.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildEvents, upcomingExamYear } from '../../src/dates/build-events.js';
 import { dayInShanghai, weekday } from '../../src/dates/day.js';
-import { calendar, ruleSet } from '../helpers/fixtures.js';
+import { calendarWithoutWindow as calendar, ruleSet } from '../helpers/fixtures.js';
 
 const events = (year: number, today: string, province?: string, level?: 'assistant' | 'intermediate' | 'senior') =>
   buildEvents(calendar, ruleSet, { year, today, ...(province ? { province } : {}), ...(level ? { level } : {}) });

@@ -1,5 +1,5 @@
 /**
- * Deadlines a candidate can trust (issue 8): each province's own window where a notice gave one, a
+ * Deadlines a candidate can trust: each province's own window where a notice gave one, a
  * conservative estimate (never the national close) where none did, the default year, missed items
  * and the senior path.
  */
@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { assessCandidate } from '../../src/assess/assess-candidate.js';
 import { buildEvents, registrationWindow, upcomingExamYear, yearRange } from '../../src/dates/build-events.js';
 import type { Answers } from '../../src/model/answers.js';
-import { calendar, makeAnswers, ruleSet } from '../helpers/fixtures.js';
+import { calendarWithoutWindow as calendar, makeAnswers, ruleSet } from '../helpers/fixtures.js';
 import { candidate } from '../helpers/run-cli.js';
 import { runMain } from '../helpers/run-in-process.js';
 

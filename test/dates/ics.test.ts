@@ -87,7 +87,7 @@ describe('--ics', () => {
   });
 });
 
-/** VEVENTs with their alarms, for the issue 12 checks. */
+/** VEVENTs with their alarms, for the phone-calendar checks. */
 function eventsWithAlarms(text: string) {
   const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
   const events: { props: Record<string, string>; triggers: string[] }[] = [];
@@ -121,7 +121,7 @@ function fires(event: { props: Record<string, string> }, trigger: string): strin
   return at.toISOString().slice(0, 16).replace('T', ' ');
 }
 
-describe('--ics on a phone (issue 12)', () => {
+describe('--ics on a phone', () => {
   const file = path.join(CONFIG_DIR, 'phone.ics');
   let result: CliResult;
   let text: string;

@@ -1,5 +1,5 @@
 /**
- * The whole education history (issue 8): routes are alternatives, every qualification is tried
+ * The whole education history: routes are alternatives, every qualification is tried
  * against every route it meets (its own level's and those below), and only full-time study is
  * left out of the work years. Cases R1, R3 and R8 are the domain audit's.
  */

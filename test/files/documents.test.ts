@@ -1,4 +1,4 @@
-/** issue 13: 学信网 reports recognised from their text and checked against the dates and answers. */
+/** 学信网 reports recognised from their text and checked against the dates and answers. */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

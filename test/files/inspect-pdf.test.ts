@@ -445,13 +445,19 @@ describe('never throws, stays linear', () => {
     ['open streams', 'stream\n'],
     ['whitespace', ' '],
     ['zero bytes', '\0'],
-  ])('8 MB of %s', (_, unit) => {
-    const bytes = Buffer.from(unit.repeat(Math.ceil((8 << 20) / unit.length)), 'latin1');
-    const started = Date.now();
-    const f = inspectPdf(bytes);
-    expect(f.bytes).toBe(bytes.length);
-    expect(Date.now() - started).toBeLessThan(15000);
-  });
+  ])(
+    '8 MB of %s',
+    (_, unit) => {
+      const bytes = Buffer.from(unit.repeat(Math.ceil((8 << 20) / unit.length)), 'latin1');
+      // What is asserted is that the scan ends on hostile repetition with a verdict; a scan that went
+      // quadratic would not end within the test's time limit (a hang guard, not a speed target:
+      // speed is measured by npm run bench).
+      const f = inspectPdf(bytes);
+      expect(f.bytes).toBe(bytes.length);
+      expect(f.header).toBe(false);
+    },
+    60_000,
+  );
 
   it('a 50 MB buffer', () => {
     const head = Buffer.from(pagedPdf(1).text, 'latin1');

@@ -177,7 +177,7 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-describe('decodeScale: exact DCT scales (issue 14)', () => {
+describe('decodeScale: exact DCT scales', () => {
   it('picks the largest scale that keeps the long side at least the minimum', () => {
     expect(decodeScale(3000, 4000, 800)).toBe(4); // 750×1000
     expect(decodeScale(2480, 3508, 800)).toBe(4); // 620×877
@@ -199,7 +199,7 @@ describe('decodeScale: exact DCT scales (issue 14)', () => {
   });
 });
 
-describe('sharp/blurred split at the stored decode size (issue 14)', () => {
+describe('sharp/blurred split at the stored decode size', () => {
   it.each(corpus.map((c) => [c.name, c.blurred] as const))('%s: blurred = %s', (name, blurred) => {
     expect(measured.get(name)!.blurFinding).toBe(blurred);
   });

@@ -1,4 +1,4 @@
-/** Red-team F10/F13/F16: signals, a second run into one folder and a closed stderr, on real processes. */
+/** Signals, a second run into one folder and a closed stderr, on real processes. */
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { constants } from 'node:os';
@@ -8,7 +8,7 @@ import { HEADER, PHOTO, row, tempsIn, workspace } from '../helpers/hostile-batch
 import { BIN } from '../helpers/run-cli.js';
 import { runMain } from '../helpers/run-in-process.js';
 
-describe('F10/F13/F16: every way a run can end keeps finished work', () => {
+describe('every way a run can end keeps finished work', () => {
   const bigRoster = (dir: string, rows: number) => {
     for (let i = 0; i < rows; i += 1) {
       mkdirSync(path.join(dir, 'm', `p${i}`), { recursive: true });
@@ -93,7 +93,7 @@ describe('F10/F13/F16: every way a run can end keeps finished work', () => {
     expect(valid(path.join(dir, 'out')).interrupted).toBe(true);
   }, 60_000);
 
-  it('F13: a second run into the same --output is refused while the first runs (exit 2); a stale lock is taken over', async () => {
+  it('a second run into the same --output is refused while the first runs (exit 2); a stale lock is taken over', async () => {
     const dir = workspace();
     // 120 rows one at a time: the first run is still going when the second (in-process) starts.
     bigRoster(dir, 120);
@@ -134,7 +134,7 @@ describe('F10/F13/F16: every way a run can end keeps finished work', () => {
     ).toBe(0);
   }, 60_000);
 
-  it('F16: stderr closed by its reader (2>&1 | head -c 10) does not cut the run short', async () => {
+  it('stderr closed by its reader (2>&1 | head -c 10) does not cut the run short', async () => {
     const dir = workspace();
     bigRoster(dir, 30);
     const child = start(dir);

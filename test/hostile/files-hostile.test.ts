@@ -1,5 +1,5 @@
 /**
- * The red-team's single-file attacks (F3, F5, F9, F23, F27) and config faults (F11, F17, F22),
+ * Attacks through single files and config faults,
  * reproduced in temp folders through the built CLI.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -26,7 +26,7 @@ const dir = () => mkdtempSync(path.join(tmpdir(), 'shegong-files-'));
 const md5 = (file: string) => readFileSync(file).toString('base64');
 const noTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .*:\d+:\d+|内部错误|Internal error/);
 
-describe('F3/F23/F5: fix writes only where asked, never over what exists', () => {
+describe('fix writes only where asked, never over what exists', () => {
   it('fix b.png --output ./ with b.jpg there: b.jpg untouched, the copy takes a numbered name; --force replaces it', async () => {
     const d = dir();
     await sharp(PHOTO).png().toFile(path.join(d, 'b.png'));
@@ -54,7 +54,7 @@ describe('F3/F23/F5: fix writes only where asked, never over what exists', () =>
     expect(md5(path.join(d, 'in.png'))).toBe(before);
   });
 
-  it('F23: under a file, a 244-byte name, a FIFO, a symlink to /dev/null: sentences or success, never an internal error', async () => {
+  it('under a file, a 244-byte name, a FIFO, a symlink to /dev/null: sentences or success, never an internal error', async () => {
     const d = dir();
     copyFileSync(PHOTO, path.join(d, 'a.jpg'));
     writeFileSync(path.join(d, 'existing.txt'), 'x');
@@ -75,7 +75,7 @@ describe('F3/F23/F5: fix writes only where asked, never over what exists', () =>
     expect(readdirSync(d).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('F27: check --fix whose copy cannot be written still prints the report', async () => {
+  it('check --fix whose copy cannot be written still prints the report', async () => {
     const d = dir();
     // A photo of the wrong aspect (fixable), and a folder where its fixed copy would go.
     execFileSync(process.execPath, [
@@ -90,7 +90,7 @@ describe('F3/F23/F5: fix writes only where asked, never over what exists', () =>
   });
 });
 
-describe('F9/F27: reads open once, never block', () => {
+describe('reads open once, never block', () => {
   it('a FIFO, /dev/zero and a folder given to files: named as such, no hang', async () => {
     const d = dir();
     execFileSync('mkfifo', [path.join(d, 'fifo.jpg')]);
@@ -104,15 +104,14 @@ describe('F9/F27: reads open once, never block', () => {
     const d = dir();
     execFileSync('mkfifo', [path.join(d, 'rules.json')]);
     for (const file of [path.join(d, 'rules.json'), '/dev/zero']) {
-      const started = Date.now();
+      // Reading a FIFO with no writer, or /dev/zero, would never return: refused by the open, not the read.
       const result = await runMain(['rules', '--rules', file]);
       expect(result.code).toBe(2);
-      expect(Date.now() - started).toBeLessThan(5_000);
       noTrace(result.err);
     }
   });
 
-  it('a file flipped between a photo and a FIFO while being read: every run ends within 10 s', async () => {
+  it('a file flipped between a photo and a FIFO while being read: every run ends by itself', async () => {
     const d = dir();
     copyFileSync(PHOTO, path.join(d, 'real.jpg'));
     execFileSync('mkfifo', [path.join(d, 'pipe.jpg')]);
@@ -124,7 +123,8 @@ describe('F9/F27: reads open once, never block', () => {
       // kinds (12 runs cost 8 s of a 60 s npm test with the loop holding a core).
       for (let i = 0; i < 6; i += 1) {
         const run = spawnSync(process.execPath, [BIN, 'files', path.join(d, '照片.jpg'), '--as', 'photo'], {
-          timeout: 10_000,
+          // A hang guard, not a speed bound: a run is a few hundred ms even on a busy machine.
+          timeout: 60_000,
           env: { ...process.env, NO_COLOR: '1' },
         });
         if (run.status === null) hung += 1;
@@ -136,7 +136,7 @@ describe('F9/F27: reads open once, never block', () => {
   }, 180_000);
 });
 
-describe('F11/F17/F22: config faults never cost answers', () => {
+describe('config faults never cost answers', () => {
   const config = (content: string) => {
     const d = dir();
     writeFileSync(path.join(d, 'config.json'), content);

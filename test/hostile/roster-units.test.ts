@@ -1,4 +1,4 @@
-/** The pure defences behind the batch attacks: masking, names, encodings, bounds (issue 15). */
+/** The pure defences behind the batch attacks: masking, names, encodings, bounds. */
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { safeCell } from '../../src/report/batch-summary.js';
@@ -7,7 +7,7 @@ import { mapColumns } from '../../src/roster/roster-rows.js';
 import { decodeText, parseCsvRoster } from '../../src/roster/roster-table.js';
 import { fileNamePart, maskIds, oneLine } from '../../src/roster/safe-text.js';
 
-describe('maskIds (F6/F7)', () => {
+describe('maskIds', () => {
   it('masks 18- and 15-character IDs anywhere, keeps other numbers', () => {
     expect(maskIds('m/440106199203150022/照片.png')).toBe('m/440106********0022/照片.png');
     expect(maskIds('无法识别：“11010519491231002X”')).toBe('无法识别：“110105********002X”');
@@ -18,7 +18,7 @@ describe('maskIds (F6/F7)', () => {
   });
 });
 
-describe('names as file names (F18/F19)', () => {
+describe('names as file names', () => {
   it('NUL, newlines, a cut emoji, reserved names and 300 characters become one safe, short part', () => {
     expect(oneLine('李\u0000四\n五')).toBe('李 四 五');
     expect(fileNamePart('a\uD83D')).toBe('a\uFFFD');
@@ -36,7 +36,7 @@ describe('names as file names (F18/F19)', () => {
   });
 });
 
-describe('rosters as offices save them (F24) and as attackers do (F8, F12)', () => {
+describe('rosters as offices save them and as attackers do', () => {
   it('a GBK header over UTF-8 rows: each line in its own encoding', () => {
     const bytes = Buffer.concat([
       Buffer.from([0xd0, 0xd5, 0xc3, 0xfb, 0x2c, 0xbc, 0xb6, 0xb1, 0xf0, 0x0a]),

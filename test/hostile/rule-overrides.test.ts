@@ -1,4 +1,4 @@
-/** Red-team F20: a shared --rules file cannot raise the decode limits past what libvips survives. */
+/** A shared --rules file cannot raise the decode limits past what libvips survives. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseRuleSet } from '../../src/rules/parse-rule-set.js';
@@ -13,7 +13,7 @@ const override = (rules: Record<string, unknown>) =>
   parseRuleSet(bundled, [{ file: 'big.json', json: { rules } }], provinces);
 
 describe('rule overrides are capped by the schema', () => {
-  it('F20: maxPixels 1e15, a 100,000-px decode and a 1 TB read are refused, each named', () => {
+  it('maxPixels 1e15, a 100,000-px decode and a 1 TB read are refused, each named', () => {
     const result = override({
       'upload.image': { value: { maxPixels: 1e15, photoDecodeSize: 100_000, maxReadBytes: 1e12 } },
     });

@@ -1,5 +1,5 @@
 /**
- * Red-team F3, F5, F14/F15 (write side), F19, F23: the one writing module, attacked directly. Faults
+ * The one writing module, attacked directly. Faults
  * (ENOSPC, EROFS, EPIPE) are injected through its filesystem seam, not real mounts.
  */
 import { execFileSync } from 'node:child_process';
@@ -44,7 +44,7 @@ const reason = async (promise: Promise<unknown>) => {
 const leftovers = (folder: string) => readdirSync(folder).filter((name) => name.endsWith('.tmp'));
 
 describe('writeSafe: where a write may land', () => {
-  it('F3: an existing file is not replaced unless the caller allows it', async () => {
+  it('an existing file is not replaced unless the caller allows it', async () => {
     const d = dir();
     writeFileSync(path.join(d, 'b.jpg'), 'original');
     expect(await reason(writeSafe(path.join(d, 'b.jpg'), 'new'))).toBe('exists');
@@ -58,7 +58,7 @@ describe('writeSafe: where a write may land', () => {
     expect(leftovers(d)).toEqual([]);
   });
 
-  it('F5: a device, a FIFO, a folder, a symlink to a device and a dangling link are never targets', async () => {
+  it('a device, a FIFO, a folder, a symlink to a device and a dangling link are never targets', async () => {
     const d = dir();
     execFileSync('mkfifo', [path.join(d, 'fifo')]);
     symlinkSync('/dev/null', path.join(d, 'null-link'));
@@ -95,7 +95,7 @@ describe('writeSafe: where a write may land', () => {
     await protectPath(path.join(d, 'missing'));
   });
 
-  it('F23: a 244-byte target name is written (the temp name is short); a path under a file and a NUL are sentences', async () => {
+  it('a 244-byte target name is written (the temp name is short); a path under a file and a NUL are sentences', async () => {
     const d = dir();
     const long = `${'x'.repeat(240)}.jpg`;
     expect(await reason(writeSafe(path.join(d, long), 'x'))).toBe('written');

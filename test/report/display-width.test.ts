@@ -1,4 +1,4 @@
-/** The table's own width count agrees with string-width wherever it counts (issue 14: no ICU set-up per run). */
+/** The table's own width count agrees with string-width wherever it counts (it avoids string-width's ICU set-up on every run). */
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/text/table.js';

@@ -18,7 +18,7 @@ const report = (lang: 'zh-CN' | 'en') =>
   buildReport(outcome, { lang, messages: messagesFor(lang), ruleSet, provinces });
 
 describe('report', () => {
-  it('has the SPEC §3 shape', () => {
+  it('has the shape docs/contract.md gives', () => {
     const r = report('zh-CN');
     expect(r).toMatchObject({ schema: 'shegong.report/v1', today: '2026-02-20', year: 2026, ready: false });
     expect(r.eligibility).toMatchObject({

@@ -1,4 +1,4 @@
-/** issue 9 item 7: the core names things by code; every word and every punctuation mark comes from the catalogue. */
+/** The core names things by code; every word and every punctuation mark comes from the catalogue. */
 import { describe, expect, it } from 'vitest';
 import { fromRecords } from '../../src/roster/roster-table.js';
 import { assessCandidate } from '../../src/assess/assess-candidate.js';

@@ -1,6 +1,6 @@
 /**
  * The batch's output folder: made and proven writable before any work, locked to one run, and
- * written only where an earlier run (its manifest) or this one wrote (issue 10, issue 15).
+ * written only where an earlier run (its manifest) or this one wrote.
  */
 import { mkdir, open, readdir, readFile, realpath, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -23,12 +23,12 @@ export const OUTPUT_FAILURES = new Set([
   'ENAMETOOLONG',
 ]);
 
-/** The lock (one run per output folder) and the manifest (what shegong wrote there) (issue 15, F13/F4). */
+/** The lock (one run per output folder) and the manifest (what shegong wrote there). */
 const LOCK = '.shegong.lock';
 const MANIFEST = '.shegong-manifest.json';
 const SUMMARY_FILES = ['summary.json', 'summary.csv', 'summary.xlsx', 'report.html'];
 
-/** The output folder, made and proven writable before any work; each failure is a sentence (issue 10). */
+/** The output folder, made and proven writable before any work; each failure is a sentence. */
 export async function prepareOutput(dir: string): Promise<string> {
   const output = path.resolve(dir);
   const fail = (reason: string): never => {
@@ -156,7 +156,7 @@ export async function openOutputFolder(
   dir: string,
   materialsReal: string | undefined,
 ): Promise<OutputFolder> {
-  // Only files an earlier run recorded may be replaced; never one inside --materials (issue 15, F4).
+  // Only files an earlier run recorded may be replaced; never one inside --materials.
   const previous = await readManifest(output);
   const written = new Set<string>();
   const relative = (file: string) => path.relative(output, path.resolve(file)).split(path.sep).join('/');

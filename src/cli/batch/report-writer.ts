@@ -2,7 +2,7 @@
  * The batch's per-applicant report writer. Each applicant is reported as soon as it is checked:
  * its Markdown and HTML pages, its entry in summary.json and its summary row (thumbnail included)
  * are streamed to temp files. Memory holds only a small index per applicant, whatever the
- * roster's size (issue 15, F21). At the end the summaries (json, csv, xlsx, report.html) are
+ * roster's size. At the end the summaries (json, csv, xlsx, report.html) are
  * written from that index, for the applicants finished (all, or those before an interruption).
  */
 import { createWriteStream } from 'node:fs';
@@ -119,7 +119,7 @@ export async function openReportWriter(
     const relative = `${stem}.md`;
     const page = `${stem}.html`;
     const markdown = report ? renderMarkdown(report, { messages, verbose: false }) : undefined;
-    // Every output passes through maskIds: an ID number in a folder name, a cell or a path never appears whole (F6/F7).
+    // Every output passes through maskIds: an ID number in a folder name, a cell or a path never appears whole.
     await folder.write(path.join(output, relative), applicantMarkdown(result, markdown, messages, fromOutput));
     if (closed) return;
     const html = renderApplicantHtml({
@@ -190,7 +190,7 @@ export async function openReportWriter(
         plain.push(row);
       }
       await folder.write(path.join(output, 'summary.csv'), summaryCsv(plain, messages));
-      // summary.xlsx is streamed to a temp file chunk by chunk (issue 15: ~230 MB in memory for 20,000 rows before).
+      // summary.xlsx is streamed to a temp file chunk by chunk (built in memory it took ~230 MB for 20,000 rows).
       const { writeSummaryXlsx } = await import('../../report/summary-xlsx.js');
       const xlsxTemp = await createTemp(output);
       const xlsx = createWriteStream(xlsxTemp, { flags: 'w' });

@@ -1,7 +1,7 @@
 /**
  * The batch's roster pipeline: read the roster into rows, then check them with bounded
  * concurrency, with progress on stderr. Ctrl-C once: no new applicant starts, the ones being
- * checked finish. Ctrl-C again, or SIGTERM: stop now (issue 15, F10).
+ * checked finish. Ctrl-C again, or SIGTERM: stop now.
  */
 import { type RawAnswers, answersFromFlags, resolveAnswers } from '../../answers/resolve-answers.js';
 import type { ApplicantResult } from '../../assess/assess-applicant.js';

@@ -64,11 +64,13 @@ export async function runBatch(roster: string, flags: BatchOptions, globals: Glo
 async function batchRun(roster: string, flags: BatchOptions, globals: GlobalOptions): Promise<ExitCode> {
   const context = await loadContext(globals);
   const { messages, provinces } = context;
-  // Without --materials: an eligibility-only run (issue 10).
+  // Without --materials: an eligibility-only run.
   if (flags.materials !== undefined && !(await stat(flags.materials).catch(() => undefined))?.isDirectory())
     throw new UserError('error.materials', { dir: flags.materials });
   const materialsReal = flags.materials === undefined ? undefined : await realpath(flags.materials);
   const materialsIndex = flags.materials === undefined ? undefined : await indexMaterials(flags.materials);
+  // Checking materials needs sharp: without it, one sentence before any row rather than a failure per row.
+  if (flags.materials !== undefined) (await import('../../files-io/load-sharp.js')).loadSharp();
   // The photo models load while the first files decode (libvips decodes on its own threads): the
   // first photo's check then does not wait for the load.
   if (flags.materials !== undefined) void import('../../files-io/photo-models.js').then((m) => m.loadPhotoModels());
@@ -82,7 +84,7 @@ async function batchRun(roster: string, flags: BatchOptions, globals: GlobalOpti
       helpWords(globals.lang === 'en').usage.concurrency(String(flags.concurrency)),
     ]);
 
-  // The table and the rows live in a holder the run empties when it is done with them (issue 15, F21):
+  // The table and the rows live in a holder the run empties when it is done with them:
   // nothing in this frame keeps 20,000 rows alive while the summaries are written.
   const pending = await readPending(roster, flags.sheet, provinces, globals.today, defaults);
   process.stderr.write(`${messages.batch.encoding(pending.encoding, pending.rows.length)}\n`);
@@ -121,7 +123,7 @@ async function batchRun(roster: string, flags: BatchOptions, globals: GlobalOpti
 /**
  * From the end of the checks until the lock is gone, a signal must not cut the run short: the
  * summaries, the temp clean-up and the lock's removal are what the first Ctrl-C keeps (a second
- * one there used to leave a temp file or the lock behind).
+ * one there would otherwise leave a temp file or the lock behind).
  */
 function signalHold() {
   const ignore = () => undefined;
@@ -140,7 +142,7 @@ interface RunInput {
   flags: BatchOptions;
   context: CommandContext;
   materialsReal: string | undefined;
-  /** The materials folder's entries, read once for the whole batch (issue 14). */
+  /** The materials folder's entries, read once for the whole batch. */
   materialsIndex: Awaited<ReturnType<typeof indexMaterials>> | undefined;
   hold: ReturnType<typeof signalHold>;
   concurrency: number;

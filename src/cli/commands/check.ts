@@ -31,7 +31,7 @@ const given = (raw: RawAnswers): RawAnswers =>
   Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)) as RawAnswers;
 
 /**
- * Answers from the flags, then the saved profile, then the interview (issue 12):
+ * Answers from the flags, then the saved profile, then the interview:
  * - `--use-profile`: the saved answers fill what the flags left out, without a question;
  * - at a terminal, when the saved answers complete the set: "use last time's answers?";
  * - otherwise the interview, with the saved answers as defaults (`profile edit` always asks).
@@ -53,7 +53,7 @@ export async function gatherAnswers(
   const useProfile = Boolean(flags.useProfile);
   const store =
     useProfile || globals.interactive ? await (await import('../profile-store.js')).openProfileStore() : undefined;
-  // issue 15: a damaged or unreadable store is said once; the interview runs regardless.
+  // A damaged or unreadable store is said once; the interview runs regardless.
   if (store?.problem?.kind === 'corrupt') process.stderr.write(`${messages.ui.profileCorrupt(store.path)}\n`);
   else if (store?.problem)
     process.stderr.write(`${messages.ui.profileUnreadable(store.path, store.problem.code ?? '')}\n`);
@@ -145,14 +145,14 @@ export async function runCheck(flags: CheckOptions, globals: GlobalOptions): Pro
   const asked =
     globals.interactive && !completeAnswers(resolveAnswers(answersFromFlags(flags), loaded.provinces).answers);
   const answers = await gatherAnswers(flags, loaded);
-  // issue 13: the interview asks whether online verification can see the degree; a flag wins.
+  // The interview asks whether online verification can see the degree; a flag wins.
   const educationCases = flags.educationCase !== undefined ? flagCases : (answers.educationCases ?? []);
   // After the interview, advice names no flag the user never typed.
   const context = asked
     ? { ...loaded, messages: { ...loaded.messages, finding: interviewWorded(loaded.messages) } }
     : loaded;
   let { inputs, strays } = await fileInputs(flags);
-  // issue 11: when the interview asked for the folder, it also offers the fixed copies (file by file).
+  // When the interview asked for the folder, it also offers the fixed copies (file by file).
   const askedFolder = inputs.length === 0 && strays.length === 0 && globals.interactive && !flags.useProfile;
   if (askedFolder) ({ inputs, strays } = await askForFolder(context));
   let files = inputs.length ? await checkInputs(inputs, context) : [];
@@ -219,11 +219,11 @@ async function fixFiles(files: FileResult[], context: CommandContext): Promise<F
       results.push(file);
       continue;
     }
-    // Beside the original, as fix does: a numbered name when an earlier copy is there (issue 12).
+    // Beside the original, as fix does: a numbered name when an earlier copy is there.
     const output = await freeName(
       path.join(path.dirname(file.path), `${path.basename(file.path).replace(/\.[^.]+$/, '')}.fixed.jpg`),
     );
-    // issue 15: a copy that cannot be written (read-only folder, a file already there) costs the
+    // A copy that cannot be written (read-only folder, a file already there) costs the
     // copy, never the report: said, and the original's verdict kept.
     const outcome = await fixToFile(file.path, role, output, ruleSet).catch((error: unknown) => {
       if (!(error instanceof UserError)) throw error;

@@ -25,7 +25,7 @@ export async function expandPaths(
   const unknown: FileResult[] = [];
   for (const item of paths) {
     const info = await stat(item).catch(() => undefined);
-    // A path that does not exist is a typo to correct (exit 2), not a failed material (issue 12).
+    // A path that does not exist is a typo to correct (exit 2), not a failed material.
     if (!info) throw new UserError('error.not-found', { file: item });
     if (info?.isDirectory() && !role) {
       const { found, unknown: strays } = await filesInFolder(item, { everyFile: true });
@@ -36,7 +36,7 @@ export async function expandPaths(
   return { inputs, unknown };
 }
 
-/** issue 13: without answers, a report is checked against today and the national registration window. */
+/** Without answers, a report is checked against today and the national registration window. */
 function documentContext({ calendar, ruleSet, globals }: CommandContext): DocumentContext {
   const year = globals.year ?? upcomingExamYear(calendar, globals.today);
   return { today: globals.today, events: buildEvents(calendar, ruleSet, { year, today: globals.today }) };

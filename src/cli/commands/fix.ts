@@ -35,7 +35,7 @@ export async function runFix(file: string, flags: FixOptions, globals: GlobalOpt
     named.endsWith('/') ||
     named.endsWith(path.sep) ||
     Boolean((await stat(named).catch(() => undefined))?.isDirectory());
-  // issue 15: an existing file is replaced only with --force (issue 12: otherwise a numbered name); the input never.
+  // An existing file is replaced only with --force (otherwise a numbered name); the input never.
   const replace = flags.force ? 'always' : 'never';
   // The named target is judged (never the input, never a device or FIFO); an existing file there
   // is replaced with --force, else the copy takes a free numbered name, written without replacing.

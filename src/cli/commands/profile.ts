@@ -19,7 +19,7 @@ export async function runProfile(action: ProfileAction, globals: GlobalOptions):
     return EXIT.OK;
   }
   if (action === 'reset') {
-    // Repairs a damaged file too (issue 15, F22); a store that cannot be written is a sentence.
+    // Repairs a damaged file too; a store that cannot be written is a sentence.
     try {
       store.clear();
     } catch (error) {

@@ -1,4 +1,4 @@
-/** issue 13: is the education PDF one of the reports the platform takes? */
+/** Is the education PDF one of the reports the platform takes? */
 import type { Finding } from '../../model/finding.js';
 import { ruleValue } from '../../rules/rule-access.js';
 import { isScan, uploadCheck } from './check.js';

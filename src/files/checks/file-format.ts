@@ -6,7 +6,7 @@ import { present, typeAllowed, uploadCheck } from './check.js';
 
 /** file.format variants no conversion here can cure (HEIC needs the phone; text, BMP and unknown bytes are not decodable). */
 const UNFIXABLE_FORMATS = new Set(['heic', 'text', 'unknown']);
-/** A HEIC the WebAssembly decoder read is the exception (issue 11): fix converts it. */
+/** A HEIC the WebAssembly decoder read is the exception: fix converts it. */
 const curable = (f: Finding) => !(UNFIXABLE_FORMATS.has(String(f.args?.variant)) && !f.args?.convertible);
 
 export const fileType = uploadCheck({
@@ -40,7 +40,7 @@ export const fileType = uploadCheck({
                   : isDecodable(facts.sniffed)
                     ? 'type'
                     : 'unknown',
-            // issue 11: a HEIC the WebAssembly decoder read can be converted by fix.
+            // A HEIC the WebAssembly decoder read can be converted by fix.
             ...(facts.sniffed === 'heic' && facts.image ? { convertible: true } : {}),
           },
         },

@@ -14,7 +14,7 @@ export const pdfEncrypted = uploadCheck({
     readablePdf(facts) &&
     (facts.pdf?.encrypted === true || (facts.pdfRead?.ok === false && facts.pdfRead.reason === 'password')),
   run: (facts) => {
-    // issue 13: pdf.js's verdict refines the structural one (it decrypts, decompresses, counts every page).
+    // pdf.js's verdict refines the structural one (it decrypts, decompresses, counts every page).
     // Encrypted with an empty user password (restrictions only): every reader opens it without asking.
     const ownerOnly = facts.pdfRead?.ok === true && facts.pdfRead.encrypted;
     return [

@@ -1,4 +1,4 @@
-/** issue 13: what pdf.js made of the PDF: damaged beyond its structure, or stopped at a safety limit. */
+/** What pdf.js made of the PDF: damaged beyond its structure, or stopped at a safety limit. */
 import type { FileFacts } from '../../model/files.js';
 import { ruleValue } from '../../rules/rule-access.js';
 import { uploadCheck } from './check.js';

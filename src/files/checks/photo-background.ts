@@ -8,7 +8,7 @@ export const photoBackground = uploadCheck({
   rules: ['upload.photo.background'],
   severity: 'rule',
   applies: (facts, ruleSet) => isPhoto(facts, ruleSet) && facts.content !== undefined,
-  // issue 11: whitened only with the models and one face.
+  // Whitened only with the models and one face.
   cures: (f) => Boolean(f.args?.whiten),
   run: (facts, ruleSet) => {
     const border = facts.content!.border;
@@ -25,7 +25,7 @@ export const photoBackground = uploadCheck({
         severity: bg.severity,
         measured: { r, g, b, cast: border.cast, spread: border.spread },
         expected: { minMean: bg.minMean, maxCast: bg.maxCast, maxSpread: bg.maxSpread },
-        // issue 11: fix can whiten the background only when the models found exactly one face.
+        // Fix can whiten the background only when the models found exactly one face.
         args: {
           r,
           g,

@@ -1,5 +1,5 @@
 /**
- * issue 11: the face detector's facts. Exactly one face; without the models, one info finding names
+ * The face detector's facts. Exactly one face; without the models, one info finding names
  * the checks that were skipped (the mask heuristic stays).
  */
 import { ruleValue } from '../../rules/rule-access.js';

@@ -1,4 +1,4 @@
-/** issue 11: the face's share of the frame, outside the rule's range. */
+/** The face's share of the frame, outside the rule's range. */
 import { ruleValue } from '../../rules/rule-access.js';
 import { pct, round3 } from '../measures.js';
 import { always, one, uploadCheck } from './check.js';

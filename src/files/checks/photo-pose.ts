@@ -1,4 +1,4 @@
-/** issue 11: the head turned, tilted or rolled beyond the rule's angles. */
+/** The head turned, tilted or rolled beyond the rule's angles. */
 import { ruleValue } from '../../rules/rule-access.js';
 import { one, uploadCheck } from './check.js';
 import { oneFace, theFace } from './photo-face.js';

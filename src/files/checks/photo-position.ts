@@ -1,5 +1,5 @@
 /**
- * The head too high, too low or off centre: from the face the models found (issue 11), else from
+ * The head too high, too low or off centre: from the face the models found, else from
  * the background mask (a heuristic). Two units reading one rule, at their two places in the order.
  */
 import { ruleValue } from '../../rules/rule-access.js';

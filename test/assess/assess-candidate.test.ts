@@ -1,6 +1,7 @@
 /**
- * Defects a review of issue 8 found, each with the reproduction it gave (eligibility, answers,
- * deadlines, the senior round, the checklist after a missed registration).
+ * One candidate assessed end to end (assessCandidate and the modules it calls), each case a
+ * reproduction of a defect once found: answers, eligibility notes, deadlines, the checklist after
+ * a missed registration, the senior round.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,7 @@ import { parseCalendar } from '../../src/dates/parse-calendar.js';
 import { evaluateEligibility } from '../../src/eligibility/evaluate-eligibility.js';
 import type { Answers } from '../../src/model/answers.js';
 import { templatePath } from '../../src/templates/templates-dir.js';
-import { calendar, makeAnswers, provinces, ruleSet } from '../helpers/fixtures.js';
+import { calendarWithoutWindow as calendar, makeAnswers, provinces, ruleSet } from '../helpers/fixtures.js';
 import { runMain } from '../helpers/run-in-process.js';
 
 const context = { examYear: 2026, registrationMonth: 3 };

@@ -1,4 +1,4 @@
-/** The second red-team list: privacy of material names, lost work, exit codes, bounds, spoofing and silence. */
+/** Hostile inputs, second list: privacy of material names, lost work, exit codes, bounds, spoofing and silence. */
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import { constants } from 'node:os';
@@ -71,7 +71,7 @@ function localLinks(page: string): string[] {
   );
 }
 
-describe('N1: an ID number in a material file name', () => {
+describe('an ID number in a material file name', () => {
   it('appears in no output file name, manifest, page or link, and every link points to a file that exists', async () => {
     const dir = workspace();
     mkdirSync(path.join(dir, 'm', '李四'), { recursive: true });
@@ -97,7 +97,7 @@ describe('N1: an ID number in a material file name', () => {
   });
 });
 
-describe('N11: bidi and zero-width characters never reach a file name', () => {
+describe('bidi and zero-width characters never reach a file name', () => {
   it('a right-to-left override or zero-width joiner in a name is stripped from every output path', async () => {
     const dir = workspace();
     writeFileSync(
@@ -113,7 +113,7 @@ describe('N11: bidi and zero-width characters never reach a file name', () => {
   });
 });
 
-describe('N2/N8: a signal at any moment keeps finished work and leaves no lock or temp file', () => {
+describe('a signal at any moment keeps finished work and leaves no lock or temp file', () => {
   it('SIGHUP mid-batch (terminal closed): exit 129, summaries of the finished applicants, no lock, no temp', async () => {
     const dir = workspace();
     roster(dir, 60);
@@ -162,7 +162,7 @@ describe('N2/N8: a signal at any moment keeps finished work and leaves no lock o
   });
 });
 
-describe('N3: the exit code is the applicants', () => {
+describe('the exit code is the applicants', () => {
   it('batch … 2>&1 | head -c 10 exits 1 when an applicant is blocked', () => {
     const dir = workspace(['p0']);
     writeFileSync(path.join(dir, 'r.csv'), [HEADER, row('人0', { folder: 'p0' }), row('无材料')].join('\n'));
@@ -177,7 +177,7 @@ describe('N3: the exit code is the applicants', () => {
   });
 });
 
-describe('N9/N10: a rerun into a used output folder', () => {
+describe('a rerun into a used output folder', () => {
   const original = { ...fsSeam };
   afterEach(() => {
     Object.assign(fsSeam, original);
@@ -310,7 +310,7 @@ const headerRow = sheetRow(
   ['姓名', '报考级别', '身份证号'].map((title, c) => textCell(1, c, title)),
 );
 
-describe('N4: an xlsx whose cells resolve to more text than the bound', () => {
+describe('an xlsx whose cells resolve to more text than the bound', () => {
   it('2,000 rows whose cells all point to one 60,000-character shared string: refused before the parser', () => {
     const rows = Array.from({ length: 2_000 }, (_, i) =>
       sheetRow(i + 2, [sharedCell(i + 2, 0, 0), sharedCell(i + 2, 1, 1), sharedCell(i + 2, 2, 0)]),
@@ -323,7 +323,7 @@ describe('N4: an xlsx whose cells resolve to more text than the bound', () => {
   });
 });
 
-describe('F25/N12: xlsx cells that do not refuse the whole roster', () => {
+describe('xlsx cells that do not refuse the whole roster', () => {
   it('a shared-string index past the end: that row gets a finding, the others are read', async () => {
     const dir = workspace();
     const bytes = workbook(
@@ -365,7 +365,7 @@ describe('F25/N12: xlsx cells that do not refuse the whole roster', () => {
   });
 });
 
-describe('N14: two names, one materials folder', () => {
+describe('two names, one materials folder', () => {
   it('the later row gets an error finding; neither is ready on the other person’s photo', async () => {
     const dir = workspace(['A1']);
     writeFileSync(
@@ -383,7 +383,7 @@ describe('N14: two names, one materials folder', () => {
   });
 });
 
-describe('N5: a HEIC is refused by the size it declares, before any decode', () => {
+describe('a HEIC is refused by the size it declares, before any decode', () => {
   it('a small HEIC whose ispe says 10000×10000: image.pixels, nothing decoded', async () => {
     const bytes = Buffer.from(readFileSync(path.join('test', 'fixtures', 'photos', 'blue.heic')));
     const ispe = bytes.indexOf('ispe');
@@ -407,7 +407,7 @@ describe('N5: a HEIC is refused by the size it declares, before any decode', () 
   });
 });
 
-describe('N7: --rules cannot lift the decode and reader bounds', () => {
+describe('--rules cannot lift the decode and reader bounds', () => {
   const exam = JSON.parse(readFileSync(templatePath('rules', 'exam.json'), 'utf8'));
   const uploads = JSON.parse(readFileSync(templatePath('rules', 'uploads.json'), 'utf8'));
   const bundled = { ...exam, rules: { ...exam.rules, ...uploads.rules } };
@@ -437,7 +437,7 @@ describe('N7: --rules cannot lift the decode and reader bounds', () => {
   });
 });
 
-describe('N13: files DIR checks every file a role fits', () => {
+describe('files DIR checks every file a role fits', () => {
   it('a folder of three photos: three results, none dropped in silence', async () => {
     const dir = workspace();
     for (const name of ['照片1.jpg', '照片2.jpg', '照片3.jpg']) copyFileSync(PHOTO, path.join(dir, 'm', name));
