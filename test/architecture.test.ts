@@ -201,12 +201,19 @@ describe('functional core, imperative shell', () => {
       [...code.matchAll(/^import (?!type)[^;]*? from '([^']+)';$/gm)].map((m) => m[1]!);
     const imports = runtimeImports(program);
     // Besides commander: only the shell's own dependency-free modules (the help words, the argv
-    // language check, the option types, the renderer registry), which import nothing at run time.
+    // language check, the option types, the renderer registry, the width and wrap module), which
+    // import nothing at run time.
     const local = imports.filter((i) => i.startsWith('.'));
     // commander comes through createRequire (its CommonJS entry: no ESM translation at start-up).
     expect(imports.filter((i) => !i.startsWith('.'))).toEqual(['node:fs', 'node:module']);
     expect(program).toMatch(/createRequire\(import\.meta\.url\)\('commander'\)/);
-    expect(local.sort()).toEqual(['../i18n/help.js', './argv-lang.js', './options.js', './render-registry.js']);
+    expect(local.sort()).toEqual([
+      '../i18n/help.js',
+      '../text/width.js',
+      './argv-lang.js',
+      './options.js',
+      './render-registry.js',
+    ]);
     for (const module of local) {
       const code = readFileSync(path.join(src, 'cli', module.replace(/\.js$/, '.ts')), 'utf8');
       expect(runtimeImports(code), module).toEqual([]);

@@ -29,6 +29,7 @@ import {
   uiOptions,
 } from './options.js';
 import { allFormats, formatsOf } from './render-registry.js';
+import { displayWidth, wrapLine } from '../text/width.js';
 
 // commander through its CommonJS entry: its ESM wrapper costs a CJS-to-ESM translation on every
 // start (measured ~2 ms of `--help`).
@@ -38,48 +39,14 @@ type Command = CommandType;
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 const DATA_ACTIONS_DEFAULT = 'status';
 
-/** Columns a string takes in a terminal: CJK and full-width forms take two (commander counts one). */
-export function cjkWidth(text: string): number {
-  let width = 0;
-  for (const char of text.replace(/\u001b\[[0-9;]*m/g, '')) {
-    const code = char.codePointAt(0) ?? 0;
-    width +=
-      (code >= 0x1100 && code <= 0x115f) ||
-      (code >= 0x2e80 && code <= 0xa4cf) ||
-      (code >= 0xac00 && code <= 0xd7a3) ||
-      (code >= 0xf900 && code <= 0xfaff) ||
-      (code >= 0xfe30 && code <= 0xfe4f) ||
-      (code >= 0xff00 && code <= 0xff60) ||
-      (code >= 0xffe0 && code <= 0xffe6) ||
-      code >= 0x20000
-        ? 2
-        : 1;
-  }
-  return width;
-}
-
-/** Wrap to a display width: a Chinese character may end a line anywhere, a Latin word is kept whole. */
-export function wrapByWidth(text: string, width: number): string {
-  if (width < 20) return text;
-  // An opening bracket stays with the character after it, closing punctuation with the one before.
-  const chunk =
-    /\s*(?:[（「『“]?[\u2e80-\u9fff\uf900-\ufaff\ufe30-\uffef][）」』”、，。；：！？]*|[^\s\u2e80-\u9fff\uf900-\ufaff\ufe30-\uffef]+[）」』”、，。；：！？]*)/g;
-  return text
-    .split(/\r?\n/)
-    .flatMap((line) => {
-      const out: string[] = [];
-      let current = '';
-      for (const piece of line.match(chunk) ?? ['']) {
-        if (current && cjkWidth(current + piece) > width) {
-          out.push(current);
-          current = piece.trimStart();
-        } else current += piece;
-      }
-      out.push(current);
-      return out;
-    })
-    .join('\n');
-}
+/** commander's help box wrapped by display width (src/text/width.ts); too narrow a box is left as it is. */
+const wrapHelp = (text: string, width: number): string =>
+  width < 20
+    ? text
+    : text
+        .split(/\r?\n/)
+        .flatMap((line) => wrapLine(line, width))
+        .join('\n');
 
 /** The closest names within two edits (or sharing a prefix), as commander suggests for options. */
 export function similar(word: string, names: string[]): string[] {
@@ -247,8 +214,9 @@ export function buildProgram(argv: string[], handlers: CommandHandlers = lazyHan
   program
     .configureHelp({
       styleTitle: (title) => t.titles[title] ?? title,
-      displayWidth: cjkWidth,
-      boxWrap: wrapByWidth,
+      // CJK and full-width forms take two columns (commander counts one).
+      displayWidth: (text) => displayWidth(text),
+      boxWrap: wrapHelp,
       styleUsage: (usage) => usage.replace('[options]', t.usageOptions).replace('[command]', t.usageCommand),
       showGlobalOptions: true,
       sortSubcommands: false,
@@ -395,11 +363,11 @@ export function buildProgram(argv: string[], handlers: CommandHandlers = lazyHan
     command.exitOverride().configureOutput(output(command.name() === 'check' ? '' : command.name()));
     const lines = t.example[command.name()];
     if (lines) {
-      const width = Math.max(...lines.map(([example]) => cjkWidth(example)));
+      const width = Math.max(...lines.map(([example]) => displayWidth(example)));
       const fits = width + 4 <= (process.stdout.columns || 80) - 20;
       command.addHelpText(
         'after',
-        `\n${t.examples}\n${lines.map(([example, what]) => (fits ? `  ${example}${' '.repeat(width - cjkWidth(example) + 2)}${what}` : `  ${example}\n      ${what}`)).join('\n')}\n`,
+        `\n${t.examples}\n${lines.map(([example, what]) => (fits ? `  ${example}${' '.repeat(width - displayWidth(example) + 2)}${what}` : `  ${example}\n      ${what}`)).join('\n')}\n`,
       );
     }
   }

@@ -1,17 +1,18 @@
 /**
- * Every report the CLI prints, by kind × format → its renderer, with the JSON schema id beside it.
- * The formats a command accepts and the `--format` help derive from this table, so a new format
- * touches two files: its renderer and this registry. Imports only types at load (the help loads
- * this module): each renderer is imported when it runs.
+ * Every report the CLI prints, by kind × format → a lazy import of its renderer, with the JSON
+ * schema id beside it (as ESLint's formatter list). Each renderer is its own function with one
+ * signature (`Renderer` in src/report/renderer.ts): the pure ones in src/report/, the ones that
+ * touch the terminal or the disk in src/cli/renderers/. The formats a command accepts and the
+ * `--format` help derive from this table. Imports only types at load (the help loads this
+ * module): each renderer is imported when it runs.
  */
-import type { SummaryRow } from '../report/batch-summary.js';
 import type { Messages } from '../i18n/messages.js';
-import type { Calendar } from '../model/calendar.js';
 import type { Province } from '../model/provinces.js';
-import type { FixOutcome } from '../files-io/fix-to-file.js';
-import type { Lang, RuleSet, UploadRole } from '../model/rules.js';
-import type { Report, ReportFile } from '../report/build-report.js';
-import type { DatesReport } from '../report/dates-report.js';
+import type { Lang } from '../model/rules.js';
+import type { Report } from '../report/build-report.js';
+import type { BatchSummaryView } from '../report/render-batch-summary.js';
+import type { DataData, DatesData, FilesData, ProfileData, Renderer, RulesData } from '../report/renderer.js';
+import type { FixData } from './renderers/fix-json.js';
 
 export const FORMATS = ['text', 'json', 'md', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -19,18 +20,13 @@ export type Format = (typeof FORMATS)[number];
 /** What each kind of report renders from. */
 export interface ReportData {
   checklist: Report;
-  dates: { report: DatesReport; paperName: (id: string) => string; provinceName?: string };
-  files: { files: ReportFile[] };
-  /** `shegong fix`: the file, its role and what fixing it gave (text renders a written copy only). */
-  fix: { input: string; role: UploadRole; outcome: FixOutcome };
-  rules: { ruleSet: RuleSet; calendar: Calendar };
-  profile:
-    | { action: 'path'; path: string }
-    | { action: 'reset'; path: string }
-    | { action: 'show'; path: string; answers: object; rows: string[][] };
-  batch: { rows: SummaryRow[]; notes: string[]; output: string; htmlFile: string };
-  /** `shegong data`: the pack in use (status), or what an import or update did. */
-  data: { outcome: 'status' | 'installed' | 'same'; facts: Record<string, unknown> };
+  dates: DatesData;
+  files: FilesData;
+  fix: FixData;
+  rules: RulesData;
+  profile: ProfileData;
+  batch: BatchSummaryView;
+  data: DataData;
 }
 export type ReportKind = keyof ReportData;
 
@@ -43,7 +39,7 @@ export interface RenderGlobals {
   color: boolean;
 }
 
-/** What every renderer may use besides its data. */
+/** What a command passes besides the data; the registry adds the kind's schema id. */
 export interface RenderContext {
   globals: RenderGlobals;
   messages: Messages;
@@ -51,10 +47,7 @@ export interface RenderContext {
   provinces: Province[];
 }
 
-type Renderer<K extends ReportKind> = (data: ReportData[K], context: RenderContext) => string | Promise<string>;
-interface Entry<K extends ReportKind> {
-  load: () => Promise<Renderer<K>>;
-}
+type Entry<K extends ReportKind> = () => Promise<Renderer<ReportData[K]>>;
 
 /** The JSON schema id of each kind's JSON output (docs/contract.md). */
 export const SCHEMAS: Record<ReportKind, string> = {
@@ -68,255 +61,40 @@ export const SCHEMAS: Record<ReportKind, string> = {
   data: 'shegong.data/v1',
 };
 
-// Shell helpers for terminal renderers, loaded with them.
-const terminal = () => import('./terminal.js');
-const provinceNamer =
-  ({ provinces, globals }: RenderContext) =>
-  (id: string) =>
-    provinces.find((p) => p.id === id)?.[globals.lang === 'en' ? 'en' : 'zh'] ?? id;
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-
 export const RENDERERS: { [K in ReportKind]: Partial<Record<Format, Entry<K>>> } = {
   checklist: {
-    text: {
-      load: async () => {
-        const [{ renderText }, { painterFor, terminalWidth }] = await Promise.all([
-          import('../report/render-text.js'),
-          terminal(),
-        ]);
-        return async (report, context) => {
-          const { globals, messages } = context;
-          const width = terminalWidth(globals.output);
-          return renderText(report, {
-            messages,
-            provinceName: provinceNamer(context),
-            painter: await painterFor(globals.color),
-            verbose: globals.verbose,
-            ...(width ? { width } : {}),
-          });
-        };
-      },
-    },
-    json: { load: async () => (await import('../report/render-json.js')).renderJson },
-    md: {
-      load: async () => {
-        const { renderMarkdown } = await import('../report/render-markdown.js');
-        return async (report, { messages, globals }) => renderMarkdown(report, { messages, verbose: globals.verbose });
-      },
-    },
-    html: {
-      load: async () => {
-        const [{ renderHtml }, { readFile }, { templatePath }] = await Promise.all([
-          import('../report/render-html.js'),
-          import('node:fs/promises'),
-          import('../templates/templates-dir.js'),
-        ]);
-        return async (report, context) =>
-          renderHtml(report, {
-            messages: context.messages,
-            provinceName: provinceNamer(context),
-            template: await readFile(templatePath('report', 'check.html'), 'utf8'),
-          });
-      },
-    },
+    text: async () => (await import('./renderers/checklist-text.js')).renderChecklistText,
+    json: async () => (await import('../report/render-json.js')).renderJson,
+    md: async () => (await import('../report/render-markdown.js')).renderChecklistMd,
+    html: async () => (await import('./renderers/checklist-html.js')).renderChecklistHtml,
   },
   dates: {
-    text: {
-      load: async () => {
-        const [{ renderDatesText }, { painterFor, terminalWidth }] = await Promise.all([
-          import('../report/render-dates.js'),
-          terminal(),
-        ]);
-        return async ({ report, paperName, provinceName }, { globals, messages }) => {
-          const width = terminalWidth(globals.output);
-          return renderDatesText(report, {
-            messages,
-            painter: await painterFor(globals.color),
-            verbose: globals.verbose,
-            paperName,
-            ...(provinceName ? { provinceName } : {}),
-            ...(width ? { width } : {}),
-          });
-        };
-      },
-    },
-    json: {
-      load:
-        async () =>
-        async ({ report }) =>
-          json(report),
-    },
-    md: {
-      load: async () => {
-        const { renderDatesMarkdown } = await import('../report/render-dates.js');
-        return async ({ report, provinceName }, { messages }) =>
-          renderDatesMarkdown(report, { messages, ...(provinceName ? { provinceName } : {}) });
-      },
-    },
+    text: async () => (await import('./renderers/dates-text.js')).renderDatesTerminal,
+    json: async () => (await import('../report/render-dates.js')).renderDatesJson,
+    md: async () => (await import('../report/render-dates.js')).renderDatesMd,
   },
   files: {
-    text: {
-      load: async () => {
-        const [{ renderFilesText }, { painterFor, terminalWidth }] = await Promise.all([
-          import('../report/render-files.js'),
-          terminal(),
-        ]);
-        return async ({ files }, { globals, messages }) => {
-          const width = terminalWidth(globals.output);
-          return renderFilesText(files, {
-            messages,
-            painter: await painterFor(globals.color),
-            verbose: globals.verbose,
-            ...(width ? { width } : {}),
-          });
-        };
-      },
-    },
-    json: {
-      load:
-        async () =>
-        async ({ files }) =>
-          json({ schema: SCHEMAS.files, files }),
-    },
+    text: async () => (await import('./renderers/files-text.js')).renderFilesTerminal,
+    json: async () => (await import('../report/render-files.js')).renderFilesJson,
   },
   fix: {
-    text: {
-      load: async () => {
-        const [{ renderFileLines }, { localizeFinding }, { wrapText }, { painterFor, terminalWidth }, { fixNotes }] =
-          await Promise.all([
-            import('../report/render-text.js'),
-            import('../report/localize.js'),
-            import('../text/table.js'),
-            terminal(),
-            import('./fix-notes.js'),
-          ]);
-        return async ({ outcome }, { globals, messages }) => {
-          if (!outcome.ok) return '';
-          const painter = await painterFor(globals.color);
-          const lines = [
-            painter.green(
-              `✓ ${messages.ui.fixed(outcome.output, outcome.width, outcome.height, Math.round(outcome.bytes / 1024), outcome.quality, outcome.dpi)}`,
-            ),
-            ...(outcome.inWindow ? [] : [painter.yellow(messages.ui.fixedNotInWindow)]),
-            ...fixNotes(outcome, messages, (text) => painter.yellow(text)),
-            messages.ui.recheck,
-            ...renderFileLines(
-              { ...outcome.result, findings: outcome.result.findings.map((f) => localizeFinding(messages, f)) },
-              { messages, painter, verbose: globals.verbose },
-            ),
-          ];
-          return `${wrapText(lines.join('\n'), terminalWidth(undefined))}\n`;
-        };
-      },
-    },
-    json: {
-      load: async () => {
-        const { localizeFinding } = await import('../report/localize.js');
-        return ({ input, role, outcome }, { messages }) =>
-          json({
-            schema: SCHEMAS.fix,
-            ...(outcome.ok
-              ? {
-                  ok: true,
-                  input,
-                  role,
-                  output: {
-                    ...withoutFacts(outcome),
-                    result: {
-                      ...outcome.result,
-                      findings: outcome.result.findings.map((f) => localizeFinding(messages, f)),
-                    },
-                  },
-                }
-              : {
-                  ok: false,
-                  input,
-                  role,
-                  reason: outcome.reason,
-                  message: messages.ui.cannotFix[outcome.reason] ?? outcome.reason,
-                  ...(outcome.args ? { args: outcome.args } : {}),
-                  ...(outcome.preview ? { preview: outcome.preview } : {}),
-                }),
-          });
-      },
-    },
+    text: async () => (await import('./renderers/fix-text.js')).renderFixText,
+    json: async () => (await import('./renderers/fix-json.js')).renderFixJson,
   },
   rules: {
-    text: {
-      load: async () => {
-        const [{ renderRulesText }, { wrapText }, { painterFor, terminalWidth }] = await Promise.all([
-          import('../report/render-rules.js'),
-          import('../text/table.js'),
-          terminal(),
-        ]);
-        return async ({ ruleSet }, { globals, messages }) =>
-          wrapText(
-            renderRulesText(ruleSet, { messages, lang: globals.lang, painter: await painterFor(globals.color) }),
-            terminalWidth(globals.output),
-          );
-      },
-    },
-    json: {
-      load:
-        async () =>
-        async ({ ruleSet, calendar }) =>
-          json({
-            schema: SCHEMAS.rules,
-            name: ruleSet.name,
-            overrides: ruleSet.overrides,
-            ...(ruleSet.pack ? { pack: ruleSet.pack } : {}),
-            rules: ruleSet.rules,
-            calendar,
-          }),
-    },
+    text: async () => (await import('./renderers/rules-text.js')).renderRulesTerminal,
+    json: async () => (await import('../report/render-rules.js')).renderRulesJson,
   },
   profile: {
-    text: {
-      load: async () => {
-        const { renderTable } = await import('../text/table.js');
-        return async (data, { messages }) => {
-          if (data.action !== 'show') return data.action === 'path' ? `${data.path}\n` : '';
-          if (Object.keys(data.answers).length === 0) return `${messages.ui.profileEmpty}\n`;
-          return `${renderTable([messages.ui.profileColumns, ...data.rows]).join('\n')}\n`;
-        };
-      },
-    },
-    json: {
-      load: async () => async (data) =>
-        data.action === 'show'
-          ? json({ schema: SCHEMAS.profile, path: data.path, answers: data.answers })
-          : `${JSON.stringify({ schema: SCHEMAS.profile, path: data.path, ...(data.action === 'reset' ? { reset: true } : {}) })}\n`,
-    },
+    text: async () => (await import('../report/render-profile.js')).renderProfileText,
+    json: async () => (await import('../report/render-profile.js')).renderProfileJson,
   },
   data: {
-    text: {
-      load:
-        async () =>
-        async ({ outcome, facts }, { messages }) =>
-          `${(
-            outcome === 'status'
-              ? messages.data.statusLines(facts)
-              : [outcome === 'installed' ? messages.data.imported(facts) : messages.data.alreadyInstalled(facts)]
-          ).join('\n')}\n`,
-    },
-    json: {
-      load:
-        async () =>
-        async ({ outcome, facts }) =>
-          json({ schema: SCHEMAS.data, outcome, ...facts }),
-    },
+    text: async () => (await import('../report/render-data.js')).renderDataText,
+    json: async () => (await import('../report/render-data.js')).renderDataJson,
   },
   batch: {
-    text: {
-      load: async () => {
-        const [{ renderBatchSummaryText }, { painterFor }] = await Promise.all([
-          import('../report/render-batch-summary.js'),
-          terminal(),
-        ]);
-        return async (view, { globals, messages }) =>
-          renderBatchSummaryText(view, { messages, painter: await painterFor(globals.color, process.stdout) });
-      },
-    },
+    text: async () => (await import('./renderers/batch-text.js')).renderBatchTerminal,
   },
 };
 
@@ -333,13 +111,7 @@ export async function renderAs<K extends ReportKind>(
   data: ReportData[K],
   context: RenderContext,
 ): Promise<string> {
-  const entry = (RENDERERS[kind] as Partial<Record<Format, Entry<K>>>)[context.globals.format];
-  if (!entry) throw new Error(`no ${context.globals.format} renderer for ${kind}`);
-  return (await entry.load())(data, context);
-}
-
-/** The fix outcome without the copy's raw facts (its thumbnail and probe details are not the report). */
-function withoutFacts<T extends { outputFacts?: unknown }>(outcome: T): Omit<T, 'outputFacts'> {
-  const { outputFacts: _facts, ...rest } = outcome;
-  return rest;
+  const load = (RENDERERS[kind] as Partial<Record<Format, Entry<K>>>)[context.globals.format];
+  if (!load) throw new Error(`no ${context.globals.format} renderer for ${kind}`);
+  return (await load())(data, { ...context, schema: SCHEMAS[kind] });
 }

@@ -5,6 +5,13 @@ export type Severity = (typeof SEVERITIES)[number];
 
 export type Values = Record<string, string | number | boolean | null | undefined | string[]>;
 
+/**
+ * The info findings shown without --verbose: the ids of the upload checks that declare
+ * `shownByDefault` (src/files/checks/), listed here as data for the renderers, which may not import
+ * the checks; test/files/check-list.test.ts holds the two equal.
+ */
+export const INFO_SHOWN_BY_DEFAULT = ['document.type', 'photo.face', 'photo.official-tool'] as const;
+
 /** A finding; `Id` narrows the id to the ids one producer declares (its check list's `as const` ids). */
 export interface Finding<Id extends string = string> {
   /** Stable public id, `<family>.<property>` (docs/contract.md). */

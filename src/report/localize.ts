@@ -34,12 +34,15 @@ export function nameContext(ruleSet: RuleSet, provinces: readonly Province[], la
   const papers = Object.values(ruleValue(ruleSet, 'papers')).flat();
   return {
     paper: (id) => papers.find((p) => p.id === id)?.name[lang] ?? id,
-    province: (id) => {
-      const province = provinces.find((p) => p.id === id);
-      return province ? (lang === 'en' ? province.en : province.zh) : id;
-    },
+    province: provinceNamer(provinces, lang),
   };
 }
+
+/** A province id → its name in the language (the id itself when the list does not know it). */
+export const provinceNamer =
+  (provinces: readonly Province[], lang: Lang) =>
+  (id: string): string =>
+    provinces.find((p) => p.id === id)?.[lang === 'en' ? 'en' : 'zh'] ?? id;
 
 export function localizeFinding(messages: Messages, finding: Finding): ReportFinding {
   const words = messages.finding[finding.id];

@@ -1,4 +1,6 @@
 /** The dates timeline for a terminal and as Markdown. Returns strings. */
+import type { DatesData, Renderer } from './renderer.js';
+import { jsonText } from './render-json.js';
 import type { Messages } from '../i18n/messages.js';
 import { displayWidth, padDisplay, renderTable, wrapLine, wrapText } from '../text/table.js';
 import type { ReportEvent } from './localize.js';
@@ -130,3 +132,10 @@ export function renderDatesMarkdown(
   if (report.data) out.push(`_${report.data.text}_`, '');
   return out.join('\n');
 }
+
+/** `dates --format json`: the dates report as it is. */
+export const renderDatesJson: Renderer<DatesData> = ({ report }) => jsonText(report);
+
+/** `dates --format md`. */
+export const renderDatesMd: Renderer<DatesData> = ({ report, provinceName }, { messages }) =>
+  renderDatesMarkdown(report, { messages, ...(provinceName ? { provinceName } : {}) });

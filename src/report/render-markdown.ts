@@ -2,6 +2,7 @@
 import type { Messages } from '../i18n/messages.js';
 import { CHECKLIST_GROUPS } from '../model/report.js';
 import type { Report } from './build-report.js';
+import type { Renderer } from './renderer.js';
 import type { ReportFinding } from './localize.js';
 import { STATUS_SYMBOL, eventWhen, formatValues } from './render-text.js';
 
@@ -90,3 +91,7 @@ export function renderMarkdown(report: Report, options: { messages: Messages; ve
   if (report.data) out.push(`_${report.data.text}_`, '');
   return `${out.join('\n')}\n`;
 }
+
+/** `check --format md`. */
+export const renderChecklistMd: Renderer<Report> = (report, { messages, globals }) =>
+  renderMarkdown(report, { messages, verbose: globals.verbose });

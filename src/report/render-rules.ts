@@ -3,6 +3,8 @@ import type { Messages } from '../i18n/messages.js';
 import type { Lang, Route, Rule, RuleSet } from '../model/rules.js';
 import { renderTable } from '../text/table.js';
 import type { Painter } from './painter.js';
+import type { Renderer, RulesData } from './renderer.js';
+import { jsonText } from './render-json.js';
 
 export interface RulesTextOptions {
   messages: Messages;
@@ -83,3 +85,14 @@ export function renderRulesText(ruleSet: RuleSet, options: RulesTextOptions): st
   }
   return `${out.join('\n')}\n`;
 }
+
+/** `rules --format json`: the rule set in use (with its pack, where one is) and the calendar. */
+export const renderRulesJson: Renderer<RulesData> = ({ ruleSet, calendar }, { schema }) =>
+  jsonText({
+    schema,
+    name: ruleSet.name,
+    overrides: ruleSet.overrides,
+    ...(ruleSet.pack ? { pack: ruleSet.pack } : {}),
+    rules: ruleSet.rules,
+    calendar,
+  });

@@ -1,7 +1,7 @@
 /** The report for a terminal: summary first, grouped checklist, next actions last. Returns a string. */
 import type { Messages } from '../i18n/messages.js';
 import { CHECKLIST_GROUPS, type ChecklistStatus } from '../model/report.js';
-import type { Severity, Values } from '../model/finding.js';
+import { INFO_SHOWN_BY_DEFAULT, type Severity, type Values } from '../model/finding.js';
 import { renderTable, wrapText } from '../text/table.js';
 import type { Report, ReportFile } from './build-report.js';
 import type { ReportEvent, ReportFinding } from './localize.js';
@@ -68,7 +68,10 @@ export function renderFindingLines(finding: ReportFinding, options: TextOptions,
 
 const FILE_SYMBOL = { pass: '✓', warn: '!', fail: '✗' } as const;
 
-/** One checked file: role, path, verdict, then its findings (info only with --verbose, but the official-tool reminder, the skipped face checks and what a report was read as). */
+/** The info findings a check declares shown by default (src/model/finding.ts). */
+const SHOWN_INFO: ReadonlySet<string> = new Set(INFO_SHOWN_BY_DEFAULT);
+
+/** One checked file: role, path, verdict, then its findings (info only with --verbose, but those its check declares shown by default). */
 export function renderFileLines(file: ReportFile, options: TextOptions): string[] {
   const { painter, messages, verbose } = options;
   const paint = file.status === 'pass' ? painter.green : file.status === 'warn' ? painter.yellow : painter.red;
@@ -77,12 +80,7 @@ export function renderFileLines(file: ReportFile, options: TextOptions): string[
     `${paint(`${FILE_SYMBOL[file.status]} ${role}`)}  ${file.path}  ${painter.dim(messages.labels.fileStatus[file.status] ?? file.status)}`,
   ];
   if (verbose) lines.push(`    ${painter.dim(formatValues(file.measured))}`);
-  const shown = verbose
-    ? file.findings
-    : file.findings.filter(
-        (f) =>
-          f.severity !== 'info' || f.id === 'photo.official-tool' || f.id === 'photo.face' || f.id === 'document.type',
-      );
+  const shown = verbose ? file.findings : file.findings.filter((f) => f.severity !== 'info' || SHOWN_INFO.has(f.id));
   for (const finding of shown) lines.push(...renderFindingLines(finding, options, '    '));
   return lines;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UPLOAD_CHECKS, type UploadCheck } from '../../src/files/checks/index.js';
+import { shownByDefaultIds, UPLOAD_CHECKS, type UploadCheck } from '../../src/files/checks/index.js';
+import { INFO_SHOWN_BY_DEFAULT } from '../../src/model/finding.js';
 import { isFixable } from '../../src/files/fixable.js';
 import { messagesFor } from '../../src/i18n/messages.js';
 import type { Finding, Severity } from '../../src/model/finding.js';
@@ -34,6 +35,10 @@ describe('the upload check list', () => {
         ).toBe(true);
       else expect(check.severity.why.length, check.name).toBeGreaterThan(0);
     }
+  });
+
+  it('the info ids the renderers show without --verbose are those of the checks declaring shownByDefault', () => {
+    expect([...INFO_SHOWN_BY_DEFAULT].sort()).toEqual(shownByDefaultIds().sort());
   });
 
   it('only the gates (missing, unreadable, empty) stand alone, and they come first', () => {

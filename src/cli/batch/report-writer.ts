@@ -26,7 +26,7 @@ import type { RowStatus } from '../../model/eligibility.js';
 import type { RosterLayout } from '../../roster/roster-rows.js';
 import { commitTemp, createTemp, discardTemp } from '../../io/safe-write.js';
 import { buildReport } from '../../report/build-report.js';
-import { localizeFinding } from '../../report/localize.js';
+import { localizeFinding, provinceNamer } from '../../report/localize.js';
 import { renderMarkdown } from '../../report/render-markdown.js';
 import { templatePath } from '../../templates/templates-dir.js';
 import type { CommandContext } from '../load-context.js';
@@ -130,7 +130,7 @@ export async function openReportWriter(
       href: (target) => `../${target}`,
       relative: fromOutput,
       meta: messages.batch.generated(globals.today),
-      provinceName: (id) => provinces.find((p) => p.id === id)?.[globals.lang === 'en' ? 'en' : 'zh'] ?? id,
+      provinceName: provinceNamer(provinces, globals.lang),
     });
     await folder.write(path.join(output, page), maskIds(html));
     if (closed) return;

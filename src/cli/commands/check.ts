@@ -88,10 +88,11 @@ export async function gatherAnswers(
   ]);
   const prompter = inquirerPrompter(messages.ui.promptWords);
   if (fromProfile && !options.edit) {
-    const { answerRows } = await import('../../report/answer-rows.js');
-    const names = {
-      province: (id: string) => provinces.find((p) => p.id === id)?.[globals.lang === 'en' ? 'en' : 'zh'] ?? id,
-    };
+    const [{ answerRows }, { provinceNamer }] = await Promise.all([
+      import('../../report/answer-rows.js'),
+      import('../../report/localize.js'),
+    ]);
+    const names = { province: provinceNamer(provinces, globals.lang) };
     const rows = answerRows(toRaw(fromProfile) as Record<string, string>, messages, names);
     const summary = rows
       .filter(([label]) =>

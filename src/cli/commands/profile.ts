@@ -2,6 +2,7 @@
 import { messagesFor } from '../../i18n/messages.js';
 import { loadProvinces } from '../../rules/load-rule-set.js';
 import { answerRows } from '../../report/answer-rows.js';
+import { provinceNamer } from '../../report/localize.js';
 import { UserError } from '../../errors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
@@ -45,9 +46,7 @@ export async function runProfile(action: ProfileAction, globals: GlobalOptions):
   let rows: string[][] = [];
   if (globals.format === 'text' && Object.keys(answers).length > 0) {
     const provinces = await loadProvinces();
-    const names = {
-      province: (id: string) => provinces.find((p) => p.id === id)?.[globals.lang === 'en' ? 'en' : 'zh'] ?? id,
-    };
+    const names = { province: provinceNamer(provinces, globals.lang) };
     rows = answerRows(answers as Record<string, string | string[]>, messages, names);
   }
   await emit(await renderAs('profile', { action: 'show', path: store.path, answers, rows }, context), globals.output);

@@ -40,6 +40,12 @@ export interface UploadCheck<Id extends string = string> {
    * of its findings; absent when only a new photo or scan can. Info findings are never cured.
    */
   readonly cures?: (finding: Finding) => boolean;
+  /**
+   * Whether its info findings are shown without --verbose (warnings and errors always are): the
+   * reminders a candidate must read even in a short report. `INFO_SHOWN_BY_DEFAULT` in
+   * src/model/finding.ts lists their ids for the renderers.
+   */
+  readonly shownByDefault?: boolean;
 }
 
 /** Declares a check (only to infer its ids as a literal union). */

@@ -7,6 +7,8 @@ import { readablePdf } from './pdf-structure.js';
 export const documentType = uploadCheck({
   name: 'document-type',
   ids: ['document.type'],
+  // What the report was read as: the candidate confirms it is the right document.
+  shownByDefault: true,
   rules: ['document.kinds'],
   severity: {
     fixed: ['info', 'warning'],
@@ -58,6 +60,8 @@ export const documentType = uploadCheck({
 export const documentImage = uploadCheck({
   name: 'document-image',
   ids: ['document.type'],
+  // What the report was read as: the candidate confirms it is the right document.
+  shownByDefault: true,
   rules: ['document.kinds', 'registration.platform'],
   severity: {
     fixed: ['warning'],

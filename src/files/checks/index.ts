@@ -29,6 +29,9 @@ import { scanResolution } from './scan-resolution.js';
 import { sealMissing, sealReminder } from './seal.js';
 import { photoSharpness, scanSharpness } from './sharpness.js';
 
+import type { UploadCheck } from './check.js';
+import { INFO_SHOWN_BY_DEFAULT } from '../../model/finding.js';
+
 export type { UploadCheck } from './check.js';
 
 export const UPLOAD_CHECKS = [
@@ -79,3 +82,13 @@ export const UPLOAD_CHECKS = [
 
 /** Every id an upload check can produce. */
 export type UploadFindingId = (typeof UPLOAD_CHECKS)[number]['ids'][number];
+
+/** The ids of the checks whose info findings are shown without --verbose, from their declarations. */
+export const shownByDefaultIds = (): UploadFindingId[] => [
+  ...new Set(
+    (UPLOAD_CHECKS as readonly UploadCheck<UploadFindingId>[]).filter((c) => c.shownByDefault).flatMap((c) => c.ids),
+  ),
+];
+
+// The renderers' copy of that list names upload ids only (tsc names a misspelt or removed one).
+INFO_SHOWN_BY_DEFAULT satisfies readonly UploadFindingId[];

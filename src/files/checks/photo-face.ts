@@ -10,6 +10,8 @@ import { isPhoto, one, uploadCheck } from './check.js';
 export const photoFace = uploadCheck({
   name: 'photo-face',
   ids: ['photo.face'],
+  // Says when the face checks were skipped (no model): the photo was not fully checked.
+  shownByDefault: true,
   rules: ['upload.photo.face'],
   severity: { fixed: ['info'], why: 'the note that the face models were skipped is a note', alsoRule: true },
   applies: isPhoto,

@@ -5,6 +5,8 @@ import { isOfficialOutput, isPhoto, uploadCheck } from './check.js';
 export const photoOfficialTool = uploadCheck({
   name: 'photo-official-tool',
   ids: ['photo.official-tool'],
+  // The reminder to make the photo with the official tool, which the platform requires.
+  shownByDefault: true,
   rules: ['upload.photo.output'],
   severity: { fixed: ['info'], why: 'a reminder, whatever the photo' },
   applies: isPhoto,
