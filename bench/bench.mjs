@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run bench: the files pipeline against a decode-only floor, measured side by side in one run.
-// Generates its own corpus under .bench/ (phone-size 3000×4000 scans of 2–4 MB and small photos).
+// Generates its own corpus under .bench/ (phone-size 3000×4000 scans of 3–5 MB, some stored sideways
+// with EXIF Orientation 6, scanned-page PDFs; batch applicants get real people's photos).
 // BENCH_ONLY=photos | fix | batch runs one part; BENCH_SIZES=24,200,1000 and BENCH_BATCH_ROUNDS choose the rosters.
 // Each measurement runs in a child process so its peak memory (maxRSS) is its own.
 import { spawnSync } from 'node:child_process';
