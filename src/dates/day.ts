@@ -16,17 +16,16 @@ export const weekday = (day: IsoDay): number => parse(day).day();
 export const isValidDay = (text: string): boolean =>
   /^\d{4}-\d{2}-\d{2}$/.test(text) && parse(text).isValid() && parse(text).format('YYYY-MM-DD') === text;
 
-/** The calendar day in Asia/Shanghai at the given instant, whatever the machine's zone. */
+/**
+ * The calendar day in Asia/Shanghai at the given instant, whatever the machine's zone. China has
+ * kept UTC+8 without daylight saving since 1991, so a fixed offset is exact for any instant this
+ * tool judges, and it spares every run ICU's time-zone set-up (about 20 ms of start-up).
+ */
 export function dayInShanghai(instant: Date): IsoDay {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 /** Which occurrence of its weekday in its month a day is (1 = first). */
 export const nthWeekdayOfMonth = (day: IsoDay): number => Math.ceil(parse(day).date() / 7);
