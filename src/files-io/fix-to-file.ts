@@ -8,6 +8,7 @@ import { checkFile, fileStatus } from '../files/check-file.js';
 import type { FileFacts } from '../model/files.js';
 import type { Finding } from '../model/finding.js';
 import { ruleValue } from '../rules/rule-access.js';
+import { poseFinding } from '../files/checks/photo-pose.js';
 import { fixPhoto, fixScan } from './fix-file.js';
 import type { FixRefusal, FixResult, PhotoChange, PhotoView } from './fix-result.js';
 import { previewPathFor, renderPreview } from './photo-preview.js';
@@ -145,31 +146,8 @@ function isDecodeFailure(error: unknown): boolean {
 }
 
 /** An error finding when the copy's pose is beyond the norm for a written photo. */
-function writtenPose(face: NonNullable<FileFacts['face']>['faces'][number], ruleSet: RuleSet): Finding | undefined {
-  const norm = ruleValue(ruleSet, 'upload.photo.written');
-  const turned =
-    Math.abs(face.yaw) > norm.maxYaw
-      ? 'yaw'
-      : Math.abs(face.pitch) > norm.maxPitch
-        ? 'pitch'
-        : Math.abs(face.roll) > norm.maxRoll
-          ? 'roll'
-          : null;
-  if (!turned) return undefined;
-  return {
-    id: 'photo.pose',
-    severity: 'error',
-    measured: { yaw: face.yaw, pitch: face.pitch, roll: face.roll },
-    expected: { maxYaw: norm.maxYaw, maxPitch: norm.maxPitch, maxRoll: norm.maxRoll },
-    args: {
-      variant: turned,
-      yaw: Math.round(face.yaw),
-      pitch: Math.round(face.pitch),
-      roll: Math.round(face.roll),
-      max: turned === 'yaw' ? norm.maxYaw : turned === 'pitch' ? norm.maxPitch : norm.maxRoll,
-    },
-  };
-}
+const writtenPose = (face: NonNullable<FileFacts['face']>['faces'][number], ruleSet: RuleSet): Finding | undefined =>
+  poseFinding(face, ruleValue(ruleSet, 'upload.photo.written'), 'error');
 
 /** The preview PNG beside the copy; a preview that cannot be written never fails the fix. */
 async function writePreview(

@@ -1,7 +1,39 @@
 /** The head turned, tilted or rolled beyond the rule's angles. */
 import { ruleValue } from '../../rules/rule-access.js';
+import type { FaceBox } from '../../model/files.js';
+import type { Finding, Severity } from '../../model/finding.js';
 import { one, uploadCheck } from './check.js';
 import { oneFace, theFace } from './photo-face.js';
+
+/** The photo.pose finding for a face beyond the given angles (the user's photo, or the written norm). */
+export function poseFinding(
+  face: Pick<FaceBox, 'yaw' | 'pitch' | 'roll'>,
+  limits: { maxYaw: number; maxPitch: number; maxRoll: number },
+  severity: Severity,
+): Finding | undefined {
+  const turned =
+    Math.abs(face.yaw) > limits.maxYaw
+      ? 'yaw'
+      : Math.abs(face.pitch) > limits.maxPitch
+        ? 'pitch'
+        : Math.abs(face.roll) > limits.maxRoll
+          ? 'roll'
+          : null;
+  if (turned === null) return undefined;
+  return {
+    id: 'photo.pose',
+    severity,
+    measured: { yaw: face.yaw, pitch: face.pitch, roll: face.roll },
+    expected: { maxYaw: limits.maxYaw, maxPitch: limits.maxPitch, maxRoll: limits.maxRoll },
+    args: {
+      variant: turned,
+      yaw: Math.round(face.yaw),
+      pitch: Math.round(face.pitch),
+      roll: Math.round(face.roll),
+      max: turned === 'yaw' ? limits.maxYaw : turned === 'pitch' ? limits.maxPitch : limits.maxRoll,
+    },
+  };
+}
 
 export const photoPose = uploadCheck({
   name: 'photo-pose',
@@ -10,30 +42,7 @@ export const photoPose = uploadCheck({
   severity: 'rule',
   applies: oneFace,
   run: (facts, ruleSet) => {
-    const face = theFace(facts);
     const pose = ruleValue(ruleSet, 'upload.photo.pose');
-    const turned =
-      Math.abs(face.yaw) > pose.maxYaw
-        ? 'yaw'
-        : Math.abs(face.pitch) > pose.maxPitch
-          ? 'pitch'
-          : Math.abs(face.roll) > pose.maxRoll
-            ? 'roll'
-            : null;
-    return one(
-      turned !== null && {
-        id: 'photo.pose',
-        severity: pose.severity,
-        measured: { yaw: face.yaw, pitch: face.pitch, roll: face.roll },
-        expected: { maxYaw: pose.maxYaw, maxPitch: pose.maxPitch, maxRoll: pose.maxRoll },
-        args: {
-          variant: turned,
-          yaw: Math.round(face.yaw),
-          pitch: Math.round(face.pitch),
-          roll: Math.round(face.roll),
-          max: turned === 'yaw' ? pose.maxYaw : turned === 'pitch' ? pose.maxPitch : pose.maxRoll,
-        },
-      },
-    );
+    return one(poseFinding(theFace(facts), pose, pose.severity) ?? false);
   },
 });
