@@ -14,6 +14,7 @@ import type { RuleSet, UploadRole } from '../model/rules.js';
 import { WriteRefused, type ReplacePolicy } from '../io/safe-write.js';
 import { applicantFiles, findFolder, type MaterialsIndex } from '../roster/confine.js';
 import type { RosterRow } from '../roster/roster-rows.js';
+import type { CarriedValues } from '../model/roster-columns.js';
 import { fileNamePart } from '../roster/safe-text.js';
 
 /** One key per roster row (line number + name): its report and fixed-copy folder names. */
@@ -39,11 +40,26 @@ export interface FixEntry {
   preview?: string;
 }
 
-export interface ApplicantResult {
+/** What a result repeats of its roster row, taken in one place (rowFacts) on every path. */
+export interface RowFacts {
   line: number;
   name: string;
   idMasked?: string;
   level?: string;
+  /** The carried columns' cells, as the roster read them (model/roster-columns.ts). */
+  carried?: CarriedValues;
+}
+
+/** The row's own facts, unchanged: the error path and the main path both start from these. */
+export const rowFacts = (row: RosterRow): RowFacts => ({
+  line: row.line,
+  name: row.name,
+  ...(row.idMasked ? { idMasked: row.idMasked } : {}),
+  ...(row.level ? { level: row.level } : {}),
+  ...(row.carried ? { carried: row.carried } : {}),
+});
+
+export interface ApplicantResult extends RowFacts {
   folder: string | null;
   rowFindings: Finding[];
   /** The files as found (the originals). */
@@ -94,10 +110,7 @@ export async function assessApplicant(row: RosterRow, context: BatchContext): Pr
     // The output folder failing (disk full, read-only) is the run's problem, not this row's.
     if (error instanceof WriteRefused) throw error;
     return {
-      line: row.line,
-      name: row.name,
-      ...(row.idMasked ? { idMasked: row.idMasked } : {}),
-      ...(row.level ? { level: row.level } : {}),
+      ...rowFacts(row),
       folder: null,
       rowFindings: [
         ...row.findings,
@@ -333,10 +346,7 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
         ? 'ineligible'
         : 'not-ready';
   return {
-    line: row.line,
-    name: row.name,
-    ...(row.idMasked ? { idMasked: row.idMasked } : {}),
-    ...(row.level ? { level: row.level } : {}),
+    ...rowFacts(row),
     folder,
     rowFindings,
     files,
