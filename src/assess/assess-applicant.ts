@@ -159,24 +159,62 @@ const NEEDS_NEW = new Set([
   'grey',
 ]);
 
+/**
+ * One row, in the three steps its result is made of: the materials folder checked, the failing
+ * files fixed (with --fix), and the verdict on the best files.
+ */
 async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantResult> {
-  const rowFindings = [...row.findings];
+  const materials = await checkMaterials(row, context);
+  const rowFindings = [...row.findings, ...materials.findings];
+  const fixed = await fixFiles(row, context, materials);
+  const verdict = decide(row, context, materials.files, fixed.bestFiles, rowFindings);
+  return {
+    ...rowFacts(row),
+    folder: materials.folder,
+    rowFindings,
+    files: verdict.files,
+    bestFiles: verdict.bestFiles,
+    ...(verdict.outcome ? { outcome: verdict.outcome } : {}),
+    ready: verdict.ready,
+    status: verdict.status,
+    readyBeforeFix: verdict.readyBeforeFix,
+    materialsChecked: Boolean(context.materials),
+    ...(fixed.thumbnail ? { thumbnail: fixed.thumbnail } : {}),
+    ...(fixed.thumbnailBefore ? { thumbnailBefore: fixed.thumbnailBefore } : {}),
+    fixes: fixed.fixes,
+  };
+}
+
+/** The row's materials as checked: its folder (null when none was found), each file's result, and what the fix step reuses. */
+interface Materials {
+  folder: string | null;
+  /** Findings about the folder itself: not found, outside --materials, files refused or unplaced. */
+  findings: Finding[];
+  files: FileResult[];
+  /** The photo's thumbnail, from the check's own decode. */
+  thumbnail?: string;
+  /** The photo's facts per path: the fix reuses them, so the face model runs once per input. */
+  photoFacts: Map<string, FileFacts>;
+}
+
+/** Step 1: the row's folder inside --materials, and every file in it checked (nothing without --materials). */
+async function checkMaterials(row: RosterRow, context: BatchContext): Promise<Materials> {
+  const findings: Finding[] = [];
   let folder: string | null = null;
-  let files: FileResult[] = [];
+  const files: FileResult[] = [];
   let thumbnail: string | undefined;
-  let thumbnailBefore: string | undefined;
   const photoFacts = new Map<string, FileFacts>();
   if (context.materials && context.materialsReal) {
     const found = await findFolder(row, context.materials, context.materialsReal, context.materialsIndex);
     if ('refused' in found) {
-      rowFindings.push({
+      findings.push({
         id: 'roster.folder-outside',
         severity: 'error',
         measured: { folder: found.cell, reason: found.refused },
         args: { line: row.line, folder: found.cell, reason: found.refused },
       });
     } else if (!found.folder) {
-      rowFindings.push({
+      findings.push({
         id: 'roster.folder',
         severity: 'error',
         measured: { tried: [row.folder, row.name, row.idTail ? 'id-last-6' : undefined].filter(Boolean).join(' / ') },
@@ -186,14 +224,14 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
       folder = found.folder;
       const { found: inputs, refused, unplaced, extra } = await applicantFiles(folder, context.materialsReal);
       if (unplaced.length || extra.length)
-        rowFindings.push({
+        findings.push({
           id: 'roster.files-unplaced',
           severity: 'info',
           measured: { unplaced, extra },
           args: { line: row.line, unplaced: unplaced.join('、'), extra: extra.join('、') },
         });
       for (const file of refused) {
-        rowFindings.push({
+        findings.push({
           id: 'roster.file-refused',
           severity: 'error',
           measured: { file: path.basename(file.path), reason: file.reason },
@@ -242,7 +280,25 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
       }
     }
   }
+  return { folder, findings, files, ...(thumbnail ? { thumbnail } : {}), photoFacts };
+}
 
+/** What --fix made of the row's files: an entry per file it tried, and the best file per role. */
+interface Fixed {
+  fixes: FixEntry[];
+  /** The fixed copy where it passes, or where the original failed too; else the original. */
+  bestFiles: FileResult[];
+  /** The photo's thumbnail: the fixed copy's when one replaced it. */
+  thumbnail?: string;
+  /** The original photo's thumbnail when a fixed copy replaced it. */
+  thumbnailBefore?: string;
+}
+
+/** Step 2: with --fix, a copy of each file the fix plan can cure, re-checked; the rest as they were. */
+async function fixFiles(row: RosterRow, context: BatchContext, materials: Materials): Promise<Fixed> {
+  const { folder, files, photoFacts } = materials;
+  let { thumbnail } = materials;
+  let thumbnailBefore: string | undefined;
   const fixes: FixEntry[] = [];
   const bestFiles = [...files];
   if (context.fixInto && folder && context.materials) {
@@ -313,7 +369,33 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
       }
     }
   }
+  return {
+    fixes,
+    bestFiles,
+    ...(thumbnail ? { thumbnail } : {}),
+    ...(thumbnailBefore ? { thumbnailBefore } : {}),
+  };
+}
 
+/** The row's verdict: eligibility and checklist on the best files, and before the fix for comparison. */
+interface Verdict {
+  outcome?: CheckOutcome;
+  files: FileResult[];
+  bestFiles: FileResult[];
+  ready: boolean;
+  readyBeforeFix: boolean;
+  status: RowStatus;
+}
+
+/** Step 3: the verdict on the best files (and on the originals, when a fix replaced one), and the row's status. */
+function decide(
+  row: RosterRow,
+  context: BatchContext,
+  checkedFiles: FileResult[],
+  bestFiles: FileResult[],
+  rowFindings: Finding[],
+): Verdict {
+  let files = checkedFiles;
   const holder = { name: row.name, ...(row.idMasked ? { idMasked: row.idMasked } : {}) };
   const assessWith = (withFiles: FileResult[]) =>
     row.answers
@@ -345,19 +427,5 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
       : verdict === 'ineligible'
         ? 'ineligible'
         : 'not-ready';
-  return {
-    ...rowFacts(row),
-    folder,
-    rowFindings,
-    files,
-    bestFiles,
-    ...(outcome ? { outcome } : {}),
-    ready,
-    status,
-    readyBeforeFix,
-    materialsChecked: Boolean(context.materials),
-    ...(thumbnail ? { thumbnail } : {}),
-    ...(thumbnailBefore ? { thumbnailBefore } : {}),
-    fixes,
-  };
+  return { ...(outcome ? { outcome } : {}), files, bestFiles, ready, readyBeforeFix, status };
 }
