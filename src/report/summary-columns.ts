@@ -112,7 +112,7 @@ const fileColumn = (role: string): SummaryColumn => ({
 });
 
 /** A carried roster column, shown in the outputs its declaration names. */
-const carriedColumn = ([field, column]: [CarriedField, CarriedColumn]): SummaryColumn => ({
+export const carriedColumn = ([field, column]: [CarriedField, CarriedColumn]): SummaryColumn => ({
   key: field,
   header: (m) => m.batch.columns[field],
   value: (r) => r.carried?.[field] ?? '',

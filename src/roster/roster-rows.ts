@@ -8,7 +8,12 @@ import {
   type RawAnswers,
 } from '../answers/resolve-answers.js';
 import type { Answers } from '../model/answers.js';
-import { CARRIED_COLUMN_LIST, type CarriedField, type CarriedValues } from '../model/roster-columns.js';
+import {
+  CARRIED_COLUMN_LIST,
+  type CarriedColumn,
+  type CarriedField,
+  type CarriedValues,
+} from '../model/roster-columns.js';
 import type { Finding } from '../model/finding.js';
 import type { Province } from '../model/provinces.js';
 import { maskIdCell, validateIdNumber } from '../text/id-number.js';
@@ -111,10 +116,13 @@ export interface RosterRow {
   findings: Finding[];
 }
 
-/** The carried columns' non-blank cells, read as each declares. */
-function readCarried(cell: (field: RosterField) => string): CarriedValues | undefined {
+/** The carried columns' non-blank cells, read as each declares (`columns`: the declarations, CARRIED_COLUMNS). */
+export function readCarried(
+  cell: (field: RosterField) => string,
+  columns: readonly [CarriedField, CarriedColumn][] = CARRIED_COLUMN_LIST,
+): CarriedValues | undefined {
   const carried: Record<string, string> = {};
-  for (const [field, column] of CARRIED_COLUMN_LIST) {
+  for (const [field, column] of columns) {
     const text = cell(field);
     if (text) carried[field] = column.read === 'month' ? normaliseMonthCell(text) : maskIds(oneLine(text));
   }
