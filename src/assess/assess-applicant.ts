@@ -307,65 +307,16 @@ async function fixFiles(row: RosterRow, context: BatchContext, materials: Materi
     const target = path.join(context.fixInto, rowKey(row.line, row.name));
     for (const [index, file] of files.entries()) {
       if (file.findings.some((f) => f.id === 'file.missing')) continue;
-      const plan = fixPlan(file);
-      if (plan === 'replace') fixes.push({ role: file.role, file: file.path, state: 'needs-new', reason: 'needs-new' });
-      if (plan !== 'fix') continue;
-      let output: string;
-      try {
-        // The copy's name is the original's, made safe: an ID number in it masked, as in every output.
-        const stem = fileNamePart(path.basename(file.path).replace(/\.[^.]+$/, ''), 120);
-        output = await resolveFixOutput(
-          file.path,
-          path.join(target, `${stem || 'file'}.jpg`),
-          false,
-          context.fixReplace ?? 'never',
-        );
-      } catch {
-        // The fixed copy would land on an original (materials inside the output folder).
-        fixes.push({ role: file.role, file: file.path, state: 'could-not-fix', reason: 'would-overwrite' });
-        continue;
-      }
-      const outcome = await fixToFile(file.path, file.role as UploadRole, output, context.ruleSet, {
-        replace: context.fixReplace ?? 'never',
-        // The photo's facts from the check above: the face model runs once on the input.
-        ...(photoFacts.has(file.path) ? { facts: photoFacts.get(file.path)! } : {}),
-        ...(file.role === 'photo' ? { thumbnailSize: context.thumbnailSize } : {}),
-      }).catch((error: unknown) => {
-        // A copy that cannot be written (an original in the way, a refused target) is this file's problem only.
-        if (error instanceof WriteRefused && ['input', 'exists', 'not-regular', 'EISDIR'].includes(error.reason))
-          return { ok: false as const, reason: 'would-overwrite' as const };
-        throw error;
-      });
-      if (!outcome.ok) {
-        fixes.push({
-          role: file.role,
-          file: file.path,
-          state: NEEDS_NEW.has(outcome.reason) ? 'needs-new' : 'could-not-fix',
-          reason: outcome.reason,
-          ...('preview' in outcome && outcome.preview ? { preview: outcome.preview } : {}),
-        });
-        continue;
-      }
-      // The copy was re-checked by fixToFile; it replaces the original only where it passes.
-      const passes = outcome.result.status !== 'fail';
-      fixes.push({
-        role: file.role,
-        file: file.path,
-        state: passes ? 'fixed' : 'needs-new',
-        ...(passes ? {} : { reason: 'still-fails' }),
-        output: outcome.output,
-        statusAfter: outcome.result.status,
-        ...(outcome.preview ? { preview: outcome.preview } : {}),
-      });
+      const { entry, copy } = await fixOne(file, target, context, photoFacts);
+      if (entry) fixes.push(entry);
+      if (!copy) continue;
       // The first blocker is computed after fixing: a copy that still fails carries the problems
       // left (its tilt, its background), not the ones the fix cured (the aspect of the original).
-      if (passes || file.status === 'fail') bestFiles[index] = outcome.result;
-      if (passes) {
-        // The report shows the photo before and after: the copy's thumbnail came from its own check.
-        if (file.role === 'photo' && outcome.outputFacts.thumbnail) {
-          thumbnailBefore = thumbnail;
-          thumbnail = outcome.outputFacts.thumbnail;
-        }
+      if (copy.passes || file.status === 'fail') bestFiles[index] = copy.result;
+      // The report shows the photo before and after: the copy's thumbnail came from its own check.
+      if (copy.passes && file.role === 'photo' && copy.thumbnail) {
+        thumbnailBefore = thumbnail;
+        thumbnail = copy.thumbnail;
       }
     }
   }
@@ -374,6 +325,78 @@ async function fixFiles(row: RosterRow, context: BatchContext, materials: Materi
     bestFiles,
     ...(thumbnail ? { thumbnail } : {}),
     ...(thumbnailBefore ? { thumbnailBefore } : {}),
+  };
+}
+
+/** One file's fix: its entry (none when the plan leaves the file as it is) and, when a copy was written, the copy re-checked. */
+interface OneFix {
+  entry?: FixEntry;
+  copy?: { result: FileResult; passes: boolean; thumbnail?: string };
+}
+
+/** One file through its fix plan: a copy under `target` where the plan can cure it, else why not. */
+async function fixOne(
+  file: FileResult,
+  target: string,
+  context: BatchContext,
+  photoFacts: Map<string, FileFacts>,
+): Promise<OneFix> {
+  const plan = fixPlan(file);
+  if (plan === 'replace')
+    return { entry: { role: file.role, file: file.path, state: 'needs-new', reason: 'needs-new' } };
+  if (plan !== 'fix') return {};
+  let output: string;
+  try {
+    // The copy's name is the original's, made safe: an ID number in it masked, as in every output.
+    const stem = fileNamePart(path.basename(file.path).replace(/\.[^.]+$/, ''), 120);
+    output = await resolveFixOutput(
+      file.path,
+      path.join(target, `${stem || 'file'}.jpg`),
+      false,
+      context.fixReplace ?? 'never',
+    );
+  } catch {
+    // The fixed copy would land on an original (materials inside the output folder).
+    return { entry: { role: file.role, file: file.path, state: 'could-not-fix', reason: 'would-overwrite' } };
+  }
+  const outcome = await fixToFile(file.path, file.role as UploadRole, output, context.ruleSet, {
+    replace: context.fixReplace ?? 'never',
+    // The photo's facts from the check above: the face model runs once on the input.
+    ...(photoFacts.has(file.path) ? { facts: photoFacts.get(file.path)! } : {}),
+    ...(file.role === 'photo' ? { thumbnailSize: context.thumbnailSize } : {}),
+  }).catch((error: unknown) => {
+    // A copy that cannot be written (an original in the way, a refused target) is this file's problem only.
+    if (error instanceof WriteRefused && ['input', 'exists', 'not-regular', 'EISDIR'].includes(error.reason))
+      return { ok: false as const, reason: 'would-overwrite' as const };
+    throw error;
+  });
+  if (!outcome.ok)
+    return {
+      entry: {
+        role: file.role,
+        file: file.path,
+        state: NEEDS_NEW.has(outcome.reason) ? 'needs-new' : 'could-not-fix',
+        reason: outcome.reason,
+        ...('preview' in outcome && outcome.preview ? { preview: outcome.preview } : {}),
+      },
+    };
+  // The copy was re-checked by fixToFile; it replaces the original only where it passes.
+  const passes = outcome.result.status !== 'fail';
+  return {
+    entry: {
+      role: file.role,
+      file: file.path,
+      state: passes ? 'fixed' : 'needs-new',
+      ...(passes ? {} : { reason: 'still-fails' }),
+      output: outcome.output,
+      statusAfter: outcome.result.status,
+      ...(outcome.preview ? { preview: outcome.preview } : {}),
+    },
+    copy: {
+      result: outcome.result,
+      passes,
+      ...(outcome.outputFacts.thumbnail ? { thumbnail: outcome.outputFacts.thumbnail } : {}),
+    },
   };
 }
 
