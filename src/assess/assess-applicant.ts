@@ -14,6 +14,7 @@ import type { RuleSet, UploadRole } from '../model/rules.js';
 import { WriteRefused, type ReplacePolicy } from '../io/safe-write.js';
 import { applicantFiles, findFolder, type MaterialsIndex } from '../roster/confine.js';
 import type { RosterRow } from '../roster/roster-rows.js';
+import type { CarriedValues } from '../model/roster-columns.js';
 import { fileNamePart } from '../roster/safe-text.js';
 
 /** One key per roster row (line number + name): its report and fixed-copy folder names. */
@@ -39,11 +40,26 @@ export interface FixEntry {
   preview?: string;
 }
 
-export interface ApplicantResult {
+/** What a result repeats of its roster row, taken in one place (rowFacts) on every path. */
+export interface RowFacts {
   line: number;
   name: string;
   idMasked?: string;
   level?: string;
+  /** The carried columns' cells, as the roster read them (model/roster-columns.ts). */
+  carried?: CarriedValues;
+}
+
+/** The row's own facts, unchanged: the error path and the main path both start from these. */
+export const rowFacts = (row: RosterRow): RowFacts => ({
+  line: row.line,
+  name: row.name,
+  ...(row.idMasked ? { idMasked: row.idMasked } : {}),
+  ...(row.level ? { level: row.level } : {}),
+  ...(row.carried ? { carried: row.carried } : {}),
+});
+
+export interface ApplicantResult extends RowFacts {
   folder: string | null;
   rowFindings: Finding[];
   /** The files as found (the originals). */
@@ -94,10 +110,7 @@ export async function assessApplicant(row: RosterRow, context: BatchContext): Pr
     // The output folder failing (disk full, read-only) is the run's problem, not this row's.
     if (error instanceof WriteRefused) throw error;
     return {
-      line: row.line,
-      name: row.name,
-      ...(row.idMasked ? { idMasked: row.idMasked } : {}),
-      ...(row.level ? { level: row.level } : {}),
+      ...rowFacts(row),
       folder: null,
       rowFindings: [
         ...row.findings,
@@ -146,24 +159,62 @@ const NEEDS_NEW = new Set([
   'grey',
 ]);
 
+/**
+ * One row, in the three steps its result is made of: the materials folder checked, the failing
+ * files fixed (with --fix), and the verdict on the best files.
+ */
 async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantResult> {
-  const rowFindings = [...row.findings];
+  const materials = await checkMaterials(row, context);
+  const rowFindings = [...row.findings, ...materials.findings];
+  const fixed = await fixFiles(row, context, materials);
+  const verdict = decide(row, context, materials.files, fixed.bestFiles, rowFindings);
+  return {
+    ...rowFacts(row),
+    folder: materials.folder,
+    rowFindings,
+    files: verdict.files,
+    bestFiles: verdict.bestFiles,
+    ...(verdict.outcome ? { outcome: verdict.outcome } : {}),
+    ready: verdict.ready,
+    status: verdict.status,
+    readyBeforeFix: verdict.readyBeforeFix,
+    materialsChecked: Boolean(context.materials),
+    ...(fixed.thumbnail ? { thumbnail: fixed.thumbnail } : {}),
+    ...(fixed.thumbnailBefore ? { thumbnailBefore: fixed.thumbnailBefore } : {}),
+    fixes: fixed.fixes,
+  };
+}
+
+/** The row's materials as checked: its folder (null when none was found), each file's result, and what the fix step reuses. */
+interface Materials {
+  folder: string | null;
+  /** Findings about the folder itself: not found, outside --materials, files refused or unplaced. */
+  findings: Finding[];
+  files: FileResult[];
+  /** The photo's thumbnail, from the check's own decode. */
+  thumbnail?: string;
+  /** The photo's facts per path: the fix reuses them, so the face model runs once per input. */
+  photoFacts: Map<string, FileFacts>;
+}
+
+/** Step 1: the row's folder inside --materials, and every file in it checked (nothing without --materials). */
+async function checkMaterials(row: RosterRow, context: BatchContext): Promise<Materials> {
+  const findings: Finding[] = [];
   let folder: string | null = null;
-  let files: FileResult[] = [];
+  const files: FileResult[] = [];
   let thumbnail: string | undefined;
-  let thumbnailBefore: string | undefined;
   const photoFacts = new Map<string, FileFacts>();
   if (context.materials && context.materialsReal) {
     const found = await findFolder(row, context.materials, context.materialsReal, context.materialsIndex);
     if ('refused' in found) {
-      rowFindings.push({
+      findings.push({
         id: 'roster.folder-outside',
         severity: 'error',
         measured: { folder: found.cell, reason: found.refused },
         args: { line: row.line, folder: found.cell, reason: found.refused },
       });
     } else if (!found.folder) {
-      rowFindings.push({
+      findings.push({
         id: 'roster.folder',
         severity: 'error',
         measured: { tried: [row.folder, row.name, row.idTail ? 'id-last-6' : undefined].filter(Boolean).join(' / ') },
@@ -173,14 +224,14 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
       folder = found.folder;
       const { found: inputs, refused, unplaced, extra } = await applicantFiles(folder, context.materialsReal);
       if (unplaced.length || extra.length)
-        rowFindings.push({
+        findings.push({
           id: 'roster.files-unplaced',
           severity: 'info',
           measured: { unplaced, extra },
           args: { line: row.line, unplaced: unplaced.join('、'), extra: extra.join('、') },
         });
       for (const file of refused) {
-        rowFindings.push({
+        findings.push({
           id: 'roster.file-refused',
           severity: 'error',
           measured: { file: path.basename(file.path), reason: file.reason },
@@ -229,7 +280,25 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
       }
     }
   }
+  return { folder, findings, files, ...(thumbnail ? { thumbnail } : {}), photoFacts };
+}
 
+/** What --fix made of the row's files: an entry per file it tried, and the best file per role. */
+interface Fixed {
+  fixes: FixEntry[];
+  /** The fixed copy where it passes, or where the original failed too; else the original. */
+  bestFiles: FileResult[];
+  /** The photo's thumbnail: the fixed copy's when one replaced it. */
+  thumbnail?: string;
+  /** The original photo's thumbnail when a fixed copy replaced it. */
+  thumbnailBefore?: string;
+}
+
+/** Step 2: with --fix, a copy of each file the fix plan can cure, re-checked; the rest as they were. */
+async function fixFiles(row: RosterRow, context: BatchContext, materials: Materials): Promise<Fixed> {
+  const { folder, files, photoFacts } = materials;
+  let { thumbnail } = materials;
+  let thumbnailBefore: string | undefined;
   const fixes: FixEntry[] = [];
   const bestFiles = [...files];
   if (context.fixInto && folder && context.materials) {
@@ -238,69 +307,118 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
     const target = path.join(context.fixInto, rowKey(row.line, row.name));
     for (const [index, file] of files.entries()) {
       if (file.findings.some((f) => f.id === 'file.missing')) continue;
-      const plan = fixPlan(file);
-      if (plan === 'replace') fixes.push({ role: file.role, file: file.path, state: 'needs-new', reason: 'needs-new' });
-      if (plan !== 'fix') continue;
-      let output: string;
-      try {
-        // The copy's name is the original's, made safe: an ID number in it masked, as in every output.
-        const stem = fileNamePart(path.basename(file.path).replace(/\.[^.]+$/, ''), 120);
-        output = await resolveFixOutput(
-          file.path,
-          path.join(target, `${stem || 'file'}.jpg`),
-          false,
-          context.fixReplace ?? 'never',
-        );
-      } catch {
-        // The fixed copy would land on an original (materials inside the output folder).
-        fixes.push({ role: file.role, file: file.path, state: 'could-not-fix', reason: 'would-overwrite' });
-        continue;
-      }
-      const outcome = await fixToFile(file.path, file.role as UploadRole, output, context.ruleSet, {
-        replace: context.fixReplace ?? 'never',
-        // The photo's facts from the check above: the face model runs once on the input.
-        ...(photoFacts.has(file.path) ? { facts: photoFacts.get(file.path)! } : {}),
-        ...(file.role === 'photo' ? { thumbnailSize: context.thumbnailSize } : {}),
-      }).catch((error: unknown) => {
-        // A copy that cannot be written (an original in the way, a refused target) is this file's problem only.
-        if (error instanceof WriteRefused && ['input', 'exists', 'not-regular', 'EISDIR'].includes(error.reason))
-          return { ok: false as const, reason: 'would-overwrite' as const };
-        throw error;
-      });
-      if (!outcome.ok) {
-        fixes.push({
-          role: file.role,
-          file: file.path,
-          state: NEEDS_NEW.has(outcome.reason) ? 'needs-new' : 'could-not-fix',
-          reason: outcome.reason,
-          ...('preview' in outcome && outcome.preview ? { preview: outcome.preview } : {}),
-        });
-        continue;
-      }
-      // The copy was re-checked by fixToFile; it replaces the original only where it passes.
-      const passes = outcome.result.status !== 'fail';
-      fixes.push({
-        role: file.role,
-        file: file.path,
-        state: passes ? 'fixed' : 'needs-new',
-        ...(passes ? {} : { reason: 'still-fails' }),
-        output: outcome.output,
-        statusAfter: outcome.result.status,
-        ...(outcome.preview ? { preview: outcome.preview } : {}),
-      });
+      const { entry, copy } = await fixOne(file, target, context, photoFacts);
+      if (entry) fixes.push(entry);
+      if (!copy) continue;
       // The first blocker is computed after fixing: a copy that still fails carries the problems
       // left (its tilt, its background), not the ones the fix cured (the aspect of the original).
-      if (passes || file.status === 'fail') bestFiles[index] = outcome.result;
-      if (passes) {
-        // The report shows the photo before and after: the copy's thumbnail came from its own check.
-        if (file.role === 'photo' && outcome.outputFacts.thumbnail) {
-          thumbnailBefore = thumbnail;
-          thumbnail = outcome.outputFacts.thumbnail;
-        }
+      if (copy.passes || file.status === 'fail') bestFiles[index] = copy.result;
+      // The report shows the photo before and after: the copy's thumbnail came from its own check.
+      if (copy.passes && file.role === 'photo' && copy.thumbnail) {
+        thumbnailBefore = thumbnail;
+        thumbnail = copy.thumbnail;
       }
     }
   }
+  return {
+    fixes,
+    bestFiles,
+    ...(thumbnail ? { thumbnail } : {}),
+    ...(thumbnailBefore ? { thumbnailBefore } : {}),
+  };
+}
 
+/** One file's fix: its entry (none when the plan leaves the file as it is) and, when a copy was written, the copy re-checked. */
+interface OneFix {
+  entry?: FixEntry;
+  copy?: { result: FileResult; passes: boolean; thumbnail?: string };
+}
+
+/** One file through its fix plan: a copy under `target` where the plan can cure it, else why not. */
+async function fixOne(
+  file: FileResult,
+  target: string,
+  context: BatchContext,
+  photoFacts: Map<string, FileFacts>,
+): Promise<OneFix> {
+  const plan = fixPlan(file);
+  if (plan === 'replace')
+    return { entry: { role: file.role, file: file.path, state: 'needs-new', reason: 'needs-new' } };
+  if (plan !== 'fix') return {};
+  let output: string;
+  try {
+    // The copy's name is the original's, made safe: an ID number in it masked, as in every output.
+    const stem = fileNamePart(path.basename(file.path).replace(/\.[^.]+$/, ''), 120);
+    output = await resolveFixOutput(
+      file.path,
+      path.join(target, `${stem || 'file'}.jpg`),
+      false,
+      context.fixReplace ?? 'never',
+    );
+  } catch {
+    // The fixed copy would land on an original (materials inside the output folder).
+    return { entry: { role: file.role, file: file.path, state: 'could-not-fix', reason: 'would-overwrite' } };
+  }
+  const outcome = await fixToFile(file.path, file.role as UploadRole, output, context.ruleSet, {
+    replace: context.fixReplace ?? 'never',
+    // The photo's facts from the check above: the face model runs once on the input.
+    ...(photoFacts.has(file.path) ? { facts: photoFacts.get(file.path)! } : {}),
+    ...(file.role === 'photo' ? { thumbnailSize: context.thumbnailSize } : {}),
+  }).catch((error: unknown) => {
+    // A copy that cannot be written (an original in the way, a refused target) is this file's problem only.
+    if (error instanceof WriteRefused && ['input', 'exists', 'not-regular', 'EISDIR'].includes(error.reason))
+      return { ok: false as const, reason: 'would-overwrite' as const };
+    throw error;
+  });
+  if (!outcome.ok)
+    return {
+      entry: {
+        role: file.role,
+        file: file.path,
+        state: NEEDS_NEW.has(outcome.reason) ? 'needs-new' : 'could-not-fix',
+        reason: outcome.reason,
+        ...('preview' in outcome && outcome.preview ? { preview: outcome.preview } : {}),
+      },
+    };
+  // The copy was re-checked by fixToFile; it replaces the original only where it passes.
+  const passes = outcome.result.status !== 'fail';
+  return {
+    entry: {
+      role: file.role,
+      file: file.path,
+      state: passes ? 'fixed' : 'needs-new',
+      ...(passes ? {} : { reason: 'still-fails' }),
+      output: outcome.output,
+      statusAfter: outcome.result.status,
+      ...(outcome.preview ? { preview: outcome.preview } : {}),
+    },
+    copy: {
+      result: outcome.result,
+      passes,
+      ...(outcome.outputFacts.thumbnail ? { thumbnail: outcome.outputFacts.thumbnail } : {}),
+    },
+  };
+}
+
+/** The row's verdict: eligibility and checklist on the best files, and before the fix for comparison. */
+interface Verdict {
+  outcome?: CheckOutcome;
+  files: FileResult[];
+  bestFiles: FileResult[];
+  ready: boolean;
+  readyBeforeFix: boolean;
+  status: RowStatus;
+}
+
+/** Step 3: the verdict on the best files (and on the originals, when a fix replaced one), and the row's status. */
+function decide(
+  row: RosterRow,
+  context: BatchContext,
+  checkedFiles: FileResult[],
+  bestFiles: FileResult[],
+  rowFindings: Finding[],
+): Verdict {
+  let files = checkedFiles;
   const holder = { name: row.name, ...(row.idMasked ? { idMasked: row.idMasked } : {}) };
   const assessWith = (withFiles: FileResult[]) =>
     row.answers
@@ -332,22 +450,5 @@ async function assess(row: RosterRow, context: BatchContext): Promise<ApplicantR
       : verdict === 'ineligible'
         ? 'ineligible'
         : 'not-ready';
-  return {
-    line: row.line,
-    name: row.name,
-    ...(row.idMasked ? { idMasked: row.idMasked } : {}),
-    ...(row.level ? { level: row.level } : {}),
-    folder,
-    rowFindings,
-    files,
-    bestFiles,
-    ...(outcome ? { outcome } : {}),
-    ready,
-    status,
-    readyBeforeFix,
-    materialsChecked: Boolean(context.materials),
-    ...(thumbnail ? { thumbnail } : {}),
-    ...(thumbnailBefore ? { thumbnailBefore } : {}),
-    fixes,
-  };
+  return { ...(outcome ? { outcome } : {}), files, bestFiles, ready, readyBeforeFix, status };
 }

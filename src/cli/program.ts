@@ -199,19 +199,189 @@ function answerOptions(command: Command, t: HelpWords): Command {
 /** The global flags as commander parsed them (resolved later, by the command that runs). */
 const globalsOf = (command: Command): RawGlobalOptions => command.optsWithGlobals() as RawGlobalOptions;
 
-export function buildProgram(argv: string[], handlers: CommandHandlers = lazyHandlers) {
-  const english = wantsEnglish(argv);
-  const verbose = argv.includes('--verbose');
-  const t = helpWords(english);
-  let result: ExitCode | undefined;
-  const program = new Command('shegong');
-  // Set before any subcommand is made, so every command inherits them.
-  const output = (name: string) => ({
-    writeErr: (text: string) => process.stderr.write(text),
-    outputError: (text: string, write: (s: string) => void) =>
-      write(localizeCommanderError(text, english, verbose, name)),
+/** Adds one command to the program: its flags, help words and action (the action reports its exit code through `done`). */
+type DefineCommand = (
+  program: Command,
+  t: HelpWords,
+  handlers: CommandHandlers,
+  done: (code: ExitCode) => void,
+) => Command;
+
+/** `check`, the default command: one candidate's answers and files. */
+const defineCheck: DefineCommand = (program, t, handlers, done) =>
+  answerOptions(program.command('check', { isDefault: true }).description(t.check), t)
+    .option('--education-case <case>', t.educationCase, collect)
+    .option('--photo <file>', t.photo)
+    .option('--id-front <file>', t.idFront)
+    .option('--id-back <file>', t.idBack)
+    .option('--diploma <file>', t.diploma)
+    .option('--work-proof <file>', t.workProof)
+    .option('--social-security <file>', t.socialSecurity)
+    .option('--residence-permit <file>', t.residencePermit)
+    .option('--files <dir>', t.filesDir)
+    .option('--fix', t.checkFix)
+    .option('--use-profile', t.useProfile)
+    .action(async (flags: Record<string, unknown>, command: Command) => {
+      done(await handlers.check(checkOptions(flags), globalsOf(command)));
+    });
+
+/** `rules`: the numbers the checks use, with their sources. */
+const defineRules: DefineCommand = (program, t, handlers, done) => {
+  return program
+    .command('rules')
+    .description(t.rulesCommand)
+    .action(async (_flags: unknown, command: Command) => {
+      done(await handlers.rules(globalsOf(command)));
+    });
+};
+
+/** `data status|import|update`: the rule packs. */
+const defineData: DefineCommand = (program, t, handlers, done) => {
+  return program
+    .command('data')
+    .description(t.dataCommand)
+    .argument('[action]', t.dataAction)
+    .argument('[file]', t.argPack)
+    .action(async (action: string | undefined, file: string | undefined, _flags: unknown, command: Command) => {
+      const chosen = action ?? DATA_ACTIONS_DEFAULT;
+      if (!isDataAction(chosen))
+        return command.error(t.commander.unknownDataAction(chosen), {
+          exitCode: 2,
+          code: 'commander.invalidArgument',
+        });
+      if (chosen === 'import' && !file)
+        return command.error(t.commander.dataImportNeedsFile, { exitCode: 2, code: 'commander.missingArgument' });
+      done(await handlers.data(chosen, file, globalsOf(command)));
+    });
+};
+
+/** `profile`: the saved answers. */
+const defineProfile: DefineCommand = (program, t, handlers, done) => {
+  return program
+    .command('profile')
+    .description(t.profile)
+    .argument('[action]', t.profileAction)
+    .action(async (action: string | undefined, _flags: unknown, command: Command) => {
+      const chosen = action ?? PROFILE_ACTIONS[0];
+      if (!isProfileAction(chosen))
+        return command.error(t.commander.unknownProfileAction(chosen), {
+          exitCode: 2,
+          code: 'commander.invalidArgument',
+        });
+      done(await handlers.profile(chosen, globalsOf(command)));
+    });
+};
+
+/** `batch`: a whole roster, with every answer flag of check as defaults. */
+const defineBatch: DefineCommand = (program, t, handlers, done) => {
+  // Every answer flag of check, for rows whose column is missing or empty (the roster wins).
+  return answerOptions(
+    program
+      .command('batch')
+      .description(`${t.batch}${t.batchDefault}`)
+      .argument('<roster>', t.argRoster)
+      .option('--materials <dir>', t.materials)
+      .option('--sheet <sheet>', t.sheet)
+      .option('--concurrency <n>', t.concurrency)
+      .option('--fix', t.batchFix),
+    t,
+  ).action(async (roster: string, flags: Record<string, unknown>, command: Command) => {
+    const { output, rest } = await requireOutput(
+      globalsOf(command),
+      'shegong batch <roster.csv|roster.xlsx> --materials <dir> --output <dir>',
+    );
+    done(await handlers.batch(roster, batchOptions(flags, output), rest));
   });
-  program
+};
+
+/** `files`: check uploads. */
+const defineFiles: DefineCommand = (program, t, handlers, done) => {
+  return program
+    .command('files')
+    .description(t.files)
+    .argument('<path...>', t.argPath)
+    .option('--as <role>', t.as)
+    .action(async (paths: string[], flags: Record<string, unknown>, command: Command) => {
+      done(await handlers.files(paths, filesOptions(flags), globalsOf(command)));
+    });
+};
+
+/** `fix`: a fixed copy of one upload. */
+const defineFix: DefineCommand = (program, t, handlers, done) => {
+  return program
+    .command('fix')
+    .description(t.fix)
+    .argument('<file>', t.argFile)
+    .option('--as <role>', t.as)
+    .option('--force', t.force)
+    .action(async (file: string, flags: Record<string, unknown>, command: Command) => {
+      // --output names the fixed copy; without it the copy goes beside the original.
+      const { output, ...rest } = globalsOf(command);
+      done(await handlers.fix(file, fixOptions(flags, output), rest));
+    });
+};
+
+/** `dates`: the exam's dates. */
+const defineDates: DefineCommand = (program, t, handlers, done) => {
+  return program
+    .command('dates')
+    .description(t.dates)
+    .option('--province <province>', t.province)
+    .option('--level <level>', t.level)
+    .option('--ics <file>', t.ics)
+    .action(async (flags: Record<string, unknown>, command: Command) => {
+      done(await handlers.dates(datesOptions(flags), globalsOf(command)));
+    });
+};
+
+/** `ui`: the local page. */
+const defineUi: DefineCommand = (program, t, handlers, done) => {
+  return program
+    .command('ui')
+    .description(t.ui)
+    .option('--no-open', t.noOpen)
+    .option('--batch <dir>', t.uiBatch)
+    .option('--dangerously-expose-to-network', t.expose)
+    .action(async (flags: Record<string, unknown>, command: Command) => {
+      done(await handlers.ui(uiOptions(flags), globalsOf(command)));
+    });
+};
+
+/** `demo`: the bundled sample candidate. */
+const defineDemo: DefineCommand = (program, t, handlers, done) => {
+  return program
+    .command('demo')
+    .description(t.demo)
+    .action(async (_flags: unknown, command: Command) => {
+      done(await handlers.demo(globalsOf(command)));
+    });
+};
+
+/** The commands in the order help lists them; check first (the default). */
+const COMMANDS: readonly DefineCommand[] = [
+  defineCheck,
+  defineRules,
+  defineData,
+  defineProfile,
+  defineBatch,
+  defineFiles,
+  defineFix,
+  defineDates,
+  defineUi,
+  defineDemo,
+];
+
+/** Where commander writes and how its errors read: in the user's language, naming the command for its help. */
+const commanderOutput = (english: boolean, verbose: boolean) => (name: string) => ({
+  writeErr: (text: string) => process.stderr.write(text),
+  outputError: (text: string, write: (s: string) => void) =>
+    write(localizeCommanderError(text, english, verbose, name)),
+});
+type CommanderOutput = ReturnType<typeof commanderOutput>;
+
+/** The program with its help style and global flags, set before any subcommand is made so every command inherits them. */
+function rootProgram(t: HelpWords, output: CommanderOutput): Command {
+  return new Command('shegong')
     .configureHelp({
       styleTitle: (title) => t.titles[title] ?? title,
       // CJK and full-width forms take two columns (commander counts one).
@@ -237,128 +407,10 @@ export function buildProgram(argv: string[], handlers: CommandHandlers = lazyHan
     .option('--no-color', t.noColor)
     .showSuggestionAfterError()
     .exitOverride();
+}
 
-  const check = answerOptions(program.command('check', { isDefault: true }).description(t.check), t)
-    .option('--education-case <case>', t.educationCase, collect)
-    .option('--photo <file>', t.photo)
-    .option('--id-front <file>', t.idFront)
-    .option('--id-back <file>', t.idBack)
-    .option('--diploma <file>', t.diploma)
-    .option('--work-proof <file>', t.workProof)
-    .option('--social-security <file>', t.socialSecurity)
-    .option('--residence-permit <file>', t.residencePermit)
-    .option('--files <dir>', t.filesDir)
-    .option('--fix', t.checkFix)
-    .option('--use-profile', t.useProfile)
-    .action(async (flags: Record<string, unknown>, command: Command) => {
-      result = await handlers.check(checkOptions(flags), globalsOf(command));
-    });
-
-  program
-    .command('rules')
-    .description(t.rulesCommand)
-    .action(async (_flags: unknown, command: Command) => {
-      result = await handlers.rules(globalsOf(command));
-    });
-
-  program
-    .command('data')
-    .description(t.dataCommand)
-    .argument('[action]', t.dataAction)
-    .argument('[file]', t.argPack)
-    .action(async (action: string | undefined, file: string | undefined, _flags: unknown, command: Command) => {
-      const chosen = action ?? DATA_ACTIONS_DEFAULT;
-      if (!isDataAction(chosen))
-        return command.error(t.commander.unknownDataAction(chosen), {
-          exitCode: 2,
-          code: 'commander.invalidArgument',
-        });
-      if (chosen === 'import' && !file)
-        return command.error(t.commander.dataImportNeedsFile, { exitCode: 2, code: 'commander.missingArgument' });
-      result = await handlers.data(chosen, file, globalsOf(command));
-    });
-
-  program
-    .command('profile')
-    .description(t.profile)
-    .argument('[action]', t.profileAction)
-    .action(async (action: string | undefined, _flags: unknown, command: Command) => {
-      const chosen = action ?? PROFILE_ACTIONS[0];
-      if (!isProfileAction(chosen))
-        return command.error(t.commander.unknownProfileAction(chosen), {
-          exitCode: 2,
-          code: 'commander.invalidArgument',
-        });
-      result = await handlers.profile(chosen, globalsOf(command));
-    });
-
-  // Every answer flag of check, for rows whose column is missing or empty (the roster wins).
-  answerOptions(
-    program
-      .command('batch')
-      .description(`${t.batch}${t.batchDefault}`)
-      .argument('<roster>', t.argRoster)
-      .option('--materials <dir>', t.materials)
-      .option('--sheet <sheet>', t.sheet)
-      .option('--concurrency <n>', t.concurrency)
-      .option('--fix', t.batchFix),
-    t,
-  ).action(async (roster: string, flags: Record<string, unknown>, command: Command) => {
-    const { output, rest } = await requireOutput(
-      globalsOf(command),
-      'shegong batch <roster.csv|roster.xlsx> --materials <dir> --output <dir>',
-    );
-    result = await handlers.batch(roster, batchOptions(flags, output), rest);
-  });
-
-  program
-    .command('files')
-    .description(t.files)
-    .argument('<path...>', t.argPath)
-    .option('--as <role>', t.as)
-    .action(async (paths: string[], flags: Record<string, unknown>, command: Command) => {
-      result = await handlers.files(paths, filesOptions(flags), globalsOf(command));
-    });
-
-  program
-    .command('fix')
-    .description(t.fix)
-    .argument('<file>', t.argFile)
-    .option('--as <role>', t.as)
-    .option('--force', t.force)
-    .action(async (file: string, flags: Record<string, unknown>, command: Command) => {
-      // --output names the fixed copy; without it the copy goes beside the original.
-      const { output, ...rest } = globalsOf(command);
-      result = await handlers.fix(file, fixOptions(flags, output), rest);
-    });
-
-  program
-    .command('dates')
-    .description(t.dates)
-    .option('--province <province>', t.province)
-    .option('--level <level>', t.level)
-    .option('--ics <file>', t.ics)
-    .action(async (flags: Record<string, unknown>, command: Command) => {
-      result = await handlers.dates(datesOptions(flags), globalsOf(command));
-    });
-
-  program
-    .command('ui')
-    .description(t.ui)
-    .option('--no-open', t.noOpen)
-    .option('--batch <dir>', t.uiBatch)
-    .option('--dangerously-expose-to-network', t.expose)
-    .action(async (flags: Record<string, unknown>, command: Command) => {
-      result = await handlers.ui(uiOptions(flags), globalsOf(command));
-    });
-
-  program
-    .command('demo')
-    .description(t.demo)
-    .action(async (_flags: unknown, command: Command) => {
-      result = await handlers.demo(globalsOf(command));
-    });
-
+/** Each command's own error output, and its examples under its help (side by side when they fit the terminal). */
+function finishCommands(program: Command, t: HelpWords, output: CommanderOutput): void {
   for (const command of program.commands) {
     command.exitOverride().configureOutput(output(command.name() === 'check' ? '' : command.name()));
     const lines = t.example[command.name()];
@@ -371,8 +423,13 @@ export function buildProgram(argv: string[], handlers: CommandHandlers = lazyHan
       );
     }
   }
-  // `shegong date` lands on the default command as an extra operand: say it is an unknown
-  // command and suggest the nearest (commander would say "too many arguments for 'check'").
+}
+
+/**
+ * `shegong date` lands on the default command as an extra operand: say it is an unknown
+ * command and suggest the nearest (commander would say "too many arguments for 'check'").
+ */
+function suggestCommands(program: Command, check: Command): void {
   const names = program.commands.map((c) => c.name());
   (check as unknown as { _excessArguments(args: string[]): void })._excessArguments = (args: string[]) => {
     const near = similar(args[0] ?? '', names);
@@ -381,6 +438,21 @@ export function buildProgram(argv: string[], handlers: CommandHandlers = lazyHan
       { code: 'commander.unknownCommand', exitCode: 2 },
     );
   };
+}
+
+/** The program for these arguments: the root and its flags, the commands, their help, the suggestions. */
+export function buildProgram(argv: string[], handlers: CommandHandlers = lazyHandlers) {
+  const english = wantsEnglish(argv);
+  const t = helpWords(english);
+  const output = commanderOutput(english, argv.includes('--verbose'));
+  const program = rootProgram(t, output);
+  let result: ExitCode | undefined;
+  const done = (code: ExitCode) => {
+    result = code;
+  };
+  const [check] = COMMANDS.map((define) => define(program, t, handlers, done));
+  finishCommands(program, t, output);
+  suggestCommands(program, check!);
 
   return {
     program,

@@ -155,27 +155,47 @@ export function registrationWindow(calendar: Calendar, year: number, province?: 
   return estimate ? { ...estimate, basis: { ...estimate.basis, province } } : national;
 }
 
+/** The key dates of one year, each from its own step below, as events relative to `today`, by date. */
 export function buildEvents(calendar: Calendar, ruleSet: RuleSet, options: EventOptions): DateEvent[] {
   const { year, province, level } = options;
-  const entry = calendar.years[String(year)];
-  const pattern = calendar.pattern;
-  const p = pattern.source;
   const exam = examDates(calendar, year);
-  const drafts = new Map<EventId, Draft>();
-
   const registration = registrationWindow(calendar, year, province, options.deadlines);
-  drafts.set(
-    'photo',
-    estimate(
-      addDays(registration.start, -pattern.photo.daysBeforeRegistration),
-      addDays(registration.start, -1),
-      p,
-      'registration',
-    ),
+  const scores = scoresWindow(calendar, year, exam, province);
+  // In this order: events with the same dates keep it after sorting.
+  const drafts = new Map<EventId, Draft>([
+    ['photo', photoWindow(calendar, registration)],
+    ['registration', registration],
+    ['payment', paymentWindow(calendar, year, registration, province)],
+    ['admission-ticket', admissionTicketWindow(calendar, year, exam, province)],
+    ['exam', exam],
+    ['scores', scores],
+    ...postExamReview(calendar, ruleSet, scores, province),
+    ...(level === 'senior' ? seniorReview(ruleSet, year, options.today) : certificateEvents(calendar, ruleSet, scores)),
+    ['work-years-cutoff', workYearsCutoff(ruleSet, year)],
+  ]);
+  const papers = level ? examPapers(ruleSet, level, exam) : undefined;
+  return [...drafts.entries()]
+    .map(([id, draft]) => toEvent(id, draft, year, options.today, id === 'exam' ? papers : undefined))
+    .sort((a, b) => (a.start === b.start ? a.end.localeCompare(b.end) : a.start.localeCompare(b.start)));
+}
+
+/** Preparing the photo: the weeks before registration opens. */
+function photoWindow(calendar: Calendar, registration: Draft): Draft {
+  const { pattern } = calendar;
+  return estimate(
+    addDays(registration.start, -pattern.photo.daysBeforeRegistration),
+    addDays(registration.start, -1),
+    pattern.source,
+    'registration',
   );
-  drafts.set('registration', registration);
+}
+
+/** Payment: the province's own, else with its registration (province or conservative), else the national one. */
+function paymentWindow(calendar: Calendar, year: number, registration: Draft, province?: string): Draft {
+  const { pattern } = calendar;
+  const entry = calendar.years[String(year)];
   const ownPayment = province ? entry?.provinces?.[province]?.payment : undefined;
-  const payment: Draft = ownPayment
+  return ownPayment
     ? fromPublished(ownPayment, { kind: 'province', province })
     : registration.basis.kind === 'province' || registration.basis.kind === 'conservative'
       ? // A province's payment closes with its registration at the latest we can vouch for.
@@ -192,70 +212,96 @@ export function buildEvents(calendar: Calendar, ruleSet: RuleSet, options: Event
         estimate(
           registration.start,
           addDays(registration.end, pattern.payment.endDaysAfterRegistrationEnd),
-          p,
+          pattern.source,
           'registration',
         ));
-  drafts.set('payment', payment);
-  drafts.set(
-    'admission-ticket',
-    publishedWindow(entry, 'admission-ticket', province) ??
-      estimate(addDays(exam.start, -pattern['admission-ticket'].startDaysBeforeExam), exam.end, p, 'exam'),
+}
+
+/** Printing the admission ticket: published, else the days before the exam. */
+function admissionTicketWindow(calendar: Calendar, year: number, exam: Draft, province?: string): Draft {
+  const { pattern } = calendar;
+  return (
+    publishedWindow(calendar.years[String(year)], 'admission-ticket', province) ??
+    estimate(addDays(exam.start, -pattern['admission-ticket'].startDaysBeforeExam), exam.end, pattern.source, 'exam')
   );
-  drafts.set('exam', exam);
-  const scores =
-    publishedWindow(entry, 'scores', province) ??
+}
+
+/** Scores: published, else a fixed distance after the exam. */
+function scoresWindow(calendar: Calendar, year: number, exam: Draft, province?: string): Draft {
+  const { pattern } = calendar;
+  return (
+    publishedWindow(calendar.years[String(year)], 'scores', province) ??
     estimate(
       addDays(exam.end, pattern.scores.daysAfterExam),
       addDays(exam.end, pattern.scores.daysAfterExam),
-      p,
+      pattern.source,
       'exam',
-    );
-  drafts.set('scores', scores);
+    )
+  );
+}
+
+/** The post-exam review, in the provinces that hold one. */
+function postExamReview(calendar: Calendar, ruleSet: RuleSet, scores: Draft, province?: string): [EventId, Draft][] {
   const review = ruleValue(ruleSet, 'post-exam-review');
-  if (province && review.provinces.includes(province)) {
-    const window = pattern['post-exam-review'];
-    drafts.set(
+  if (!province || !review.provinces.includes(province)) return [];
+  const window = calendar.pattern['post-exam-review'];
+  return [
+    [
       'post-exam-review',
       estimate(
         addDays(scores.start, window.startDaysAfterScores),
         addDays(scores.start, window.startDaysAfterScores + window.lengthDays - 1),
-        p,
+        calendar.pattern.source,
         'scores',
       ),
-    );
-  }
-  if (level === 'senior') {
-    // A senior pass gives a certificate of results; the certificate itself follows the 评审.
-    const evaluation = ruleOf(ruleSet, 'senior.evaluation');
-    const last = evaluation.value.lastRound;
-    // The first round a pass of this year can join, or, once that one has closed, the next round
-    // still inside the pass certificate's validity.
-    const first = year + evaluation.value.firstRoundAfterExamYears;
-    const closeOf = (round: number) =>
-      round === last.year ? last.applicationEnd : `${round}${last.applicationEnd.slice(4)}`;
-    let roundYear = first;
-    while (closeOf(roundYear) < options.today && roundYear < first + evaluation.value.passCertificateValidYears - 1)
-      roundYear += 1;
-    const close = closeOf(roundYear);
-    drafts.set('senior-review', {
-      start: close,
-      end: close,
-      estimated: roundYear !== last.year,
-      source: evaluation.source,
-      basis: roundYear === last.year ? { kind: 'published' } : { kind: 'estimated', from: String(last.year) },
-    });
-  } else {
-    const certificate = estimate(
-      addDays(scores.start, pattern.certificate.startDaysAfterScores),
-      addDays(scores.start, pattern.certificate.startDaysAfterScores + pattern.certificate.lengthDays - 1),
-      p,
-      'scores',
-    );
-    drafts.set('certificate', certificate);
-    const eCertificate = ruleOf(ruleSet, 'e-certificate');
-    drafts.set('e-certificate', { ...certificate, source: `${p}; ${eCertificate.source}` });
-    const registrationRule = ruleOf(ruleSet, 'certificate.registration');
-    drafts.set(
+    ],
+  ];
+}
+
+/** A senior pass gives a certificate of results; the certificate itself follows the 评审: its application close. */
+function seniorReview(ruleSet: RuleSet, year: number, today: IsoDay): [EventId, Draft][] {
+  const evaluation = ruleOf(ruleSet, 'senior.evaluation');
+  const last = evaluation.value.lastRound;
+  // The first round a pass of this year can join, or, once that one has closed, the next round
+  // still inside the pass certificate's validity.
+  const first = year + evaluation.value.firstRoundAfterExamYears;
+  const closeOf = (round: number) =>
+    round === last.year ? last.applicationEnd : `${round}${last.applicationEnd.slice(4)}`;
+  let roundYear = first;
+  while (closeOf(roundYear) < today && roundYear < first + evaluation.value.passCertificateValidYears - 1)
+    roundYear += 1;
+  const close = closeOf(roundYear);
+  return [
+    [
+      'senior-review',
+      {
+        start: close,
+        end: close,
+        estimated: roundYear !== last.year,
+        source: evaluation.source,
+        basis: roundYear === last.year ? { kind: 'published' } : { kind: 'estimated', from: String(last.year) },
+      },
+    ],
+  ];
+}
+
+/** Below senior: the certificate after the scores, its electronic copy, its registration and continuing education. */
+function certificateEvents(calendar: Calendar, ruleSet: RuleSet, scores: Draft): [EventId, Draft][] {
+  const { pattern } = calendar;
+  const p = pattern.source;
+  const certificate = estimate(
+    addDays(scores.start, pattern.certificate.startDaysAfterScores),
+    addDays(scores.start, pattern.certificate.startDaysAfterScores + pattern.certificate.lengthDays - 1),
+    p,
+    'scores',
+  );
+  const eCertificate = ruleOf(ruleSet, 'e-certificate');
+  const registrationRule = ruleOf(ruleSet, 'certificate.registration');
+  const education = ruleOf(ruleSet, 'continuing-education');
+  return [
+    ['certificate', certificate],
+    ['e-certificate', { ...certificate, source: `${p}; ${eCertificate.source}` }],
+    [
       'certificate-registration',
       estimate(
         scores.start,
@@ -263,9 +309,8 @@ export function buildEvents(calendar: Calendar, ruleSet: RuleSet, options: Event
         `${registrationRule.source}; ${p}`,
         'scores',
       ),
-    );
-    const education = ruleOf(ruleSet, 'continuing-education');
-    drafts.set(
+    ],
+    [
       'continuing-education',
       estimate(
         certificate.start,
@@ -273,47 +318,45 @@ export function buildEvents(calendar: Calendar, ruleSet: RuleSet, options: Event
         `${education.source}; ${p}`,
         'certificate',
       ),
-    );
-  }
+    ],
+  ];
+}
+
+/** The day work years are counted to, from the rule. */
+function workYearsCutoff(ruleSet: RuleSet, year: number): Draft {
   const counting = ruleOf(ruleSet, 'eligibility.work-counting');
   const cutoff = `${year}-${String(counting.value.cutoffMonth).padStart(2, '0')}-${String(counting.value.cutoffDay).padStart(2, '0')}`;
-  drafts.set('work-years-cutoff', {
-    start: cutoff,
-    end: cutoff,
-    estimated: false,
-    source: counting.source,
-    basis: { kind: 'rule' },
-  });
+  return { start: cutoff, end: cutoff, estimated: false, source: counting.source, basis: { kind: 'rule' } };
+}
 
-  const papers = level
-    ? ruleValue(ruleSet, 'papers')[level].map((paper) => ({
-        id: paper.id,
-        day: paper.day,
-        date: addDays(exam.start, paper.day - 1),
-        start: paper.start,
-        end: paper.end,
-      }))
-    : undefined;
+/** The level's papers, each on its exam day. */
+function examPapers(ruleSet: RuleSet, level: Level, exam: Draft): NonNullable<DateEvent['papers']> {
+  return ruleValue(ruleSet, 'papers')[level].map((paper) => ({
+    id: paper.id,
+    day: paper.day,
+    date: addDays(exam.start, paper.day - 1),
+    start: paper.start,
+    end: paper.end,
+  }));
+}
 
-  return [...drafts.entries()]
-    .map(([id, draft]) => {
-      const event: DateEvent = {
-        id,
-        year,
-        start: draft.start,
-        end: draft.end,
-        estimated: draft.estimated,
-        source: draft.source,
-        ...(draft.derived ? { derived: draft.derived } : {}),
-        daysFromToday: daysBetween(options.today, draft.start),
-        daysToEnd: daysBetween(options.today, draft.end),
-        timing: options.today < draft.start ? 'upcoming' : options.today > draft.end ? 'passed' : 'open',
-        basis: draft.basis,
-      };
-      if (id === 'exam' && papers) event.papers = papers;
-      return event;
-    })
-    .sort((a, b) => (a.start === b.start ? a.end.localeCompare(b.end) : a.start.localeCompare(b.start)));
+/** A draft as an event: where it stands relative to today, with the exam's papers when given. */
+function toEvent(id: EventId, draft: Draft, year: number, today: IsoDay, papers?: DateEvent['papers']): DateEvent {
+  const event: DateEvent = {
+    id,
+    year,
+    start: draft.start,
+    end: draft.end,
+    estimated: draft.estimated,
+    source: draft.source,
+    ...(draft.derived ? { derived: draft.derived } : {}),
+    daysFromToday: daysBetween(today, draft.start),
+    daysToEnd: daysBetween(today, draft.end),
+    timing: today < draft.start ? 'upcoming' : today > draft.end ? 'passed' : 'open',
+    basis: draft.basis,
+  };
+  if (papers) event.papers = papers;
+  return event;
 }
 
 /** The years `--year` accepts: the first in the calendar to the last it may estimate. */

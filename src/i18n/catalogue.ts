@@ -7,6 +7,7 @@ import type { ChecklistWordingId } from '../checklist/items.js';
 import type { RowStatus } from '../model/eligibility.js';
 import type { Values } from '../model/finding.js';
 import type { RegistrationClosed } from '../model/report.js';
+import type { CarriedField } from '../model/roster-columns.js';
 import type { Lang, Route } from '../model/rules.js';
 import type { EventSourceWords } from './core-words.js';
 import type { DataWords } from './data-words.js';
@@ -173,7 +174,8 @@ export interface Messages {
       fixed: string;
       deadline: string;
       report: string;
-    };
+      /** Typed by the carried roster columns: tsc fails until each has its header words. */
+    } & Record<CarriedField, string>;
     yes: string;
     no: string;
     title: string;

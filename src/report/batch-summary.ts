@@ -87,6 +87,7 @@ export function summaryRow(
       .join('; '),
     report: reportPath,
     page: pagePath,
+    ...(result.carried ? { carried: result.carried } : {}),
     ...(result.outcome?.events.find((e) => e.id === 'registration')?.end
       ? { registrationEnd: result.outcome.events.find((e) => e.id === 'registration')!.end! }
       : {}),

@@ -4,9 +4,8 @@
  * shows the columns that carry its facet, in the order of this list (report.html moves a column
  * that names `before`).
  *
- * Carrying a new roster field into the reports: the field on SummaryRow below (filled in
- * summaryRow, batch-summary.ts), one entry in SUMMARY_COLUMNS, and its header words in
- * `batch.columns` of src/i18n/zh-CN.ts and en.ts. Pure.
+ * A roster column carried as it is into the reports is declared in model/roster-columns.ts, not
+ * here: its column comes from that declaration, after the route. Pure.
  */
 import type { Messages } from '../i18n/messages.js';
 import { UPLOAD_ROLES } from '../model/rules.js';
@@ -14,6 +13,12 @@ import { escapeHtml } from '../text/html.js';
 import type { FixState } from '../assess/assess-applicant.js';
 import type { RowStatus } from '../model/eligibility.js';
 import type { Painter } from './painter.js';
+import {
+  CARRIED_COLUMN_LIST,
+  type CarriedColumn,
+  type CarriedField,
+  type CarriedValues,
+} from '../model/roster-columns.js';
 
 /** One applicant's line of the summary, filled by summaryRow (batch-summary.ts). */
 export interface SummaryRow {
@@ -44,6 +49,8 @@ export interface SummaryRow {
   page: string;
   /** Last day of this applicant's registration window (YYYY-MM-DD), when known. */
   registrationEnd?: string;
+  /** The roster's carried columns (model/roster-columns.ts), as read. */
+  carried?: CarriedValues;
 }
 
 /** A summary row as report.html shows it: with the photo's thumbnail when there is one. */
@@ -102,6 +109,16 @@ const fileColumn = (role: string): SummaryColumn => ({
       return `<td class="${escapeHtml(status)}">${escapeHtml(status ? (labels.fileStatus[status] ?? status) : '')}${after}</td>`;
     },
   },
+});
+
+/** A carried roster column, shown in the outputs its declaration names. */
+export const carriedColumn = ([field, column]: [CarriedField, CarriedColumn]): SummaryColumn => ({
+  key: field,
+  header: (m) => m.batch.columns[field],
+  value: (r) => r.carried?.[field] ?? '',
+  ...(column.shownIn.includes('table') ? { table: { width: column.width ?? 16 } } : {}),
+  ...(column.shownIn.includes('html') ? { html: { width: '8%' } } : {}),
+  ...(column.shownIn.includes('terminal') ? { terminal: {} } : {}),
 });
 
 export const SUMMARY_COLUMNS: readonly SummaryColumn[] = [
@@ -182,6 +199,7 @@ export const SUMMARY_COLUMNS: readonly SummaryColumn[] = [
     value: (r) => r.route,
     table: { width: 40 },
   },
+  ...CARRIED_COLUMN_LIST.map(carriedColumn),
   ...UPLOAD_ROLES.map(fileColumn),
   {
     key: 'problem',

@@ -8,13 +8,19 @@ import {
   type RawAnswers,
 } from '../answers/resolve-answers.js';
 import type { Answers } from '../model/answers.js';
+import {
+  CARRIED_COLUMN_LIST,
+  type CarriedColumn,
+  type CarriedField,
+  type CarriedValues,
+} from '../model/roster-columns.js';
 import type { Finding } from '../model/finding.js';
 import type { Province } from '../model/provinces.js';
 import { maskIdCell, validateIdNumber } from '../text/id-number.js';
 import { maskIds, maskIdsDeep, oneLine } from './safe-text.js';
 import type { RosterTable } from './roster-table.js';
 
-export const ROSTER_FIELDS = {
+const READ_FIELDS = {
   name: ['姓名', '考生姓名', '名字', 'name', 'fullname'],
   level: ['报考级别', '级别', '报考等级', 'level'],
   education: ['学历', '最高学历', 'education'],
@@ -52,6 +58,15 @@ export const ROSTER_FIELDS = {
   idNumber: ['身份证号', '身份证号码', '证件号码', 'idnumber', 'id'],
   folder: ['材料目录', '材料文件夹', '文件夹', 'folder'],
 } as const;
+
+/** Header synonyms per field: the answers and identity read here, then the carried columns (model/roster-columns.ts). */
+export const ROSTER_FIELDS: typeof READ_FIELDS & Record<CarriedField, readonly [string, ...string[]]> = {
+  ...READ_FIELDS,
+  ...(Object.fromEntries(CARRIED_COLUMN_LIST.map(([field, column]) => [field, column.headers])) as Record<
+    CarriedField,
+    readonly [string, ...string[]]
+  >),
+};
 export type RosterField = keyof typeof ROSTER_FIELDS;
 
 const normaliseHeader = (text: string) => text.toLowerCase().replace(/[\s_\-*（）()]|必填/g, '');
@@ -96,7 +111,22 @@ export interface RosterRow {
   answers?: Answers;
   /** The level read, even when other answers are not (for the summary's level column). */
   level?: Answers['level'];
+  /** The carried columns' cells (model/roster-columns.ts), passed to the outputs unchanged. */
+  carried?: CarriedValues;
   findings: Finding[];
+}
+
+/** The carried columns' non-blank cells, read as each declares (`columns`: the declarations, CARRIED_COLUMNS). */
+export function readCarried(
+  cell: (field: RosterField) => string,
+  columns: readonly [CarriedField, CarriedColumn][] = CARRIED_COLUMN_LIST,
+): CarriedValues | undefined {
+  const carried: Record<string, string> = {};
+  for (const [field, column] of columns) {
+    const text = cell(field);
+    if (text) carried[field] = column.read === 'month' ? normaliseMonthCell(text) : maskIds(oneLine(text));
+  }
+  return Object.keys(carried).length ? (carried as CarriedValues) : undefined;
 }
 
 /**
@@ -204,6 +234,8 @@ export function readRow(
   }
   const folder = cell('folder');
   if (folder) row.folder = folder;
+  const carried = readCarried(cell);
+  if (carried) row.carried = carried;
   // Values echoed in findings (a bad 毕业时间, a folder cell) never carry a whole ID number.
   row.findings = maskIdsDeep(findings);
   // An unreadable cell blocks only what needs it: with every needed answer read, eligibility still
