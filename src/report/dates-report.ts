@@ -6,6 +6,7 @@ import type { Province } from '../model/provinces.js';
 import type { Lang, RuleSet } from '../model/rules.js';
 import { buildEvents, examDates, upcomingExamYear } from '../dates/build-events.js';
 import { timelineOrder } from '../dates/next-deadline.js';
+import { renderIcs } from '../dates/render-ics.js';
 import { deadlineLine, localizeEvent, nameContext, type DeadlineLine, type ReportEvent } from './localize.js';
 import { type DataProvenance, dataProvenance } from './provenance.js';
 
@@ -75,4 +76,41 @@ export function buildDatesReport(input: DatesInput): DatesReport {
     ...(deadline ? { nextDeadline: deadline } : {}),
     ...(data ? { data } : {}),
   };
+}
+
+/**
+ * The dates report as a phone calendar (`dates --ics` and the ui's download): the events not yet
+ * passed, each described in the reader's language — what to do, the note, whether the date is
+ * published (and by which notice) or estimated, and the data pack it came from.
+ */
+export function datesIcs(
+  report: DatesReport,
+  context: { messages: Messages; calendar: Calendar; paperTitle: (id: string) => string; today: string },
+): string {
+  const { messages } = context;
+  const events = [...(report.previousYear?.events ?? []), ...report.events].filter((e) => e.timing !== 'passed');
+  return renderIcs(
+    events.map((event) => ({
+      event,
+      title: event.title,
+      description: [
+        messages.eventTodo[event.id],
+        event.note,
+        messages.data.dateStatus(event.estimated, event.source),
+        report.data?.text ?? '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+      paperTitle: context.paperTitle,
+    })),
+    {
+      stamp: `${context.today.replaceAll('-', '')}T000000Z`,
+      calendarName: messages.ui.calendarName,
+      reminders: context.calendar.pattern.reminders,
+      estimatedMark: messages.ui.estimatedMark,
+      spanStart: messages.ui.icsSpanStart,
+      spanEnd: messages.ui.icsSpanEnd,
+      today: context.today,
+    },
+  );
 }

@@ -1,11 +1,11 @@
 /** `shegong dates`: the exam cycle's key dates with countdowns; --ics exports a calendar. */
 import path from 'node:path';
 import { resolveAnswers } from '../../answers/resolve-answers.js';
-import { icsEventCount, renderIcs } from '../../dates/render-ics.js';
+import { icsEventCount } from '../../dates/render-ics.js';
 import { problemText } from '../../i18n/messages.js';
 import { UserError } from '../../errors.js';
 import { nameContext } from '../../report/localize.js';
-import { buildDatesReport } from '../../report/dates-report.js';
+import { buildDatesReport, datesIcs } from '../../report/dates-report.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
 import { noticeStaleData } from '../data-notice.js';
@@ -48,33 +48,7 @@ export async function runDates(flags: DatesOptions, globals: GlobalOptions): Pro
   const provinceName = answers.province ? names.province(answers.province) : undefined;
 
   if (flags.ics) {
-    const events = [...(report.previousYear?.events ?? []), ...report.events].filter((e) => e.timing !== 'passed');
-    const ics = renderIcs(
-      events.map((event) => ({
-        event,
-        title: event.title,
-        // In the reader's language: what to do, the note, the estimate legend, whether the date is
-        // published (and by which notice) or estimated, and the data pack it came from.
-        description: [
-          messages.eventTodo[event.id],
-          event.note,
-          messages.data.dateStatus(event.estimated, event.source),
-          report.data?.text ?? '',
-        ]
-          .filter(Boolean)
-          .join('\n'),
-        paperTitle: names.paper,
-      })),
-      {
-        stamp: `${globals.today.replaceAll('-', '')}T000000Z`,
-        calendarName: messages.ui.calendarName,
-        reminders: calendar.pattern.reminders,
-        estimatedMark: messages.ui.estimatedMark,
-        spanStart: messages.ui.icsSpanStart,
-        spanEnd: messages.ui.icsSpanEnd,
-        today: globals.today,
-      },
-    );
+    const ics = datesIcs(report, { messages, calendar, paperTitle: names.paper, today: globals.today });
     await writeAtomic(flags.ics, ics);
     // The count is read back from what was written, so the message and the file always agree.
     process.stderr.write(`${messages.ui.icsWritten(path.resolve(flags.ics), icsEventCount(ics))}\n`);

@@ -12,7 +12,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toRaw, type RawAnswers } from '../../answers/resolve-answers.js';
 import { assessCandidate } from '../../assess/assess-candidate.js';
-import { renderIcs } from '../../dates/render-ics.js';
 import { UserError } from '../../errors.js';
 import { guessRole } from '../../files/guess-role.js';
 import { fixPlan } from '../../files/fixable.js';
@@ -21,7 +20,7 @@ import type { Answers } from '../../model/answers.js';
 import type { FileResult } from '../../model/report.js';
 import { UPLOAD_ROLES, type UploadRole } from '../../model/rules.js';
 import { buildReport } from '../../report/build-report.js';
-import { buildDatesReport } from '../../report/dates-report.js';
+import { buildDatesReport, datesIcs } from '../../report/dates-report.js';
 import { localizeFinding, nameContext } from '../../report/localize.js';
 import { eventWhen } from '../../report/render-text.js';
 import type { CommandContext } from '../load-context.js';
@@ -139,32 +138,7 @@ export async function createUiApp(context: CommandContext): Promise<UiApp> {
     });
     const names = nameContext(ruleSet, provinces, globals.lang);
     const events = [...(dates.previousYear?.events ?? []), ...dates.events];
-    ics = renderIcs(
-      events
-        .filter((e) => e.timing !== 'passed')
-        .map((event) => ({
-          event,
-          title: event.title,
-          description: [
-            messages.eventTodo[event.id],
-            event.note,
-            messages.data.dateStatus(event.estimated, event.source),
-            dates.data?.text ?? '',
-          ]
-            .filter(Boolean)
-            .join('\n'),
-          paperTitle: names.paper,
-        })),
-      {
-        stamp: `${globals.today.replaceAll('-', '')}T000000Z`,
-        calendarName: messages.ui.calendarName,
-        reminders: calendar.pattern.reminders,
-        estimatedMark: messages.ui.estimatedMark,
-        spanStart: messages.ui.icsSpanStart,
-        spanEnd: messages.ui.icsSpanEnd,
-        today: globals.today,
-      },
-    );
+    ics = datesIcs(dates, { messages, calendar, paperTitle: names.paper, today: globals.today });
     const e = built.eligibility;
     return {
       ready: built.ready,
