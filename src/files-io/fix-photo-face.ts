@@ -457,13 +457,13 @@ function replacedMask(matte: Float32Array): Uint8Array {
 
 /** A box around both eyes, as shares of the original (where the preview points for sunglasses). */
 function eyeMark(face: FaceBox) {
-  const [[lx, ly], [rx, ry]] = face.landmarks!.eyes;
-  const w = (rx - lx) * 0.5;
+  const [[ax, ay], [bx, by]] = face.landmarks!.eyes;
+  const w = Math.abs(bx - ax) * 0.5;
   return {
-    left: lx - w,
-    top: Math.min(ly, ry) - w * 0.6,
-    right: rx + w,
-    bottom: Math.max(ly, ry) + w * 0.6,
+    left: Math.min(ax, bx) - w,
+    top: Math.min(ay, by) - w * 0.6,
+    right: Math.max(ax, bx) + w,
+    bottom: Math.max(ay, by) + w * 0.6,
     kind: 'problem' as const,
   };
 }

@@ -56,27 +56,31 @@ export function landmarksOf(mesh: readonly Point[], rgb: Uint8Array, width: numb
   };
   const a = eye(EYE_A);
   const b = eye(EYE_B);
-  const [left, right] = a.centre[0] <= b.centre[0] ? [a, b] : [b, a];
   // Sunglasses: the eye regions (a patch as wide as the eye) are far darker than the cheeks.
   const eyeLuma =
-    (patchLuma(rgb, width, height, left.centre[0], left.centre[1], left.wide * 0.6) +
-      patchLuma(rgb, width, height, right.centre[0], right.centre[1], right.wide * 0.6)) /
+    (patchLuma(rgb, width, height, a.centre[0], a.centre[1], a.wide * 0.6) +
+      patchLuma(rgb, width, height, b.centre[0], b.centre[1], b.wide * 0.6)) /
     2;
   const cheekLuma =
     CHEEKS.map((i) => {
       const [x, y] = at(mesh, i);
-      return patchLuma(rgb, width, height, x, y, left.wide * 0.4);
+      return patchLuma(rgb, width, height, x, y, a.wide * 0.4);
     }).reduce((s, v) => s + v, 0) / CHEEKS.length;
   const shade = cheekLuma > 0 && Number.isFinite(eyeLuma) ? eyeLuma / cheekLuma : 1;
   return {
     outline: FACE_OVAL.map((i) => share(at(mesh, i))),
-    eyes: [share(left.centre), share(right.centre)],
+    // In the mesh's order (the subject's right eye, then left), not the picture's: an upside-down
+    // face then reads as a roll near 180°, not as level.
+    eyes: [share(a.centre), share(b.centre)],
     eyeOpen: round3(Math.min(a.open, b.open)),
     eyeShade: round3(shade),
   };
 }
 
-/** Roll in degrees from the eye line (positive: the head leans clockwise in the picture). */
+/**
+ * Roll in degrees from the eye line, subject's right eye to left (positive: the head leans
+ * clockwise in the picture; near ±180: upside down).
+ */
 export function eyeRoll(landmarks: FaceLandmarks, imageWidth: number, imageHeight: number): number {
   const [[lx, ly], [rx, ry]] = landmarks.eyes;
   return (Math.atan2((ry - ly) * imageHeight, (rx - lx) * imageWidth) * 180) / Math.PI;

@@ -58,7 +58,7 @@ export interface FaceBox {
 export interface FaceLandmarks {
   /** The face oval (forehead to chin), for the face's extent once the image is straightened. */
   outline: [number, number][];
-  /** Eye centres: the one on the image's left, then the one on its right. */
+  /** Eye centres: the subject's right eye (the picture's left when upright), then the left eye. */
   eyes: [[number, number], [number, number]];
   /** Lid gap over eye width, the smaller eye's: open ≈ 0.25–0.35, closed below ≈ 0.1. */
   eyeOpen: number;
