@@ -255,6 +255,7 @@ export async function fixPhotoFromFace(facts: FileFacts, ruleSet: RuleSet, model
     });
   }
   const changes: PhotoChange[] = [
+    ...(image.turn !== undefined ? (['turn'] as const) : []),
     ...(roll !== 0 ? (['straighten'] as const) : []),
     'crop',
     ...(light.changed ? (['light'] as const) : []),

@@ -2,7 +2,7 @@
 import type { WrittenMeasures } from '../files/photo-norms.js';
 
 /** What the photo fix changed, in the order it did it. */
-export type PhotoChange = 'straighten' | 'crop' | 'light' | 'background' | 'resize' | 'encode';
+export type PhotoChange = 'turn' | 'straighten' | 'crop' | 'light' | 'background' | 'resize' | 'encode';
 
 /** What a preview marks on the original: the frame cut out, and faces or edges that are the trouble. */
 export interface PhotoView {

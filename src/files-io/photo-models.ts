@@ -14,6 +14,8 @@ import { createGate } from './gate.js';
 /** One face as the detector saw it, in pixels of the analysed image; angles in degrees. */
 export interface DetectedFace {
   score: number;
+  /** The face detector's own confidence (BlazeFace), before the mesh: low for a face upside down. */
+  detectorScore: number;
   /** Extent of the 468-point mesh: brow to chin, cheek to cheek. */
   mesh: { left: number; top: number; right: number; bottom: number };
   yaw: number;
@@ -99,12 +101,14 @@ interface HumanLike {
   ): Promise<{
     face: {
       score: number;
+      boxScore?: number;
       mesh: [number, number, number?][];
       rotation?: { angle: { roll: number; yaw: number; pitch: number } } | null;
     }[];
   }>;
   segmentation(input: TensorLike, config?: object): Promise<TensorLike | null>;
   tf: {
+    tensor3d(data: Float32Array, shape: [number, number, number], dtype: 'float32'): TensorLike;
     tensor4d(data: Float32Array, shape: [number, number, number, number], dtype: 'float32'): TensorLike;
     setBackend?(name: string): Promise<boolean>;
   };
@@ -139,10 +143,14 @@ async function load(): Promise<ModelsState> {
   const human = new Human(config(humanDir, wasmDir, selfie));
   await human.load();
 
+  // Faces get an [h, w, 3] tensor: Human adds the batch axis as a reshape, where a [1, h, w, 3]
+  // one is cloned first (a second copy of a 1024-px image in the WebAssembly heap, which never
+  // shrinks: 9 MB, and 10 ms a photo). Segmentation reads the batch axis itself: [1, h, w, 3].
+  const toImage = (rgb: Uint8Array, width: number, height: number) =>
+    human.tf.tensor3d(Float32Array.from(rgb), [height, width, 3], 'float32');
   const toTensor = (rgb: Uint8Array, width: number, height: number) =>
     human.tf.tensor4d(Float32Array.from(rgb), [1, height, width, 3], 'float32');
   const degrees = (r: number | undefined) => Math.round((((r ?? 0) * 180) / Math.PI) * 10) / 10;
-  let segmentationLoaded = false;
 
   // One call at a time: the WebAssembly backend runs on one thread anyway, Human keeps per-call
   // state, and overlapping calls from a batch's parallel applicants only stack their tensors up
@@ -151,7 +159,7 @@ async function load(): Promise<ModelsState> {
   const serial = <T>(work: () => Promise<T>): Promise<T> => modelCalls.run(1, work);
   const calls = {
     async detectFaces(rgb: Uint8Array, width: number, height: number, max: number): Promise<DetectedFace[]> {
-      const tensor = toTensor(rgb, width, height);
+      const tensor = toImage(rgb, width, height);
       try {
         const result = await human.detect(tensor, { face: { detector: { maxDetected: max } } });
         return result.face.map((face) => {
@@ -168,6 +176,7 @@ async function load(): Promise<ModelsState> {
           const angle = face.rotation?.angle;
           return {
             score: Math.round(face.score * 100) / 100,
+            detectorScore: Math.round((face.boxScore ?? face.score) * 100) / 100,
             mesh: { left, top, right, bottom },
             yaw: degrees(angle?.yaw),
             pitch: degrees(angle?.pitch),
@@ -182,8 +191,8 @@ async function load(): Promise<ModelsState> {
     async segment(rgb: Uint8Array, width: number, height: number): Promise<Float32Array> {
       const tensor = toTensor(rgb, width, height);
       try {
-        const options = { segmentation: { enabled: true } };
-        if (!segmentationLoaded) segmentationLoaded = true;
+        // 'alpha': the matte alone (the default mode concatenates it to the input: 80 ms and 4× the output).
+        const options = { segmentation: { enabled: true, mode: 'alpha' } };
         const out = await human.segmentation(tensor, options);
         if (!out) throw new Error('segmentation returned nothing');
         try {

@@ -8,7 +8,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { platform } from 'node:os';
 import path from 'node:path';
 import type { Sharp } from 'sharp';
-import type { FaceFacts, FileFacts, ImageHeader } from '../model/files.js';
+import type { FaceFacts, FileFacts, ImageHeader, QuarterTurn } from '../model/files.js';
 import type { RuleSet, UploadRole } from '../model/rules.js';
 import { ruleValue } from '../rules/rule-access.js';
 import { SAFETY } from '../rules/safety-limits.js';
@@ -25,6 +25,7 @@ import { openRegular, readRange, readRegular } from '../io/safe-read.js';
 import { CM_PER_INCH, isDecodable, round3 } from '../files/measures.js';
 import { extensionType, sniffType } from '../files/sniff-type.js';
 import { landmarksOf } from '../files/face-landmarks.js';
+import { turnsToTry, uprightAfterTurn } from '../files/picture-turn.js';
 
 const HEAD_BYTES = 128 * 1024;
 
@@ -223,11 +224,12 @@ async function probeOpen(
   // same factor.
   const byName = sniffed.type === 'jpeg' && viaFd !== undefined;
   return probePixels(
-    (scale) =>
+    (scale, turn) =>
       sharp(byName && scale > 1 ? `${viaFd}[shrink=${scale}]` : input, {
         limitInputPixels: limits.maxPixels,
         failOn: 'truncated',
-      }).rotate(),
+        autoOrient: true,
+      }).rotate(turn),
     byName,
     header,
     facts,
@@ -268,7 +270,10 @@ async function probeHeic(file: string | Uint8Array, facts: FileFacts, options: P
   }
   const sharp = loadSharp();
   return probePixels(
-    () => sharp(decoded.data, { raw: { width, height, channels: 4 } }).removeAlpha(),
+    (_scale, turn) =>
+      sharp(decoded.data, { raw: { width, height, channels: 4 } })
+        .removeAlpha()
+        .rotate(turn),
     false,
     header,
     facts,
@@ -278,7 +283,8 @@ async function probeHeic(file: string | Uint8Array, facts: FileFacts, options: P
 
 /**
  * The upright image as sharp input: the file itself (EXIF orientation applied) or, for HEIC, the
- * pixels libheif decoded (already upright). Used by fix as well as the probe.
+ * pixels libheif decoded (already upright), turned when the probe found them standing sideways or
+ * upside down. Used by fix as well as the probe.
  */
 export async function uprightSource(facts: FileFacts, maxPixels: number): Promise<Sharp> {
   const sharp = loadSharp();
@@ -287,9 +293,13 @@ export async function uprightSource(facts: FileFacts, maxPixels: number): Promis
   if (facts.sniffed === 'heic') {
     const decoded = await decodeHeic(bytes, maxPixels);
     if ('refused' in decoded) throw new Error('too many pixels');
-    return sharp(decoded.data, { raw: { width: decoded.width, height: decoded.height, channels: 4 } }).removeAlpha();
+    return sharp(decoded.data, { raw: { width: decoded.width, height: decoded.height, channels: 4 } })
+      .removeAlpha()
+      .rotate(facts.image?.turn ?? 0);
   }
-  return sharp(bytes, { limitInputPixels: maxPixels, failOn: 'truncated' }).rotate();
+  return sharp(bytes, { limitInputPixels: maxPixels, failOn: 'truncated', autoOrient: true }).rotate(
+    facts.image?.turn ?? 0,
+  );
 }
 
 /** Decodes in flight across the process (a batch probes many files at once). */
@@ -311,12 +321,13 @@ export function decodeScale(width: number, height: number, minSide: number): num
 }
 
 /**
- * One small decode and the content statistics of it. `source(scale)` gives the upright image,
- * already reduced by `scale` when `scaled` (a JPEG's shrink-on-load); otherwise it is reduced
- * here to the same size.
+ * One small decode and the content statistics of it. `source(scale, turn)` gives the upright image
+ * turned clockwise by `turn`, already reduced by `scale` when `scaled` (a JPEG's shrink-on-load);
+ * otherwise it is reduced here to the same size. A photo whose face says the picture stands
+ * sideways or upside down is measured again turned upright (`header.turn`).
  */
 async function probePixels(
-  source: (scale: number) => Sharp,
+  source: (scale: number, turn: number) => Sharp,
   scaled: boolean,
   header: ImageHeader,
   facts: FileFacts,
@@ -345,7 +356,7 @@ async function probePixels(
   const release = await decodes.enter(limits.decodesAtOnce);
   try {
     try {
-      let decoder = source(scaled ? scale : 1);
+      let decoder = source(scaled ? scale : 1, header.turn ?? 0);
       if (photo) decoder = decoder.resize({ width: minSide, height: minSide, fit: 'inside', withoutEnlargement: true });
       else if (!scaled && scale > 1) {
         decoder = decoder.resize({
@@ -398,37 +409,82 @@ async function probePixels(
   } finally {
     release();
   }
-  if (options.role === 'photo') await detectFaces(() => source(1), facts, options);
-  return facts;
+  if (options.role !== 'photo') return facts;
+  const seen = await detectFaces(() => source(1, header.turn ?? 0), facts, options);
+  if (seen === null || header.turn !== undefined) return facts;
+  const turn = await findTurn((t) => source(1, t), seen, options);
+  if (turn === undefined) return facts;
+  // Measured again as the picture stands upright: size, statistics, faces.
+  const quarter = turn !== 180;
+  facts.image = {
+    ...header,
+    turn,
+    orientedWidth: quarter ? header.orientedHeight : header.orientedWidth,
+    orientedHeight: quarter ? header.orientedWidth : header.orientedHeight,
+  };
+  delete facts.content;
+  delete facts.face;
+  return probePixels(source, scaled, facts.image, facts, options);
 }
 
-/** Face facts from a larger decode (a small face in a big frame needs the pixels); models load once. */
-async function detectFaces(source: () => Sharp, facts: FileFacts, options: ProbeOptions): Promise<void> {
-  const state = await loadPhotoModels();
-  if (!state.ok) {
-    facts.faceSkipped = state.reason;
-    return;
-  }
+/**
+ * The clockwise quarter turn that sets a photo's face upright, when the detector's view of the
+ * picture as stored says it lies sideways or upside down and a turned decode confirms it.
+ */
+async function findTurn(
+  turned: (turn: number) => Sharp,
+  seen: DetectedFace[],
+  options: ProbeOptions,
+): Promise<QuarterTurn | undefined> {
   const rule = ruleValue(options.ruleSet, 'upload.photo.face');
-  try {
-    const { data, info } = await source()
-      .resize({ width: rule.decodeSize, height: rule.decodeSize, fit: 'inside', withoutEnlargement: true })
-      .flatten({ background: '#ffffff' })
-      .toColourspace('srgb')
-      .removeAlpha()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const faces = await state.models.detectFaces(data, info.width, info.height, rule.maxFaces);
-    facts.face = faceFacts(
-      faces,
-      info.width,
-      info.height,
-      rule.minScore,
-      new Uint8Array(data.buffer, data.byteOffset, data.length),
-    );
-  } catch {
-    facts.faceSkipped = 'failed';
+  for (const turn of turnsToTry(seen, rule)) {
+    const detection = await detectIn(turned(turn), rule.decodeSize, rule.maxFaces).catch(() => null);
+    if (detection && 'faces' in detection && uprightAfterTurn(seen, detection.faces, rule)) return turn;
   }
+  return undefined;
+}
+
+/**
+ * Face facts from a larger decode (a small face in a big frame needs the pixels); models load
+ * once. Returns what the detector saw, or null when it did not run.
+ */
+async function detectFaces(
+  source: () => Sharp,
+  facts: FileFacts,
+  options: ProbeOptions,
+): Promise<DetectedFace[] | null> {
+  const rule = ruleValue(options.ruleSet, 'upload.photo.face');
+  const detection = await detectIn(source(), rule.decodeSize, rule.maxFaces).catch(() => 'failed' as const);
+  if (detection === 'failed' || !('faces' in detection)) {
+    facts.faceSkipped = detection === 'failed' ? 'failed' : detection.skipped;
+    return null;
+  }
+  const { faces, rgb, width, height } = detection;
+  facts.face = faceFacts(faces, width, height, rule.minScore, rgb);
+  return faces;
+}
+
+/** One decode fitted inside `size` and the detector's faces in it. */
+async function detectIn(
+  image: Sharp,
+  size: number,
+  maxFaces: number,
+): Promise<
+  | { faces: DetectedFace[]; rgb: Uint8Array; width: number; height: number }
+  | { skipped: FileFacts['faceSkipped'] & string }
+> {
+  const state = await loadPhotoModels();
+  if (!state.ok) return { skipped: state.reason };
+  const { data, info } = await image
+    .resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true })
+    .flatten({ background: '#ffffff' })
+    .toColourspace('srgb')
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const faces = await state.models.detectFaces(data, info.width, info.height, maxFaces);
+  const rgb = new Uint8Array(data.buffer, data.byteOffset, data.length);
+  return { faces, rgb, width: info.width, height: info.height };
 }
 
 /** Detections in pixels → shares of the image, weak ones dropped. Pure. */

@@ -116,7 +116,7 @@ export interface Messages {
     cannotFix: Record<string, string>;
     /** What the photo fix did, e.g. "摆正、裁剪、换白底…". */
     fixChanges: (changes: string) => string;
-    changeWords: Record<'straighten' | 'crop' | 'light' | 'background' | 'resize' | 'encode', string>;
+    changeWords: Record<'turn' | 'straighten' | 'crop' | 'light' | 'background' | 'resize' | 'encode', string>;
     /** Said whenever the background was replaced: the result must be looked at. */
     fixLookAt: string;
     fixPreview: (file: string) => string;

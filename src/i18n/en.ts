@@ -318,6 +318,7 @@ export const en: Messages = {
     } as Record<string, string>,
     fixChanges: (changes: string) => `Done: ${changes}`,
     changeWords: {
+      turn: 'turned the sideways or upside-down picture upright',
       straighten: 'straightened the head',
       crop: 'cropped to the norm',
       light: 'corrected the light slightly',

@@ -276,8 +276,14 @@ export const fileFindingsZh: Words = {
     fix: (a) => `用 shegong fix 按 ${s(a.aspect)} 裁剪（以人像为中心）`,
   },
   'photo.orientation': {
-    message: (a) => `照片带 EXIF 旋转标记（${s(a.orientation)}），不识别该标记的网站会把它显示成横的`,
-    fix: () => '用 shegong fix 生成已摆正的副本',
+    message: (a) =>
+      a.variant === 'turned'
+        ? a.turn === 180
+          ? '照片是倒着的（人像头朝下），任何网站都会这样显示'
+          : `照片是横着的（要${a.turn === 90 ? '顺' : '逆'}时针转 90° 人像才正），任何网站都会这样显示`
+        : `照片带 EXIF 旋转标记（${s(a.orientation)}），不识别该标记的网站会把它显示成横的`,
+    fix: (a) =>
+      a.variant === 'turned' ? '用 shegong fix 转正（同时按人脸裁剪、检查背景）' : '用 shegong fix 生成已摆正的副本',
   },
   'scan.orientation': {
     message: (a) =>
@@ -598,8 +604,15 @@ export const fileFindingsEn: Words = {
   },
   'photo.orientation': {
     message: (a) =>
-      `The photo carries an EXIF rotation flag (${s(a.orientation)}); sites that ignore it show the photo sideways`,
-    fix: () => 'Let shegong fix write an upright copy',
+      a.variant === 'turned'
+        ? a.turn === 180
+          ? 'The photo is upside down; every site shows it so'
+          : `The photo lies sideways (turn it ${a.turn === 90 ? 'clockwise' : 'anticlockwise'} by 90° to stand the person upright); every site shows it so`
+        : `The photo carries an EXIF rotation flag (${s(a.orientation)}); sites that ignore it show the photo sideways`,
+    fix: (a) =>
+      a.variant === 'turned'
+        ? 'Let shegong fix turn it upright (it also crops by the face and checks the background)'
+        : 'Let shegong fix write an upright copy',
   },
   'scan.orientation': {
     message: (a) =>

@@ -253,6 +253,7 @@ export const zhCN: Messages = {
     } as Record<string, string>,
     fixChanges: (changes: string) => `本次处理：${changes}`,
     changeWords: {
+      turn: '把横放或倒置的照片转正',
       straighten: '摆正头部',
       crop: '按标准裁剪',
       light: '轻微校正光线',

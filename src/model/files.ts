@@ -4,13 +4,22 @@ import type { FileType, UploadRole } from './rules.js';
 
 export type SniffedType = FileType | 'text' | 'unknown';
 
+/** Clockwise quarter turns. */
+export type QuarterTurn = 90 | 180 | 270;
+
 export interface ImageHeader {
   format: string;
   width: number;
   height: number;
   /** EXIF orientation 1–8 (1 when absent). */
   orientation: number;
-  /** Size as displayed after applying EXIF orientation. */
+  /**
+   * Photos whose pixels stand sideways or upside down with no EXIF flag to say so: the clockwise
+   * turn, found from the face, that sets them upright. The oriented size and every measure of the
+   * picture are then those of the turned picture.
+   */
+  turn?: QuarterTurn;
+  /** Size as displayed after applying EXIF orientation (and `turn`). */
   orientedWidth: number;
   orientedHeight: number;
   space: string;

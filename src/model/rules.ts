@@ -154,6 +154,14 @@ export interface RuleValues {
     maxFaces: number;
     minScore: number;
     hairAllowance: number;
+    /** A face the detector finds rolled this far (degrees) lies sideways: the picture needs a quarter turn. */
+    sidewaysRoll: number;
+    /** Below this detector confidence (or with no face) the picture may stand upside down: try turning it. */
+    doubtScore: number;
+    /** A turn is taken when the turned picture's face has at least this detector confidence… */
+    uprightScore: number;
+    /** …and is rolled at most this far (degrees). */
+    uprightMaxRoll: number;
     severity: Severity;
   };
   'upload.photo.pose': { maxYaw: number; maxPitch: number; maxRoll: number; severity: Severity };

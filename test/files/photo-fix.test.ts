@@ -55,6 +55,8 @@ describe('photos that can be made right: written, meeting the norm', () => {
     ['tilted.jpg', ['straighten', 'crop', 'background']],
     ['dark.jpg', ['crop', 'light', 'background']],
     ['tungsten.jpg', ['crop', 'light', 'background']],
+    ['upside-down.jpg', ['turn', 'crop', 'background']],
+    ['sideways.jpg', ['turn', 'crop', 'background']],
   ])('%s → a copy that passes, made by %j', async (name, changes) => {
     const target = path.join(out, `${name}.jpg`);
     const outcome = await fixToFile(photo(name), 'photo', target, ruleSet);
@@ -135,6 +137,35 @@ describe('colour is never invented', () => {
 });
 
 describe('check first: files says what is wrong before a fix is offered', () => {
+  it.each([
+    ['upside-down.jpg', 180],
+    ['sideways.jpg', 270],
+  ])('%s: the pixels stand turned, an error naming the turn; measured as the upright portrait', async (name, turn) => {
+    const facts = await probeFile(photo(name), { role: 'photo', roleFrom: 'flag', ruleSet });
+    const upright = await probeFile(photo('portrait.jpg'), { role: 'photo', roleFrom: 'flag', ruleSet });
+    expect(facts.image).toMatchObject({
+      turn,
+      orientedWidth: upright.image!.orientedWidth,
+      orientedHeight: upright.image!.orientedHeight,
+    });
+    const found = checkFile(facts, ruleSet).findings.find((f) => f.id === 'photo.orientation');
+    expect(found).toMatchObject({ severity: 'error', args: { variant: 'turned', turn } });
+    // The face as in the upright portrait: same place, level, frontal.
+    const face = facts.face!.faces[0]!;
+    const uprightFace = upright.face!.faces[0]!;
+    expect(facts.face!.faces).toHaveLength(1);
+    expect(Math.abs(face.left - uprightFace.left)).toBeLessThan(0.02);
+    expect(Math.abs(face.top - uprightFace.top)).toBeLessThan(0.02);
+    expect(Math.abs(face.roll)).toBeLessThan(norm.maxRoll);
+  });
+
+  it('an upright portrait and one whose roll is a real tilt are not turned', async () => {
+    for (const name of ['portrait.jpg', 'tilted.jpg', 'tilted-40.jpg', 'profile.jpg']) {
+      const facts = await probeFile(photo(name), { role: 'photo', roleFrom: 'flag', ruleSet });
+      expect(facts.image!.turn).toBeUndefined();
+    }
+  });
+
   it('sunglasses are an error on the photo as brought; open eyes are not', async () => {
     const covered = checkFile(
       await probeFile(photo('sunglasses.jpg'), { role: 'photo', roleFrom: 'flag', ruleSet }),

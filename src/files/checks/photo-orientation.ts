@@ -1,4 +1,8 @@
-/** An EXIF orientation other than 1: a portal that ignores EXIF shows the photo sideways. */
+/**
+ * An EXIF orientation other than 1: a portal that ignores EXIF shows the photo sideways (a risk).
+ * Pixels that themselves stand sideways or upside down (the face says so): everyone sees the photo
+ * so, an error; `fix` turns it upright.
+ */
 import { always, isPhoto, isScan, one, uploadCheck } from './check.js';
 
 export const photoOrientation = uploadCheck({
@@ -6,13 +10,22 @@ export const photoOrientation = uploadCheck({
   ids: ['photo.orientation'],
   rules: [],
   severity: {
-    fixed: ['warning'],
-    why: 'no notice speaks of EXIF: the photo is right in any viewer that reads it, so it is a risk, never a rejection (a severity in the rule data would add a rule to `shegong rules` and its JSON)',
+    fixed: ['warning', 'error'],
+    why: 'no notice speaks of EXIF: the photo is right in any viewer that reads it, so it is a risk, never a rejection (a severity in the rule data would add a rule to `shegong rules` and its JSON); a picture whose pixels stand sideways or upside down is wrong in every viewer, and a photo not upright is not 正面',
   },
   applies: isPhoto,
   cures: always,
   run: (facts) => {
     const image = facts.image!;
+    if (image.turn !== undefined) {
+      return one({
+        id: 'photo.orientation',
+        severity: 'error',
+        measured: { turn: image.turn },
+        expected: { turn: 0 },
+        args: { variant: 'turned', turn: image.turn },
+      });
+    }
     return one(
       image.orientation !== 1 && {
         id: 'photo.orientation',
