@@ -10,7 +10,11 @@ import type { DocumentCase } from '../model/rules.js';
 import { buildReport } from '../report/build-report.js';
 import { buildDatesReport, datesIcs } from '../report/dates-report.js';
 import { nameContext } from '../report/localize.js';
+import type { GlobalOptions } from './global-options.js';
 import type { CommandContext } from './load-context.js';
+
+/** The day the run judges on (--today) and the exam year it is pinned to (--year), when it is. */
+const when = (globals: GlobalOptions) => ({ today: globals.today, ...(globals.year ? { year: globals.year } : {}) });
 
 /** The verdict and checklist for complete answers and the verdicts of their files (the report's `ready` is the outcome's). */
 export function checklistReport(
@@ -20,15 +24,7 @@ export function checklistReport(
   educationCases: DocumentCase[] = [],
 ) {
   const { globals, messages, ruleSet, provinces, calendar } = context;
-  const outcome = assessCandidate({
-    answers,
-    ruleSet,
-    calendar,
-    today: globals.today,
-    files,
-    educationCases,
-    ...(globals.year ? { year: globals.year } : {}),
-  });
+  const outcome = assessCandidate({ answers, ruleSet, calendar, files, educationCases, ...when(globals) });
   return buildReport(outcome, { lang: globals.lang, messages, ruleSet, provinces });
 }
 
@@ -44,8 +40,7 @@ export function datesFor(context: CommandContext, who: { province?: string | und
     provinces,
     lang: globals.lang,
     messages,
-    today: globals.today,
-    ...(globals.year ? { year: globals.year } : {}),
+    ...when(globals),
     ...(who.province ? { province: who.province } : {}),
     ...(who.level ? { level: who.level } : {}),
   });
