@@ -36,18 +36,13 @@ export const ANSWER_FLAGS = {
 export type AnswerKey = keyof typeof ANSWER_FLAGS;
 export const ANSWER_KEYS = Object.keys(ANSWER_FLAGS) as AnswerKey[];
 
-/** The answers given as one string each; the others (degrees, work, certificates) may be given again, as a list. */
-const SINGLE_ANSWERS = [
-  'level',
-  'education',
-  'major',
-  'graduated',
-  'studyMode',
-  'enrolled',
-  'province',
-  'hukou',
-] as const satisfies readonly AnswerKey[];
-type SingleAnswers = { [K in (typeof SINGLE_ANSWERS)[number]]?: string };
+/** The answers that may be given again, as a list; every other answer is one string. */
+const LIST_ANSWERS = ['degrees', 'work', 'certificates'] as const satisfies readonly AnswerKey[];
+type SingleAnswer = Exclude<AnswerKey, (typeof LIST_ANSWERS)[number]>;
+const SINGLE_ANSWERS = ANSWER_KEYS.filter(
+  (key): key is SingleAnswer => !(LIST_ANSWERS as readonly AnswerKey[]).includes(key),
+);
+type SingleAnswers = { [K in SingleAnswer]?: string };
 
 export interface RawAnswers extends SingleAnswers {
   degrees?: string | string[];
