@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { type BatchRun, readSummary, runBatchInProcess } from './batch-runs.js';
+import { type BatchRun, finishedOne, readSummary, runBatchInProcess, spawnBatch } from './batch-runs.js';
 import { ROOT } from './run-cli.js';
 
 export const HEADER = '姓名,报考级别,学历,专业,毕业时间,学习形式,社会工作经历,已有证书,报考省份,身份证号,材料目录';
@@ -51,6 +51,19 @@ export function walk(folder: string, base = folder): string[] {
   });
 }
 export const tempsIn = (folder: string) => walk(folder).filter((file) => file.endsWith('.tmp'));
+
+/** The workspace's big.csv, one applicant at a time, as a process of its own. */
+export const startBatch = (dir: string, env?: NodeJS.ProcessEnv) =>
+  spawnBatch(hostileRun(dir, 'big.csv', ['--concurrency', '1']), env);
+
+/** A fresh workspace whose roster of `rows` applicants is running as its own process, once the first has finished. */
+export async function runningBatch(rows: number, env?: NodeJS.ProcessEnv) {
+  const dir = workspace();
+  photoRoster(dir, rows);
+  const child = startBatch(dir, env);
+  await finishedOne(child, rows);
+  return { dir, child };
+}
 
 /**
  * The run left what a rerun needs: summaries that agree (a CSV row and a JSON entry per finished

@@ -2,18 +2,21 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exitStatus, finishedOne, spawnBatch } from '../helpers/batch-runs.js';
-import { batch, HEADER, hostileRun, keptWork, photoRoster, row, workspace } from '../helpers/hostile-batch.js';
+import { exitStatus } from '../helpers/batch-runs.js';
+import {
+  batch,
+  HEADER,
+  keptWork,
+  photoRoster,
+  row,
+  runningBatch,
+  startBatch,
+  workspace,
+} from '../helpers/hostile-batch.js';
 
 describe('every way a run can end keeps finished work', () => {
-  /** The workspace's big.csv, one applicant at a time, as a process of its own. */
-  const start = (dir: string) => spawnBatch(hostileRun(dir, 'big.csv', ['--concurrency', '1']));
-
   it('SIGTERM: exit 143, valid summaries marked interrupted, no temp files', async () => {
-    const dir = workspace();
-    photoRoster(dir, 120);
-    const child = start(dir);
-    await finishedOne(child, 120);
+    const { dir, child } = await runningBatch(120);
     child.kill('SIGTERM');
     expect(await exitStatus(child)).toBe(143);
     const json = keptWork(path.join(dir, 'out'));
@@ -22,10 +25,7 @@ describe('every way a run can end keeps finished work', () => {
   }, 60_000);
 
   it('two Ctrl-C 50 ms apart: exit 130, the same valid summaries', async () => {
-    const dir = workspace();
-    photoRoster(dir, 120);
-    const child = start(dir);
-    await finishedOne(child, 120);
+    const { dir, child } = await runningBatch(120);
     child.kill('SIGINT');
     await new Promise((resolve) => setTimeout(resolve, 50));
     child.kill('SIGINT');
@@ -34,11 +34,8 @@ describe('every way a run can end keeps finished work', () => {
   }, 60_000);
 
   it('a second run into the same --output is refused while the first runs (exit 2); a stale lock is taken over', async () => {
-    const dir = workspace();
     // 120 rows one at a time: the first run is still going when the second (in-process) starts.
-    photoRoster(dir, 120);
-    const child = start(dir);
-    await finishedOne(child, 120);
+    const { dir, child } = await runningBatch(120);
     const second = await batch(dir, 'big.csv');
     expect(second.code).toBe(2);
     expect(second.err).toContain('.shegong.lock');
@@ -55,7 +52,7 @@ describe('every way a run can end keeps finished work', () => {
   it('stderr closed by its reader (2>&1 | head -c 10) does not cut the run short', async () => {
     const dir = workspace();
     photoRoster(dir, 30);
-    const child = start(dir);
+    const child = startBatch(dir);
     child.stderr.destroy();
     expect(await exitStatus(child)).toBe(0);
     expect(keptWork(path.join(dir, 'out')).finished).toBe(30);

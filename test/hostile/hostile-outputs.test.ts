@@ -15,7 +15,7 @@ import { runBatch } from '../../src/cli/commands/batch.js';
 import { openOutputFolder } from '../../src/cli/batch/output-folder.js';
 import { resolveGlobalOptions } from '../../src/cli/global-options.js';
 import { fsSeam } from '../../src/io/safe-write.js';
-import { batchArgv, exitStatus, finishedOne, readSummary, spawnBatch } from '../helpers/batch-runs.js';
+import { batchArgv, exitStatus, readSummary } from '../helpers/batch-runs.js';
 import {
   batch,
   HEADER,
@@ -23,6 +23,8 @@ import {
   keptWork,
   PHOTO,
   photoRoster,
+  runningBatch,
+  startBatch,
   row,
   walk,
   workspace,
@@ -31,10 +33,6 @@ import { BIN, CONFIG_DIR } from '../helpers/run-cli.js';
 import { runMain } from '../helpers/run-in-process.js';
 
 const ENV = { ...process.env, NO_COLOR: '1', SHEGONG_CONFIG_DIR: CONFIG_DIR, SHEGONG_NO_DATA_NOTICE: '1' };
-
-/** The workspace's roster `name`, one applicant at a time (as the tests' own process or through bash). */
-const oneAtATime = (dir: string, name = 'big.csv') => hostileRun(dir, name, ['--concurrency', '1']);
-const startBatch = (dir: string) => spawnBatch(oneAtATime(dir), ENV);
 
 /** Every local link of an HTML page, decoded and resolved against the page's folder. */
 function localLinks(page: string): string[] {
@@ -88,10 +86,7 @@ describe('bidi and zero-width characters never reach a file name', () => {
 
 describe('a signal at any moment keeps finished work and leaves no lock or temp file', () => {
   it('SIGHUP mid-batch (terminal closed): exit 129, summaries of the finished applicants, no lock, no temp', async () => {
-    const dir = workspace();
-    photoRoster(dir, 60);
-    const child = startBatch(dir);
-    await finishedOne(child, 60);
+    const { dir, child } = await runningBatch(60, ENV);
     child.kill('SIGHUP');
     expect(await exitStatus(child)).toBe(129);
     const json = keptWork(path.join(dir, 'out'));
@@ -105,7 +100,7 @@ describe('a signal at any moment keeps finished work and leaves no lock or temp 
     const out = path.join(dir, 'out');
     mkdirSync(out);
     const watcher = watch(out);
-    const child = startBatch(dir);
+    const child = startBatch(dir, ENV);
     watcher.on('change', (_event, file) => {
       if (file === '.shegong.lock' && existsSync(path.join(out, file))) {
         child.kill('SIGINT');
@@ -133,7 +128,7 @@ describe('the exit code is the applicants', () => {
   it('batch … 2>&1 | head -c 10 exits 1 when an applicant is blocked', () => {
     const dir = workspace(['p0']);
     writeFileSync(path.join(dir, 'r.csv'), [HEADER, row('人0', { folder: 'p0' }), row('无材料')].join('\n'));
-    const quoted = [BIN, ...batchArgv(oneAtATime(dir, 'r.csv'))].map((arg) => `'${arg}'`);
+    const quoted = [BIN, ...batchArgv(hostileRun(dir, 'r.csv', ['--concurrency', '1']))].map((arg) => `'${arg}'`);
     const result = spawnSync(
       'bash',
       ['-c', `'${process.execPath}' ${quoted.join(' ')} 2>&1 | head -c 10 >/dev/null; echo "rc=\${PIPESTATUS[0]}"`],
