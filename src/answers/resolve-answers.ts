@@ -36,40 +36,31 @@ export const ANSWER_FLAGS = {
 export type AnswerKey = keyof typeof ANSWER_FLAGS;
 export const ANSWER_KEYS = Object.keys(ANSWER_FLAGS) as AnswerKey[];
 
-export interface RawAnswers {
-  level?: string;
-  education?: string;
-  major?: string;
-  graduated?: string;
-  studyMode?: string;
-  enrolled?: string;
+/** The answers that may be given again, as a list; every other answer is one string. */
+const LIST_ANSWERS = ['degrees', 'work', 'certificates'] as const satisfies readonly AnswerKey[];
+type SingleAnswer = Exclude<AnswerKey, (typeof LIST_ANSWERS)[number]>;
+const SINGLE_ANSWERS = ANSWER_KEYS.filter(
+  (key): key is SingleAnswer => !(LIST_ANSWERS as readonly AnswerKey[]).includes(key),
+);
+type SingleAnswers = { [K in SingleAnswer]?: string };
+
+export interface RawAnswers extends SingleAnswers {
   degrees?: string | string[];
   work?: string | string[];
   certificates?: string | string[];
-  province?: string;
-  hukou?: string;
 }
 
 /** The answer flags as commander gives them (check takes them; batch takes them as column defaults). */
-export interface AnswerFlags {
-  level?: string;
-  education?: string;
-  major?: string;
-  graduated?: string;
-  studyMode?: string;
-  enrolled?: string;
+export interface AnswerFlags extends SingleAnswers {
   degree?: string[];
   work?: string[];
   cert?: string[];
-  province?: string;
-  hukou?: string;
 }
 
 /** The answers the flags actually gave, as typed (commander leaves the rest undefined). */
 export function answersFromFlags(flags: AnswerFlags): RawAnswers {
   const raw: RawAnswers = {};
-  for (const key of ['level', 'education', 'major', 'graduated', 'studyMode', 'enrolled', 'province', 'hukou'] as const)
-    if (flags[key] !== undefined) raw[key] = flags[key];
+  for (const key of SINGLE_ANSWERS) if (flags[key] !== undefined) raw[key] = flags[key];
   if (flags.degree) raw.degrees = flags.degree;
   if (flags.work) raw.work = flags.work;
   if (flags.cert) raw.certificates = flags.cert;

@@ -180,21 +180,46 @@ async function requireOutput(
   return { output, rest };
 }
 
-/** The candidate's answers as flags: check takes them, batch takes them as defaults for empty columns. */
-function answerOptions(command: Command, t: HelpWords): Command {
-  return command
-    .option('--level <level>', t.level)
-    .option('--education <education>', t.education)
-    .option('--major <major>', t.major)
-    .option('--graduated <YYYY-MM>', t.graduated)
-    .option('--study-mode <mode>', t.studyMode)
-    .option('--enrolled <YYYY-MM>', t.enrolled)
-    .option('--degree <spec>', t.degree, collect)
-    .option('--work <period>', t.work, collect)
-    .option('--cert <level:YYYY-MM>', t.cert, collect)
-    .option('--province <province>', t.province)
-    .option('--hukou <province>', t.hukou);
+/** A flag, its help, and whether it may be given again (its values then collect into a list). */
+type Flag = readonly [flags: string, help: string, repeatable?: 'repeatable'];
+
+/** Adds flags to a command in the order given (help lists them so). */
+function withFlags(command: Command, flags: readonly Flag[]): Command {
+  for (const [name, help, repeatable] of flags)
+    if (repeatable) command.option(name, help, collect);
+    else command.option(name, help);
+  return command;
 }
+
+/** A command's name, help, arguments and own flags; its action is added by its definition. */
+function declare(
+  program: Command,
+  name: string,
+  description: string,
+  {
+    args = [],
+    flags = [],
+  }: { args?: readonly (readonly [name: string, help: string])[]; flags?: readonly Flag[] } = {},
+): Command {
+  const command = program.command(name).description(description);
+  for (const [arg, help] of args) command.argument(arg, help);
+  return withFlags(command, flags);
+}
+
+/** The candidate's answers as flags: check takes them, batch takes them as defaults for empty columns. */
+const answerFlags = (t: HelpWords): Flag[] => [
+  ['--level <level>', t.level],
+  ['--education <education>', t.education],
+  ['--major <major>', t.major],
+  ['--graduated <YYYY-MM>', t.graduated],
+  ['--study-mode <mode>', t.studyMode],
+  ['--enrolled <YYYY-MM>', t.enrolled],
+  ['--degree <spec>', t.degree, 'repeatable'],
+  ['--work <period>', t.work, 'repeatable'],
+  ['--cert <level:YYYY-MM>', t.cert, 'repeatable'],
+  ['--province <province>', t.province],
+  ['--hukou <province>', t.hukou],
+];
 
 /** The global flags as commander parsed them (resolved later, by the command that runs). */
 const globalsOf = (command: Command): RawGlobalOptions => command.optsWithGlobals() as RawGlobalOptions;
@@ -209,59 +234,52 @@ type DefineCommand = (
 
 /** `check`, the default command: one candidate's answers and files. */
 const defineCheck: DefineCommand = (program, t, handlers, done) =>
-  answerOptions(program.command('check', { isDefault: true }).description(t.check), t)
-    .option('--education-case <case>', t.educationCase, collect)
-    .option('--photo <file>', t.photo)
-    .option('--id-front <file>', t.idFront)
-    .option('--id-back <file>', t.idBack)
-    .option('--diploma <file>', t.diploma)
-    .option('--work-proof <file>', t.workProof)
-    .option('--social-security <file>', t.socialSecurity)
-    .option('--residence-permit <file>', t.residencePermit)
-    .option('--files <dir>', t.filesDir)
-    .option('--fix', t.checkFix)
-    .option('--use-profile', t.useProfile)
-    .action(async (flags: Record<string, unknown>, command: Command) => {
-      done(await handlers.check(checkOptions(flags), globalsOf(command)));
-    });
+  withFlags(program.command('check', { isDefault: true }).description(t.check), [
+    ...answerFlags(t),
+    ['--education-case <case>', t.educationCase, 'repeatable'],
+    ['--photo <file>', t.photo],
+    ['--id-front <file>', t.idFront],
+    ['--id-back <file>', t.idBack],
+    ['--diploma <file>', t.diploma],
+    ['--work-proof <file>', t.workProof],
+    ['--social-security <file>', t.socialSecurity],
+    ['--residence-permit <file>', t.residencePermit],
+    ['--files <dir>', t.filesDir],
+    ['--fix', t.checkFix],
+    ['--use-profile', t.useProfile],
+  ]).action(async (flags: Record<string, unknown>, command: Command) => {
+    done(await handlers.check(checkOptions(flags), globalsOf(command)));
+  });
 
 /** `rules`: the numbers the checks use, with their sources. */
-const defineRules: DefineCommand = (program, t, handlers, done) => {
-  return program
-    .command('rules')
-    .description(t.rulesCommand)
-    .action(async (_flags: unknown, command: Command) => {
-      done(await handlers.rules(globalsOf(command)));
-    });
-};
+const defineRules: DefineCommand = (program, t, handlers, done) =>
+  declare(program, 'rules', t.rulesCommand).action(async (_flags: unknown, command: Command) => {
+    done(await handlers.rules(globalsOf(command)));
+  });
 
 /** `data status|import|update`: the rule packs. */
-const defineData: DefineCommand = (program, t, handlers, done) => {
-  return program
-    .command('data')
-    .description(t.dataCommand)
-    .argument('[action]', t.dataAction)
-    .argument('[file]', t.argPack)
-    .action(async (action: string | undefined, file: string | undefined, _flags: unknown, command: Command) => {
-      const chosen = action ?? DATA_ACTIONS_DEFAULT;
-      if (!isDataAction(chosen))
-        return command.error(t.commander.unknownDataAction(chosen), {
-          exitCode: 2,
-          code: 'commander.invalidArgument',
-        });
-      if (chosen === 'import' && !file)
-        return command.error(t.commander.dataImportNeedsFile, { exitCode: 2, code: 'commander.missingArgument' });
-      done(await handlers.data(chosen, file, globalsOf(command)));
-    });
-};
+const defineData: DefineCommand = (program, t, handlers, done) =>
+  declare(program, 'data', t.dataCommand, {
+    args: [
+      ['[action]', t.dataAction],
+      ['[file]', t.argPack],
+    ],
+  }).action(async (action: string | undefined, file: string | undefined, _flags: unknown, command: Command) => {
+    const chosen = action ?? DATA_ACTIONS_DEFAULT;
+    if (!isDataAction(chosen))
+      return command.error(t.commander.unknownDataAction(chosen), {
+        exitCode: 2,
+        code: 'commander.invalidArgument',
+      });
+    if (chosen === 'import' && !file)
+      return command.error(t.commander.dataImportNeedsFile, { exitCode: 2, code: 'commander.missingArgument' });
+    done(await handlers.data(chosen, file, globalsOf(command)));
+  });
 
 /** `profile`: the saved answers. */
-const defineProfile: DefineCommand = (program, t, handlers, done) => {
-  return program
-    .command('profile')
-    .description(t.profile)
-    .argument('[action]', t.profileAction)
-    .action(async (action: string | undefined, _flags: unknown, command: Command) => {
+const defineProfile: DefineCommand = (program, t, handlers, done) =>
+  declare(program, 'profile', t.profile, { args: [['[action]', t.profileAction]] }).action(
+    async (action: string | undefined, _flags: unknown, command: Command) => {
       const chosen = action ?? PROFILE_ACTIONS[0];
       if (!isProfileAction(chosen))
         return command.error(t.commander.unknownProfileAction(chosen), {
@@ -269,93 +287,79 @@ const defineProfile: DefineCommand = (program, t, handlers, done) => {
           code: 'commander.invalidArgument',
         });
       done(await handlers.profile(chosen, globalsOf(command)));
-    });
-};
+    },
+  );
 
-/** `batch`: a whole roster, with every answer flag of check as defaults. */
-const defineBatch: DefineCommand = (program, t, handlers, done) => {
-  // Every answer flag of check, for rows whose column is missing or empty (the roster wins).
-  return answerOptions(
-    program
-      .command('batch')
-      .description(`${t.batch}${t.batchDefault}`)
-      .argument('<roster>', t.argRoster)
-      .option('--materials <dir>', t.materials)
-      .option('--sheet <sheet>', t.sheet)
-      .option('--concurrency <n>', t.concurrency)
-      .option('--fix', t.batchFix),
-    t,
-  ).action(async (roster: string, flags: Record<string, unknown>, command: Command) => {
+/** `batch`: a whole roster, with every answer flag of check as defaults for rows whose column is missing or empty (the roster wins). */
+const defineBatch: DefineCommand = (program, t, handlers, done) =>
+  declare(program, 'batch', `${t.batch}${t.batchDefault}`, {
+    args: [['<roster>', t.argRoster]],
+    flags: [
+      ['--materials <dir>', t.materials],
+      ['--sheet <sheet>', t.sheet],
+      ['--concurrency <n>', t.concurrency],
+      ['--fix', t.batchFix],
+      ...answerFlags(t),
+    ],
+  }).action(async (roster: string, flags: Record<string, unknown>, command: Command) => {
     const { output, rest } = await requireOutput(
       globalsOf(command),
       'shegong batch <roster.csv|roster.xlsx> --materials <dir> --output <dir>',
     );
     done(await handlers.batch(roster, batchOptions(flags, output), rest));
   });
-};
 
 /** `files`: check uploads. */
-const defineFiles: DefineCommand = (program, t, handlers, done) => {
-  return program
-    .command('files')
-    .description(t.files)
-    .argument('<path...>', t.argPath)
-    .option('--as <role>', t.as)
-    .action(async (paths: string[], flags: Record<string, unknown>, command: Command) => {
+const defineFiles: DefineCommand = (program, t, handlers, done) =>
+  declare(program, 'files', t.files, { args: [['<path...>', t.argPath]], flags: [['--as <role>', t.as]] }).action(
+    async (paths: string[], flags: Record<string, unknown>, command: Command) => {
       done(await handlers.files(paths, filesOptions(flags), globalsOf(command)));
-    });
-};
+    },
+  );
 
 /** `fix`: a fixed copy of one upload. */
-const defineFix: DefineCommand = (program, t, handlers, done) => {
-  return program
-    .command('fix')
-    .description(t.fix)
-    .argument('<file>', t.argFile)
-    .option('--as <role>', t.as)
-    .option('--force', t.force)
-    .action(async (file: string, flags: Record<string, unknown>, command: Command) => {
-      // --output names the fixed copy; without it the copy goes beside the original.
-      const { output, ...rest } = globalsOf(command);
-      done(await handlers.fix(file, fixOptions(flags, output), rest));
-    });
-};
+const defineFix: DefineCommand = (program, t, handlers, done) =>
+  declare(program, 'fix', t.fix, {
+    args: [['<file>', t.argFile]],
+    flags: [
+      ['--as <role>', t.as],
+      ['--force', t.force],
+    ],
+  }).action(async (file: string, flags: Record<string, unknown>, command: Command) => {
+    // --output names the fixed copy; without it the copy goes beside the original.
+    const { output, ...rest } = globalsOf(command);
+    done(await handlers.fix(file, fixOptions(flags, output), rest));
+  });
 
 /** `dates`: the exam's dates. */
-const defineDates: DefineCommand = (program, t, handlers, done) => {
-  return program
-    .command('dates')
-    .description(t.dates)
-    .option('--province <province>', t.province)
-    .option('--level <level>', t.level)
-    .option('--ics <file>', t.ics)
-    .action(async (flags: Record<string, unknown>, command: Command) => {
-      done(await handlers.dates(datesOptions(flags), globalsOf(command)));
-    });
-};
+const defineDates: DefineCommand = (program, t, handlers, done) =>
+  declare(program, 'dates', t.dates, {
+    flags: [
+      ['--province <province>', t.province],
+      ['--level <level>', t.level],
+      ['--ics <file>', t.ics],
+    ],
+  }).action(async (flags: Record<string, unknown>, command: Command) => {
+    done(await handlers.dates(datesOptions(flags), globalsOf(command)));
+  });
 
 /** `ui`: the local page. */
-const defineUi: DefineCommand = (program, t, handlers, done) => {
-  return program
-    .command('ui')
-    .description(t.ui)
-    .option('--no-open', t.noOpen)
-    .option('--batch <dir>', t.uiBatch)
-    .option('--dangerously-expose-to-network', t.expose)
-    .action(async (flags: Record<string, unknown>, command: Command) => {
-      done(await handlers.ui(uiOptions(flags), globalsOf(command)));
-    });
-};
+const defineUi: DefineCommand = (program, t, handlers, done) =>
+  declare(program, 'ui', t.ui, {
+    flags: [
+      ['--no-open', t.noOpen],
+      ['--batch <dir>', t.uiBatch],
+      ['--dangerously-expose-to-network', t.expose],
+    ],
+  }).action(async (flags: Record<string, unknown>, command: Command) => {
+    done(await handlers.ui(uiOptions(flags), globalsOf(command)));
+  });
 
 /** `demo`: the bundled sample candidate. */
-const defineDemo: DefineCommand = (program, t, handlers, done) => {
-  return program
-    .command('demo')
-    .description(t.demo)
-    .action(async (_flags: unknown, command: Command) => {
-      done(await handlers.demo(globalsOf(command)));
-    });
-};
+const defineDemo: DefineCommand = (program, t, handlers, done) =>
+  declare(program, 'demo', t.demo).action(async (_flags: unknown, command: Command) => {
+    done(await handlers.demo(globalsOf(command)));
+  });
 
 /** The commands in the order help lists them; check first (the default). */
 const COMMANDS: readonly DefineCommand[] = [
@@ -381,7 +385,7 @@ type CommanderOutput = ReturnType<typeof commanderOutput>;
 
 /** The program with its help style and global flags, set before any subcommand is made so every command inherits them. */
 function rootProgram(t: HelpWords, output: CommanderOutput): Command {
-  return new Command('shegong')
+  const root = new Command('shegong')
     .configureHelp({
       styleTitle: (title) => t.titles[title] ?? title,
       // CJK and full-width forms take two columns (commander counts one).
@@ -395,16 +399,18 @@ function rootProgram(t: HelpWords, output: CommanderOutput): Command {
     .helpCommand('help [command]', t.helpCommand)
     .configureOutput(output(''))
     .description(t.program)
-    .version(packageVersion(), '-V, --version', t.version)
-    .option('--format <format>', t.format(allFormats().join(' | ')))
-    .option('-o, --output <file>', t.output)
-    .option('--lang <lang>', t.lang)
-    .option('--year <YYYY>', t.year)
-    .option('--today <YYYY-MM-DD>', t.today)
-    .option('--rules <file>', t.rules, collect)
-    .option('--no-input', t.noInput)
-    .option('--verbose', t.verbose)
-    .option('--no-color', t.noColor)
+    .version(packageVersion(), '-V, --version', t.version);
+  return withFlags(root, [
+    ['--format <format>', t.format(allFormats().join(' | '))],
+    ['-o, --output <file>', t.output],
+    ['--lang <lang>', t.lang],
+    ['--year <YYYY>', t.year],
+    ['--today <YYYY-MM-DD>', t.today],
+    ['--rules <file>', t.rules, 'repeatable'],
+    ['--no-input', t.noInput],
+    ['--verbose', t.verbose],
+    ['--no-color', t.noColor],
+  ])
     .showSuggestionAfterError()
     .exitOverride();
 }

@@ -1,9 +1,8 @@
 /** One candidate's answers and checked files → the checklist report, rendered; the exit code says whether they are ready. */
-import { assessCandidate } from '../assess/assess-candidate.js';
 import type { FileResult } from '../model/report.js';
 import type { DocumentCase } from '../model/rules.js';
 import type { Answers } from '../model/answers.js';
-import { buildReport } from '../report/build-report.js';
+import { checklistReport } from './candidate-reports.js';
 import { noticeStaleData } from './data-notice.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import type { CommandContext } from './load-context.js';
@@ -16,18 +15,8 @@ export async function reportOn(
   files: FileResult[] = [],
   educationCases: DocumentCase[] = [],
 ): Promise<ExitCode> {
-  const { globals, messages, ruleSet, provinces, calendar } = context;
-  const outcome = assessCandidate({
-    answers,
-    ruleSet,
-    calendar,
-    today: globals.today,
-    files,
-    educationCases,
-    ...(globals.year ? { year: globals.year } : {}),
-  });
-  const report = buildReport(outcome, { lang: globals.lang, messages, ruleSet, provinces });
-  await emit(await renderAs('checklist', report, context), globals.output);
+  const report = checklistReport(answers, context, files, educationCases);
+  await emit(await renderAs('checklist', report, context), context.globals.output);
   noticeStaleData(context, answers.province);
-  return outcome.ready ? EXIT.OK : EXIT.FINDINGS;
+  return report.ready ? EXIT.OK : EXIT.FINDINGS;
 }

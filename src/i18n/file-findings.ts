@@ -4,6 +4,7 @@
  */
 import type { Values } from '../model/finding.js';
 import type { FindingWords } from './catalogue.js';
+import { EDUCATION_ZH } from './education-names.js';
 import type { FileFindingId } from './finding-ids.js';
 
 type A = Values;
@@ -89,14 +90,6 @@ const KIND_EN: Record<string, string> = {
 const REPORT_KINDS = ['record', 'degree-online', 'education-certification', 'degree-certification'];
 const WINDOW_ZH: Record<string, string> = { registration: '报名', review: '考后资格复核' };
 const WINDOW_EN: Record<string, string> = { registration: 'registration window', review: 'post-exam review' };
-const EDU_ZH: Record<string, string> = {
-  highschool: '高中',
-  secondary: '中专',
-  associate: '大专',
-  bachelor: '本科',
-  master: '硕士',
-  doctor: '博士',
-};
 const extendFromZh = (a: A) =>
   a.extendFrom ? `（学信网一次最长 ${s(a.maxDays)} 天，${s(a.extendFrom)} 起才能延到这一天）` : '';
 const extendFromEn = (a: A) =>
@@ -243,7 +236,7 @@ export const fileFindingsZh: Words = {
   'document.mismatch': {
     message: (a) =>
       a.field === 'level'
-        ? `报告上的层次是“${s(a.foundText)}”（${EDU_ZH[s(a.found)] ?? s(a.found)}），你回答的学历是 ${EDU_ZH[s(a.answered)] ?? s(a.answered)}`
+        ? `报告上的层次是“${s(a.foundText)}”（${EDUCATION_ZH[s(a.found)] ?? s(a.found)}），你回答的学历是 ${EDUCATION_ZH[s(a.answered)] ?? s(a.answered)}`
         : a.field === 'major'
           ? `报告上的专业是“${s(a.found)}”（${a.socialWork ? '社会工作类' : '非社会工作类'}），你回答的是${a.answered === 'social-work' ? '社会工作专业' : '其他专业'}`
           : a.field === 'name'

@@ -7,6 +7,7 @@ import type { Values } from '../model/finding.js';
 import type { RegistrationClosed } from '../model/report.js';
 import type { Route } from '../model/rules.js';
 import type { ChecklistWords, FindingWords, Messages, NameContext } from './catalogue.js';
+import { EDUCATION_ZH } from './education-names.js';
 import { fileFindingsZh, KIND_NAMES } from './file-findings.js';
 import type { FindingId } from './finding-ids.js';
 import { rosterFindingsZh } from './roster-findings.js';
@@ -81,14 +82,7 @@ const labels = {
     intermediate: '社会工作师（中级）',
     senior: '高级社会工作师',
   } as Record<string, string>,
-  education: {
-    highschool: '高中',
-    secondary: '中专',
-    associate: '大专',
-    bachelor: '本科',
-    master: '硕士',
-    doctor: '博士',
-  } as Record<string, string>,
+  education: EDUCATION_ZH,
   major: { 'social-work': '社会工作专业', other: '其他专业' } as Record<string, string>,
   studyMode: {
     'full-time': '全日制',

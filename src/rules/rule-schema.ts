@@ -58,6 +58,8 @@ const paper = z.object({
 
 const severity = z.enum(SEVERITIES);
 const share = z.number().min(0).max(1);
+/** A colour channel or luma level of an 8-bit image. */
+const level8 = z.number().min(0).max(255);
 const positive = z.number().positive();
 const roleSpec = z.object({
   types: z.array(z.enum(FILE_TYPES)).min(1),
@@ -143,7 +145,7 @@ export const VALUE_SCHEMAS: { [K in RuleId]: z.ZodType<RuleValues[K]> } = {
   'upload.photo.density-guides': z.object({ min: positive, severity }),
   'upload.photo.background': z.object({
     patchShare: share,
-    minMean: z.number().min(0).max(255),
+    minMean: level8,
     maxCast: positive,
     maxSpread: positive,
     severity,
@@ -191,7 +193,7 @@ export const VALUE_SCHEMAS: { [K in RuleId]: z.ZodType<RuleValues[K]> } = {
     headTopMax: share,
     headHeightMin: share,
     headHeightMax: share,
-    backgroundMin: z.number().int().min(0).max(255),
+    backgroundMin: level8.int(),
     maxBackgroundShort: share,
     maxBackgroundSpread: z.number().nonnegative(),
     edgeBand: z.number().int().min(1).max(20),
@@ -206,9 +208,9 @@ export const VALUE_SCHEMAS: { [K in RuleId]: z.ZodType<RuleValues[K]> } = {
     edgeMargin: share,
     eyeOpenMin: share,
     eyeShadeMin: share,
-    faceLumaLow: z.number().min(0).max(255),
-    faceLumaHigh: z.number().min(0).max(255),
-    faceLumaTarget: z.number().min(0).max(255),
+    faceLumaLow: level8,
+    faceLumaHigh: level8,
+    faceLumaTarget: level8,
     maxGamma: z.number().min(1).max(3),
     castMin: share,
     castMax: share,
@@ -230,15 +232,15 @@ export const VALUE_SCHEMAS: { [K in RuleId]: z.ZodType<RuleValues[K]> } = {
     severity,
   }),
   'upload.scan.exposure': z.object({
-    minMean: z.number().min(0).max(255),
-    maxMean: z.number().min(0).max(255),
+    minMean: level8,
+    maxMean: level8,
     maxClippedShare: share,
     severity,
   }),
   'upload.seal': z.object({
-    minRed: z.number().min(0).max(255),
-    minRedOverGreen: z.number().min(0).max(255),
-    minRedOverBlue: z.number().min(0).max(255),
+    minRed: level8,
+    minRedOverGreen: level8,
+    minRedOverBlue: level8,
     minRedShare: share,
     cellShare: share,
     minBlobWidth: share,

@@ -16,7 +16,7 @@ import { evaluateEligibility } from '../../src/eligibility/evaluate-eligibility.
 import type { Answers } from '../../src/model/answers.js';
 import { templatePath } from '../../src/templates/templates-dir.js';
 import { calendarWithoutWindow as calendar, makeAnswers, provinces, ruleSet } from '../helpers/fixtures.js';
-import { runMain } from '../helpers/run-in-process.js';
+import { runBatchInProcess } from '../helpers/batch-runs.js';
 
 const context = { examYear: 2026, registrationMonth: 3 };
 const evaluate = (answers: Partial<Answers>) => evaluateEligibility(makeAnswers(answers), ruleSet, context);
@@ -177,15 +177,12 @@ describe('after registration closed', () => {
       path.join(dir, 'r.csv'),
       '姓名,报考级别,学历,专业,毕业时间,学习形式,社会工作经历,报考省份\n张三,助理,本科,其他,2020-06,全日制,2020-07..,广东\n',
     );
-    const result = await runMain([
-      'batch',
-      path.join(dir, 'r.csv'),
-      '--output',
-      path.join(dir, 'out'),
-      '--today',
-      '2026-03-20',
-      '--no-input',
-    ]);
+    const result = await runBatchInProcess({
+      roster: path.join(dir, 'r.csv'),
+      output: path.join(dir, 'out'),
+      today: '2026-03-20',
+      extra: ['--no-input'],
+    });
     expect(result.code).toBe(1);
     const csv = readFileSync(path.join(dir, 'out', 'summary.csv'), 'utf8');
     expect(csv).toContain('2026年3月18日');

@@ -29,6 +29,8 @@ import { makePhoto } from '../helpers/make-images.js';
 import { provinces } from '../helpers/fixtures.js';
 import { BIN, ROOT } from '../helpers/run-cli.js';
 import { runMain } from '../helpers/run-in-process.js';
+import { readSummary, runBatchInProcess } from '../helpers/batch-runs.js';
+import { gbk } from '../helpers/office-roster.js';
 
 const DEMO_PHOTO = path.join(ROOT, 'templates', 'demo', 'files', '照片.jpg');
 const NO_PROVINCE = '姓名,报考级别,学历,专业,毕业时间,学习形式,社会工作经历,身份证号,材料目录';
@@ -43,28 +45,25 @@ function workspace(names: string[] = []) {
   return dir;
 }
 
-const gbk = (text: string) => Buffer.from(execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: text }));
-const summary = (dir: string, out = 'out') => JSON.parse(readFileSync(path.join(dir, out, 'summary.json'), 'utf8'));
+const summary = (dir: string, out = 'out') => readSummary(path.join(dir, out));
 const byName = (json: { applicants: { name: string }[] }, name: string) =>
   // biome-ignore lint/suspicious/noExplicitAny: the test reads summary.json loosely
   json.applicants.find((a) => a.name === name) as Record<string, any>;
 const ids = (findings: { id: string }[]) => findings.map((f) => f.id);
 const batch = (roster: string, dir: string, extra: string[] = [], out = 'out') =>
-  runMain(['batch', roster, '--output', path.join(dir, out), '--today', '2026-12-01', ...extra]);
+  runBatchInProcess({ roster, output: path.join(dir, out), today: '2026-12-01', extra });
 
 describe('roster rows (pure)', () => {
   const header = ['姓名', '报考级别', '学历', '专业', '毕业时间', '学习形式', '社会工作经历', '户籍'];
   const columns = mapColumns(header);
+  /** One row of cells read as roster line 2 on 2026-12-01, with the flags' answers (if any) for its empty cells. */
+  const readLine2 = (cells: string[], flags?: Parameters<typeof readRow>[6]) =>
+    readRow(cells, 2, columns, provinces, '2026-12-01', header, flags);
   it('a flag fills an empty column; a roster value wins over the flag', async () => {
-    const row = readRow(
-      ['王芳', '', '本科', '社会学', '2019-06', '统招', '2019.07-至今', ''],
-      2,
-      columns,
-      provinces,
-      '2026-12-01',
-      header,
-      { level: '中级', province: '广东' },
-    );
+    const row = readLine2(['王芳', '', '本科', '社会学', '2019-06', '统招', '2019.07-至今', ''], {
+      level: '中级',
+      province: '广东',
+    });
     expect(row.answers).toMatchObject({
       level: 'intermediate',
       major: 'other',
@@ -72,39 +71,17 @@ describe('roster rows (pure)', () => {
       province: 'guangdong',
       work: [{ start: '2019-07' }],
     });
-    const own = readRow(
-      ['王芳', '助理', '本科', '社会学', '2019-06', '统招', '2019.07-至今', ''],
-      2,
-      columns,
-      provinces,
-      '2026-12-01',
-      header,
-      { level: '中级' },
-    );
+    const own = readLine2(['王芳', '助理', '本科', '社会学', '2019-06', '统招', '2019.07-至今', ''], { level: '中级' });
     expect(own.answers?.level).toBe('assistant');
   });
   it('no province anywhere is not a row finding; eligibility still has its answers', async () => {
-    const row = readRow(
-      ['王芳', '助理', '本科', '社会学', '2019-06', '统招', '2019.07-至今', ''],
-      2,
-      columns,
-      provinces,
-      '2026-12-01',
-      header,
-    );
+    const row = readLine2(['王芳', '助理', '本科', '社会学', '2019-06', '统招', '2019.07-至今', '']);
     expect(row.answers).toBeDefined();
     expect(row.answers?.province).toBeUndefined();
     expect(ids(row.findings)).toEqual(['roster.read-as']);
   });
   it('a real major is read as "other" with an info finding quoting it', async () => {
-    const row = readRow(
-      ['王芳', '助理', '本科', '行政管理', '2019-06', '统招', '2019.07-至今', ''],
-      2,
-      columns,
-      provinces,
-      '2026-12-01',
-      header,
-    );
+    const row = readLine2(['王芳', '助理', '本科', '行政管理', '2019-06', '统招', '2019.07-至今', '']);
     expect(row.findings).toEqual([
       expect.objectContaining({
         id: 'roster.read-as',
@@ -114,14 +91,7 @@ describe('roster rows (pure)', () => {
     ]);
   });
   it('one bad cell: a finding quoting it and naming the column; the other answers are kept', async () => {
-    const badHukou = readRow(
-      ['王芳', '助理', '本科', '社会工作', '2019-06', '全日制', '2019.07-至今', '火星'],
-      2,
-      columns,
-      provinces,
-      '2026-12-01',
-      header,
-    );
+    const badHukou = readLine2(['王芳', '助理', '本科', '社会工作', '2019-06', '全日制', '2019.07-至今', '火星']);
     expect(badHukou.findings).toEqual([
       expect.objectContaining({
         id: 'roster.value',
@@ -130,14 +100,7 @@ describe('roster rows (pure)', () => {
     ]);
     // 户籍 is not needed for the verdict: eligibility still runs on the rest.
     expect(badHukou.answers).toMatchObject({ level: 'assistant', major: 'social-work' });
-    const badWork = readRow(
-      ['王芳', '中级', '本科', '社会工作', '2019-06', '全日制', '去年至今', ''],
-      2,
-      columns,
-      provinces,
-      '2026-12-01',
-      header,
-    );
+    const badWork = readLine2(['王芳', '中级', '本科', '社会工作', '2019-06', '全日制', '去年至今', '']);
     expect(ids(badWork.findings)).toEqual(['roster.value']);
     // An unreadable work cell leaves the work unknown (never zero): the verdict asks for it where it decides.
     expect(badWork.answers).toMatchObject({ work: [], unanswered: { work: 'cell' } });

@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { zipSync, strToU8 } from 'fflate';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { maskIdNumber, validateIdNumber } from '../../src/text/id-number.js';
@@ -11,8 +9,9 @@ import { escapeHtml } from '../../src/text/html.js';
 import { mapColumns, normaliseMonthCell, readRow } from '../../src/roster/roster-rows.js';
 import { decodeText, parseCsvRoster } from '../../src/roster/roster-table.js';
 import { provinces } from '../helpers/fixtures.js';
-import { BIN, ROOT } from '../helpers/run-cli.js';
-import { runMain } from '../helpers/run-in-process.js';
+import { type BatchRun, finishedOne, readSummary, runBatchInProcess, spawnBatch } from '../helpers/batch-runs.js';
+import { gbk, xlsx } from '../helpers/office-roster.js';
+import { ROOT } from '../helpers/run-cli.js';
 
 const HEADER = '姓名,报考级别,学历,专业,毕业时间,学习形式,社会工作经历,已有证书,报考省份,户籍,身份证号,材料目录';
 const ROWS = [
@@ -127,40 +126,16 @@ describe('roster parsing', () => {
   });
 });
 
-function xlsx(rows: string[][]): Uint8Array {
-  const cell = (value: string, r: number, c: number) =>
-    `<c r="${String.fromCharCode(65 + c)}${r}" t="inlineStr"><is><t>${value.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</t></is></c>`;
-  const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.map((row, r) => `<row r="${r + 1}">${row.map((v, c) => cell(v, r + 1, c)).join('')}</row>`).join('')}</sheetData></worksheet>`;
-  return zipSync({
-    '[Content_Types].xml': strToU8(
-      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
-    ),
-    '_rels/.rels': strToU8(
-      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-    ),
-    'xl/workbook.xml': strToU8(
-      '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="花名册" sheetId="1" r:id="rId1"/></sheets></workbook>',
-    ),
-    'xl/_rels/workbook.xml.rels': strToU8(
-      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
-    ),
-    'xl/worksheets/sheet1.xml': strToU8(sheet),
-  });
-}
-
 describe('shegong batch (built bin)', () => {
-  const run = (roster: string, dir: string, extra: string[] = []) =>
-    runMain([
-      'batch',
-      roster,
-      '--materials',
-      path.join(dir, 'materials'),
-      '--output',
-      path.join(dir, 'out'),
-      '--today',
-      '2026-11-21',
-      ...extra,
-    ]);
+  /** A run of `roster` with the workspace's materials into its out/. */
+  const inWorkspace = (roster: string, dir: string, extra: string[] = []): BatchRun => ({
+    roster,
+    materials: path.join(dir, 'materials'),
+    output: path.join(dir, 'out'),
+    today: '2026-11-21',
+    extra,
+  });
+  const run = (roster: string, dir: string, extra: string[] = []) => runBatchInProcess(inWorkspace(roster, dir, extra));
 
   it('a GBK roster with Chinese names round-trips into every report', async () => {
     const dir = workspace();
@@ -175,7 +150,7 @@ describe('shegong batch (built bin)', () => {
     expect(csv).toContain('张三');
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
     expect(csv).not.toContain('11010519491231002X');
-    const json = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
+    const json = readSummary(out);
     expect(json.applicants).toHaveLength(4);
     // Entries are streamed as applicants finish; each carries its roster line.
     const byName = (name: string) => json.applicants.find((a: { name: string }) => a.name === name);
@@ -201,7 +176,7 @@ describe('shegong batch (built bin)', () => {
     const fromXlsx = await run(path.join(dir, 'roster.xlsx'), dir);
     expect(fromXlsx.code).toBe(0);
     expect(fromXlsx.err).toContain('xlsx');
-    expect(JSON.parse(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8')).applicants[0]).toMatchObject({
+    expect(readSummary(path.join(dir, 'out')).applicants[0]).toMatchObject({
       name: '张三',
       idMasked: '110105********002X',
     });
@@ -247,40 +222,13 @@ describe('shegong batch (built bin)', () => {
     const dir = workspace();
     const rows = Array.from({ length: 120 }, () => ROWS[0]);
     writeFileSync(path.join(dir, 'big.csv'), `${HEADER}\n${rows.join('\n')}\n`);
-    const child = spawn(
-      process.execPath,
-      [
-        BIN,
-        'batch',
-        path.join(dir, 'big.csv'),
-        '--materials',
-        path.join(dir, 'materials'),
-        '--output',
-        path.join(dir, 'out'),
-        '--today',
-        '2026-11-21',
-        '--concurrency',
-        '1',
-      ],
-      {
-        env: { ...process.env, NO_COLOR: '1' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let err = '';
-    let sent = false;
-    child.stderr.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-      // One Ctrl-C stops cleanly; a second would (rightly) kill at once. The progress count (n/120),
-      // not its sentence, says an applicant has finished.
-      if (!sent && /(?<![\d/])[1-9]\d*\/120(?!\d)/.test(err)) {
-        sent = true;
-        child.kill('SIGINT');
-      }
-    });
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(code).toBe(130);
-    const json = JSON.parse(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8'));
+    const child = spawnBatch(inWorkspace(path.join(dir, 'big.csv'), dir, ['--concurrency', '1']));
+    const code = new Promise<number | null>((resolve) => child.on('close', resolve));
+    // One Ctrl-C stops cleanly (the process exits 130 itself); a second would (rightly) kill at once.
+    await finishedOne(child, 120);
+    child.kill('SIGINT');
+    expect(await code).toBe(130);
+    const json = readSummary(path.join(dir, 'out'));
     expect(json.interrupted).toBe(true);
     expect(json.finished).toBeGreaterThan(0);
     expect(json.finished).toBeLessThan(120);
@@ -324,21 +272,15 @@ describe('batch --fix with the materials inside the output', () => {
     const before = readFileSync(path.join(materials, 'A0', '照片.jpg'));
     writeFileSync(path.join(work, 'r.csv'), `${HEADER9}\n${rows.join('\n')}\n`);
     // Materials inside the output's fixed/ folder: the worst case for overwriting.
-    const result = await runMain([
-      'batch',
-      path.join(work, 'r.csv'),
-      '--materials',
+    const result = await runBatchInProcess({
+      roster: path.join(work, 'r.csv'),
       materials,
-      '--output',
-      path.join(work, 'out'),
-      '--concurrency',
-      '4',
-      '--fix',
-      '--today',
-      '2026-11-21',
-    ]);
+      output: path.join(work, 'out'),
+      today: '2026-11-21',
+      extra: ['--concurrency', '4', '--fix'],
+    });
     expect(result.code).toBe(0);
-    const json = JSON.parse(readFileSync(path.join(work, 'out', 'summary.json'), 'utf8'));
+    const json = readSummary(path.join(work, 'out'));
     expect(json.applicants).toHaveLength(12);
     // Issue 15: fixed copies go under a key per roster row (0002-A0), never the original's own folder.
     for (let n = 0; n < 12; n += 1)
@@ -346,23 +288,3 @@ describe('batch --fix with the materials inside the output', () => {
     expect(readFileSync(path.join(work, 'out', 'summary.csv'), 'utf8')).toContain('fixed/0002-A0/照片.jpg');
   }, 60_000);
 });
-
-/** GBK bytes for a string (test helper): Node can decode GB18030 but not encode it, so map via a lookup of decoded pairs. */
-function gbk(text: string): Buffer {
-  const table = new Map<string, number[]>();
-  const decoder = new TextDecoder('gb18030');
-  for (let hi = 0x81; hi <= 0xfe; hi += 1) {
-    for (let lo = 0x40; lo <= 0xfe; lo += 1) {
-      if (lo === 0x7f) continue;
-      const char = decoder.decode(new Uint8Array([hi, lo]));
-      if (char.length === 1 && !table.has(char)) table.set(char, [hi, lo]);
-    }
-  }
-  const bytes: number[] = [];
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    if (code < 0x80) bytes.push(code);
-    else bytes.push(...(table.get(char) ?? [0x3f]));
-  }
-  return Buffer.from(bytes);
-}

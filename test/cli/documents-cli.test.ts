@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPdf, recordLines } from '../helpers/make-pdfs.js';
 import { candidate, ROOT, runCli } from '../helpers/run-cli.js';
 import { runMain } from '../helpers/run-in-process.js';
+import { runBatchInProcess } from '../helpers/batch-runs.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'shegong-docs-cli-'));
 const CODE = 'Q7W8E9R0T1Y2U3I4';
@@ -187,16 +188,12 @@ describe('shegong batch with 学信网 reports', () => {
         '王五,助理,本科,社会工作,2020-06,全日制,无,河南,440524188001010014',
       ].join('\n'),
     );
-    const result = await runMain([
-      'batch',
-      path.join(dir, 'roster.csv'),
-      '--materials',
-      path.join(dir, 'materials'),
-      '--output',
-      path.join(dir, 'out'),
-      '--today',
-      '2026-02-20',
-    ]);
+    const result = await runBatchInProcess({
+      roster: path.join(dir, 'roster.csv'),
+      materials: path.join(dir, 'materials'),
+      output: path.join(dir, 'out'),
+      today: '2026-02-20',
+    });
     expect(result.code).toBe(1);
     const summary = readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8');
     expect(summary).not.toContain(CODE);

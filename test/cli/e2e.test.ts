@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { EVENTS_EVERY_YEAR } from '../helpers/fixtures.js';
 import { BIN, CONFIG_DIR, ELIGIBLE, ROOT, candidate, runCli } from '../helpers/run-cli.js';
 import { runMain } from '../helpers/run-in-process.js';
 
@@ -49,17 +50,7 @@ describe('shegong (built bin)', () => {
     expect(report.checklist.map((i: { group: string }) => i.group)).toEqual(
       expect.arrayContaining(['eligibility', 'materials', 'registration', 'exam', 'after']),
     );
-    for (const id of [
-      'registration',
-      'payment',
-      'admission-ticket',
-      'exam',
-      'scores',
-      'certificate',
-      'work-years-cutoff',
-    ]) {
-      expect(report.dates.events.map((e: { id: string }) => e.id)).toContain(id);
-    }
+    for (const id of EVENTS_EVERY_YEAR) expect(report.dates.events.map((e: { id: string }) => e.id)).toContain(id);
   });
 
   it('a candidate who falls short: exit 1 with the shortfall and the earliest year', async () => {

@@ -4,7 +4,7 @@ import { INFO_SHOWN_BY_DEFAULT } from '../../src/model/finding.js';
 import { isFixable } from '../../src/files/fixable.js';
 import { messagesFor } from '../../src/i18n/messages.js';
 import type { Finding, Severity } from '../../src/model/finding.js';
-import { ruleSet } from '../helpers/fixtures.js';
+import { expectChecksReadBundledRules } from '../helpers/check-rules.js';
 
 const checks = UPLOAD_CHECKS as readonly UploadCheck[];
 const ids = [...new Set(checks.flatMap((c) => c.ids))];
@@ -26,15 +26,7 @@ describe('the upload check list', () => {
   });
 
   it('every rule a check reads is in the bundled rules; a rule-severity check reads one with a severity', () => {
-    for (const check of checks) {
-      for (const id of check.rules) expect(ruleSet.rules[id], `${check.name} reads ${id}`).toBeDefined();
-      if (check.severity === 'rule' || check.severity.alsoRule)
-        expect(
-          check.rules.some((id) => typeof (ruleSet.rules[id]?.value as { severity?: unknown })?.severity === 'string'),
-          check.name,
-        ).toBe(true);
-      else expect(check.severity.why.length, check.name).toBeGreaterThan(0);
-    }
+    expectChecksReadBundledRules(checks);
   });
 
   it('the info ids the renderers show without --verbose are those of the checks declaring shownByDefault', () => {

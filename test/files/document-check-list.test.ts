@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DOCUMENT_CHECKS, DOCUMENT_FINDING_IDS } from '../../src/files/document-checks.js';
 import type { DocumentCheck } from '../../src/files/document-checks/index.js';
 import { messagesFor } from '../../src/i18n/messages.js';
-import { ruleSet } from '../helpers/fixtures.js';
+import { expectChecksReadBundledRules } from '../helpers/check-rules.js';
 
 const checks = DOCUMENT_CHECKS as readonly DocumentCheck[];
 
@@ -22,14 +22,6 @@ describe('the document check list', () => {
   });
 
   it('every rule a check reads is bundled; a rule-severity check reads one with a severity, a fixed one says why', () => {
-    for (const check of checks) {
-      for (const id of check.rules) expect(ruleSet.rules[id], `${check.name} reads ${id}`).toBeDefined();
-      if (check.severity === 'rule' || check.severity.alsoRule)
-        expect(
-          check.rules.some((id) => typeof (ruleSet.rules[id]?.value as { severity?: unknown })?.severity === 'string'),
-          check.name,
-        ).toBe(true);
-      else expect(check.severity.why.length, check.name).toBeGreaterThan(0);
-    }
+    expectChecksReadBundledRules(checks);
   });
 });

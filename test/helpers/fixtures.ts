@@ -8,6 +8,17 @@ export const ruleSet = bundled.ruleSet;
 export const provinces = bundled.provinces;
 export const calendar = await loadCalendar([], new Set(provinces.map((p) => p.id)));
 
+/** The events every exam year has, whatever the province and level. */
+export const EVENTS_EVERY_YEAR = [
+  'registration',
+  'payment',
+  'admission-ticket',
+  'exam',
+  'scores',
+  'certificate',
+  'work-years-cutoff',
+];
+
 export function makeAnswers(overrides: Partial<Answers> = {}): Answers {
   return {
     level: 'assistant',

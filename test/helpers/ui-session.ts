@@ -5,6 +5,23 @@ import path from 'node:path';
 import { startUi, type RunningUi } from '../../src/cli/commands/ui.js';
 import { resolveGlobalOptions } from '../../src/cli/global-options.js';
 
+/**
+ * An eligible candidate's answers in the interview's own order: level, education, major,
+ * graduated, study mode, work, province, more degrees?, education case, hukou.
+ */
+export const ELIGIBLE_INTERVIEW = [
+  'intermediate',
+  'bachelor',
+  'other',
+  '2019-06',
+  'full-time',
+  '2019-07..',
+  'guangdong',
+  'no',
+  'none',
+  '',
+];
+
 export interface UiSession {
   running: RunningUi;
   base: string;

@@ -9,8 +9,8 @@ import { UserError } from '../../src/errors.js';
 import { fsSeam } from '../../src/io/safe-write.js';
 import { messagesFor, problemText } from '../../src/i18n/messages.js';
 import { ROSTER_LIMITS } from '../../src/roster/roster-limits.js';
-import { runMain } from '../helpers/run-in-process.js';
-import { batch, HEADER, PHOTO, row, tempsIn, walk, workspace } from '../helpers/hostile-batch.js';
+import { readSummary, runBatchInProcess } from '../helpers/batch-runs.js';
+import { batch, HEADER, hostileRun, PHOTO, row, tempsIn, walk, workspace } from '../helpers/hostile-batch.js';
 
 describe('a whole ID number appears nowhere, names and folders included', () => {
   it('an ID as folder name, in 毕业时间 and as the name: masked in every file, every path and stdout', async () => {
@@ -36,7 +36,7 @@ describe('a whole ID number appears nowhere, names and folders included', () => 
       expect(readFileSync(path.join(out, file), 'utf8'), file).not.toMatch(whole);
     }
     // The masked forms are there: the folder was used, the bad value is still quoted.
-    const json = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
+    const json = readSummary(out);
     expect(
       json.applicants.find((a: { line: number }) => a.line === 2).fixes.length +
         json.applicants.find((a: { line: number }) => a.line === 2).report.files.length,
@@ -67,20 +67,10 @@ describe('each applicant writes only their own outputs, never an original', () =
         .filter((f) => f.endsWith('.jpg') || f.endsWith('.gif'))
         .map((f) => [f, readFileSync(path.join(fixed, f))]),
     );
-    const again = await runMain([
-      'batch',
-      path.join(dir, 'r.csv'),
-      '--materials',
-      fixed,
-      '--output',
-      path.join(dir, 'out'),
-      '--fix',
-      '--today',
-      '2026-03-01',
-    ]);
+    const again = await runBatchInProcess({ ...hostileRun(dir, 'r.csv', ['--fix']), materials: fixed });
     expect(again.code).toBe(1);
     for (const [file, bytes] of before) expect(readFileSync(path.join(fixed, file)).equals(bytes), file).toBe(true);
-    const json = JSON.parse(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8'));
+    const json = readSummary(path.join(dir, 'out'));
     expect(json.applicants[0].fixes[0]).toMatchObject({ state: 'could-not-fix', reason: 'would-overwrite' });
   });
 
@@ -109,7 +99,7 @@ describe('each applicant writes only their own outputs, never an original', () =
       ),
     );
     await batch(dir, 'r.csv');
-    const json = JSON.parse(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8'));
+    const json = readSummary(path.join(dir, 'out'));
     const dup = (line: number) => json.applicants.find((a: { line: number }) => a.line === line);
     expect(dup(3).rowFindings.map((f: { id: string }) => f.id)).toContain('roster.duplicate');
     expect(dup(3).ready).toBe(false);
@@ -164,7 +154,7 @@ describe('a disk that fills up mid-run (ENOSPC through the seam)', () => {
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).args.reason).toBe('ENOSPC');
     const out = path.join(dir, 'out');
-    const json = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
+    const json = readSummary(out);
     expect(json.interrupted).toBe(true);
     expect(json.finished).toBeGreaterThan(0);
     expect(json.finished).toBeLessThan(8);
@@ -229,14 +219,7 @@ describe('rosters bounded before parsing', () => {
     await batch(dir, 'r.csv');
     expect(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8').length).toBeLessThan(60_000);
     writeFileSync(path.join(dir, 'q.csv'), `${HEADER}\n"张三"x,助理\n`);
-    const quotes = await runMain([
-      'batch',
-      path.join(dir, 'q.csv'),
-      '--output',
-      path.join(dir, 'out2'),
-      '--today',
-      '2026-03-01',
-    ]);
+    const quotes = await runBatchInProcess({ ...hostileRun(dir, 'q.csv', [], 'out2'), materials: undefined });
     if (quotes.code === 2) expect(quotes.err).not.toMatch(/Invalid|Closing Quote/);
   });
 });
@@ -259,7 +242,7 @@ describe('names the tool did not expect, and full-width formulas', () => {
     expect(csv).toContain(",'＝1+1,");
     expect(csv).toContain(",'＠SUM(A1),");
     // A row with no materials folder is not ready in its own report either.
-    const json = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
+    const json = readSummary(out);
     for (const applicant of json.applicants) {
       expect(applicant.ready).toBe(false);
       if (applicant.report) expect(applicant.report.ready).toBe(false);

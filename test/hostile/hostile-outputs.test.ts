@@ -1,7 +1,6 @@
 /** Hostile inputs, second list: privacy of material names, lost work, exit codes, bounds, spoofing and silence. */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
-import { constants } from 'node:os';
 import path from 'node:path';
 import type * as fsp from 'node:fs/promises';
 import { strToU8, zipSync } from 'fflate';
@@ -16,52 +15,24 @@ import { runBatch } from '../../src/cli/commands/batch.js';
 import { openOutputFolder } from '../../src/cli/batch/output-folder.js';
 import { resolveGlobalOptions } from '../../src/cli/global-options.js';
 import { fsSeam } from '../../src/io/safe-write.js';
-import { batch, HEADER, PHOTO, row, tempsIn, walk, workspace } from '../helpers/hostile-batch.js';
+import { batchArgv, exitStatus, readSummary } from '../helpers/batch-runs.js';
+import {
+  batch,
+  HEADER,
+  hostileRun,
+  keptWork,
+  PHOTO,
+  photoRoster,
+  runningBatch,
+  startBatch,
+  row,
+  walk,
+  workspace,
+} from '../helpers/hostile-batch.js';
 import { BIN, CONFIG_DIR } from '../helpers/run-cli.js';
 import { runMain } from '../helpers/run-in-process.js';
 
 const ENV = { ...process.env, NO_COLOR: '1', SHEGONG_CONFIG_DIR: CONFIG_DIR, SHEGONG_NO_DATA_NOTICE: '1' };
-
-/** A roster of `rows` applicants, each with the demo photo in its own folder. */
-function roster(dir: string, rows: number, name = 'big.csv') {
-  for (let i = 0; i < rows; i += 1) {
-    mkdirSync(path.join(dir, 'm', `p${i}`), { recursive: true });
-    copyFileSync(PHOTO, path.join(dir, 'm', `p${i}`, '照片.jpg'));
-  }
-  writeFileSync(
-    path.join(dir, name),
-    [HEADER, ...Array.from({ length: rows }, (_, i) => row(`人${i}`, { folder: `p${i}` }))].join('\n'),
-  );
-}
-const batchArgs = (dir: string, out = 'out', name = 'big.csv') => [
-  BIN,
-  'batch',
-  path.join(dir, name),
-  '--materials',
-  path.join(dir, 'm'),
-  '--output',
-  path.join(dir, out),
-  '--today',
-  '2026-03-01',
-  '--concurrency',
-  '1',
-];
-const startBatch = (dir: string) =>
-  spawn(process.execPath, batchArgs(dir), { env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
-/** The status a shell's $? shows (killed by SIGHUP reads 129). */
-const closed = (child: ReturnType<typeof spawn>) =>
-  new Promise<number | null>((resolve) =>
-    child.on('close', (code, signal) => resolve(code ?? (signal ? 128 + constants.signals[signal] : null))),
-  );
-/** The run left what a rerun needs: valid summaries, no lock, no temp file. */
-function keptWork(out: string) {
-  const json = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
-  expect(json.applicants).toHaveLength(json.finished);
-  expect(readFileSync(path.join(out, 'report.html'), 'utf8')).toContain('</html>');
-  expect(tempsIn(out)).toEqual([]);
-  expect(existsSync(path.join(out, '.shegong.lock'))).toBe(false);
-  return json;
-}
 
 /** Every local link of an HTML page, decoded and resolved against the page's folder. */
 function localLinks(page: string): string[] {
@@ -115,18 +86,9 @@ describe('bidi and zero-width characters never reach a file name', () => {
 
 describe('a signal at any moment keeps finished work and leaves no lock or temp file', () => {
   it('SIGHUP mid-batch (terminal closed): exit 129, summaries of the finished applicants, no lock, no temp', async () => {
-    const dir = workspace();
-    roster(dir, 60);
-    const child = startBatch(dir);
-    await new Promise<void>((resolve) => {
-      let err = '';
-      child.stderr!.on('data', (chunk: Buffer) => {
-        err += chunk.toString();
-        if (/(?<![\d/])[1-9]\d*\/60(?!\d)/.test(err)) resolve();
-      });
-    });
+    const { dir, child } = await runningBatch(60, ENV);
     child.kill('SIGHUP');
-    expect(await closed(child)).toBe(129);
+    expect(await exitStatus(child)).toBe(129);
     const json = keptWork(path.join(dir, 'out'));
     expect(json.interrupted).toBe(true);
     expect(json.finished).toBeGreaterThan(0);
@@ -134,18 +96,18 @@ describe('a signal at any moment keeps finished work and leaves no lock or temp 
 
   it('Ctrl-C the moment the lock appears: exit 130, an (empty) summary, no lock left', async () => {
     const dir = workspace();
-    roster(dir, 3);
+    photoRoster(dir, 3);
     const out = path.join(dir, 'out');
     mkdirSync(out);
     const watcher = watch(out);
-    const child = startBatch(dir);
+    const child = startBatch(dir, ENV);
     watcher.on('change', (_event, file) => {
       if (file === '.shegong.lock' && existsSync(path.join(out, file))) {
         child.kill('SIGINT');
         watcher.close();
       }
     });
-    expect(await closed(child)).toBe(130);
+    expect(await exitStatus(child)).toBe(130);
     watcher.close();
     keptWork(out);
   }, 30_000);
@@ -166,14 +128,14 @@ describe('the exit code is the applicants', () => {
   it('batch … 2>&1 | head -c 10 exits 1 when an applicant is blocked', () => {
     const dir = workspace(['p0']);
     writeFileSync(path.join(dir, 'r.csv'), [HEADER, row('人0', { folder: 'p0' }), row('无材料')].join('\n'));
-    const quoted = batchArgs(dir, 'out', 'r.csv').map((arg) => `'${arg}'`);
+    const quoted = [BIN, ...batchArgv(hostileRun(dir, 'r.csv', ['--concurrency', '1']))].map((arg) => `'${arg}'`);
     const result = spawnSync(
       'bash',
       ['-c', `'${process.execPath}' ${quoted.join(' ')} 2>&1 | head -c 10 >/dev/null; echo "rc=\${PIPESTATUS[0]}"`],
       { env: ENV, encoding: 'utf8', timeout: 30_000 },
     );
     expect(result.stdout.trim()).toBe('rc=1');
-    expect(JSON.parse(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8')).finished).toBe(2);
+    expect(readSummary(path.join(dir, 'out')).finished).toBe(2);
   });
 });
 
@@ -335,7 +297,7 @@ describe('xlsx cells that do not refuse the whole roster', () => {
     writeFileSync(path.join(dir, 'oob.xlsx'), bytes);
     const result = await batch(dir, 'oob.xlsx');
     expect(result.code).toBe(1);
-    const json = JSON.parse(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8'));
+    const json = readSummary(path.join(dir, 'out'));
     const [damaged, intact] = [...json.applicants].sort((a, b) => a.line - b.line);
     expect([damaged.line, intact.line]).toEqual([2, 3]);
     expect(damaged.rowFindings.map((f: { id: string }) => f.id)).toContain('roster.cell-damaged');
@@ -355,7 +317,7 @@ describe('xlsx cells that do not refuse the whole roster', () => {
     writeFileSync(path.join(dir, 'num.xlsx'), bytes);
     const result = await batch(dir, 'num.xlsx');
     expect(result.code).toBe(1);
-    const json = JSON.parse(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8'));
+    const json = readSummary(path.join(dir, 'out'));
     const idReason = (line: number) =>
       json.applicants
         .find((a: { line: number }) => a.line === line)
@@ -374,7 +336,7 @@ describe('two names, one materials folder', () => {
     );
     const result = await batch(dir, 'r.csv');
     expect(result.code).toBe(1);
-    const json = JSON.parse(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8'));
+    const json = readSummary(path.join(dir, 'out'));
     const second = json.applicants.find((a: { line: number }) => a.line === 3);
     expect(second.ready).toBe(false);
     expect(second.rowFindings).toContainEqual(
@@ -464,7 +426,7 @@ describe('xlsx shared-string cells the parser reads as empty stay empty, without
     writeFileSync(path.join(dir, 'empty.xlsx'), bytes);
     const result = await batch(dir, 'empty.xlsx');
     expect(result.code).toBe(1);
-    const json = JSON.parse(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8'));
+    const json = readSummary(path.join(dir, 'out'));
     expect(json.finished).toBe(2);
     for (const applicant of json.applicants)
       expect(applicant.rowFindings.map((f: { id: string }) => f.id)).not.toContain('roster.cell-damaged');

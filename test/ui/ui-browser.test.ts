@@ -11,7 +11,7 @@ import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/run-cli.js';
-import { fakeBatchFolder, startUiSession, type UiSession } from '../helpers/ui-session.js';
+import { ELIGIBLE_INTERVIEW, fakeBatchFolder, startUiSession, type UiSession } from '../helpers/ui-session.js';
 
 /** SHEGONG_CHROMIUM, else Debian's /usr/bin/chromium, else a `chromium` on the PATH. */
 const CHROMIUM =
@@ -86,34 +86,20 @@ async function answer(page: Page, value: string): Promise<void> {
   );
 }
 
-// level, education, major, graduated, study mode, work, province, more degrees, education case, hukou
-const ELIGIBLE = [
-  'intermediate',
-  'bachelor',
-  'other',
-  '2019-06',
-  'full-time',
-  '2019-07..',
-  'guangdong',
-  'no',
-  'none',
-  '',
-];
-
 describe('shegong ui in Chromium', () => {
   it('the interview to the verdict, the dates and the checklist; a wrong answer is said and kept', async () => {
     const page = await openPage();
     await page.click('#tab-interview');
     expect(await page.locator('#question').textContent()).toBe('报考级别');
     await shot(page, '1-question');
-    for (const value of ELIGIBLE.slice(0, 3)) await answer(page, value);
+    for (const value of ELIGIBLE_INTERVIEW.slice(0, 3)) await answer(page, value);
     // The terminal's validation, in its words: an impossible month stays on the same question.
     await page.fill('#answer', '2019-13');
     await page.click('#next');
     await page.waitForSelector('#error:not([hidden])');
     expect(await page.inputValue('#answer')).toBe('2019-13');
     await shot(page, '2-invalid');
-    for (const value of ELIGIBLE.slice(3)) await answer(page, value);
+    for (const value of ELIGIBLE_INTERVIEW.slice(3)) await answer(page, value);
     await page.waitForSelector('#result:not([hidden]) #verdict-status');
     expect(await page.locator('#verdict').getAttribute('class')).toContain('verdict-eligible');
     expect(await page.locator('#verdict-route').count()).toBe(1);
@@ -127,7 +113,7 @@ describe('shegong ui in Chromium', () => {
     await answer(page, '2023-06');
     await answer(page, 'full-time');
     await answer(page, '2023-07..');
-    for (const value of ELIGIBLE.slice(6)) await answer(page, value);
+    for (const value of ELIGIBLE_INTERVIEW.slice(6)) await answer(page, value);
     await page.waitForSelector('#verdict-shortfall');
     expect(await page.locator('#verdict').getAttribute('class')).toContain('verdict-ineligible');
 

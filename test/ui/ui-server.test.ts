@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en.js';
 import { BIN, ROOT } from '../helpers/run-cli.js';
-import { fakeBatchFolder, startUiSession, type UiSession } from '../helpers/ui-session.js';
+import { ELIGIBLE_INTERVIEW, fakeBatchFolder, startUiSession, type UiSession } from '../helpers/ui-session.js';
 
 let session: UiSession;
 let cookie = '';
@@ -172,21 +172,6 @@ describe('what is served', () => {
 });
 
 describe('the interview, the report and the profile over the API', () => {
-  // The interview's own order: level, education, major, graduated, study mode, work, province,
-  // more degrees?, education case, hukou.
-  const eligible = [
-    'intermediate',
-    'bachelor',
-    'other',
-    '2019-06',
-    'full-time',
-    '2019-07..',
-    'guangdong',
-    'no',
-    'none',
-    '',
-  ];
-
   it('asks the terminal interview’s questions in order, with its validation', async () => {
     const first = JSON.parse((await post('/api/interview', { given: [] })).body.toString());
     expect([first.done, first.index, first.question.kind]).toEqual([false, 0, 'select']);
@@ -196,16 +181,16 @@ describe('the interview, the report and the profile over the API', () => {
       'senior',
     ]);
     const bad = JSON.parse(
-      (await post('/api/interview', { given: eligible.slice(0, 3).concat('2019-13') })).body.toString(),
+      (await post('/api/interview', { given: ELIGIBLE_INTERVIEW.slice(0, 3).concat('2019-13') })).body.toString(),
     );
     expect([bad.done, bad.index, bad.question.kind, typeof bad.error]).toEqual([false, 3, 'input', 'string']);
-    const done = JSON.parse((await post('/api/interview', { given: eligible })).body.toString());
+    const done = JSON.parse((await post('/api/interview', { given: ELIGIBLE_INTERVIEW })).body.toString());
     expect(done.done).toBe(true);
     expect(done.answers).toMatchObject({ level: 'intermediate', province: 'guangdong' });
   });
 
   it('the report: verdict, dates and the .ics, the checklist page', async () => {
-    const report = JSON.parse((await post('/api/report', { given: eligible })).body.toString());
+    const report = JSON.parse((await post('/api/report', { given: ELIGIBLE_INTERVIEW })).body.toString());
     expect(report.eligibility.status).toBe('eligible');
     expect(report.dates.map((d: { id: string }) => d.id)).toContain('registration');
     const ics = await raw('GET', '/out/shegong.ics', authed());
@@ -236,7 +221,7 @@ describe('the interview, the report and the profile over the API', () => {
   });
 
   it('saves the answers to the profile the CLI reads', async () => {
-    const saved = await post('/api/profile', { given: eligible });
+    const saved = await post('/api/profile', { given: ELIGIBLE_INTERVIEW });
     expect(JSON.parse(saved.body.toString()).saved).toBe(true);
     const file = JSON.parse(readFileSync(path.join(session.configDir, 'config.json'), 'utf8'));
     expect(file.answers).toMatchObject({ level: 'intermediate', education: 'bachelor', province: 'guangdong' });

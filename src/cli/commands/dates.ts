@@ -4,8 +4,7 @@ import { resolveAnswers } from '../../answers/resolve-answers.js';
 import { icsEventCount } from '../../dates/render-ics.js';
 import { problemText } from '../../i18n/messages.js';
 import { UserError } from '../../errors.js';
-import { nameContext } from '../../report/localize.js';
-import { buildDatesReport, datesIcs } from '../../report/dates-report.js';
+import { datesFor } from '../candidate-reports.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
 import { noticeStaleData } from '../data-notice.js';
@@ -17,7 +16,7 @@ import { emit } from '../write-output.js';
 
 export async function runDates(flags: DatesOptions, globals: GlobalOptions): Promise<ExitCode> {
   const context = await loadContext(globals);
-  const { messages, provinces, ruleSet, calendar } = context;
+  const { messages, provinces } = context;
   let raw = { province: flags.province, level: flags.level };
   if (!raw.province && !raw.level && globals.interactive) {
     // A candidate who did the interview sees their own province and level.
@@ -33,22 +32,11 @@ export async function runDates(flags: DatesOptions, globals: GlobalOptions): Pro
       problems.map((p) => problemText(messages, p.problem.key, p.problem.args)),
     );
 
-  const report = buildDatesReport({
-    calendar,
-    ruleSet,
-    provinces,
-    lang: globals.lang,
-    messages,
-    today: globals.today,
-    ...(globals.year ? { year: globals.year } : {}),
-    ...(answers.province ? { province: answers.province } : {}),
-    ...(answers.level ? { level: answers.level } : {}),
-  });
-  const names = nameContext(ruleSet, provinces, globals.lang);
+  const { report, names, ics: icsOf } = datesFor(context, answers);
   const provinceName = answers.province ? names.province(answers.province) : undefined;
 
   if (flags.ics) {
-    const ics = datesIcs(report, { messages, calendar, paperTitle: names.paper, today: globals.today });
+    const ics = icsOf();
     await writeAtomic(flags.ics, ics);
     // The count is read back from what was written, so the message and the file always agree.
     process.stderr.write(`${messages.ui.icsWritten(path.resolve(flags.ics), icsEventCount(ics))}\n`);

@@ -11,7 +11,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toRaw, type RawAnswers } from '../../answers/resolve-answers.js';
-import { assessCandidate } from '../../assess/assess-candidate.js';
 import { UserError } from '../../errors.js';
 import { guessRole } from '../../files/guess-role.js';
 import { fixPlan } from '../../files/fixable.js';
@@ -19,10 +18,9 @@ import { problemText } from '../../i18n/messages.js';
 import type { Answers } from '../../model/answers.js';
 import type { FileResult } from '../../model/report.js';
 import { UPLOAD_ROLES, type UploadRole } from '../../model/rules.js';
-import { buildReport } from '../../report/build-report.js';
-import { buildDatesReport, datesIcs } from '../../report/dates-report.js';
-import { localizeFinding, nameContext } from '../../report/localize.js';
+import { localizeFinding } from '../../report/localize.js';
 import { eventWhen } from '../../report/render-text.js';
+import { checklistReport, datesFor } from '../candidate-reports.js';
 import type { CommandContext } from '../load-context.js';
 import { renderAs } from '../render-registry.js';
 import { safeParts } from './guard.js';
@@ -87,7 +85,7 @@ function givenOf(body: Buffer): string[] {
 }
 
 export async function createUiApp(context: CommandContext): Promise<UiApp> {
-  const { messages, provinces, ruleSet, calendar, globals } = context;
+  const { messages, provinces, ruleSet, globals } = context;
   const words = messages.page;
   // mkdtemp makes the folder readable by this user only (0700): other users cannot see the photos.
   const temp = await mkdtemp(path.join(tmpdir(), 'shegong-ui-'));
@@ -113,32 +111,11 @@ export async function createUiApp(context: CommandContext): Promise<UiApp> {
     // The latest upload of each role counts (a photo added again replaces the earlier one).
     const latest = new Map<string, FileResult>();
     for (const u of uploads.values()) if (u.result && u.role !== 'unknown') latest.set(u.role, u.result);
-    const files = [...latest.values()];
-    const outcome = assessCandidate({
-      answers,
-      ruleSet,
-      calendar,
-      today: globals.today,
-      files,
-      educationCases: answers.educationCases ?? [],
-      ...(globals.year ? { year: globals.year } : {}),
-    });
-    const built = buildReport(outcome, { lang: globals.lang, messages, ruleSet, provinces });
+    const built = checklistReport(answers, context, [...latest.values()], answers.educationCases ?? []);
     checklistHtml = await renderAs('checklist', built, { ...context, globals: { ...globals, format: 'html' } });
-    const dates = buildDatesReport({
-      calendar,
-      ruleSet,
-      provinces,
-      lang: globals.lang,
-      messages,
-      today: globals.today,
-      ...(globals.year ? { year: globals.year } : {}),
-      province: answers.province,
-      level: answers.level,
-    });
-    const names = nameContext(ruleSet, provinces, globals.lang);
+    const { report: dates, names, ics: icsOf } = datesFor(context, answers);
     const events = [...(dates.previousYear?.events ?? []), ...dates.events];
-    ics = datesIcs(dates, { messages, calendar, paperTitle: names.paper, today: globals.today });
+    ics = icsOf();
     const e = built.eligibility;
     return {
       ready: built.ready,

@@ -1,10 +1,34 @@
 /** Bytes: a photo's lower bounds (official, then the guides'), a scan's upper bounds (hard, then the guides'). */
-import type { Finding } from '../../model/finding.js';
+import type { Finding, Severity } from '../../model/finding.js';
 import { ruleValue } from '../../rules/rule-access.js';
 import { always, isOfficialOutput, present, uploadCheck } from './check.js';
 
 /** Measured sizes with one decimal, rounded toward the limit's side, so 9,984 bytes reads 9.7 KB, not 10. */
 const kb = (bytes: number) => Math.floor((bytes / 1024) * 10) / 10;
+
+/**
+ * A size outside a rule's bounds: the bytes measured, the bounds the rule names (min, max or both)
+ * in bytes as expected, and in KB for the sentence, which `variant` picks.
+ */
+function outOfBounds(
+  bytes: number,
+  rule: { severity: Severity },
+  { min, max }: { min?: number; max?: number },
+  variant: string,
+): Finding<'file.size'> {
+  return {
+    id: 'file.size',
+    severity: rule.severity,
+    measured: { bytes },
+    expected: { ...(min !== undefined ? { minBytes: min } : {}), ...(max !== undefined ? { maxBytes: max } : {}) },
+    args: {
+      kb: kb(bytes),
+      ...(min !== undefined ? { min: kb(min) } : {}),
+      ...(max !== undefined ? { max: kb(max) } : {}),
+      variant,
+    },
+  };
+}
 
 export const fileSize = uploadCheck({
   name: 'file-size',
@@ -25,54 +49,16 @@ export const fileSize = uploadCheck({
       if (isOfficialOutput(facts, ruleSet)) return [];
       const official = ruleValue(ruleSet, 'upload.photo.bytes');
       const guides = ruleValue(ruleSet, 'upload.photo.bytes-guides');
-      if (facts.bytes < official.min) {
-        return [
-          {
-            id: 'file.size',
-            severity: official.severity,
-            measured: { bytes: facts.bytes },
-            expected: { minBytes: official.min },
-            args: { kb: kb(facts.bytes), min: kb(official.min), variant: 'below-official' },
-          },
-        ];
-      }
-      if (facts.bytes < guides.min) {
-        return [
-          {
-            id: 'file.size',
-            severity: guides.severity,
-            measured: { bytes: facts.bytes },
-            expected: { minBytes: guides.min, maxBytes: guides.max },
-            args: { kb: kb(facts.bytes), min: kb(guides.min), max: kb(guides.max), variant: 'guides' },
-          },
-        ];
-      }
+      if (facts.bytes < official.min)
+        return [outOfBounds(facts.bytes, official, { min: official.min }, 'below-official')];
+      if (facts.bytes < guides.min)
+        return [outOfBounds(facts.bytes, guides, { min: guides.min, max: guides.max }, 'guides')];
       return [];
     }
     const hard = ruleValue(ruleSet, 'upload.scan.bytes');
     const soft = ruleValue(ruleSet, 'upload.scan.bytes-guides');
-    if (facts.bytes > hard.max) {
-      return [
-        {
-          id: 'file.size',
-          severity: hard.severity,
-          measured: { bytes: facts.bytes },
-          expected: { maxBytes: hard.max },
-          args: { kb: kb(facts.bytes), max: kb(hard.max), variant: 'above' },
-        },
-      ];
-    }
-    if (facts.bytes > soft.max) {
-      return [
-        {
-          id: 'file.size',
-          severity: soft.severity,
-          measured: { bytes: facts.bytes },
-          expected: { maxBytes: soft.max },
-          args: { kb: kb(facts.bytes), max: kb(soft.max), variant: 'above-guides' },
-        },
-      ];
-    }
+    if (facts.bytes > hard.max) return [outOfBounds(facts.bytes, hard, { max: hard.max }, 'above')];
+    if (facts.bytes > soft.max) return [outOfBounds(facts.bytes, soft, { max: soft.max }, 'above-guides')];
     return [];
   },
 });
