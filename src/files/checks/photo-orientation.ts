@@ -23,7 +23,13 @@ export const photoOrientation = uploadCheck({
         severity: 'error',
         measured: { turn: image.turn },
         expected: { turn: 0 },
-        args: { variant: 'turned', turn: image.turn },
+        // The way to turn it as a person says it: over (180°), or a quarter turn one way.
+        args: {
+          variant: 'turned',
+          turn: image.turn,
+          way: image.turn === 180 ? 'over' : image.turn === 90 ? 'clockwise' : 'anticlockwise',
+          degrees: image.turn === 180 ? 180 : 90,
+        },
       });
     }
     return one(
