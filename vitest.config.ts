@@ -11,8 +11,6 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: [...configDefaults.exclude, ...modelSuite],
-    // The generated test images, drawn once into node_modules/.cache rather than per file and run.
-    globalSetup: ['test/make-fixtures.ts'],
     // The photo models off for CLI runs (each in-process run would load them afresh: vitest's CPU
     // 110 → 85 s); test/cli/photo-models-cli.test.ts turns them on, test/files/photo-ml.test.ts tests
     // them directly, and the model suite (above) runs them on real photos and the fuzz sample.

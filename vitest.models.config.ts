@@ -8,6 +8,5 @@ import base, { modelSuite } from './vitest.config.js';
  * only (vite's mergeConfig would concatenate the include and exclude lists, hence the spread).
  */
 export default defineConfig({
-  // No generated images: these two files use the committed photos and bench/fuzz.mjs's own.
-  test: { ...base.test, include: modelSuite, exclude: [], globalSetup: [] },
+  test: { ...base.test, include: modelSuite, exclude: [] },
 });

@@ -1,6 +1,6 @@
 /**
- * Images made with sharp for tests: ID photos, scans, seals. Nothing binary is committed: vitest's
- * globalSetup draws the ones the tests use once into a cache (test/helpers/fixture-cache.ts).
+ * Images made with sharp for tests: ID photos, scans, seals. Nothing binary is committed: each is
+ * drawn once and then read from a cache in node_modules (test/helpers/fixture-cache.ts).
  */
 import sharp from 'sharp';
 import { cachedImage } from './fixture-cache.js';
@@ -33,10 +33,10 @@ export interface PhotoOptions {
 
 /** A passport-style photo: head and shoulders on a plain background (from the cache when it holds it). */
 export async function makePhoto(options: PhotoOptions = {}): Promise<Buffer> {
-  return cachedImage('photo', options) ?? drawPhoto(options);
+  return cachedImage('photo', options, () => drawPhoto(options));
 }
 
-export async function drawPhoto(options: PhotoOptions = {}): Promise<Buffer> {
+async function drawPhoto(options: PhotoOptions = {}): Promise<Buffer> {
   const width = options.width ?? 354;
   const height = options.height ?? 496;
   const cx = width * (0.5 + (options.offset ?? 0));
@@ -82,18 +82,16 @@ const scans = new Map<string, Promise<Buffer>>();
 
 /**
  * A document: white page, lines of "text", optionally a round red seal near the bottom right.
- * The same options give the same bytes (seeded noise): read from the cache, or drawn once per
- * test file when the cache does not hold them.
+ * The same options give the same bytes (seeded noise), so each is drawn once and then cached.
  */
 export async function makeScan(options: ScanOptions = {}): Promise<Buffer> {
-  const cached = cachedImage('scan', options);
-  if (cached) return cached;
   const key = JSON.stringify(options);
-  if (!scans.has(key)) scans.set(key, drawScan(options));
-  return Buffer.from((await scans.get(key)) as Buffer);
+  const drawn = scans.get(key) ?? cachedImage('scan', options, () => drawScan(options));
+  scans.set(key, drawn);
+  return Buffer.from(await drawn);
 }
 
-export async function drawScan(options: ScanOptions): Promise<Buffer> {
+async function drawScan(options: ScanOptions): Promise<Buffer> {
   const width = options.width ?? 2480;
   const height = options.height ?? 3508;
   const lines: string[] = [];
