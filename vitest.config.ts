@@ -3,7 +3,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
 /**
  * The photo models run on real photos in their own suite, `npm run test:models`
  * (vitest.models.config.ts; CI runs it after `npm test`): those two files took about 30 s of the
- * default run's CPU, which kept `npm test` over its 60 s budget on a 2-core machine.
+ * default run's CPU, which kept `npm test` over its 60 s budget on a 2-core machine. One of them
+ * alone: `npx vitest run --config vitest.models.config.ts test/files/photo-fix.test.ts`.
  */
 export const modelSuite = ['test/files/photo-fix.test.ts', 'test/hostile/fuzz.test.ts'];
 

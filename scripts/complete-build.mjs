@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
- * Run by `npm test` before `tsc -b tsconfig.test.json`. tsc -b judges the build project up to date
- * from its tsbuildinfo (node_modules/.cache/shegong/build.tsbuildinfo) and the sources alone: with
- * dist/ or the declarations deleted it would report no change, or emit only the files that changed,
- * and the tests that spawn bin/shegong.js would run an incomplete dist. When any source's .js or
- * .d.ts is missing this removes that tsbuildinfo, so tsc -b builds everything, as `--force` did on
- * every run (10 s of CPU) for a case this check finds in a few milliseconds.
+ * Run by `npm test` and `npm run test:models` before their `tsc -b`. tsc -b judges the build
+ * project up to date from its tsbuildinfo (node_modules/.cache/shegong/build.tsbuildinfo) and the
+ * sources alone: with dist/ or the declarations deleted it would report no change, or emit only
+ * the files that changed, and the tests that spawn bin/shegong.js would run an incomplete dist.
+ * When any source's .js or .d.ts is missing this removes that tsbuildinfo, so tsc -b builds
+ * everything, as `--force` did on every run (10 s of CPU), for a case this check finds in
+ * milliseconds.
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
