@@ -1,11 +1,20 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/**
+ * The photo models run on real photos in their own suite, `npm run test:models`
+ * (vitest.models.config.ts; CI runs it after `npm test`): those two files took about 30 s of the
+ * default run's CPU, which kept `npm test` over its 60 s budget on a 2-core machine. One of them
+ * alone: `npx vitest run --config vitest.models.config.ts test/files/photo-fix.test.ts`.
+ */
+export const modelSuite = ['test/files/photo-fix.test.ts', 'test/hostile/fuzz.test.ts'];
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    exclude: [...configDefaults.exclude, ...modelSuite],
     // The photo models off for CLI runs (each in-process run would load them afresh: vitest's CPU
-    // 110 → 85 s); test/cli/photo-models-cli.test.ts and the fuzz sample turn them on, and
-    // test/files/photo-ml.test.ts tests them directly.
+    // 110 → 85 s); test/cli/photo-models-cli.test.ts turns them on, test/files/photo-ml.test.ts tests
+    // them directly, and the model suite (above) runs them on real photos and the fuzz sample.
     env: { FORCE_COLOR: '0', NO_COLOR: '1', SHEGONG_ML: 'off' },
     testTimeout: 20000,
     // Forks (test/helpers/run-in-process.ts runs the CLI in the worker and may chdir, which worker

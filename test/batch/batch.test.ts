@@ -282,7 +282,7 @@ describe('batch --fix with the materials inside the output', () => {
     expect(result.code).toBe(0);
     const json = readSummary(path.join(work, 'out'));
     expect(json.applicants).toHaveLength(12);
-    // Issue 15: fixed copies go under a key per roster row (0002-A0), never the original's own folder.
+    // Fixed copies go under a key per roster row (0002-A0), never the original's own folder.
     for (let n = 0; n < 12; n += 1)
       expect(readFileSync(path.join(materials, `A${n}`, '照片.jpg')).equals(before)).toBe(true);
     expect(readFileSync(path.join(work, 'out', 'summary.csv'), 'utf8')).toContain('fixed/0002-A0/照片.jpg');

@@ -1,4 +1,4 @@
-/** Issue 14: the materials folder is read once; looking applicants up in that index finds what the disk finds. */
+/** The materials folder is read once; looking applicants up in that index finds what the disk finds. */
 import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

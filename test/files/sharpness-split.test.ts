@@ -1,5 +1,5 @@
 /**
- * Issue 14: the blur and exposure verdicts on the test corpus, whatever the decode does. The
+ * The blur and exposure verdicts on the test corpus, whatever the decode does. The
  * Laplacian thresholds in templates/ (upload.scan.sharpness) belong to one decode size; when the
  * decode changes they are re-derived here (SHEGONG_DERIVE=1 prints every measure and the gaps),
  * and this test proves the sharp/blurred split did not move.

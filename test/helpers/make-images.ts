@@ -1,5 +1,9 @@
-/** Images made with sharp for tests and the benchmark: ID photos, scans, seals. Nothing binary is committed. */
+/**
+ * Images made with sharp for tests: ID photos, scans, seals. Nothing binary is committed: each is
+ * drawn once and then read from a cache in node_modules (test/helpers/fixture-cache.ts).
+ */
 import sharp from 'sharp';
+import { cachedImage } from './fixture-cache.js';
 
 /** Intermediate images: PNG is lossless at any level, so level 0 gives the same pixels, much faster. */
 const LOSSLESS_FAST = { compressionLevel: 0 } as const;
@@ -27,8 +31,12 @@ export interface PhotoOptions {
   texture?: number;
 }
 
-/** A passport-style photo: head and shoulders on a plain background. */
+/** A passport-style photo: head and shoulders on a plain background (from the cache when it holds it). */
 export async function makePhoto(options: PhotoOptions = {}): Promise<Buffer> {
+  return cachedImage('photo', options, () => drawPhoto(options));
+}
+
+async function drawPhoto(options: PhotoOptions = {}): Promise<Buffer> {
   const width = options.width ?? 354;
   const height = options.height ?? 496;
   const cx = width * (0.5 + (options.offset ?? 0));
@@ -74,12 +82,13 @@ const scans = new Map<string, Promise<Buffer>>();
 
 /**
  * A document: white page, lines of "text", optionally a round red seal near the bottom right.
- * The same options give the same bytes (seeded noise), so each is drawn once per test file.
+ * The same options give the same bytes (seeded noise), so each is drawn once and then cached.
  */
 export async function makeScan(options: ScanOptions = {}): Promise<Buffer> {
   const key = JSON.stringify(options);
-  if (!scans.has(key)) scans.set(key, drawScan(options));
-  return Buffer.from((await scans.get(key)) as Buffer);
+  const drawn = scans.get(key) ?? cachedImage('scan', options, () => drawScan(options));
+  scans.set(key, drawn);
+  return Buffer.from(await drawn);
 }
 
 async function drawScan(options: ScanOptions): Promise<Buffer> {

@@ -20,7 +20,7 @@ describe('fuzz sample', () => {
     expect(result.stderr).toBe('');
     const summary = JSON.parse(result.stdout);
     expect(summary).toMatchObject({ files: 40, crashes: 0, hangs: 0, xlsxRosters: 1 });
-    // Issue 15's target. Measured on this sample as `npx shegong` runs (bench/launcher.mjs applies the
+    // The 250 MB target. Measured on this sample as `npx shegong` runs (bench/launcher.mjs applies the
     // shebang's MALLOC_ARENA_MAX; rss-run.mjs starts the same worker thread for files and batch):
     // 194-200 MB files, 198-201 MB batch with the photo models and a pdf.js worker loaded; the
     // 3,000-file npm run fuzz peaks 225-232 / 241-251 MB (README, Memory).
