@@ -144,8 +144,8 @@ async function load(): Promise<ModelsState> {
   await human.load();
 
   // Faces get an [h, w, 3] tensor: Human adds the batch axis as a reshape, where a [1, h, w, 3]
-  // one is cloned first (a second copy of a 1024-px image in the WebAssembly heap, which never
-  // shrinks: 9 MB, and 10 ms a photo). Segmentation reads the batch axis itself: [1, h, w, 3].
+  // one is cloned first (a second copy of the detector's input in the WebAssembly heap, which never
+  // shrinks: 6 MB at 800 px, and 10 ms a photo). Segmentation reads the batch axis itself: [1, h, w, 3].
   const toImage = (rgb: Uint8Array, width: number, height: number) =>
     human.tf.tensor3d(Float32Array.from(rgb), [height, width, 3], 'float32');
   const toTensor = (rgb: Uint8Array, width: number, height: number) =>

@@ -160,7 +160,7 @@ export const VALUE_SCHEMAS: { [K in RuleId]: z.ZodType<RuleValues[K]> } = {
   }),
   // Face detector, pose, head size, crop and white background
   'upload.photo.face': z.object({
-    decodeSize: z.number().int().min(128),
+    decodeSize: z.number().int().min(128).max(SAFETY.maxDecodeSize),
     maxFaces: z.number().int().min(2),
     minScore: share,
     hairAllowance: z.number().nonnegative(),

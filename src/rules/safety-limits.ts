@@ -16,7 +16,7 @@ export const SAFETY = {
    * iPhone camera writes; anything larger is refused by its declared size.
    */
   maxHeicPixels: 4096 * 3072,
-  /** Longest side of a small decode (photo checks 440, scan sharpness 1024 bundled). */
+  /** Longest side of a small decode (bundled: photo checks 440, face detector and scan sharpness 800). */
   maxDecodeSize: 1024,
   /** Bytes read of one upload (bundled: 20 MB). */
   maxReadBytes: 64 * 1024 * 1024,

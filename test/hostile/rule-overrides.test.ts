@@ -29,5 +29,8 @@ describe('rule overrides are capped by the schema', () => {
     );
     expect(override({ 'upload.pdf': { value: { maxPages: SAFETY.maxPdfPages + 1 } } }).ok).toBe(false);
     expect(override({ 'upload.scan.sharpness': { value: { decodeSize: SAFETY.maxDecodeSize + 1 } } }).ok).toBe(false);
+    // The face detector's decode too: its input sets the WebAssembly heap, which never shrinks.
+    expect(override({ 'upload.photo.face': { value: { decodeSize: SAFETY.maxDecodeSize + 1 } } }).ok).toBe(false);
+    expect(override({ 'upload.photo.face': { value: { decodeSize: SAFETY.maxDecodeSize } } }).ok).toBe(true);
   });
 });
