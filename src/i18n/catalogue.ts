@@ -119,6 +119,12 @@ export interface Messages {
     changeWords: Record<'turn' | 'straighten' | 'crop' | 'light' | 'background' | 'resize' | 'encode', string>;
     /** Said whenever the background was replaced: the result must be looked at. */
     fixLookAt: string;
+    /**
+     * The local page (`shegong ui`) fixes on its own: the findings' advice names the command
+     * (`shegong fix`), which the page says in its own words. Pairs of [command phrase, page phrase],
+     * longest first.
+     */
+    fixOnPage: readonly (readonly [string, string])[];
     fixPreview: (file: string) => string;
     fixConfirm: (role: string, file: string) => string;
     fixesWritten: (count: number) => string;

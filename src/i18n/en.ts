@@ -330,6 +330,13 @@ export const en: Messages = {
     },
     fixLookAt:
       'The background was replaced by the machine: open the preview and check the hair and shoulder edges look natural; if not, take a new photo',
+    fixOnPage: [
+      [' (batch --fix does too)', ''],
+      ['Let shegong fix ', 'This page will '],
+      ['let shegong fix ', 'let this page '],
+      ['with shegong fix', 'on this page'],
+      ['by shegong fix', 'by this page'],
+    ],
     fixPreview: (file: string) => `Before/after preview (original | fixed | replaced background): ${file}`,
     fixConfirm: (role: string, file: string) =>
       `Write a compliant copy of the ${role} (${file})? The original is not changed`,

@@ -256,6 +256,12 @@ export const zhCN: Messages = {
       encode: '压缩为 JPEG',
     },
     fixLookAt: '背景是机器换的：请打开预览图看一下头发和肩膀边缘是否自然，不满意就重拍',
+    fixOnPage: [
+      ['用 shegong fix 自动', '本页会自动'],
+      ['用 shegong fix ', '本页会自动'],
+      ['shegong fix ', '本页'],
+      ['（batch 加 --fix 也会生成）', ''],
+    ],
     fixPreview: (file: string) => `对比预览图（原图｜处理后｜换掉的背景）：${file}`,
     fixConfirm: (role: string, file: string) => `为 ${role}（${file}）生成合规副本吗？原文件不会改动`,
     fixesWritten: (count: number) => `已生成 ${count} 个修复副本（文件名带 .fixed），原文件均未改动`,

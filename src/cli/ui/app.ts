@@ -87,6 +87,9 @@ function givenOf(body: Buffer): string[] {
 export async function createUiApp(context: CommandContext): Promise<UiApp> {
   const { messages, provinces, ruleSet, globals } = context;
   const words = messages.page;
+  /** A finding's advice as the page says it: the page fixes on its own, there is no command to run. */
+  const adviceOnPage = (advice: string) =>
+    messages.ui.fixOnPage.reduce((text, [command, page]) => text.replaceAll(command, page), advice);
   // mkdtemp makes the folder readable by this user only (0700): other users cannot see the photos.
   const temp = await mkdtemp(path.join(tmpdir(), 'shegong-ui-'));
   const uploads = new Map<string, Upload>();
@@ -189,7 +192,7 @@ export async function createUiApp(context: CommandContext): Promise<UiApp> {
     const findings = (result: FileResult) =>
       result.findings.map((f) => {
         const words = localizeFinding(messages, f);
-        return { id: words.id, severity: words.severity, message: words.message, fix: words.fix };
+        return { id: words.id, severity: words.severity, message: words.message, fix: adviceOnPage(words.fix) };
       });
     let fix: Record<string, unknown> | undefined;
     if (fixPlan(checked) === 'fix') {
