@@ -424,7 +424,9 @@ async function probePixels(
   };
   delete facts.content;
   delete facts.face;
-  return probePixels(source, scaled, facts.image, facts, options);
+  // The thumbnail stays the picture as stored: a report shows what the candidate brought.
+  const { thumbnailSize: _asStored, ...measure } = options;
+  return probePixels(source, scaled, facts.image, facts, measure);
 }
 
 /**

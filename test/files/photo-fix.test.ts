@@ -157,6 +157,11 @@ describe('check first: files says what is wrong before a fix is offered', () => 
     expect(Math.abs(face.left - uprightFace.left)).toBeLessThan(0.02);
     expect(Math.abs(face.top - uprightFace.top)).toBeLessThan(0.02);
     expect(Math.abs(face.roll)).toBeLessThan(norm.maxRoll);
+    // A report's thumbnail shows the picture as the candidate brought it: stored, not turned.
+    const withThumb = await probeFile(photo(name), { role: 'photo', roleFrom: 'flag', ruleSet, thumbnailSize: 64 });
+    const thumb = await sharp(Buffer.from(withThumb.thumbnail!.split(',')[1]!, 'base64')).metadata();
+    const stored = await sharp(photo(name)).metadata();
+    expect(thumb.width! > thumb.height!).toBe(stored.width! > stored.height!);
   });
 
   it('an upright portrait and one whose roll is a real tilt are not turned', async () => {
