@@ -29,7 +29,8 @@ import {
   whitenLocal,
 } from '../files/photo-matte.js';
 import { measureWritten, normProblems } from '../files/photo-norms.js';
-import { decodeRaw, encodePhoto } from './encode-jpeg.js';
+import { encodePhoto } from './encode-jpeg.js';
+import { uprightRegion } from './probe-file.js';
 import type { FixRefusal, FixResult, PhotoChange, PhotoView } from './fix-result.js';
 import { loadSharp } from './load-sharp.js';
 import type { PhotoModels } from './photo-models.js';
@@ -358,9 +359,10 @@ async function prepareRegion(
     width: clampInt(Math.ceil(want.right * scale), left + 1, sw) - left,
     height: clampInt(Math.ceil(want.bottom * scale), top + 1, sh) - top,
   };
-  const work = await decodeRaw(facts, ruleSet, (img) =>
-    img.resize({ width: sw, height: sh, fit: 'fill' }).extract(region),
-  );
+  const decoded = await (await uprightRegion(facts, ruleValue(ruleSet, 'upload.image').maxPixels, sw, sh, region))
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const work = { data: decoded.data, width: decoded.info.width, height: decoded.info.height };
   const levelled = await sharp(work.data, { raw: { width: work.width, height: work.height, channels: 3 } })
     .rotate(roll === 0 ? 0 : -roll, { background: { r: 255, g: 255, b: 255 } })
     .removeAlpha()

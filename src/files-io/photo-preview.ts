@@ -9,7 +9,7 @@ import type { RuleSet } from '../model/rules.js';
 import { ruleValue } from '../rules/rule-access.js';
 import type { PhotoView } from './fix-result.js';
 import { loadSharp } from './load-sharp.js';
-import { uprightSource } from './probe-file.js';
+import { uprightRegion } from './probe-file.js';
 
 const GAP = 8;
 const GOOD = '#16a34a';
@@ -28,12 +28,8 @@ export async function renderPreview(
   const ratio = image.orientedWidth / image.orientedHeight;
   const ow = Math.max(1, Math.min(Math.round(panelHeight * ratio), 620));
   const oh = Math.max(1, Math.round(ow / ratio));
-  const source = await uprightSource(original, ruleValue(ruleSet, 'upload.image').maxPixels);
-  const originalPng = await source
-    .resize({ width: ow, height: oh, fit: 'fill' })
-    .flatten({ background: '#ffffff' })
-    .png()
-    .toBuffer();
+  const source = await uprightRegion(original, ruleValue(ruleSet, 'upload.image').maxPixels, ow, oh);
+  const originalPng = await source.png().toBuffer();
   const failed = written === null;
   const shapes: string[] = [];
   if (view?.frame) {

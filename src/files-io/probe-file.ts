@@ -25,7 +25,7 @@ import { openRegular, readRange, readRegular } from '../io/safe-read.js';
 import { CM_PER_INCH, isDecodable, round3 } from '../files/measures.js';
 import { extensionType, sniffType } from '../files/sniff-type.js';
 import { landmarksOf } from '../files/face-landmarks.js';
-import { turnsToTry, uprightAfterTurn } from '../files/picture-turn.js';
+import { inStoredFrame, type Region, turnsToTry, uprightAfterTurn } from '../files/picture-turn.js';
 
 const HEAD_BYTES = 128 * 1024;
 
@@ -224,12 +224,11 @@ async function probeOpen(
   // same factor.
   const byName = sniffed.type === 'jpeg' && viaFd !== undefined;
   return probePixels(
-    (scale, turn) =>
+    (scale) =>
       sharp(byName && scale > 1 ? `${viaFd}[shrink=${scale}]` : input, {
         limitInputPixels: limits.maxPixels,
         failOn: 'truncated',
-        autoOrient: true,
-      }).rotate(turn),
+      }).rotate(),
     byName,
     header,
     facts,
@@ -270,10 +269,7 @@ async function probeHeic(file: string | Uint8Array, facts: FileFacts, options: P
   }
   const sharp = loadSharp();
   return probePixels(
-    (_scale, turn) =>
-      sharp(decoded.data, { raw: { width, height, channels: 4 } })
-        .removeAlpha()
-        .rotate(turn),
+    () => sharp(decoded.data, { raw: { width, height, channels: 4 } }).removeAlpha(),
     false,
     header,
     facts,
@@ -293,13 +289,44 @@ export async function uprightSource(facts: FileFacts, maxPixels: number): Promis
   if (facts.sniffed === 'heic') {
     const decoded = await decodeHeic(bytes, maxPixels);
     if ('refused' in decoded) throw new Error('too many pixels');
-    return sharp(decoded.data, { raw: { width: decoded.width, height: decoded.height, channels: 4 } })
-      .removeAlpha()
-      .rotate(facts.image?.turn ?? 0);
+    const pixels = sharp(decoded.data, { raw: { width: decoded.width, height: decoded.height, channels: 4 } });
+    return facts.image?.turn ? pixels.removeAlpha().rotate(facts.image.turn) : pixels.removeAlpha();
   }
-  return sharp(bytes, { limitInputPixels: maxPixels, failOn: 'truncated', autoOrient: true }).rotate(
-    facts.image?.turn ?? 0,
-  );
+  // A turned picture is turned whole here; uprightRegion turns only the part it needs.
+  return facts.image?.turn
+    ? sharp(bytes, { limitInputPixels: maxPixels, failOn: 'truncated', autoOrient: true }).rotate(facts.image.turn)
+    : sharp(bytes, { limitInputPixels: maxPixels, failOn: 'truncated' }).rotate();
+}
+
+/**
+ * The upright picture resized to `width`×`height` (fit 'fill') and cut to `region`, both in the
+ * upright frame, as sharp input: 3 channels, flattened on white, sRGB. A picture stored turned is
+ * resized and cut in the frame it is stored in, and only that part is turned (libvips applies a
+ * rotation before any cut in one pipeline, which would hold the whole picture).
+ */
+export async function uprightRegion(
+  facts: FileFacts,
+  maxPixels: number,
+  width: number,
+  height: number,
+  region: Region = { left: 0, top: 0, width, height },
+): Promise<Sharp> {
+  const sharp = loadSharp();
+  const turn = facts.image?.turn;
+  const plain = (image: Sharp) => image.flatten({ background: '#ffffff' }).toColourspace('srgb').removeAlpha();
+  if (!turn) {
+    const source = await uprightSource(facts, maxPixels);
+    return plain(source.resize({ width, height, fit: 'fill' }).extract(region));
+  }
+  const stored = inStoredFrame(turn, width, height, region);
+  const { turn: _turned, ...asStoredImage } = facts.image!;
+  const asStored = await uprightSource({ ...facts, image: asStoredImage }, maxPixels);
+  const { data, info } = await plain(
+    asStored.resize({ width: stored.width, height: stored.height, fit: 'fill' }).extract(stored.region),
+  )
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return sharp(data, { raw: { width: info.width, height: info.height, channels: 3 } }).rotate(turn);
 }
 
 /** Decodes in flight across the process (a batch probes many files at once). */
@@ -321,17 +348,19 @@ export function decodeScale(width: number, height: number, minSide: number): num
 }
 
 /**
- * One small decode and the content statistics of it. `source(scale, turn)` gives the upright image
- * turned clockwise by `turn`, already reduced by `scale` when `scaled` (a JPEG's shrink-on-load);
- * otherwise it is reduced here to the same size. A photo whose face says the picture stands
- * sideways or upside down is measured again turned upright (`header.turn`).
+ * One small decode and the content statistics of it. `source(scale)` gives the image as EXIF
+ * says it stands, already reduced by `scale` when `scaled` (a JPEG's shrink-on-load); otherwise it
+ * is reduced here to the same size. A photo whose face says the picture stands sideways or upside
+ * down is measured again turned upright (`header.turn`: the small decode is turned, never the
+ * picture), its faces then the ones found on the turned sample (`turnedFaces`).
  */
 async function probePixels(
-  source: (scale: number, turn: number) => Sharp,
+  source: (scale: number) => Sharp,
   scaled: boolean,
   header: ImageHeader,
   facts: FileFacts,
   options: ProbeOptions,
+  turnedFaces?: Detection,
 ): Promise<FileFacts> {
   const sharp = loadSharp();
   const limits = ruleValue(options.ruleSet, 'upload.image');
@@ -356,7 +385,7 @@ async function probePixels(
   const release = await decodes.enter(limits.decodesAtOnce);
   try {
     try {
-      let decoder = source(scaled ? scale : 1, header.turn ?? 0);
+      let decoder = source(scaled ? scale : 1);
       if (photo) decoder = decoder.resize({ width: minSide, height: minSide, fit: 'inside', withoutEnlargement: true });
       else if (!scaled && scale > 1) {
         decoder = decoder.resize({
@@ -368,14 +397,10 @@ async function probePixels(
       if (header.hasAlpha) decoder = decoder.flatten({ background: '#ffffff' });
       // An 8-bit sRGB input needs no colour conversion; anything else (CMYK, 16-bit, grey) is brought to it.
       const plainRgb = header.space === 'srgb' && header.channels === 3 && header.depth === 'uchar';
-      const { data: buffer, info } = await (colour
-        ? plainRgb
-          ? decoder
-          : decoder.toColourspace('srgb')
-        : decoder.extractChannel(1)
-      )
+      const decoded = await (colour ? (plainRgb ? decoder : decoder.toColourspace('srgb')) : decoder.extractChannel(1))
         .raw()
         .toBuffer({ resolveWithObject: true });
+      const { data: buffer, info } = header.turn ? await turnRaw(decoded.data, decoded.info, header.turn) : decoded;
       // A plain Uint8Array, never a Buffer: the statistics' loops then see one array type (monomorphic).
       const data = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
       if (!colour) {
@@ -410,11 +435,17 @@ async function probePixels(
     release();
   }
   if (options.role !== 'photo') return facts;
-  const seen = await detectFaces(() => source(1, header.turn ?? 0), facts, options);
-  if (seen === null || header.turn !== undefined) return facts;
-  const turn = await findTurn((t) => source(1, t), seen, options);
-  if (turn === undefined) return facts;
-  // Measured again as the picture stands upright: size, statistics, faces.
+  const rule = ruleValue(options.ruleSet, 'upload.photo.face');
+  if (turnedFaces) {
+    facts.face = faceFacts(turnedFaces.faces, turnedFaces.width, turnedFaces.height, rule.minScore, turnedFaces.rgb);
+    return facts;
+  }
+  const seen = await detectFaces(() => source(1), facts, options);
+  if (seen === null) return facts;
+  const found = await findTurn(seen, options);
+  if (found === undefined) return facts;
+  // Measured again as the picture stands upright: size, statistics; the faces found turned.
+  const { turn } = found;
   const quarter = turn !== 180;
   facts.image = {
     ...header,
@@ -426,22 +457,49 @@ async function probePixels(
   delete facts.face;
   // The thumbnail stays the picture as stored: a report shows what the candidate brought.
   const { thumbnailSize: _asStored, ...measure } = options;
-  return probePixels(source, scaled, facts.image, facts, measure);
+  return probePixels(source, scaled, facts.image, facts, measure, found.detection);
+}
+
+/** What the detector saw in one decode, and the decode (RGB) it saw it in. */
+interface Detection {
+  faces: DetectedFace[];
+  rgb: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/** Raw pixels turned clockwise by a quarter turn or two (lossless; a small decode, never the picture). */
+async function turnRaw(data: Buffer, info: { width: number; height: number; channels: number }, turn: QuarterTurn) {
+  const channels = info.channels as 1 | 2 | 3 | 4;
+  return loadSharp()(data, { raw: { width: info.width, height: info.height, channels } })
+    .rotate(turn)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
 }
 
 /**
  * The clockwise quarter turn that sets a photo's face upright, when the detector's view of the
- * picture as stored says it lies sideways or upside down and a turned decode confirms it.
+ * picture as stored says it lies sideways or upside down and the same sample, turned, confirms it;
+ * with what the detector saw there.
  */
 async function findTurn(
-  turned: (turn: number) => Sharp,
-  seen: DetectedFace[],
+  seen: Detection,
   options: ProbeOptions,
-): Promise<QuarterTurn | undefined> {
+): Promise<{ turn: QuarterTurn; detection: Detection } | undefined> {
   const rule = ruleValue(options.ruleSet, 'upload.photo.face');
-  for (const turn of turnsToTry(seen, rule)) {
-    const detection = await detectIn(turned(turn), rule.decodeSize, rule.maxFaces).catch(() => null);
-    if (detection && 'faces' in detection && uprightAfterTurn(seen, detection.faces, rule)) return turn;
+  const sample = Buffer.from(seen.rgb.buffer, seen.rgb.byteOffset, seen.rgb.length);
+  for (const turn of turnsToTry(seen.faces, rule)) {
+    const detection = await turnRaw(sample, { width: seen.width, height: seen.height, channels: 3 }, turn)
+      .then(({ data, info }) =>
+        detectIn(
+          loadSharp()(data, { raw: { width: info.width, height: info.height, channels: 3 } }),
+          rule.decodeSize,
+          rule.maxFaces,
+        ),
+      )
+      .catch(() => null);
+    if (detection && 'faces' in detection && uprightAfterTurn(seen.faces, detection.faces, rule))
+      return { turn, detection };
   }
   return undefined;
 }
@@ -450,11 +508,7 @@ async function findTurn(
  * Face facts from a larger decode (a small face in a big frame needs the pixels); models load
  * once. Returns what the detector saw, or null when it did not run.
  */
-async function detectFaces(
-  source: () => Sharp,
-  facts: FileFacts,
-  options: ProbeOptions,
-): Promise<DetectedFace[] | null> {
+async function detectFaces(source: () => Sharp, facts: FileFacts, options: ProbeOptions): Promise<Detection | null> {
   const rule = ruleValue(options.ruleSet, 'upload.photo.face');
   const detection = await detectIn(source(), rule.decodeSize, rule.maxFaces).catch(() => 'failed' as const);
   if (detection === 'failed' || !('faces' in detection)) {
@@ -463,7 +517,7 @@ async function detectFaces(
   }
   const { faces, rgb, width, height } = detection;
   facts.face = faceFacts(faces, width, height, rule.minScore, rgb);
-  return faces;
+  return detection;
 }
 
 /** One decode fitted inside `size` and the detector's faces in it. */
@@ -471,10 +525,7 @@ async function detectIn(
   image: Sharp,
   size: number,
   maxFaces: number,
-): Promise<
-  | { faces: DetectedFace[]; rgb: Uint8Array; width: number; height: number }
-  | { skipped: FileFacts['faceSkipped'] & string }
-> {
+): Promise<Detection | { skipped: FileFacts['faceSkipped'] & string }> {
   const state = await loadPhotoModels();
   if (!state.ok) return { skipped: state.reason };
   const { data, info } = await image

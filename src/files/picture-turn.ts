@@ -55,3 +55,32 @@ export function uprightAfterTurn(before: readonly SeenFace[], after: readonly Se
     stored === undefined || Math.abs(stored.roll) >= rule.sidewaysRoll || turned.detectorScore > stored.detectorScore
   );
 }
+
+export interface Region {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * A resize to `width`×`height` and a cut `region`, both in the upright frame, said in the frame the
+ * pixels are stored in, for a picture that is turned clockwise by `turn` to stand upright: resizing
+ * and cutting before turning keeps libvips from holding the whole picture. Pure.
+ */
+export function inStoredFrame(
+  turn: QuarterTurn,
+  width: number,
+  height: number,
+  region: Region,
+): { width: number; height: number; region: Region } {
+  const { left, top, width: w, height: h } = region;
+  if (turn === 180)
+    return { width, height, region: { left: width - left - w, top: height - top - h, width: w, height: h } };
+  // A quarter turn swaps the sides. Turned 90° clockwise, the stored picture's left column becomes
+  // the upright top row; turned 270°, its right column does.
+  const sides = { width: height, height: width };
+  return turn === 90
+    ? { ...sides, region: { left: top, top: width - left - w, width: h, height: w } }
+    : { ...sides, region: { left: height - top - h, top: left, width: h, height: w } };
+}
