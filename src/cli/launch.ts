@@ -48,7 +48,9 @@ export const WORKER_YOUNG_GENERATION_MB = 3;
  * (and the decoded pixels it holds outside the heap) waited: a 24-applicant batch with the photo
  * models peaked anywhere in 254-296 MB; at 25 % it stays at 243-247 MB for about 3 % more CPU
  * (10 %: 241-246 MB, 5 % more CPU; 50 %: 245-254 MB).
- * Set at run time (node:v8), not on the command line, for the reason above.
+ * Set at run time (node:v8) by the worker once its modules are loaded, not on the command line,
+ * for the reason above: a changed V8 flag also makes Node reject its built-ins' code cache, which
+ * cost a worker started after it 30-60 ms (`files --help` 0.17 against 0.14 s).
  */
 export const WORKER_HEAP_GROWING_PERCENT = 25;
 
@@ -102,12 +104,7 @@ export async function launch(argv: string[]): Promise<void> {
 }
 
 async function runInWorker(argv: string[]): Promise<void> {
-  const [{ Worker }, { describeError }, v8] = await Promise.all([
-    import('node:worker_threads'),
-    import('./main.js'),
-    import('node:v8'),
-  ]);
-  v8.setFlagsFromString(`--heap-growing-percent=${WORKER_HEAP_GROWING_PERCENT}`);
+  const [{ Worker }, { describeError }] = await Promise.all([import('node:worker_threads'), import('./main.js')]);
   const start: WorkerStart = {
     argv,
     terminal: {

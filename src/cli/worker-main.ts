@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { EXIT } from './exit-codes.js';
-import type { FromWorker, ToWorker, WorkerStart } from './launch.js';
+import { type FromWorker, type ToWorker, WORKER_HEAP_GROWING_PERCENT, type WorkerStart } from './launch.js';
 import { STOP_SIGNALS } from './stop-signals.js';
 
 const { argv, terminal } = workerData as WorkerStart;
@@ -48,6 +48,7 @@ port?.on('message', (message: ToWorker) => {
 });
 port?.unref();
 
-const { main } = await import('./main.js');
+const [{ main }, v8] = await Promise.all([import('./main.js'), import('node:v8')]);
+v8.setFlagsFromString(`--heap-growing-percent=${WORKER_HEAP_GROWING_PERCENT}`);
 await main(argv);
 tell({ finished: Number(process.exitCode ?? EXIT.OK) });

@@ -205,7 +205,8 @@ async function load(): Promise<ModelsState> {
             for (let x = 0; x < width; x += 1) {
               const sx = Math.min(w! - 1, Math.floor((x * w!) / width));
               const v = data[(sy * w! + sx) * c! + (c! - 1)]!;
-              alpha[y * width + x] = v > 1 ? v / 255 : v;
+              // Human gives the matte as whole numbers 0-255 ('alpha' mode casts it to int32).
+              alpha[y * width + x] = v / 255;
             }
           }
           return alpha;
