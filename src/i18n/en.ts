@@ -114,7 +114,7 @@ const SYSTEM_REASONS_EN: Record<string, string> = {
   ENAMETOOLONG: 'the path is too long',
   ELOOP: 'a link in the path points to itself',
   // Our own code (src/io/safe-read.ts) for a pipe, device or socket: reading it could block forever.
-  'not-regular': 'it is not a regular file (a pipe, device or socket), so it is not read',
+  'not-regular': 'not a regular file but a pipe, device or socket, so it is not read',
 };
 export const systemReasonEn = (code: unknown) => SYSTEM_REASONS_EN[s(code)] ?? `system error ${s(code)}`;
 

@@ -271,9 +271,11 @@ export const fileFindingsZh: Words = {
   'photo.orientation': {
     message: (a) =>
       a.variant === 'turned'
-        ? a.way === 'over'
-          ? '照片是倒着的（人像头朝下），任何网站都会这样显示'
-          : `照片是横着的（要${a.way === 'clockwise' ? '顺' : '逆'}时针转 ${s(a.degrees)}° 人像才正），任何网站都会这样显示`
+        ? a.way === 'flagged'
+          ? '照片里的人像不是正的：像素本身是转过的，又带 EXIF 旋转标记，不同网站会显示成不同方向'
+          : a.way === 'over'
+            ? '照片是倒着的（人像头朝下），任何网站都会这样显示'
+            : `照片是横着的（要${a.way === 'clockwise' ? '顺' : '逆'}时针转 ${s(a.degrees)}° 人像才正），任何网站都会这样显示`
         : `照片带 EXIF 旋转标记（${s(a.orientation)}），不识别该标记的网站会把它显示成横的`,
     fix: (a) =>
       a.variant === 'turned' ? '用 shegong fix 转正（同时按人脸裁剪、检查背景）' : '用 shegong fix 生成已摆正的副本',
@@ -598,9 +600,11 @@ export const fileFindingsEn: Words = {
   'photo.orientation': {
     message: (a) =>
       a.variant === 'turned'
-        ? a.way === 'over'
-          ? 'The photo is upside down; every site shows it so'
-          : `The photo lies sideways (turn it ${s(a.way)} by ${s(a.degrees)}° to stand the person upright); every site shows it so`
+        ? a.way === 'flagged'
+          ? 'The person in the photo is not upright: the pixels are turned and an EXIF rotation flag is set too, so sites show it different ways round'
+          : a.way === 'over'
+            ? 'The photo is upside down; every site shows it so'
+            : `The photo lies sideways (turn it ${s(a.way)} by ${s(a.degrees)}° to stand the person upright); every site shows it so`
         : `The photo carries an EXIF rotation flag (${s(a.orientation)}); sites that ignore it show the photo sideways`,
     fix: (a) =>
       a.variant === 'turned'

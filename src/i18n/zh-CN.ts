@@ -765,7 +765,7 @@ const SYSTEM_REASONS_ZH: Record<string, string> = {
   ENAMETOOLONG: '路径太长',
   ELOOP: '路径中的链接指向自己',
   // Our own code (src/io/safe-read.ts) for a pipe, device or socket: reading it could block forever.
-  'not-regular': '这不是普通文件（是管道、设备或套接字），不会去读它',
+  'not-regular': '不是普通文件，是管道、设备或套接字，不会去读',
 };
 export const systemReasonZh = (code: unknown) => SYSTEM_REASONS_ZH[s(code)] ?? `系统错误 ${s(code)}`;
 

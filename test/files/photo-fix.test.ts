@@ -164,6 +164,37 @@ describe('check first: files says what is wrong before a fix is offered', () => 
     expect(thumb.width! > thumb.height!).toBe(stored.width! > stored.height!);
   });
 
+  it('lying on its other side: a quarter turn clockwise', async () => {
+    const file = path.join(out, 'sideways-left.jpg');
+    await sharp(photo('portrait.jpg')).rotate(270).jpeg({ quality: 90 }).toFile(file);
+    const facts = await probeFile(file, { role: 'photo', roleFrom: 'flag', ruleSet });
+    expect(facts.image?.turn).toBe(90);
+    expect(checkFile(facts, ruleSet).findings.find((f) => f.id === 'photo.orientation')?.args).toMatchObject({
+      way: 'clockwise',
+    });
+  });
+
+  it('pixels turned and an EXIF flag as well: found, no one way named, fixed upright', async () => {
+    // Stored lying on its side with Orientation 6, and upside down once the flag is applied.
+    const file = path.join(out, 'exif6-upside-down.jpg');
+    await sharp(photo('upside-down.jpg'))
+      .rotate(270)
+      .withMetadata({ orientation: 6 })
+      .jpeg({ quality: 90 })
+      .toFile(file);
+    const facts = await probeFile(file, { role: 'photo', roleFrom: 'flag', ruleSet });
+    expect(facts.image).toMatchObject({ orientation: 6, turn: 180 });
+    const found = checkFile(facts, ruleSet).findings.find((f) => f.id === 'photo.orientation');
+    expect(found).toMatchObject({
+      severity: 'error',
+      measured: { orientation: 6, turn: 180 },
+      args: { way: 'flagged' },
+    });
+    const outcome = await fixToFile(file, 'photo', path.join(out, 'exif6-fixed.jpg'), ruleSet, { facts });
+    expect(outcome.ok && outcome.changes).toEqual(expect.arrayContaining(['turn', 'crop']));
+    expect(outcome.ok && outcome.result.status).not.toBe('fail');
+  });
+
   it('an upright portrait and one whose roll is a real tilt are not turned', async () => {
     for (const name of ['portrait.jpg', 'tilted.jpg', 'tilted-40.jpg', 'profile.jpg']) {
       const facts = await probeFile(photo(name), { role: 'photo', roleFrom: 'flag', ruleSet });

@@ -21,13 +21,22 @@ export const photoOrientation = uploadCheck({
       return one({
         id: 'photo.orientation',
         severity: 'error',
-        measured: { turn: image.turn },
-        expected: { turn: 0 },
-        // The way to turn it as a person says it: over (180°), or a quarter turn one way.
+        measured: { turn: image.turn, orientation: image.orientation, width: image.width, height: image.height },
+        expected: { turn: 0, orientation: 1 },
+        // The way to turn it as a person sees it in a viewer that reads the EXIF flag: over (180°),
+        // or a quarter turn one way. With a flag as well, a site that ignores the flag shows yet
+        // another way round, so no one way is named then.
         args: {
           variant: 'turned',
           turn: image.turn,
-          way: image.turn === 180 ? 'over' : image.turn === 90 ? 'clockwise' : 'anticlockwise',
+          way:
+            image.orientation !== 1
+              ? 'flagged'
+              : image.turn === 180
+                ? 'over'
+                : image.turn === 90
+                  ? 'clockwise'
+                  : 'anticlockwise',
           degrees: image.turn === 180 ? 180 : 90,
         },
       });
