@@ -75,12 +75,13 @@ export const isPhoto = (facts: FileFacts, ruleSet: RuleSet): boolean =>
 export const isScan = (facts: FileFacts, ruleSet: RuleSet): boolean =>
   facts.role !== 'photo' && decodedImage(facts, ruleSet);
 
-/** The official photo tool's output: its file name and its exact pixel size. */
+/** The official photo tool's output: its file name and its exact pixel size, upright. */
 export function isOfficialOutput(facts: FileFacts, ruleSet: RuleSet): boolean {
   const output = ruleValue(ruleSet, 'upload.photo.output');
   const image = facts.image;
   return (
     image !== undefined &&
+    image.turn === undefined &&
     facts.name === output.fileName &&
     image.orientedWidth === output.width &&
     image.orientedHeight === output.height
