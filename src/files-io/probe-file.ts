@@ -268,13 +268,7 @@ async function probeHeic(file: string | Uint8Array, facts: FileFacts, options: P
     return facts;
   }
   const sharp = loadSharp();
-  return probePixels(
-    () => sharp(decoded.data, { raw: { width, height, channels: 4 } }).removeAlpha(),
-    false,
-    header,
-    facts,
-    options,
-  );
+  return probePixels(() => sharp(decoded.data, { raw: { width, height, channels: 3 } }), false, header, facts, options);
 }
 
 /**
@@ -289,8 +283,8 @@ export async function uprightSource(facts: FileFacts, maxPixels: number): Promis
   if (facts.sniffed === 'heic') {
     const decoded = await decodeHeic(bytes, maxPixels);
     if ('refused' in decoded) throw new Error('too many pixels');
-    const pixels = sharp(decoded.data, { raw: { width: decoded.width, height: decoded.height, channels: 4 } });
-    return facts.image?.turn ? pixels.removeAlpha().rotate(facts.image.turn) : pixels.removeAlpha();
+    const pixels = sharp(decoded.data, { raw: { width: decoded.width, height: decoded.height, channels: 3 } });
+    return facts.image?.turn ? pixels.rotate(facts.image.turn) : pixels;
   }
   // A turned picture is turned whole here; uprightRegion turns only the part it needs.
   return facts.image?.turn
