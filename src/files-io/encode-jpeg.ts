@@ -9,7 +9,7 @@ import type { RuleSet } from '../model/rules.js';
 import { ruleValue } from '../rules/rule-access.js';
 import { withJfifDensity } from '../files/jpeg-header.js';
 import { loadSharp } from './load-sharp.js';
-import { uprightSource } from './probe-file.js';
+import { uprightSource } from './upright-source.js';
 
 export interface Raw {
   data: Buffer;

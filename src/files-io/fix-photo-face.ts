@@ -30,7 +30,7 @@ import {
 } from '../files/photo-matte.js';
 import { measureWritten, normProblems } from '../files/photo-norms.js';
 import { encodePhoto } from './encode-jpeg.js';
-import { uprightRegion } from './probe-file.js';
+import { uprightRegion } from './upright-source.js';
 import type { FixRefusal, FixResult, PhotoChange, PhotoView } from './fix-result.js';
 import { loadSharp } from './load-sharp.js';
 import type { PhotoModels } from './photo-models.js';

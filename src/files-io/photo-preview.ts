@@ -9,7 +9,7 @@ import type { RuleSet } from '../model/rules.js';
 import { ruleValue } from '../rules/rule-access.js';
 import type { PhotoView } from './fix-result.js';
 import { loadSharp } from './load-sharp.js';
-import { uprightRegion } from './probe-file.js';
+import { uprightRegion } from './upright-source.js';
 
 const GAP = 8;
 const GOOD = '#16a34a';

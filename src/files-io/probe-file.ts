@@ -8,10 +8,9 @@ import type { FileHandle } from 'node:fs/promises';
 import { platform } from 'node:os';
 import path from 'node:path';
 import type { Sharp } from 'sharp';
-import type { FaceFacts, FileFacts, ImageHeader, QuarterTurn } from '../model/files.js';
+import type { FileFacts, ImageHeader } from '../model/files.js';
 import type { RuleSet, UploadRole } from '../model/rules.js';
 import { ruleValue } from '../rules/rule-access.js';
-import { SAFETY } from '../rules/safety-limits.js';
 import { contentStats, greyStats } from '../files/content-stats.js';
 import { decodeHeic, heicDecoder } from './decode-heic.js';
 import { inspectPdf } from '../files/inspect-pdf.js';
@@ -20,12 +19,10 @@ import { readPdf } from './read-pdf.js';
 import { recogniseDocument } from '../files/recognise-document.js';
 import { createGate } from './gate.js';
 import { loadSharp } from './load-sharp.js';
-import { loadPhotoModels, type DetectedFace } from './photo-models.js';
-import { openRegular, readRange, readRegular } from '../io/safe-read.js';
-import { CM_PER_INCH, isDecodable, round3 } from '../files/measures.js';
+import { openRegular, readRange } from '../io/safe-read.js';
+import { CM_PER_INCH, isDecodable } from '../files/measures.js';
 import { extensionType, sniffType } from '../files/sniff-type.js';
-import { landmarksOf } from '../files/face-landmarks.js';
-import { inStoredFrame, type Region, turnsToTry, uprightAfterTurn } from '../files/picture-turn.js';
+import { type Detection, detectFaces, faceFacts, findTurn, turnRaw } from './probe-faces.js';
 
 const HEAD_BYTES = 128 * 1024;
 
@@ -271,58 +268,6 @@ async function probeHeic(file: string | Uint8Array, facts: FileFacts, options: P
   return probePixels(() => sharp(decoded.data, { raw: { width, height, channels: 3 } }), false, header, facts, options);
 }
 
-/**
- * The upright image as sharp input: the file itself (EXIF orientation applied) or, for HEIC, the
- * pixels libheif decoded (already upright), turned when the probe found them standing sideways or
- * upside down. Used by fix as well as the probe.
- */
-export async function uprightSource(facts: FileFacts, maxPixels: number): Promise<Sharp> {
-  const sharp = loadSharp();
-  // One fstat-checked open: never the path handed to a decoder that might block on it.
-  const bytes = await readRegular(facts.path, SAFETY.maxReadBytes);
-  if (facts.sniffed === 'heic') {
-    const decoded = await decodeHeic(bytes, maxPixels);
-    if ('refused' in decoded) throw new Error('too many pixels');
-    const pixels = sharp(decoded.data, { raw: { width: decoded.width, height: decoded.height, channels: 3 } });
-    return facts.image?.turn ? pixels.rotate(facts.image.turn) : pixels;
-  }
-  // A turned picture is turned whole here; uprightRegion turns only the part it needs.
-  return facts.image?.turn
-    ? sharp(bytes, { limitInputPixels: maxPixels, failOn: 'truncated', autoOrient: true }).rotate(facts.image.turn)
-    : sharp(bytes, { limitInputPixels: maxPixels, failOn: 'truncated' }).rotate();
-}
-
-/**
- * The upright picture resized to `width`×`height` (fit 'fill') and cut to `region`, both in the
- * upright frame, as sharp input: 3 channels, flattened on white, sRGB. A picture stored turned is
- * resized and cut in the frame it is stored in, and only that part is turned (libvips applies a
- * rotation before any cut in one pipeline, which would hold the whole picture).
- */
-export async function uprightRegion(
-  facts: FileFacts,
-  maxPixels: number,
-  width: number,
-  height: number,
-  region: Region = { left: 0, top: 0, width, height },
-): Promise<Sharp> {
-  const sharp = loadSharp();
-  const turn = facts.image?.turn;
-  const plain = (image: Sharp) => image.flatten({ background: '#ffffff' }).toColourspace('srgb').removeAlpha();
-  if (!turn) {
-    const source = await uprightSource(facts, maxPixels);
-    return plain(source.resize({ width, height, fit: 'fill' }).extract(region));
-  }
-  const stored = inStoredFrame(turn, width, height, region);
-  const { turn: _turned, ...asStoredImage } = facts.image!;
-  const asStored = await uprightSource({ ...facts, image: asStoredImage }, maxPixels);
-  const { data, info } = await plain(
-    asStored.resize({ width: stored.width, height: stored.height, fit: 'fill' }).extract(stored.region),
-  )
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return sharp(data, { raw: { width: info.width, height: info.height, channels: 3 } }).rotate(turn);
-}
-
 /** Decodes in flight across the process (a batch probes many files at once). */
 const decodes = createGate();
 
@@ -434,9 +379,9 @@ async function probePixels(
     facts.face = faceFacts(turnedFaces.faces, turnedFaces.width, turnedFaces.height, rule.minScore, turnedFaces.rgb);
     return facts;
   }
-  const seen = await detectFaces(() => source(1), facts, options);
+  const seen = await detectFaces(source(1), facts, options.ruleSet);
   if (seen === null) return facts;
-  const found = await findTurn(seen, options);
+  const found = await findTurn(seen, options.ruleSet);
   if (found === undefined) return facts;
   // Measured again as the picture stands upright: size, statistics; the faces found turned.
   const { turn } = found;
@@ -452,116 +397,6 @@ async function probePixels(
   // The thumbnail stays the picture as stored: a report shows what the candidate brought.
   const { thumbnailSize: _asStored, ...measure } = options;
   return probePixels(source, scaled, facts.image, facts, measure, found.detection);
-}
-
-/** What the detector saw in one decode, and the decode (RGB) it saw it in. */
-interface Detection {
-  faces: DetectedFace[];
-  rgb: Uint8Array;
-  width: number;
-  height: number;
-}
-
-/** Raw pixels turned clockwise by a quarter turn or two (lossless; a small decode, never the picture). */
-async function turnRaw(data: Buffer, info: { width: number; height: number; channels: number }, turn: QuarterTurn) {
-  const channels = info.channels as 1 | 2 | 3 | 4;
-  return loadSharp()(data, { raw: { width: info.width, height: info.height, channels } })
-    .rotate(turn)
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-}
-
-/**
- * The clockwise quarter turn that sets a photo's face upright, when the detector's view of the
- * picture as stored says it lies sideways or upside down and the same sample, turned, confirms it;
- * with what the detector saw there.
- */
-async function findTurn(
-  seen: Detection,
-  options: ProbeOptions,
-): Promise<{ turn: QuarterTurn; detection: Detection } | undefined> {
-  const rule = ruleValue(options.ruleSet, 'upload.photo.face');
-  const sample = Buffer.from(seen.rgb.buffer, seen.rgb.byteOffset, seen.rgb.length);
-  for (const turn of turnsToTry(seen.faces, rule)) {
-    const detection = await turnRaw(sample, { width: seen.width, height: seen.height, channels: 3 }, turn)
-      .then(({ data, info }) =>
-        detectIn(
-          loadSharp()(data, { raw: { width: info.width, height: info.height, channels: 3 } }),
-          rule.decodeSize,
-          rule.maxFaces,
-        ),
-      )
-      .catch(() => null);
-    if (detection && 'faces' in detection && uprightAfterTurn(seen.faces, detection.faces, rule))
-      return { turn, detection };
-  }
-  return undefined;
-}
-
-/**
- * Face facts from a larger decode (a small face in a big frame needs the pixels); models load
- * once. Returns what the detector saw, or null when it did not run.
- */
-async function detectFaces(source: () => Sharp, facts: FileFacts, options: ProbeOptions): Promise<Detection | null> {
-  const rule = ruleValue(options.ruleSet, 'upload.photo.face');
-  const detection = await detectIn(source(), rule.decodeSize, rule.maxFaces).catch(() => 'failed' as const);
-  if (detection === 'failed' || !('faces' in detection)) {
-    facts.faceSkipped = detection === 'failed' ? 'failed' : detection.skipped;
-    return null;
-  }
-  const { faces, rgb, width, height } = detection;
-  facts.face = faceFacts(faces, width, height, rule.minScore, rgb);
-  return detection;
-}
-
-/** One decode fitted inside `size` and the detector's faces in it. */
-async function detectIn(
-  image: Sharp,
-  size: number,
-  maxFaces: number,
-): Promise<Detection | { skipped: FileFacts['faceSkipped'] & string }> {
-  const state = await loadPhotoModels();
-  if (!state.ok) return { skipped: state.reason };
-  const { data, info } = await image
-    .resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true })
-    .flatten({ background: '#ffffff' })
-    .toColourspace('srgb')
-    .removeAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  const faces = await state.models.detectFaces(data, info.width, info.height, maxFaces);
-  const rgb = new Uint8Array(data.buffer, data.byteOffset, data.length);
-  return { faces, rgb, width: info.width, height: info.height };
-}
-
-/** Detections in pixels → shares of the image, weak ones dropped. Pure. */
-export function faceFacts(
-  faces: DetectedFace[],
-  width: number,
-  height: number,
-  minScore: number,
-  rgb?: Uint8Array,
-): FaceFacts {
-  const r = round3;
-  return {
-    sampleWidth: width,
-    sampleHeight: height,
-    faces: faces
-      .filter((f) => f.score >= minScore)
-      .map((f) => ({
-        score: f.score,
-        left: r(Math.max(0, f.mesh.left) / width),
-        top: r(Math.max(0, f.mesh.top) / height),
-        right: r(Math.min(width, f.mesh.right) / width),
-        bottom: r(Math.min(height, f.mesh.bottom) / height),
-        yaw: f.yaw,
-        pitch: f.pitch,
-        roll: f.roll,
-        ...(rgb && f.points.length >= 468 ? { landmarks: landmarksOf(f.points, rgb, width, height) } : {}),
-      }))
-      // The largest face first: it is the one a fix keeps.
-      .sort((a, b) => (b.right - b.left) * (b.bottom - b.top) - (a.right - a.left) * (a.bottom - a.top)),
-  };
 }
 
 function jfifToDpi(jfif: { units: 0 | 1 | 2; x: number }): number | null {

@@ -1,0 +1,63 @@
+/**
+ * The picture the fix and its preview work from: upright (EXIF applied, HEIC decoded, a turn the
+ * probe found applied), decoded through one fstat-checked open.
+ */
+import type { Sharp } from 'sharp';
+import type { FileFacts } from '../model/files.js';
+import { SAFETY } from '../rules/safety-limits.js';
+import { inStoredFrame, type Region } from '../files/picture-turn.js';
+import { decodeHeic } from './decode-heic.js';
+import { loadSharp } from './load-sharp.js';
+import { readRegular } from '../io/safe-read.js';
+
+/**
+ * The upright image as sharp input: the file itself (EXIF orientation applied) or, for HEIC, the
+ * pixels libheif decoded (already upright), turned when the probe found them standing sideways or
+ * upside down. Used by fix as well as the probe.
+ */
+export async function uprightSource(facts: FileFacts, maxPixels: number): Promise<Sharp> {
+  const sharp = loadSharp();
+  // One fstat-checked open: never the path handed to a decoder that might block on it.
+  const bytes = await readRegular(facts.path, SAFETY.maxReadBytes);
+  if (facts.sniffed === 'heic') {
+    const decoded = await decodeHeic(bytes, maxPixels);
+    if ('refused' in decoded) throw new Error('too many pixels');
+    const pixels = sharp(decoded.data, { raw: { width: decoded.width, height: decoded.height, channels: 3 } });
+    return facts.image?.turn ? pixels.rotate(facts.image.turn) : pixels;
+  }
+  // A turned picture is turned whole here; uprightRegion turns only the part it needs.
+  return facts.image?.turn
+    ? sharp(bytes, { limitInputPixels: maxPixels, failOn: 'truncated', autoOrient: true }).rotate(facts.image.turn)
+    : sharp(bytes, { limitInputPixels: maxPixels, failOn: 'truncated' }).rotate();
+}
+
+/**
+ * The upright picture resized to `width`×`height` (fit 'fill') and cut to `region`, both in the
+ * upright frame, as sharp input: 3 channels, flattened on white, sRGB. A picture stored turned is
+ * resized and cut in the frame it is stored in, and only that part is turned (libvips applies a
+ * rotation before any cut in one pipeline, which would hold the whole picture).
+ */
+export async function uprightRegion(
+  facts: FileFacts,
+  maxPixels: number,
+  width: number,
+  height: number,
+  region: Region = { left: 0, top: 0, width, height },
+): Promise<Sharp> {
+  const sharp = loadSharp();
+  const turn = facts.image?.turn;
+  const plain = (image: Sharp) => image.flatten({ background: '#ffffff' }).toColourspace('srgb').removeAlpha();
+  if (!turn) {
+    const source = await uprightSource(facts, maxPixels);
+    return plain(source.resize({ width, height, fit: 'fill' }).extract(region));
+  }
+  const stored = inStoredFrame(turn, width, height, region);
+  const { turn: _turned, ...asStoredImage } = facts.image!;
+  const asStored = await uprightSource({ ...facts, image: asStoredImage }, maxPixels);
+  const { data, info } = await plain(
+    asStored.resize({ width: stored.width, height: stored.height, fit: 'fill' }).extract(stored.region),
+  )
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return sharp(data, { raw: { width: info.width, height: info.height, channels: 3 } }).rotate(turn);
+}
