@@ -120,11 +120,11 @@ export interface Messages {
     /** Said whenever the background was replaced: the result must be looked at. */
     fixLookAt: string;
     /**
-     * The local page (`shegong ui`) fixes on its own: the findings' advice names the command
-     * (`shegong fix`), which the page says in its own words. Pairs of [command phrase, page phrase],
-     * longest first.
+     * The local page (`shegong ui`) fixes on its own and changes answers with its own button: advice
+     * that names a command (`shegong fix`, `shegong profile edit`) is said in the page's words.
+     * Pairs of [command phrase, page phrase], longest first.
      */
-    fixOnPage: readonly (readonly [string, string])[];
+    commandsOnPage: readonly (readonly [string, string])[];
     fixPreview: (file: string) => string;
     fixConfirm: (role: string, file: string) => string;
     fixesWritten: (count: number) => string;

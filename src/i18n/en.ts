@@ -330,8 +330,10 @@ export const en: Messages = {
     },
     fixLookAt:
       'The background was replaced by the machine: open the preview and check the hair and shoulder edges look natural; if not, take a new photo',
-    fixOnPage: [
+    commandsOnPage: [
       [' (batch --fix does too)', ''],
+      ['run shegong profile edit and', 'press “Change” beside the answered question and'],
+      ['run shegong profile edit to', 'press “Change” beside the answered question to'],
       ['Let shegong fix ', 'This page will '],
       ['let shegong fix ', 'let this page '],
       ['with shegong fix', 'on this page'],

@@ -17,3 +17,16 @@ export function problemText(messages: Messages, key: string, args: Record<string
   if (typeof error === 'string') return error;
   return key;
 }
+
+/**
+ * The catalogue with the interview's wording of the advice that would name a flag: after the
+ * questions (in a terminal or on the local page), advice names no flag the user never typed.
+ */
+export function interviewWorded(messages: Messages): Messages {
+  const finding = { ...messages.finding };
+  for (const [id, fix] of Object.entries(messages.ui.interviewFix)) {
+    const words = finding[id];
+    if (words) finding[id] = { ...words, fix };
+  }
+  return { ...messages, finding };
+}

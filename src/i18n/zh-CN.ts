@@ -256,11 +256,13 @@ export const zhCN: Messages = {
       encode: '压缩为 JPEG',
     },
     fixLookAt: '背景是机器换的：请打开预览图看一下头发和肩膀边缘是否自然，不满意就重拍',
-    fixOnPage: [
+    commandsOnPage: [
       ['用 shegong fix 自动', '本页会自动'],
       ['用 shegong fix ', '本页会自动'],
       ['shegong fix ', '本页'],
       ['（batch 加 --fix 也会生成）', ''],
+      ['运行 shegong profile edit，', '点已回答问题旁的“修改”，'],
+      ['运行 shegong profile edit ', '点已回答问题旁的“修改”'],
     ],
     fixPreview: (file: string) => `对比预览图（原图｜处理后｜换掉的背景）：${file}`,
     fixConfirm: (role: string, file: string) => `为 ${role}（${file}）生成合规副本吗？原文件不会改动`,

@@ -218,6 +218,10 @@ describe('the interview, the report and the profile over the API', () => {
     const report = JSON.parse((await post('/api/report', { given: short })).body.toString());
     expect(report.eligibility.status).toBe('ineligible');
     expect(report.eligibility.shortfall).toBeTruthy();
+    // The page asked the questions: its advice names no flag and no command.
+    const advice = report.eligibility.findings.map((f: { id: string; fix: string }) => f.fix);
+    expect(report.eligibility.findings.map((f: { id: string }) => f.id)).toContain('eligibility.years');
+    for (const fix of advice) expect(fix).not.toMatch(/shegong|--[a-z]/);
   });
 
   it('saves the answers to the profile the CLI reads', async () => {

@@ -1,4 +1,5 @@
 /** `shegong check`: answers (flags, else the interview) → eligibility, checklist, report. */
+import { interviewWorded } from '../../i18n/messages.js';
 import { fixNotes } from '../fix-notes.js';
 import { UserError } from '../../errors.js';
 import type { Answers } from '../../model/answers.js';
@@ -149,9 +150,7 @@ export async function runCheck(flags: CheckOptions, globals: GlobalOptions): Pro
   // The interview asks whether online verification can see the degree; a flag wins.
   const educationCases = flags.educationCase !== undefined ? flagCases : (answers.educationCases ?? []);
   // After the interview, advice names no flag the user never typed.
-  const context = asked
-    ? { ...loaded, messages: { ...loaded.messages, finding: interviewWorded(loaded.messages) } }
-    : loaded;
+  const context = asked ? { ...loaded, messages: interviewWorded(loaded.messages) } : loaded;
   let { inputs, strays } = await fileInputs(flags);
   // When the interview asked for the folder, it also offers the fixed copies (file by file).
   const askedFolder = inputs.length === 0 && strays.length === 0 && globals.interactive && !flags.useProfile;
@@ -177,16 +176,6 @@ async function askForFolder(context: CommandContext): Promise<{ inputs: FileInpu
   ]);
   const folder = await askMaterialsFolder(inquirerPrompter(context.messages.ui.promptWords), context.messages);
   return folder ? fileInputs({ files: folder }) : { inputs: [], strays: [] };
-}
-
-/** The finding catalogue with the interview's wording of the advice that would name a flag. */
-function interviewWorded(messages: CommandContext['messages']): CommandContext['messages']['finding'] {
-  const finding = { ...messages.finding };
-  for (const [id, fix] of Object.entries(messages.ui.interviewFix)) {
-    const words = finding[id];
-    if (words) finding[id] = { ...words, fix };
-  }
-  return finding;
 }
 
 /**

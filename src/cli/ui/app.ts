@@ -14,7 +14,7 @@ import { toRaw, type RawAnswers } from '../../answers/resolve-answers.js';
 import { UserError } from '../../errors.js';
 import { guessRole } from '../../files/guess-role.js';
 import { fixPlan } from '../../files/fixable.js';
-import { problemText } from '../../i18n/messages.js';
+import { interviewWorded, problemText } from '../../i18n/messages.js';
 import type { Answers } from '../../model/answers.js';
 import type { FileResult } from '../../model/report.js';
 import { UPLOAD_ROLES, type UploadRole } from '../../model/rules.js';
@@ -89,7 +89,7 @@ export async function createUiApp(context: CommandContext): Promise<UiApp> {
   const words = messages.page;
   /** A finding's advice as the page says it: the page fixes on its own, there is no command to run. */
   const adviceOnPage = (advice: string) =>
-    messages.ui.fixOnPage.reduce((text, [command, page]) => text.replaceAll(command, page), advice);
+    messages.ui.commandsOnPage.reduce((text, [command, page]) => text.replaceAll(command, page), advice);
   // mkdtemp makes the folder readable by this user only (0700): other users cannot see the photos.
   const temp = await mkdtemp(path.join(tmpdir(), 'shegong-ui-'));
   const uploads = new Map<string, Upload>();
@@ -114,7 +114,9 @@ export async function createUiApp(context: CommandContext): Promise<UiApp> {
     // The latest upload of each role counts (a photo added again replaces the earlier one).
     const latest = new Map<string, FileResult>();
     for (const u of uploads.values()) if (u.result && u.role !== 'unknown') latest.set(u.role, u.result);
-    const built = checklistReport(answers, context, [...latest.values()], answers.educationCases ?? []);
+    // The page asked the questions: its advice is the interview's (no flags), in the page's words.
+    const asked = { ...context, messages: interviewWorded(messages) };
+    const built = checklistReport(answers, asked, [...latest.values()], answers.educationCases ?? []);
     checklistHtml = await renderAs('checklist', built, { ...context, globals: { ...globals, format: 'html' } });
     const { report: dates, names, ics: icsOf } = datesFor(context, answers);
     const events = [...(dates.previousYear?.events ?? []), ...dates.events];
@@ -138,7 +140,7 @@ export async function createUiApp(context: CommandContext): Promise<UiApp> {
         ...(e.shortfallMonths > 0 ? { shortfall: words.shortfall(messages.months(e.shortfallMonths)) } : {}),
         findings: e.findings
           .filter((f) => f.severity !== 'info')
-          .map((f) => ({ id: f.id, severity: f.severity, message: f.message, fix: f.fix })),
+          .map((f) => ({ id: f.id, severity: f.severity, message: f.message, fix: adviceOnPage(f.fix) })),
       },
       province: answers.province ? names.province(answers.province) : '',
       dates: events.map((event) => ({
