@@ -22,12 +22,26 @@ export interface DecodedRgb {
   height: number;
 }
 
-/** The part of libheif-js's API used here. */
+/** A libheif error as its JavaScript binding returns it (`code` an enum value; absent on success but for reads). */
+interface HeifError {
+  code: unknown;
+  message?: string;
+}
+
+/**
+ * The part of libheif-js's API used here: its bindings, not its HeifDecoder wrapper, which writes
+ * its errors with console.log (onto the report, and into --format json).
+ */
 interface Libheif {
-  HeifDecoder: new () => {
-    decoder: { delete(): void };
-    decode(buffer: Uint8Array): { handle: unknown; get_width(): number; get_height(): number; free(): void }[];
-  };
+  heif_context_alloc(): { delete(): void } | null;
+  /** Always an error object: success is `heif_error_code.heif_error_Ok`. */
+  heif_context_read_from_memory(context: unknown, buffer: Uint8Array): HeifError;
+  heif_error_code: { heif_error_Ok: unknown };
+  heif_js_context_get_list_of_top_level_image_IDs(context: unknown): (number[] & { code?: undefined }) | HeifError;
+  heif_js_context_get_image_handle(context: unknown, id: number): HeifError | object;
+  heif_image_handle_get_width(handle: unknown): number;
+  heif_image_handle_get_height(handle: unknown): number;
+  heif_image_handle_release(handle: unknown): void;
   heif_js_decode_image2(
     handle: unknown,
     colorspace: number,
@@ -78,16 +92,22 @@ export async function decodeHeic(
   // Same bytes (probe and fix each read the file once through a checked handle): decode once.
   if (last && Buffer.from(last.buffer.buffer, last.buffer.byteOffset, last.buffer.byteLength).equals(buffer))
     return last.image;
-  const decoder = new heif.HeifDecoder();
-  const images = decoder.decode(buffer);
+  const context = heif.heif_context_alloc();
+  if (!context) throw new Error('HEIF: no decoder context');
+  let handle: unknown;
   try {
-    const first = images[0];
-    if (!first) throw new Error('HEIF: no image found');
-    const width = first.get_width();
-    const height = first.get_height();
+    const read = heif.heif_context_read_from_memory(context, buffer);
+    if (read.code !== heif.heif_error_code.heif_error_Ok) throw new Error(`HEIF: ${read.message ?? 'unreadable'}`);
+    const ids = heif.heif_js_context_get_list_of_top_level_image_IDs(context);
+    if (!Array.isArray(ids) || ids.length === 0) throw new Error('HEIF: no image found');
+    const got = heif.heif_js_context_get_image_handle(context, ids[0]!);
+    if ('code' in got && got.code) throw new Error(`HEIF: ${got.message ?? 'no image'}`);
+    handle = got;
+    const width = heif.heif_image_handle_get_width(handle);
+    const height = heif.heif_image_handle_get_height(handle);
     if (width * height > heicPixelLimit(maxPixels)) return { width, height, refused: true };
     const decoded = await heif.heif_js_decode_image2(
-      first.handle,
+      handle,
       heif.heif_colorspace.heif_colorspace_RGB,
       heif.heif_chroma.heif_chroma_interleaved_RGB,
     );
@@ -109,7 +129,7 @@ export async function decodeHeic(
       heif.heif_image_release(decoded.image);
     }
   } finally {
-    for (const image of images) image.free();
-    decoder.decoder.delete();
+    if (handle) heif.heif_image_handle_release(handle);
+    context.delete();
   }
 }

@@ -16,7 +16,9 @@ export type { FixResult } from './fix-result.js';
 
 function refuse(facts: FileFacts): FixResult | undefined {
   if (!facts.exists || !facts.readable || facts.bytes === 0) return { ok: false, reason: 'missing' };
-  if (facts.sniffed === 'heic' && !facts.image) return { ok: false, reason: 'heic' };
+  // No decoder installed: say how to get a JPEG; a HEIC the decoder could not read is a damaged file.
+  if (facts.sniffed === 'heic' && !facts.image)
+    return { ok: false, reason: facts.decodeError ? 'undecodable' : 'heic' };
   if (facts.sniffed === 'pdf') return { ok: false, reason: 'pdf' };
   if (facts.refusedPixels !== undefined) return { ok: false, reason: 'too-many-pixels' };
   if ((!isDecodable(facts.sniffed) && facts.sniffed !== 'heic') || facts.decodeError || !facts.image)

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkXlsx } from '../../src/roster/roster-limits.js';
 import { checkFile } from '../../src/files/check-file.js';
 import { probeFile } from '../../src/files-io/probe-file.js';
+import { fixToFile } from '../../src/files-io/fix-to-file.js';
 import { parseRuleSet } from '../../src/rules/parse-rule-set.js';
 import { templatePath } from '../../src/templates/templates-dir.js';
 import { provinces, ruleSet } from '../helpers/fixtures.js';
@@ -366,6 +367,25 @@ describe('a HEIC is refused by the size it declares, before any decode', () => {
     });
     expect(real.refusedPixels).toBeUndefined();
     expect(real.image?.width).toBe(672);
+  });
+
+  it('a damaged HEIC: a corrupt-file finding, JSON output intact (libheif prints nothing), fix says damaged', async () => {
+    const dir = workspace();
+    const cut = path.join(dir, '照片.heic');
+    writeFileSync(cut, readFileSync(path.join('test', 'fixtures', 'photos', 'blue.heic')).subarray(0, 3000));
+    // A HEIC brand and nothing after it: libheif's wrapper logged "Could not parse HEIF file" to stdout.
+    const bare = path.join(dir, '证件照.heic');
+    writeFileSync(bare, Buffer.from('\0\0\0\x18ftypheic\0\0\0\0mif1heic', 'latin1'));
+    for (const file of [cut, bare]) {
+      const run = spawnSync(process.execPath, [BIN, 'files', '--as', 'photo', file, '--format', 'json'], {
+        env: ENV,
+        encoding: 'utf8',
+      });
+      expect(run.status).toBe(1);
+      expect(JSON.stringify(JSON.parse(run.stdout))).toContain('file.corrupt');
+      const fixed = await fixToFile(file, 'photo', path.join(dir, `${path.basename(file)}.jpg`), ruleSet);
+      expect(fixed).toMatchObject({ ok: false, reason: 'undecodable' });
+    }
   });
 });
 
