@@ -5,6 +5,9 @@
  */
 import { always, isPhoto, isScan, one, uploadCheck } from './check.js';
 
+/** A clockwise quarter turn as a person says it. */
+const WAYS = { 90: 'clockwise', 180: 'over', 270: 'anticlockwise' } as const;
+
 export const photoOrientation = uploadCheck({
   name: 'photo-orientation',
   ids: ['photo.orientation'],
@@ -29,14 +32,7 @@ export const photoOrientation = uploadCheck({
         args: {
           variant: 'turned',
           turn: image.turn,
-          way:
-            image.orientation !== 1
-              ? 'flagged'
-              : image.turn === 180
-                ? 'over'
-                : image.turn === 90
-                  ? 'clockwise'
-                  : 'anticlockwise',
+          way: image.orientation !== 1 ? 'flagged' : WAYS[image.turn],
           degrees: image.turn === 180 ? 180 : 90,
         },
       });
