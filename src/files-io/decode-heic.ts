@@ -30,7 +30,7 @@ interface HeifError {
 
 /**
  * The part of libheif-js's API used here: its bindings, not its HeifDecoder wrapper, which writes
- * its errors with console.log (onto the report, and into --format json).
+ * its errors to standard output (onto the report, and into --format json).
  */
 interface Libheif {
   heif_context_alloc(): { delete(): void } | null;
