@@ -1,4 +1,5 @@
 /** Read a roster file: .xlsx through read-excel-file (first sheet or --sheet), else CSV bytes. */
+import { sniffType } from '../files/sniff-type.js';
 import { UserError } from '../errors.js';
 import { readRegular } from '../io/safe-read.js';
 import { inspectXlsx, ROSTER_LIMITS } from './roster-limits.js';
@@ -48,6 +49,10 @@ export async function readRoster(file: string, sheet?: string): Promise<RosterTa
   }
   const kind = unreadableKind(file, bytes);
   if (kind) throw new UserError('error.roster-old-excel', { file, kind });
+  // A picture or a PDF given as the roster: say what it is, not which line of it is not CSV.
+  const { type } = sniffType(bytes);
+  if (type !== 'text' && type !== 'unknown')
+    throw new UserError('error.roster-not-table', { file, reason: type.toUpperCase() });
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (isZip || /\.xlsx$/i.test(file)) {
     if (!isZip) throw new UserError('error.roster-not-table', { file, reason: '' });

@@ -196,6 +196,22 @@ describe('rosters bounded before parsing', () => {
     }
   }, 30_000);
 
+  it('a photo or a PDF given as the roster: said as not a table, naming what it is (exit 2)', async () => {
+    const dir = workspace();
+    copyFileSync(path.join('test', 'fixtures', 'photos', 'portrait.jpg'), path.join(dir, '花名册.csv'));
+    writeFileSync(path.join(dir, '花名册.pdf'), '%PDF-1.4\n1 0 obj << >> endobj\n');
+    for (const [file, type] of [
+      ['花名册.csv', 'JPEG'],
+      ['花名册.pdf', 'PDF'],
+    ] as const) {
+      const result = await batch(dir, file);
+      expect(result.code).toBe(2);
+      expect(result.err).toContain(
+        problemText(messagesFor('zh-CN'), 'error.roster-not-table', { file: path.join(dir, file), reason: type }),
+      );
+    }
+  }, 30_000);
+
   it('an xlsx whose sheet unpacks to 100 MB is refused by the unpacked-size bound, without the parser', async () => {
     const dir = workspace();
     const sheet = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${' '.repeat(100_000_000)}</sheetData></worksheet>`;
