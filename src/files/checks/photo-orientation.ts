@@ -3,6 +3,8 @@
  * Pixels that themselves stand sideways or upside down (the face says so): everyone sees the photo
  * so, an error; `fix` turns it upright.
  */
+import type { ImageHeader } from '../../model/files.js';
+import type { Finding } from '../../model/finding.js';
 import { always, isPhoto, isScan, one, uploadCheck } from './check.js';
 
 /** A clockwise quarter turn as a person says it. */
@@ -37,15 +39,7 @@ export const photoOrientation = uploadCheck({
         },
       });
     }
-    return one(
-      image.orientation !== 1 && {
-        id: 'photo.orientation',
-        severity: 'warning',
-        measured: { orientation: image.orientation, width: image.width, height: image.height },
-        expected: { orientation: 1 },
-        args: { orientation: image.orientation },
-      },
-    );
+    return flagFinding('photo.orientation', image, {});
   },
 });
 
@@ -66,14 +60,19 @@ export const scanOrientation = uploadCheck({
   cures: always,
   run: (facts) => {
     const image = facts.image!;
-    return one(
-      image.orientation !== 1 && {
-        id: 'scan.orientation',
-        severity: 'warning',
-        measured: { orientation: image.orientation, width: image.width, height: image.height },
-        expected: { orientation: 1 },
-        args: { orientation: image.orientation, sideways: image.orientation >= 5 },
-      },
-    );
+    return flagFinding('scan.orientation', image, { sideways: image.orientation >= 5 });
   },
 });
+
+/** A picture only an EXIF flag turns upright: a warning, with the flag and the stored size. */
+function flagFinding<Id extends string>(id: Id, image: ImageHeader, args: Record<string, boolean>): Finding<Id>[] {
+  return one(
+    image.orientation !== 1 && {
+      id,
+      severity: 'warning',
+      measured: { orientation: image.orientation, width: image.width, height: image.height },
+      expected: { orientation: 1 },
+      args: { orientation: image.orientation, ...args },
+    },
+  );
+}
