@@ -32,6 +32,7 @@ const NAMES = [
   'red.jpg',
   'wall.jpg',
   'blue.heic',
+  'phone.heic',
   'pair.jpg',
   'tilted.jpg',
   'dark.jpg',

@@ -4,22 +4,32 @@
  * transforms (irot/imir) itself, so the pixels come out upright; EXIF orientation is not applied
  * again. Loaded on first use only.
  *
- * libheif is asked for interleaved RGB, and its pixels are copied out of its WebAssembly heap
- * once, then released: the `display` wrapper (and heic-decode over it) made RGBA in the heap, a
- * JavaScript copy of it and a second one for the caller, three copies of 48 MB for a 12 MP iPhone
- * photo (peak 214 MB decoding one alone, against 151 MB this way). libheif's own heap keeps the
- * size of the largest image decoded (dropping the module after each file freed it only when a GC
- * happened to come before the face models loaded: 229-275 MB for the same run; not kept).
+ * Memory: libheif's WebAssembly heap never shrinks, so whatever one decode puts in it stays for
+ * the rest of a batch. The image is asked for in the form the HEVC stream holds it (Y′CbCr, 4:2:0
+ * for a phone photo: 18 MB for 12 MP) and turned into RGB here, already reduced to the size the
+ * caller needs (heic-pixels.ts); asking libheif for RGB added a 36 MB plane to its heap and the
+ * same again as a JavaScript copy (one 12 MP HEIC: `files` 273-278 MB, `fix` 358-382 MB). A file
+ * whose samples are not 8-bit full-range BT.601 (the form every phone writes, and libheif's
+ * default when a file names none) is still converted by libheif, then reduced the same way.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { SAFETY } from '../rules/safety-limits.js';
+import { BT601, type Plane, reduceRgb, reducedSize, reductionFor, ycbcrToRgb } from '../files/heic-pixels.js';
 
 export interface DecodedRgb {
-  /** Interleaved RGB, 3 bytes a pixel. */
+  /** Interleaved RGB, 3 bytes a pixel, `width`×`height`: the picture reduced by `factor`. */
   data: Uint8Array;
   width: number;
   height: number;
+  factor: number;
+  /** The picture's own size (libheif's, transforms applied). */
+  picture: { width: number; height: number };
+}
+
+/** A value of one of libheif's enums as its bindings give it: compared by identity, `value` for the C API. */
+interface HeifEnum {
+  value: number;
 }
 
 /** A libheif error as its JavaScript binding returns it (`code` an enum value; absent on success but for reads). */
@@ -44,18 +54,32 @@ interface Libheif {
   heif_image_handle_release(handle: unknown): void;
   heif_js_decode_image2(
     handle: unknown,
-    colorspace: number,
-    chroma: number,
+    colorspace: HeifEnum,
+    chroma: HeifEnum,
   ): Promise<{
     code?: number;
     message?: string;
-    image: unknown;
-    channels: { id: number; width: number; height: number; stride: number; data: Uint8Array }[];
+    image: { $$: { ptr: number } };
+    channels: { id: HeifEnum; width: number; height: number; stride: number; data: Uint8Array }[];
   }>;
   heif_image_release(image: unknown): void;
-  heif_colorspace: { heif_colorspace_RGB: number };
-  heif_chroma: { heif_chroma_interleaved_RGB: number };
-  heif_channel: { heif_channel_interleaved: number };
+  heif_colorspace: Record<'heif_colorspace_RGB' | 'heif_colorspace_YCbCr' | 'heif_colorspace_undefined', HeifEnum>;
+  heif_chroma: Record<
+    'heif_chroma_interleaved_RGB' | 'heif_chroma_undefined' | 'heif_chroma_420' | 'heif_chroma_422' | 'heif_chroma_444',
+    HeifEnum
+  >;
+  heif_channel: Record<'heif_channel_interleaved' | 'heif_channel_Y' | 'heif_channel_Cb' | 'heif_channel_Cr', HeifEnum>;
+  // libheif's C functions, on raw pointers into its heap (the bindings do not expose colour profiles).
+  _heif_image_get_colorspace(image: number): number;
+  _heif_image_get_chroma_format(image: number): number;
+  _heif_image_get_bits_per_pixel_range(image: number, channel: number): number;
+  /** Returns a heif_error through its first argument (the C ABI for a struct returned by value). */
+  _heif_image_get_nclx_color_profile(error: number, image: number, profile: number): void;
+  _heif_nclx_color_profile_free(profile: number): void;
+  _malloc(bytes: number): number;
+  _free(pointer: number): void;
+  HEAPU8: Uint8Array;
+  HEAP32: Int32Array;
 }
 
 let libheif: Libheif | null | undefined;
@@ -72,26 +96,45 @@ export function heicDecoder(): Libheif | null {
   return libheif;
 }
 
-/** The last file decoded: probe and fix read the same HEIC back to back, decode it once. */
-let last: { buffer: Uint8Array; image: DecodedRgb } | undefined;
+/**
+ * The last file decoded and by how much it was reduced: probe, fix and preview read the same HEIC
+ * in turn, each needing at most the pixels of the one before or fewer; a later call needing more
+ * decodes again.
+ */
+let last: { buffer: Uint8Array; factor: number; image: DecodedRgb } | undefined;
 
 /** The pixels a HEIC may declare: the rule's limit, never past what libheif decodes in bounded memory. */
 export const heicPixelLimit = (maxPixels: number) => Math.min(maxPixels, SAFETY.maxHeicPixels);
 
+/** The size, in pixels, the caller will bring the picture to, given its own size (undefined: all of it). */
+export type WantedSize = (picture: { width: number; height: number }) => { width: number; height: number } | undefined;
+
+/** The picture brought to `share` of its size (in either frame: a turn keeps the share). */
+export const shareOf =
+  (share: number): WantedSize =>
+  (picture) => ({ width: picture.width * share, height: picture.height * share });
+
+/** libheif's C enum values (heif_colorspace_YCbCr, heif_chroma_420/422/444, heif_channel_Y/Cb/Cr). */
+const YCBCR = 0;
+const SUBSAMPLED_OR_FULL_CHROMA = new Set([1, 2, 3]);
+const [Y_CHANNEL, CB_CHANNEL, CR_CHANNEL] = [0, 1, 2];
+/** heif_error_Color_profile_does_not_exist: the file names no matrix, libheif's default applies (BT.601, full range). */
+const NO_PROFILE = 10;
+
 /**
- * Decode the first image to RGB; its size is read first and more than heicPixelLimit(maxPixels)
- * is refused before decoding (returns the size only). Throws when the decoder is missing or the file is bad.
+ * Decode the first image to RGB, reduced by the largest whole factor that keeps it at least the
+ * size `want` gives (the caller's resize does the rest); its size is read first and more than
+ * heicPixelLimit(maxPixels) is refused before decoding (returns the size only). Throws when the
+ * decoder is missing or the file is bad.
  */
 export async function decodeHeic(
   file: string | Uint8Array,
   maxPixels: number,
+  want?: WantedSize,
 ): Promise<DecodedRgb | { width: number; height: number; refused: true }> {
   const heif = heicDecoder();
   if (!heif) throw Object.assign(new Error('libheif-js is not installed'), { code: 'MODULE_NOT_FOUND' });
   const buffer = typeof file === 'string' ? await readFile(file) : file;
-  // Same bytes (probe and fix each read the file once through a checked handle): decode once.
-  if (last && Buffer.from(last.buffer.buffer, last.buffer.byteOffset, last.buffer.byteLength).equals(buffer))
-    return last.image;
   const context = heif.heif_context_alloc();
   if (!context) throw new Error('HEIF: no decoder context');
   let handle: unknown;
@@ -106,30 +149,91 @@ export async function decodeHeic(
     const width = heif.heif_image_handle_get_width(handle);
     const height = heif.heif_image_handle_get_height(handle);
     if (width * height > heicPixelLimit(maxPixels)) return { width, height, refused: true };
-    const decoded = await heif.heif_js_decode_image2(
-      handle,
-      heif.heif_colorspace.heif_colorspace_RGB,
-      heif.heif_chroma.heif_chroma_interleaved_RGB,
-    );
-    if (!decoded || decoded.code) throw new Error(`HEIF decode failed: ${decoded?.message ?? 'no image'}`);
-    try {
-      const plane = decoded.channels.find((c) => c.id === heif.heif_channel.heif_channel_interleaved);
-      if (!plane) throw new Error('HEIF decode failed: no interleaved plane');
-      // The plane is a view on libheif's heap: copy it out, row by row where rows are padded.
-      const row = plane.width * 3;
-      const data = new Uint8Array(row * plane.height);
-      if (plane.stride === row) data.set(plane.data.subarray(0, data.length));
-      else
-        for (let y = 0; y < plane.height; y += 1)
-          data.set(plane.data.subarray(y * plane.stride, y * plane.stride + row), y * row);
-      const image = { data, width: plane.width, height: plane.height };
-      last = { buffer, image };
-      return image;
-    } finally {
-      heif.heif_image_release(decoded.image);
-    }
+    const factor = reductionFor(width, height, want?.({ width, height }));
+    // Same bytes, decoded with at least as many pixels as this call needs: no second decode.
+    if (
+      last &&
+      last.factor <= factor &&
+      Buffer.from(last.buffer.buffer, last.buffer.byteOffset, last.buffer.byteLength).equals(buffer)
+    )
+      return last.image;
+    const pixels = (await asYcbcr(heif, handle, factor)) ?? (await asRgb(heif, handle, factor));
+    const image = { ...pixels, picture: { width, height } };
+    last = { buffer, factor, image };
+    return image;
   } finally {
     if (handle) heif.heif_image_handle_release(handle);
     context.delete();
+  }
+}
+
+/**
+ * The image as the stream holds it, turned into RGB and reduced here; undefined (nothing kept)
+ * when its samples are not the 8-bit full-range BT.601 Y′CbCr this conversion was checked on.
+ */
+async function asYcbcr(
+  heif: Libheif,
+  handle: unknown,
+  factor: number,
+): Promise<Omit<DecodedRgb, 'picture'> | undefined> {
+  const decoded = await heif.heif_js_decode_image2(
+    handle,
+    heif.heif_colorspace.heif_colorspace_undefined,
+    heif.heif_chroma.heif_chroma_undefined,
+  );
+  if (!decoded || decoded.code) throw new Error(`HEIF decode failed: ${decoded?.message ?? 'no image'}`);
+  try {
+    const image = decoded.image.$$.ptr;
+    if (heif._heif_image_get_colorspace(image) !== YCBCR) return undefined;
+    if (!SUBSAMPLED_OR_FULL_CHROMA.has(heif._heif_image_get_chroma_format(image))) return undefined;
+    const plane = (channel: number): Plane | undefined => {
+      const found = decoded.channels.find((c) => c.id.value === channel);
+      return found && heif._heif_image_get_bits_per_pixel_range(image, channel) === 8 ? found : undefined;
+    };
+    const [y, cb, cr] = [plane(Y_CHANNEL), plane(CB_CHANNEL), plane(CR_CHANNEL)];
+    if (!y || !cb || !cr || !isBt601FullRange(heif, image)) return undefined;
+    return { data: ycbcrToRgb(y, cb, cr, factor, BT601), ...reducedSize(y.width, y.height, factor), factor };
+  } finally {
+    heif.heif_image_release(decoded.image);
+  }
+}
+
+/** Whether libheif reads the image's samples as full-range BT.601 (matrix 5 or 6, or none named). */
+function isBt601FullRange(heif: Libheif, image: number): boolean {
+  const error = heif._malloc(16);
+  const out = heif._malloc(4);
+  try {
+    heif.HEAP32[out >> 2] = 0;
+    heif._heif_image_get_nclx_color_profile(error, image, out);
+    const code = heif.HEAP32[error >> 2];
+    if (code === NO_PROFILE) return true;
+    const profile = heif.HEAP32[out >> 2]!;
+    if (code !== 0 || profile === 0) return false;
+    // struct heif_color_profile_nclx: uint8 version; int primaries, transfer, matrix; uint8 full range.
+    const matrix = heif.HEAP32[(profile + 12) >> 2];
+    const fullRange = heif.HEAPU8[profile + 16] !== 0;
+    heif._heif_nclx_color_profile_free(profile);
+    return (matrix === 5 || matrix === 6) && fullRange;
+  } finally {
+    heif._free(error);
+    heif._free(out);
+  }
+}
+
+/** Any other image, converted to RGB by libheif, then reduced here. */
+async function asRgb(heif: Libheif, handle: unknown, factor: number): Promise<Omit<DecodedRgb, 'picture'>> {
+  const decoded = await heif.heif_js_decode_image2(
+    handle,
+    heif.heif_colorspace.heif_colorspace_RGB,
+    heif.heif_chroma.heif_chroma_interleaved_RGB,
+  );
+  if (!decoded || decoded.code) throw new Error(`HEIF decode failed: ${decoded?.message ?? 'no image'}`);
+  try {
+    const plane = decoded.channels.find((c) => c.id === heif.heif_channel.heif_channel_interleaved);
+    if (!plane) throw new Error('HEIF decode failed: no interleaved plane');
+    // The plane is a view on libheif's heap: reduceRgb copies it out.
+    return { data: reduceRgb(plane, factor), ...reducedSize(plane.width, plane.height, factor), factor };
+  } finally {
+    heif.heif_image_release(decoded.image);
   }
 }

@@ -9,6 +9,7 @@ import type { RuleSet } from '../model/rules.js';
 import { ruleValue } from '../rules/rule-access.js';
 import { withJfifDensity } from '../files/jpeg-header.js';
 import { loadSharp } from './load-sharp.js';
+import type { WantedSize } from './decode-heic.js';
 import { uprightSource } from './upright-source.js';
 
 export interface Raw {
@@ -65,10 +66,18 @@ export async function searchQuality(
   return { ...(fit ?? (await tryQ(range.low))), encodes };
 }
 
-/** Decode once, upright, flattened on white, sRGB, 3 channels; `shape` resizes (and crops). */
-export async function decodeRaw(facts: FileFacts, ruleSet: RuleSet, shape: (image: Sharp) => Sharp): Promise<Raw> {
+/**
+ * Decode once, upright, flattened on white, sRGB, 3 channels; `shape` resizes (and crops) to at
+ * least `want` of the picture (a HEIC is decoded no larger).
+ */
+export async function decodeRaw(
+  facts: FileFacts,
+  ruleSet: RuleSet,
+  shape: (image: Sharp) => Sharp,
+  want?: WantedSize,
+): Promise<Raw> {
   // Same tolerance as the probe: what passed the checks must decode here too.
-  const image = await uprightSource(facts, ruleValue(ruleSet, 'upload.image').maxPixels);
+  const image = await uprightSource(facts, ruleValue(ruleSet, 'upload.image').maxPixels, want);
   const { data, info } = await shape(image)
     .flatten({ background: '#ffffff' })
     .toColourspace('srgb')

@@ -7,6 +7,7 @@ import type { RuleSet } from '../model/rules.js';
 import { ruleValue } from '../rules/rule-access.js';
 import { isDecodable, MM_PER_INCH } from '../files/measures.js';
 import { createGate } from './gate.js';
+import { shareOf } from './decode-heic.js';
 import { decodeRaw, encodePhoto, searchQuality } from './encode-jpeg.js';
 import type { FixResult } from './fix-result.js';
 import { fixPhotoFromFace } from './fix-photo-face.js';
@@ -72,13 +73,17 @@ async function fixPhotoNow(facts: FileFacts, ruleSet: RuleSet): Promise<FixResul
   const scale = output.width / cropW;
   const resizedW = Math.max(output.width, Math.round(w * scale));
   const resizedH = Math.max(output.height, Math.round(h * scale));
-  const raw = await decodeRaw(facts, ruleSet, (img) =>
-    img.resize({ width: resizedW, height: resizedH, fit: 'fill' }).extract({
-      left: clamp(Math.round(left * scale), 0, resizedW - output.width),
-      top: clamp(Math.round(top * scale), 0, resizedH - output.height),
-      width: output.width,
-      height: output.height,
-    }),
+  const raw = await decodeRaw(
+    facts,
+    ruleSet,
+    (img) =>
+      img.resize({ width: resizedW, height: resizedH, fit: 'fill' }).extract({
+        left: clamp(Math.round(left * scale), 0, resizedW - output.width),
+        top: clamp(Math.round(top * scale), 0, resizedH - output.height),
+        width: output.width,
+        height: output.height,
+      }),
+    shareOf(Math.max(resizedW / w, resizedH / h)),
   );
   return encodePhoto(raw, ruleSet);
 }
@@ -115,8 +120,11 @@ async function fixScanNow(facts: FileFacts, ruleSet: RuleSet): Promise<FixResult
   let encodes = 0;
   for (;;) {
     const size = targetLong;
-    const raw = await decodeRaw(facts, ruleSet, (img) =>
-      img.resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true }),
+    const raw = await decodeRaw(
+      facts,
+      ruleSet,
+      (img) => img.resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true }),
+      shareOf(size / long),
     );
     const dpi = Math.round(Math.max(raw.width, raw.height) / docLongInches);
     const found = await searchQuality(raw, dpi, { min: 0, max: soft }, { low: 60, high: 90 });

@@ -238,12 +238,12 @@ async function probeHeic(file: string | Uint8Array, facts: FileFacts, options: P
   const limits = ruleValue(options.ruleSet, 'upload.image');
   let decoded: Awaited<ReturnType<typeof decodeHeic>>;
   try {
-    decoded = await decodeHeic(file, limits.maxPixels);
+    decoded = await decodeHeic(file, limits.maxPixels, (picture) => probeSize(picture, options));
   } catch (error) {
     facts.decodeError = cleanMessage(error);
     return facts;
   }
-  const { width, height } = decoded;
+  const { width, height } = 'refused' in decoded ? decoded : decoded.picture;
   const header: ImageHeader = {
     format: 'heif',
     width,
@@ -265,7 +265,28 @@ async function probeHeic(file: string | Uint8Array, facts: FileFacts, options: P
     return facts;
   }
   const sharp = loadSharp();
-  return probePixels(() => sharp(decoded.data, { raw: { width, height, channels: 3 } }), false, header, facts, options);
+  const { data, width: w, height: h } = decoded;
+  return probePixels(() => sharp(data, { raw: { width: w, height: h, channels: 3 } }), false, header, facts, options);
+}
+
+/**
+ * The fewest pixels the probe of a picture this size reads (so a HEIC can be decoded reduced): the
+ * photo's sample, or the scan's exact-scale sample, and the face detector's. Pure.
+ */
+function probeSize(picture: { width: number; height: number }, options: ProbeOptions) {
+  const limits = ruleValue(options.ruleSet, 'upload.image');
+  const long = Math.max(picture.width, picture.height);
+  if (options.role === 'photo') {
+    const side = Math.max(limits.photoDecodeSize, ruleValue(options.ruleSet, 'upload.photo.face').decodeSize);
+    const shrink = Math.min(1, side / long);
+    return { width: picture.width * shrink, height: picture.height * shrink };
+  }
+  const scale = decodeScale(
+    picture.width,
+    picture.height,
+    ruleValue(options.ruleSet, 'upload.scan.sharpness').decodeSize,
+  );
+  return { width: Math.ceil(picture.width / scale), height: Math.ceil(picture.height / scale) };
 }
 
 /** Decodes in flight across the process (a batch probes many files at once). */

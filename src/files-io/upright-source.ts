@@ -6,21 +6,23 @@ import type { Sharp } from 'sharp';
 import type { FileFacts } from '../model/files.js';
 import { SAFETY } from '../rules/safety-limits.js';
 import { inStoredFrame, type Region } from '../files/picture-turn.js';
-import { decodeHeic } from './decode-heic.js';
+import { decodeHeic, type WantedSize } from './decode-heic.js';
 import { loadSharp } from './load-sharp.js';
 import { readRegular } from '../io/safe-read.js';
 
 /**
  * The upright image as sharp input: the file itself (EXIF orientation applied) or, for HEIC, the
  * pixels libheif decoded (already upright), turned when the probe found them standing sideways or
- * upside down. Used by fix as well as the probe.
+ * upside down. `want`: the size the caller resizes to, so a HEIC is decoded no larger than needed
+ * (other formats shrink on load in libvips).
  */
-export async function uprightSource(facts: FileFacts, maxPixels: number): Promise<Sharp> {
+export async function uprightSource(facts: FileFacts, maxPixels: number, want?: WantedSize): Promise<Sharp> {
   const sharp = loadSharp();
   // One fstat-checked open: never the path handed to a decoder that might block on it.
   const bytes = await readRegular(facts.path, SAFETY.maxReadBytes);
   if (facts.sniffed === 'heic') {
-    const decoded = await decodeHeic(bytes, maxPixels);
+    // `want` is in the frame the pixels are stored in (libheif's, before the probe's turn).
+    const decoded = await decodeHeic(bytes, maxPixels, want);
     if ('refused' in decoded) throw new Error('too many pixels');
     const pixels = sharp(decoded.data, { raw: { width: decoded.width, height: decoded.height, channels: 3 } });
     return facts.image?.turn ? pixels.rotate(facts.image.turn) : pixels;
@@ -48,12 +50,15 @@ export async function uprightRegion(
   const turn = facts.image?.turn;
   const plain = (image: Sharp) => image.flatten({ background: '#ffffff' }).toColourspace('srgb').removeAlpha();
   if (!turn) {
-    const source = await uprightSource(facts, maxPixels);
+    const source = await uprightSource(facts, maxPixels, () => ({ width, height }));
     return plain(source.resize({ width, height, fit: 'fill' }).extract(region));
   }
   const stored = inStoredFrame(turn, width, height, region);
   const { turn: _turned, ...asStoredImage } = facts.image!;
-  const asStored = await uprightSource({ ...facts, image: asStoredImage }, maxPixels);
+  const asStored = await uprightSource({ ...facts, image: asStoredImage }, maxPixels, () => ({
+    width: stored.width,
+    height: stored.height,
+  }));
   const { data, info } = await plain(
     asStored.resize({ width: stored.width, height: stored.height, fit: 'fill' }).extract(stored.region),
   )

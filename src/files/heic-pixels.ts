@@ -1,0 +1,157 @@
+/**
+ * A HEIC's pixels made small where they are made: libheif hands over its decoded planes (Y, Cb, Cr
+ * as the HEVC stream holds them, or interleaved RGB when it had to convert), and the caller needs
+ * a few hundred to a couple of thousand pixels a side. Reducing by a whole factor while the pixels
+ * are turned to RGB means a 12 MP iPhone photo never exists as 36 MB of RGB anywhere: not in
+ * libheif's WebAssembly heap (which never shrinks) and not in JavaScript. Pure.
+ */
+
+/** One plane of a decoded image: `stride` bytes a row, 8 bits a sample. */
+export interface Plane {
+  data: Uint8Array;
+  width: number;
+  height: number;
+  stride: number;
+}
+
+/** Y′CbCr → R′G′B′ coefficients (ITU-T H.273 matrix), for full-range samples. */
+export interface Matrix {
+  /** R = Y + rCr·Cr */
+  rCr: number;
+  /** G = Y − gCb·Cb − gCr·Cr */
+  gCb: number;
+  gCr: number;
+  /** B = Y + bCb·Cb */
+  bCb: number;
+}
+
+/** The matrix from the luma weights Kr, Kb (H.273, equations for matrix_coefficients 1, 5, 6). */
+export function matrixOf(kr: number, kb: number): Matrix {
+  const kg = 1 - kr - kb;
+  return { rCr: 2 * (1 - kr), gCb: (2 * kb * (1 - kb)) / kg, gCr: (2 * kr * (1 - kr)) / kg, bCb: 2 * (1 - kb) };
+}
+
+/**
+ * BT.601 (H.273 matrix_coefficients 5 and 6), what libheif uses when a file names none: checked
+ * against libheif's own conversion (test/files/heic-pixels.test.ts, and at most 1 level apart on a
+ * 12 MP phone-size HEIC).
+ */
+export const BT601 = matrixOf(0.299, 0.114);
+
+/**
+ * The whole factor a picture of `width`×`height` can be reduced by and still be at least `want`
+ * in both directions (1: not at all). Pure.
+ */
+export function reductionFor(width: number, height: number, want?: { width: number; height: number }): number {
+  if (!want || want.width <= 0 || want.height <= 0) return 1;
+  return Math.max(1, Math.floor(Math.min(width / want.width, height / want.height)));
+}
+
+/** The size a reduction by `factor` gives: every `factor`×`factor` block one pixel, a partial last block too. */
+export const reducedSize = (width: number, height: number, factor: number) => ({
+  width: Math.ceil(width / factor),
+  height: Math.ceil(height / factor),
+});
+
+const byte = (v: number) => (v <= 0 ? 0 : v >= 255 ? 255 : Math.round(v));
+
+/**
+ * Full-range 8-bit Y′CbCr planes (chroma at full, half width, or half width and height) to
+ * interleaved RGB, each `factor`×`factor` block of the picture averaged into one pixel. Chroma is
+ * taken at the chroma sample covering each luma sample, as libheif does for 4:2:0.
+ */
+export function ycbcrToRgb(y: Plane, cb: Plane, cr: Plane, factor: number, matrix: Matrix): Uint8Array {
+  const { width, height } = y;
+  const sx = cb.width < width ? 1 : 0;
+  const sy = cb.height < height ? 1 : 0;
+  const size = reducedSize(width, height, factor);
+  const out = new Uint8Array(size.width * size.height * 3);
+  const { rCr, gCb, gCr, bCb } = matrix;
+  const put = (o: number, Y: number, Cb: number, Cr: number) => {
+    out[o] = byte(Y + rCr * Cr);
+    out[o + 1] = byte(Y - gCb * Cb - gCr * Cr);
+    out[o + 2] = byte(Y + bCb * Cb);
+  };
+  if (factor === 1) {
+    for (let row = 0; row < height; row += 1) {
+      const yRow = row * y.stride;
+      const cbRow = (row >> sy) * cb.stride;
+      const crRow = (row >> sy) * cr.stride;
+      let o = row * width * 3;
+      for (let x = 0; x < width; x += 1, o += 3)
+        put(o, y.data[yRow + x]!, cb.data[cbRow + (x >> sx)]! - 128, cr.data[crRow + (x >> sx)]! - 128);
+    }
+    return out;
+  }
+  const sumY = new Float64Array(size.width);
+  const sumCb = new Float64Array(size.width);
+  const sumCr = new Float64Array(size.width);
+  for (let oy = 0; oy < size.height; oy += 1) {
+    sumY.fill(0);
+    sumCb.fill(0);
+    sumCr.fill(0);
+    const rowEnd = Math.min(height, (oy + 1) * factor);
+    for (let row = oy * factor; row < rowEnd; row += 1) {
+      const yRow = row * y.stride;
+      const cbRow = (row >> sy) * cb.stride;
+      const crRow = (row >> sy) * cr.stride;
+      for (let ox = 0, x = 0; ox < size.width; ox += 1) {
+        const end = Math.min(width, x + factor);
+        let sY = 0;
+        let sCb = 0;
+        let sCr = 0;
+        for (; x < end; x += 1) {
+          sY += y.data[yRow + x]!;
+          sCb += cb.data[cbRow + (x >> sx)]!;
+          sCr += cr.data[crRow + (x >> sx)]!;
+        }
+        sumY[ox]! += sY;
+        sumCb[ox]! += sCb;
+        sumCr[ox]! += sCr;
+      }
+    }
+    const rows = rowEnd - oy * factor;
+    for (let ox = 0; ox < size.width; ox += 1) {
+      const n = rows * (Math.min(width, (ox + 1) * factor) - ox * factor);
+      put((oy * size.width + ox) * 3, sumY[ox]! / n, sumCb[ox]! / n - 128, sumCr[ox]! / n - 128);
+    }
+  }
+  return out;
+}
+
+/** Interleaved 8-bit RGB (`stride` bytes a row), each `factor`×`factor` block averaged into one pixel. */
+export function reduceRgb(rgb: Plane, factor: number): Uint8Array {
+  const { width, height } = rgb;
+  const size = reducedSize(width, height, factor);
+  const out = new Uint8Array(size.width * size.height * 3);
+  const row = width * 3;
+  if (factor === 1) {
+    if (rgb.stride === row) out.set(rgb.data.subarray(0, out.length));
+    else for (let y = 0; y < height; y += 1) out.set(rgb.data.subarray(y * rgb.stride, y * rgb.stride + row), y * row);
+    return out;
+  }
+  const sums = new Float64Array(size.width * 3);
+  for (let oy = 0; oy < size.height; oy += 1) {
+    sums.fill(0);
+    const rowEnd = Math.min(height, (oy + 1) * factor);
+    for (let y = oy * factor; y < rowEnd; y += 1) {
+      const start = y * rgb.stride;
+      for (let x = 0; x < width; x += 1) {
+        const s = ((x / factor) | 0) * 3;
+        const p = start + x * 3;
+        sums[s]! += rgb.data[p]!;
+        sums[s + 1]! += rgb.data[p + 1]!;
+        sums[s + 2]! += rgb.data[p + 2]!;
+      }
+    }
+    const rows = rowEnd - oy * factor;
+    for (let ox = 0; ox < size.width; ox += 1) {
+      const n = rows * (Math.min(width, (ox + 1) * factor) - ox * factor);
+      const o = (oy * size.width + ox) * 3;
+      out[o] = Math.round(sums[ox * 3]! / n);
+      out[o + 1] = Math.round(sums[ox * 3 + 1]! / n);
+      out[o + 2] = Math.round(sums[ox * 3 + 2]! / n);
+    }
+  }
+  return out;
+}
