@@ -222,6 +222,10 @@ describe('the interview, the report and the profile over the API', () => {
     const advice = report.eligibility.findings.map((f: { id: string; fix: string }) => f.fix);
     expect(report.eligibility.findings.map((f: { id: string }) => f.id)).toContain('eligibility.years');
     for (const fix of advice) expect(fix).not.toMatch(/shegong|--[a-z]/);
+    // Nor does the printable checklist the page opens.
+    const checklist = (await raw('GET', '/out/checklist.html', authed())).body.toString();
+    expect(checklist).toMatch(/<li class="error">[^<]*<span class="fix">/);
+    expect(checklist).not.toMatch(/shegong (fix|profile)/);
   });
 
   it('saves the answers to the profile the CLI reads', async () => {

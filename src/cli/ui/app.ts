@@ -117,7 +117,10 @@ export async function createUiApp(context: CommandContext): Promise<UiApp> {
     // The page asked the questions: its advice is the interview's (no flags), in the page's words.
     const asked = { ...context, messages: interviewWorded(messages) };
     const built = checklistReport(answers, asked, [...latest.values()], answers.educationCases ?? []);
-    checklistHtml = await renderAs('checklist', built, { ...context, globals: { ...globals, format: 'html' } });
+    // The printable checklist opens from the page: its advice in the page's words too.
+    checklistHtml = adviceOnPage(
+      await renderAs('checklist', built, { ...context, globals: { ...globals, format: 'html' } }),
+    );
     const { report: dates, names, ics: icsOf } = datesFor(context, answers);
     const events = [...(dates.previousYear?.events ?? []), ...dates.events];
     ics = icsOf();
