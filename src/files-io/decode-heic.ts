@@ -10,12 +10,15 @@
  * caller needs (heic-pixels.ts); asking libheif for RGB added a 36 MB plane to its heap and the
  * same again as a JavaScript copy (one 12 MP HEIC: `files` 273-278 MB, `fix` 358-382 MB). A file
  * whose samples are not 8-bit full-range BT.601 (the form every phone writes, and libheif's
- * default when a file names none) is still converted by libheif, then reduced the same way.
+ * default when a file names none) is still converted by libheif, then reduced the same way (one
+ * deeper than 8 bits is known from its handle; a monochrome one or another matrix only once
+ * decoded, so those rare files are decoded twice).
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { SAFETY } from '../rules/safety-limits.js';
 import { BT601, type Plane, reduceRgb, reducedSize, reductionFor, ycbcrToRgb } from '../files/heic-pixels.js';
+import { createGate } from './gate.js';
 
 export interface DecodedRgb {
   /** Interleaved RGB, 3 bytes a pixel, `width`×`height`: the picture reduced by `factor`. */
@@ -25,6 +28,11 @@ export interface DecodedRgb {
   factor: number;
   /** The picture's own size (libheif's, transforms applied). */
   picture: { width: number; height: number };
+}
+
+/** An object the bindings return (an image handle, a decoded image): `$$.ptr` is its C pointer. */
+interface HeifObject {
+  $$: { ptr: number };
 }
 
 /** A value of one of libheif's enums as its bindings give it: compared by identity, `value` for the C API. */
@@ -70,6 +78,7 @@ interface Libheif {
   >;
   heif_channel: Record<'heif_channel_interleaved' | 'heif_channel_Y' | 'heif_channel_Cb' | 'heif_channel_Cr', HeifEnum>;
   // libheif's C functions, on raw pointers into its heap (the bindings do not expose colour profiles).
+  _heif_image_handle_get_luma_bits_per_pixel(handle: number): number;
   _heif_image_get_colorspace(image: number): number;
   _heif_image_get_chroma_format(image: number): number;
   _heif_image_get_bits_per_pixel_range(image: number, channel: number): number;
@@ -109,11 +118,6 @@ export const heicPixelLimit = (maxPixels: number) => Math.min(maxPixels, SAFETY.
 /** The size, in pixels, the caller will bring the picture to, given its own size (undefined: all of it). */
 export type WantedSize = (picture: { width: number; height: number }) => { width: number; height: number } | undefined;
 
-/** The picture brought to `share` of its size (in either frame: a turn keeps the share). */
-export const shareOf =
-  (share: number): WantedSize =>
-  (picture) => ({ width: picture.width * share, height: picture.height * share });
-
 /** libheif's C enum values (heif_colorspace_YCbCr, heif_chroma_420/422/444, heif_channel_Y/Cb/Cr). */
 const YCBCR = 0;
 const SUBSAMPLED_OR_FULL_CHROMA = new Set([1, 2, 3]);
@@ -135,6 +139,21 @@ export async function decodeHeic(
   const heif = heicDecoder();
   if (!heif) throw Object.assign(new Error('libheif-js is not installed'), { code: 'MODULE_NOT_FOUND' });
   const buffer = typeof file === 'string' ? await readFile(file) : file;
+  return decodes.run(1, () => decodeNow(heif, buffer, maxPixels, want));
+}
+
+/**
+ * One decode at a time: libheif's planes are views on its heap, which a second decode growing it
+ * would detach (they would read as zeros: a black picture, silently).
+ */
+const decodes = createGate();
+
+async function decodeNow(
+  heif: Libheif,
+  buffer: Uint8Array,
+  maxPixels: number,
+  want: WantedSize | undefined,
+): Promise<DecodedRgb | { width: number; height: number; refused: true }> {
   const context = heif.heif_context_alloc();
   if (!context) throw new Error('HEIF: no decoder context');
   let handle: unknown;
@@ -157,7 +176,9 @@ export async function decodeHeic(
       Buffer.from(last.buffer.buffer, last.buffer.byteOffset, last.buffer.byteLength).equals(buffer)
     )
       return last.image;
-    const pixels = (await asYcbcr(heif, handle, factor)) ?? (await asRgb(heif, handle, factor));
+    // Deeper than 8 bits: libheif's own conversion straight away (not a decode to find out).
+    const eightBit = heif._heif_image_handle_get_luma_bits_per_pixel((handle as HeifObject).$$.ptr) === 8;
+    const pixels = (eightBit ? await asYcbcr(heif, handle, factor) : undefined) ?? (await asRgb(heif, handle, factor));
     const image = { ...pixels, picture: { width, height } };
     last = { buffer, factor, image };
     return image;
@@ -184,15 +205,27 @@ async function asYcbcr(
   if (!decoded || decoded.code) throw new Error(`HEIF decode failed: ${decoded?.message ?? 'no image'}`);
   try {
     const image = decoded.image.$$.ptr;
+    // Where each plane lies in the heap, read before any call below can grow it (growing detaches
+    // the views the bindings gave; the addresses stay).
+    const places = new Map(
+      decoded.channels.map((c) => [c.id.value, { ...c, offset: c.data.byteOffset, length: c.data.length }]),
+    );
     if (heif._heif_image_get_colorspace(image) !== YCBCR) return undefined;
     if (!SUBSAMPLED_OR_FULL_CHROMA.has(heif._heif_image_get_chroma_format(image))) return undefined;
-    const plane = (channel: number): Plane | undefined => {
-      const found = decoded.channels.find((c) => c.id.value === channel);
-      return found && heif._heif_image_get_bits_per_pixel_range(image, channel) === 8 ? found : undefined;
+    const eightBit = [Y_CHANNEL, CB_CHANNEL, CR_CHANNEL].every(
+      (channel) => places.has(channel) && heif._heif_image_get_bits_per_pixel_range(image, channel) === 8,
+    );
+    if (!eightBit || !isBt601FullRange(heif, image)) return undefined;
+    const plane = (channel: number): Plane => {
+      const { offset, length, width, height, stride } = places.get(channel)!;
+      return { data: new Uint8Array(heif.HEAPU8.buffer, offset, length), width, height, stride };
     };
-    const [y, cb, cr] = [plane(Y_CHANNEL), plane(CB_CHANNEL), plane(CR_CHANNEL)];
-    if (!y || !cb || !cr || !isBt601FullRange(heif, image)) return undefined;
-    return { data: ycbcrToRgb(y, cb, cr, factor, BT601), ...reducedSize(y.width, y.height, factor), factor };
+    const y = plane(Y_CHANNEL);
+    return {
+      data: ycbcrToRgb(y, plane(CB_CHANNEL), plane(CR_CHANNEL), factor, BT601),
+      ...reducedSize(y.width, y.height, factor),
+      factor,
+    };
   } finally {
     heif.heif_image_release(decoded.image);
   }
@@ -206,14 +239,15 @@ function isBt601FullRange(heif: Libheif, image: number): boolean {
     heif.HEAP32[out >> 2] = 0;
     heif._heif_image_get_nclx_color_profile(error, image, out);
     const code = heif.HEAP32[error >> 2];
-    if (code === NO_PROFILE) return true;
     const profile = heif.HEAP32[out >> 2]!;
-    if (code !== 0 || profile === 0) return false;
-    // struct heif_color_profile_nclx: uint8 version; int primaries, transfer, matrix; uint8 full range.
+    if (profile === 0) return code === NO_PROFILE;
+    // struct heif_color_profile_nclx (libheif 1.23, the version package.json pins; an upgrade must
+    // check this layout and the exports above): uint8 version; int primaries, transfer, matrix;
+    // uint8 full range.
     const matrix = heif.HEAP32[(profile + 12) >> 2];
     const fullRange = heif.HEAPU8[profile + 16] !== 0;
     heif._heif_nclx_color_profile_free(profile);
-    return (matrix === 5 || matrix === 6) && fullRange;
+    return code === 0 && (matrix === 5 || matrix === 6) && fullRange;
   } finally {
     heif._free(error);
     heif._free(out);

@@ -5,9 +5,9 @@
 import type { FileFacts } from '../model/files.js';
 import type { RuleSet } from '../model/rules.js';
 import { ruleValue } from '../rules/rule-access.js';
+import { shareOf } from '../files/heic-pixels.js';
 import { isDecodable, MM_PER_INCH } from '../files/measures.js';
 import { createGate } from './gate.js';
-import { shareOf } from './decode-heic.js';
 import { decodeRaw, encodePhoto, searchQuality } from './encode-jpeg.js';
 import type { FixResult } from './fix-result.js';
 import { fixPhotoFromFace } from './fix-photo-face.js';

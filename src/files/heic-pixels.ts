@@ -39,13 +39,27 @@ export function matrixOf(kr: number, kb: number): Matrix {
 export const BT601 = matrixOf(0.299, 0.114);
 
 /**
- * The whole factor a picture of `width`×`height` can be reduced by and still be at least `want`
- * in both directions (1: not at all). Pure.
+ * The largest whole factor a picture of `width`×`height` can be reduced by (every factor×factor
+ * block one pixel, reducedSize) and still have at least `want` pixels each way, rounded up: a
+ * scan's exact-scale sample of ceil(2479 / 4) = 620 is reached at 4 (1: not at all). Pure.
  */
 export function reductionFor(width: number, height: number, want?: { width: number; height: number }): number {
-  if (!want || want.width <= 0 || want.height <= 0) return 1;
-  return Math.max(1, Math.floor(Math.min(width / want.width, height / want.height)));
+  if (!want) return 1;
+  // ceil(side / f) ≥ n  ⇔  f < side / (n − 1), for n > 1; any factor reaches n ≤ 1.
+  const most = (side: number, wanted: number) => {
+    const n = Math.ceil(wanted - 1e-9);
+    return n <= 1 ? side : Math.ceil(side / (n - 1)) - 1;
+  };
+  return Math.max(1, Math.min(most(width, want.width), most(height, want.height)));
 }
+
+/** The picture brought to `share` of its size (in either frame: a turn keeps the share). */
+export const shareOf =
+  (share: number) =>
+  (picture: { width: number; height: number }): { width: number; height: number } => ({
+    width: picture.width * share,
+    height: picture.height * share,
+  });
 
 /** The size a reduction by `factor` gives: every `factor`×`factor` block one pixel, a partial last block too. */
 export const reducedSize = (width: number, height: number, factor: number) => ({
@@ -57,8 +71,9 @@ const byte = (v: number) => (v <= 0 ? 0 : v >= 255 ? 255 : Math.round(v));
 
 /**
  * Full-range 8-bit Y′CbCr planes (chroma at full, half width, or half width and height) to
- * interleaved RGB, each `factor`×`factor` block of the picture averaged into one pixel. Chroma is
- * taken at the chroma sample covering each luma sample, as libheif does for 4:2:0.
+ * interleaved RGB, each `factor`×`factor` block of the picture averaged into one pixel (a partial
+ * last block too: the caller's resize then stretches by under one pixel). Chroma is taken at the
+ * chroma sample covering each luma sample, as libheif does for 4:2:0.
  */
 export function ycbcrToRgb(y: Plane, cb: Plane, cr: Plane, factor: number, matrix: Matrix): Uint8Array {
   const { width, height } = y;
@@ -83,13 +98,12 @@ export function ycbcrToRgb(y: Plane, cb: Plane, cr: Plane, factor: number, matri
     }
     return out;
   }
-  const sumY = new Float64Array(size.width);
-  const sumCb = new Float64Array(size.width);
-  const sumCr = new Float64Array(size.width);
+  // Each pixel converted and clamped, then averaged (as libheif's RGB, reduced, would be): a
+  // block's Y′CbCr averaged first would keep the overshoot subsampled chroma gives at sharp edges.
+  const sums = new Float64Array(size.width * 3);
+  const clamp = (v: number) => (v <= 0 ? 0 : v >= 255 ? 255 : v);
   for (let oy = 0; oy < size.height; oy += 1) {
-    sumY.fill(0);
-    sumCb.fill(0);
-    sumCr.fill(0);
+    sums.fill(0);
     const rowEnd = Math.min(height, (oy + 1) * factor);
     for (let row = oy * factor; row < rowEnd; row += 1) {
       const yRow = row * y.stride;
@@ -97,23 +111,29 @@ export function ycbcrToRgb(y: Plane, cb: Plane, cr: Plane, factor: number, matri
       const crRow = (row >> sy) * cr.stride;
       for (let ox = 0, x = 0; ox < size.width; ox += 1) {
         const end = Math.min(width, x + factor);
-        let sY = 0;
-        let sCb = 0;
-        let sCr = 0;
+        let r = 0;
+        let g = 0;
+        let b = 0;
         for (; x < end; x += 1) {
-          sY += y.data[yRow + x]!;
-          sCb += cb.data[cbRow + (x >> sx)]!;
-          sCr += cr.data[crRow + (x >> sx)]!;
+          const Y = y.data[yRow + x]!;
+          const Cb = cb.data[cbRow + (x >> sx)]! - 128;
+          const Cr = cr.data[crRow + (x >> sx)]! - 128;
+          r += clamp(Y + rCr * Cr);
+          g += clamp(Y - gCb * Cb - gCr * Cr);
+          b += clamp(Y + bCb * Cb);
         }
-        sumY[ox]! += sY;
-        sumCb[ox]! += sCb;
-        sumCr[ox]! += sCr;
+        sums[ox * 3]! += r;
+        sums[ox * 3 + 1]! += g;
+        sums[ox * 3 + 2]! += b;
       }
     }
     const rows = rowEnd - oy * factor;
     for (let ox = 0; ox < size.width; ox += 1) {
       const n = rows * (Math.min(width, (ox + 1) * factor) - ox * factor);
-      put((oy * size.width + ox) * 3, sumY[ox]! / n, sumCb[ox]! / n - 128, sumCr[ox]! / n - 128);
+      const o = (oy * size.width + ox) * 3;
+      out[o] = Math.round(sums[ox * 3]! / n);
+      out[o + 1] = Math.round(sums[ox * 3 + 1]! / n);
+      out[o + 2] = Math.round(sums[ox * 3 + 2]! / n);
     }
   }
   return out;

@@ -21,10 +21,42 @@ const plane = (values: number[], width: number, height: number): Plane => ({
   stride: width,
 });
 
+/** The conversion pixel by pixel, clamped and rounded, then block means of that: what the module must equal. */
+function naive(y: Plane, cb: Plane, cr: Plane, factor: number): Uint8Array {
+  const sx = cb.width < y.width ? 1 : 0;
+  const sy = cb.height < y.height ? 1 : 0;
+  const rgb = new Uint8Array(y.width * y.height * 3);
+  const clamp = (v: number) => Math.min(255, Math.max(0, v));
+  for (let row = 0; row < y.height; row += 1)
+    for (let x = 0; x < y.width; x += 1) {
+      const Y = y.data[row * y.stride + x]!;
+      const Cb = cb.data[(row >> sy) * cb.stride + (x >> sx)]! - 128;
+      const Cr = cr.data[(row >> sy) * cr.stride + (x >> sx)]! - 128;
+      const o = (row * y.width + x) * 3;
+      rgb[o] = Math.round(clamp(Y + BT601.rCr * Cr));
+      rgb[o + 1] = Math.round(clamp(Y - BT601.gCb * Cb - BT601.gCr * Cr));
+      rgb[o + 2] = Math.round(clamp(Y + BT601.bCb * Cb));
+    }
+  return reduceRgb({ data: rgb, width: y.width, height: y.height, stride: y.width * 3 }, factor);
+}
+
+/** A plane of `width`×`height` with padded rows and values from `value(x, y)`. */
+function padded(width: number, height: number, value: (x: number, y: number) => number): Plane {
+  const stride = width + 3;
+  const data = new Uint8Array(stride * height).fill(7);
+  for (let y = 0; y < height; y += 1) for (let x = 0; x < width; x += 1) data[y * stride + x] = value(x, y);
+  return { data, width, height, stride };
+}
+
 describe('the reduction', () => {
   it('takes the largest whole factor that keeps the wanted size, and counts partial blocks', () => {
-    expect(reductionFor(4032, 3024, { width: 807, height: 605 })).toBe(4);
+    expect(reductionFor(4032, 3024, { width: 807, height: 605 })).toBe(5);
     expect(reductionFor(4032, 3024, { width: 806.4, height: 604.8 })).toBe(5);
+    expect(reductionFor(4032, 3024, { width: 808, height: 605 })).toBe(4);
+    // Scans: the exact-scale sample (ceil(side / scale)) is reached at the scale itself.
+    expect(reductionFor(2479, 3508, { width: 620, height: 877 })).toBe(4);
+    expect(reductionFor(1653, 2339, { width: 827, height: 1170 })).toBe(2);
+    expect(reducedSize(2479, 3508, 4)).toEqual({ width: 620, height: 877 });
     expect(reductionFor(4032, 3024, { width: 5000, height: 4000 })).toBe(1);
     expect(reductionFor(4032, 3024, undefined)).toBe(1);
     expect(reducedSize(4032, 3024, 5)).toEqual({ width: 807, height: 605 });
@@ -54,6 +86,26 @@ describe('the reduction', () => {
     const cr = plane([128], 1, 1);
     expect([...ycbcrToRgb(y, cb, cr, 1, BT601)]).toEqual([100, 100, 100, 110, 110, 110, 120, 120, 120, 130, 130, 130]);
     expect([...ycbcrToRgb(y, cb, cr, 2, BT601)]).toEqual([115, 115, 115]);
+  });
+
+  it('saturated chroma edges, odd sizes, padded rows, 4:2:0, 4:2:2 and 4:4:4: as converting each pixel, then averaging', () => {
+    const [W, H] = [13, 9];
+    // Luma ramps; chroma alternates between extremes, so subsampled chroma overshoots at every edge.
+    const y = padded(W, H, (x, r) => (x * 37 + r * 11) % 256);
+    for (const [cw, ch] of [
+      [7, 5],
+      [7, 9],
+      [13, 9],
+    ] as const) {
+      const cb = padded(cw, ch, (x, r) => ((x + r) % 2 ? 250 : 5));
+      const cr = padded(cw, ch, (x, r) => ((x * 3 + r) % 3 ? 16 : 240));
+      for (const factor of [1, 2, 3, 5]) {
+        const got = ycbcrToRgb(y, cb, cr, factor, BT601);
+        const want = naive(y, cb, cr, factor);
+        expect(got.length).toBe(want.length);
+        expect(largestDifference(got, want), `${cw}×${ch} chroma by ${factor}`).toBeLessThanOrEqual(1);
+      }
+    }
   });
 });
 
@@ -88,9 +140,34 @@ describe('decodeHeic', () => {
     expect(whole.factor).toBe(1);
     expect(whole.picture).toEqual({ width: 672, height: 896 });
     expect(largestDifference(whole.data, reduceRgb(reference, 1))).toBeLessThanOrEqual(1);
-    const quarter = (await decodeHeic(readFileSync(file), 1e8, () => ({ width: 168, height: 224 }))) as DecodedRgb;
+    const again = (await decodeHeic(readFileSync(file), 1e8, () => ({ width: 168, height: 224 }))) as DecodedRgb;
     // The whole picture is still the last decode, and has the pixels asked for: no second decode.
-    expect(quarter).toBe(whole);
+    expect(again).toBe(whole);
+  });
+
+  it('reduced, the block means of libheif’s own RGB, within one level', async () => {
+    const file = photo('blue.heic');
+    const reference = await libheifRgb(file);
+    for (const factor of [2, 3]) {
+      const bytes = Buffer.concat([readFileSync(file), Buffer.alloc(factor)]); // other bytes: no cached decode
+      const reduced = (await decodeHeic(bytes, 1e8, () => ({
+        width: 672 / factor,
+        height: 896 / factor,
+      }))) as DecodedRgb;
+      expect(reduced.factor).toBe(factor);
+      expect(largestDifference(reduced.data, reduceRgb(reference, factor))).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('two decodes at once each get their own pixels (libheif’s heap grows under neither)', async () => {
+    const small = readFileSync(photo('blue.heic'));
+    const big = readFileSync(photo('phone.heic'));
+    const [a, b] = (await Promise.all([
+      decodeHeic(Buffer.concat([small, Buffer.alloc(7)]), 1e8),
+      decodeHeic(big, 1e8, ({ width, height }) => ({ width: width / 4, height: height / 4 })),
+    ])) as DecodedRgb[];
+    expect(largestDifference(a!.data, reduceRgb(await libheifRgb(photo('blue.heic')), 1))).toBeLessThanOrEqual(1);
+    expect(b!.data.some((v) => v > 0)).toBe(true);
   });
 
   it('decodes again, reduced, when the bytes differ; a later call wanting more pixels decodes them', async () => {
