@@ -274,20 +274,20 @@ async function probeHeic(file: string | Uint8Array, facts: FileFacts, options: P
  * photo's sample, or the scan's exact-scale sample, and the face detector's. Pure.
  */
 function probeSize(picture: { width: number; height: number }, options: ProbeOptions) {
-  const limits = ruleValue(options.ruleSet, 'upload.image');
-  const long = Math.max(picture.width, picture.height);
   if (options.role === 'photo') {
-    const side = Math.max(limits.photoDecodeSize, ruleValue(options.ruleSet, 'upload.photo.face').decodeSize);
-    const shrink = Math.min(1, side / long);
+    const side = Math.max(sampleSide(options), ruleValue(options.ruleSet, 'upload.photo.face').decodeSize);
+    const shrink = Math.min(1, side / Math.max(picture.width, picture.height));
     return { width: picture.width * shrink, height: picture.height * shrink };
   }
-  const scale = decodeScale(
-    picture.width,
-    picture.height,
-    ruleValue(options.ruleSet, 'upload.scan.sharpness').decodeSize,
-  );
+  const scale = decodeScale(picture.width, picture.height, sampleSide(options));
   return { width: Math.ceil(picture.width / scale), height: Math.ceil(picture.height / scale) };
 }
+
+/** The statistics sample's side: the photo's fit-inside size, a scan's least long side. */
+const sampleSide = (options: ProbeOptions) =>
+  options.role === 'photo'
+    ? ruleValue(options.ruleSet, 'upload.image').photoDecodeSize
+    : ruleValue(options.ruleSet, 'upload.scan.sharpness').decodeSize;
 
 /** Decodes in flight across the process (a batch probes many files at once). */
 const decodes = createGate();
@@ -324,8 +324,7 @@ async function probePixels(
 ): Promise<FileFacts> {
   const sharp = loadSharp();
   const limits = ruleValue(options.ruleSet, 'upload.image');
-  const minSide =
-    options.role === 'photo' ? limits.photoDecodeSize : ruleValue(options.ruleSet, 'upload.scan.sharpness').decodeSize;
+  const minSide = sampleSide(options);
   // The photo keeps the sample its thresholds were set on (fit inside photoDecodeSize): most photos
   // are 295×413 and decode whole; a phone-size one shrinks on load, then a resample of a few
   // hundred pixels. Scans, the costly files, decode at an exact DCT scale.

@@ -67,66 +67,26 @@ export const reducedSize = (width: number, height: number, factor: number) => ({
   height: Math.ceil(height / factor),
 });
 
-const byte = (v: number) => (v <= 0 ? 0 : v >= 255 ? 255 : Math.round(v));
+const clamp = (v: number) => (v <= 0 ? 0 : v >= 255 ? 255 : v);
 
 /**
- * Full-range 8-bit Y′CbCr planes (chroma at full, half width, or half width and height) to
- * interleaved RGB, each `factor`×`factor` block of the picture averaged into one pixel (a partial
- * last block too: the caller's resize then stretches by under one pixel). Chroma is taken at the
- * chroma sample covering each luma sample, as libheif does for 4:2:0.
+ * The mean RGB of every `factor`×`factor` block of a `width`×`height` picture (a partial last block
+ * over its own pixels); `addRow(row, sums)` adds each pixel of one source row to
+ * `sums[(x / factor | 0) * 3 + channel]`.
  */
-export function ycbcrToRgb(y: Plane, cb: Plane, cr: Plane, factor: number, matrix: Matrix): Uint8Array {
-  const { width, height } = y;
-  const sx = cb.width < width ? 1 : 0;
-  const sy = cb.height < height ? 1 : 0;
+function blockMeans(
+  width: number,
+  height: number,
+  factor: number,
+  addRow: (row: number, sums: Float64Array) => void,
+): Uint8Array {
   const size = reducedSize(width, height, factor);
   const out = new Uint8Array(size.width * size.height * 3);
-  const { rCr, gCb, gCr, bCb } = matrix;
-  const put = (o: number, Y: number, Cb: number, Cr: number) => {
-    out[o] = byte(Y + rCr * Cr);
-    out[o + 1] = byte(Y - gCb * Cb - gCr * Cr);
-    out[o + 2] = byte(Y + bCb * Cb);
-  };
-  if (factor === 1) {
-    for (let row = 0; row < height; row += 1) {
-      const yRow = row * y.stride;
-      const cbRow = (row >> sy) * cb.stride;
-      const crRow = (row >> sy) * cr.stride;
-      let o = row * width * 3;
-      for (let x = 0; x < width; x += 1, o += 3)
-        put(o, y.data[yRow + x]!, cb.data[cbRow + (x >> sx)]! - 128, cr.data[crRow + (x >> sx)]! - 128);
-    }
-    return out;
-  }
-  // Each pixel converted and clamped, then averaged (as libheif's RGB, reduced, would be): a
-  // block's Y′CbCr averaged first would keep the overshoot subsampled chroma gives at sharp edges.
   const sums = new Float64Array(size.width * 3);
-  const clamp = (v: number) => (v <= 0 ? 0 : v >= 255 ? 255 : v);
   for (let oy = 0; oy < size.height; oy += 1) {
     sums.fill(0);
     const rowEnd = Math.min(height, (oy + 1) * factor);
-    for (let row = oy * factor; row < rowEnd; row += 1) {
-      const yRow = row * y.stride;
-      const cbRow = (row >> sy) * cb.stride;
-      const crRow = (row >> sy) * cr.stride;
-      for (let ox = 0, x = 0; ox < size.width; ox += 1) {
-        const end = Math.min(width, x + factor);
-        let r = 0;
-        let g = 0;
-        let b = 0;
-        for (; x < end; x += 1) {
-          const Y = y.data[yRow + x]!;
-          const Cb = cb.data[cbRow + (x >> sx)]! - 128;
-          const Cr = cr.data[crRow + (x >> sx)]! - 128;
-          r += clamp(Y + rCr * Cr);
-          g += clamp(Y - gCb * Cb - gCr * Cr);
-          b += clamp(Y + bCb * Cb);
-        }
-        sums[ox * 3]! += r;
-        sums[ox * 3 + 1]! += g;
-        sums[ox * 3 + 2]! += b;
-      }
-    }
+    for (let row = oy * factor; row < rowEnd; row += 1) addRow(row, sums);
     const rows = rowEnd - oy * factor;
     for (let ox = 0; ox < size.width; ox += 1) {
       const n = rows * (Math.min(width, (ox + 1) * factor) - ox * factor);
@@ -139,39 +99,52 @@ export function ycbcrToRgb(y: Plane, cb: Plane, cr: Plane, factor: number, matri
   return out;
 }
 
+/**
+ * Full-range 8-bit Y′CbCr planes (chroma at full, half width, or half width and height) to
+ * interleaved RGB, each `factor`×`factor` block of the picture averaged into one pixel (a partial
+ * last block too: the caller's resize then stretches by under one pixel). Chroma is taken at the
+ * chroma sample covering each luma sample, as libheif does for 4:2:0. Each pixel is converted and
+ * clamped, then averaged (as libheif's RGB, reduced, would be): a block's Y′CbCr averaged first
+ * would keep the overshoot subsampled chroma gives at sharp edges.
+ */
+export function ycbcrToRgb(y: Plane, cb: Plane, cr: Plane, factor: number, matrix: Matrix): Uint8Array {
+  const sx = cb.width < y.width ? 1 : 0;
+  const sy = cb.height < y.height ? 1 : 0;
+  const { rCr, gCb, gCr, bCb } = matrix;
+  return blockMeans(y.width, y.height, factor, (row, sums) => {
+    const yRow = row * y.stride;
+    const cbRow = (row >> sy) * cb.stride;
+    const crRow = (row >> sy) * cr.stride;
+    for (let x = 0; x < y.width; x += 1) {
+      const Y = y.data[yRow + x]!;
+      const Cb = cb.data[cbRow + (x >> sx)]! - 128;
+      const Cr = cr.data[crRow + (x >> sx)]! - 128;
+      const s = ((x / factor) | 0) * 3;
+      sums[s]! += clamp(Y + rCr * Cr);
+      sums[s + 1]! += clamp(Y - gCb * Cb - gCr * Cr);
+      sums[s + 2]! += clamp(Y + bCb * Cb);
+    }
+  });
+}
+
 /** Interleaved 8-bit RGB (`stride` bytes a row), each `factor`×`factor` block averaged into one pixel. */
 export function reduceRgb(rgb: Plane, factor: number): Uint8Array {
   const { width, height } = rgb;
-  const size = reducedSize(width, height, factor);
-  const out = new Uint8Array(size.width * size.height * 3);
   const row = width * 3;
   if (factor === 1) {
+    const out = new Uint8Array(row * height);
     if (rgb.stride === row) out.set(rgb.data.subarray(0, out.length));
     else for (let y = 0; y < height; y += 1) out.set(rgb.data.subarray(y * rgb.stride, y * rgb.stride + row), y * row);
     return out;
   }
-  const sums = new Float64Array(size.width * 3);
-  for (let oy = 0; oy < size.height; oy += 1) {
-    sums.fill(0);
-    const rowEnd = Math.min(height, (oy + 1) * factor);
-    for (let y = oy * factor; y < rowEnd; y += 1) {
-      const start = y * rgb.stride;
-      for (let x = 0; x < width; x += 1) {
-        const s = ((x / factor) | 0) * 3;
-        const p = start + x * 3;
-        sums[s]! += rgb.data[p]!;
-        sums[s + 1]! += rgb.data[p + 1]!;
-        sums[s + 2]! += rgb.data[p + 2]!;
-      }
+  return blockMeans(width, height, factor, (y, sums) => {
+    const start = y * rgb.stride;
+    for (let x = 0; x < width; x += 1) {
+      const s = ((x / factor) | 0) * 3;
+      const p = start + x * 3;
+      sums[s]! += rgb.data[p]!;
+      sums[s + 1]! += rgb.data[p + 1]!;
+      sums[s + 2]! += rgb.data[p + 2]!;
     }
-    const rows = rowEnd - oy * factor;
-    for (let ox = 0; ox < size.width; ox += 1) {
-      const n = rows * (Math.min(width, (ox + 1) * factor) - ox * factor);
-      const o = (oy * size.width + ox) * 3;
-      out[o] = Math.round(sums[ox * 3]! / n);
-      out[o + 1] = Math.round(sums[ox * 3 + 1]! / n);
-      out[o + 2] = Math.round(sums[ox * 3 + 2]! / n);
-    }
-  }
-  return out;
+  });
 }
