@@ -376,8 +376,11 @@ async function prepareRegion(
   const faceW = face.right - face.left;
   const faceH = face.bottom - face.top;
 
+  // The selfie model sees a square (Human squashes any other input to its 256×256 with a plain
+  // bilinear step, and stretches the matte back the same way): handing it that square, shrunk here
+  // with antialiasing, keeps its WebAssembly heap from growing for a region-sized input and output.
   const small = await sharp(levelled.data, { raw: { width: RW, height: RH, channels: 3 } })
-    .resize({ width: crop.segmentSize, height: crop.segmentSize, fit: 'inside', withoutEnlargement: true })
+    .resize({ width: crop.segmentSize, height: crop.segmentSize, fit: 'fill' })
     .raw()
     .toBuffer({ resolveWithObject: true });
   const coarse = await models.segment(small.data, small.info.width, small.info.height);

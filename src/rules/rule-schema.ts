@@ -176,7 +176,7 @@ export const VALUE_SCHEMAS: { [K in RuleId]: z.ZodType<RuleValues[K]> } = {
     faceArea: share,
     headTop: share,
     roiMargin: share,
-    segmentSize: z.number().int().min(128),
+    segmentSize: z.number().int().min(128).max(1024),
     backgroundAlpha: share,
     foregroundAlpha: share,
     guidedRadius: share,
