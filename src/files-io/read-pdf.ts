@@ -98,6 +98,17 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { pdfUrl, cMapUrl, standardFontDataUrl } = workerData;
 // pdf.js's own messages would land in the parent's stdout (and break --format json): silence them.
 for (const level of ['log', 'info', 'warn', 'error', 'debug']) console[level] = () => {};
+// pdf.js's display layer requires @napi-rs/canvas (a native Skia, installed with pdfjs-dist as an
+// optional dependency) when it is imported, to draw pages: about 30 MB resident for a worker that
+// never draws. It is refused here (pdf.js then goes on without it), and the one drawing class
+// pdf.js builds at import, DOMMatrix, gets an identity stand-in.
+const Module = require('node:module');
+const load = Module._load;
+Module._load = function (request, ...rest) {
+  if (request === '@napi-rs/canvas') throw Object.assign(new Error('not loaded: PDFs are read, never drawn'), { code: 'MODULE_NOT_FOUND' });
+  return load.call(this, request, ...rest);
+};
+globalThis.DOMMatrix ??= class DOMMatrix { constructor() { Object.assign(this, { a: 1, b: 0, c: 0, d: 1, e: 0, f: 0 }); } };
 let loading;
 parentPort.on('message', async ({ data, maxPages, maxChars, maxImagePixels }) => {
   let pdfjs;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { inflatedSize, readPdf } from '../../src/files-io/read-pdf.js';
@@ -15,6 +16,14 @@ describe('readPdf (pdf.js in a bounded worker)', () => {
     expect(reading.pages).toBe(1);
     expect(reading.texts[0]!.text).toContain('教育部学历证书电子注册备案表');
     expect(reading.texts[0]!.text).toMatch(/在线验证报告有效期至\s*2026年08月31日/);
+  });
+
+  // pdf.js's display layer loads a native Skia (@napi-rs/canvas) to draw pages: ~30 MB resident
+  // in a worker that only reads text and counts images.
+  it.runIf(process.platform === 'linux')('reads without loading the native canvas library', async () => {
+    const reading = await readPdf(buildPdf([{ lines: recordLines() }, { image: { width: 120, height: 170 } }]), limits);
+    expect(reading.ok && reading.texts.map((page) => page.images)).toEqual([0, 1]);
+    expect(readFileSync('/proc/self/maps', 'utf8')).not.toContain('@napi-rs');
   });
 
   it('counts pages stored in compressed object streams', async () => {
