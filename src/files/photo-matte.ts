@@ -25,9 +25,19 @@ export interface Box {
 /**
  * Box filter (mean over a (2r+1)² window, clipped at the borders) via running sums: along each
  * row, then down the columns a whole row at a time (so memory is read in order).
+ *
+ * `out` may be `src` itself (the column pass reads only `tmp`), and `tmp` can be shared between
+ * calls: a matte of a 12 MP region is 4 bytes a pixel, and each array not allocated is one the
+ * fix does not hold (the steps below filter in place where the input is their own scratch).
  */
-export function boxMean(src: Float32Array, width: number, height: number, r: number): Float32Array {
-  const tmp = new Float32Array(src.length);
+export function boxMean(
+  src: Float32Array,
+  width: number,
+  height: number,
+  r: number,
+  out: Float32Array = new Float32Array(src.length),
+  tmp: Float32Array = new Float32Array(src.length),
+): Float32Array {
   for (let y = 0; y < height; y += 1) {
     const row = y * width;
     let sum = 0;
@@ -50,7 +60,6 @@ export function boxMean(src: Float32Array, width: number, height: number, r: num
       }
     }
   }
-  const out = new Float32Array(src.length);
   const sums = new Float64Array(width);
   let n = 0;
   for (let y = 0; y <= Math.min(r, height - 1); y += 1) {
@@ -91,27 +100,28 @@ export function refineMatte(
 ): Float32Array {
   const r = Math.max(1, Math.round(radius));
   const n = guide.length;
-  const ip = new Float32Array(n);
-  const ii = new Float32Array(n);
-  for (let p = 0; p < n; p += 1) {
-    ip[p] = guide[p]! * matte[p]!;
-    ii[p] = guide[p]! * guide[p]!;
-  }
-  const meanI = boxMean(guide, width, height, r);
-  const meanP = boxMean(matte, width, height, r);
-  const meanIp = boxMean(ip, width, height, r);
-  const meanII = boxMean(ii, width, height, r);
+  // Seven arrays of n where the textbook form has twelve: each product is filtered in place, a and
+  // b overwrite the filtered products they came from, and the output overwrites the guide's mean.
+  const tmp = new Float32Array(n);
+  const meanI = boxMean(guide, width, height, r, new Float32Array(n), tmp);
+  const meanP = boxMean(matte, width, height, r, new Float32Array(n), tmp);
   const a = new Float32Array(n);
   const b = new Float32Array(n);
+  for (let p = 0; p < n; p += 1) {
+    a[p] = guide[p]! * matte[p]!;
+    b[p] = guide[p]! * guide[p]!;
+  }
+  const meanIp = boxMean(a, width, height, r, a, tmp);
+  const meanII = boxMean(b, width, height, r, b, tmp);
   for (let p = 0; p < n; p += 1) {
     const cov = meanIp[p]! - meanI[p]! * meanP[p]!;
     const varI = meanII[p]! - meanI[p]! * meanI[p]!;
     a[p] = cov / (varI + eps);
     b[p] = meanP[p]! - a[p]! * meanI[p]!;
   }
-  const meanA = boxMean(a, width, height, r);
-  const meanB = boxMean(b, width, height, r);
-  const out = new Float32Array(n);
+  const meanA = boxMean(a, width, height, r, a, tmp);
+  const meanB = boxMean(b, width, height, r, b, tmp);
+  const out = meanI;
   for (let p = 0; p < n; p += 1) {
     const v = meanA[p]! * guide[p]! + meanB[p]!;
     out[p] = v < 0 ? 0 : v > 1 ? 1 : v;
@@ -174,7 +184,10 @@ export function keepCandidate(
   }
   // Grow what is kept by a few pixels so its soft edge (matte ≤ 0.5) stays with it.
   const grow = Math.max(1, Math.round(faceW * 0.04));
-  const near = boxMean(Float32Array.from(keep), width, height, grow);
+  // The labels are done with: their bytes hold the kept mask as floats, filtered in place.
+  const kept = new Float32Array(label.buffer, 0, n);
+  for (let p = 0; p < n; p += 1) kept[p] = keep[p]!;
+  const near = boxMean(kept, width, height, grow, kept, new Float32Array(stack.buffer, 0, n));
   const out = new Float32Array(n);
   let removed = 0;
   for (let p = 0; p < n; p += 1) {
@@ -217,9 +230,10 @@ export function localBackground(
   }
   for (let c = 0; c < 3; c += 1) global[c] = count ? global[c]! / count : 255;
   const r = Math.max(2, Math.round(radius));
-  const w = boxMean(weight, width, height, r);
+  const tmp = new Float32Array(n);
+  const w = boxMean(weight, width, height, r, weight, tmp);
   const planes = channels.map((plane, c) => {
-    const sum = boxMean(plane, width, height, r);
+    const sum = boxMean(plane, width, height, r, plane, tmp);
     for (let p = 0; p < n; p += 1) sum[p] = w[p]! > 1e-3 ? sum[p]! / w[p]! : global[c]!;
     return sum;
   }) as [Float32Array, Float32Array, Float32Array];
@@ -291,9 +305,10 @@ export function unmixMatte(
     sure[p] = 1;
     for (let c = 0; c < 3; c += 1) fg[c]![p] = rgb[p * 3 + c]!;
   }
-  const near = boxMean(outside, width, height, r);
-  const weight = boxMean(sure, width, height, r * 2);
-  const means = fg.map((plane) => boxMean(plane, width, height, r * 2));
+  const tmp = new Float32Array(n);
+  const near = boxMean(outside, width, height, r, outside, tmp);
+  const weight = boxMean(sure, width, height, r * 2, sure, tmp);
+  const means = fg.map((plane) => boxMean(plane, width, height, r * 2, plane, tmp));
   const out = Float32Array.from(matte);
   const [br, bg, bb] = background.planes;
   for (let p = 0; p < n; p += 1) {
