@@ -97,7 +97,10 @@ let libheif: Libheif | null | undefined;
 export function heicDecoder(): Libheif | null {
   if (libheif === undefined) {
     try {
-      libheif = createRequire(import.meta.url)('libheif-js/wasm-bundle') as Libheif;
+      // The factory that reads libheif.wasm beside it (synchronously, as the bundle does), not
+      // the bundle: its 2 MB of base64 stay in V8's heap as the script's source (6 MB resident).
+      const factory = createRequire(import.meta.url)('libheif-js/libheif-wasm/libheif.js') as () => Libheif;
+      libheif = factory();
     } catch {
       libheif = null;
     }

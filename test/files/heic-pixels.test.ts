@@ -111,7 +111,7 @@ describe('the reduction', () => {
 
 /** libheif's own RGB conversion of a file, for comparison. */
 async function libheifRgb(file: string): Promise<Plane> {
-  const heif = createRequire(import.meta.url)('libheif-js/wasm-bundle');
+  const heif = createRequire(import.meta.url)('libheif-js/libheif-wasm/libheif.js')();
   const context = heif.heif_context_alloc();
   heif.heif_context_read_from_memory(context, readFileSync(file));
   const [id] = heif.heif_js_context_get_list_of_top_level_image_IDs(context);
