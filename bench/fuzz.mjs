@@ -71,7 +71,7 @@ async function seeds() {
     { role: '社保', ext: 'gif', bytes: await scan.clone().resize(600).gif().toBuffer() },
     { role: '学历', ext: 'pdf', bytes: pdf() },
     // An iPhone HEIC: its ispe (declared size) lies inside the first 600 bytes the header mutation
-    // edits. FUZZ_HEIC=off leaves it out (libheif's WebAssembly costs ~125 MB of its own in batch --fix).
+    // edits. FUZZ_HEIC=off leaves it out (to compare a run's peak without libheif).
     ...(process.env.FUZZ_HEIC === 'off'
       ? []
       : [

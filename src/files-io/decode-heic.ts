@@ -16,7 +16,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { SAFETY } from '../rules/safety-limits.js';
+import { pixelLimitFor } from '../rules/safety-limits.js';
 import { BT601, type Plane, reduceRgb, reducedSize, reductionFor, ycbcrToRgb } from '../files/heic-pixels.js';
 import { createGate } from './gate.js';
 
@@ -116,7 +116,7 @@ export function heicDecoder(): Libheif | null {
 let last: { buffer: Uint8Array; factor: number; image: DecodedRgb } | undefined;
 
 /** The pixels a HEIC may declare: the rule's limit, never past what libheif decodes in bounded memory. */
-export const heicPixelLimit = (maxPixels: number) => Math.min(maxPixels, SAFETY.maxHeicPixels);
+export const heicPixelLimit = (maxPixels: number) => pixelLimitFor('heif', maxPixels);
 
 /** The size, in pixels, the caller will bring the picture to, given its own size (undefined: all of it). */
 export type WantedSize = (picture: { width: number; height: number }) => { width: number; height: number } | undefined;

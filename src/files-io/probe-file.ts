@@ -11,6 +11,7 @@ import type { Sharp } from 'sharp';
 import type { FileFacts, ImageHeader } from '../model/files.js';
 import type { RuleSet, UploadRole } from '../model/rules.js';
 import { ruleValue } from '../rules/rule-access.js';
+import { pixelLimitFor } from '../rules/safety-limits.js';
 import { contentStats, greyStats } from '../files/content-stats.js';
 import { decodeHeic, heicDecoder } from './decode-heic.js';
 import { inspectPdf } from '../files/inspect-pdf.js';
@@ -210,7 +211,7 @@ async function probeOpen(
     return facts;
   }
 
-  if (header.width * header.height > limits.maxPixels) {
+  if (header.width * header.height > pixelLimitFor(header.format, limits.maxPixels)) {
     facts.refusedPixels = header.width * header.height;
     return facts;
   }

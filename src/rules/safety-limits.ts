@@ -16,6 +16,13 @@ export const SAFETY = {
    * iPhone camera writes; anything larger is refused by its declared size.
    */
   maxHeicPixels: 4096 * 3072,
+  /**
+   * Pixels of one GIF, read from its header before decoding. libvips decodes a GIF's frame whole, as
+   * RGBA (no shrink-on-load), about 5 bytes a pixel at the peak: a 4 KB fuzz mutant declaring
+   * 33368×849 (28 MP) took `files` to 229 MB; 4096×2048 (this ceiling) costs 40 MB over a 2 MP
+   * GIF. No role accepts GIF; a larger one is refused by its declared size.
+   */
+  maxGifPixels: 4096 * 2048,
   /** Longest side of a small decode (bundled: photo checks 440, face detector and scan sharpness 800). */
   maxDecodeSize: 1024,
   /** Bytes read of one upload (bundled: 20 MB). */
@@ -32,3 +39,13 @@ export const SAFETY = {
   /** The PDF reader's heap (bundled: 192 MB). */
   maxPdfHeapMb: 256,
 } as const;
+
+/**
+ * The pixel ceiling of one image of this format: the rules' `maxPixels`, lowered for the formats
+ * decoded whole at full size (HEIC by libheif, GIF by libvips), whose memory follows the declared size.
+ */
+export function pixelLimitFor(format: string | undefined, maxPixels: number): number {
+  if (format === 'heif' || format === 'heic') return Math.min(maxPixels, SAFETY.maxHeicPixels);
+  if (format === 'gif') return Math.min(maxPixels, SAFETY.maxGifPixels);
+  return maxPixels;
+}

@@ -11,10 +11,9 @@ describe('fuzz sample', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'shegong-fuzz-'));
     const result = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'fuzz.mjs')], {
       encoding: 'utf8',
-      // The models on (vitest.config.ts turns them off elsewhere): the memory bound holds with them loaded.
-      // HEIC off: with it, batch --fix peaked at 325 MB on this sample (libheif's WebAssembly, about
-      // +125 MB even for a 672×896 photo), over the bound this test holds; `npm run fuzz` includes it.
-      env: { ...process.env, SHEGONG_ML: 'on', FUZZ_FILES: '40', FUZZ_DIR: dir, FUZZ_SEED: '7', FUZZ_HEIC: 'off' },
+      // The models on (vitest.config.ts turns them off elsewhere): the memory bound holds with them
+      // loaded. The HEIC seed is in (a real photo, so batch --fix runs the whole face fix on it).
+      env: { ...process.env, SHEGONG_ML: 'on', FUZZ_FILES: '40', FUZZ_DIR: dir, FUZZ_SEED: '7' },
       timeout: 120_000,
     });
     expect(result.stderr).toBe('');
@@ -22,8 +21,8 @@ describe('fuzz sample', () => {
     expect(summary).toMatchObject({ files: 40, crashes: 0, hangs: 0, xlsxRosters: 1 });
     // The 250 MB target. Measured on this sample as `npx shegong` runs (bench/launcher.mjs applies the
     // shebang's MALLOC_ARENA_MAX; rss-run.mjs starts the same worker thread for files and batch):
-    // 194-200 MB files, 198-201 MB batch with the photo models and a pdf.js worker loaded; the
-    // 3,000-file npm run fuzz peaks 225-232 / 241-251 MB (README, Memory).
+    // 190-192 MB files, 214-215 MB batch with the photo models, libheif and a pdf.js worker loaded
+    // (325 MB batch before the fourth session's changes; README, Memory).
     expect(summary.batchPeakMb).toBeLessThan(250);
     expect(summary.filesPeakMb).toBeLessThan(250);
     expect(result.status).toBe(0);

@@ -346,6 +346,44 @@ describe('two names, one materials folder', () => {
   });
 });
 
+describe('a GIF is refused by the size it declares, before any decode', () => {
+  /** The offset of the first image descriptor (0x2C): past the screen descriptor, colour table and extensions. */
+  const descriptorAt = (gif: Buffer) => {
+    let at = 13 + (gif[10]! & 0x80 ? 3 * 2 ** ((gif[10]! & 7) + 1) : 0);
+    while (gif[at] === 0x21) {
+      at += 2;
+      while (gif[at]! > 0) at += gif[at]! + 1;
+      at += 1;
+    }
+    expect(gif[at]).toBe(0x2c);
+    return at;
+  };
+
+  // A 4 KB fuzz mutant declared 33368×849 in its image descriptor: libvips decodes a GIF's frame
+  // whole, as RGBA, and `files` peaked at 229 MB. GIF has its own ceiling (SAFETY.maxGifPixels).
+  it('a small GIF whose frame says 33368×849: image.pixels, nothing decoded; a real one is still read', async () => {
+    const { default: sharp } = await import('sharp');
+    const real = await sharp({ create: { width: 600, height: 849, channels: 3, background: '#f4f1ea' } })
+      .gif()
+      .toBuffer();
+    const dir = workspace();
+    const realFile = path.join(dir, '社保.gif');
+    writeFileSync(realFile, real);
+    const bomb = Buffer.from(real);
+    bomb.writeUInt16LE(33_368, descriptorAt(bomb) + 5);
+    const bombFile = path.join(dir, '社保缴费.gif');
+    writeFileSync(bombFile, bomb);
+    const facts = await probeFile(bombFile, { role: 'social-security', roleFrom: 'flag', ruleSet });
+    expect(facts.refusedPixels).toBe(33_368 * 849);
+    expect(checkFile(facts, ruleSet).findings).toContainEqual(
+      expect.objectContaining({ id: 'image.pixels', expected: { maxPixels: 4096 * 2048 } }),
+    );
+    const read = await probeFile(realFile, { role: 'social-security', roleFrom: 'flag', ruleSet });
+    expect(read.refusedPixels).toBeUndefined();
+    expect(read.image?.width).toBe(600);
+  });
+});
+
 describe('a HEIC is refused by the size it declares, before any decode', () => {
   it('a small HEIC whose ispe says 10000×10000: image.pixels, nothing decoded', async () => {
     const bytes = Buffer.from(readFileSync(path.join('test', 'fixtures', 'photos', 'blue.heic')));

@@ -1,6 +1,6 @@
 /** An image that was refused before decoding (a pixel bomb) or that could not be decoded. */
 import { ruleValue } from '../../rules/rule-access.js';
-import { SAFETY } from '../../rules/safety-limits.js';
+import { pixelLimitFor } from '../../rules/safety-limits.js';
 import { present, uploadCheck } from './check.js';
 
 export const imagePixels = uploadCheck({
@@ -10,9 +10,8 @@ export const imagePixels = uploadCheck({
   severity: { fixed: ['error'], why: 'upload.image.maxPixels is our own safety limit: such an image is never decoded' },
   applies: (facts) => present(facts) && !facts.pdf && facts.refusedPixels !== undefined,
   run: (facts, ruleSet) => {
-    // A HEIC is decoded whole (no shrink-on-load): its own, lower ceiling (safety-limits.ts).
-    const limit = ruleValue(ruleSet, 'upload.image').maxPixels;
-    const maxPixels = facts.image?.format === 'heif' ? Math.min(limit, SAFETY.maxHeicPixels) : limit;
+    // HEIC and GIF are decoded whole (no shrink-on-load): their own, lower ceilings (safety-limits.ts).
+    const maxPixels = pixelLimitFor(facts.image?.format, ruleValue(ruleSet, 'upload.image').maxPixels);
     const pixels = facts.refusedPixels ?? 0;
     return [
       {
