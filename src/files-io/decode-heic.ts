@@ -116,7 +116,7 @@ export function heicDecoder(): Libheif | null {
 let last: { buffer: Uint8Array; factor: number; image: DecodedRgb } | undefined;
 
 /** The pixels a HEIC may declare: the rule's limit, never past what libheif decodes in bounded memory. */
-export const heicPixelLimit = (maxPixels: number) => pixelLimitFor('heif', maxPixels);
+export const heicPixelLimit = (maxPixels: number) => pixelLimitFor('heic', maxPixels);
 
 /** The size, in pixels, the caller will bring the picture to, given its own size (undefined: all of it). */
 export type WantedSize = (picture: { width: number; height: number }) => { width: number; height: number } | undefined;

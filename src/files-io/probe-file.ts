@@ -211,7 +211,7 @@ async function probeOpen(
     return facts;
   }
 
-  if (header.width * header.height > pixelLimitFor(header.format, limits.maxPixels)) {
+  if (header.width * header.height > pixelLimitFor(sniffed.type, limits.maxPixels)) {
     facts.refusedPixels = header.width * header.height;
     return facts;
   }

@@ -100,15 +100,20 @@ const { pdfUrl, cMapUrl, standardFontDataUrl } = workerData;
 for (const level of ['log', 'info', 'warn', 'error', 'debug']) console[level] = () => {};
 // pdf.js's display layer requires @napi-rs/canvas (a native Skia, installed with pdfjs-dist as an
 // optional dependency) when it is imported, to draw pages: about 30 MB resident for a worker that
-// never draws. It is refused here (pdf.js then goes on without it), and the one drawing class
-// pdf.js builds at import, DOMMatrix, gets an identity stand-in.
+// never draws a page. It is refused here (pdf.js then goes on without it), and DOMMatrix gets a
+// stand-in with the affine steps pdf.js uses outside drawing: one built at import, and a Type3
+// font glyph's scale-and-translate (reached from text content and operator lists).
 const Module = require('node:module');
 const load = Module._load;
 Module._load = function (request, ...rest) {
   if (request === '@napi-rs/canvas') throw Object.assign(new Error('not loaded: PDFs are read, never drawn'), { code: 'MODULE_NOT_FOUND' });
   return load.call(this, request, ...rest);
 };
-globalThis.DOMMatrix ??= class DOMMatrix { constructor() { Object.assign(this, { a: 1, b: 0, c: 0, d: 1, e: 0, f: 0 }); } };
+globalThis.DOMMatrix ??= class DOMMatrix {
+  constructor() { Object.assign(this, { a: 1, b: 0, c: 0, d: 1, e: 0, f: 0 }); }
+  scaleSelf(sx = 1, sy = sx) { this.a *= sx; this.b *= sx; this.c *= sy; this.d *= sy; return this; }
+  translateSelf(tx = 0, ty = 0) { this.e += this.a * tx + this.c * ty; this.f += this.b * tx + this.d * ty; return this; }
+};
 let loading;
 parentPort.on('message', async ({ data, maxPages, maxChars, maxImagePixels }) => {
   let pdfjs;

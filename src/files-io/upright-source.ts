@@ -4,7 +4,8 @@
  */
 import type { Sharp } from 'sharp';
 import type { FileFacts } from '../model/files.js';
-import { SAFETY } from '../rules/safety-limits.js';
+import { pixelLimitFor, SAFETY } from '../rules/safety-limits.js';
+import { sniffType } from '../files/sniff-type.js';
 import { inStoredFrame, type Region } from '../files/picture-turn.js';
 import { decodeHeic, type WantedSize } from './decode-heic.js';
 import { loadSharp } from './load-sharp.js';
@@ -27,10 +28,12 @@ export async function uprightSource(facts: FileFacts, maxPixels: number, want?: 
     const pixels = sharp(decoded.data, { raw: { width: decoded.width, height: decoded.height, channels: 3 } });
     return facts.image?.turn ? pixels.rotate(facts.image.turn) : pixels;
   }
+  // The ceiling of the bytes read now (a file replaced since the probe gets its own type's).
+  const limitInputPixels = pixelLimitFor(sniffType(bytes).type, maxPixels);
   // A turned picture is turned whole here; uprightRegion turns only the part it needs.
   return facts.image?.turn
-    ? sharp(bytes, { limitInputPixels: maxPixels, failOn: 'truncated', autoOrient: true }).rotate(facts.image.turn)
-    : sharp(bytes, { limitInputPixels: maxPixels, failOn: 'truncated' }).rotate();
+    ? sharp(bytes, { limitInputPixels, failOn: 'truncated', autoOrient: true }).rotate(facts.image.turn)
+    : sharp(bytes, { limitInputPixels, failOn: 'truncated' }).rotate();
 }
 
 /**

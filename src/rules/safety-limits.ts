@@ -19,10 +19,10 @@ export const SAFETY = {
   /**
    * Pixels of one GIF, read from its header before decoding. libvips decodes a GIF's frame whole, as
    * RGBA (no shrink-on-load), about 5 bytes a pixel at the peak: a 4 KB fuzz mutant declaring
-   * 33368×849 (28 MP) took `files` to 229 MB; 4096×2048 (this ceiling) costs 40 MB over a 2 MP
-   * GIF. No role accepts GIF; a larger one is refused by its declared size.
+   * 33368×849 (28 MP) took `files` to 229 MB; an 8 MP GIF costs 40 MB more than a 2 MP one. 9 MP
+   * keeps an A4 page scanned at 300 dpi (2480×3508); no role accepts GIF, `fix` converts it.
    */
-  maxGifPixels: 4096 * 2048,
+  maxGifPixels: 9_000_000,
   /** Longest side of a small decode (bundled: photo checks 440, face detector and scan sharpness 800). */
   maxDecodeSize: 1024,
   /** Bytes read of one upload (bundled: 20 MB). */
@@ -41,11 +41,12 @@ export const SAFETY = {
 } as const;
 
 /**
- * The pixel ceiling of one image of this format: the rules' `maxPixels`, lowered for the formats
- * decoded whole at full size (HEIC by libheif, GIF by libvips), whose memory follows the declared size.
+ * The pixel ceiling of one image, by the type its bytes say it is (`sniffType`): the rules'
+ * `maxPixels`, lowered for the types decoded whole at full size (HEIC by libheif, GIF by libvips),
+ * whose memory follows the declared size. (Not by sharp's format name: sharp calls AVIF "heif".)
  */
-export function pixelLimitFor(format: string | undefined, maxPixels: number): number {
-  if (format === 'heif' || format === 'heic') return Math.min(maxPixels, SAFETY.maxHeicPixels);
-  if (format === 'gif') return Math.min(maxPixels, SAFETY.maxGifPixels);
+export function pixelLimitFor(sniffed: string | undefined, maxPixels: number): number {
+  if (sniffed === 'heic') return Math.min(maxPixels, SAFETY.maxHeicPixels);
+  if (sniffed === 'gif') return Math.min(maxPixels, SAFETY.maxGifPixels);
   return maxPixels;
 }

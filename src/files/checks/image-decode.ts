@@ -11,7 +11,7 @@ export const imagePixels = uploadCheck({
   applies: (facts) => present(facts) && !facts.pdf && facts.refusedPixels !== undefined,
   run: (facts, ruleSet) => {
     // HEIC and GIF are decoded whole (no shrink-on-load): their own, lower ceilings (safety-limits.ts).
-    const maxPixels = pixelLimitFor(facts.image?.format, ruleValue(ruleSet, 'upload.image').maxPixels);
+    const maxPixels = pixelLimitFor(facts.sniffed, ruleValue(ruleSet, 'upload.image').maxPixels);
     const pixels = facts.refusedPixels ?? 0;
     return [
       {
