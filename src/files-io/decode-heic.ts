@@ -46,6 +46,12 @@ interface HeifError {
   message?: string;
 }
 
+/** One decoded image as the bindings give it: its planes are views on libheif's heap. */
+interface DecodedImage {
+  image: { $$: { ptr: number } };
+  channels: { id: HeifEnum; width: number; height: number; stride: number; data: Uint8Array }[];
+}
+
 /**
  * The part of libheif-js's API used here: its bindings, not its HeifDecoder wrapper, which writes
  * its errors to standard output (onto the report, and into --format json).
@@ -64,12 +70,7 @@ interface Libheif {
     handle: unknown,
     colorspace: HeifEnum,
     chroma: HeifEnum,
-  ): Promise<{
-    code?: number;
-    message?: string;
-    image: { $$: { ptr: number } };
-    channels: { id: HeifEnum; width: number; height: number; stride: number; data: Uint8Array }[];
-  }>;
+  ): Promise<(DecodedImage & { code?: number; message?: string }) | null>;
   heif_image_release(image: unknown): void;
   heif_colorspace: Record<'heif_colorspace_RGB' | 'heif_colorspace_YCbCr' | 'heif_colorspace_undefined', HeifEnum>;
   heif_chroma: Record<
@@ -195,18 +196,32 @@ async function decodeNow(
  * The image as the stream holds it, turned into RGB and reduced here; undefined (nothing kept)
  * when its samples are not the 8-bit full-range BT.601 Y′CbCr this conversion was checked on.
  */
+/** Decode the handle in the colour space and chroma asked, hand the image to `use`, then release it. */
+async function withDecoded<T>(
+  heif: Libheif,
+  handle: unknown,
+  space: [HeifEnum, HeifEnum],
+  use: (decoded: DecodedImage) => T,
+): Promise<T> {
+  const decoded = await heif.heif_js_decode_image2(handle, ...space);
+  if (!decoded || decoded.code) throw new Error(`HEIF decode failed: ${decoded?.message ?? 'no image'}`);
+  try {
+    return use(decoded);
+  } finally {
+    heif.heif_image_release(decoded.image);
+  }
+}
+
 async function asYcbcr(
   heif: Libheif,
   handle: unknown,
   factor: number,
 ): Promise<Omit<DecodedRgb, 'picture'> | undefined> {
-  const decoded = await heif.heif_js_decode_image2(
-    handle,
+  const native: [HeifEnum, HeifEnum] = [
     heif.heif_colorspace.heif_colorspace_undefined,
     heif.heif_chroma.heif_chroma_undefined,
-  );
-  if (!decoded || decoded.code) throw new Error(`HEIF decode failed: ${decoded?.message ?? 'no image'}`);
-  try {
+  ];
+  return withDecoded(heif, handle, native, (decoded) => {
     const image = decoded.image.$$.ptr;
     // Where each plane lies in the heap, read before any call below can grow it (growing detaches
     // the views the bindings gave; the addresses stay).
@@ -229,9 +244,7 @@ async function asYcbcr(
       ...reducedSize(y.width, y.height, factor),
       factor,
     };
-  } finally {
-    heif.heif_image_release(decoded.image);
-  }
+  });
 }
 
 /** Whether libheif reads the image's samples as full-range BT.601 (matrix 5 or 6, or none named). */
@@ -259,18 +272,14 @@ function isBt601FullRange(heif: Libheif, image: number): boolean {
 
 /** Any other image, converted to RGB by libheif, then reduced here. */
 async function asRgb(heif: Libheif, handle: unknown, factor: number): Promise<Omit<DecodedRgb, 'picture'>> {
-  const decoded = await heif.heif_js_decode_image2(
-    handle,
+  const rgb: [HeifEnum, HeifEnum] = [
     heif.heif_colorspace.heif_colorspace_RGB,
     heif.heif_chroma.heif_chroma_interleaved_RGB,
-  );
-  if (!decoded || decoded.code) throw new Error(`HEIF decode failed: ${decoded?.message ?? 'no image'}`);
-  try {
+  ];
+  return withDecoded(heif, handle, rgb, (decoded) => {
     const plane = decoded.channels.find((c) => c.id === heif.heif_channel.heif_channel_interleaved);
     if (!plane) throw new Error('HEIF decode failed: no interleaved plane');
     // The plane is a view on libheif's heap: reduceRgb copies it out.
     return { data: reduceRgb(plane, factor), ...reducedSize(plane.width, plane.height, factor), factor };
-  } finally {
-    heif.heif_image_release(decoded.image);
-  }
+  });
 }
