@@ -23,7 +23,10 @@ import {
   gateByColour,
   keepCandidate,
   localBackground,
+  COARSE_SLOT,
   matteTop,
+  type Planes,
+  planeStore,
   refineMatte,
   unmixMatte,
   whitenLocal,
@@ -95,7 +98,19 @@ class RegionMap {
   }
 }
 
-export async function fixPhotoFromFace(facts: FileFacts, ruleSet: RuleSet, models: PhotoModels): Promise<FixResult> {
+/**
+ * One photo's fix, with one set of matte planes for its region (and for the wider one it may try
+ * next): photo-matte.ts, Planes.
+ */
+export const fixPhotoFromFace = (facts: FileFacts, ruleSet: RuleSet, models: PhotoModels): Promise<FixResult> =>
+  fixWithPlanes(facts, ruleSet, models, planeStore());
+
+async function fixWithPlanes(
+  facts: FileFacts,
+  ruleSet: RuleSet,
+  models: PhotoModels,
+  planes: Planes,
+): Promise<FixResult> {
   const output = ruleValue(ruleSet, 'upload.photo.output');
   const norm = ruleValue(ruleSet, 'upload.photo.written');
   const retouch = ruleValue(ruleSet, 'upload.photo.retouch');
@@ -136,10 +151,10 @@ export async function fixPhotoFromFace(facts: FileFacts, ruleSet: RuleSet, model
   // 2–4. The region around the face, its matte and the frame; once more with a wider region when
   // the frame ran into the region's edge rather than the picture's.
   const crop = ruleValue(ruleSet, 'upload.photo.crop');
-  let prepared = await prepareRegion(facts, ruleSet, models, roll, crop.roiMargin);
+  let prepared = await prepareRegion(facts, ruleSet, models, planes, roll, crop.roiMargin);
   let fitted = fitIn(prepared, ruleSet);
   if (!fitted.ok && fitted.problem !== 'too-small' && !prepared.wholePicture) {
-    prepared = await prepareRegion(facts, ruleSet, models, roll, crop.roiMargin * WIDER);
+    prepared = await prepareRegion(facts, ruleSet, models, planes, roll, crop.roiMargin * WIDER);
     fitted = fitIn(prepared, ruleSet);
   }
   const { map, rgb, width: RW, height: RH, face, matte, background, hairTop, guessH } = prepared;
@@ -307,6 +322,7 @@ async function prepareRegion(
   facts: FileFacts,
   ruleSet: RuleSet,
   models: PhotoModels,
+  planes: Planes,
   roll: number,
   roiMargin: number,
 ): Promise<Prepared> {
@@ -391,14 +407,17 @@ async function prepareRegion(
     .extractChannel(0)
     .raw()
     .toBuffer();
-  const coarseMatte = toShares(upscaled);
+  const coarseMatte = toShares(upscaled, planes.take(COARSE_SLOT, upscaled.length));
   // The old background's colour around the person, then the matte refined against how far each
   // pixel is from it (the edge runs where the picture stops looking like the backdrop).
-  const background = localBackground(rgb, coarseMatte, RW, RH, faceW * 0.35);
-  const guide = distanceFromBackground(rgb, background, RW * RH);
-  const refined = refineMatte(guide, coarseMatte, RW, RH, crop.guidedRadius * Math.hypot(RW, RH), crop.guidedEps);
-  const unmixed = unmixMatte(rgb, gateByColour(refined, coarseMatte, guide), background, RW, RH, faceW * 0.05);
-  const matte = keepCandidate(unmixed, RW, RH, face, { head: crop.headCorridor, body: crop.bodyCorridor }).matte;
+  const background = localBackground(rgb, coarseMatte, RW, RH, faceW * 0.35, planes);
+  const guide = distanceFromBackground(rgb, background, RW * RH, planes);
+  const radius = crop.guidedRadius * Math.hypot(RW, RH);
+  // Refined, then gated, unmixed and cut to the candidate in the same plane.
+  const matte = refineMatte(guide, coarseMatte, RW, RH, radius, crop.guidedEps, planes);
+  gateByColour(matte, coarseMatte, guide, matte);
+  unmixMatte(rgb, matte, background, RW, RH, faceW * 0.05, planes, matte);
+  keepCandidate(matte, RW, RH, face, { head: crop.headCorridor, body: crop.bodyCorridor }, planes, matte);
   const found = matteTop(matte, RW, RH, { from: face.left, to: face.right });
   const hairTop = found !== null && found < face.top - 0.1 * faceH ? found : face.top - hairAllowance * faceH;
   return {
@@ -483,8 +502,7 @@ function toBytes(matte: Float32Array): Buffer {
   }
   return bytes;
 }
-function toShares(bytes: Uint8Array): Float32Array {
-  const matte = new Float32Array(bytes.length);
+function toShares(bytes: Uint8Array, matte: Float32Array = new Float32Array(bytes.length)): Float32Array {
   for (let p = 0; p < bytes.length; p += 1) matte[p] = bytes[p]! / 255;
   return matte;
 }

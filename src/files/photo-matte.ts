@@ -23,6 +23,42 @@ export interface Box {
 }
 
 /**
+ * Where the steps below get their float planes (zero-filled, n floats): `freshPlanes` allocates
+ * each, `planeStore` reuses them by name. A name's plane is valid until the same name is asked for
+ * again: the results have names of their own, `scratch.*` planes live inside one step.
+ *
+ * Why: a photo fix runs these steps on a region of up to 1.2 MP, 4.9 MB a plane. With a fresh
+ * array for every intermediate a fix allocated 21 planes, and V8 frees ArrayBuffers only at a full
+ * collection, which it starts once 64 MB more are held than after the last one: a batch held
+ * the planes of two or three fixes at once (78 MB of them in the fuzz corpus). Through one store,
+ * with the matte gated, unmixed and cut to the candidate in place, a fix allocates 10 planes
+ * (3 of background colour, the matte, 6 scratch). The coarse matte and the guide use the last
+ * two scratch slots: the gate is their last reader, then unmixing takes those slots.
+ */
+export interface Planes {
+  take(name: string, n: number): Float32Array;
+}
+
+export const COARSE_SLOT = 'scratch.4';
+const GUIDE_SLOT = 'scratch.5';
+
+export const freshPlanes: Planes = { take: (_name, n) => new Float32Array(n) };
+
+/** Planes kept by name between calls, each grown to the largest size asked for. */
+export function planeStore(): Planes {
+  const kept = new Map<string, Float32Array>();
+  return {
+    take(name, n) {
+      const have = kept.get(name);
+      if (have && have.length >= n) return have.subarray(0, n).fill(0);
+      const made = new Float32Array(n);
+      kept.set(name, made);
+      return made;
+    },
+  };
+}
+
+/**
  * Box filter (mean over a (2r+1)² window, clipped at the borders) via running sums: along each
  * row, then down the columns a whole row at a time (so memory is read in order).
  *
@@ -97,16 +133,17 @@ export function refineMatte(
   height: number,
   radius: number,
   eps: number,
+  planes: Planes = freshPlanes,
 ): Float32Array {
   const r = Math.max(1, Math.round(radius));
   const n = guide.length;
   // Seven arrays of n where the textbook form has twelve: each product is filtered in place, a and
   // b overwrite the filtered products they came from, and the output overwrites the guide's mean.
-  const tmp = new Float32Array(n);
-  const meanI = boxMean(guide, width, height, r, new Float32Array(n), tmp);
-  const meanP = boxMean(matte, width, height, r, new Float32Array(n), tmp);
-  const a = new Float32Array(n);
-  const b = new Float32Array(n);
+  const tmp = planes.take('scratch.0', n);
+  const meanI = boxMean(guide, width, height, r, planes.take('matte', n), tmp);
+  const meanP = boxMean(matte, width, height, r, planes.take('scratch.1', n), tmp);
+  const a = planes.take('scratch.2', n);
+  const b = planes.take('scratch.3', n);
   for (let p = 0; p < n; p += 1) {
     a[p] = guide[p]! * matte[p]!;
     b[p] = guide[p]! * guide[p]!;
@@ -133,6 +170,7 @@ export function refineMatte(
  * The matte of the chosen person only: regions (matte > 0.5, 4-connected) that overlap the face,
  * within `head` face widths of the face centre above the chin and `body` below it. A thin band of
  * soft edge around what is kept stays (hair wisps), everything else becomes background.
+ * `out` may be `matte` itself.
  */
 export function keepCandidate(
   matte: Float32Array,
@@ -140,10 +178,15 @@ export function keepCandidate(
   height: number,
   face: Box,
   corridor: { head: number; body: number },
+  planes: Planes = freshPlanes,
+  out: Float32Array = new Float32Array(width * height),
 ): { matte: Float32Array; removedShare: number } {
   const n = width * height;
-  const label = new Int32Array(n);
-  const stack = new Int32Array(n);
+  // Labels and the fill's stack are whole numbers: Int32 views on two scratch planes.
+  const labelPlane = planes.take('scratch.0', n);
+  const stackPlane = planes.take('scratch.1', n);
+  const label = new Int32Array(labelPlane.buffer, labelPlane.byteOffset, n);
+  const stack = new Int32Array(stackPlane.buffer, stackPlane.byteOffset, n);
   const faceW = Math.max(1, face.right - face.left);
   const cx = (face.left + face.right) / 2;
   // The face's core (its middle half) must lie in a kept region.
@@ -160,7 +203,8 @@ export function keepCandidate(
     return Math.abs(x + 0.5 - cx) <= reach;
   };
   let next = 0;
-  const keep = new Uint8Array(n);
+  const keepPlane = planes.take('scratch.2', n);
+  const keep = new Uint8Array(keepPlane.buffer, keepPlane.byteOffset, n);
   for (let y = core.top; y < core.bottom; y += 1) {
     for (let x = core.left; x < core.right; x += 1) {
       const seed = y * width + x;
@@ -185,15 +229,15 @@ export function keepCandidate(
   // Grow what is kept by a few pixels so its soft edge (matte ≤ 0.5) stays with it.
   const grow = Math.max(1, Math.round(faceW * 0.04));
   // The labels are done with: their bytes hold the kept mask as floats, filtered in place.
-  const kept = new Float32Array(label.buffer, 0, n);
+  const kept = labelPlane;
   for (let p = 0; p < n; p += 1) kept[p] = keep[p]!;
-  const near = boxMean(kept, width, height, grow, kept, new Float32Array(stack.buffer, 0, n));
-  const out = new Float32Array(n);
+  const near = boxMean(kept, width, height, grow, kept, stackPlane);
   let removed = 0;
   for (let p = 0; p < n; p += 1) {
     const kept = keep[p] === 1 || (near[p]! > 0 && inside(p));
-    out[p] = kept ? matte[p]! : 0;
-    if (!kept && matte[p]! > 0.5) removed += 1;
+    const m = matte[p]!;
+    out[p] = kept ? m : 0;
+    if (!kept && m > 0.5) removed += 1;
   }
   return { matte: out, removedShare: round3(removed / n) };
 }
@@ -213,10 +257,11 @@ export function localBackground(
   width: number,
   height: number,
   radius: number,
+  planes: Planes = freshPlanes,
 ): LocalBackground {
   const n = width * height;
-  const weight = new Float32Array(n);
-  const channels = [new Float32Array(n), new Float32Array(n), new Float32Array(n)];
+  const weight = planes.take('scratch.0', n);
+  const channels = [planes.take('background.r', n), planes.take('background.g', n), planes.take('background.b', n)];
   const global = [0, 0, 0];
   let count = 0;
   for (let p = 0; p < n; p += 1) {
@@ -230,22 +275,27 @@ export function localBackground(
   }
   for (let c = 0; c < 3; c += 1) global[c] = count ? global[c]! / count : 255;
   const r = Math.max(2, Math.round(radius));
-  const tmp = new Float32Array(n);
+  const tmp = planes.take('scratch.1', n);
   const w = boxMean(weight, width, height, r, weight, tmp);
-  const planes = channels.map((plane, c) => {
+  const means = channels.map((plane, c) => {
     const sum = boxMean(plane, width, height, r, plane, tmp);
     for (let p = 0; p < n; p += 1) sum[p] = w[p]! > 1e-3 ? sum[p]! / w[p]! : global[c]!;
     return sum;
   }) as [Float32Array, Float32Array, Float32Array];
-  return { planes };
+  return { planes: means };
 }
 
 /**
  * How far each pixel's colour is from the background behind it, 0–1: the guide the matte is
  * refined against. Unlike luminance, it tells dark hair from a dark red or blue backdrop.
  */
-export function distanceFromBackground(rgb: Uint8Array, background: LocalBackground, pixels: number): Float32Array {
-  const out = new Float32Array(pixels);
+export function distanceFromBackground(
+  rgb: Uint8Array,
+  background: LocalBackground,
+  pixels: number,
+  planes: Planes = freshPlanes,
+): Float32Array {
+  const out = planes.take(GUIDE_SLOT, pixels);
   const [r, g, b] = background.planes;
   for (let p = 0; p < pixels; p += 1) {
     const d = Math.hypot(rgb[p * 3]! - r[p]!, rgb[p * 3 + 1]! - g[p]!, rgb[p * 3 + 2]! - b[p]!);
@@ -258,10 +308,14 @@ export function distanceFromBackground(rgb: Uint8Array, background: LocalBackgro
  * In the edge band (where the model was unsure), a pixel whose colour is the background's cannot
  * be the person: its matte fades to 0 as its distance from the background does. The guided filter
  * alone keeps a wrong band wider than its radius (a window of pure backdrop copies the coarse
- * matte); the person's inside, where the model was sure, is left alone.
+ * matte); the person's inside, where the model was sure, is left alone. `out` may be `refined`.
  */
-export function gateByColour(refined: Float32Array, coarse: Float32Array, distance: Float32Array): Float32Array {
-  const out = new Float32Array(refined.length);
+export function gateByColour(
+  refined: Float32Array,
+  coarse: Float32Array,
+  distance: Float32Array,
+  out: Float32Array = new Float32Array(refined.length),
+): Float32Array {
   for (let p = 0; p < refined.length; p += 1) {
     const c = coarse[p]!;
     if (c >= 0.98 || c <= 0.02) {
@@ -284,7 +338,7 @@ const GATE_HIGH = 0.2;
  * read from its colour, projecting I − B on F − B, with F the mean of the sure person pixels
  * nearby and B the local background. The matte never grows here, it only drops where the colour
  * says "more backdrop" (the reddish rim of a red studio photo). Pixels whose person and backdrop
- * look alike, or with no sure person pixel near, keep their matte.
+ * look alike, or with no sure person pixel near, keep their matte. `out` may be `matte` itself.
  */
 export function unmixMatte(
   rgb: Uint8Array,
@@ -293,23 +347,25 @@ export function unmixMatte(
   width: number,
   height: number,
   radius: number,
+  planes: Planes = freshPlanes,
+  out: Float32Array = new Float32Array(width * height),
 ): Float32Array {
   const n = width * height;
   const r = Math.max(2, Math.round(radius));
-  const sure = new Float32Array(n);
-  const outside = new Float32Array(n);
-  const fg = [new Float32Array(n), new Float32Array(n), new Float32Array(n)];
+  const sure = planes.take('scratch.0', n);
+  const outside = planes.take('scratch.1', n);
+  const fg = [planes.take('scratch.2', n), planes.take('scratch.3', n), planes.take('scratch.4', n)];
   for (let p = 0; p < n; p += 1) {
     if (matte[p]! < 0.5) outside[p] = 1;
     if (matte[p]! < 0.98) continue;
     sure[p] = 1;
     for (let c = 0; c < 3; c += 1) fg[c]![p] = rgb[p * 3 + c]!;
   }
-  const tmp = new Float32Array(n);
+  const tmp = planes.take('scratch.5', n);
   const near = boxMean(outside, width, height, r, outside, tmp);
   const weight = boxMean(sure, width, height, r * 2, sure, tmp);
   const means = fg.map((plane) => boxMean(plane, width, height, r * 2, plane, tmp));
-  const out = Float32Array.from(matte);
+  if (out !== matte) out.set(matte);
   const [br, bg, bb] = background.planes;
   for (let p = 0; p < n; p += 1) {
     if (matte[p]! <= 0.02 || near[p]! <= 0 || weight[p]! < 0.02) continue;

@@ -2,11 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   boxMean,
+  COARSE_SLOT,
   distanceFromBackground,
   gateByColour,
   keepCandidate,
   localBackground,
   matteTop,
+  type Planes,
+  planeStore,
   refineMatte,
   unmixMatte,
   whitenLocal,
@@ -86,6 +89,62 @@ describe('from a coarse matte to a clean edge', () => {
       // Reddish: red clearly above green and blue, where the person is not.
       if (truth[p]! < 1) expect(r - Math.max(g, b)).toBeLessThan(40 * truth[p]! + 6);
     }
+  });
+});
+
+describe('the planes a fix works in', () => {
+  /** The steps as a fix chains them: fresh arrays, or one store with the matte changed in place. */
+  function chain(rgb: Uint8Array, coarseIn: Float32Array, w: number, h: number, planes?: Planes) {
+    const face = { left: w / 2 - 10, top: h / 2 - 10, right: w / 2 + 10, bottom: h / 2 + 10 };
+    const corridor = { head: 1.15, body: 2.2 };
+    if (!planes) {
+      const bg = localBackground(rgb, coarseIn, w, h, 8);
+      const guide = distanceFromBackground(rgb, bg, w * h);
+      const refined = refineMatte(guide, coarseIn, w, h, 3, 4e-4);
+      const unmixed = unmixMatte(rgb, gateByColour(refined, coarseIn, guide), bg, w, h, 3);
+      return { ...keepCandidate(unmixed, w, h, face, corridor), bg };
+    }
+    const coarse = planes.take(COARSE_SLOT, w * h);
+    coarse.set(coarseIn);
+    const bg = localBackground(rgb, coarse, w, h, 8, planes);
+    const guide = distanceFromBackground(rgb, bg, w * h, planes);
+    const matte = refineMatte(guide, coarse, w, h, 3, 4e-4, planes);
+    gateByColour(matte, coarse, guide, matte);
+    unmixMatte(rgb, matte, bg, w, h, 3, planes, matte);
+    const { removedShare } = keepCandidate(matte, w, h, face, corridor, planes, matte);
+    return { matte, removedShare, bg };
+  }
+
+  it('one store, reused for a larger region then a smaller one, gives exactly the fresh arrays’ matte', () => {
+    const store = planeStore();
+    const names = new Set<string>();
+    const naming: Planes = {
+      take: (name, n) => {
+        names.add(name);
+        return store.take(name, n);
+      },
+    };
+    for (const [w, h] of [
+      [80, 70],
+      [60, 60],
+    ] as const) {
+      const rgb = new Uint8Array(w * h * 3);
+      const coarse = new Float32Array(w * h);
+      for (let y = 0; y < h; y += 1)
+        for (let x = 0; x < w; x += 1) {
+          const d = Math.hypot(x - w / 2, y - h / 2);
+          const a = d < 14 ? 1 : d < 16 ? (16 - d) / 2 : 0;
+          coarse[y * w + x] = d < 17 ? 1 : d < 21 ? (21 - d) / 4 : 0;
+          for (let c = 0; c < 3; c += 1) rgb[(y * w + x) * 3 + c] = Math.round(a * hair[c]! + (1 - a) * red[c]!);
+        }
+      const fresh = chain(rgb, coarse, w, h);
+      const stored = chain(rgb, coarse, w, h, naming);
+      expect([...stored.matte]).toEqual([...fresh.matte]);
+      expect(stored.removedShare).toBe(fresh.removedShare);
+      for (let c = 0; c < 3; c += 1) expect([...stored.bg.planes[c]!]).toEqual([...fresh.bg.planes[c]!]);
+    }
+    // Three planes of background colour, the matte and six scratch: what a fix holds at most.
+    expect(names.size).toBe(10);
   });
 });
 
