@@ -6,7 +6,9 @@
 // frames that allocated them. V8 frees an ArrayBuffer only when it collects its object, and starts
 // a full collection for ArrayBuffers only once 64 MB more are held than after the last one, so a
 // batch's dead arrays add up: this is how the matte planes of two or three fixes were found held
-// at once (README, Memory). A diagnostic: typed arrays are subclassed, which is slower.
+// at once (README, Memory). A diagnostic: typed arrays are subclassed, which is slower, and an
+// array counts until its finalizer has run, a task after the collection that freed it, so a long
+// synchronous stretch can overstate the peak a little. Exits with the command's code.
 const MIN_BYTES = 256 * 1024;
 const held = new Map();
 let total = 0;
@@ -62,4 +64,4 @@ const mb = (bytes) => (bytes / 1048576).toFixed(1).padStart(6);
 console.error(`\nmost held at once: ${mb(most.bytes)} MB`);
 const sites = [...most.sites.entries()].filter(([, bytes]) => bytes > 0).sort((a, b) => b[1] - a[1]);
 for (const [site, bytes] of sites.slice(0, 15)) console.error(`${mb(bytes)} MB  ${site}`);
-process.exit(0);
+process.exit(process.exitCode ?? 0);

@@ -99,8 +99,8 @@ class RegionMap {
 }
 
 /**
- * One photo's fix, with one set of matte planes for its region (and for the wider one it may try
- * next): photo-matte.ts, Planes.
+ * One photo's fix, with one store of matte planes (photo-matte.ts, Planes); a retry with a wider
+ * region grows them, which allocates again.
  */
 export const fixPhotoFromFace = (facts: FileFacts, ruleSet: RuleSet, models: PhotoModels): Promise<FixResult> =>
   fixWithPlanes(facts, ruleSet, models, planeStore());

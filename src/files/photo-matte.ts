@@ -25,15 +25,18 @@ export interface Box {
 /**
  * Where the steps below get their float planes (zero-filled, n floats): `freshPlanes` allocates
  * each, `planeStore` reuses them by name. A name's plane is valid until the same name is asked for
- * again: the results have names of their own, `scratch.*` planes live inside one step.
+ * again. The background planes and the matte have names of their own; the `scratch.*` names are
+ * shared, so a caller using one store must be done with a scratch plane before the next step:
+ * the coarse matte (COARSE_SLOT) and the guide (`scratch.5`) sit in the two scratch slots that
+ * unmixing takes, the gate being their last reader.
  *
  * Why: a photo fix runs these steps on a region of up to 1.2 MP, 4.9 MB a plane. With a fresh
- * array for every intermediate a fix allocated 21 planes, and V8 frees ArrayBuffers only at a full
- * collection, which it starts once 64 MB more are held than after the last one: a batch held
- * the planes of two or three fixes at once (78 MB of them in the fuzz corpus). Through one store,
- * with the matte gated, unmixed and cut to the candidate in place, a fix allocates 10 planes
- * (3 of background colour, the matte, 6 scratch). The coarse matte and the guide use the last
- * two scratch slots: the gate is their last reader, then unmixing takes those slots.
+ * array for every intermediate a fix allocated 23 planes' worth (21 float planes, two Int32 and a
+ * byte one), and V8 frees ArrayBuffers only at a full collection, which it starts once 64 MB more
+ * are held than after the last one: a batch held the planes of two or three fixes at once (78 MB
+ * of them in the fuzz corpus). Through one store, with the matte gated, unmixed and cut to the
+ * candidate in place, a fix allocates 10 (3 of background colour, the matte, 6 scratch), twice
+ * that when it retries with a wider region.
  */
 export interface Planes {
   take(name: string, n: number): Float32Array;
