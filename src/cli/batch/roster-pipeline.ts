@@ -46,6 +46,9 @@ export async function readPending(
   return { rows, encoding: table.encoding, layout };
 }
 
+/** ANSI: erase from the cursor to the end of the line (written to a terminal only). */
+const ERASE_TO_LINE_END = '\x1b[K';
+
 export function progressReporter(total: number, messages: Messages) {
   const tty = Boolean(process.stderr.isTTY);
   const started = Date.now();
@@ -57,8 +60,10 @@ export function progressReporter(total: number, messages: Messages) {
     if (tty) {
       const width = 24;
       const filled = Math.round((done / Math.max(1, total)) * width);
+      // Erased to the line's end: the last bar's words are wider than their length (Chinese
+      // characters take two columns), and padding left "计还需 1s" after the final, shorter one.
       process.stderr.write(
-        `\r[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${messages.batch.progress(done, total, eta)}   `,
+        `\r[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${messages.batch.progress(done, total, eta)}${ERASE_TO_LINE_END}`,
       );
       open = done !== total;
       if (done === total) process.stderr.write('\n');
