@@ -208,7 +208,9 @@ async function fixWithPlanes(
       { frame: frameCorners, marks: [asMark(chosen, 'problem')] },
       { luma: light.faceLuma, cast: light.cast },
     );
-  const lit = applyLight(rgb, light);
+  // The region's pixels, the background's colour and the lit pixels are each changed in place
+  // from here on: nothing reads them as they were (photo-matte.ts, Planes, on why it matters).
+  const lit = applyLight(rgb, light, rgb);
   // The frame in whole pixels, inside the region (rounding never pushes it past an edge).
   const fw = Math.min(RW, Math.round(frame.width));
   const fh = Math.min(RH, Math.round(frame.height));
@@ -216,10 +218,13 @@ async function fixWithPlanes(
   const fy = clampInt(Math.round(frame.top), 0, RH - fh);
   const needsWhite = backgroundNotWhite(lit, matte, RW, { left: fx, top: fy, width: fw, height: fh }, norm, retouch);
   const composed = needsWhite
-    ? whitenLocal(lit, matte, light.changed ? lightBackground(background, light) : background, {
-        clear: crop.backgroundAlpha,
-        solid: crop.foregroundAlpha,
-      }).rgb
+    ? whitenLocal(
+        lit,
+        matte,
+        light.changed ? lightBackground(background, light, background.planes) : background,
+        { clear: crop.backgroundAlpha, solid: crop.foregroundAlpha },
+        lit,
+      ).rgb
     : lit;
   const cut = await sharp(Buffer.from(composed.buffer, composed.byteOffset, composed.length), {
     raw: { width: RW, height: RH, channels: 3 },

@@ -98,25 +98,31 @@ function tables(plan: LightPlan): Uint8Array[] {
   });
 }
 
-/** The local background planes as the corrected picture would show them. */
+/**
+ * The local background planes as the corrected picture would show them. `into` may be the
+ * background's own planes (a fix is done with them: each value is read before it is replaced).
+ */
 export function lightBackground<T extends { planes: [Float32Array, Float32Array, Float32Array] }>(
   background: T,
   plan: LightPlan,
+  into?: T['planes'],
 ): T {
   const table = tables(plan);
   const planes = background.planes.map((plane, c) => {
-    const out = new Float32Array(plane.length);
+    const out = into?.[c] ?? new Float32Array(plane.length);
     for (let p = 0; p < plane.length; p += 1) out[p] = table[c]![Math.min(255, Math.max(0, Math.round(plane[p]!)))]!;
     return out;
   }) as T['planes'];
   return { ...background, planes };
 }
 
-/** The plan applied to every pixel (the background is replaced afterwards anyway). */
-export function applyLight(rgb: Uint8Array, plan: LightPlan): Uint8Array {
+/**
+ * The plan applied to every pixel (the background is replaced afterwards anyway). `out` may be
+ * `rgb` itself.
+ */
+export function applyLight(rgb: Uint8Array, plan: LightPlan, out: Uint8Array = new Uint8Array(rgb.length)): Uint8Array {
   if (!plan.changed) return rgb;
   const table = tables(plan);
-  const out = new Uint8Array(rgb.length);
   for (let i = 0; i < rgb.length; i += 3) {
     out[i] = table[0]![rgb[i]!]!;
     out[i + 1] = table[1]![rgb[i + 1]!]!;

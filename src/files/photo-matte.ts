@@ -395,16 +395,17 @@ export interface WhiteResult {
 /**
  * Background to white with the old colour unmixed from the edge, using the local background
  * colour (a wall with light and shade, a backdrop with a gradient). `clear` and `solid` are the
- * matte values under which a pixel is pure background and over which it is pure person.
+ * matte values under which a pixel is pure background and over which it is pure person. `out`
+ * may be `rgb` itself (each pixel is read before it is written).
  */
 export function whitenLocal(
   rgb: Uint8Array,
   matte: Float32Array,
   background: LocalBackground,
   options: { clear: number; solid: number },
+  out: Uint8Array = new Uint8Array(matte.length * 3),
 ): WhiteResult {
   const n = matte.length;
-  const out = new Uint8Array(n * 3);
   const bgAt = [0, 0, 0];
   const [br, bg, bb] = background.planes;
   for (let p = 0; p < n; p += 1) {
