@@ -7,8 +7,8 @@
 // other than 0/1, a signal, an internal error or a stack trace), hangs (a `files` chunk over 30 s,
 // the batch over FUZZ_BATCH_SECONDS) and the peak memory of each run. Exits 1 on any crash or hang.
 import { spawnSync } from 'node:child_process';
-import { strToU8, zipSync } from 'fflate';
 import { launcherSettings } from './launcher.mjs';
+import { SPREADSHEET_NS, xlsxPackage } from './xlsx-package.mjs';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -128,32 +128,12 @@ function xlsxRoster(rows) {
       r === 0 ? row : row.map((_, c) => `<c r="${column(c)}${r + 1}" t="s"><v>${long}</v></c>`),
     );
   }
-  const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-  let sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${ns}"><sheetData>${cells.map((row, r) => `<row r="${r + 1}">${row.join('')}</row>`).join('')}</sheetData></worksheet>`;
-  let strings = `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${ns}" count="${shared.length}" uniqueCount="${shared.length}">${shared.map((text) => `<si><t>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</t></si>`).join('')}</sst>`;
+  let sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${SPREADSHEET_NS}"><sheetData>${cells.map((row, r) => `<row r="${r + 1}">${row.join('')}</row>`).join('')}</sheetData></worksheet>`;
+  let strings = `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${SPREADSHEET_NS}" count="${shared.length}" uniqueCount="${shared.length}">${shared.map((text) => `<si><t>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</t></si>`).join('')}</sst>`;
   // Damaged XML inside a valid zip.
   if (kind === 3) sheet = mutate(Buffer.from(sheet)).toString('utf8');
   if (kind === 4) strings = mutate(Buffer.from(strings)).toString('utf8');
-  const rel = (id, type, target) =>
-    `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
-  const zip = Buffer.from(
-    zipSync({
-      '[Content_Types].xml': strToU8(
-        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>',
-      ),
-      '_rels/.rels': strToU8(
-        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('rId1', 'officeDocument', 'xl/workbook.xml')}</Relationships>`,
-      ),
-      'xl/workbook.xml': strToU8(
-        `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${ns}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="花名册" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-      ),
-      'xl/_rels/workbook.xml.rels': strToU8(
-        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('rId1', 'worksheet', 'worksheets/sheet1.xml')}${rel('rId2', 'sharedStrings', 'sharedStrings.xml')}</Relationships>`,
-      ),
-      'xl/worksheets/sheet1.xml': [strToU8(sheet), { level: 6 }],
-      'xl/sharedStrings.xml': [strToU8(strings), { level: 6 }],
-    }),
-  );
+  const zip = Buffer.from(xlsxPackage(sheet, strings));
   // Damaged zip bytes.
   return kind === 5 ? mutate(zip) : zip;
 }

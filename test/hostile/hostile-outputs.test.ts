@@ -3,7 +3,6 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type * as fsp from 'node:fs/promises';
-import { strToU8, zipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkXlsx } from '../../src/roster/roster-limits.js';
 import { checkFile } from '../../src/files/check-file.js';
@@ -31,6 +30,8 @@ import {
   workspace,
 } from '../helpers/hostile-batch.js';
 import { BIN, CONFIG_DIR } from '../helpers/run-cli.js';
+// @ts-expect-error: a plain .mjs helper of the bench scripts, no types
+import { SPREADSHEET_NS, xlsxPackage } from '../../bench/xlsx-package.mjs';
 import { runMain } from '../helpers/run-in-process.js';
 
 const ENV = { ...process.env, NO_COLOR: '1', SHEGONG_CONFIG_DIR: CONFIG_DIR, SHEGONG_NO_DATA_NOTICE: '1' };
@@ -232,35 +233,10 @@ describe('a rerun into a used output folder', () => {
 
 /** A one-sheet workbook with shared strings; `rows` are <row> elements (cells built by the helpers below). */
 function workbook(rows: string, shared: string[]): Uint8Array {
-  const rel = (id: string, type: string, target: string) =>
-    `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
-  const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-  return zipSync({
-    '[Content_Types].xml': strToU8(
-      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>',
-    ),
-    '_rels/.rels': strToU8(
-      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('rId1', 'officeDocument', 'xl/workbook.xml')}</Relationships>`,
-    ),
-    'xl/workbook.xml': strToU8(
-      `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${ns}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="花名册" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-    ),
-    'xl/_rels/workbook.xml.rels': strToU8(
-      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('rId1', 'worksheet', 'worksheets/sheet1.xml')}${rel('rId2', 'sharedStrings', 'sharedStrings.xml')}</Relationships>`,
-    ),
-    'xl/worksheets/sheet1.xml': [
-      strToU8(
-        `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${ns}"><sheetData>${rows}</sheetData></worksheet>`,
-      ),
-      { level: 6 },
-    ],
-    'xl/sharedStrings.xml': [
-      strToU8(
-        `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${ns}" count="${shared.length}" uniqueCount="${shared.length}">${shared.map((text) => `<si><t>${text}</t></si>`).join('')}</sst>`,
-      ),
-      { level: 6 },
-    ],
-  });
+  return xlsxPackage(
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${SPREADSHEET_NS}"><sheetData>${rows}</sheetData></worksheet>`,
+    `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${SPREADSHEET_NS}" count="${shared.length}" uniqueCount="${shared.length}">${shared.map((text) => `<si><t>${text}</t></si>`).join('')}</sst>`,
+  );
 }
 const ref = (r: number, c: number) => `${'ABCDEFGHIJK'[c]}${r}`;
 const sharedCell = (r: number, c: number, index: number) => `<c r="${ref(r, c)}" t="s"><v>${index}</v></c>`;
