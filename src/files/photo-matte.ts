@@ -128,6 +128,7 @@ export function boxMean(
 /**
  * The guided filter: the output is locally a linear function of the guide (how far each pixel
  * is from the background behind it), fitted to the coarse matte, so its edges follow the picture's edges.
+ * The result is the store's `matte` plane: the coarse matte given must not be that plane.
  */
 export function refineMatte(
   guide: Float32Array,
