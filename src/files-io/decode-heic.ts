@@ -192,10 +192,6 @@ async function decodeNow(
   }
 }
 
-/**
- * The image as the stream holds it, turned into RGB and reduced here; undefined (nothing kept)
- * when its samples are not the 8-bit full-range BT.601 Y′CbCr this conversion was checked on.
- */
 /** Decode the handle in the colour space and chroma asked, hand the image to `use`, then release it. */
 async function withDecoded<T>(
   heif: Libheif,
@@ -212,6 +208,10 @@ async function withDecoded<T>(
   }
 }
 
+/**
+ * The image as the stream holds it, turned into RGB and reduced here; undefined (nothing kept)
+ * when its samples are not the 8-bit full-range BT.601 Y′CbCr this conversion was checked on.
+ */
 async function asYcbcr(
   heif: Libheif,
   handle: unknown,

@@ -117,12 +117,13 @@ export function lightBackground<T extends { planes: [Float32Array, Float32Array,
 }
 
 /**
- * The plan applied to every pixel (the background is replaced afterwards anyway). `out` may be
- * `rgb` itself.
+ * The plan applied to every pixel (the background is replaced afterwards anyway). `into` may be
+ * `rgb` itself; an unchanged plan returns `rgb` as it is.
  */
-export function applyLight(rgb: Uint8Array, plan: LightPlan, out: Uint8Array = new Uint8Array(rgb.length)): Uint8Array {
+export function applyLight(rgb: Uint8Array, plan: LightPlan, into?: Uint8Array): Uint8Array {
   if (!plan.changed) return rgb;
   const table = tables(plan);
+  const out = into ?? new Uint8Array(rgb.length);
   for (let i = 0; i < rgb.length; i += 3) {
     out[i] = table[0]![rgb[i]!]!;
     out[i + 1] = table[1]![rgb[i + 1]!]!;

@@ -45,7 +45,7 @@ export interface Planes {
 export const COARSE_SLOT = 'scratch.4';
 const GUIDE_SLOT = 'scratch.5';
 
-export const freshPlanes: Planes = { take: (_name, n) => new Float32Array(n) };
+const freshPlanes: Planes = { take: (_name, n) => new Float32Array(n) };
 
 /** Planes kept by name between calls, each grown to the largest size asked for. */
 export function planeStore(): Planes {
