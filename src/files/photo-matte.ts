@@ -33,7 +33,7 @@ export interface Box {
  * Why: a photo fix runs these steps on a region of up to 1.2 MP, 4.9 MB a plane. With a fresh
  * array for every intermediate a fix allocated 23 planes' worth (21 float planes, two Int32 and a
  * byte one), and V8 frees ArrayBuffers only at a full collection, which it starts once 64 MB more
- * are held than after the last one: a batch held the planes of two or three fixes at once (78 MB
+ * are held than after the last one: a batch held the planes of two or three fixes at once (up to 78 MB
  * of them in the fuzz corpus). Through one store, with the matte gated, unmixed and cut to the
  * candidate in place, a fix allocates 10 (3 of background colour, the matte, 6 scratch), twice
  * that when it retries with a wider region.
