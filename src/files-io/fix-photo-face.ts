@@ -416,7 +416,7 @@ async function prepareRegion(
   // The old background's colour around the person, then the matte refined against how far each
   // pixel is from it (the edge runs where the picture stops looking like the backdrop).
   const background = localBackground(rgb, coarseMatte, RW, RH, faceW * 0.35, planes);
-  const guide = distanceFromBackground(rgb, background, RW * RH, planes);
+  const guide = distanceFromBackground(rgb, background, planes);
   const radius = crop.guidedRadius * Math.hypot(RW, RH);
   // Refined, then gated, unmixed and cut to the candidate in the same plane.
   const matte = refineMatte(guide, coarseMatte, RW, RH, radius, crop.guidedEps, planes);

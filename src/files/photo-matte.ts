@@ -13,6 +13,7 @@
  *    (I = a·F + (1−a)·B, so a·F + (1−a)·white = I + (1−a)·(white − B)); what colour is left in the
  *    edge band is taken out, so neither a blue nor a red rim remains.
  */
+import { type CellGrid, cellCount, cellGrid, cellSampler, nearMask, shrinkMean } from './cell-grid.js';
 import { round3 } from './measures.js';
 
 export interface Box {
@@ -25,25 +26,24 @@ export interface Box {
 /**
  * Where the steps below get their float planes (zero-filled, n floats): `freshPlanes` allocates
  * each, `planeStore` reuses them by name. A name's plane is valid until the same name is asked for
- * again. The background planes and the matte have names of their own; the `scratch.*` names are
- * shared, so a caller using one store must be done with a scratch plane before the next step:
- * the coarse matte (COARSE_SLOT) and the guide (`scratch.5`) sit in the two scratch slots that
- * unmixing takes, the gate being their last reader.
+ * again. Three planes are the region's size: the matte (`matte`), the coarse matte (COARSE_SLOT)
+ * and the guide (GUIDE_SLOT); once the gate has read the last two, the later steps use their bytes
+ * as byte masks and a fill's stack. Everything else is a window's statistics, kept on a coarser grid
+ * (cell-grid.ts) in the `cells.*` and `background.*` planes: a few percent of a region's plane.
  *
- * Why: a photo fix runs these steps on a region of up to 1.2 MP, 4.9 MB a plane. With a fresh
- * array for every intermediate a fix allocated 23 planes' worth (21 float planes, two Int32 and a
- * byte one), and V8 frees ArrayBuffers only at a full collection, which it starts once 64 MB more
- * are held than after the last one: a batch held the planes of two or three fixes at once (up to 78 MB
- * of them in the fuzz corpus). Through one store, with the matte gated, unmixed and cut to the
- * candidate in place, a fix allocates 10 (3 of background colour, the matte, 6 scratch), twice
- * that when it retries with a wider region.
+ * Why: a photo fix runs these steps on a region of 0.2–0.7 MP (the fuzz corpus; a retry's wider
+ * region can reach 1.4 MP), up to 2.8 MB a plane (5.6 MB), and V8
+ * frees ArrayBuffers only at a full collection, which it starts once 64 MB more are held than after
+ * the last one: a batch held the planes of two or three fixes at once. With a fresh array for
+ * every intermediate a fix allocated 23 planes' worth; with shared scratch planes 10; with the
+ * statistics on cells and byte masks 3, and a retry with a wider region twice that.
  */
 export interface Planes {
   take(name: string, n: number): Float32Array;
 }
 
-export const COARSE_SLOT = 'scratch.4';
-const GUIDE_SLOT = 'scratch.5';
+export const COARSE_SLOT = 'scratch.1';
+const GUIDE_SLOT = 'scratch.2';
 
 const freshPlanes: Planes = { take: (_name, n) => new Float32Array(n) };
 
@@ -60,6 +60,24 @@ export function planeStore(): Planes {
     },
   };
 }
+
+/** `count` bytes of a plane, from byte `from` (a plane of n floats holds four byte masks of n). */
+function bytesOf(plane: Float32Array, from: number, count: number): Uint8Array {
+  return new Uint8Array(plane.buffer, plane.byteOffset + from, count);
+}
+
+/**
+ * Cells a window's radius spans, per step (cells are never under a pixel: a small window is
+ * filtered exactly). Measured with `npm run bench:photo` against the full-resolution filters: the
+ * same verdicts, rims within 0.3. The background's colour at 4 raised `wall.jpg`'s rim and sides
+ * (6.1 and 0.005 against 5.9 and 0.004; its backdrop is close to skin), at 8 they are as before. The
+ * guided filter's 4 is the fast guided filter's usual step (a 0.7-MP region's radius of 11 px on
+ * cells of 2); its one visible change is on `wall.jpg`, a grey band of a few pixels along the jaw
+ * where the full-resolution filter had cut a notch into it.
+ */
+const BACKGROUND_CELLS_PER_RADIUS = 8;
+const GUIDED_CELLS_PER_RADIUS = 4;
+const UNMIX_CELLS_PER_RADIUS = 4;
 
 /**
  * Box filter (mean over a (2r+1)² window, clipped at the borders) via running sums: along each
@@ -127,7 +145,10 @@ export function boxMean(
 
 /**
  * The guided filter: the output is locally a linear function of the guide (how far each pixel
- * is from the background behind it), fitted to the coarse matte, so its edges follow the picture's edges.
+ * is from the background behind it), fitted to the coarse matte, so its edges follow the picture's
+ * edges. The fit's coefficients are smooth (means over the window), so they are computed on cells
+ * of a quarter of the radius and read back at each pixel, where the full-resolution guide gives
+ * the edge its detail: the fast guided filter (He and Sun 2015); on 1-pixel cells, the filter itself.
  * The result is the store's `matte` plane: the coarse matte given must not be that plane.
  */
 export function refineMatte(
@@ -140,32 +161,44 @@ export function refineMatte(
   planes: Planes = freshPlanes,
 ): Float32Array {
   const r = Math.max(1, Math.round(radius));
-  const n = guide.length;
-  // Seven arrays of n where the textbook form has twelve: each product is filtered in place, a and
-  // b overwrite the filtered products they came from, and the output overwrites the guide's mean.
-  const tmp = planes.take('scratch.0', n);
-  const meanI = boxMean(guide, width, height, r, planes.take('matte', n), tmp);
-  const meanP = boxMean(matte, width, height, r, planes.take('scratch.1', n), tmp);
-  const a = planes.take('scratch.2', n);
-  const b = planes.take('scratch.3', n);
-  for (let p = 0; p < n; p += 1) {
-    a[p] = guide[p]! * matte[p]!;
-    b[p] = guide[p]! * guide[p]!;
+  const grid = cellGrid(width, height, r / GUIDED_CELLS_PER_RADIUS);
+  const m = cellCount(grid);
+  const rc = Math.max(1, Math.round(r / grid.cell));
+  const I = shrinkMean(guide, grid, planes.take('cells.0', m));
+  const P = shrinkMean(matte, grid, planes.take('cells.1', m));
+  const tmp = planes.take('cells.2', m);
+  const meanI = boxMean(I, grid.cols, grid.rows, rc, planes.take('cells.3', m), tmp);
+  const meanP = boxMean(P, grid.cols, grid.rows, rc, planes.take('cells.4', m), tmp);
+  // Each product filtered in place; a and b then overwrite the filtered products they came from.
+  const a = I;
+  const b = P;
+  for (let q = 0; q < m; q += 1) {
+    const i = I[q]!;
+    b[q] = i * P[q]!;
+    a[q] = i * i;
   }
-  const meanIp = boxMean(a, width, height, r, a, tmp);
-  const meanII = boxMean(b, width, height, r, b, tmp);
-  for (let p = 0; p < n; p += 1) {
-    const cov = meanIp[p]! - meanI[p]! * meanP[p]!;
-    const varI = meanII[p]! - meanI[p]! * meanI[p]!;
-    a[p] = cov / (varI + eps);
-    b[p] = meanP[p]! - a[p]! * meanI[p]!;
+  const meanIp = boxMean(b, grid.cols, grid.rows, rc, b, tmp);
+  const meanII = boxMean(a, grid.cols, grid.rows, rc, a, tmp);
+  for (let q = 0; q < m; q += 1) {
+    const cov = meanIp[q]! - meanI[q]! * meanP[q]!;
+    const varI = meanII[q]! - meanI[q]! * meanI[q]!;
+    a[q] = cov / (varI + eps);
+    b[q] = meanP[q]! - a[q]! * meanI[q]!;
   }
-  const meanA = boxMean(a, width, height, r, a, tmp);
-  const meanB = boxMean(b, width, height, r, b, tmp);
-  const out = meanI;
-  for (let p = 0; p < n; p += 1) {
-    const v = meanA[p]! * guide[p]! + meanB[p]!;
-    out[p] = v < 0 ? 0 : v > 1 ? 1 : v;
+  const meanA = boxMean(a, grid.cols, grid.rows, rc, a, tmp);
+  const meanB = boxMean(b, grid.cols, grid.rows, rc, b, tmp);
+  const out = planes.take('matte', width * height);
+  const sampler = cellSampler(grid);
+  const rowA = new Float32Array(width);
+  const rowB = new Float32Array(width);
+  for (let y = 0; y < height; y += 1) {
+    sampler.row(meanA, y, rowA);
+    sampler.row(meanB, y, rowB);
+    const row = y * width;
+    for (let x = 0; x < width; x += 1) {
+      const v = rowA[x]! * guide[row + x]! + rowB[x]!;
+      out[row + x] = v < 0 ? 0 : v > 1 ? 1 : v;
+    }
   }
   return out;
 }
@@ -186,11 +219,13 @@ export function keepCandidate(
   out: Float32Array = new Float32Array(width * height),
 ): { matte: Float32Array; removedShare: number } {
   const n = width * height;
-  // Labels and the fill's stack are whole numbers: Int32 views on two scratch planes.
-  const labelPlane = planes.take('scratch.0', n);
-  const stackPlane = planes.take('scratch.1', n);
-  const label = new Int32Array(labelPlane.buffer, labelPlane.byteOffset, n);
+  // The fill's stack is whole numbers (an Int32 view); what it reached, the band around it and the
+  // band's row pass are byte masks in one plane. Both planes are the coarse matte's and the guide's,
+  // which nothing reads after the gate.
+  const stackPlane = planes.take(COARSE_SLOT, n);
   const stack = new Int32Array(stackPlane.buffer, stackPlane.byteOffset, n);
+  const masks = planes.take(GUIDE_SLOT, n);
+  const keep = bytesOf(masks, 0, n);
   const faceW = Math.max(1, face.right - face.left);
   const cx = (face.left + face.right) / 2;
   // The face's core (its middle half) must lie in a kept region.
@@ -206,25 +241,21 @@ export function keepCandidate(
     const reach = (y < face.bottom ? corridor.head : corridor.body) * faceW;
     return Math.abs(x + 0.5 - cx) <= reach;
   };
-  let next = 0;
-  const keepPlane = planes.take('scratch.2', n);
-  const keep = new Uint8Array(keepPlane.buffer, keepPlane.byteOffset, n);
+  // A pixel is marked when it is pushed, so none is pushed twice; every pushed pixel is kept.
   for (let y = core.top; y < core.bottom; y += 1) {
     for (let x = core.left; x < core.right; x += 1) {
       const seed = y * width + x;
-      if (label[seed] || matte[seed]! <= 0.5 || !inside(seed)) continue;
-      next += 1;
+      if (keep[seed] || matte[seed]! <= 0.5 || !inside(seed)) continue;
       let sp = 0;
       stack[sp++] = seed;
-      label[seed] = next;
+      keep[seed] = 1;
       while (sp > 0) {
         const p = stack[--sp]!;
-        keep[p] = 1;
         const px = p % width;
         const neighbours = [px > 0 ? p - 1 : -1, px < width - 1 ? p + 1 : -1, p - width, p + width];
         for (const q of neighbours) {
-          if (q < 0 || q >= n || label[q] || matte[q]! <= 0.5 || !inside(q)) continue;
-          label[q] = next;
+          if (q < 0 || q >= n || keep[q] || matte[q]! <= 0.5 || !inside(q)) continue;
+          keep[q] = 1;
           stack[sp++] = q;
         }
       }
@@ -232,13 +263,10 @@ export function keepCandidate(
   }
   // Grow what is kept by a few pixels so its soft edge (matte ≤ 0.5) stays with it.
   const grow = Math.max(1, Math.round(faceW * 0.04));
-  // The labels are done with: their bytes hold the kept mask as floats, filtered in place.
-  const kept = labelPlane;
-  for (let p = 0; p < n; p += 1) kept[p] = keep[p]!;
-  const near = boxMean(kept, width, height, grow, kept, stackPlane);
+  const near = nearMask(keep, width, height, grow, bytesOf(masks, n, n), bytesOf(masks, 2 * n, n));
   let removed = 0;
   for (let p = 0; p < n; p += 1) {
-    const kept = keep[p] === 1 || (near[p]! > 0 && inside(p));
+    const kept = keep[p] === 1 || (near[p] === 1 && inside(p));
     const m = matte[p]!;
     out[p] = kept ? m : 0;
     if (!kept && m > 0.5) removed += 1;
@@ -246,14 +274,16 @@ export function keepCandidate(
   return { matte: out, removedShare: round3(removed / n) };
 }
 
-/** The old background's colour around each pixel: 3 planes, NaN-free (the overall mean where none is near). */
+/** The old background's colour, per cell of `grid` (read at pixels with `backgroundRows`): 3 planes, NaN-free. */
 export interface LocalBackground {
   planes: [Float32Array, Float32Array, Float32Array];
+  grid: CellGrid;
 }
 
 /**
  * The background's colour near each pixel: the mean of clear-background pixels (matte < 0.2)
- * within `radius`, by a normalised box filter; where none is near, the mean of all of them.
+ * within `radius`, by a normalised box filter; where none is near, the mean of all of them. The
+ * window is wide, so the sums are gathered on cells of a quarter of the radius and filtered there.
  */
 export function localBackground(
   rgb: Uint8Array,
@@ -263,30 +293,53 @@ export function localBackground(
   radius: number,
   planes: Planes = freshPlanes,
 ): LocalBackground {
-  const n = width * height;
-  const weight = planes.take('scratch.0', n);
-  const channels = [planes.take('background.r', n), planes.take('background.g', n), planes.take('background.b', n)];
+  const r = Math.max(2, Math.round(radius));
+  const grid = cellGrid(width, height, r / BACKGROUND_CELLS_PER_RADIUS);
+  const m = cellCount(grid);
+  const weight = planes.take('cells.0', m);
+  const channels = [planes.take('background.r', m), planes.take('background.g', m), planes.take('background.b', m)];
   const global = [0, 0, 0];
   let count = 0;
-  for (let p = 0; p < n; p += 1) {
-    if (matte[p]! >= 0.2) continue;
-    weight[p] = 1;
-    for (let c = 0; c < 3; c += 1) {
-      channels[c]![p] = rgb[p * 3 + c]!;
-      global[c]! += rgb[p * 3 + c]!;
+  for (let y = 0; y < height; y += 1) {
+    const at = Math.floor(y / grid.cell) * grid.cols;
+    for (let x = 0; x < width; x += 1) {
+      const p = y * width + x;
+      if (matte[p]! >= 0.2) continue;
+      const q = at + Math.floor(x / grid.cell);
+      weight[q]! += 1;
+      for (let c = 0; c < 3; c += 1) {
+        channels[c]![q]! += rgb[p * 3 + c]!;
+        global[c]! += rgb[p * 3 + c]!;
+      }
+      count += 1;
     }
-    count += 1;
   }
   for (let c = 0; c < 3; c += 1) global[c] = count ? global[c]! / count : 255;
-  const r = Math.max(2, Math.round(radius));
-  const tmp = planes.take('scratch.1', n);
-  const w = boxMean(weight, width, height, r, weight, tmp);
+  const rc = Math.max(1, Math.round(r / grid.cell));
+  const tmp = planes.take('cells.1', m);
+  const w = boxMean(weight, grid.cols, grid.rows, rc, weight, tmp);
+  // Clear pixels per cell over the window: under a thousandth of the window's pixels is none.
+  const least = 1e-3 * grid.cell * grid.cell;
   const means = channels.map((plane, c) => {
-    const sum = boxMean(plane, width, height, r, plane, tmp);
-    for (let p = 0; p < n; p += 1) sum[p] = w[p]! > 1e-3 ? sum[p]! / w[p]! : global[c]!;
+    const sum = boxMean(plane, grid.cols, grid.rows, rc, plane, tmp);
+    for (let q = 0; q < m; q += 1) sum[q] = w[q]! > least ? sum[q]! / w[q]! : global[c]!;
     return sum;
   }) as [Float32Array, Float32Array, Float32Array];
-  return { planes: means };
+  return { planes: means, grid };
+}
+
+/** The background's colour at a row of pixels: `at(y)` gives its three channels' rows (reused). */
+export function backgroundRows(background: LocalBackground) {
+  const sampler = cellSampler(background.grid);
+  const rows = [0, 1, 2].map(() => new Float32Array(background.grid.width)) as [
+    Float32Array,
+    Float32Array,
+    Float32Array,
+  ];
+  return (y: number) => {
+    for (let c = 0; c < 3; c += 1) sampler.row(background.planes[c]!, y, rows[c]!);
+    return rows;
+  };
 }
 
 /**
@@ -296,14 +349,18 @@ export function localBackground(
 export function distanceFromBackground(
   rgb: Uint8Array,
   background: LocalBackground,
-  pixels: number,
   planes: Planes = freshPlanes,
 ): Float32Array {
-  const out = planes.take(GUIDE_SLOT, pixels);
-  const [r, g, b] = background.planes;
-  for (let p = 0; p < pixels; p += 1) {
-    const d = Math.hypot(rgb[p * 3]! - r[p]!, rgb[p * 3 + 1]! - g[p]!, rgb[p * 3 + 2]! - b[p]!);
-    out[p] = Math.min(1, d / 160);
+  const { width, height } = background.grid;
+  const out = planes.take(GUIDE_SLOT, width * height);
+  const rowsAt = backgroundRows(background);
+  for (let y = 0; y < height; y += 1) {
+    const [r, g, b] = rowsAt(y);
+    for (let x = 0; x < width; x += 1) {
+      const p = y * width + x;
+      const d = Math.hypot(rgb[p * 3]! - r[x]!, rgb[p * 3 + 1]! - g[x]!, rgb[p * 3 + 2]! - b[x]!);
+      out[p] = Math.min(1, d / 160);
+    }
   }
   return out;
 }
@@ -356,32 +413,56 @@ export function unmixMatte(
 ): Float32Array {
   const n = width * height;
   const r = Math.max(2, Math.round(radius));
-  const sure = planes.take('scratch.0', n);
-  const outside = planes.take('scratch.1', n);
-  const fg = [planes.take('scratch.2', n), planes.take('scratch.3', n), planes.take('scratch.4', n)];
-  for (let p = 0; p < n; p += 1) {
-    if (matte[p]! < 0.5) outside[p] = 1;
-    if (matte[p]! < 0.98) continue;
-    sure[p] = 1;
-    for (let c = 0; c < 3; c += 1) fg[c]![p] = rgb[p * 3 + c]!;
+  // Near the edge: some pixel outside the person (matte < 0.5) within r, as byte masks in the
+  // guide's plane (nothing reads the guide after the gate).
+  const masks = planes.take(GUIDE_SLOT, n);
+  const outside = bytesOf(masks, 0, n);
+  for (let p = 0; p < n; p += 1) if (matte[p]! < 0.5) outside[p] = 1;
+  const near = nearMask(outside, width, height, r, bytesOf(masks, n, n), bytesOf(masks, 2 * n, n));
+  // The sure person pixels' mean colour within 2r: sums on cells, read back per row.
+  const grid = cellGrid(width, height, (2 * r) / UNMIX_CELLS_PER_RADIUS);
+  const m = cellCount(grid);
+  const sure = planes.take('cells.0', m);
+  const fg = [planes.take('cells.1', m), planes.take('cells.2', m), planes.take('cells.3', m)];
+  for (let y = 0; y < height; y += 1) {
+    const at = Math.floor(y / grid.cell) * grid.cols;
+    for (let x = 0; x < width; x += 1) {
+      const p = y * width + x;
+      if (matte[p]! < 0.98) continue;
+      const q = at + Math.floor(x / grid.cell);
+      sure[q]! += 1;
+      for (let c = 0; c < 3; c += 1) fg[c]![q]! += rgb[p * 3 + c]!;
+    }
   }
-  const tmp = planes.take('scratch.5', n);
-  const near = boxMean(outside, width, height, r, outside, tmp);
-  const weight = boxMean(sure, width, height, r * 2, sure, tmp);
-  const means = fg.map((plane) => boxMean(plane, width, height, r * 2, plane, tmp));
+  const rc = Math.max(1, Math.round((2 * r) / grid.cell));
+  const tmp = planes.take('cells.4', m);
+  const weights = boxMean(sure, grid.cols, grid.rows, rc, sure, tmp);
+  const means = fg.map((plane) => boxMean(plane, grid.cols, grid.rows, rc, plane, tmp));
+  // Sure pixels per cell over the window: under 2 % of the window's pixels is too few to say.
+  const least = 0.02 * grid.cell * grid.cell;
   if (out !== matte) out.set(matte);
-  const [br, bg, bb] = background.planes;
-  for (let p = 0; p < n; p += 1) {
-    if (matte[p]! <= 0.02 || near[p]! <= 0 || weight[p]! < 0.02) continue;
-    const w = weight[p]!;
-    const fr = means[0]![p]! / w - br[p]!;
-    const fgG = means[1]![p]! / w - bg[p]!;
-    const fb = means[2]![p]! / w - bb[p]!;
-    const span = fr * fr + fgG * fgG + fb * fb;
-    if (span < UNMIX_MIN_SPAN * UNMIX_MIN_SPAN) continue;
-    const a = ((rgb[p * 3]! - br[p]!) * fr + (rgb[p * 3 + 1]! - bg[p]!) * fgG + (rgb[p * 3 + 2]! - bb[p]!) * fb) / span;
-    const clamped = a < 0 ? 0 : a > 1 ? 1 : a;
-    if (clamped < out[p]!) out[p] = clamped;
+  const sampler = cellSampler(grid);
+  const rowOf = backgroundRows(background);
+  const weight = new Float32Array(width);
+  const fgRows = [0, 1, 2].map(() => new Float32Array(width));
+  for (let y = 0; y < height; y += 1) {
+    sampler.row(weights, y, weight);
+    for (let c = 0; c < 3; c += 1) sampler.row(means[c]!, y, fgRows[c]!);
+    const [br, bg, bb] = rowOf(y);
+    for (let x = 0; x < width; x += 1) {
+      const p = y * width + x;
+      if (matte[p]! <= 0.02 || near[p] === 0 || weight[x]! < least) continue;
+      const w = weight[x]!;
+      const fr = fgRows[0]![x]! / w - br[x]!;
+      const fgG = fgRows[1]![x]! / w - bg[x]!;
+      const fb = fgRows[2]![x]! / w - bb[x]!;
+      const span = fr * fr + fgG * fgG + fb * fb;
+      if (span < UNMIX_MIN_SPAN * UNMIX_MIN_SPAN) continue;
+      const a =
+        ((rgb[p * 3]! - br[x]!) * fr + (rgb[p * 3 + 1]! - bg[x]!) * fgG + (rgb[p * 3 + 2]! - bb[x]!) * fb) / span;
+      const clamped = a < 0 ? 0 : a > 1 ? 1 : a;
+      if (clamped < out[p]!) out[p] = clamped;
+    }
   }
   return out;
 }
@@ -406,41 +487,45 @@ export function whitenLocal(
   options: { clear: number; solid: number },
   out: Uint8Array = new Uint8Array(matte.length * 3),
 ): WhiteResult {
-  const n = matte.length;
+  const { width, height } = background.grid;
+  const rowOf = backgroundRows(background);
   const bgAt = [0, 0, 0];
-  const [br, bg, bb] = background.planes;
-  for (let p = 0; p < n; p += 1) {
-    let a = matte[p]!;
-    const i = p * 3;
-    if (a <= options.clear) {
-      out[i] = 255;
-      out[i + 1] = 255;
-      out[i + 2] = 255;
-      continue;
+  for (let y = 0; y < height; y += 1) {
+    const [br, bg, bb] = rowOf(y);
+    for (let x = 0; x < width; x += 1) {
+      const p = y * width + x;
+      let a = matte[p]!;
+      const i = p * 3;
+      if (a <= options.clear) {
+        out[i] = 255;
+        out[i + 1] = 255;
+        out[i + 2] = 255;
+        continue;
+      }
+      if (a >= options.solid) {
+        out[i] = rgb[i]!;
+        out[i + 1] = rgb[i + 1]!;
+        out[i + 2] = rgb[i + 2]!;
+        continue;
+      }
+      bgAt[0] = br[x]!;
+      bgAt[1] = bg[x]!;
+      bgAt[2] = bb[x]!;
+      a = unmixable(rgb, i, a, bgAt);
+      // a·F + (1−a)·255 with F unmixed from the local background.
+      let o0 = rgb[i]! + (1 - a) * (255 - bgAt[0]!);
+      let o1 = rgb[i + 1]! + (1 - a) * (255 - bgAt[1]!);
+      let o2 = rgb[i + 2]! + (1 - a) * (255 - bgAt[2]!);
+      // What colour is left in the band comes from the old background: take it out as the matte fades.
+      const grey = 0.299 * o0 + 0.587 * o1 + 0.114 * o2;
+      const keepColour = a * a;
+      o0 = grey + (o0 - grey) * keepColour;
+      o1 = grey + (o1 - grey) * keepColour;
+      o2 = grey + (o2 - grey) * keepColour;
+      out[i] = clampByte(o0);
+      out[i + 1] = clampByte(o1);
+      out[i + 2] = clampByte(o2);
     }
-    if (a >= options.solid) {
-      out[i] = rgb[i]!;
-      out[i + 1] = rgb[i + 1]!;
-      out[i + 2] = rgb[i + 2]!;
-      continue;
-    }
-    bgAt[0] = br[p]!;
-    bgAt[1] = bg[p]!;
-    bgAt[2] = bb[p]!;
-    a = unmixable(rgb, i, a, bgAt);
-    // a·F + (1−a)·255 with F unmixed from the local background.
-    let o0 = rgb[i]! + (1 - a) * (255 - bgAt[0]!);
-    let o1 = rgb[i + 1]! + (1 - a) * (255 - bgAt[1]!);
-    let o2 = rgb[i + 2]! + (1 - a) * (255 - bgAt[2]!);
-    // What colour is left in the band comes from the old background: take it out as the matte fades.
-    const grey = 0.299 * o0 + 0.587 * o1 + 0.114 * o2;
-    const keepColour = a * a;
-    o0 = grey + (o0 - grey) * keepColour;
-    o1 = grey + (o1 - grey) * keepColour;
-    o2 = grey + (o2 - grey) * keepColour;
-    out[i] = clampByte(o0);
-    out[i + 1] = clampByte(o1);
-    out[i + 2] = clampByte(o2);
   }
   return { rgb: out };
 }

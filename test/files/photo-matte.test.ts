@@ -1,6 +1,7 @@
 /** The matte steps on small made-up pictures: refine, keep the candidate, unmix, whiten. */
 import { describe, expect, it } from 'vitest';
 import {
+  backgroundRows,
   boxMean,
   COARSE_SLOT,
   distanceFromBackground,
@@ -56,14 +57,15 @@ describe('from a coarse matte to a clean edge', () => {
 
   it('the local background is the backdrop colour, also under the person', () => {
     const bg = localBackground(rgb, coarse, W, H, 8);
-    expect(bg.planes[0][0]).toBeCloseTo(204, 0);
-    expect(bg.planes[0][30 * W + 30]).toBeCloseTo(204, 0);
-    expect(bg.planes[1][30 * W + 30]).toBeCloseTo(0, 0);
+    const at = backgroundRows(bg);
+    expect(at(0)[0][0]).toBeCloseTo(204, 0);
+    expect(at(30)[0][30]).toBeCloseTo(204, 0);
+    expect(at(30)[1][30]).toBeCloseTo(0, 0);
   });
 
   it('refined, gated and unmixed, the matte follows the picture: red pixels lose it', () => {
     const bg = localBackground(rgb, coarse, W, H, 8);
-    const guide = distanceFromBackground(rgb, bg, W * H);
+    const guide = distanceFromBackground(rgb, bg);
     const refined = refineMatte(guide, coarse, W, H, 3, 4e-4);
     const matte = unmixMatte(rgb, gateByColour(refined, coarse, guide), bg, W, H, 3);
     let coarseError = 0;
@@ -92,25 +94,70 @@ describe('from a coarse matte to a clean edge', () => {
   });
 });
 
+describe('on cells: a picture four times the size, windows four times as wide', () => {
+  // The same disc on red, scaled by 4: every step's statistics now sit on cells of 2–8 pixels.
+  const S = 4;
+  const [w, h] = [W * S, H * S];
+  const rgb = new Uint8Array(w * h * 3);
+  const truth = new Float32Array(w * h);
+  const coarse = new Float32Array(w * h);
+  for (let y = 0; y < h; y += 1)
+    for (let x = 0; x < w; x += 1) {
+      const d = Math.hypot(x - 30 * S, y - 30 * S) / S;
+      const a = d < 14 ? 1 : d < 16 ? (16 - d) / 2 : 0;
+      truth[y * w + x] = a;
+      coarse[y * w + x] = d < 17 ? 1 : d < 21 ? (21 - d) / 4 : 0;
+      for (let c = 0; c < 3; c += 1) rgb[(y * w + x) * 3 + c] = Math.round(a * hair[c]! + (1 - a) * red[c]!);
+    }
+
+  it('the matte still follows the picture, and the whitened rim keeps no red', () => {
+    const bg = localBackground(rgb, coarse, w, h, 8 * S);
+    const at = backgroundRows(bg);
+    expect(at(30 * S)[0][30 * S]).toBeCloseTo(204, 0);
+    const guide = distanceFromBackground(rgb, bg);
+    const refined = refineMatte(guide, coarse, w, h, 3 * S, 4e-4);
+    const matte = unmixMatte(rgb, gateByColour(refined, coarse, guide), bg, w, h, 3 * S);
+    let coarseError = 0;
+    let error = 0;
+    for (let p = 0; p < w * h; p += 1) {
+      coarseError += Math.abs(coarse[p]! - truth[p]!);
+      error += Math.abs(matte[p]! - truth[p]!);
+    }
+    expect(error).toBeLessThan(coarseError / 4);
+    expect(matte[30 * S * w + 48 * S]).toBeLessThan(0.05);
+    expect(matte[30 * S * w + 30 * S]).toBeGreaterThan(0.95);
+    const out = whitenLocal(rgb, matte, bg, { clear: 0.06, solid: 0.99 }).rgb;
+    let reddish = 0;
+    for (let p = 0; p < w * h; p += 1) {
+      const [r, g, b] = [out[p * 3]!, out[p * 3 + 1]!, out[p * 3 + 2]!];
+      if (truth[p]! < 1 && r - Math.max(g, b) >= 40 * truth[p]! + 6) reddish += 1;
+    }
+    expect(reddish).toBe(0);
+  });
+});
+
 describe('the planes a fix works in', () => {
-  /** The steps as a fix chains them: fresh arrays, or one store with the matte changed in place. */
+  /**
+   * The steps as a fix chains them: fresh arrays, or one store with the matte changed in place. The
+   * radii put every step's statistics on cells of 2 pixels.
+   */
   function chain(rgb: Uint8Array, coarseIn: Float32Array, w: number, h: number, planes?: Planes) {
     const face = { left: w / 2 - 10, top: h / 2 - 10, right: w / 2 + 10, bottom: h / 2 + 10 };
     const corridor = { head: 1.15, body: 2.2 };
     if (!planes) {
-      const bg = localBackground(rgb, coarseIn, w, h, 8);
-      const guide = distanceFromBackground(rgb, bg, w * h);
-      const refined = refineMatte(guide, coarseIn, w, h, 3, 4e-4);
-      const unmixed = unmixMatte(rgb, gateByColour(refined, coarseIn, guide), bg, w, h, 3);
+      const bg = localBackground(rgb, coarseIn, w, h, 16);
+      const guide = distanceFromBackground(rgb, bg);
+      const refined = refineMatte(guide, coarseIn, w, h, 8, 4e-4);
+      const unmixed = unmixMatte(rgb, gateByColour(refined, coarseIn, guide), bg, w, h, 4);
       return { ...keepCandidate(unmixed, w, h, face, corridor), bg };
     }
     const coarse = planes.take(COARSE_SLOT, w * h);
     coarse.set(coarseIn);
-    const bg = localBackground(rgb, coarse, w, h, 8, planes);
-    const guide = distanceFromBackground(rgb, bg, w * h, planes);
-    const matte = refineMatte(guide, coarse, w, h, 3, 4e-4, planes);
+    const bg = localBackground(rgb, coarse, w, h, 16, planes);
+    const guide = distanceFromBackground(rgb, bg, planes);
+    const matte = refineMatte(guide, coarse, w, h, 8, 4e-4, planes);
     gateByColour(matte, coarse, guide, matte);
-    unmixMatte(rgb, matte, bg, w, h, 3, planes, matte);
+    unmixMatte(rgb, matte, bg, w, h, 4, planes, matte);
     const { removedShare } = keepCandidate(matte, w, h, face, corridor, planes, matte);
     return { matte, removedShare, bg };
   }
@@ -151,8 +198,9 @@ describe('the planes a fix works in', () => {
     }
     // The corridor did cut something: the in-place cut and its count were exercised.
     expect(Math.min(...removed)).toBeGreaterThan(0);
-    // Three planes of background colour, the matte and six scratch: the names a region's matte uses.
-    expect(names.size).toBe(10);
+    // Three planes of background colour and the matte, the coarse matte and the guide, five planes of
+    // cells: the names a region's matte uses.
+    expect(names.size).toBe(11);
   });
 });
 
