@@ -134,7 +134,8 @@ parentPort.on('message', async ({ census, data, maxPages, maxChars, maxImagePixe
   if (census) {
     require('node:v8').setFlagsFromString('--expose-gc');
     require('node:vm').runInNewContext('gc')();
-    parentPort.postMessage({ census: readBefore.filter((ref) => ref.deref() !== undefined).length });
+    const held = readBefore.filter((ref) => ref.deref() !== undefined).length;
+    parentPort.postMessage({ census: { read: readBefore.length, held } });
     return;
   }
   let pdfjs;
@@ -145,6 +146,7 @@ parentPort.on('message', async ({ census, data, maxPages, maxChars, maxImagePixe
     return;
   }
   let doc;
+  let answer;
   try {
     const task = pdfjs.getDocument({
       data, verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false,
@@ -179,9 +181,9 @@ parentPort.on('message', async ({ census, data, maxPages, maxChars, maxImagePixe
       const meta = await doc.getMetadata();
       encrypted = Boolean(meta && meta.info && meta.info.EncryptFilterName);
     } catch {}
-    parentPort.postMessage({ ok: true, pages: doc.numPages, texts, encrypted });
+    answer = { ok: true, pages: doc.numPages, texts, encrypted };
   } catch (error) {
-    parentPort.postMessage({ ok: false, name: String(error && error.name), message: String(error && error.message).slice(0, 200) });
+    answer = { ok: false, name: String(error && error.name), message: String(error && error.message).slice(0, 200) };
   } finally {
     if (doc) {
       await doc.destroy().catch(() => {});
@@ -190,11 +192,13 @@ parentPort.on('message', async ({ census, data, maxPages, maxChars, maxImagePixe
     }
     for (const [mapper, listener] of added.splice(0)) mapper.removeListener(listener);
   }
+  // Answered once the document is let go: the parent may hand this worker its next job at once.
+  parentPort.postMessage(answer);
 });
 `;
 
 interface WorkerAnswer {
-  census?: number;
+  census?: { read: number; held: number };
   ok: boolean;
   pages?: number;
   texts?: PdfPageText[];
@@ -377,30 +381,34 @@ function failureOf(name: string, message: string): PdfReadFailure {
 }
 
 /**
- * How many of the last 32 documents an idle reader with these limits read are still in memory
- * after a full collection (0 when a reader keeps none; the test of watchListeners, above). A
- * diagnostic: null when no reader with these limits is idle.
+ * How many of the last 32 documents an idle reader with these limits read (`read`), and how many of
+ * them are still in memory after a full collection (`held`: 0 when a reader keeps none; the test of
+ * watchListeners, above). A diagnostic: null when no reader with these limits is idle, or when it
+ * does not answer within the limits' time.
  */
-export async function documentsStillHeld(limits: PdfReaderLimits): Promise<number | null> {
+export async function documentsStillHeld(limits: PdfReaderLimits): Promise<{ read: number; held: number } | null> {
   const at = idle.findIndex((p) => p.heapMb === limits.maxHeapMb && p.youngMb === limits.youngHeapMb);
   if (at < 0) return null;
   const pooled = idle.splice(at, 1)[0]!;
-  pooled.worker.ref();
-  try {
-    return await new Promise<number>((resolve, reject) => {
-      const onMessage = (answer: WorkerAnswer) => {
-        pooled.worker.off('error', onError);
-        resolve(answer.census ?? -1);
-      };
-      const onError = (error: Error) => {
-        pooled.worker.off('message', onMessage);
-        reject(error);
-      };
-      pooled.worker.once('message', onMessage);
-      pooled.worker.once('error', onError);
-      pooled.worker.postMessage({ census: true });
-    });
-  } finally {
-    release(pooled, limits.keepWorkers);
-  }
+  const { worker } = pooled;
+  worker.ref();
+  const census = await new Promise<{ read: number; held: number } | null>((resolve) => {
+    const settle = (value: { read: number; held: number } | null) => {
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onEnd);
+      worker.off('exit', onEnd);
+      resolve(value);
+    };
+    const onMessage = (answer: WorkerAnswer) => settle(answer.census ?? null);
+    const onEnd = () => settle(null);
+    const timer = setTimeout(onEnd, limits.timeoutMs);
+    worker.on('message', onMessage);
+    worker.on('error', onEnd);
+    worker.on('exit', onEnd);
+    worker.postMessage({ census: true });
+  });
+  if (census) release(pooled, limits.keepWorkers);
+  else void worker.terminate();
+  return census;
 }

@@ -46,37 +46,49 @@ export function shrinkMean(src: Float32Array, grid: CellGrid, out: Float32Array)
 
 /**
  * Reads cell planes back at a row of pixels: `row(plane, y, out)` fills `out` (the picture's width)
- * with the plane interpolated between cell centres, held constant beyond the outer centres. On a
+ * with the plane interpolated between cell centres, held constant beyond the outer centres. A
+ * cell's centre is the middle of the pixels it holds (an edge cell cut short has its own). On a
  * grid of 1-pixel cells it returns the plane's row unchanged.
  */
 export function cellSampler(grid: CellGrid) {
-  const { width, cell, cols, rows } = grid;
-  const left = new Int32Array(width);
-  const right = new Int32Array(width);
-  const share = new Float32Array(width);
-  for (let x = 0; x < width; x += 1) {
-    const at = (x + 0.5) / cell - 0.5;
-    const i = Math.min(cols - 1, Math.max(0, Math.floor(at)));
-    left[x] = i;
-    right[x] = Math.min(cols - 1, i + 1);
-    share[x] = Math.min(1, Math.max(0, at - i));
-  }
+  const { width, height, cols, rows } = grid;
+  const across = axis(width, grid.cell, cols);
+  const down = axis(height, grid.cell, rows);
   return {
     row(plane: Float32Array, y: number, out: Float32Array): Float32Array {
-      const at = (y + 0.5) / cell - 0.5;
-      const j = Math.min(rows - 1, Math.max(0, Math.floor(at)));
-      const below = Math.min(rows - 1, j + 1) * cols;
-      const above = j * cols;
-      const t = Math.min(1, Math.max(0, at - j));
+      const above = down.low[y]! * cols;
+      const below = down.high[y]! * cols;
+      const t = down.share[y]!;
+      const { low, high, share } = across;
       for (let x = 0; x < width; x += 1) {
         const s = share[x]!;
-        const top = plane[above + left[x]!]! * (1 - s) + plane[above + right[x]!]! * s;
-        const bottom = plane[below + left[x]!]! * (1 - s) + plane[below + right[x]!]! * s;
-        out[x] = t === 0 ? top : top * (1 - t) + bottom * t;
+        const top = plane[above + low[x]!]! * (1 - s) + plane[above + high[x]!]! * s;
+        if (t === 0) {
+          out[x] = top;
+          continue;
+        }
+        const bottom = plane[below + low[x]!]! * (1 - s) + plane[below + high[x]!]! * s;
+        out[x] = top * (1 - t) + bottom * t;
       }
       return out;
     },
   };
+}
+
+/** Along one axis: for each pixel, the cells whose centres it lies between and its share of the way. */
+function axis(size: number, cell: number, count: number) {
+  const centre = (i: number) => (i * cell + Math.min(size, (i + 1) * cell) - 1) / 2;
+  const low = new Int32Array(size);
+  const high = new Int32Array(size);
+  const share = new Float32Array(size);
+  for (let x = 0; x < size; x += 1) {
+    const i = Math.min(count - 1, Math.max(0, Math.floor((x + 0.5) / cell - 0.5)));
+    const j = Math.min(count - 1, i + 1);
+    low[x] = i;
+    high[x] = j;
+    share[x] = j === i ? 0 : Math.min(1, Math.max(0, (x - centre(i)) / (centre(j) - centre(i))));
+  }
+  return { low, high, share };
 }
 
 /**

@@ -29,14 +29,16 @@ export interface Box {
  * again. Three planes are the region's size: the matte (`matte`), the coarse matte (COARSE_SLOT)
  * and the guide (GUIDE_SLOT); once the gate has read the last two, the later steps use their bytes
  * as byte masks and a fill's stack. Everything else is a window's statistics, kept on a coarser grid
- * (cell-grid.ts) in the `cells.*` and `background.*` planes: a few percent of a region's plane.
+ * (cell-grid.ts) in the `cells.*` and `background.*` planes: the guided filter's five, on cells of 2
+ * pixels, a quarter of a region's plane each; the others a few percent.
  *
  * Why: a photo fix runs these steps on a region of 0.2–0.7 MP (the fuzz corpus; a retry's wider
  * region can reach 1.4 MP), up to 2.8 MB a plane (5.6 MB), and V8
  * frees ArrayBuffers only at a full collection, which it starts once 64 MB more are held than after
  * the last one: a batch held the planes of two or three fixes at once. With a fresh array for
  * every intermediate a fix allocated 23 planes' worth; with shared scratch planes 10; with the
- * statistics on cells and byte masks 3, and a retry with a wider region twice that.
+ * statistics on cells and byte masks 3 and about 1.3 planes' worth of cells, and a retry with a
+ * wider region twice that.
  */
 export interface Planes {
   take(name: string, n: number): Float32Array;
@@ -149,7 +151,8 @@ export function boxMean(
  * edges. The fit's coefficients are smooth (means over the window), so they are computed on cells
  * of a quarter of the radius and read back at each pixel, where the full-resolution guide gives
  * the edge its detail: the fast guided filter (He and Sun 2015); on 1-pixel cells, the filter itself.
- * The result is the store's `matte` plane: the coarse matte given must not be that plane.
+ * The result is the store's `matte` plane: neither the guide (read after that plane is taken) nor
+ * the coarse matte (which the gate reads next) may be it.
  */
 export function refineMatte(
   guide: Float32Array,
@@ -283,7 +286,7 @@ export interface LocalBackground {
 /**
  * The background's colour near each pixel: the mean of clear-background pixels (matte < 0.2)
  * within `radius`, by a normalised box filter; where none is near, the mean of all of them. The
- * window is wide, so the sums are gathered on cells of a quarter of the radius and filtered there.
+ * window is wide, so the sums are gathered on cells of an eighth of the radius and filtered there.
  */
 export function localBackground(
   rgb: Uint8Array,

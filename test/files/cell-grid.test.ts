@@ -41,6 +41,13 @@ describe('cells', () => {
     // Above the first row of centres, the first row's values.
     expect(sampler.row(plane, 0, row)[6]).toBeCloseTo(2 * 6 + 3 * 1.5, 4);
   });
+
+  it('an edge cell cut short has its centre in the middle of its own pixels', () => {
+    // 10 pixels in cells of 8: the second cell holds pixels 8 and 9, its centre is 8.5, not 11.5.
+    const grid = cellGrid(10, 1, 8);
+    const row = cellSampler(grid).row(Float32Array.from([3.5, 8.5]), 0, new Float32Array(10));
+    expect([...row].map((v) => Math.round(v * 100) / 100)).toEqual([3.5, 3.5, 3.5, 3.5, 4, 5, 6, 7, 8, 8.5]);
+  });
 });
 
 describe('near a marked pixel', () => {

@@ -139,30 +139,30 @@ describe('on cells: a picture four times the size, windows four times as wide', 
 describe('the planes a fix works in', () => {
   /**
    * The steps as a fix chains them: fresh arrays, or one store with the matte changed in place. The
-   * radii put every step's statistics on cells of 2 pixels.
+   * radii are k times 16, 8 and 4: every step's statistics on cells of 2k pixels.
    */
-  function chain(rgb: Uint8Array, coarseIn: Float32Array, w: number, h: number, planes?: Planes) {
+  function chain(rgb: Uint8Array, coarseIn: Float32Array, w: number, h: number, k: number, planes?: Planes) {
     const face = { left: w / 2 - 10, top: h / 2 - 10, right: w / 2 + 10, bottom: h / 2 + 10 };
     const corridor = { head: 1.15, body: 2.2 };
     if (!planes) {
-      const bg = localBackground(rgb, coarseIn, w, h, 16);
+      const bg = localBackground(rgb, coarseIn, w, h, 16 * k);
       const guide = distanceFromBackground(rgb, bg);
-      const refined = refineMatte(guide, coarseIn, w, h, 8, 4e-4);
-      const unmixed = unmixMatte(rgb, gateByColour(refined, coarseIn, guide), bg, w, h, 4);
+      const refined = refineMatte(guide, coarseIn, w, h, 8 * k, 4e-4);
+      const unmixed = unmixMatte(rgb, gateByColour(refined, coarseIn, guide), bg, w, h, 4 * k);
       return { ...keepCandidate(unmixed, w, h, face, corridor), bg };
     }
     const coarse = planes.take(COARSE_SLOT, w * h);
     coarse.set(coarseIn);
-    const bg = localBackground(rgb, coarse, w, h, 16, planes);
+    const bg = localBackground(rgb, coarse, w, h, 16 * k, planes);
     const guide = distanceFromBackground(rgb, bg, planes);
-    const matte = refineMatte(guide, coarse, w, h, 8, 4e-4, planes);
+    const matte = refineMatte(guide, coarse, w, h, 8 * k, 4e-4, planes);
     gateByColour(matte, coarse, guide, matte);
-    unmixMatte(rgb, matte, bg, w, h, 4, planes, matte);
+    unmixMatte(rgb, matte, bg, w, h, 4 * k, planes, matte);
     const { removedShare } = keepCandidate(matte, w, h, face, corridor, planes, matte);
     return { matte, removedShare, bg };
   }
 
-  it('one store, reused for a region then a wider one (as a retry), gives exactly the fresh arrays’ matte', () => {
+  it('one store, reused at growing and shrinking sizes and cells, gives exactly the fresh arrays’ matte', () => {
     const store = planeStore();
     const names = new Set<string>();
     const naming: Planes = {
@@ -172,9 +172,12 @@ describe('the planes a fix works in', () => {
       },
     };
     const removed: number[] = [];
-    for (const [w, h] of [
-      [60, 60],
-      [90, 70],
+    // A region, a wider one (a retry), then a smaller one with cells of another size: planes grow,
+    // then are handed out as the front of larger ones.
+    for (const [w, h, k] of [
+      [60, 60, 1],
+      [90, 70, 1],
+      [70, 64, 2],
     ] as const) {
       const rgb = new Uint8Array(w * h * 3);
       const coarse = new Float32Array(w * h);
@@ -189,8 +192,8 @@ describe('the planes a fix works in', () => {
           for (let c = 0; c < 3; c += 1) rgb[(y * w + x) * 3 + c] = Math.round(a * hair[c]! + (1 - a) * red[c]!);
         }
       for (let x = w / 2; x < w; x += 1) coarse[(h / 2 + 12) * w + x] = 1; // the shoulder's bridge
-      const fresh = chain(rgb, coarse, w, h);
-      const stored = chain(rgb, coarse, w, h, naming);
+      const fresh = chain(rgb, coarse, w, h, k);
+      const stored = chain(rgb, coarse, w, h, k, naming);
       expect([...stored.matte]).toEqual([...fresh.matte]);
       expect(stored.removedShare).toBe(fresh.removedShare);
       for (let c = 0; c < 3; c += 1) expect([...stored.bg.planes[c]!]).toEqual([...fresh.bg.planes[c]!]);
