@@ -142,7 +142,7 @@ export function inspectXlsx(bytes: Uint8Array, limits = ROSTER_LIMITS): XlsxProb
     });
     if (tooBig) return { reason: 'xlsx-too-big' };
     if (dangling.length) {
-      const copy = Uint8Array.from(sheet.part);
+      const copy = sheet.part.slice();
       for (const typeAt of dangling) copy[typeAt] = 0x65; // t="s" → t="e": an error cell, read as empty
       replaced.set(sheet.entry, copy);
     }
