@@ -142,7 +142,7 @@ export function inspectXlsx(bytes: Uint8Array, limits = ROSTER_LIMITS): XlsxProb
     });
     if (tooBig) return { reason: 'xlsx-too-big' };
     if (dangling.length) {
-      const copy = sheet.part.slice();
+      const copy = new Uint8Array(sheet.part); // a copy (a Buffer's slice would be a view)
       for (const typeAt of dangling) copy[typeAt] = 0x65; // t="s" → t="e": an error cell, read as empty
       replaced.set(sheet.entry, copy);
     }

@@ -2,7 +2,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { safeCell } from '../../src/report/batch-summary.js';
-import { checkXlsx, ROSTER_LIMITS } from '../../src/roster/roster-limits.js';
+import { checkXlsx, inspectXlsx, ROSTER_LIMITS, type XlsxChecked } from '../../src/roster/roster-limits.js';
 import { mapColumns } from '../../src/roster/roster-rows.js';
 import { decodeText, parseCsvRoster } from '../../src/roster/roster-table.js';
 import { fileNamePart, maskIds, oneLine } from '../../src/roster/safe-text.js';
@@ -87,5 +87,25 @@ describe('rosters as offices save them and as attackers do', () => {
     });
     expect(checkXlsx(sheet('<row r="1"/>'.repeat(5)), { ...ROSTER_LIMITS, ...small })).toBeUndefined();
     expect(checkXlsx(strToU8('not a zip at all'))).toEqual({ reason: 'not-a-zip' });
+  });
+});
+
+describe('a cell pointing past the shared strings', () => {
+  it('is patched in a copy: the roster bytes handed in stay as they were (a stored, unzipped sheet)', () => {
+    const sheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>99</v></c></row></sheetData></worksheet>`;
+    const strings = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>姓名</t></si></sst>`;
+    // level 0: the sheet is stored, so its part is a view on the package's bytes, a Buffer as read from disk.
+    const bytes = Buffer.from(
+      zipSync({
+        'xl/worksheets/sheet1.xml': [strToU8(sheet), { level: 0 }],
+        'xl/sharedStrings.xml': strToU8(strings),
+      }),
+    );
+    const before = Uint8Array.from(bytes);
+    const checked = inspectXlsx(bytes);
+    expect('reason' in checked).toBe(false);
+    expect((checked as XlsxChecked).danglingRows).toEqual([2]);
+    expect(Uint8Array.from(bytes)).toEqual(before);
+    expect(Uint8Array.from((checked as XlsxChecked).bytes)).not.toEqual(before);
   });
 });
