@@ -6,9 +6,11 @@
  * could wait together. The fixes call this when they made that much; a collection of the batch's
  * heap costs 10–20 ms against the second a scan's fix takes.
  *
- * `--expose-gc` is set at run time (Node's built-ins are loaded by then, so their code cache is
- * not lost) and `gc` is read from a new context, the documented way to reach it without a flag
- * on the command line. Where that fails, nothing is collected.
+ * `--expose-gc` is set at run time (the built-ins loaded by then keep their code cache; one loaded
+ * later compiles without it, about 2 ms) and `gc` is read from a new context, the way to reach
+ * it without a flag on the command line. Where no `gc` comes back, nothing is collected. (With
+ * `node --freeze-flags-after-init` setting a flag aborts the process, as the worker's heap
+ * setting already would: that flag can only come from a command line the launcher does not use.)
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';

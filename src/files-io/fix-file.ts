@@ -148,7 +148,7 @@ async function fixScanNow(facts: FileFacts, ruleSet: RuleSet, decoded: { bytes: 
     const dpi = Math.round(Math.max(raw.width, raw.height) / docLongInches);
     const next = Math.round(targetLong * 0.85);
     // A size whose lowest quality is still too big: the next size at once, where the search below
-    // would have tried every quality first (an A4 phone shot: 12 encodes of 7–9 MP become 7).
+    // would have tried every quality first (an A4 phone shot: 12 encodes of 7–9 MP become 8).
     if (next >= minLong) {
       encodes += 1;
       if ((await encode(raw, QUALITY.low, dpi)).length > soft) {
