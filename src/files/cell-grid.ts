@@ -4,8 +4,8 @@
  * cells' centres.
  *
  * Why: a box mean whose window is many pixels wide is smooth, so a float plane of it at full
- * resolution holds many more numbers than it says. A photo fix's region is up to 0.7 MP, 2.8 MB a
- * float plane, and V8 frees such arrays only at a full collection (photo-matte.ts, Planes): the
+ * resolution holds many more numbers than it says. A photo fix's region is 0.2–0.7 MP in the fuzz
+ * corpus, up to 2.8 MB a float plane, and V8 frees such arrays only at a full collection (photo-matte.ts, Planes): the
  * background's colour (a window of about 70 px) on cells of 8 px is 1/64 of that; the guided
  * filter's means at half resolution are the "fast guided filter" (He and Sun 2015).
  */
