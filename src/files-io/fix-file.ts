@@ -9,7 +9,15 @@ import { shareOf } from '../files/heic-pixels.js';
 import { isDecodable, MM_PER_INCH } from '../files/measures.js';
 import { createGate } from './gate.js';
 import { collectGarbage } from './collect-garbage.js';
-import { decodeRaw, encode, encodePhoto, type Raw, searchQuality } from './encode-jpeg.js';
+import {
+  decodeRaw,
+  decodeRawInside,
+  encode,
+  encodePhoto,
+  type Raw,
+  searchQuality,
+  uprightSize,
+} from './encode-jpeg.js';
 import type { FixResult } from './fix-result.js';
 import { fixPhotoFromFace } from './fix-photo-face.js';
 import { loadPhotoModels } from './photo-models.js';
@@ -138,12 +146,7 @@ async function fixScanNow(facts: FileFacts, ruleSet: RuleSet, decoded: { bytes: 
   let encodes = 0;
   for (;;) {
     const size = targetLong;
-    let raw: Raw | undefined = await decodeRaw(
-      facts,
-      ruleSet,
-      (img) => img.resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true }),
-      shareOf(size / long),
-    );
+    let raw: Raw | undefined = await decodeRawInside(facts, ruleSet, size, shareOf(size / long));
     decoded.bytes += raw.data.length;
     const dpi = Math.round(Math.max(raw.width, raw.height) / docLongInches);
     const next = Math.round(targetLong * 0.85);
@@ -168,8 +171,7 @@ async function fixScanNow(facts: FileFacts, ruleSet: RuleSet, decoded: { bytes: 
       return {
         ok: true,
         bytes: found.bytes,
-        width: raw.width,
-        height: raw.height,
+        ...uprightSize(raw),
         quality: found.quality,
         dpi,
         inWindow: fits,
