@@ -20,9 +20,9 @@ describe('bin/shegong.js', () => {
     expect(result.stdout.trim()).toBe(pkg.version);
   });
 
-  it('names the allocator setting the bench and fuzz runs apply too, and no V8 flag (it would cost every start)', () => {
+  it('names the allocator settings the bench and fuzz runs apply too, and no V8 flag (it would cost every start)', () => {
     const { env, execArgv } = launcherSettings() as { env: Record<string, string>; execArgv: string[] };
-    expect(env).toEqual({ MALLOC_ARENA_MAX: '1' });
+    expect(env).toEqual({ MALLOC_ARENA_MAX: '1', MALLOC_MMAP_THRESHOLD_: '4194304' });
     expect(execArgv).toEqual([]);
   });
 
