@@ -7,7 +7,8 @@ import type { RuleSet } from '../model/rules.js';
 import { ruleValue } from '../rules/rule-access.js';
 import { shareOf } from '../files/heic-pixels.js';
 import { isDecodable, MM_PER_INCH } from '../files/measures.js';
-import { createGate } from './gate.js';
+import { oneHeavyAtATime } from './heavy-work.js';
+import { closeIdleReaders } from './read-pdf.js';
 import { collectGarbage } from './collect-garbage.js';
 import {
   decodeRaw,
@@ -98,13 +99,18 @@ async function fixPhotoNow(facts: FileFacts, ruleSet: RuleSet): Promise<FixResul
 }
 
 /**
- * Fixes run one at a time: a fix decodes the whole image upright (a phone scan is tens
- * of MB of raw pixels), and a photo's face-based fix also holds its matte as floats and the
- * whitened copy; a batch's parallel applicants stacked those up (fuzz batch --fix peaks 232–272 MB
- * at 200 applicants). Checking, the bulk of a batch, stays parallel.
+ * Fixes run one at a time, and never beside a PDF read (heavy-work.ts): a fix decodes the whole
+ * image upright (a phone scan is tens of MB of raw pixels), and a photo's face-based fix also holds
+ * its matte as floats and the whitened copy; a batch's parallel applicants stacked those up (fuzz
+ * batch --fix peaks 232–272 MB at 200 applicants). An idle PDF reader is let go first: its worker
+ * thread holds about 18 MB, and respawning it for the next PDF costs about 0.25 s of CPU, which a
+ * fix batch (seconds an applicant) can spare and a checking batch (no fixes) never pays.
  */
-const fixes = createGate();
-const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => fixes.run(1, work);
+const oneAtATime = <T>(work: () => Promise<T>): Promise<T> =>
+  oneHeavyAtATime(() => {
+    closeIdleReaders();
+    return work();
+  });
 
 /**
  * A scan's fixed copy; one fix at a time in the process (see oneAtATime). A fix that decoded more

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createGate } from './gate.js';
+import { oneHeavyAtATime } from './heavy-work.js';
 import { constants as zlibConstants, createInflate } from 'node:zlib';
 import type { PdfPageText } from '../model/files.js';
 import type { PdfReaderLimits } from '../model/rules.js';
@@ -249,6 +250,14 @@ function acquire(where: ReturnType<typeof locatePdfjs>, heapMb: number, youngMb:
   return pooled;
 }
 
+/** How many readers wait idle in the pool (for tests). */
+export const idleReaders = (): number => idle.length;
+
+/** Let every idle reader go (their threads end; the next PDF starts a fresh one). */
+export function closeIdleReaders(): void {
+  for (const pooled of idle.splice(0)) void pooled.worker.terminate();
+}
+
 /** A full pool keeps the limits last used: an idle worker with other limits makes room. */
 function release(pooled: PooledWorker, keep: number) {
   if (idle.length >= keep) {
@@ -272,7 +281,8 @@ const readers = createGate();
 
 /** Read a whole PDF file's bytes within the limits. Never throws, never outlives timeoutMs by much. */
 export async function readPdf(bytes: Uint8Array, limits: PdfReaderLimits): Promise<PdfReading> {
-  return readers.run(limits.keepWorkers, () => readPdfNow(bytes, limits));
+  // Never beside a fix (heavy-work.ts); the time limit starts inside.
+  return readers.run(limits.keepWorkers, () => oneHeavyAtATime(() => readPdfNow(bytes, limits)));
 }
 
 async function readPdfNow(bytes: Uint8Array, limits: PdfReaderLimits): Promise<PdfReading> {
