@@ -107,8 +107,12 @@ export async function decodeRaw(
   want?: WantedSize,
 ): Promise<Raw> {
   // Same tolerance as the probe: what passed the checks must decode here too.
-  const image = await uprightSource(facts, ruleValue(ruleSet, 'upload.image').maxPixels, want);
-  const { data, info } = await shape(image)
+  return rawOf(shape(await uprightSource(facts, ruleValue(ruleSet, 'upload.image').maxPixels, want)));
+}
+
+/** The pixels flattened on white, sRGB, 3 channels, as one raw buffer. */
+async function rawOf(image: Sharp): Promise<Raw> {
+  const { data, info } = await image
     .flatten({ background: '#ffffff' })
     .toColourspace('srgb')
     .removeAlpha()
@@ -131,13 +135,8 @@ export async function decodeRawInside(
   const inside = (image: Sharp) => image.resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true });
   const turn = storedTurn(facts);
   if (!turn) return decodeRaw(facts, ruleSet, inside, want);
-  const { data, info } = await inside(await storedSource(facts, ruleValue(ruleSet, 'upload.image').maxPixels))
-    .flatten({ background: '#ffffff' })
-    .toColourspace('srgb')
-    .removeAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height, turn };
+  const stored = await rawOf(inside(await storedSource(facts, ruleValue(ruleSet, 'upload.image').maxPixels)));
+  return { ...stored, turn };
 }
 
 /** The photo's final pixels → a JPEG inside the byte window, at the guides' density, as bytes measured once. */

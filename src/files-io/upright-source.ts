@@ -28,12 +28,19 @@ export async function uprightSource(facts: FileFacts, maxPixels: number, want?: 
     const pixels = sharp(decoded.data, { raw: { width: decoded.width, height: decoded.height, channels: 3 } });
     return facts.image?.turn ? pixels.rotate(facts.image.turn) : pixels;
   }
-  // The ceiling of the bytes read now (a file replaced since the probe gets its own type's).
-  const limitInputPixels = pixelLimitFor(sniffType(bytes).type, maxPixels);
   // A turned picture is turned whole here; uprightRegion turns only the part it needs.
   return facts.image?.turn
-    ? sharp(bytes, { limitInputPixels, failOn: 'truncated', autoOrient: true }).rotate(facts.image.turn)
-    : sharp(bytes, { limitInputPixels, failOn: 'truncated' }).rotate();
+    ? fileImage(bytes, maxPixels, true).rotate(facts.image.turn)
+    : fileImage(bytes, maxPixels).rotate();
+}
+
+/**
+ * The file's bytes as sharp input, under the pixel ceiling of the bytes read now (a file replaced
+ * since the probe gets its own type's).
+ */
+function fileImage(bytes: Uint8Array, maxPixels: number, autoOrient = false): Sharp {
+  const limitInputPixels = pixelLimitFor(sniffType(bytes).type, maxPixels);
+  return loadSharp()(bytes, { limitInputPixels, failOn: 'truncated', ...(autoOrient ? { autoOrient } : {}) });
 }
 
 /**
@@ -54,9 +61,7 @@ const EXIF_TURNS: Record<number, QuarterTurn | undefined> = { 3: 180, 6: 90, 8: 
  * by `storedTurn` itself. Same single fstat-checked read and pixel ceiling as uprightSource.
  */
 export async function storedSource(facts: FileFacts, maxPixels: number): Promise<Sharp> {
-  const sharp = loadSharp();
-  const bytes = await readRegular(facts.path, SAFETY.maxReadBytes);
-  return sharp(bytes, { limitInputPixels: pixelLimitFor(sniffType(bytes).type, maxPixels), failOn: 'truncated' });
+  return fileImage(await readRegular(facts.path, SAFETY.maxReadBytes), maxPixels);
 }
 
 /**
