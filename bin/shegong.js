@@ -8,7 +8,7 @@
 //   19-28 MB for an A4 page) its own mapping, returned to the system when freed. Without it glibc
 //   raises its threshold after the first such buffer and serves the next ones from its heap, which
 //   then stays as large as its busiest moment (`batch --fix` over phone-shot A4 pages: 265-277 ->
-//   244-246 MiB, 1-2 % more CPU).
+//   244-247 MiB, 1-2 % more CPU).
 // No V8 flag here: any V8 flag makes Node 20 recompile its built-ins on every start (+10 ms to
 // `--help`); the commands that need a small young generation get it from a worker thread
 // (src/cli/launch.ts). `node bin/shegong.js` runs the same code without these settings.
