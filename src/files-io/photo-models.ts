@@ -30,6 +30,8 @@ export interface PhotoModels {
   detectFaces(rgb: Uint8Array, width: number, height: number, max: number): Promise<DetectedFace[]>;
   /** Person matte, one value 0–1 per pixel, same size as the input. */
   segment(rgb: Uint8Array, width: number, height: number): Promise<Float32Array>;
+  /** Bytes of the models' WebAssembly memory, which grows to the largest work it was given and never shrinks. */
+  memoryBytes(): number;
 }
 
 export type ModelsState =
@@ -93,6 +95,14 @@ interface TensorLike {
   shape: number[];
   data(): Promise<Float32Array | Int32Array | Uint8Array>;
 }
+interface TensorInfoLike {
+  dataId: object;
+  shape: number[];
+  dtype: string;
+}
+interface KernelLike {
+  kernelFunc(args: { inputs: object; backend: object; attrs?: object }): unknown;
+}
 interface HumanLike {
   load(): Promise<void>;
   detect(
@@ -108,10 +118,36 @@ interface HumanLike {
   }>;
   segmentation(input: TensorLike, config?: object): Promise<TensorLike | null>;
   tf: {
+    getKernel(name: string, backend: string): KernelLike | undefined;
+    unregisterKernel(name: string, backend: string): void;
+    registerKernel(kernel: { kernelName: string; backendName: string } & KernelLike): void;
     tensor3d(data: Float32Array, shape: [number, number, number], dtype: 'float32'): TensorLike;
     tensor4d(data: Float32Array, shape: [number, number, number, number], dtype: 'float32'): TensorLike;
     setBackend?(name: string): Promise<boolean>;
+    backend(): { wasm?: { HEAPU8?: Uint8Array } };
   };
+}
+
+/**
+ * tfjs' WebAssembly backend copies a tensor for `clone()` (its Identity kernel), where the CPU
+ * backend shares the data: tensors are immutable, and Reshape shares on this backend too. BlazeFace
+ * in Human clones the detector's whole input before resizing it to 256², which put a second
+ * 5.5 MB copy of an 800-px photo in the WebAssembly heap; that heap never shrinks.
+ */
+function shareIdentity(tf: HumanLike['tf']) {
+  const copying = tf.getKernel('Identity', 'wasm');
+  if (!copying) return;
+  tf.unregisterKernel('Identity', 'wasm');
+  tf.registerKernel({
+    kernelName: 'Identity',
+    backendName: 'wasm',
+    kernelFunc: (args) => {
+      const x = (args.inputs as { x: TensorInfoLike }).x;
+      if (x.dtype === 'string') return copying.kernelFunc(args);
+      (args.backend as { incRef(dataId: object): void }).incRef(x.dataId);
+      return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
+    },
+  });
 }
 
 /** Node 20's fetch refuses file: URLs and Human loads its models through fetch: read those from disk. */
@@ -142,6 +178,7 @@ async function load(): Promise<ModelsState> {
   const Human = module.Human ?? module.default!;
   const human = new Human(config(humanDir, wasmDir, selfie));
   await human.load();
+  shareIdentity(human.tf);
 
   // Faces get an [h, w, 3] tensor: Human adds the batch axis as a reshape, where a [1, h, w, 3]
   // one is cloned first (a second copy of the detector's input in the WebAssembly heap, which never
@@ -223,6 +260,7 @@ async function load(): Promise<ModelsState> {
   const models: PhotoModels = {
     detectFaces: (rgb, width, height, max) => serial(() => calls.detectFaces(rgb, width, height, max)),
     segment: (rgb, width, height) => serial(() => calls.segment(rgb, width, height)),
+    memoryBytes: () => human.tf.backend().wasm?.HEAPU8?.byteLength ?? 0,
   };
   return { ok: true, models };
 }
