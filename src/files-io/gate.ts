@@ -4,31 +4,36 @@
  * 1 for work that must not overlap (fixes, model calls).
  */
 export interface Gate {
-  /** Wait for a place; the returned function gives it back (call it exactly once). */
-  enter(limit: number): Promise<() => void>;
+  /**
+   * Wait for a place; the returned function gives it back (call it exactly once). `first`: wait
+   * ahead of the ordinary waiters (in arrival order among the `first` ones).
+   */
+  enter(limit: number, first?: boolean): Promise<() => void>;
   /** Run `work` once a place is free, and give the place back however it ends. */
-  run<T>(limit: number, work: () => Promise<T>): Promise<T>;
+  run<T>(limit: number, work: () => Promise<T>, first?: boolean): Promise<T>;
 }
 
 export function createGate(): Gate {
   let inside = 0;
+  const waitingFirst: (() => void)[] = [];
   const waiting: (() => void)[] = [];
-  const enter = async (limit: number) => {
+  const enter = async (limit: number, first = false) => {
+    const queue = first ? waitingFirst : waiting;
     // Re-check after waking: a newcomer may have taken the place that was given back.
-    while (inside >= Math.max(1, limit)) await new Promise<void>((resolve) => waiting.push(resolve));
+    while (inside >= Math.max(1, limit)) await new Promise<void>((resolve) => queue.push(resolve));
     inside += 1;
     let left = false;
     return () => {
       if (left) return;
       left = true;
       inside -= 1;
-      waiting.shift()?.();
+      (waitingFirst.shift() ?? waiting.shift())?.();
     };
   };
   return {
     enter,
-    async run(limit, work) {
-      const leave = await enter(limit);
+    async run(limit, work, first) {
+      const leave = await enter(limit, first);
       try {
         return await work();
       } finally {

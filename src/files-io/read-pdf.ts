@@ -281,8 +281,9 @@ const readers = createGate();
 
 /** Read a whole PDF file's bytes within the limits. Never throws, never outlives timeoutMs by much. */
 export async function readPdf(bytes: Uint8Array, limits: PdfReaderLimits): Promise<PdfReading> {
-  // Never beside a fix (heavy-work.ts); the time limit starts inside.
-  return readers.run(limits.keepWorkers, () => oneHeavyAtATime(() => readPdfNow(bytes, limits)));
+  // Never beside a fix (heavy-work.ts), but ahead of the fixes waiting: a probe's time limit is
+  // running. The reader's own time limit starts inside.
+  return readers.run(limits.keepWorkers, () => oneHeavyAtATime(() => readPdfNow(bytes, limits), { forACheck: true }));
 }
 
 async function readPdfNow(bytes: Uint8Array, limits: PdfReaderLimits): Promise<PdfReading> {

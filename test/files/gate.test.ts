@@ -33,4 +33,20 @@ describe('createGate', () => {
     await Promise.all([gate.run(1, async () => order.push(1)), gate.run(1, async () => order.push(2))]);
     expect(order).toEqual([1, 2]);
   });
+
+  it('lets a `first` waiter in ahead of the ordinary ones, which keep their order', async () => {
+    const gate = createGate();
+    const leave = await gate.enter(1);
+    const order: string[] = [];
+    const runs = [
+      gate.run(1, async () => order.push('fix 1')),
+      gate.run(1, async () => order.push('fix 2')),
+      gate.run(1, async () => order.push('read 1'), true),
+      gate.run(1, async () => order.push('read 2'), true),
+    ];
+    await tick();
+    leave();
+    await Promise.all(runs);
+    expect(order).toEqual(['read 1', 'read 2', 'fix 1', 'fix 2']);
+  });
 });

@@ -27,6 +27,23 @@ it('two pieces of heavy work never overlap, whichever starts first', async () =>
   expect(overlaps).toEqual([]);
 });
 
+it('a PDF read for a check waits for the piece running, never for the fixes queued behind it', async () => {
+  const order: string[] = [];
+  const piece = (name: string, forACheck = false) =>
+    oneHeavyAtATime(
+      async () => {
+        order.push(name);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      },
+      { forACheck },
+    );
+  const fixes = [piece('fix 1'), piece('fix 2'), piece('fix 3')];
+  await new Promise((resolve) => setTimeout(resolve, 1));
+  const read = piece('read', true);
+  await Promise.all([...fixes, read]);
+  expect(order).toEqual(['fix 1', 'read', 'fix 2', 'fix 3']);
+});
+
 it('a PDF reader left idle is let go when a fix starts, and the next PDF still reads', async () => {
   const limits = ruleValue(ruleSet, 'upload.pdf.reader');
   const first = await readPdf(buildPdf([{ lines: ['第一份'] }]), limits);
