@@ -12,8 +12,9 @@ const heavy = createGate();
 /**
  * Run `work` when no other heavy work is running. Never nest: heavy work must not wait on heavy work.
  * `forACheck`: a check waits on this work (a PDF read inside a probe, whose time limit is running),
- * so it goes ahead of the fixes waiting: it waits for one piece at most, however many fixes a batch
- * has queued (with `--concurrency 16`, 30 phone-shot applicants' PDF reads waited up to 27 s).
+ * so it goes ahead of the fixes waiting: it waits for the piece running and for other reads only,
+ * however many fixes a batch has queued (with `--concurrency 16`, 30 phone-shot applicants' PDF
+ * reads waited up to 27 s behind fixes).
  */
 export const oneHeavyAtATime = <T>(work: () => Promise<T>, { forACheck = false } = {}): Promise<T> =>
   heavy.run(1, work, forACheck);

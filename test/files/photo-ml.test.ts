@@ -133,7 +133,11 @@ describe('the models in a fresh process', () => {
           sizes.push(faces.length);
         }
       console.log(JSON.stringify({ sizes, memory: state.models.memoryBytes() }));`;
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 50_000,
+    });
     expect(run.status, run.stderr).toBe(0);
     const seen = JSON.parse(run.stdout) as { sizes: number[]; memory: number };
     expect(seen.sizes).toEqual(Array(12).fill(1));
