@@ -37,9 +37,15 @@ function refuse(facts: FileFacts): FixResult | undefined {
   return undefined;
 }
 
-/** A photo's fixed copy; one fix at a time in the process (see oneAtATime). */
+/**
+ * A photo's fixed copy. Fixes run one at a time, and never beside a PDF read (heavy-work.ts): a fix
+ * decodes the whole image upright (a phone scan is tens of MB of raw pixels), and a photo's
+ * face-based fix also holds its matte as floats and the whitened copy; a batch's parallel
+ * applicants stacked those up (fuzz batch --fix peaks 232–272 MB at 200 applicants). Checking, the
+ * bulk of a batch, stays parallel.
+ */
 export const fixPhoto = (facts: FileFacts, ruleSet: RuleSet): Promise<FixResult> =>
-  oneAtATime(() => fixPhotoNow(facts, ruleSet));
+  oneHeavyAtATime(() => fixPhotoNow(facts, ruleSet));
 
 async function fixPhotoNow(facts: FileFacts, ruleSet: RuleSet): Promise<FixResult> {
   const refused = refuse(facts);
@@ -99,19 +105,11 @@ async function fixPhotoNow(facts: FileFacts, ruleSet: RuleSet): Promise<FixResul
 }
 
 /**
- * Fixes run one at a time, and never beside a PDF read (heavy-work.ts): a fix decodes the whole
- * image upright (a phone scan is tens of MB of raw pixels), and a photo's face-based fix also holds
- * its matte as floats and the whitened copy; a batch's parallel applicants stacked those up (fuzz
- * batch --fix peaks 232–272 MB at 200 applicants). Checking, the bulk of a batch, stays parallel.
- */
-const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => oneHeavyAtATime(work);
-
-/**
- * A scan's fixed copy; one fix at a time in the process (see oneAtATime). A fix that decoded more
+ * A scan's fixed copy; one fix at a time, as fixPhoto. A fix that decoded more
  * than RAW_BYTES_TO_COLLECT of raw pixels ends with a full collection (collect-garbage.ts).
  */
 export const fixScan = (facts: FileFacts, ruleSet: RuleSet): Promise<FixResult> =>
-  oneAtATime(async () => {
+  oneHeavyAtATime(async () => {
     const decoded = { bytes: 0 };
     try {
       return await fixScanNow(facts, ruleSet, decoded);

@@ -181,8 +181,8 @@ async function load(): Promise<ModelsState> {
   shareIdentity(human.tf);
 
   // Faces get an [h, w, 3] tensor: Human adds the batch axis as a reshape, where a [1, h, w, 3]
-  // one is cloned first (a second copy of the detector's input in the WebAssembly heap, which never
-  // shrinks: 6 MB at 800 px, and 10 ms a photo). Segmentation reads the batch axis itself: [1, h, w, 3].
+  // one was cloned first (a second copy of the detector's input before shareIdentity, 10 ms a
+  // photo). Segmentation reads the batch axis itself: [1, h, w, 3].
   // The floats are made by the typed-array constructor, which converts in one native loop
   // (`Float32Array.from` walks an iterator: 2.5 against 0.4 ms for an 800×600 picture).
   const toImage = (rgb: Uint8Array, width: number, height: number) =>

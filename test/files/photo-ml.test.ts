@@ -15,6 +15,7 @@ import { fixableFindings } from '../../src/files/fixable.js';
 import { loadPhotoModels, setPhotoModelsEnabled } from '../../src/files-io/photo-models.js';
 import { probeFile } from '../../src/files-io/probe-file.js';
 import type { FileResult } from '../../src/model/report.js';
+import { ruleValue } from '../../src/rules/rule-access.js';
 import { ruleSet } from '../helpers/fixtures.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -117,30 +118,30 @@ describe('without the models', () => {
 
 describe('the models in a fresh process', () => {
   it('keeps one copy of the detector input in its WebAssembly memory (a fresh process, 12 photos)', () => {
-    // A fresh process: the memory belongs to the process and never shrinks. tfjs' WebAssembly
-    // clone copied BlazeFace's whole input; with it the memory reached 48 MiB, shared 40 MiB.
+    // A fresh process: the memory belongs to the process and never shrinks. Photos at the probe's
+    // decode size. tfjs' WebAssembly clone copied BlazeFace's whole input: 48 MiB; shared: 40 MiB.
     const root = path.resolve(here, '..', '..');
+    const { decodeSize } = ruleValue(ruleSet, 'upload.photo.face');
     const script = `
       const sharp = (await import('sharp')).default;
       const { loadPhotoModels } = await import(${JSON.stringify(path.join(root, 'dist', 'files-io', 'photo-models.js'))});
       const state = await loadPhotoModels();
-      const sizes = [];
+      const faceCounts = [];
       for (let round = 0; round < 3; round += 1)
-        for (const name of ['portrait.jpg', 'blue.jpg', 'wall.jpg', 'tilted.jpg']) {
-          const { data, info } = await sharp(${JSON.stringify(photo('x'))}.slice(0, -1) + name).rotate()
-            .resize(800, 800, { fit: 'inside' }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-          const faces = await state.models.detectFaces(data, info.width, info.height, 3);
-          sizes.push(faces.length);
+        for (const file of ${JSON.stringify(['portrait.jpg', 'blue.jpg', 'wall.jpg', 'tilted.jpg'].map(photo))}) {
+          const { data, info } = await sharp(file).rotate().resize(${decodeSize}, ${decodeSize}, { fit: 'inside' })
+            .removeAlpha().raw().toBuffer({ resolveWithObject: true });
+          faceCounts.push((await state.models.detectFaces(data, info.width, info.height, 3)).length);
         }
-      console.log(JSON.stringify({ sizes, memory: state.models.memoryBytes() }));`;
+      console.log(JSON.stringify({ faceCounts, memory: state.models.memoryBytes() }));`;
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
       cwd: root,
       encoding: 'utf8',
       timeout: 50_000,
     });
     expect(run.status, run.stderr).toBe(0);
-    const seen = JSON.parse(run.stdout) as { sizes: number[]; memory: number };
-    expect(seen.sizes).toEqual(Array(12).fill(1));
+    const seen = JSON.parse(run.stdout) as { faceCounts: number[]; memory: number };
+    expect(seen.faceCounts).toEqual(Array(12).fill(1));
     expect(seen.memory / 2 ** 20).toBeLessThan(44);
   }, 60_000);
 });
