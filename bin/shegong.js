@@ -11,7 +11,8 @@
 //   244-247 MiB, 1-2 % more CPU).
 // No V8 flag here: any V8 flag makes Node 20 recompile its built-ins on every start (+10 ms to
 // `--help`); the commands that need a small young generation get it from a worker thread
-// (src/cli/launch.ts). `node bin/shegong.js` runs the same code without these settings.
+// (src/cli/launch.ts). Started as `node bin/shegong.js`, `batch` and `files` start once more with
+// these settings (src/cli/allocator-restart.ts); other commands run without them.
 import module from 'node:module';
 
 module.enableCompileCache?.();

@@ -106,6 +106,12 @@ const STREAM_GONE = new Set(['EPIPE', 'EIO', 'ERR_STREAM_DESTROYED', 'ERR_STREAM
 
 export async function launch(argv: string[]): Promise<void> {
   const command = commandOf(argv);
+  // Help is printed as it is: nothing to bound.
+  if (command && BOUNDED_HEAP_COMMANDS.includes(command) && !argv.includes('--help') && !argv.includes('-h')) {
+    const restart = await import('./allocator-restart.js');
+    const missing = restart.missingAllocatorSettings(process.env, restart.runsOnGlibc());
+    if (missing && (await restart.runWithAllocatorSettings(argv, missing))) return;
+  }
   if (command && WORKER_COMMANDS.includes(command) && process.env.SHEGONG_WORKER !== 'off') {
     await runInWorker(argv, command);
     return;

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { launcherSettings } from '../../bench/launcher.mjs';
 import { makeScan } from '../helpers/make-images.js';
 import { ROOT } from '../helpers/run-cli.js';
+import { ALLOCATOR_ENV, missingAllocatorSettings, runsOnGlibc } from '../../src/cli/allocator-restart.js';
 
 const BIN = path.join(ROOT, 'bin', 'shegong.js');
 const DEMO = path.join(ROOT, 'templates', 'demo', 'files');
@@ -23,7 +24,38 @@ describe('bin/shegong.js', () => {
   it('names the allocator settings the bench and fuzz runs apply too, and no V8 flag (it would cost every start)', () => {
     const { env, execArgv } = launcherSettings() as { env: Record<string, string>; execArgv: string[] };
     expect(env).toEqual({ MALLOC_ARENA_MAX: '1', MALLOC_MMAP_THRESHOLD_: '4194304' });
+    expect(env).toEqual(ALLOCATOR_ENV);
     expect(execArgv).toEqual([]);
+  });
+
+  it('started without them (node bin/shegong.js), batch and files run again with them; output and exit as through the shebang', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'shegong-restart-'));
+    const log = path.join(dir, 'starts.log');
+    // Every Node process of the run writes down the allocator variables it started with.
+    const probe = path.join(dir, 'probe.cjs');
+    writeFileSync(
+      probe,
+      `if (require('node:worker_threads').isMainThread) require('node:fs').appendFileSync(${JSON.stringify(log)}, [process.env.MALLOC_ARENA_MAX ?? '-', process.env.MALLOC_MMAP_THRESHOLD_ ?? '-'].join(' ') + '\\n');`,
+    );
+    const bare = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('MALLOC_')));
+    const starts = (args: string[], how: 'node' | 'shebang') => {
+      writeFileSync(log, '');
+      const result = spawnSync(how === 'node' ? process.execPath : BIN, how === 'node' ? [BIN, ...args] : args, {
+        encoding: 'utf8',
+        env: { ...bare, NO_COLOR: '1', NODE_OPTIONS: `--require ${probe}` },
+      });
+      return { status: result.status, stdout: result.stdout, starts: readFileSync(log, 'utf8').trim().split('\n') };
+    };
+    const files = ['files', path.join(DEMO, '照片.jpg'), path.join(DEMO, '工作证明.jpg'), '--format', 'json'];
+    const byNode = starts(files, 'node');
+    const byShebang = starts(files, 'shebang');
+    expect(byNode.starts).toEqual(['- -', '1 4194304']);
+    expect(byShebang.starts).toEqual(['1 4194304']);
+    expect([byNode.status, byNode.stdout]).toEqual([byShebang.status, byShebang.stdout]);
+    expect(byNode.status).toBe(1);
+    // One picture, or help: nothing to bound, no second start.
+    expect(starts(['fix', path.join(ROOT, 'no-such-file.jpg')], 'node')).toMatchObject({ status: 2, starts: ['- -'] });
+    expect(starts(['files', '--help'], 'node')).toMatchObject({ status: 0, starts: ['- -'] });
   });
 
   it('files and fix in the worker thread print and exit exactly as on the main thread', () => {
@@ -85,4 +117,17 @@ describe('bin/shegong.js', () => {
       expect([worker, ...(await closed)]).toEqual([worker, null, 'SIGINT']);
     }
   }, 30_000);
+});
+
+describe('missingAllocatorSettings', () => {
+  it('names what a glibc process lacks, keeps what the user set, and nothing elsewhere', () => {
+    expect(missingAllocatorSettings({}, true)).toEqual(ALLOCATOR_ENV);
+    expect(missingAllocatorSettings({ MALLOC_ARENA_MAX: '4' }, true)).toEqual({ MALLOC_MMAP_THRESHOLD_: '4194304' });
+    expect(missingAllocatorSettings({ ...ALLOCATOR_ENV }, true)).toBeUndefined();
+    expect(missingAllocatorSettings({}, false)).toBeUndefined();
+  });
+
+  it('this machine runs Node on glibc (the restart above is tested here)', () => {
+    expect(runsOnGlibc()).toBe(process.platform === 'linux');
+  });
 });

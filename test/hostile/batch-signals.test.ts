@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ALLOCATOR_ENV } from '../../src/cli/allocator-restart.js';
 import { exitStatus } from '../helpers/batch-runs.js';
 import {
   batch,
@@ -14,9 +15,19 @@ import {
   workspace,
 } from '../helpers/hostile-batch.js';
 
-describe('every way a run can end keeps finished work', () => {
+/**
+ * `node bin/shegong.js batch` without the shebang's allocator variables starts again with them
+ * (src/cli/allocator-restart.ts) and passes signals on; with them it runs the command itself.
+ */
+const bare = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('MALLOC_')));
+const STARTS: [string, NodeJS.ProcessEnv][] = [
+  ['started again with the allocator settings', { ...bare, NO_COLOR: '1' }],
+  ['started with them', { ...bare, ...ALLOCATOR_ENV, NO_COLOR: '1' }],
+];
+
+describe.each(STARTS)('every way a run can end keeps finished work (%s)', (_how, env) => {
   it('SIGTERM: exit 143, valid summaries marked interrupted, no temp files', async () => {
-    const { dir, child } = await runningBatch(120);
+    const { dir, child } = await runningBatch(120, env);
     child.kill('SIGTERM');
     expect(await exitStatus(child)).toBe(143);
     const json = keptWork(path.join(dir, 'out'));
@@ -25,17 +36,20 @@ describe('every way a run can end keeps finished work', () => {
   }, 60_000);
 
   it('two Ctrl-C 50 ms apart: exit 130, the same valid summaries', async () => {
-    const { dir, child } = await runningBatch(120);
+    const { dir, child } = await runningBatch(120, env);
     child.kill('SIGINT');
     await new Promise((resolve) => setTimeout(resolve, 50));
     child.kill('SIGINT');
     expect(await exitStatus(child)).toBe(130);
     expect(keptWork(path.join(dir, 'out')).interrupted).toBe(true);
   }, 60_000);
+});
 
+describe('a second run, a closed stderr', () => {
   it('a second run into the same --output is refused while the first runs (exit 2); a stale lock is taken over', async () => {
-    // 120 rows one at a time: the first run is still going when the second (in-process) starts.
-    const { dir, child } = await runningBatch(120);
+    // 400 rows one at a time: the first run is still going when the second (in-process) has
+    // started and looked at the lock (120 small photos could all be checked by then: 3-4 s).
+    const { dir, child } = await runningBatch(400);
     const second = await batch(dir, 'big.csv');
     expect(second.code).toBe(2);
     expect(second.err).toContain('.shegong.lock');
