@@ -117,7 +117,7 @@ describe('without the models', () => {
 });
 
 describe('the models in a fresh process', () => {
-  it('keeps one copy of the detector input in its WebAssembly memory (a fresh process, 12 photos)', () => {
+  it('keeps one copy of the detector input in its WebAssembly memory, and loads without undici (a fresh process, 12 photos)', () => {
     // A fresh process: the memory belongs to the process and never shrinks. Photos at the probe's
     // decode size. tfjs' WebAssembly clone copied BlazeFace's whole input: 48 MiB; shared: 40 MiB.
     const root = path.resolve(here, '..', '..');
@@ -133,15 +133,18 @@ describe('the models in a fresh process', () => {
             .removeAlpha().raw().toBuffer({ resolveWithObject: true });
           faceCounts.push((await state.models.detectFaces(data, info.width, info.height, 3)).length);
         }
-      console.log(JSON.stringify({ faceCounts, memory: state.models.memoryBytes() }));`;
+      const undici = process.moduleLoadList.some((name) => name.includes('undici'));
+      console.log(JSON.stringify({ faceCounts, memory: state.models.memoryBytes(), undici }));`;
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
       cwd: root,
       encoding: 'utf8',
       timeout: 50_000,
     });
     expect(run.status, run.stderr).toBe(0);
-    const seen = JSON.parse(run.stdout) as { faceCounts: number[]; memory: number };
+    const seen = JSON.parse(run.stdout) as { faceCounts: number[]; memory: number; undici: boolean };
     expect(seen.faceCounts).toEqual(Array(12).fill(1));
     expect(seen.memory / 2 ** 20).toBeLessThan(44);
+    // The model files are read from disk without Node's fetch implementation (3-4 MB resident).
+    expect(seen.undici).toBe(false);
   }, 60_000);
 });
