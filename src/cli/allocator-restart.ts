@@ -41,9 +41,9 @@ export function runsOnGlibc(): boolean {
 
 /**
  * Run argv as a child process with the missing settings and end as it ended: its exit code, or
- * killed by the same signal. The child has a process group of its own, so a terminal's Ctrl-C or
- * hang-up reaches it once, through this process (batch counts Ctrl-C: once finishes what is being
- * checked, twice stops now). Returns false when the child could not be started (the caller then
+ * killed by the same signal. The child has a process group of its own, so a terminal's Ctrl-C,
+ * hang-up or Ctrl-Z reaches it once, through this process (batch counts Ctrl-C: once finishes
+ * what is being checked, twice stops now). Returns false when the child could not be started (the caller then
  * runs the command itself).
  */
 export function runWithAllocatorSettings(argv: string[], missing: Record<string, string>): Promise<boolean> {
@@ -57,10 +57,26 @@ export function runWithAllocatorSettings(argv: string[], missing: Record<string,
     const forward = (signal: NodeJS.Signals) => {
       child.kill(signal);
     };
+    // Job control: Ctrl-Z stops the child with this process, and `fg` (SIGCONT) wakes both.
+    const pause = () => {
+      child.kill('SIGSTOP');
+      // Stopped by SIGTSTP itself, as the shell expects of a job (Node's default action, once
+      // this listener is off); listening again once continued.
+      process.off('SIGTSTP', pause);
+      process.kill(process.pid, 'SIGTSTP');
+      process.on('SIGTSTP', pause);
+    };
+    const resume = () => {
+      child.kill('SIGCONT');
+    };
     const stopForwarding = () => {
       for (const signal of STOP_SIGNALS) process.off(signal, forward);
+      process.off('SIGTSTP', pause);
+      process.off('SIGCONT', resume);
     };
     for (const signal of STOP_SIGNALS) process.on(signal, forward);
+    process.on('SIGTSTP', pause);
+    process.on('SIGCONT', resume);
     child.on('error', () => {
       stopForwarding();
       resolve(false);

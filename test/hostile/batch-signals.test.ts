@@ -1,8 +1,8 @@
 /** Signals, a second run into one folder and a closed stderr, on real processes. */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ALLOCATOR_ENV } from '../../src/cli/allocator-restart.js';
+import { ALLOCATOR_ENV, runsOnGlibc } from '../../src/cli/allocator-restart.js';
 import { exitStatus } from '../helpers/batch-runs.js';
 import {
   batch,
@@ -43,6 +43,32 @@ describe.each(STARTS)('every way a run can end keeps finished work (%s)', (_how,
     expect(await exitStatus(child)).toBe(130);
     expect(keptWork(path.join(dir, 'out')).interrupted).toBe(true);
   }, 60_000);
+});
+
+describe('started again with the allocator settings: job control', () => {
+  /** A process's state letter (T: stopped), from /proc. */
+  const state = (pid: number) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.charAt(0);
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+  it.runIf(runsOnGlibc())(
+    'Ctrl-Z stops the command with the first process, fg continues both, SIGTERM still ends it with 143',
+    async () => {
+      const { dir, child } = await runningBatch(120, STARTS[0]![1]);
+      // The lock names the process doing the work: the second start.
+      const worker = Number.parseInt(readFileSync(path.join(dir, 'out', '.shegong.lock'), 'utf8'), 10);
+      expect(worker).not.toBe(child.pid);
+      child.kill('SIGTSTP');
+      await settle();
+      expect([state(child.pid!), state(worker)]).toEqual(['T', 'T']);
+      child.kill('SIGCONT');
+      await settle();
+      expect([state(child.pid!), state(worker)]).not.toContain('T');
+      child.kill('SIGTERM');
+      expect(await exitStatus(child)).toBe(143);
+      expect(keptWork(path.join(dir, 'out')).interrupted).toBe(true);
+    },
+    60_000,
+  );
 });
 
 describe('a second run, a closed stderr', () => {
