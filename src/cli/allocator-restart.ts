@@ -43,8 +43,8 @@ export function runsOnGlibc(): boolean {
  * Run argv as a child process with the missing settings and end as it ended: its exit code, or
  * killed by the same signal. The child has a process group of its own, so a terminal's Ctrl-C,
  * hang-up or Ctrl-Z reaches it once, through this process (batch counts Ctrl-C: once finishes
- * what is being checked, twice stops now). Returns false when the child could not be started (the caller then
- * runs the command itself).
+ * what is being checked, twice stops now). Returns false when the child could not be started
+ * (the caller then runs the command itself).
  */
 export function runWithAllocatorSettings(argv: string[], missing: Record<string, string>): Promise<boolean> {
   const bin = fileURLToPath(new URL('../../bin/shegong.js', import.meta.url));
@@ -78,6 +78,9 @@ export function runWithAllocatorSettings(argv: string[], missing: Record<string,
     process.on('SIGTSTP', pause);
     process.on('SIGCONT', resume);
     child.on('error', () => {
+      // Only a child that never started: once it runs, its exit decides (a failed kill is an
+      // 'error' too, and must not start the command a second time here).
+      if (child.pid !== undefined) return;
       stopForwarding();
       resolve(false);
     });
