@@ -7,7 +7,8 @@
  * so the process that lacks them runs the command as a child that has them, and only passes on
  * signals and the exit.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { constants as osConstants } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { STOP_SIGNALS } from './stop-signals.js';
 
@@ -20,16 +21,20 @@ export const ALLOCATOR_ENV: Readonly<Record<string, string>> = {
 /**
  * The allocator variables this process lacks, when it should start again with them: on Linux with
  * glibc (musl and other systems' allocators ignore them), for a command that reads images in
- * bulk. A variable the user set is kept as it is; a process that has them all never restarts.
- * Pure.
+ * bulk. A variable the user set is kept as it is; a process that has them all never restarts, and
+ * neither does one under a debugger (the child could not open the same inspector port). `glibc`
+ * is asked only when a variable is missing (a process report takes about 8 ms). Pure but for
+ * `glibc`.
  */
 export function missingAllocatorSettings(
   env: Readonly<Record<string, string | undefined>>,
-  glibc: boolean,
+  execArgv: readonly string[],
+  glibc: () => boolean,
 ): Record<string, string> | undefined {
-  if (!glibc) return undefined;
   const missing = Object.entries(ALLOCATOR_ENV).filter(([name]) => env[name] === undefined);
-  return missing.length > 0 ? Object.fromEntries(missing) : undefined;
+  if (missing.length === 0) return undefined;
+  if ([...execArgv, env.NODE_OPTIONS ?? ''].some((flag) => flag.includes('--inspect'))) return undefined;
+  return glibc() ? Object.fromEntries(missing) : undefined;
 }
 
 /** Whether this Node runs on glibc (its report says which glibc it runs on; musl has none). */
@@ -39,56 +44,94 @@ export function runsOnGlibc(): boolean {
   return typeof header?.glibcVersionRuntime === 'string';
 }
 
+/** Set in the child: its parent is the process that started it again (see watchStartingProcess). */
+const RESTARTED = 'SHEGONG_ALLOCATOR_RESTART';
+/** The signals passed on to the child: the stop signals, and Ctrl-\ (which would leave it running). */
+const PASSED_ON: readonly NodeJS.Signals[] = [...STOP_SIGNALS, 'SIGQUIT'];
+
+/** Ends this process as a signal would, also where that signal is ignored (PID 1 in a container). */
+function endAsKilledBy(signal: NodeJS.Signals) {
+  process.exitCode = 128 + (osConstants.signals[signal] ?? 0);
+  process.kill(process.pid, signal);
+}
+
 /**
  * Run argv as a child process with the missing settings and end as it ended: its exit code, or
  * killed by the same signal. The child has a process group of its own, so a terminal's Ctrl-C,
- * hang-up or Ctrl-Z reaches it once, through this process (batch counts Ctrl-C: once finishes
- * what is being checked, twice stops now). Returns false when the child could not be started
- * (the caller then runs the command itself).
+ * hang-up, Ctrl-\ or Ctrl-Z reaches it once, through this process (batch counts Ctrl-C: once
+ * finishes what is being checked, twice stops now); if this process is killed outright, the child
+ * hears it through their IPC channel (watchStartingProcess). Returns false when the child could
+ * not be started (the caller then runs the command itself).
  */
 export function runWithAllocatorSettings(argv: string[], missing: Record<string, string>): Promise<boolean> {
   const bin = fileURLToPath(new URL('../../bin/shegong.js', import.meta.url));
   return new Promise<boolean>((resolve) => {
-    const child = spawn(process.execPath, [...process.execArgv, bin, ...argv], {
-      stdio: 'inherit',
-      env: { ...process.env, ...missing },
-      detached: true,
-    });
+    let child: ChildProcess | undefined;
     const forward = (signal: NodeJS.Signals) => {
-      child.kill(signal);
+      child?.kill(signal);
     };
     // Job control: Ctrl-Z stops the child with this process, and `fg` (SIGCONT) wakes both.
     const pause = () => {
-      child.kill('SIGSTOP');
-      // Stopped by SIGTSTP itself, as the shell expects of a job (Node's default action, once
-      // this listener is off); listening again once continued.
+      child?.kill('SIGSTOP');
+      // Stopped by SIGTSTP itself, as the shell expects of a job (Node's default action, once this
+      // listener is off). The call returns once this process is continued, or at once where the
+      // kernel drops the stop (a process group with no shell: setsid, exec from a script): either
+      // way the child goes on.
       process.off('SIGTSTP', pause);
       process.kill(process.pid, 'SIGTSTP');
       process.on('SIGTSTP', pause);
+      child?.kill('SIGCONT');
     };
     const resume = () => {
-      child.kill('SIGCONT');
+      child?.kill('SIGCONT');
     };
     const stopForwarding = () => {
-      for (const signal of STOP_SIGNALS) process.off(signal, forward);
+      for (const signal of PASSED_ON) process.off(signal, forward);
       process.off('SIGTSTP', pause);
       process.off('SIGCONT', resume);
     };
-    for (const signal of STOP_SIGNALS) process.on(signal, forward);
+    // Listening before the child exists: a signal is handled on the event loop, after the spawn.
+    for (const signal of PASSED_ON) process.on(signal, forward);
     process.on('SIGTSTP', pause);
     process.on('SIGCONT', resume);
-    child.on('error', () => {
+    try {
+      child = spawn(process.execPath, [...process.execArgv, bin, ...argv], {
+        stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+        env: { ...process.env, ...missing, [RESTARTED]: '1' },
+        detached: true,
+      });
+    } catch {
+      stopForwarding();
+      resolve(false);
+      return;
+    }
+    const started = child;
+    // The channel is only there to close when this process ends: it must not keep either alive.
+    started.channel?.unref();
+    started.on('error', () => {
       // Only a child that never started: once it runs, its exit decides (a failed kill is an
       // 'error' too, and must not start the command a second time here).
-      if (child.pid !== undefined) return;
+      if (started.pid !== undefined) return;
       stopForwarding();
       resolve(false);
     });
-    child.on('exit', (code, signal) => {
+    started.on('exit', (code, signal) => {
       stopForwarding();
-      if (signal) process.kill(process.pid, signal);
+      if (signal) endAsKilledBy(signal);
       else process.exitCode = code ?? 1;
       resolve(true);
     });
   });
+}
+
+/**
+ * In a child started by runWithAllocatorSettings: if the starting process ends first (killed
+ * outright: SIGKILL, the out-of-memory killer), this one is told as by a closed terminal (SIGHUP:
+ * batch keeps what it finished) rather than running on out of reach of Ctrl-C.
+ */
+export function watchStartingProcess(): void {
+  if (process.env[RESTARTED] !== '1' || !process.channel) return;
+  delete process.env[RESTARTED];
+  process.channel.unref();
+  process.once('disconnect', () => process.kill(process.pid, 'SIGHUP'));
 }

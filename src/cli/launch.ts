@@ -14,6 +14,7 @@
  * forwarded once the command watches them), the terminal's facts (passed in: a worker's streams
  * are pipes to this thread), the real stdout/stderr, and the exit code (the worker's).
  */
+import { constants as osConstants } from 'node:os';
 import type { ExitCode } from './exit-codes.js';
 import { STOP_SIGNALS } from './stop-signals.js';
 
@@ -109,7 +110,8 @@ export async function launch(argv: string[]): Promise<void> {
   // Help is printed as it is: nothing to bound.
   if (command && BOUNDED_HEAP_COMMANDS.includes(command) && !argv.includes('--help') && !argv.includes('-h')) {
     const restart = await import('./allocator-restart.js');
-    const missing = restart.missingAllocatorSettings(process.env, restart.runsOnGlibc());
+    restart.watchStartingProcess();
+    const missing = restart.missingAllocatorSettings(process.env, process.execArgv, restart.runsOnGlibc);
     if (missing && (await restart.runWithAllocatorSettings(argv, missing))) return;
   }
   if (command && WORKER_COMMANDS.includes(command) && process.env.SHEGONG_WORKER !== 'off') {
@@ -157,7 +159,10 @@ async function runInWorker(argv: string[], command: string): Promise<void> {
   };
   const dieBy = (signal: NodeJS.Signals) => {
     stopWatching();
+    // The shell's status for it, also where the signal is ignored (PID 1 in a container).
+    process.exitCode = 128 + (osConstants.signals[signal] ?? 0);
     process.kill(process.pid, signal);
+    process.exit();
   };
   for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   worker.on('message', (message: FromWorker) => {

@@ -120,11 +120,23 @@ describe('bin/shegong.js', () => {
 });
 
 describe('missingAllocatorSettings', () => {
-  it('names what a glibc process lacks, keeps what the user set, and nothing elsewhere', () => {
-    expect(missingAllocatorSettings({}, true)).toEqual(ALLOCATOR_ENV);
-    expect(missingAllocatorSettings({ MALLOC_ARENA_MAX: '4' }, true)).toEqual({ MALLOC_MMAP_THRESHOLD_: '4194304' });
-    expect(missingAllocatorSettings({ ...ALLOCATOR_ENV }, true)).toBeUndefined();
-    expect(missingAllocatorSettings({}, false)).toBeUndefined();
+  it('names what a glibc process lacks, keeps what the user set, and nothing elsewhere or under a debugger', () => {
+    let asked = 0;
+    const glibc = (answer: boolean) => () => {
+      asked += 1;
+      return answer;
+    };
+    expect(missingAllocatorSettings({}, [], glibc(true))).toEqual(ALLOCATOR_ENV);
+    expect(missingAllocatorSettings({ MALLOC_ARENA_MAX: '4' }, [], glibc(true))).toEqual({
+      MALLOC_MMAP_THRESHOLD_: '4194304',
+    });
+    expect(missingAllocatorSettings({}, [], glibc(false))).toBeUndefined();
+    expect(missingAllocatorSettings({}, ['--inspect-brk'], glibc(true))).toBeUndefined();
+    expect(missingAllocatorSettings({ NODE_OPTIONS: '--inspect=9230' }, [], glibc(true))).toBeUndefined();
+    expect(asked).toBe(3);
+    // Started through the shebang: glibc is not even asked (a process report costs about 8 ms).
+    expect(missingAllocatorSettings({ ...ALLOCATOR_ENV }, [], glibc(true))).toBeUndefined();
+    expect(asked).toBe(3);
   });
 
   it('this machine runs Node on glibc (the restart above is tested here)', () => {
