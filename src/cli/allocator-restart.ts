@@ -8,8 +8,8 @@
  * signals and the exit.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { constants as osConstants } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { endAsKilledBy } from './end-by-signal.js';
 import { STOP_SIGNALS } from './stop-signals.js';
 
 /** The variables the shebang sets (test/cli/launcher.test.ts keeps the two equal). */
@@ -19,9 +19,9 @@ export const ALLOCATOR_ENV: Readonly<Record<string, string>> = {
 };
 
 /**
- * The allocator variables this process lacks, when it should start again with them: on Linux with
- * glibc (musl and other systems' allocators ignore them), for a command that reads images in
- * bulk. A variable the user set is kept as it is; a process that has them all never restarts, and
+ * The allocator variables this process lacks, when it should start again with them (launch.ts
+ * asks for the commands that read images in bulk): on Linux with glibc (musl and other systems'
+ * allocators ignore them). A variable the user set is kept as it is; a process that has them all never restarts, and
  * neither does one under a debugger (the child could not open the same inspector port). `glibc`
  * is asked only when a variable is missing (a process report takes about 8 ms). Pure but for
  * `glibc`.
@@ -48,12 +48,6 @@ export function runsOnGlibc(): boolean {
 const RESTARTED = 'SHEGONG_ALLOCATOR_RESTART';
 /** The signals passed on to the child: the stop signals, and Ctrl-\ (which would leave it running). */
 const PASSED_ON: readonly NodeJS.Signals[] = [...STOP_SIGNALS, 'SIGQUIT'];
-
-/** Ends this process as a signal would, also where that signal is ignored (PID 1 in a container). */
-function endAsKilledBy(signal: NodeJS.Signals) {
-  process.exitCode = 128 + (osConstants.signals[signal] ?? 0);
-  process.kill(process.pid, signal);
-}
 
 /**
  * Run argv as a child process with the missing settings and end as it ended: its exit code, or

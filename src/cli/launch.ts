@@ -14,7 +14,6 @@
  * forwarded once the command watches them), the terminal's facts (passed in: a worker's streams
  * are pipes to this thread), the real stdout/stderr, and the exit code (the worker's).
  */
-import { constants as osConstants } from 'node:os';
 import type { ExitCode } from './exit-codes.js';
 import { STOP_SIGNALS } from './stop-signals.js';
 
@@ -67,8 +66,6 @@ export const WORKER_HEAP_GROWING_PERCENT = 25;
 /** What the worker needs to run `main` as this thread would. */
 export interface WorkerStart {
   argv: string[];
-  /** The command is one of BOUNDED_HEAP_COMMANDS: the worker sets WORKER_HEAP_GROWING_PERCENT. */
-  boundedHeap: boolean;
   terminal: {
     stdout: boolean;
     stderr: boolean;
@@ -123,11 +120,13 @@ export async function launch(argv: string[]): Promise<void> {
 }
 
 async function runInWorker(argv: string[], command: string): Promise<void> {
-  const [{ Worker }, { describeError }] = await Promise.all([import('node:worker_threads'), import('./main.js')]);
-  const boundedHeap = BOUNDED_HEAP_COMMANDS.includes(command);
+  const [{ Worker }, { describeError }, { endAsKilledBy }] = await Promise.all([
+    import('node:worker_threads'),
+    import('./main.js'),
+    import('./end-by-signal.js'),
+  ]);
   const start: WorkerStart = {
     argv,
-    boundedHeap,
     terminal: {
       stdout: Boolean(process.stdout.isTTY),
       stderr: Boolean(process.stderr.isTTY),
@@ -137,7 +136,9 @@ async function runInWorker(argv: string[], command: string): Promise<void> {
   };
   const worker = new Worker(new URL('./worker-main.js', import.meta.url), {
     workerData: start,
-    ...(boundedHeap ? { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } } : {}),
+    ...(BOUNDED_HEAP_COMMANDS.includes(command)
+      ? { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }
+      : {}),
   });
   const send = (message: ToWorker) => worker.postMessage(message);
   let watches = false;
@@ -159,9 +160,8 @@ async function runInWorker(argv: string[], command: string): Promise<void> {
   };
   const dieBy = (signal: NodeJS.Signals) => {
     stopWatching();
-    // The shell's status for it, also where the signal is ignored (PID 1 in a container).
-    process.exitCode = 128 + (osConstants.signals[signal] ?? 0);
-    process.kill(process.pid, signal);
+    endAsKilledBy(signal);
+    // Still here: the signal is ignored (PID 1). The worker must not run on.
     process.exit();
   };
   for (const signal of STOP_SIGNALS) process.on(signal, onSignal);

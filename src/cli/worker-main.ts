@@ -5,10 +5,17 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { EXIT } from './exit-codes.js';
-import { type FromWorker, type ToWorker, WORKER_HEAP_GROWING_PERCENT, type WorkerStart } from './launch.js';
+import {
+  BOUNDED_HEAP_COMMANDS,
+  commandOf,
+  type FromWorker,
+  type ToWorker,
+  WORKER_HEAP_GROWING_PERCENT,
+  type WorkerStart,
+} from './launch.js';
 import { STOP_SIGNALS } from './stop-signals.js';
 
-const { argv, boundedHeap, terminal } = workerData as WorkerStart;
+const { argv, terminal } = workerData as WorkerStart;
 // A worker's stdout/stderr are pipes to the main thread; the progress bar and the text wrapping
 // ask whether the real ones are a terminal, and how wide. stdin stays a non-terminal: nothing
 // here may ask a question (a worker cannot read the keyboard).
@@ -49,6 +56,7 @@ port?.on('message', (message: ToWorker) => {
 port?.unref();
 
 const [{ main }, v8] = await Promise.all([import('./main.js'), import('node:v8')]);
-if (boundedHeap) v8.setFlagsFromString(`--heap-growing-percent=${WORKER_HEAP_GROWING_PERCENT}`);
+if (BOUNDED_HEAP_COMMANDS.includes(commandOf(argv) ?? ''))
+  v8.setFlagsFromString(`--heap-growing-percent=${WORKER_HEAP_GROWING_PERCENT}`);
 await main(argv);
 tell({ finished: Number(process.exitCode ?? EXIT.OK) });

@@ -105,8 +105,8 @@ async function fixPhotoNow(facts: FileFacts, ruleSet: RuleSet): Promise<FixResul
 }
 
 /**
- * A scan's fixed copy; one fix at a time, as fixPhoto. A fix that decoded more
- * than RAW_BYTES_TO_COLLECT of raw pixels ends with a full collection (collect-garbage.ts).
+ * A scan's fixed copy; one fix at a time, as fixPhoto. A fix that decoded more than
+ * RAW_BYTES_TO_COLLECT of raw pixels ends with a full collection (collect-garbage.ts).
  */
 export const fixScan = (facts: FileFacts, ruleSet: RuleSet): Promise<FixResult> =>
   oneHeavyAtATime(async () => {
