@@ -209,7 +209,29 @@ function makeApplicants(count) {
     files: files.length,
     pdfs: files.filter((f) => f.endsWith('.pdf')).length,
     rotated,
+    photos: files.filter((f) => path.basename(f).startsWith('照片')),
+    jpegScans: files.filter((f) => !path.basename(f).startsWith('照片') && f.endsWith('.jpg')),
+    pdfFiles: files.filter((f) => f.endsWith('.pdf')),
   };
+}
+
+/**
+ * The work the upload rules require of this roster, measured alone (bench/rules-work.mjs): a lower
+ * bound on a batch's CPU, whatever the code around it does. Returns its CPU ms, with and without
+ * the photo models, or null when the models do not load.
+ */
+function rulesWork(set) {
+  const listFile = path.join(root, '.bench', `rules-work-${set.count}.json`);
+  writeFileSync(listFile, JSON.stringify({ scans: set.jpegScans, photos: set.photos, pdfs: set.pdfFiles }));
+  const result = spawnSync(process.execPath, [path.join(root, 'bench', 'rules-work.mjs'), listFile], {
+    encoding: 'utf8',
+    env: { ...process.env, ...launcher.env },
+  });
+  if (result.status !== 0) return null;
+  const work = JSON.parse(result.stdout.trim().split('\n').at(-1));
+  // Without the models a photo is only measured on a small decode: left out of that bound.
+  const withoutModels = work.scanDecodeMs + work.pdfReadMs;
+  return { ...work, withoutModels, withModels: withoutModels + work.photoDecodeMs + work.modelsMs };
 }
 
 const ms = (start) => Number(process.hrtime.bigint() - start) / 1e6;
@@ -616,6 +638,19 @@ function batchSection() {
       console.log(
         `    djpeg floor   : ${(floor / 1000).toFixed(2)} s wall, ${floorCpu === null ? '–' : (floorCpu / 1000).toFixed(2)} s CPU = ${(set.files / (floor / 1000)).toFixed(1)} files/s`,
       );
+    // The bound for rosters a round of which takes minutes at most (it decodes every scan once more).
+    const work = size <= 200 && floorCpu !== null ? rulesWork(set) : null;
+    if (work) {
+      const s = (value) => (value / 1000).toFixed(2);
+      const bound = (models) => {
+        const ratio = (models === 'on' ? work.withModels : work.withoutModels) / floorCpu;
+        const needs = TARGET[models] * cores;
+        return `${ratio.toFixed(2)}× the floor's CPU ${models === 'on' ? 'with' : 'without'} the models (the wall target needs ≤ ${needs.toFixed(2)}×: ${ratio < needs ? `${((1 - ratio / needs) * 100).toFixed(0)} % left for everything else` : 'out of reach'})`;
+      };
+      console.log(
+        `    rules' own work: ${work.scans} scans decoded at the sharpness rule's scale with its statistics ${s(work.scanDecodeMs)} s CPU, ${work.pdfs} PDFs read ${s(work.pdfReadMs)} s, ${work.photos} photos at the face rule's size ${s(work.photoDecodeMs)} s, the face model ${s(work.modelsMs)} s (load ${s(work.modelLoadMs)}, first ${s(work.firstDetectionMs)}, ${work.warmDetectionMs.toFixed(0)} ms a photo); alone, one file after another: ${bound('on')}; ${bound('off')}`,
+      );
+    }
     for (const models of ['on', 'off']) {
       const batches = runs[models];
       const wall = median(batches.map((b) => b.ms));
@@ -642,6 +677,7 @@ function batchSection() {
         cpuRatio,
         cpuRatioMin: cpuRatios.length ? Math.min(...cpuRatios) : null,
         cpuRatioMax: cpuRatios.length ? Math.max(...cpuRatios) : null,
+        rulesWorkCpuMs: work ? (models === 'on' ? work.withModels : work.withoutModels) : null,
         filesPerSecond: set.files / (wall / 1000),
         peakMb: peak,
         load: load(),
