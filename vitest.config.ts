@@ -6,7 +6,11 @@ import { configDefaults, defineConfig } from 'vitest/config';
  * default run's CPU, which kept `npm test` over its 60 s budget on a 2-core machine. One of them
  * alone: `npx vitest run --config vitest.models.config.ts test/files/photo-fix.test.ts`.
  */
-export const modelSuite = ['test/files/photo-fix.test.ts', 'test/hostile/fuzz.test.ts'];
+export const modelSuite = [
+  'test/files/photo-fix.test.ts',
+  'test/hostile/fuzz.test.ts',
+  'test/bench/rules-work.test.ts',
+];
 
 export default defineConfig({
   test: {
