@@ -33,11 +33,22 @@ export async function fileInputs(flags: CheckOptions): Promise<{ inputs: FileInp
     if (!folder) throw new UserError('error.not-found', { file: flags.files });
     if (!folder.isDirectory()) throw new UserError('error.not-folder', { file: flags.files });
     const { filesInFolder } = await import('../files-io/probe-and-check.js');
-    const { found, unknown } = await filesInFolder(flags.files);
+    const { found, unknown, subfolders } = await filesInFolder(flags.files);
+    if (found.length + unknown.length === 0) throw noFilesIn(flags.files, subfolders);
     inputs.push(...found.filter((f) => !inputs.some((i) => i.role === f.role)));
     return { inputs, strays: unknown };
   }
   return { inputs, strays: [] };
+}
+
+/**
+ * A materials folder with no file in it: a mistake to correct (exit 2), never "0 failed" and exit 0.
+ * Its subfolders are not looked into; the first is named, as the folder the user may have meant.
+ */
+export function noFilesIn(folder: string, subfolders: string[]): UserError {
+  return subfolders.length
+    ? new UserError('error.folder-no-files', { dir: folder, count: String(subfolders.length), example: subfolders[0]! })
+    : new UserError('error.folder-empty', { dir: folder });
 }
 
 /** `--as photo`, `--as 照片`, `--as 身份证正面`, `--as PHOTO`: a role in either language. */

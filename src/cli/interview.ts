@@ -194,8 +194,15 @@ export function folderProblem(value: string, messages: Messages): string | undef
   if (!folder) return undefined;
   try {
     if (!statSync(folder).isDirectory()) return messages.ui.folderIsFile(folder);
-    readdirSync(folder);
-    return undefined;
+    // As `--files` reads it (src/files-io/probe-and-check.ts): the files in it, never its subfolders.
+    let subfolder: string | undefined;
+    for (const name of readdirSync(folder).sort((a, b) => a.localeCompare(b))) {
+      if (name.startsWith('.')) continue;
+      const info = statSync(path.join(folder, name), { throwIfNoEntry: false });
+      if (info?.isFile()) return undefined;
+      if (info?.isDirectory()) subfolder ??= path.join(folder, name);
+    }
+    return messages.ui.folderEmpty(folder, subfolder);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'EACCES' || code === 'EPERM'

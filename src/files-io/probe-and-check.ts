@@ -30,21 +30,25 @@ export const checkFiles = (inputs: FileInput[], ruleSet: RuleSet, concurrency = 
 /**
  * The files in a folder, by role from their names (照片.jpg, 身份证正面.png, diploma.pdf …): the
  * first of each role (one candidate's folder), or with `everyFile` each file a role fits (`files
- * DIR`: 500 photos are 500 checks, never one and silence).
+ * DIR`: 500 photos are 500 checks, never one and silence). Subfolders are not looked into; they
+ * are named in `subfolders`, so a folder one level too high can be told apart from an empty one.
  */
 export async function filesInFolder(
   folder: string,
   { everyFile = false }: { everyFile?: boolean } = {},
-): Promise<{ found: FileInput[]; unknown: string[] }> {
+): Promise<{ found: FileInput[]; unknown: string[]; subfolders: string[] }> {
   const names = (await readdir(folder)).filter((name) => !name.startsWith('.')).sort((a, b) => a.localeCompare(b));
   const found: FileInput[] = [];
   const unknown: string[] = [];
+  const subfolders: string[] = [];
   for (const name of names) {
     const full = path.join(folder, name);
-    if (!(await stat(full).catch(() => undefined))?.isFile()) continue;
+    const info = await stat(full).catch(() => undefined);
+    if (info?.isDirectory()) subfolders.push(full);
+    if (!info?.isFile()) continue;
     const role = guessRole(name);
     if (!role) unknown.push(full);
     else if (everyFile || !found.some((f) => f.role === role)) found.push({ path: full, role });
   }
-  return { found, unknown };
+  return { found, unknown, subfolders };
 }

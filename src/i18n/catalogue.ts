@@ -137,6 +137,8 @@ export interface Messages {
     folderMissing: (dir: string) => string;
     folderIsFile: (dir: string) => string;
     folderUnreadable: (dir: string) => string;
+    /** No file in the folder; `subfolder`: the first of its subfolders, which are not looked into. */
+    folderEmpty: (dir: string, subfolder?: string) => string;
     profileColumns: string[];
     profileEdited: string;
     madeOn: (date: string) => string;

@@ -356,6 +356,10 @@ export const en: Messages = {
       `${dir} is a file, not a folder; give the folder that holds it (leave empty to skip)`,
     folderUnreadable: (dir: string) =>
       `Cannot open the folder ${dir} (permission denied); try another (leave empty to skip)`,
+    folderEmpty: (dir: string, subfolder?: string) =>
+      subfolder
+        ? `The folder ${dir} holds no files, only subfolders (not looked into): did you mean ${subfolder}? Type the folder that holds the files themselves (leave empty to skip)`
+        : `The folder ${dir} is empty; type the folder that holds the photo, ID card and diploma files (leave empty to skip)`,
     profileColumns: ['Question', 'Answer'],
     profileEdited: 'Saved answers updated.',
     madeOn: (date: string) => `Made on ${day(date)}`,
@@ -835,6 +839,10 @@ export const en: Messages = {
     'error.ui-no-batch': (a: A) =>
       `${s(a.file)} holds no batch results (summary.json): give the folder shegong batch --output wrote`,
     'error.not-folder': (a: A) => `${s(a.file)} is not a folder: give the folder that holds the materials`,
+    'error.folder-empty': (a: A) =>
+      `The folder ${s(a.dir)} is empty, with no file to check: give the folder that holds the photo, ID card and diploma files`,
+    'error.folder-no-files': (a: A) =>
+      `The folder ${s(a.dir)} holds no files, only ${s(a.count)} subfolder(s), which are not looked into: did you mean ${s(a.example)}? Give the folder that holds the photo, ID card and diploma files themselves`,
     'error.unreadable': (a: A) => `Cannot read ${s(a.file)} (${systemReasonEn(a.reason)})`,
     'error.role': (a: A) => `Unknown file role "${s(a.value)}": choose ${s(a.roles)}`,
     'error.role-unknown': (a: A) =>

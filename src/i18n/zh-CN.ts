@@ -277,6 +277,10 @@ export const zhCN: Messages = {
     folderMissing: (dir: string) => `找不到文件夹 ${dir}，请重新输入（可留空跳过）`,
     folderIsFile: (dir: string) => `${dir} 是一个文件，不是文件夹，请输入它所在的文件夹（可留空跳过）`,
     folderUnreadable: (dir: string) => `无法打开文件夹 ${dir}（没有权限），请换一个（可留空跳过）`,
+    folderEmpty: (dir: string, subfolder?: string) =>
+      subfolder
+        ? `文件夹 ${dir} 里没有文件，只有子文件夹（不会查看）：是 ${subfolder} 吗？请输入直接放着材料文件的文件夹（可留空跳过）`
+        : `文件夹 ${dir} 是空的，请输入放着照片、身份证、学历等文件的文件夹（可留空跳过）`,
     profileColumns: ['问题', '回答'],
     profileEdited: '已更新保存的回答。',
     madeOn: (date: string) => `生成于 ${day(date)}`,
@@ -717,6 +721,10 @@ export const zhCN: Messages = {
     'error.ui-no-batch': (a: A) =>
       `${s(a.file)} 里没有 batch 的结果（summary.json）：请给出 shegong batch --output 写出的文件夹`,
     'error.not-folder': (a: A) => `${s(a.file)} 不是文件夹：请给出材料所在的文件夹`,
+    'error.folder-empty': (a: A) =>
+      `文件夹 ${s(a.dir)} 是空的，没有可检查的文件：请给出放着照片、身份证、学历等文件的文件夹`,
+    'error.folder-no-files': (a: A) =>
+      `文件夹 ${s(a.dir)} 里没有文件，只有 ${s(a.count)} 个子文件夹（子文件夹不会查看）：要检查的是 ${s(a.example)} 吗？请给出直接放着照片、身份证、学历等文件的文件夹`,
     'error.unreadable': (a: A) => `无法读取 ${s(a.file)}（${systemReasonZh(a.reason)}）`,
     'error.role': (a: A) => `无法识别材料用途“${s(a.value)}”：可选 ${s(a.roles)}`,
     'error.role-unknown': (a: A) =>

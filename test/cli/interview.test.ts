@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { completeAnswers, resolveAnswers, type RawAnswers } from '../../src/answers/resolve-answers.js';
-import { interview } from '../../src/cli/interview.js';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { folderProblem, interview } from '../../src/cli/interview.js';
 import type { Prompter } from '../../src/cli/prompter.js';
 import { CancelledError } from '../../src/errors.js';
 import { messagesFor } from '../../src/i18n/messages.js';
@@ -167,5 +170,19 @@ describe('interview', () => {
     await expect(
       interview({ answers: {}, defaults: {}, provinces, messages, prompter, askHukou: false }),
     ).rejects.toBeInstanceOf(CancelledError);
+  });
+});
+
+describe('the materials folder question', () => {
+  it('is asked again for a folder with no file in it, naming a subfolder the files may be in', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'shegong-folder-'));
+    expect(folderProblem(dir, messages)).toBe(messages.ui.folderEmpty(dir));
+    mkdirSync(path.join(dir, 'b-later'));
+    mkdirSync(path.join(dir, 'a-first'));
+    writeFileSync(path.join(dir, '.hidden'), '');
+    expect(folderProblem(dir, messages)).toBe(messages.ui.folderEmpty(dir, path.join(dir, 'a-first')));
+    writeFileSync(path.join(dir, '照片.jpg'), '');
+    expect(folderProblem(dir, messages)).toBeUndefined();
+    expect(folderProblem('', messages)).toBeUndefined(); // left empty: skipped
   });
 });

@@ -100,6 +100,34 @@ describe('library and system errors as sentences', () => {
     expect(folder.err).not.toContain('not a folder');
   });
 
+  it('a materials folder with no file in it is a mistake to correct, never "0 failed" and exit 0', async () => {
+    const empty = fresh();
+    writeFileSync(path.join(empty, '.DS_Store'), ''); // hidden files are not materials
+    const files = await runMain(['files', empty]);
+    expect(files.code).toBe(2);
+    expect(files.out).toBe('');
+    expect(files.err).toContain(empty);
+    const check = await runMain([...ELIGIBLE, '--files', empty]);
+    expect(check.code).toBe(2);
+    expect(check.out).toBe('');
+
+    // One level too high: the files are in a subfolder, which is not looked into. It is named.
+    const above = fresh();
+    mkdirSync(path.join(above, '张三'));
+    writeFileSync(path.join(above, '张三', '照片.jpg'), 'x');
+    for (const args of [
+      ['files', above],
+      [...ELIGIBLE, '--files', above],
+    ]) {
+      const result = await runMain(args);
+      expect(result.code).toBe(2);
+      expect(result.err).toContain(path.join(above, '张三'));
+    }
+    // A folder with any file, even one no name fits, is checked as before.
+    writeFileSync(path.join(above, 'notes.txt'), 'x');
+    expect((await runMain(['files', above])).code).not.toBe(2);
+  });
+
   it('an output path through a file or a dangling link is a sentence, not an internal error', async () => {
     const dir = fresh();
     writeFileSync(path.join(dir, 'afile'), '');
