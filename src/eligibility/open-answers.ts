@@ -9,11 +9,20 @@
  * verdict is unknown, and each missing answer that decides it becomes a question to ask.
  */
 import { qualifications } from '../answers/qualifications.js';
-import { EDUCATION_RANK, EDUCATIONS, MAJORS, type Answers, type Degree } from '../model/answers.js';
+import {
+  CERTIFICATE_LEVELS,
+  EDUCATION_RANK,
+  EDUCATIONS,
+  MAJORS,
+  type Answers,
+  type CertificateLevel,
+  type Degree,
+} from '../model/answers.js';
 import type { Finding } from '../model/finding.js';
 import { monthIndex, monthOf } from './months.js';
 
 export const ASK_FINDING_IDS = [
+  'eligibility.ask-certificate',
   'eligibility.ask-enrolment',
   'eligibility.ask-qualification',
   'eligibility.ask-study-mode',
@@ -23,6 +32,7 @@ export type AskFindingId = (typeof ASK_FINDING_IDS)[number];
 
 /** The findings of the least favourable reading that a question replaces (they described a guess). */
 export const REPLACED_BY: Record<AskFindingId, readonly string[]> = {
+  'eligibility.ask-certificate': ['eligibility.certificate', 'eligibility.years'],
   // The enrolment note stays: it names the months the answer would decide.
   'eligibility.ask-enrolment': ['eligibility.years'],
   'eligibility.ask-qualification': ['eligibility.graduation', 'eligibility.years'],
@@ -43,8 +53,13 @@ export function earliestEnrolment(degree: Degree, degrees: readonly Degree[]): n
   return Math.max(0, ...before);
 }
 
-/** One missing answer: an enrolment month (of qualifications()[index]), the study mode, the work, the qualification held. */
-type Open = { kind: 'enrolled'; index: number } | { kind: 'study-mode' } | { kind: 'work' } | { kind: 'qualification' };
+/** One missing answer: an enrolment month (of qualifications()[index]), the study mode, the work, the qualification held, the certificates held. */
+type Open =
+  | { kind: 'enrolled'; index: number }
+  | { kind: 'study-mode' }
+  | { kind: 'work' }
+  | { kind: 'qualification' }
+  | { kind: 'certificates' };
 
 /** A month before anyone's working life: where the most favourable missing answer puts things. */
 const LONG_AGO = '1900-01';
@@ -62,6 +77,7 @@ function openAnswers(answers: Answers, context: OpenContext): Open[] {
   });
   if (answers.unanswered?.studyMode) open.push({ kind: 'study-mode' });
   if (answers.unanswered?.work) open.push({ kind: 'work' });
+  if (answers.unanswered?.certificates) open.push({ kind: 'certificates' });
   // Still studying for every qualification named: the one held meanwhile is not known.
   const registration = context.examYear * 12 + context.registrationMonth - 1;
   const top = Math.max(...degrees.map((d) => EDUCATION_RANK[d.education]));
@@ -95,8 +111,12 @@ function world(answers: Answers, favourable: readonly Open[], enrolments: Readon
     degrees: rest,
   };
   if (favourable.some((o) => o.kind === 'work')) result.work = [{ start: LONG_AGO }];
+  if (favourable.some((o) => o.kind === 'certificates')) result.certificates = certificatesHeld(CERTIFICATE_LEVELS);
   return result;
 }
+
+const certificatesHeld = (levels: readonly CertificateLevel[]) =>
+  levels.map((level) => ({ level, obtained: LONG_AGO }));
 
 /**
  * The questions that would decide an "ineligible" verdict, or none when no value of the missing
@@ -170,6 +190,19 @@ function ask(
       measured: { studyMode: null },
       args: { education: main.education, graduated: main.graduated, source: answers.unanswered?.studyMode ?? 'cell' },
     };
+  if (open.kind === 'certificates') {
+    // The certificate that would decide it: the first level that alone makes the candidate eligible.
+    const decides = CERTIFICATE_LEVELS.find((level) =>
+      satisfied({ ...world(answers, []), certificates: certificatesHeld([level]) }),
+    );
+    return {
+      id: 'eligibility.ask-certificate',
+      severity: 'error',
+      measured: { certificates: null },
+      expected: { certificate: decides ?? null },
+      args: { source: 'column', certificate: decides ?? '' },
+    };
+  }
   if (open.kind === 'work')
     return {
       id: 'eligibility.ask-work',

@@ -490,6 +490,12 @@ export const en: Messages = {
         `Needs information: ${a.source === 'column' ? 'the roster has no study-mode column' : 'the study mode is blank or unreadable'}, and whether the ${en.labels.education[s(a.education)] ?? ''} was full-time decides eligibility`,
       fix: () => 'Enter the study mode: full-time or part-time; for full-time, also the enrolment month',
     },
+    'eligibility.ask-certificate': {
+      message: (a: A) =>
+        `Needs information: the roster has no certificates column, and ${a.certificate ? `whether the candidate holds the ${en.labels.certificate[s(a.certificate)]} (and since when)` : 'the certificates held'} decides eligibility`,
+      fix: () =>
+        'Add a certificates column to the roster with each certificate and the month it was obtained, e.g. intermediate:2021-06; leave it blank or write none for no certificate',
+    },
     'eligibility.ask-work': {
       message: (a: A) =>
         `Needs information: ${a.source === 'column' ? 'the roster has no work-history column' : 'the work history could not be read'}, and the years of social work decide eligibility`,

@@ -401,6 +401,11 @@ export const zhCN: Messages = {
         `需补充信息：${a.source === 'column' ? '花名册缺少“学习形式”列' : '学习形式未填写或无法识别'}，${labels.education[s(a.education)] ?? ''}是否全日制决定能否报考`,
       fix: () => '请填写学习形式：全日制 或 非全日制（函授、自考、成人、网络）；全日制请一并填写入学时间',
     },
+    'eligibility.ask-certificate': {
+      message: (a: A) =>
+        `需补充信息：花名册缺少“已有证书”列，${a.certificate ? `是否持有${labels.certificate[s(a.certificate)]}（及取得年月）` : '已有的证书'}决定能否报考`,
+      fix: () => '请在花名册加“已有证书”列，写明证书和取得年月，如 中级:2021-06；没有证书的留空或填 无',
+    },
     'eligibility.ask-work': {
       message: (a: A) =>
         `需补充信息：${a.source === 'column' ? '花名册缺少“社会工作经历”列' : '社会工作经历无法识别'}，工作年限决定能否报考`,

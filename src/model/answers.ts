@@ -77,5 +77,5 @@ export interface Answers {
    * unreadable): the verdict tries every value they could take, and meanwhile reads `studyMode` as
    * full-time and `work` as none. Never saved in the profile.
    */
-  unanswered?: { studyMode?: 'column' | 'cell'; work?: 'column' | 'cell' };
+  unanswered?: { studyMode?: 'column' | 'cell'; work?: 'column' | 'cell'; certificates?: 'column' };
 }

@@ -182,11 +182,15 @@ export function readRow(
         args: { line, field, key, problem: parsed.problem.key, value },
       });
   }
-  // Certificates may be left empty: none. An empty work cell in a work column is no work; a roster
-  // without a work column, or a cell that cannot be read, leaves the work unknown: the verdict then
-  // asks for it where it decides (never a silent zero).
-  if (raw.certificates === undefined) answers.certificates ??= [];
+  // An empty certificate cell is none; a roster without a certificate column leaves them unknown.
+  // An empty work cell in a work column is no work; a roster without a work column, or a cell that
+  // cannot be read, leaves the work unknown. The verdict asks for an unknown answer where it
+  // decides (never a silent zero, never "ineligible" for a column the office did not keep).
   const unanswered: NonNullable<Answers['unanswered']> = {};
+  if (raw.certificates === undefined) {
+    answers.certificates ??= [];
+    if (columns.certificates === undefined) unanswered.certificates = 'column';
+  }
   if (!answers.work) {
     if (raw.work !== undefined) unanswered.work = 'cell';
     else if (columns.work === undefined) unanswered.work = 'column';

@@ -182,6 +182,31 @@ describe('rosters as offices lay them out', () => {
     expect(byName(json, '赵六')).toMatchObject({ status: 'needs-info' });
     expect(byName(json, '赵六').report.eligibility.findings[0]).toMatchObject({ id: 'eligibility.ask-work' });
   });
+
+  it('no certificates column: a 高级 row is asked for its 中级 certificate, not called ineligible', async () => {
+    const dir = workspace();
+    const header = ['姓名', '报考级别', '学历', '专业', '毕业时间', '学习形式', '社会工作经历', '报考省份'];
+    const rows = [header, ['王五', '高级', '硕士', '其他', '2015-07', '全日制', '2015-08..', '广东']];
+    const roster = path.join(dir, '花名册.csv');
+    writeFileSync(roster, `${rows.map((r) => r.join(',')).join('\n')}\n`);
+    await batch(roster, dir);
+    expect(byName(summary(dir), '王五')).toMatchObject({ status: 'needs-info' });
+    expect(byName(summary(dir), '王五').report.eligibility.findings[0]).toMatchObject({
+      id: 'eligibility.ask-certificate',
+      expected: { certificate: 'intermediate' },
+    });
+
+    // With the column and the cell left empty: no certificate, and 高级 needs one.
+    const withColumn = [
+      [...header, '已有证书'],
+      ['王五', '高级', '硕士', '其他', '2015-07', '全日制', '2015-08..', '广东', ''],
+    ];
+    const again = workspace();
+    const second = path.join(again, '花名册.csv');
+    writeFileSync(second, `${withColumn.map((r) => r.join(',')).join('\n')}\n`);
+    await batch(second, again);
+    expect(byName(summary(again), '王五')).toMatchObject({ status: 'ineligible' });
+  });
 });
 
 describe('ID numbers Excel stored as numbers', () => {

@@ -126,3 +126,45 @@ describe('missing work', () => {
     expect(result.findings[0]).toMatchObject({ id: 'eligibility.ask-work', args: { source: 'column' } });
   });
 });
+
+describe('a roster with no certificates column', () => {
+  // 高级 asks for the 中级 certificate (and years after it): a column the office did not keep is
+  // an unknown answer, not "holds none".
+  const senior: Partial<Answers> = {
+    level: 'senior',
+    education: 'master',
+    major: 'other',
+    graduated: '2015-07',
+    work: [{ start: '2015-08' }],
+    certificates: [],
+  };
+
+  it('asks for the certificate that decides, instead of "ineligible"', () => {
+    const result = evaluate({ ...senior, unanswered: { certificates: 'column' } });
+    expect(result.status).toBe('unknown');
+    expect(result.findings[0]).toMatchObject({
+      id: 'eligibility.ask-certificate',
+      severity: 'error',
+      args: { source: 'column', certificate: 'intermediate' },
+    });
+    // The question replaces the shortfall it described.
+    expect(result.findings.map((f) => f.id)).not.toContain('eligibility.certificate');
+  });
+
+  it('an empty cell in a certificates column is none: ineligible for 高级', () => {
+    const result = evaluate(senior);
+    expect(result.status).toBe('ineligible');
+    expect(result.findings.map((f) => f.id)).toContain('eligibility.certificate');
+  });
+
+  it('where no certificate is needed the missing column changes nothing', () => {
+    const assistant = { level: 'assistant' as const, unanswered: { certificates: 'column' as const } };
+    expect(evaluate(assistant).status).toBe(evaluate({ level: 'assistant' }).status);
+    expect(ids(assistant)).not.toContain('eligibility.ask-certificate');
+  });
+
+  it('no certificate can help one who lacks the years anyway: ineligible stands', () => {
+    const result = evaluate({ ...senior, work: [{ start: '2026-01' }], unanswered: { certificates: 'column' } });
+    expect(result.status).toBe('ineligible');
+  });
+});

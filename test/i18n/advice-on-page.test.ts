@@ -37,7 +37,7 @@ describe('finding advice on the local page', () => {
     let named = 0;
     // The findings' own advice, and the advice said after an interview in its place.
     const advisers = [
-      ...Object.entries(messages.finding).map(([id, words]) => [id, words.fix] as const),
+      ...Object.entries(messages.finding).flatMap(([id, words]) => (words ? [[id, words.fix] as const] : [])),
       ...Object.entries(messages.ui.interviewFix).map(([id, fix]) => [`${id} (interview)`, fix] as const),
     ];
     for (const [id, fix] of advisers) {

@@ -5,7 +5,7 @@ import { UPLOAD_CHECKS } from '../../src/files/checks/index.js';
 import { DOCUMENT_FINDING_IDS } from '../../src/files/document-checks.js';
 import { ROLE_FINDING_ID } from '../../src/files/guess-role.js';
 import { en } from '../../src/i18n/en.js';
-import { ROSTER_FINDING_IDS } from '../../src/i18n/finding-ids.js';
+import { ROSTER_FINDING_IDS, type FindingId } from '../../src/i18n/finding-ids.js';
 import { zhCN } from '../../src/i18n/zh-CN.js';
 import { ASK_FINDING_IDS } from '../../src/eligibility/open-answers.js';
 
@@ -31,6 +31,13 @@ describe('the two catalogues', () => {
       ...ROSTER_FINDING_IDS,
     ];
     expect(Object.keys(zhCN.finding).sort()).toEqual([...new Set(raised)].sort());
+  });
+
+  it('are typed by a union of literal ids, so an id without words fails tsc', () => {
+    // One check typed `Finding` (any string) once widened the whole union to string.
+    // @ts-expect-error: an id no list raises is not a FindingId
+    const notRaised: FindingId = 'photo.not-a-finding';
+    expect(notRaised).toBe('photo.not-a-finding');
   });
 
   it('have words for exactly the checklist items the list builds', () => {

@@ -10,7 +10,7 @@ export function poseFinding(
   face: Pick<FaceBox, 'yaw' | 'pitch' | 'roll'>,
   limits: { maxYaw: number; maxPitch: number; maxRoll: number },
   severity: Severity,
-): Finding | undefined {
+): Finding<'photo.pose'> | undefined {
   const turned =
     Math.abs(face.yaw) > limits.maxYaw
       ? 'yaw'
