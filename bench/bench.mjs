@@ -218,7 +218,7 @@ function makeApplicants(count) {
 /**
  * The work the upload rules require of this roster, measured alone (bench/rules-work.mjs): a lower
  * bound on a batch's CPU, whatever the code around it does. Returns its CPU ms, with and without
- * the photo models, or null when the models do not load.
+ * the photo models (withModels null when they do not load), or null when the run fails.
  */
 function rulesWork(set) {
   const listFile = path.join(root, '.bench', `rules-work-${set.count}.json`);
@@ -226,12 +226,23 @@ function rulesWork(set) {
   const result = spawnSync(process.execPath, [path.join(root, 'bench', 'rules-work.mjs'), listFile], {
     encoding: 'utf8',
     env: { ...process.env, ...launcher.env },
+    // A 200-applicant roster takes about 100 s on a 2-core machine.
+    timeout: 20 * 60 * 1000,
   });
-  if (result.status !== 0) return null;
+  if (result.status !== 0) {
+    console.log(
+      `    rules' own work: not measured (${result.error?.message ?? result.stderr.trim().split('\n').at(-1)})`,
+    );
+    return null;
+  }
   const work = JSON.parse(result.stdout.trim().split('\n').at(-1));
   // Without the models a photo is only measured on a small decode: left out of that bound.
   const withoutModels = work.scanDecodeMs + work.pdfReadMs;
-  return { ...work, withoutModels, withModels: withoutModels + work.photoDecodeMs + work.modelsMs };
+  return {
+    ...work,
+    withoutModels,
+    withModels: work.modelsMs === null ? null : withoutModels + work.photoDecodeMs + work.modelsMs,
+  };
 }
 
 const ms = (start) => Number(process.hrtime.bigint() - start) / 1e6;
@@ -643,12 +654,13 @@ function batchSection() {
     if (work) {
       const s = (value) => (value / 1000).toFixed(2);
       const bound = (models) => {
+        if (models === 'on' && work.withModels === null) return `the photo models did not load (${work.modelsLoaded})`;
         const ratio = (models === 'on' ? work.withModels : work.withoutModels) / floorCpu;
         const needs = TARGET[models] * cores;
         return `${ratio.toFixed(2)}× the floor's CPU ${models === 'on' ? 'with' : 'without'} the models (the wall target needs ≤ ${needs.toFixed(2)}×: ${ratio < needs ? `${((1 - ratio / needs) * 100).toFixed(0)} % left for everything else` : 'out of reach'})`;
       };
       console.log(
-        `    rules' own work: ${work.scans} scans decoded at the sharpness rule's scale with its statistics ${s(work.scanDecodeMs)} s CPU, ${work.pdfs} PDFs read ${s(work.pdfReadMs)} s, ${work.photos} photos at the face rule's size ${s(work.photoDecodeMs)} s, the face model ${s(work.modelsMs)} s (load ${s(work.modelLoadMs)}, first ${s(work.firstDetectionMs)}, ${work.warmDetectionMs.toFixed(0)} ms a photo); alone, one file after another: ${bound('on')}; ${bound('off')}`,
+        `    rules' own work: ${work.scans} scans decoded at the sharpness rule's scale with its statistics ${s(work.scanDecodeMs)} s CPU, ${work.pdfs} PDFs read ${s(work.pdfReadMs)} s, ${work.photos} photos at the face rule's size ${s(work.photoDecodeMs)} s${work.modelsMs === null ? '' : `, the face model ${s(work.modelsMs)} s (load ${s(work.modelLoadMs)}, first ${s(work.firstDetectionMs)}, ${(work.warmDetectionMs ?? 0).toFixed(0)} ms a photo)`}; alone, one file after another: ${bound('on')}; ${bound('off')}`,
       );
     }
     for (const models of ['on', 'off']) {

@@ -253,11 +253,13 @@ const certificate = item({
     const route = routesFor(ruleSet, answers).find((r) => r.id === eligibility.route);
     if (!route?.certificate) return undefined;
     const held = answers.certificates.find((c) => c.level === route.certificate);
+    // Not given (a roster with no certificates column): to confirm, never "not obtained".
+    const unknown = !held && answers.unanswered?.certificates !== undefined;
     return {
       id: 'materials.certificate',
       group: 'materials',
-      status: held ? 'todo' : 'blocked',
-      args: { certificate: route.certificate, obtained: held?.obtained ?? null },
+      status: held || unknown ? 'todo' : 'blocked',
+      args: { certificate: route.certificate, obtained: held?.obtained ?? null, unknown },
     };
   },
 });

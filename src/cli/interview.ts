@@ -198,7 +198,12 @@ export function folderProblem(value: string, messages: Messages): string | undef
     let subfolder: string | undefined;
     for (const name of readdirSync(folder).sort((a, b) => a.localeCompare(b))) {
       if (name.startsWith('.')) continue;
-      const info = statSync(path.join(folder, name), { throwIfNoEntry: false });
+      let info: ReturnType<typeof statSync> | undefined;
+      try {
+        info = statSync(path.join(folder, name), { throwIfNoEntry: false });
+      } catch {
+        continue; // a link loop, an entry this user may not read: as --files skips it
+      }
       if (info?.isFile()) return undefined;
       if (info?.isDirectory()) subfolder ??= path.join(folder, name);
     }

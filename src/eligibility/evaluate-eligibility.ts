@@ -149,7 +149,7 @@ export function evaluateEligibility(answers: Answers, ruleSet: RuleSet, context:
   const asks = openQuestions(answers, context, (world) =>
     Boolean(evaluateYear(world, ruleSet, context).decider?.assessment.satisfied),
   );
-  if (!asks.length) return known;
+  if (!asks.length) return withoutUnknownCertificate(answers, known);
   // What the missing answers decide is no longer a shortfall: the question replaces it.
   const replaced = new Set(asks.flatMap((a) => REPLACED_BY[a.id]));
   return {
@@ -157,6 +157,16 @@ export function evaluateEligibility(answers: Answers, ruleSet: RuleSet, context:
     status: 'unknown',
     findings: [...asks, ...known.findings.filter((f) => !replaced.has(f.id))],
   };
+}
+
+/**
+ * Ineligible whatever certificates are held, where the roster had no certificates column: the
+ * reasons are the others (the years, the education), never "holds no certificate", which nobody said.
+ */
+function withoutUnknownCertificate(answers: Answers, known: Eligibility): Eligibility {
+  if (!answers.unanswered?.certificates) return known;
+  const findings = known.findings.filter((f) => f.id !== 'eligibility.certificate');
+  return findings.some((f) => f.severity === 'error') ? { ...known, findings } : known;
 }
 
 function evaluateKnown(answers: Answers, ruleSet: RuleSet, context: EligibilityContext): Eligibility {

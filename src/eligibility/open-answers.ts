@@ -140,7 +140,7 @@ export function openQuestions(
       ),
     );
   const deciding = open.filter((o) => alone(o) || needed(o));
-  return (deciding.length ? deciding : open).map((o) => ask(o, answers, alone(o), satisfied));
+  return (deciding.length ? deciding : open).map((o) => ask(o, answers, alone(o), satisfied, open));
 }
 
 function ask(
@@ -148,6 +148,7 @@ function ask(
   answers: Answers,
   alone: boolean,
   satisfied: (answers: Answers) => boolean,
+  allOpen: readonly Open[],
 ): Finding<AskFindingId> {
   const degrees = qualifications(answers);
   const main = degrees[0]!;
@@ -191,9 +192,14 @@ function ask(
       args: { education: main.education, graduated: main.graduated, source: answers.unanswered?.studyMode ?? 'cell' },
     };
   if (open.kind === 'certificates') {
-    // The certificate that would decide it: the first level that alone makes the candidate eligible.
+    // The certificate that would decide it: the first level that makes the candidate eligible, the
+    // other missing answers (work, study mode…) at their most favourable, as they are asked too.
+    const others = world(
+      answers,
+      allOpen.filter((o) => o.kind !== 'certificates'),
+    );
     const decides = CERTIFICATE_LEVELS.find((level) =>
-      satisfied({ ...world(answers, []), certificates: certificatesHeld([level]) }),
+      satisfied({ ...others, certificates: certificatesHeld([level]) }),
     );
     return {
       id: 'eligibility.ask-certificate',

@@ -554,7 +554,9 @@ export const en: Messages = {
     'materials.certificate': (a: A) =>
       a.obtained
         ? `Prepare a scan of your ${en.labels.certificate[s(a.certificate)]} (obtained ${a.obtained}) for verification`
-        : `This route requires the ${en.labels.certificate[s(a.certificate)]}, which you have not obtained yet`,
+        : a.unknown
+          ? `Confirm whether the candidate holds the ${en.labels.certificate[s(a.certificate)]} and since when (the roster has no certificates column); if so, prepare a scan for verification`
+          : `This route requires the ${en.labels.certificate[s(a.certificate)]}, which you have not obtained yet`,
     'materials.residence': (a: A, c: NameContext) =>
       `Your household registration (hukou, ${c.province(s(a.hukou))}) differs from the province you are applying in (${c.province(s(a.province))}): you register where you work or live, so have a residence permit or social insurance payment record ready`,
     'registration.account': (a: A) =>

@@ -461,7 +461,9 @@ export const zhCN: Messages = {
     'materials.certificate': (a: A) =>
       a.obtained
         ? `准备${labels.certificate[s(a.certificate)]}（${a.obtained} 取得）扫描件，供核查`
-        : `此条件需要${labels.certificate[s(a.certificate)]}，你尚未取得`,
+        : a.unknown
+          ? `确认是否持有${labels.certificate[s(a.certificate)]}及取得年月（花名册没有“已有证书”列）；持有的准备扫描件，供核查`
+          : `此条件需要${labels.certificate[s(a.certificate)]}，你尚未取得`,
     'materials.residence': (a: A, c: NameContext) =>
       `户籍（${c.province(s(a.hukou))}）与报考省份（${c.province(s(a.province))}）不同：按属地原则在工作或居住地报名，备好居住证或社保缴费证明`,
     'registration.account': (a: A) =>

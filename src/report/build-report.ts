@@ -110,7 +110,10 @@ export function buildReport(outcome: CheckOutcome, context: ReportContext): Repo
       ...(answers.degrees?.length ? { degrees: answers.degrees.map(degreeText) } : {}),
       // Work the roster did not give is left out, never shown as none.
       ...(answers.unanswered?.work ? {} : { work: answers.work.map((w) => `${w.start}..${w.end ?? ''}`) }),
-      certificates: answers.certificates.map((c) => `${c.level}:${c.obtained}`),
+      // Certificates a roster had no column for: left out, never shown as none.
+      ...(answers.unanswered?.certificates
+        ? {}
+        : { certificates: answers.certificates.map((c) => `${c.level}:${c.obtained}`) }),
       province: answers.province,
       ...(answers.hukou ? { hukou: answers.hukou } : {}),
     },

@@ -191,9 +191,16 @@ describe('rosters as offices lay them out', () => {
     writeFileSync(roster, `${rows.map((r) => r.join(',')).join('\n')}\n`);
     await batch(roster, dir);
     expect(byName(summary(dir), '王五')).toMatchObject({ status: 'needs-info' });
-    expect(byName(summary(dir), '王五').report.eligibility.findings[0]).toMatchObject({
+    const report = byName(summary(dir), '王五').report;
+    expect(report.eligibility.findings[0]).toMatchObject({
       id: 'eligibility.ask-certificate',
       expected: { certificate: 'intermediate' },
+    });
+    // Unknown, so never shown as none, nor as a certificate not obtained: one to confirm.
+    expect(report.candidate.certificates).toBeUndefined();
+    expect(report.candidate.unanswered).toContain('certificates');
+    expect(report.checklist.find((i: { id: string }) => i.id === 'materials.certificate')).toMatchObject({
+      status: 'todo',
     });
 
     // With the column and the cell left empty: no certificate, and 高级 needs one.

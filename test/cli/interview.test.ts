@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { completeAnswers, resolveAnswers, type RawAnswers } from '../../src/answers/resolve-answers.js';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { folderProblem, interview } from '../../src/cli/interview.js';
@@ -182,6 +182,10 @@ describe('the materials folder question', () => {
     writeFileSync(path.join(dir, '.hidden'), '');
     expect(folderProblem(dir, messages)).toBe(messages.ui.folderEmpty(dir, path.join(dir, 'a-first')));
     writeFileSync(path.join(dir, '照片.jpg'), '');
+    expect(folderProblem(dir, messages)).toBeUndefined();
+    // An entry that cannot be looked at (a link to itself) is skipped, as --files skips it: the
+    // folder is neither "missing" nor "empty".
+    symlinkSync('loop', path.join(dir, 'loop'));
     expect(folderProblem(dir, messages)).toBeUndefined();
     expect(folderProblem('', messages)).toBeUndefined(); // left empty: skipped
   });

@@ -163,8 +163,20 @@ describe('a roster with no certificates column', () => {
     expect(ids(assistant)).not.toContain('eligibility.ask-certificate');
   });
 
-  it('no certificate can help one who lacks the years anyway: ineligible stands', () => {
+  it('no certificate can help one who lacks the years anyway: ineligible, for the years, not the certificate', () => {
     const result = evaluate({ ...senior, work: [{ start: '2026-01' }], unanswered: { certificates: 'column' } });
     expect(result.status).toBe('ineligible');
+    expect(result.findings[0]?.id).toBe('eligibility.years');
+    expect(result.findings.map((f) => f.id)).not.toContain('eligibility.certificate');
+  });
+
+  it('with the work column missing too, still names the certificate that decides', () => {
+    const result = evaluate({ ...senior, work: [], unanswered: { certificates: 'column', work: 'column' } });
+    expect(result.status).toBe('unknown');
+    const asked = result.findings.filter((f) => f.id.startsWith('eligibility.ask-'));
+    expect(asked.map((f) => f.id).sort()).toEqual(['eligibility.ask-certificate', 'eligibility.ask-work']);
+    expect(asked.find((f) => f.id === 'eligibility.ask-certificate')).toMatchObject({
+      expected: { certificate: 'intermediate' },
+    });
   });
 });
