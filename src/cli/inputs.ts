@@ -32,9 +32,7 @@ export async function fileInputs(flags: CheckOptions): Promise<{ inputs: FileInp
     const folder = await stat(flags.files).catch(() => undefined);
     if (!folder) throw new UserError('error.not-found', { file: flags.files });
     if (!folder.isDirectory()) throw new UserError('error.not-folder', { file: flags.files });
-    const { filesInFolder } = await import('../files-io/probe-and-check.js');
-    const { found, unknown, subfolders } = await filesInFolder(flags.files);
-    if (found.length + unknown.length === 0) throw noFilesIn(flags.files, subfolders);
+    const { found, unknown } = await materialsIn(flags.files);
     inputs.push(...found.filter((f) => !inputs.some((i) => i.role === f.role)));
     return { inputs, strays: unknown };
   }
@@ -42,11 +40,16 @@ export async function fileInputs(flags: CheckOptions): Promise<{ inputs: FileInp
 }
 
 /**
- * A materials folder with no file in it: a mistake to correct (exit 2), never "0 failed" and exit 0.
- * Its subfolders are not looked into; the first is named, as the folder the user may have meant.
+ * The files in a materials folder, by role from their names (filesInFolder). A folder with no file
+ * in it is a mistake to correct (exit 2), never "0 failed" and exit 0; its subfolders are not looked
+ * into, and the first is named, as the folder the user may have meant.
  */
-export function noFilesIn(folder: string, subfolders: string[]): UserError {
-  return subfolders.length
+export async function materialsIn(folder: string, options: { everyFile?: boolean } = {}) {
+  const { filesInFolder } = await import('../files-io/probe-and-check.js');
+  const listing = filesInFolder(folder, options);
+  const { found, unknown, subfolders } = listing;
+  if (found.length + unknown.length > 0) return listing;
+  throw subfolders.length
     ? new UserError('error.folder-no-files', { dir: folder, count: String(subfolders.length), example: subfolders[0]! })
     : new UserError('error.folder-empty', { dir: folder });
 }

@@ -1,6 +1,7 @@
 /** The interview: ask, in order, for every answer the flags did not give. Validated by the core's parsers. */
 import { helpWords } from '../i18n/help.js';
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { folderEntries } from '../files-io/folder-entries.js';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { Messages } from '../i18n/messages.js';
@@ -194,20 +195,9 @@ export function folderProblem(value: string, messages: Messages): string | undef
   if (!folder) return undefined;
   try {
     if (!statSync(folder).isDirectory()) return messages.ui.folderIsFile(folder);
-    // As `--files` reads it (src/files-io/probe-and-check.ts): the files in it, never its subfolders.
-    let subfolder: string | undefined;
-    for (const name of readdirSync(folder).sort((a, b) => a.localeCompare(b))) {
-      if (name.startsWith('.')) continue;
-      let info: ReturnType<typeof statSync> | undefined;
-      try {
-        info = statSync(path.join(folder, name), { throwIfNoEntry: false });
-      } catch {
-        continue; // a link loop, an entry this user may not read: as --files skips it
-      }
-      if (info?.isFile()) return undefined;
-      if (info?.isDirectory()) subfolder ??= path.join(folder, name);
-    }
-    return messages.ui.folderEmpty(folder, subfolder);
+    // As `--files` will read it: its own files, never its subfolders.
+    const { files, subfolders } = folderEntries(folder);
+    return files.length ? undefined : messages.ui.folderEmpty(folder, subfolders[0]);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'EACCES' || code === 'EPERM'

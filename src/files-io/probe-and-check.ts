@@ -1,10 +1,10 @@
 /** Probe and check many files with bounded concurrency; one bad file never stops the others. */
-import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileResult } from '../model/report.js';
 import type { RuleSet, UploadRole } from '../model/rules.js';
 import { checkFile } from '../files/check-file.js';
 import { guessRole, unknownRoleResult } from '../files/guess-role.js';
+import { folderEntries } from './folder-entries.js';
 import { mapLimit } from './map-limit.js';
 import { FILE_TIME_LIMIT_MS, probeWithin } from './probe-file.js';
 
@@ -33,20 +33,15 @@ export const checkFiles = (inputs: FileInput[], ruleSet: RuleSet, concurrency = 
  * DIR`: 500 photos are 500 checks, never one and silence). Subfolders are not looked into; they
  * are named in `subfolders`, so a folder one level too high can be told apart from an empty one.
  */
-export async function filesInFolder(
+export function filesInFolder(
   folder: string,
   { everyFile = false }: { everyFile?: boolean } = {},
-): Promise<{ found: FileInput[]; unknown: string[]; subfolders: string[] }> {
-  const names = (await readdir(folder)).filter((name) => !name.startsWith('.')).sort((a, b) => a.localeCompare(b));
+): { found: FileInput[]; unknown: string[]; subfolders: string[] } {
+  const { files, subfolders } = folderEntries(folder);
   const found: FileInput[] = [];
   const unknown: string[] = [];
-  const subfolders: string[] = [];
-  for (const name of names) {
-    const full = path.join(folder, name);
-    const info = await stat(full).catch(() => undefined);
-    if (info?.isDirectory()) subfolders.push(full);
-    if (!info?.isFile()) continue;
-    const role = guessRole(name);
+  for (const full of files) {
+    const role = guessRole(path.basename(full));
     if (!role) unknown.push(full);
     else if (everyFile || !found.some((f) => f.role === role)) found.push({ path: full, role });
   }

@@ -1,7 +1,7 @@
 /** `shegong files <path...> [--as role]`: validate upload files only. */
 import { stat } from 'node:fs/promises';
 import { UserError } from '../../errors.js';
-import { checkFiles, filesInFolder, type FileInput } from '../../files-io/probe-and-check.js';
+import { checkFiles, type FileInput } from '../../files-io/probe-and-check.js';
 import { unknownRoleResult } from '../../files/guess-role.js';
 import { localizeFinding } from '../../report/localize.js';
 import { buildEvents, upcomingExamYear } from '../../dates/build-events.js';
@@ -11,7 +11,7 @@ import type { FileResult } from '../../model/report.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
 import { loadContext, type CommandContext } from '../load-context.js';
-import { noFilesIn, parseRole } from '../inputs.js';
+import { materialsIn, parseRole } from '../inputs.js';
 import type { FilesOptions } from '../options.js';
 import { renderAs } from '../render-registry.js';
 import { emit } from '../write-output.js';
@@ -28,8 +28,7 @@ export async function expandPaths(
     // A path that does not exist is a typo to correct (exit 2), not a failed material.
     if (!info) throw new UserError('error.not-found', { file: item });
     if (info?.isDirectory() && !role) {
-      const { found, unknown: strays, subfolders } = await filesInFolder(item, { everyFile: true });
-      if (found.length + strays.length === 0) throw noFilesIn(item, subfolders);
+      const { found, unknown: strays } = await materialsIn(item, { everyFile: true });
       inputs.push(...found);
       unknown.push(...strays.map((stray) => unknownRoleResult(stray)));
     } else inputs.push({ path: item, ...(role ? { role } : {}) });
